@@ -1,0 +1,1 @@
+"""core/importing layer of the workbench."""

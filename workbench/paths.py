@@ -1,0 +1,35 @@
+"""The one module that knows where resources/, seeds/ and user data live."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+RESOURCES = PROJECT_ROOT / "resources"
+SEEDS = PROJECT_ROOT / "seeds"
+
+SEED_PLAN = SEEDS / "tianjin-15th-five-year-plan-outline.txt"
+DEPARTMENTS_FILE = RESOURCES / "departments.json"
+
+
+def user_data_dir() -> Path:
+    """Where the default workspace lives (XDG on Linux, the usual places elsewhere).
+
+    WORKBENCH_DATA_DIR overrides it, which tests and portable installs use.
+    """
+    override = os.environ.get("WORKBENCH_DATA_DIR")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
+    return base / "policy-review-workbench"
+
+
+def default_workspace() -> Path:
+    return user_data_dir() / "workspace.sqlite"
