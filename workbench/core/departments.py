@@ -1,0 +1,98 @@
+"""The department registry: the bodies a plan's tasks are assigned to.
+
+The registry ships as resources/departments.json and is copied into each
+workspace when the workspace is created; from then on the workspace's copy is
+the one that counts (users add, rename and retire departments there).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# Kinds in the official order used by task-division documents and the matrix.
+KIND_ORDER = (
+    "party_organ",  # 党委部门
+    "government_department",  # 政府组成部门
+    "directly_affiliated",  # 直属机构 / 直属特设机构 / 部门管理机构
+    "central_unit",  # 中央驻津单位
+    "district_government",  # 区人民政府
+    "enterprise",  # 企业
+    "other",  # 群团、事业单位等
+)
+KIND_LABELS = {
+    "party_organ": "党委部门",
+    "government_department": "政府组成部门",
+    "directly_affiliated": "直属机构",
+    "central_unit": "中央驻津单位",
+    "district_government": "区人民政府",
+    "enterprise": "企业",
+    "other": "其他单位",
+}
+
+
+class RegistryError(ValueError):
+    """The registry file is malformed."""
+
+
+@dataclass
+class Department:
+    name: str  # official short name, as in task-division documents: 市发展改革委
+    full_name: str  # 天津市发展和改革委员会
+    kind: str  # one of KIND_ORDER
+    aliases: list[str] = field(default_factory=list)  # former and colloquial names
+    keywords: list[str] = field(default_factory=list)  # words that suggest this department
+    unconfirmed: bool = False  # current name could not be confirmed
+    position: int = 0  # order within the registry
+    retired: bool = False
+    db_id: int | None = None
+
+    def sort_key(self) -> tuple[int, int]:
+        kind_index = KIND_ORDER.index(self.kind) if self.kind in KIND_ORDER else len(KIND_ORDER)
+        return (kind_index, self.position)
+
+    def matches(self, query: str) -> bool:
+        """True when the query is part of the name, full name or an alias."""
+        q = query.strip()
+        if not q:
+            return True
+        return any(q in s for s in (self.name, self.full_name, *self.aliases))
+
+
+def load_registry(path: Path) -> list[Department]:
+    """Read the registry JSON; raise RegistryError naming the file on bad content."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise RegistryError(f"{path}: cannot read department registry: {exc}") from exc
+    entries = data.get("departments") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise RegistryError(f"{path}: no 'departments' list")
+    departments: list[Department] = []
+    seen: set[str] = set()
+    for position, entry in enumerate(entries):
+        try:
+            dept = Department(
+                name=str(entry["name"]).strip(),
+                full_name=str(entry.get("full_name") or entry["name"]).strip(),
+                kind=str(entry["kind"]),
+                aliases=[str(a) for a in entry.get("aliases", [])],
+                keywords=[str(k) for k in entry.get("keywords", [])],
+                unconfirmed=bool(entry.get("unconfirmed", False)),
+                position=position,
+            )
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise RegistryError(f"{path}: entry {position} is malformed: {exc}") from exc
+        if dept.kind not in KIND_ORDER:
+            raise RegistryError(f"{path}: entry {dept.name}: unknown kind {dept.kind!r}")
+        if not dept.name or dept.name in seen:
+            raise RegistryError(f"{path}: entry {position}: empty or duplicate name {dept.name!r}")
+        seen.add(dept.name)
+        departments.append(dept)
+    return departments
+
+
+def official_order(departments: list[Department]) -> list[Department]:
+    """Departments in the order documents list them: by kind, then registry order."""
+    return sorted(departments, key=Department.sort_key)
