@@ -1,1 +1,51 @@
-"""core/importing layer of the workbench."""
+"""Plan documents (text, .docx) -> `Plan` trees.  No Qt, no SQL.
+
+`import_file` is the one entry point: it picks the reader by content, checks
+size and encoding, and raises `PlanImportError` naming the file and the reason
+when the document cannot be a plan.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbench.core.importing.outline import StructureError, build_plan
+from workbench.core.importing.source import MAX_BYTES, PlanImportError, SourceText, read_text_source
+from workbench.core.plan import Plan
+
+__all__ = ["PlanImportError", "import_file", "import_lines"]
+
+ZIP_MAGIC = b"PK\x03\x04"
+
+
+def import_file(path: Path | str, *, max_bytes: int = MAX_BYTES) -> Plan:
+    """Read a plan document (UTF-8/GB18030 text or .docx) into a Plan tree."""
+    path = Path(path)
+    source = _read_source(path, max_bytes)
+    try:
+        plan = build_plan(source.lines, source.name)
+    except StructureError as exc:
+        raise PlanImportError(path, str(exc)) from exc
+    plan.sha256 = source.sha256
+    return plan
+
+
+def import_lines(lines: list[str], source_name: str = "plan.txt") -> Plan:
+    """Build a plan from lines already in memory (tests, other readers)."""
+    try:
+        return build_plan(lines, source_name)
+    except StructureError as exc:
+        raise PlanImportError(source_name, str(exc)) from exc
+
+
+def _read_source(path: Path, max_bytes: int) -> SourceText:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4)
+    except OSError as exc:
+        raise PlanImportError(path, f"cannot read the file ({exc.strerror or exc})") from exc
+    if head == ZIP_MAGIC or path.suffix.lower() == ".docx":
+        from workbench.core.importing.docx_source import read_docx_source
+
+        return read_docx_source(path, max_bytes=max_bytes)
+    return read_text_source(path, max_bytes=max_bytes)

@@ -1,0 +1,89 @@
+"""Recognising the lines of a plan: headings (篇/章/节), 专栏 boxes, box items.
+
+Plans differ in spacing (ASCII, full-width or no space after 第三章), markup
+(markdown bold and # headings), and leading indentation; this module hides that.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from workbench.core import plan as P
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_UNITS = {"十": 10, "百": 100}
+NUM = r"[一二三四五六七八九十百零〇两\d]+"
+
+HEADING_RE = re.compile(rf"^第({NUM})(篇|章|节)[\s\u3000:：]*(.*)$")
+BOX_RE = re.compile(rf"^专栏\s*({NUM})(?![\d])[\s\u3000:：]*(.*)$")
+ITEM_RE = re.compile(r"^(（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d{1,2}[\.．、](?!\d))")
+PAGE_RE = re.compile(r"^\d{1,4}$")
+SPACE_RUN_RE = re.compile(r"[\s\u3000]{2,}")
+
+LEVEL_KINDS = {"篇": P.PART, "章": P.CHAPTER, "节": P.SECTION}
+KIND_SUFFIX = {P.PART: "篇", P.CHAPTER: "章", P.SECTION: "节"}
+
+
+def cn_number(text: str) -> int:
+    """第十七 -> 17, 二十三 -> 23, 7 -> 7."""
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    total, current = 0, 0
+    for ch in text:
+        if ch in CN_DIGITS:
+            current = CN_DIGITS[ch]
+        elif ch in CN_UNITS:
+            total += (current or 1) * CN_UNITS[ch]
+            current = 0
+    return total + current
+
+
+def clean(line: str) -> str:
+    """A line as text: no markdown markup, no surrounding (full-width) space."""
+    s = line.replace("**", "").replace("__", "")
+    s = s.strip().strip("\u3000").strip()
+    s = re.sub(r"^#{1,6}\s*", "", s)
+    return s.strip().strip("\u3000")
+
+
+@dataclass
+class Heading:
+    kind: str  # part / chapter / section / box
+    label: str  # 第三章, 专栏7
+    number: int
+    title: str  # may run on into body text when a PDF joined the lines
+
+
+def match_heading(text: str) -> Heading | None:
+    """A 篇/章/节 heading or a 专栏 box title, from a cleaned line."""
+    m = HEADING_RE.match(text)
+    if m:
+        num, level, title = m.groups()
+        kind = LEVEL_KINDS[level]
+        if kind == P.SECTION and title.startswith(("的", "条", "款")):
+            return None
+        return Heading(kind, f"第{num}{level}", cn_number(num), title.strip())
+    m = BOX_RE.match(text)
+    if m:
+        num, title = m.groups()
+        return Heading(P.BOX, f"专栏{num}", cn_number(num), title.strip())
+    return None
+
+
+def match_item(text: str) -> str | None:
+    """The label of a box item line: （一）, 1. ..."""
+    m = ITEM_RE.match(text)
+    return m.group(1) if m else None
+
+
+def is_page_number(text: str) -> bool:
+    return bool(PAGE_RE.match(text))
+
+
+def ends_paragraph(text: str) -> bool:
+    """True when a line ends like a finished paragraph (terminal punctuation)."""
+    return text.rstrip("”’」』）)").endswith(("。", "；", "！", "？", "!", "?", ";", "：", ":")) or text.endswith(
+        ("。”", "！”", "？”")
+    )

@@ -1,0 +1,162 @@
+"""The plan's indicator table (主要指标) as structured `Indicator` rows.
+
+Text exports of Word tables put one cell per line (tab-led, rows separated by
+blank lines); .docx and hand-made files give one row per line with tab-separated
+cells.  Both are read here.  Category rows (高质量发展（5个）) set the category of
+the rows below; rows without a number are sub-rows (其中：…) of the row above.
+The footnote (注：〔〕为五年累计数，*为五年平均数。第2、6…指标2025年数值为预计数。)
+is kept and its markers are applied to the values.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from workbench.core.plan import Indicator
+
+ATTRIBUTES = ("预期性", "约束性")
+CATEGORY_RE = re.compile(r"^(.+?)[（(](\d+)\s*个[）)]$")
+NUMBER_RE = re.compile(r"^\d{1,3}$")
+UNIT_RE = re.compile(r"^(.+)[（(]([^（）()]{1,10})[）)]$")
+YEAR_RE = re.compile(r"(\d{4})\s*年")
+ESTIMATE_RE = re.compile(r"第([\d、，,\s]+)(?:项|个)?指标\s*(\d{4})\s*年(?:数值|数据)?为预计数")
+FOOTNOTE_START = ("注：", "注:", "注 ", "备注：")
+
+
+def is_footnote(text: str) -> bool:
+    return text.startswith(FOOTNOTE_START)
+
+
+@dataclass
+class IndicatorTable:
+    indicators: list[Indicator] = field(default_factory=list)
+    footnote: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+def split_rows(raw_lines: list[str]) -> list[list[str]]:
+    """Group raw table lines into rows of cells."""
+    rows: list[list[str]] = []
+    current: list[str] = []
+    for raw in raw_lines:
+        line = raw.rstrip()
+        fields = [c.strip() for c in line.split("\t")]
+        if sum(1 for c in fields if c) >= 3:  # one row per line
+            if current:
+                rows.append(current)
+                current = []
+            rows.append(fields[1:] if fields and fields[0] == "" and len(fields) > 1 else fields)
+        elif not line.strip():
+            if raw.startswith("\t"):  # an empty cell
+                current.append("")
+            elif current:
+                rows.append(current)
+                current = []
+        elif raw.startswith("\t") or not current:
+            current.append(line.strip())
+        else:  # a cell's text wrapped onto an untabbed line
+            current[-1] = current[-1] + line.strip()
+    if current:
+        rows.append(current)
+    return rows
+
+
+def _name_unit(text: str) -> tuple[str, str]:
+    text = re.sub(r"^其中[：:]\s*", "", text.strip())
+    m = UNIT_RE.match(text)
+    return (m.group(1).strip(), m.group(2).strip()) if m else (text, "")
+
+
+def parse_indicator_table(raw_lines: list[str], footnote: str = "") -> IndicatorTable:
+    table = IndicatorTable(footnote=footnote)
+    rows = split_rows(raw_lines)
+    years = [int(y) for row in rows[:3] for cell in row for y in YEAR_RE.findall(cell)]
+    base_year = years[0] if years else None
+    target_year = years[1] if len(years) > 1 else None
+    category = ""
+    expected: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    parent: Indicator | None = None
+    for row in rows:
+        cells = [c for c in row]
+        nonempty = [c for c in cells if c]
+        if not nonempty:
+            continue
+        if len(nonempty) == 1 and (m := CATEGORY_RE.match(nonempty[0])):
+            category, expected[m.group(1)] = m.group(1), int(m.group(2))
+            continue
+        if NUMBER_RE.match(cells[0]):
+            number = cells[0]
+            rest = cells[1:]
+            attribute = rest.pop() if rest and rest[-1] in ATTRIBUTES else ""
+            names, values = _names_and_values(rest)
+            if not names:
+                table.warnings.append(f"indicator {number}: no name in row {row}")
+                continue
+            name, unit = _name_unit(names[0])
+            parent = Indicator(
+                key=f"ind{number}", number=number, category=category, name=name, unit=unit,
+                base_year=base_year, target_year=target_year, attribute=attribute,
+                position=len(table.indicators),
+            )
+            table.indicators.append(parent)
+            counts[category] = counts.get(category, 0) + 1
+            if len(names) > 1:  # the first sub-row shares the indicator's line
+                _add_child(table, parent, names[1], values)
+            else:
+                parent.base_value, parent.target_value = values
+        elif parent is not None and not cells[0] and not (cells[1:2] and NUMBER_RE.match(cells[1])):
+            rest = [c for c in cells if c]
+            if rest and rest[-1] in ATTRIBUTES:
+                rest.pop()
+            names, values = _names_and_values(rest)
+            if names:
+                _add_child(table, parent, names[0], values)
+        elif not table.indicators and not category:
+            continue  # header rows: 序号 指标 2025年 2030年目标值 属性
+        else:
+            table.warnings.append(f"unrecognised indicator table row: {' | '.join(nonempty)}")
+    for name, count in expected.items():
+        if counts.get(name, 0) != count:
+            table.warnings.append(f"category {name}: header says {count} indicators, found {counts.get(name, 0)}")
+    apply_footnote(table.indicators, footnote)
+    return table
+
+
+def _names_and_values(cells: list[str]) -> tuple[list[str], tuple[str, str]]:
+    """Split a row's cells after the number into name cells and (base, target)."""
+    cells = [c for c in cells if c != ""] if len([c for c in cells if c]) >= 3 else list(cells)
+    if len(cells) >= 3:
+        return cells[:-2], (cells[-2], cells[-1])
+    if len(cells) == 2:
+        return cells[:1], (cells[1], "")
+    return cells, ("", "")
+
+
+def _add_child(table: IndicatorTable, parent: Indicator, name_cell: str, values: tuple[str, str]) -> None:
+    index = sum(1 for i in table.indicators if i.parent_key == parent.key) + 1
+    name, unit = _name_unit(name_cell)
+    table.indicators.append(
+        Indicator(
+            key=f"{parent.key}.{index}", number=f"{parent.number}.{index}", category=parent.category,
+            name=name, unit=unit, base_year=parent.base_year, base_value=values[0],
+            target_year=parent.target_year, target_value=values[1], attribute=parent.attribute,
+            parent_key=parent.key, position=len(table.indicators),
+        )
+    )
+
+
+def apply_footnote(indicators: list[Indicator], footnote: str) -> None:
+    """Interpret the markers: * five-year average, 〔〕 five-year cumulative, estimates."""
+    star_means_average = "*" not in footnote or "平均" in footnote
+    brackets_mean_cumulative = "〔" not in footnote or "累计" in footnote
+    estimated: set[str] = set()
+    for numbers, _year in ESTIMATE_RE.findall(footnote):
+        estimated.update(n for n in re.split(r"[、，,\s]+", numbers) if n)
+    for ind in indicators:
+        values = ind.base_value + ind.target_value
+        ind.five_year_average = star_means_average and "*" in values
+        ind.five_year_cumulative = brackets_mean_cumulative and "〔" in values
+        top_number = ind.number.split(".")[0]
+        ind.base_estimated = top_number in estimated

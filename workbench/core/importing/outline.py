@@ -1,0 +1,340 @@
+"""Numbered lines of a plan -> the plan tree.
+
+The reading order of a plan outline: front matter (title, approval note,
+前言), the table of contents (kept out of the tree), then 篇/章/节 headings with
+paragraphs; 专栏 boxes sit inside sections and hold an optional introduction
+and items （一）（二）… or 1. 2.; one box holds the indicator table.  A box ends
+at the first ordinary paragraph after its items, at two blank lines, or at the
+next heading.  Every non-blank line outside the table of contents ends up in
+exactly one node's `lines`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from workbench.core import plan as P
+from workbench.core.importing.headings import (
+    Heading, SPACE_RUN_RE, clean, ends_paragraph, match_heading, match_item,
+)
+from workbench.core.importing.indicator_table import is_footnote, parse_indicator_table
+from workbench.core.importing.toc import TableOfContents, find_toc
+from workbench.core.plan import Plan, PlanNode
+from workbench.core.sentences import paragraph_title, split_sentences
+
+PREFACE_MARKERS = {"前言", "序言", "引言"}
+TITLE_CONTINUATION_MAX = 30
+DATE_LINE_RE = re.compile(r"\d{4}\s*年|批准|通过|印发")
+
+
+class StructureError(ValueError):
+    """The text has no recognisable plan structure."""
+
+
+@dataclass
+class _Cursor:
+    part: PlanNode | None = None
+    chapter: PlanNode | None = None
+    section: PlanNode | None = None
+    box: PlanNode | None = None
+    box_has_items: bool = False
+    counters: dict[str, int] = field(default_factory=dict)
+
+
+class OutlineBuilder:
+    def __init__(self, lines: list[str], source_name: str) -> None:
+        self.raw = lines
+        self.text = [clean(line) for line in lines]
+        self.source_name = source_name
+        self.toc: TableOfContents = find_toc(lines)
+        self.root = PlanNode(P.PLAN, "plan")
+        self.cur = _Cursor()
+        self.warnings: list[str] = []
+        self.keys: set[str] = set()
+        self.indicator_table = None
+
+    # -- entry point -------------------------------------------------------
+    def build(self) -> Plan:
+        body_start = self.toc.end if self.toc else self._first_heading_index()
+        front_end = self.toc.start if self.toc else body_start
+        self._front_matter(0, front_end)
+        self._body(body_start)
+        if not any(n.kind in (P.CHAPTER, P.PART, P.SECTION) for n in self.root.children):
+            raise StructureError("no recognisable plan structure (no 第…篇/章/节 headings found)")
+        self._cross_check_toc()
+        plan = Plan(
+            title=self.root.title, root=self.root, toc=self.toc.entries, source_name=self.source_name,
+            body_start_line=body_start + 1, warnings=self.warnings,
+        )
+        if self.indicator_table is not None:
+            plan.indicators = self.indicator_table.indicators
+            plan.indicator_footnote = self.indicator_table.footnote
+            self.warnings.extend(self.indicator_table.warnings)
+        return plan
+
+    def _first_heading_index(self) -> int:
+        for i, text in enumerate(self.text):
+            heading = match_heading(text)
+            if heading is not None and heading.kind != P.BOX:
+                return i
+        return len(self.text)
+
+    # -- front matter ------------------------------------------------------
+    def _front_matter(self, start: int, end: int) -> None:
+        indices = [i for i in range(start, end) if self.text[i]]
+        preface_at = next((i for i in indices if "".join(self.text[i].split()) in PREFACE_MARKERS), None)
+        head = [i for i in indices if preface_at is None or i < preface_at]
+        title_lines: list[int] = []
+        for i in head:
+            if DATE_LINE_RE.search(self.text[i]) or self.text[i].startswith(("（", "(")):
+                break
+            title_lines.append(i)
+        self.root.title = "".join(self.text[i] for i in title_lines) or _stem(self.source_name)
+        note = [i for i in head if i not in title_lines]
+        self.root.text = "".join(self.text[i] for i in note)
+        self.root.lines = [i + 1 for i in head]
+        if preface_at is not None:
+            body = [i for i in indices if i > preface_at]
+            text = "\n".join(self.text[i] for i in body)
+            node = self._add(self.root, P.CLAUSE, "preface", title="前言", text=text,
+                             lines=[preface_at + 1] + [i + 1 for i in body])
+            self._add_sentences(node)
+
+    # -- body --------------------------------------------------------------
+    def _body(self, start: int) -> None:
+        i = start
+        n = len(self.text)
+        blank_run = 0
+        while i < n:
+            text = self.text[i]
+            if not text:
+                blank_run += 1
+                i += 1
+                continue
+            heading = match_heading(text)
+            if heading is not None:
+                i = self._heading(i, heading)
+            elif self.cur.box is not None and self._box_line(i, text, blank_run):
+                i += 1
+            else:
+                i = self._paragraph(i)
+            blank_run = 0
+
+    def _heading(self, i: int, heading: Heading) -> int:
+        """Create a part/chapter/section/box node; return the next line index."""
+        lines = [i + 1]
+        title, rest = self._split_title(heading)
+        j = i + 1
+        if rest is None:
+            title, j, more = self._continue_title(heading, title, i + 1)
+            lines += more
+        self._close_box()
+        if heading.kind == P.BOX:
+            node = self._open_box(heading, title, lines)
+            if self._starts_indicator_table(j):
+                return self._indicator_table(node, j)
+        else:
+            node = self._open_level(heading, title, lines)
+        if rest:
+            self._paragraph_text(rest, [i + 1])
+        return j
+
+    def _split_title(self, heading: Heading) -> tuple[str, str | None]:
+        """Split a heading line that runs on into body text (PDF exports)."""
+        title = heading.title
+        known = self.toc.title_for(heading.kind, heading.label) if self.toc else None
+        if known and title != known and title.startswith(known) and len(title) > len(known):
+            return known, title[len(known):].strip()
+        if known is None or not title.startswith(known):
+            gap = SPACE_RUN_RE.search(title)
+            if gap and ends_paragraph(title) and heading.kind != P.BOX:
+                return title[: gap.start()].strip(), title[gap.end():].strip()
+            if heading.kind == P.BOX:
+                item = re.search(r"[（(][一二三四五六七八九十]+[）)]", title)
+                if item and item.start() > 0:
+                    return title[: item.start()].strip(), title[item.start():]
+        return title, None
+
+    def _continue_title(self, heading: Heading, title: str, j: int) -> tuple[str, int, list[int]]:
+        """Join a title wrapped onto following lines (第三章 …，推动 / 形成…格局)."""
+        known = self.toc.title_for(heading.kind, heading.label) if self.toc else None
+        used: list[int] = []
+        k = j
+        while k < len(self.text):
+            if not self.text[k]:
+                k += 1
+                continue
+            nxt = self.text[k]
+            if known:
+                if title == known or not known.startswith(title + nxt):
+                    break
+            elif (
+                heading.kind == P.BOX
+                or len(nxt) > TITLE_CONTINUATION_MAX
+                or ends_paragraph(nxt)
+                or any(ch in nxt for ch in "。；")
+                or match_heading(nxt)
+                or match_item(nxt)
+                or self.raw[k].startswith("\t")
+            ):
+                break
+            title += nxt
+            used.append(k + 1)
+            k += 1
+            j = k
+            if not known:
+                break
+        return title, j, used
+
+    def _open_level(self, heading: Heading, title: str, lines: list[int]) -> PlanNode:
+        cur = self.cur
+        if heading.kind == P.PART:
+            node = self._add(self.root, P.PART, f"pt{heading.number:02d}", heading.label, title, lines=lines,
+                             number=heading.number)
+            cur.part, cur.chapter, cur.section = node, None, None
+        elif heading.kind == P.CHAPTER:
+            parent = cur.part or self.root
+            node = self._add(parent, P.CHAPTER, f"ch{heading.number:02d}", heading.label, title, lines=lines,
+                             number=heading.number)
+            cur.chapter, cur.section = node, None
+        else:
+            parent = cur.chapter or cur.part or self.root
+            if cur.chapter is None:
+                self.warnings.append(f"line {lines[0]}: {heading.label} outside any chapter")
+            prefix = parent.key + "/" if parent is not self.root else ""
+            node = self._add(parent, P.SECTION, f"{prefix}s{heading.number:02d}", heading.label, title,
+                             lines=lines, number=heading.number)
+            cur.section = node
+        return node
+
+    def _container(self) -> PlanNode:
+        return self.cur.section or self.cur.chapter or self.cur.part or self.root
+
+    def _open_box(self, heading: Heading, title: str, lines: list[int]) -> PlanNode:
+        node = self._add(self._container(), P.BOX, f"box{heading.number:02d}", heading.label, title,
+                         lines=lines, number=heading.number)
+        self.cur.box, self.cur.box_has_items = node, False
+        return node
+
+    def _close_box(self) -> None:
+        self.cur.box, self.cur.box_has_items = None, False
+
+    def _box_line(self, i: int, text: str, blank_run: int) -> bool:
+        """Place a line inside the open box; False when the line ends the box."""
+        box = self.cur.box
+        assert box is not None
+        label = match_item(text)
+        if label is not None:
+            body = text[len(label):].strip()
+            node = self._add(box, P.BOX_ITEM, f"{box.key}/i{self._next(box.key + '/i'):02d}", label,
+                             paragraph_title(body, allow_comma=True, max_len=40), body, lines=[i + 1])
+            self._add_sentences(node)
+            self.cur.box_has_items = True
+            return True
+        if self.cur.box_has_items or (blank_run >= 2 and box.children):
+            self._close_box()
+            return False
+        node = self._add(box, P.CLAUSE, f"{box.key}/p{self._next(box.key + '/p'):02d}", "",
+                         paragraph_title(text), text, lines=[i + 1])
+        self._add_sentences(node)
+        return True
+
+    def _starts_indicator_table(self, j: int) -> bool:
+        for k in range(j, min(j + 12, len(self.text))):
+            if self.text[k]:
+                if self.text[k] in ("序号", "指标") or self.raw[k].startswith("\t序号"):
+                    return True
+                if self.raw[k].split("\t").count("序号") or "序号\t" in self.raw[k]:
+                    return True
+        return False
+
+    def _indicator_table(self, box: PlanNode, j: int) -> int:
+        k = j
+        table_lines: list[int] = []
+        footnote_lines: list[int] = []
+        while k < len(self.text):
+            text = self.text[k]
+            if text and is_footnote(text):
+                footnote_lines.append(k)
+                k += 1
+                while k < len(self.text) and self.text[k] and not match_heading(self.text[k]) \
+                        and not self.raw[k].startswith("\t") and len(footnote_lines) < 3 \
+                        and not ends_paragraph(self.text[footnote_lines[-1]]):
+                    footnote_lines.append(k)
+                    k += 1
+                break
+            if text and (match_heading(text) or (not self.raw[k].startswith("\t") and ends_paragraph(text)
+                                                  and len(text) > 40)):
+                break
+            table_lines.append(k)
+            k += 1
+        footnote = "".join(self.text[f] for f in footnote_lines)
+        self.indicator_table = parse_indicator_table([self.raw[t] for t in table_lines], footnote)
+        used = [t + 1 for t in table_lines + footnote_lines if self.text[t]]
+        self._add(box, P.INDICATOR_TABLE, f"{box.key}/table", "", "指标表", footnote, lines=used)
+        self._close_box()
+        return k
+
+    def _paragraph(self, i: int) -> int:
+        """An ordinary paragraph; lines broken inside a paragraph (PDF) are joined."""
+        lines = [i + 1]
+        text = self.text[i]
+        k = i + 1
+        while not ends_paragraph(text) and k < len(self.text) and self.text[k]:
+            nxt = self.text[k]
+            if match_heading(nxt) or match_item(nxt) or self.raw[k].startswith("\t"):
+                break
+            text += nxt
+            lines.append(k + 1)
+            k += 1
+        self._paragraph_text(text, lines)
+        return k
+
+    def _paragraph_text(self, text: str, lines: list[int]) -> None:
+        parent = self._container()
+        prefix = parent.key + "/" if parent is not self.root else ""
+        key = f"{prefix}p{self._next(prefix + 'p'):02d}"
+        node = self._add(parent, P.CLAUSE, key, "", paragraph_title(text), text, lines=lines)
+        self._add_sentences(node)
+
+    # -- helpers -----------------------------------------------------------
+    def _next(self, counter: str) -> int:
+        self.cur.counters[counter] = self.cur.counters.get(counter, 0) + 1
+        return self.cur.counters[counter]
+
+    def _add(self, parent: PlanNode, kind: str, key: str, label: str = "", title: str = "", text: str = "",
+             *, lines: list[int], number: int | None = None) -> PlanNode:
+        base, n = key, 2
+        while key in self.keys:  # a duplicated number in a malformed plan
+            key, n = f"{base}~{n}", n + 1
+        if key != base:
+            self.warnings.append(f"line {lines[0] if lines else '?'}: duplicate {label or kind}, keyed {key}")
+        self.keys.add(key)
+        return parent.add(PlanNode(kind, key, label, title, text, number=number, lines=list(lines)))
+
+    def _add_sentences(self, node: PlanNode) -> None:
+        for n, sentence in enumerate(split_sentences(node.text), 1):
+            node.add(PlanNode(P.SENTENCE, f"{node.key}/t{n:02d}", "", "", sentence.strip()))
+            self.keys.add(f"{node.key}/t{n:02d}")
+
+    def _cross_check_toc(self) -> None:
+        if not self.toc:
+            return
+        body = {(n.kind, n.label): n for n in self.root.walk() if n.kind in (P.PART, P.CHAPTER)}
+        for entry in self.toc.entries:
+            if entry.kind not in (P.PART, P.CHAPTER):
+                continue
+            node = body.get((entry.kind, entry.label))
+            if node is None:
+                self.warnings.append(f"table of contents lists {entry.label} {entry.title}, not found in the body")
+            elif "".join(node.title.split()) != "".join(entry.title.split()):
+                self.warnings.append(f"{entry.label}: body title {node.title!r} differs from contents {entry.title!r}")
+
+
+def _stem(name: str) -> str:
+    return name.rsplit(".", 1)[0] if name else "未命名规划"
+
+
+def build_plan(lines: list[str], source_name: str) -> Plan:
+    return OutlineBuilder(lines, source_name).build()

@@ -1,0 +1,106 @@
+"""The table of contents (目录): find it, read it, and keep it out of the tree.
+
+Tables of contents copied out of Word carry field codes (`HYPERLINK \\l _Toc…`,
+`PAGEREF _Toc… \\h`), page numbers on their own lines or glued to the next
+heading (`8第二节 …`), and titles wrapped over two lines.  The entries are
+used to cross-check (and complete) the headings found in the body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from workbench.core.importing.headings import clean, is_page_number, match_heading
+from workbench.core.plan import BOX, TocEntry
+
+FIELD_CODE_RE = re.compile(
+    r"(HYPERLINK|PAGEREF|TOC)(\s+\\[a-z](\s+\"?_?Toc\d+\"?)?|\s+\"[^\"]*\"|\s+_Toc\d+)*", re.IGNORECASE
+)
+TOC_MARKERS = {"目录", "目次"}
+LEADING_PAGE_RE = re.compile(r"^\d{1,4}(?=第)")
+TRAILING_PAGE_RE = re.compile(r"[\s\u3000.．…·]*\d{1,4}$")
+
+
+@dataclass
+class TableOfContents:
+    start: int = 0  # index of the first TOC line (0-based); start == end means none
+    end: int = 0  # index of the first body line
+    entries: list[TocEntry] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return self.end > self.start
+
+    def title_for(self, kind: str, label: str) -> str | None:
+        for entry in self.entries:
+            if entry.kind == kind and entry.label == label:
+                return entry.title
+        return None
+
+
+def strip_field_codes(text: str) -> str:
+    return FIELD_CODE_RE.sub("", text).strip()
+
+
+def _toc_text(raw: str) -> str:
+    text = clean(strip_field_codes(clean(raw)))
+    text = LEADING_PAGE_RE.sub("", text)
+    return text
+
+
+def find_toc(lines: list[str]) -> TableOfContents:
+    """Locate the TOC: from a 目录 line (or the first heading, if headings repeat)
+    up to the second appearance of the first heading it lists."""
+    cleaned = [_toc_text(line) for line in lines]
+    start = next((i for i, t in enumerate(cleaned) if "".join(t.split()) in TOC_MARKERS), None)
+    if start is None:
+        start = _repeated_heading_start(cleaned)
+        if start is None:
+            return TableOfContents()
+    first_key = None
+    for i in range(start, len(cleaned)):
+        heading = match_heading(cleaned[i])
+        if heading is None or heading.kind == BOX:
+            continue
+        key = (heading.kind, heading.label)
+        if first_key is None:
+            first_key = key
+        elif key == first_key:
+            return TableOfContents(start, i, _entries(cleaned[start:i]))
+    return TableOfContents()
+
+
+def _repeated_heading_start(cleaned: list[str]) -> int | None:
+    seen: dict[tuple[str, str], int] = {}
+    for i, text in enumerate(cleaned):
+        heading = match_heading(text)
+        if heading is None or heading.kind == BOX:
+            if len(text) > 60 and seen:  # a real paragraph: headings so far were the body
+                return None
+            continue
+        key = (heading.kind, heading.label)
+        if key in seen:
+            return seen[key]
+        seen[key] = i
+    return None
+
+
+def _entries(cleaned: list[str]) -> list[TocEntry]:
+    entries: list[TocEntry] = []
+    pending_page = ""  # Word's text export puts a lone page number before its entry
+    for text in cleaned:
+        if not text or "".join(text.split()) in TOC_MARKERS:
+            continue
+        if is_page_number(text):
+            pending_page = text
+            continue
+        page, pending_page = pending_page, ""
+        m = TRAILING_PAGE_RE.search(text)
+        if m and match_heading(text[: m.start()]):
+            page, text = text[m.start():].strip(" .．…·\u3000"), text[: m.start()]
+        heading = match_heading(text)
+        if heading is not None:
+            entries.append(TocEntry(heading.kind, heading.label, heading.title, page))
+        elif entries:  # a wrapped title's second line
+            entries[-1].title += text
+    return entries
