@@ -133,6 +133,7 @@ class TocEntry:
     label: str
     title: str
     page: str = ""
+    within: str = ""  # label of the enclosing chapter (for sections) or part (for chapters)
 
 
 @dataclass

@@ -140,10 +140,17 @@ class OutlineBuilder:
             self._paragraph_text(rest, [i + 1])
         return j
 
+    def _toc_title(self, heading: Heading) -> str | None:
+        if not self.toc:
+            return None
+        if heading.kind == P.SECTION:
+            return self.toc.title_for(P.SECTION, heading.label, self.cur.chapter.label if self.cur.chapter else None)
+        return self.toc.title_for(heading.kind, heading.label)
+
     def _split_title(self, heading: Heading) -> tuple[str, str | None]:
         """Split a heading line that runs on into body text (PDF exports)."""
         title = heading.title
-        known = self.toc.title_for(heading.kind, heading.label) if self.toc else None
+        known = self._toc_title(heading)
         if known and title != known and title.startswith(known) and len(title) > len(known):
             return known, title[len(known):].strip()
         if known is None or not title.startswith(known):
@@ -158,7 +165,7 @@ class OutlineBuilder:
 
     def _continue_title(self, heading: Heading, title: str, j: int) -> tuple[str, int, list[int]]:
         """Join a title wrapped onto following lines (第三章 …，推动 / 形成…格局)."""
-        known = self.toc.title_for(heading.kind, heading.label) if self.toc else None
+        known = self._toc_title(heading)
         used: list[int] = []
         k = j
         while k < len(self.text):

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from workbench.core.importing.headings import clean, is_page_number, match_heading
-from workbench.core.plan import BOX, TocEntry
+from workbench.core.plan import BOX, CHAPTER, PART, SECTION, TocEntry
 
 FIELD_CODE_RE = re.compile(
     r"(HYPERLINK|PAGEREF|TOC)(\s+\\[a-z](\s+\"?_?Toc\d+\"?)?|\s+\"[^\"]*\"|\s+_Toc\d+)*", re.IGNORECASE
@@ -31,9 +31,10 @@ class TableOfContents:
     def __bool__(self) -> bool:
         return self.end > self.start
 
-    def title_for(self, kind: str, label: str) -> str | None:
+    def title_for(self, kind: str, label: str, within: str | None = None) -> str | None:
+        """The listed title of a heading; sections are looked up within their chapter."""
         for entry in self.entries:
-            if entry.kind == kind and entry.label == label:
+            if entry.kind == kind and entry.label == label and (within is None or entry.within == within):
                 return entry.title
         return None
 
@@ -66,8 +67,18 @@ def find_toc(lines: list[str]) -> TableOfContents:
         if first_key is None:
             first_key = key
         elif key == first_key:
-            return TableOfContents(start, i, _entries(cleaned[start:i]))
+            end = i
+            while end > start and (not cleaned[end - 1] or _is_part(cleaned[end - 1])):
+                end -= 1  # a 篇 heading the contents did not list opens the body
+            while end < i and not cleaned[end]:
+                end += 1
+            return TableOfContents(start, end, _entries(cleaned[start:end]))
     return TableOfContents()
+
+
+def _is_part(text: str) -> bool:
+    heading = match_heading(text)
+    return heading is not None and heading.kind == PART
 
 
 def _repeated_heading_start(cleaned: list[str]) -> int | None:
@@ -87,6 +98,7 @@ def _repeated_heading_start(cleaned: list[str]) -> int | None:
 
 def _entries(cleaned: list[str]) -> list[TocEntry]:
     entries: list[TocEntry] = []
+    part = chapter = ""
     pending_page = ""  # Word's text export puts a lone page number before its entry
     for text in cleaned:
         if not text or "".join(text.split()) in TOC_MARKERS:
@@ -100,7 +112,12 @@ def _entries(cleaned: list[str]) -> list[TocEntry]:
             page, text = text[m.start():].strip(" .．…·\u3000"), text[: m.start()]
         heading = match_heading(text)
         if heading is not None:
-            entries.append(TocEntry(heading.kind, heading.label, heading.title, page))
+            if heading.kind == PART:
+                part, chapter = heading.label, ""
+            elif heading.kind == CHAPTER:
+                chapter = heading.label
+            within = chapter if heading.kind == SECTION else part if heading.kind == CHAPTER else ""
+            entries.append(TocEntry(heading.kind, heading.label, heading.title, page, within))
         elif entries:  # a wrapped title's second line
             entries[-1].title += text
     return entries
