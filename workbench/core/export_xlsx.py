@@ -9,6 +9,7 @@ cancelled or failed export never leaves half a workbook behind.
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager, suppress
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,24 +61,25 @@ def export_workbook(snapshot: AssignmentSnapshot, path: Path, provenance: Proven
              "summary": len(summary) + 1, "about": 10}
     total = sum(sizes[s] for s in sheets)
     done = 0
-    for sheet in SHEETS:
-        if sheet not in sheets:
-            continue
-        ws = wb.create_sheet(SHEET_TITLES[sheet])
-        if sheet == "matrix":
-            rows = _matrix_sheet(ws, columns, mrows)
-        elif sheet == "division":
-            rows = _division_sheet(ws, division)
-        elif sheet == "indicators":
-            rows = _indicator_sheet(ws, indicators, snapshot.plan.indicator_footnote)
-        elif sheet == "summary":
-            rows = _summary_sheet(ws, summary)
-        else:
-            rows = _about_sheet(ws, provenance, filters, sheets)
-        for _ in rows:
-            done += 1
-            if done % 200 == 0:
-                yield done, total, SHEET_TITLES[sheet]
+    with _discard_on_abort(wb):
+        for sheet in SHEETS:
+            if sheet not in sheets:
+                continue
+            ws = wb.create_sheet(SHEET_TITLES[sheet])
+            if sheet == "matrix":
+                rows = _matrix_sheet(ws, columns, mrows)
+            elif sheet == "division":
+                rows = _division_sheet(ws, division)
+            elif sheet == "indicators":
+                rows = _indicator_sheet(ws, indicators, snapshot.plan.indicator_footnote)
+            elif sheet == "summary":
+                rows = _summary_sheet(ws, summary)
+            else:
+                rows = _about_sheet(ws, provenance, filters, sheets)
+            for _ in rows:
+                done += 1
+                if done % 200 == 0:
+                    yield done, total, SHEET_TITLES[sheet]
     yield from _save(wb, path, total)
 
 
@@ -93,7 +95,8 @@ def export_department(snapshot: AssignmentSnapshot, department: str, path: Path,
         done += 1
     for _ in _indicator_sheet(wb.create_sheet("主要指标"), indicators, snapshot.plan.indicator_footnote):
         done += 1
-    yield done, total, department
+    with _discard_on_abort(wb):
+        yield done, total, department
     for _ in _about_sheet(wb.create_sheet("说明"), provenance, filters, ("division", "indicators")):
         done += 1
     yield from _save(wb, path, total)
@@ -101,6 +104,18 @@ def export_department(snapshot: AssignmentSnapshot, department: str, path: Path,
 
 def department_file_name(department: str, plan_title: str = "") -> str:
     return safe_file_name(f"{department}-任务分工.xlsx")
+
+
+@contextmanager
+def _discard_on_abort(wb: Workbook) -> Iterator[None]:
+    """A cancelled export (the generator closed) closes its streams cleanly."""
+    try:
+        yield
+    except GeneratorExit:
+        for ws in wb.worksheets:
+            with suppress(Exception):
+                ws.close()
+        raise
 
 
 def _save(wb: Workbook, path: Path, total: int) -> Progress:
