@@ -34,6 +34,8 @@ def _default_reviewer() -> str:
 # Modules that contribute commands; each has register(command) -> None.
 COMMAND_MODULES = (
     "workbench.cli.plan_commands",
+    "workbench.cli.export_commands",
+    "workbench.cli.assign_commands",
 )
 
 Command = Callable[[str, str, Callable[[argparse.Namespace], int]], argparse.ArgumentParser]

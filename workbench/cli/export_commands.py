@@ -1,0 +1,115 @@
+"""`workbench export`: the plan tree as JSON, and the Excel workbooks liaisons receive."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from workbench.cli import EXIT_OK, CliError, Command, repository, select_plans
+
+XLSX_TARGETS = {
+    "matrix": ("matrix",),
+    "division": ("division",),
+    "indicators": ("indicators",),
+    "all": ("matrix", "division", "indicators", "summary", "about"),
+}
+
+
+def register(command: Command) -> None:
+    p = command("export", "export the plan tree (JSON) or the assignment workbooks (Excel)", cmd_export)
+    p.add_argument("what", choices=["tree", "matrix", "division", "indicators", "department", "all"])
+    p.add_argument("name", nargs="?", default=None, help="the department, for `export department NAME`")
+    p.add_argument("--format", choices=["json", "xlsx"], default=None)
+    p.add_argument("-o", "--output", type=Path, default=None)
+    p.add_argument("--each-into", type=Path, default=None, metavar="DIR",
+                   help="with `department`: one workbook per department with assignments")
+    p.add_argument("--plan", default=None, help="plan id or sha256 prefix")
+    p.add_argument("--chapters", default=None, help="comma-separated chapter keys to include, e.g. ch03,ch04")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    if args.what == "tree":
+        return _export_tree(args)
+    if args.format == "json":
+        raise CliError(f"export {args.what} writes Excel (.xlsx); JSON is for `export tree`")
+    repo = repository(args, create=False)
+    plans = select_plans(repo, args.plan)
+    if len(plans) != 1:
+        raise CliError(f"the workspace holds {len(plans)} plans: choose one with --plan "
+                       f"({', '.join(f'{p.id}={p.title}' for p in plans)})")
+    from workbench.core.matrix import Filters
+    from workbench.storage.snapshot import provenance, read_snapshot
+
+    plan = repo.load_plan(plans[0].id)
+    chapters = frozenset(c.strip() for c in args.chapters.split(",")) if args.chapters else None
+    filters = Filters(chapters=chapters)
+    snapshot = read_snapshot(repo.db, plan)
+    prov = provenance(repo.db, plan, workspace=_db_path(args), reviewer=repo.reviewer.name, filters=filters)
+    if args.what == "department":
+        return _export_departments(args, snapshot, prov)
+    if args.output is None:
+        raise CliError("-o FILE.xlsx is required")
+    from workbench.core.export_xlsx import export_workbook
+
+    for _ in export_workbook(snapshot, _xlsx(args.output), prov, sheets=XLSX_TARGETS[args.what], filters=filters):
+        pass
+    print(f"wrote {args.output}")
+    return EXIT_OK
+
+
+def _export_departments(args, snapshot, prov) -> int:
+    from workbench.core.departments import resolve
+    from workbench.core.export_xlsx import department_file_name, export_department
+
+    if args.each_into is not None:
+        args.each_into.mkdir(parents=True, exist_ok=True)
+        used = sorted({t.department for tags in snapshot.tags.values() for t in tags})
+        for name in used:
+            for _ in export_department(snapshot, name, args.each_into / department_file_name(name), prov):
+                pass
+        print(f"wrote {len(used)} workbooks into {args.each_into}")
+        return EXIT_OK
+    if not args.name:
+        raise CliError("export department needs a department NAME (or --each-into DIR)")
+    dept = resolve(args.name, snapshot.departments)
+    if dept is None:
+        from workbench.core.division_import import suggestions
+
+        hint = "、".join(suggestions(args.name, snapshot.departments)) or "none"
+        raise CliError(f"unknown department {args.name!r} (did you mean: {hint})")
+    output = _xlsx(args.output or Path(department_file_name(dept.name)))
+    for _ in export_department(snapshot, dept.name, output, prov):
+        pass
+    print(f"wrote {output}")
+    return EXIT_OK
+
+
+def _export_tree(args: argparse.Namespace) -> int:
+    from workbench.core.tree_export import plan_dict
+
+    if args.format == "xlsx":
+        raise CliError("export tree writes JSON")
+    if args.output is None:
+        raise CliError("-o FILE is required")
+    repo = repository(args, create=False)
+    data = {"plans": [plan_dict(repo.load_plan(p.id)) for p in select_plans(repo, args.plan)]}
+    tmp = args.output.with_name(args.output.name + ".part")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.replace(args.output)
+    print(f"wrote {args.output} ({len(data['plans'])} plan(s))")
+    return EXIT_OK
+
+
+def _xlsx(path: Path) -> Path:
+    if path.suffix.lower() != ".xlsx":
+        raise CliError(f"{path}: the output must be an .xlsx file")
+    if path.parent and not path.parent.exists():
+        raise CliError(f"{path.parent}: no such folder")
+    return path
+
+
+def _db_path(args) -> Path:
+    from workbench import paths
+
+    return (args.db or paths.default_workspace()).resolve()

@@ -1,0 +1,80 @@
+"""One consistent read of a plan's assignments for exports (`AssignmentSnapshot`).
+
+Read in a single transaction on the caller's connection, so that an export
+running in a worker afterwards needs no database at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import sqlite_utils
+
+from workbench.core.departments import Department
+from workbench.core.export_xlsx import Provenance
+from workbench.core.matrix import AssignmentSnapshot, Filters, Tag
+
+
+def read_snapshot(db: sqlite_utils.Database, plan) -> AssignmentSnapshot:
+    """`plan` is a core Plan loaded from this workspace (nodes carry db_id)."""
+    by_id = {n.db_id: n.key for n in plan.nodes() if n.db_id is not None}
+    plan_id = _plan_id(db, plan.sha256)
+    departments = [
+        Department(
+            name=row["name"], full_name=row["full_name"] or row["name"], kind=row["kind"],
+            aliases=json.loads(row["aliases"] or "[]"), keywords=json.loads(row["keywords"] or "[]"),
+            unconfirmed=bool(row["unconfirmed"]), position=row["position"], retired=bool(row["retired"]),
+            db_id=row["id"],
+        )
+        for row in db.query("select * from departments order by position")
+    ]
+    tags: dict[str, list[Tag]] = {}
+    for row in db.query(
+        "select a.node_id, d.name, a.role from assignments a join departments d on d.id = a.department_id "
+        "join nodes n on n.id = a.node_id where n.plan_id = ? order by a.node_id, a.position", [plan_id],
+    ):
+        key = by_id.get(row["node_id"])
+        if key is not None:
+            tags.setdefault(key, []).append(Tag(row["name"], row["role"]))
+    links: dict[str, list[str]] = {}
+    for row in db.query(
+        "select l.node_id, i.key from indicator_links l join indicators i on i.id = l.indicator_id "
+        "join nodes n on n.id = l.node_id where n.plan_id = ? order by l.node_id, l.position", [plan_id],
+    ):
+        if row["node_id"] in by_id:
+            links.setdefault(by_id[row["node_id"]], []).append(row["key"])
+    notes = {
+        by_id[r["node_id"]]: r["text"]
+        for r in db.query("select t.node_id, t.text from notes t join nodes n on n.id = t.node_id "
+                          "where n.plan_id = ?", [plan_id])
+        if r["node_id"] in by_id and r["text"]
+    }
+    timing: dict[str, str] = {}
+    status: dict[str, str] = {}
+    for r in db.query("select s.* from node_status s join nodes n on n.id = s.node_id where n.plan_id = ?",
+                      [plan_id]):
+        key = by_id.get(r["node_id"])
+        if key is None:
+            continue
+        if r["timing"]:
+            timing[key] = r["timing"]
+        status[key] = r["review_status"]
+    return AssignmentSnapshot(plan, departments, tags, links, notes, timing, status)
+
+
+def provenance(db: sqlite_utils.Database, plan, *, workspace: Path | str, reviewer: str,
+               filters: Filters = Filters()) -> Provenance:
+    from workbench.storage.audit import head_hash
+
+    count = db.execute("select count(*) from events").fetchone()[0]
+    now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    return Provenance(plan.title, plan.sha256, str(workspace), now, reviewer, count, head_hash(db), filters)
+
+
+def _plan_id(db: sqlite_utils.Database, sha256: str) -> int:
+    row = db.execute("select id from plans where sha256 = ?", [sha256]).fetchone()
+    if row is None:
+        raise ValueError(f"plan {sha256[:12]} is not in this workspace")
+    return row[0]
