@@ -22,7 +22,7 @@ from workbench.core.matrix import (
 )
 from workbench.core.xlsx_cells import (
     BODY_FONT, CENTER, GROUP_FILL, GROUP_FONT, LEAD_FILL, SUPPORT_FILL, cell, header_row, print_setup,
-    safe_file_name, set_widths, valid_sheet_name,
+    safe_file_name, set_widths, stream_cells, valid_sheet_name,
 )
 
 Progress = Iterator[tuple[int, int, str]]
@@ -66,6 +66,7 @@ def export_workbook(snapshot: AssignmentSnapshot, path: Path, provenance: Proven
             if sheet not in sheets:
                 continue
             ws = wb.create_sheet(SHEET_TITLES[sheet])
+            stream_cells(ws)
             if sheet == "matrix":
                 rows = _matrix_sheet(ws, columns, mrows)
             elif sheet == "division":
@@ -89,15 +90,19 @@ def export_department(snapshot: AssignmentSnapshot, department: str, path: Path,
     rows = division_rows(snapshot, filters)
     indicators = [r for r in indicator_rows(snapshot) if department in r.leads + r.supports]
     wb = Workbook(write_only=True)
+    sheets = [wb.create_sheet(valid_sheet_name(f"{department}任务")), wb.create_sheet("主要指标"),
+              wb.create_sheet("说明")]
+    for ws in sheets:
+        stream_cells(ws)
     total = len(rows) + len(indicators) + 12
     done = 0
-    for _ in _division_sheet(wb.create_sheet(valid_sheet_name(f"{department}任务")), rows, role_of=department):
+    for _ in _division_sheet(sheets[0], rows, role_of=department):
         done += 1
-    for _ in _indicator_sheet(wb.create_sheet("主要指标"), indicators, snapshot.plan.indicator_footnote):
+    for _ in _indicator_sheet(sheets[1], indicators, snapshot.plan.indicator_footnote):
         done += 1
     with _discard_on_abort(wb):
         yield done, total, department
-    for _ in _about_sheet(wb.create_sheet("说明"), provenance, filters, ("division", "indicators")):
+    for _ in _about_sheet(sheets[2], provenance, filters, ("division", "indicators")):
         done += 1
     yield from _save(wb, path, total)
 
@@ -149,17 +154,16 @@ def _matrix_sheet(ws, columns, rows) -> Iterator[None]:
         if row.group:
             ws.row_dimensions[row_idx].outlineLevel = row.level
             ws.append([cell(ws, node.label, font=GROUP_FONT, fill=GROUP_FILL),
-                       cell(ws, node.title, font=GROUP_FONT, fill=GROUP_FILL),
-                       *[cell(ws, "", fill=GROUP_FILL) for _ in range(1 + len(names))]])
+                       cell(ws, node.title, font=GROUP_FONT, fill=GROUP_FILL), cell(ws, "", fill=GROUP_FILL)])
         else:
             task_rows += 1
             ws.row_dimensions[row_idx].outlineLevel = row.level
             excerpt = node.text if len(node.text) <= EXCERPT else node.text[:EXCERPT] + "…"
             values = [cell(ws, node.key), cell(ws, node.title or node.display), cell(ws, excerpt)]
-            for name in names:
-                label = row.cells.get(name, "")
-                fill = LEAD_FILL if label == ROLE_LABELS["lead"] else SUPPORT_FILL if label else None
-                values.append(cell(ws, label, fill=fill, alignment=CENTER))
+            for name in names:  # empty cells stay unwritten: 30 columns x 300 rows of nothing
+                label = row.cells.get(name)
+                values.append(None if label is None else cell(
+                    ws, label, fill=LEAD_FILL if label == ROLE_LABELS["lead"] else SUPPORT_FILL, alignment=CENTER))
             ws.append(values)
         yield
     totals = department_totals(columns, rows)

@@ -41,25 +41,65 @@ def clean_text(value: str) -> str:
 def cell(ws, value, *, font=BODY_FONT, fill=None, alignment=WRAP, border=BORDER, number_format=None):
     """A styled write-only cell; strings always stay text."""
     c = WriteOnlyCell(ws)
+    quote = False
     if isinstance(value, str):
-        text = clean_text(value)
-        c.value = text
+        text = clean_text(value)  # already what openpyxl's own check would make of it
+        c._value = text
         c.data_type = "s"  # never a formula, whatever the first character
-        if text.startswith(FORMULA_TRIGGERS):
-            c.quotePrefix = True
+        quote = text.startswith(FORMULA_TRIGGERS)
     else:
         c.value = value
-    if font is not None:
-        c.font = font
-    if fill is not None:
-        c.fill = fill
-    if alignment is not None:
-        c.alignment = alignment
-    if border is not None:
-        c.border = border
-    if number_format:
-        c.number_format = number_format
+    # Cells are never restyled after this, so they can share one style array.
+    c._style = _style_array(ws, font, fill, alignment, border, number_format, quote)
     return c
+
+
+def _style_array(ws, font, fill, alignment, border, number_format, quote):
+    """Register each style combination once per workbook; cells then share its indices.
+
+    Setting font/fill/border on every cell makes openpyxl hash the style objects
+    each time, which costs more than writing the cell itself.
+    """
+    cache = ws.parent.__dict__.setdefault("_workbench_styles", {})
+    key = (id(font), id(fill), id(alignment), id(border), number_format, quote)
+    array = cache.get(key)
+    if array is None:
+        proto = WriteOnlyCell(ws)
+        if font is not None:
+            proto.font = font
+        if fill is not None:
+            proto.fill = fill
+        if alignment is not None:
+            proto.alignment = alignment
+        if border is not None:
+            proto.border = border
+        if number_format:
+            proto.number_format = number_format
+        if quote:
+            proto.quotePrefix = True
+        array = cache[key] = proto._style
+    return array
+
+
+def stream_cells(ws) -> None:
+    """Let a write-only sheet take our prepared cells directly.
+
+    openpyxl's write-only append first tries each value as a plain value and
+    only takes a ready cell after catching the ValueError that raises (and the
+    repr it formats), which doubles the cost of a styled cell.  Every value we
+    append is a cell made by `cell()` or None, so rows are passed through as
+    they are.
+    """
+
+    def values_to_row(values, row_idx):
+        for col_idx, c in enumerate(values, 1):
+            if c is None:
+                continue
+            c.column = col_idx
+            c.row = row_idx
+            yield c
+
+    ws._values_to_row = values_to_row
 
 
 def header_row(ws, titles: list[str]) -> list:
