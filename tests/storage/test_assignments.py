@@ -152,7 +152,7 @@ def test_departments_in_official_order(repo: Repository) -> None:
     assert repo.find_department("发改") is None and repo.find_department("") is None
 
 
-def _bad_inputs(node: int, dept: dict[str, int], ind: int) -> dict[str, Callable[[Repository], object]]:
+def _bad_inputs(node: int, root: int, dept: dict[str, int], ind: int) -> dict[str, Callable[[Repository], object]]:
     a = dept["市发展改革委"]
     return {
         "unknown node": lambda r: r.assign(node_id=10**9, department_id=a),
@@ -180,6 +180,8 @@ def _bad_inputs(node: int, dept: dict[str, int], ind: int) -> dict[str, Callable
         "bad timing": lambda r: r.set_timing(node_id=node, timing="next year"),
         "bad year": lambda r: r.set_timing(node_id=node, timing="1999"),
         "note on unknown node": lambda r: r.set_note(node_id=10**9, text="x"),
+        "tag the plan itself": lambda r: r.assign(node_id=root, department_id=a),
+        "link the plan itself": lambda r: r.link_indicator(node_id=root, indicator_id=ind),
     }
 
 
@@ -189,7 +191,8 @@ def test_bad_input_raises_store_error_and_writes_nothing(
     ind = repo.indicators(plan_id)[0].id
     repo.assign(node_id=node, department_id=dept["市发展改革委"])
     dump = "\n".join(repo.db.conn.iterdump())
-    for name, write in _bad_inputs(node, dept, ind).items():
+    root = repo.db.execute("SELECT id FROM nodes WHERE plan_id = ? AND parent_id IS NULL", [plan_id]).fetchone()[0]
+    for name, write in _bad_inputs(node, root, dept, ind).items():
         with pytest.raises(StoreError) as info:
             write(repo)
         assert str(info.value), name
