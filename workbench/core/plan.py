@@ -12,6 +12,7 @@ import hashlib
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 # Node kinds, in the plan's own vocabulary.
 PLAN = "plan"
@@ -71,8 +72,9 @@ class PlanNode:
         self.children.append(child)
         return child
 
-    @property
+    @cached_property
     def content_hash(self) -> str:
+        """Computed once: nodes are not edited after the importer built them."""
         return content_hash(self.kind, self.label, self.title, self.text)
 
     @property

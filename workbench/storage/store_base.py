@@ -21,6 +21,11 @@ from .audit import Reviewer
 from .errors import StoreError
 
 
+# Actions that may replace a node's whole state besides the write's own name:
+# undo/redo from the GUI, an applied 任务分工 sheet, a resolved merge conflict.
+REPLACING_ACTIONS = ("undo", "redo", "division_import", "conflict_resolution")
+
+
 @dataclass(frozen=True)
 class NodeRef:
     """A node as events name it: plan sha256 + node key."""
@@ -88,5 +93,6 @@ class StoreBase:
 
     @staticmethod
     def _check_action(action: str, default: str) -> None:
-        if action not in (default, "undo", "redo"):
-            raise StoreError(f"action must be {default!r}, 'undo' or 'redo', not {action!r}")
+        if action not in (default, *REPLACING_ACTIONS):
+            allowed = ", ".join(repr(a) for a in (default, *REPLACING_ACTIONS))
+            raise StoreError(f"action must be one of {allowed}, not {action!r}")
