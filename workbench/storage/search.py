@@ -35,6 +35,7 @@ from workbench.core import segment
 from workbench.storage.search_index import (
     DOCS,
     FTS,
+    STATE,
     derive_docs,
     drop_index,
     ensure_index,
@@ -50,7 +51,15 @@ K1, B = 1.2, 0.75  # BM25, as FTS5 uses
 SNIPPET_BEFORE = 18  # characters of context before the first match
 SNIPPET_WIDTH = 72
 
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _fold(text: str) -> str:
+    """ASCII letters lower-cased, nothing else touched (as SQLite's lower() does), length kept."""
+    return text.encode("utf-8").lower().decode("utf-8")
+
+
+def _has_latin(text: str) -> bool:
+    return any("a" <= ch <= "z" or "A" <= ch <= "Z" for ch in text)
 
 
 @dataclass(frozen=True)
@@ -83,7 +92,7 @@ def terms(query: str) -> list[str]:
     """The query's terms: whitespace-separated, ASCII lower-cased, without repeats or bare punctuation."""
     out: list[str] = []
     for raw in query.split():
-        term = raw.translate(_ASCII_LOWER)
+        term = _fold(raw)
         if any(unicodedata.category(ch)[0] in "LN" for ch in term) and term not in out:
             out.append(term)
     return out
@@ -95,10 +104,10 @@ def search(db: Database, query: str, *, plan_id: int | None = None, limit: int =
     if not words or limit <= 0 or not index_exists(db):
         return []
     scope, scope_args = ("WHERE plan_id = ?", [plan_id]) if plan_id is not None else ("", [])
-    n_docs, avg_len = db.execute(f"SELECT count(*), avg(length(body)) FROM {DOCS} {scope}", scope_args).fetchone()
+    n_docs, n_chars = db.execute(f"SELECT sum(docs), sum(chars) FROM {STATE} {scope}", scope_args).fetchone()
     if not n_docs:
         return []
-    avg_len = max(avg_len or 1.0, 1.0)
+    avg_len = max(n_chars / n_docs, 1.0)
 
     rows: dict[int, tuple] = {}
     exact: list[set[int]] = []
@@ -118,15 +127,17 @@ def search(db: Database, query: str, *, plan_id: int | None = None, limit: int =
     if missing:
         rows.update(_rows(db, missing))
 
+    latin = any(_has_latin(w) for w in words)
     ranked: list[tuple[int, float, int]] = []
     for node_id in matched:
         _plan, _kind, _field, head, body, _sentences = rows[node_id]
-        head_l, body_l = head.translate(_ASCII_LOWER), body.translate(_ASCII_LOWER)
+        if latin:
+            head, body = _fold(head), _fold(body)
         n_exact, score = 0, 0.0
         for word, exact_ids, token_scores in zip(words, exact, by_tokens):
             if node_id in exact_ids:
                 n_exact += 1
-                tf = HEAD_WEIGHT * head_l.count(word) + body_l.count(word)
+                tf = HEAD_WEIGHT * head.count(word) + body.count(word)
                 idf = math.log(1.0 + (n_docs - len(exact_ids) + 0.5) / (len(exact_ids) + 0.5))
                 score += idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * len(body) / avg_len))
             else:
@@ -149,9 +160,10 @@ def search(db: Database, query: str, *, plan_id: int | None = None, limit: int =
 
 
 def _substring_rows(db: Database, word: str, plan_id: int | None) -> dict[int, tuple]:
+    body, head = ("lower(body)", "lower(head)") if _has_latin(word) else ("body", "head")
     sql = (
         f"SELECT node_id, plan_id, kind, field, head, body, sentences FROM {DOCS} "
-        "WHERE (instr(lower(body), :w) > 0 OR instr(lower(head), :w) > 0)"
+        f"WHERE (instr({body}, :w) > 0 OR instr({head}, :w) > 0)"
     )
     args: dict[str, object] = {"w": word}
     if plan_id is not None:
@@ -176,7 +188,7 @@ def _fts_tokens(word: str) -> list[str]:
     """
     if len(word) < 3 or not segment.is_ready():
         return []
-    tokens = [t.translate(_ASCII_LOWER) for t in segment.query_tokens(word)]
+    tokens = [_fold(t) for t in segment.query_tokens(word)]
     longer = [t for t in tokens if len(t) >= 2]
     tokens = longer or tokens
     return tokens if len(tokens) > 1 else []
@@ -230,7 +242,7 @@ def _hit(
     node_id: int, row: tuple, key: str, label: str, title: str, needles: list[str], score: float, exact: bool
 ) -> Hit:
     plan_id, kind, field, _head, body, sentences_json = row
-    spans = _spans(body.translate(_ASCII_LOWER), needles)
+    spans = _spans(_fold(body) if any(_has_latin(n) for n in needles) else body, needles)
     if spans:
         first = spans[0][0]
         start = max(0, min(first - SNIPPET_BEFORE, len(body) - SNIPPET_WIDTH))
