@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from workbench.storage import search as search_module
 from workbench.storage.audit import Reviewer
 from workbench.storage.database import open_readonly, open_workspace
 from workbench.storage.repository import Repository
-from workbench.storage.search import drop_index, ensure_index, index_exists, search
+from workbench.storage.search import drop_index, ensure_index, index_exists, index_steps, search
 
 DISTRICT_PLAN = """某区国民经济和社会发展第十五个五年规划纲要
 
@@ -281,3 +282,38 @@ def test_labels_and_titles_outside_the_text_are_searched(seed_ws):
     db, plan_id, _ = seed_ws
     assert [h.key for h in search(db, "专栏13", plan_id=plan_id)] == ["box13"]
     assert "preface" in [h.key for h in search(db, "前言", plan_id=plan_id)]
+
+
+def test_cancelling_between_plans_leaves_a_consistent_index(fresh_ws, seed_plan, district_plan):
+    db, repo = fresh_ws
+    seed_id = repo.import_plan(seed_plan).plan_id
+    district_id = repo.import_plan(district_plan).plan_id
+    steps = index_steps(db)
+    assert next(steps)[:2] == (0, 2)
+    assert next(steps)[:2] == (1, 2)  # the first plan is written
+    steps.close()  # cancel
+    assert {h.plan_id for h in search(db, "港口", limit=1000)} == {seed_id}
+    assert ensure_index(db) == 1
+    assert {h.plan_id for h in search(db, "港口", limit=1000)} == {seed_id, district_id}
+
+
+def test_a_worker_thread_builds_the_index_with_its_own_connection(fresh_ws, district_plan):
+    db, repo = fresh_ws
+    repo.import_plan(district_plan)
+    path = Path(db.conn.execute("PRAGMA database_list").fetchone()[2])
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        worker_db = open_workspace(path)
+        try:
+            ensure_index(worker_db)
+        except BaseException as exc:  # noqa: BLE001 - reported to the test thread
+            errors.append(exc)
+        finally:
+            worker_db.close()
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(timeout=60)
+    assert not errors and not thread.is_alive()
+    assert [h.key for h in search(db, "蓝鲸湾")] == ["ch02/s01/p01"]

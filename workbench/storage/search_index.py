@@ -118,9 +118,10 @@ def index_steps(db: Database) -> Iterator[tuple[int, int, str]]:
         title = next((r[5] for r in rows if r[3] == "plan"), "") or f"plan {plan_id}"
         yield done, len(todo), title
         docs = derive_docs(plan_id, rows)
+        records = _records(docs)  # jieba runs here, before the write lock is taken
         with db.atomic():
             _delete_plan(db, plan_id)
-            _insert_docs(db, docs)
+            _insert(db, plan_id, records)
             db.execute(
                 f"INSERT INTO {STATE}(plan_id, fingerprint, docs, chars) VALUES (?, ?, ?, ?)",
                 [plan_id, fingerprint, len(docs), sum(len(d.body) for d in docs)],
@@ -218,24 +219,25 @@ def _delete_plan(db: Database, plan_id: int) -> None:
     db.execute(f"DELETE FROM {STATE} WHERE plan_id = ?", [plan_id])
 
 
-def _insert_docs(db: Database, docs: list[Doc]) -> None:
+def _records(docs: list[Doc]) -> list[tuple]:
+    """search_docs rows, with the head and body cut into space-separated tokens."""
+    return [
+        (
+            d.node_id, d.plan_id, d.kind, d.field, d.head, d.body, json.dumps(d.sentences),
+            " ".join(segment.tokens(d.head)), " ".join(segment.tokens(d.body)),
+        )
+        for d in docs
+    ]
+
+
+def _insert(db: Database, plan_id: int, records: list[tuple]) -> None:
     db.conn.executemany(
         f"INSERT INTO {DOCS}(node_id, plan_id, kind, field, head, body, sentences, head_tokens, body_tokens) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                d.node_id, d.plan_id, d.kind, d.field, d.head, d.body,
-                json.dumps(d.sentences),
-                " ".join(segment.tokens(d.head)),
-                " ".join(segment.tokens(d.body)),
-            )
-            for d in docs
-        ],
+        records,
     )
-    if docs:
-        plan_id = docs[0].plan_id
-        db.execute(
-            f"INSERT INTO {FTS}(rowid, head_tokens, body_tokens) "
-            f"SELECT node_id, head_tokens, body_tokens FROM {DOCS} WHERE plan_id = ?",
-            [plan_id],
-        )
+    db.execute(
+        f"INSERT INTO {FTS}(rowid, head_tokens, body_tokens) "
+        f"SELECT node_id, head_tokens, body_tokens FROM {DOCS} WHERE plan_id = ?",
+        [plan_id],
+    )
