@@ -39,11 +39,12 @@ def segmenter(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def seed_ws(tmp_path_factory, seed_plan):
+def seed_ws(tmp_path_factory, seed_path):
     """A workspace file holding the seed plan, indexed."""
     path = tmp_path_factory.mktemp("search") / "workspace.sqlite"
     db = open_workspace(path)
-    plan_id = Repository(db, Reviewer("检索测试")).import_plan(seed_plan).plan_id
+    # a plan of its own: import_plan sets db_id on the nodes of the session's seed_plan otherwise
+    plan_id = Repository(db, Reviewer("检索测试")).import_plan(import_file(seed_path)).plan_id
     assert ensure_index(db) == 1
     yield db, plan_id, path
     db.close()
@@ -179,9 +180,9 @@ def test_latin_is_matched_without_case(seed_ws):
     assert upper and upper == [h.key for h in search(db, "ai", plan_id=plan_id)]
 
 
-def test_second_plan_is_indexed_and_both_plans_are_searched(fresh_ws, seed_plan, district_plan):
+def test_second_plan_is_indexed_and_both_plans_are_searched(fresh_ws, seed_path, district_plan):
     db, repo = fresh_ws
-    seed_id = repo.import_plan(seed_plan).plan_id
+    seed_id = repo.import_plan(import_file(seed_path)).plan_id
     assert ensure_index(db) == 1
     district_id = repo.import_plan(district_plan).plan_id
     assert search(db, "蓝鲸湾") == []  # not indexed yet
@@ -284,9 +285,9 @@ def test_labels_and_titles_outside_the_text_are_searched(seed_ws):
     assert "preface" in [h.key for h in search(db, "前言", plan_id=plan_id)]
 
 
-def test_cancelling_between_plans_leaves_a_consistent_index(fresh_ws, seed_plan, district_plan):
+def test_cancelling_between_plans_leaves_a_consistent_index(fresh_ws, seed_path, district_plan):
     db, repo = fresh_ws
-    seed_id = repo.import_plan(seed_plan).plan_id
+    seed_id = repo.import_plan(import_file(seed_path)).plan_id
     district_id = repo.import_plan(district_plan).plan_id
     steps = index_steps(db)
     assert next(steps)[:2] == (0, 2)
