@@ -99,16 +99,8 @@ def cmd_import_division(args: argparse.Namespace) -> int:
         if input("apply these changes? [y/N] ").strip().lower() not in ("y", "yes"):
             print("not applied")
             return EXIT_NOT_APPLIED
-    apply_division(repo, plan, diff, reason=f"import-division {args.file.name}")
+    from workbench.storage.division import apply_division
+
+    apply_division(repo, plan, diff, reviewer=repo.reviewer, reason=f"import-division {args.file.name}")
     print(f"applied {len(diff.changes)} change(s) as {repo.reviewer.name}")
     return EXIT_OK
-
-
-def apply_division(repo, plan, diff, *, reason: str) -> None:
-    """Apply a reviewed diff: one audited write per node."""
-    ids = {d.name: d.db_id for d in repo.departments(include_retired=True)}
-    nodes = {n.key: n.db_id for n in plan.nodes()}
-    for change in diff.changes:
-        entries = [(ids[t.department], t.role) for t in change.after]
-        repo.set_assignments(node_id=nodes[change.node_key], entries=entries, action="division_import",
-                             reason=reason)

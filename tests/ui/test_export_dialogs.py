@@ -1,0 +1,123 @@
+"""The export dialog's request, and the division import dialog applying a sheet."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import openpyxl  # noqa: E402
+import pytest  # noqa: E402
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
+
+from workbench.core.export_jobs import MODE_DEPARTMENTS, MODE_WORKBOOK, run_export  # noqa: E402
+from workbench.storage.audit import Reviewer  # noqa: E402
+from workbench.storage.database import open_workspace  # noqa: E402
+from workbench.storage.repository import Repository  # noqa: E402
+
+
+@pytest.fixture()
+def repo(tmp_path, seed_plan):
+    repo = Repository(open_workspace(tmp_path / "ws.sqlite"), Reviewer("张三", "市发展改革委"))
+    plan_id = repo.import_plan(seed_plan).plan_id
+    node = repo.node_by_key(plan_id, "ch03/s01/p01")
+    for name, role in (("市科技局", "lead"), ("市财政局", "support")):
+        repo.assign(node_id=node.id, department_id=repo.find_department(name).db_id, role=role)
+    node = repo.node_by_key(plan_id, "ch04/s01/p01")
+    repo.assign(node_id=node.id, department_id=repo.find_department("市工业和信息化局").db_id)
+    repo.plan_id = plan_id
+    return repo
+
+
+@pytest.fixture()
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def test_export_dialog_builds_requests(qtbot, repo, settings, tmp_path):
+    from workbench.ui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(repo, plan_id=repo.plan_id, settings=settings)
+    qtbot.addWidget(dialog)
+    assert dialog.chapter_list.count() == 17
+    assert sorted(dialog.department_list.item(i).text() for i in range(dialog.department_list.count())) == [
+        "市工业和信息化局", "市科技局", "市财政局"]
+    dialog.output_edit.setText(str(tmp_path / "out"))
+    dialog.sheet_checks["summary"].setChecked(False)
+    dialog.chapter_list.item(2).setCheckState(Qt.CheckState.Unchecked)
+    request = dialog.request()
+    assert request.mode == MODE_WORKBOOK and request.output.name == "out.xlsx"
+    assert "summary" not in request.sheets and "division" in request.sheets
+    assert request.chapters is not None and "ch03" not in request.chapters and len(request.chapters) == 16
+    dialog.sheet_checks["matrix"].setChecked(False)
+    for key in ("division", "indicators", "about"):
+        dialog.sheet_checks[key].setChecked(False)
+    dialog._accept()
+    assert dialog.error_label.text() == "请至少选择一个工作表" and dialog.result() == 0
+    dialog.mode_departments.setChecked(True)
+    dialog.department_list.item(0).setCheckState(Qt.CheckState.Unchecked)
+    request = dialog.request()
+    assert request.mode == MODE_DEPARTMENTS and len(request.departments) == 2
+
+
+def test_run_export_requests_write_files(repo, tmp_path):
+    from workbench.core.export_jobs import ExportRequest
+    from workbench.storage.snapshot import provenance, read_snapshot
+
+    plan = repo.load_plan(repo.plan_id)
+    snap = read_snapshot(repo.db, plan)
+    prov = provenance(repo.db, plan, workspace=tmp_path / "ws.sqlite", reviewer="张三")
+    gen = run_export(snap, prov, ExportRequest(MODE_DEPARTMENTS, tmp_path / "depts"))
+    written = None
+    try:
+        while True:
+            next(gen)
+    except StopIteration as stop:
+        written = stop.value
+    assert sorted(p.name for p in written) == sorted(
+        f"{n}-任务分工.xlsx" for n in ("市工业和信息化局", "市科技局", "市财政局"))
+    book = openpyxl.load_workbook(tmp_path / "depts" / "市科技局-任务分工.xlsx")
+    rows = list(book.worksheets[0].iter_rows(min_row=2, values_only=True))
+    assert [r[-1] for r in rows] == ["ch03/s01/p01"]
+    about = dict(book["说明"].iter_rows(values_only=True))
+    assert about["审计事件数"] == repo.event_count()
+    with pytest.raises(ValueError, match="xlsx"):
+        list(run_export(snap, prov, ExportRequest(MODE_WORKBOOK, tmp_path / "x.csv")))
+
+
+def test_division_dialog_applies_as_named_reviewer(qtbot, repo, tmp_path):
+    from workbench.core.export_xlsx import export_workbook
+    from workbench.storage.snapshot import provenance, read_snapshot
+    from workbench.ui.division_dialog import DivisionImportDialog, prepare_division_import
+
+    plan = repo.load_plan(repo.plan_id)
+    path = tmp_path / "division.xlsx"
+    list(export_workbook(read_snapshot(repo.db, plan), path,
+                         provenance(repo.db, plan, workspace="ws", reviewer="张三"), sheets=("division",)))
+    assert prepare_division_import(repo, repo.plan_id, path).changes == []
+    wb = openpyxl.load_workbook(path)
+    ws = wb["任务分工"]
+    ws["E2"] = "市科技局、市财政局、市教委"
+    ws["E3"] = "市工业和信息化局、市科技委"
+    wb.save(path)
+    diff = prepare_division_import(repo, repo.plan_id, path)
+    dialog = DivisionImportDialog(repo, repo.plan_id, diff, path)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.buttons()[0]
+    assert dialog.problem_list.count() == 1 and "市科技局" in dialog.problem_list.item(0).text()
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    ws["E3"] = "市工业和信息化局"
+    wb.save(path)
+    diff = prepare_division_import(repo, repo.plan_id, path)
+    dialog = DivisionImportDialog(repo, repo.plan_id, diff, path)
+    qtbot.addWidget(dialog)
+    assert dialog.change_list.count() == 1 and ok is not None
+    dialog.reviewer_edit.setText("王五")
+    before = repo.event_count()
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert repo.event_count() == before + 1
+    node = repo.node_by_key(repo.plan_id, "ch03/s01/p01")
+    assert [a.name for a in repo.assignments(node.id)] == ["市科技局", "市财政局", "市教委"]
+    last = repo.events(limit=1)[-1]
+    assert (last.reviewer, last.action) == ("王五", "division_import")
+    assert repo.reviewer.name == "张三"  # restored after the import
