@@ -69,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
-        return args.func(args)
+        return _run(args)
     except CliError as exc:
         print(f"workbench: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -79,6 +79,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"workbench: {exc.filename or ''} {exc.strerror or exc}".strip(), file=sys.stderr)
         return EXIT_ERROR
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
+        return args.func(args)
+    finally:  # checkpoint and close: a command leaves no open connection (or -wal file) behind
+        while _OPEN:
+            _OPEN.pop().close()
+
+
+_OPEN: list = []
 
 
 # -- helpers shared by command modules ---------------------------------------------------------------
@@ -93,6 +104,7 @@ def repository(args: argparse.Namespace, *, create: bool = True):
     elif not db_path.exists():
         raise CliError(f"{db_path}: no such workspace (import a plan first)")
     db = open_workspace(db_path, create=create)
+    _OPEN.append(db)
     return Repository(db, Reviewer(args.reviewer or _default_reviewer(), args.unit))
 
 
