@@ -199,3 +199,24 @@ def test_district_plan_numbered_with_enumerated_levels():
     assert box.parent.key == "ch02/s01"
     assert [(i.label, i.title) for i in box.children] == [("（一）", "产业项目"), ("（二）", "民生项目")]
     assert plan.root.find("ch01/p01").text.startswith("“十四五”时期")
+
+
+def test_pdf_page_numbers_and_running_headers_are_dropped(tmp_path, seed_plan, seed_text):
+    """Page furniture between (and inside) paragraphs leaves the tree as it was."""
+    lines = seed_text.split("\n")
+    toc_end = next(i for i, l in enumerate(lines) if i > 20 and l.startswith("第一章"))
+    out = lines[:toc_end]
+    page = 1
+    for n, line in enumerate(lines[toc_end:]):
+        if n % 15 == 14 and line.strip().endswith("。") and not line.startswith("\t"):
+            cut = len(line) // 2  # a page break in the middle of a paragraph (not at a sentence end:
+            while line[cut - 1] in "。；！？”":  # a break there is indistinguishable from a new paragraph)
+                cut += 1
+            out += [line[:cut], "", f"— {page} —", "天津市国民经济和社会发展第十五个五年规划纲要", "", line[cut:]]
+            page += 1
+        else:
+            out.append(line)
+    assert page > 10
+    plan = import_file(write(tmp_path, "pdf-pages.txt", "\n".join(out).encode()))
+    assert shape(plan) == shape(seed_plan)
+    assert len(plan.warnings) == 1 and "running-header" in plan.warnings[0]

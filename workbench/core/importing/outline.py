@@ -26,6 +26,8 @@ from workbench.core.sentences import paragraph_title, split_sentences
 
 PREFACE_MARKERS = {"前言", "序言", "引言"}
 TITLE_CONTINUATION_MAX = 30
+PAGE_NUMBER_RE = re.compile(r"^[-—–－·\s]*(第\s*)?\d{1,4}(\s*页)?[-—–－·\s]*$")
+RUNNING_HEADER_MIN_REPEATS = 3
 DATE_LINE_RE = re.compile(r"\d{4}\s*年|批准|通过|印发")
 
 
@@ -55,6 +57,7 @@ class OutlineBuilder:
         self.warnings: list[str] = []
         self.keys: set[str] = set()
         self.indicator_table = None
+        self.furniture: set[int] = set()
 
     # -- entry point -------------------------------------------------------
     def build(self) -> Plan:
@@ -104,12 +107,34 @@ class OutlineBuilder:
             self._add_sentences(node)
 
     # -- body --------------------------------------------------------------
+    def _page_furniture(self, start: int) -> set[int]:
+        """Page numbers and running headers that text pulled out of a PDF leaves in the body."""
+        furniture = {i for i in range(start, len(self.text))
+                     if self.text[i] and not self.raw[i].startswith("\t") and PAGE_NUMBER_RE.match(self.text[i])}
+        counts: dict[str, list[int]] = {}
+        for i in range(start, len(self.text)):
+            text = self.text[i]
+            if text and len(text) <= 40 and not self.raw[i].startswith("\t") and not ends_paragraph(text) \
+                    and self.match(text) is None:
+                counts.setdefault(text, []).append(i)
+        for lines in counts.values():
+            if len(lines) >= RUNNING_HEADER_MIN_REPEATS:
+                furniture.update(lines)
+        if furniture:
+            self.warnings.append(f"skipped {len(furniture)} page-number or running-header line(s), e.g. line "
+                                 f"{min(furniture) + 1}: {self.text[min(furniture)]!r}")
+        return furniture
+
     def _body(self, start: int) -> None:
+        self.furniture = self._page_furniture(start)
         i = start
         n = len(self.text)
         blank_run = 0
         while i < n:
             text = self.text[i]
+            if i in self.furniture:
+                i += 1
+                continue
             if not text:
                 blank_run += 1
                 i += 1
@@ -120,8 +145,8 @@ class OutlineBuilder:
                 heading = None  # （三） after a box's （二） is its next item, not a section
             if heading is not None:
                 i = self._heading(i, heading)
-            elif self.cur.box is not None and self._box_line(i, text, blank_run):
-                i += 1
+            elif self.cur.box is not None and (k := self._box_line(i, text, blank_run)) is not None:
+                i = k
             else:
                 i = self._paragraph(i)
             blank_run = 0
@@ -236,25 +261,25 @@ class OutlineBuilder:
         items = sum(1 for c in self.cur.box.children if c.kind == P.BOX_ITEM) if self.cur.box else 0
         return heading.number == items + 1
 
-    def _box_line(self, i: int, text: str, blank_run: int) -> bool:
-        """Place a line inside the open box; False when the line ends the box."""
+    def _box_line(self, i: int, text: str, blank_run: int) -> int | None:
+        """Place a paragraph inside the open box; return the next line, or None when it ends the box."""
         box = self.cur.box
         assert box is not None
         label = match_item(text)
+        if label is None and (self.cur.box_has_items or (blank_run >= 2 and box.children)):
+            self._close_box()
+            return None
+        text, lines, k = self._gather(i)
         if label is not None:
             body = text[len(label):].strip()
             node = self._add(box, P.BOX_ITEM, f"{box.key}/i{self._next(box.key + '/i'):02d}", label,
-                             paragraph_title(body, allow_comma=True, max_len=40), body, lines=[i + 1])
-            self._add_sentences(node)
+                             paragraph_title(body, allow_comma=True, max_len=40), body, lines=lines)
             self.cur.box_has_items = True
-            return True
-        if self.cur.box_has_items or (blank_run >= 2 and box.children):
-            self._close_box()
-            return False
-        node = self._add(box, P.CLAUSE, f"{box.key}/p{self._next(box.key + '/p'):02d}", "",
-                         paragraph_title(text), text, lines=[i + 1])
+        else:
+            node = self._add(box, P.CLAUSE, f"{box.key}/p{self._next(box.key + '/p'):02d}", "",
+                             paragraph_title(text), text, lines=lines)
         self._add_sentences(node)
-        return True
+        return k
 
     def _starts_indicator_table(self, j: int) -> bool:
         for k in range(j, min(j + 12, len(self.text))):
@@ -293,19 +318,31 @@ class OutlineBuilder:
         return k
 
     def _paragraph(self, i: int) -> int:
-        """An ordinary paragraph; lines broken inside a paragraph (PDF) are joined."""
+        text, lines, k = self._gather(i)
+        self._paragraph_text(text, lines)
+        return k
+
+    def _gather(self, i: int) -> tuple[str, list[int], int]:
+        """A paragraph from line i on: lines broken inside it (PDF wrapping, page breaks) are joined."""
         lines = [i + 1]
         text = self.text[i]
         k = i + 1
-        while not ends_paragraph(text) and k < len(self.text) and self.text[k]:
+        while not ends_paragraph(text) and k < len(self.text):
+            if not self.text[k] or k in self.furniture:  # a page break inside the paragraph?
+                j = k
+                while j < len(self.text) and (not self.text[j] or j in self.furniture):
+                    j += 1
+                if not any(m in self.furniture for m in range(k, j)):
+                    break
+                k = j
+                continue
             nxt = self.text[k]
             if self.match(nxt) or match_item(nxt) or self.raw[k].startswith("\t"):
                 break
             text += nxt
             lines.append(k + 1)
             k += 1
-        self._paragraph_text(text, lines)
-        return k
+        return text, lines, k
 
     def _paragraph_text(self, text: str, lines: list[int]) -> None:
         parent = self._container()
