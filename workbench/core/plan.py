@@ -40,7 +40,8 @@ def normalise_text(text: str) -> str:
 
 def content_hash(*parts: str) -> str:
     """A short, stable hash of a node's visible content (16 hex digits)."""
-    digest = hashlib.sha256("\x1f".join(normalise_text(p) for p in parts).encode("utf-8"))
+    # One normalisation of the joined parts; the separator survives NFKC and str.split().
+    digest = hashlib.sha256(normalise_text("\u241f".join(parts)).encode("utf-8"))
     return digest.hexdigest()[:16]
 
 
