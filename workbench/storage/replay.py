@@ -123,15 +123,12 @@ def _keys(subject: str, values: Any) -> set[str]:
 
 
 def conflict_kind(subject: str, a: Event, b: Event) -> str:
+    """lead: the leads differ; tag: one side has a department (indicator) the other lacks,
+    i.e. one reviewer added or removed it and the other did not; otherwise the subject."""
     if subject == "assignments" and lead_of(a.after) != lead_of(b.after):
         return "lead"
-    if subject in ("assignments", "indicator_links"):
-        added_a = _keys(subject, a.after) - _keys(subject, a.before)
-        removed_a = _keys(subject, a.before) - _keys(subject, a.after)
-        added_b = _keys(subject, b.after) - _keys(subject, b.before)
-        removed_b = _keys(subject, b.before) - _keys(subject, b.after)
-        if (added_a & removed_b) or (added_b & removed_a):
-            return "tag"
+    if subject in ("assignments", "indicator_links") and _keys(subject, a.after) != _keys(subject, b.after):
+        return "tag"
     return subject
 
 
