@@ -217,3 +217,28 @@ def test_damaged_file_makes_verify_fail(honest: Path, capsys) -> None:
     assert main(["audit", "verify", "--db", str(honest)]) != 0
 
 
+
+
+def test_deleted_last_event_of_a_merged_chain_is_detected(honest: Path, capsys) -> None:
+    """That chain is still a valid prefix; the gap in seq and the merge record give it away."""
+    conn = sqlite3.connect(honest)
+    origin = conn.execute("SELECT value FROM meta WHERE key = 'workspace_uuid'").fetchone()[0]
+    last_foreign = conn.execute("SELECT max(seq) FROM events WHERE origin <> ?", [origin]).fetchone()[0]
+    conn.close()
+    _tamper(honest, f"DELETE FROM events WHERE seq = {last_foreign}", unprotect=True)
+    report = _report(honest)
+    assert not report.ok and f"seq {last_foreign} is missing" in report.reason
+    _cli_fails(honest, capsys)
+
+
+def test_merge_record_without_its_events_is_detected(honest: Path) -> None:
+    """Delete a merged chain's last event and renumber to hide the gap: the merge event names it."""
+    conn = sqlite3.connect(honest)
+    origin = conn.execute("SELECT value FROM meta WHERE key = 'workspace_uuid'").fetchone()[0]
+    last_foreign = conn.execute("SELECT max(seq) FROM events WHERE origin <> ?", [origin]).fetchone()[0]
+    conn.close()
+    _tamper(honest, f"DELETE FROM events WHERE seq = {last_foreign}",
+            f"UPDATE events SET seq = seq - 1 WHERE seq > {last_foreign}",
+            "UPDATE sqlite_sequence SET seq = seq - 1 WHERE name = 'events'", unprotect=True)  # fmt: skip
+    report = _report(honest)
+    assert not report.ok and "merge event" in report.reason

@@ -3,7 +3,11 @@
 Three checks, stopping at the first problem:
 
 1. the log itself: every origin's hash chain (recomputed hashes, prev links,
-   nothing missing at the end: audit.verify_chain), the append-only triggers
+   nothing missing at the end: audit.verify_chain), no gap in the seq
+   numbers (so deleting the last event of a merged-in chain is caught too;
+   deleting this workspace's own last events *and* rewinding sqlite_sequence
+   is not detectable from the file alone: exports cite the head hash, and
+   other workspaces that merged ours recorded it), the append-only triggers
    still in place, and every merge event naming events that are present, with
    the head hashes it recorded;
 2. the causal history is consistent (history.py);
@@ -66,10 +70,15 @@ def _verify(db: sqlite_utils.Database) -> VerifyReport:
     chain = audit.verify_chain(db)
     if not chain.ok:
         return _fail(chain.reason, chain.first_bad_uuid, events=chain.checked)
-    present = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-    missing = [name for name in TRIGGERS if name not in present]
-    if missing:
-        return _fail(f"the append-only trigger {missing[0]} is missing: the log could have been edited")
+    gap = db.execute(
+        "SELECT e.seq + 1 FROM events e WHERE e.seq + 1 <= (SELECT max(seq) FROM events) "
+        "AND NOT EXISTS (SELECT 1 FROM events f WHERE f.seq = e.seq + 1) ORDER BY e.seq LIMIT 1"
+    ).fetchone()
+    first = db.execute("SELECT min(seq) FROM events").fetchone()[0]
+    if gap is not None or (first is not None and first != 1):
+        # AUTOINCREMENT numbers are only consumed by committed inserts, and rows are never deleted.
+        missing = gap[0] if gap is not None else 1
+        return _fail(f"event seq {missing} is missing from the log (events were deleted)", events=chain.checked)
     events = audit.events(db)
     try:
         history = History.build(events)
@@ -83,6 +92,10 @@ def _verify(db: sqlite_utils.Database) -> VerifyReport:
             if recorded[origin].get("hash") != head.hash:
                 return _fail(f"merge event {event.seq} records a head of workspace {origin} that is not in the log",
                              event.uuid, **counts)
+    present = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    missing = [name for name in TRIGGERS if name not in present]
+    if missing:
+        return _fail(f"the append-only trigger {missing[0]} is missing: the log could have been edited", **counts)
     state = replay(history)
     tables = read_state(db)
     counts["plans"] = len(tables.plans)
