@@ -88,8 +88,8 @@ def _verify(db: sqlite_utils.Database) -> VerifyReport:
     for event in events:
         recorded = (event.after or {}).get("heads", {}) if isinstance(event.after, dict) else {}
         for origin, count in merge_heads(event).items():
-            head = history.events[history.chains[origin][count - 1]]
-            if recorded[origin].get("hash") != head.hash:
+            chain = history.chains.get(origin, [])
+            if count > len(chain) or recorded[origin].get("hash") != history.events[chain[count - 1]].hash:
                 return _fail(f"merge event {event.seq} records a head of workspace {origin} that is not in the log",
                              event.uuid, **counts)
     present = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}

@@ -136,4 +136,4 @@ class AuditView(QWidget):
 
 
 def _utc(moment: QDateTime) -> str:
-    return moment.toUTC().toString("yyyy-MM-ddTHH:mm:ss.zzz000+00:00")
+    return moment.toUTC().toString("yyyy-MM-dd'T'HH:mm:ss.zzz'000+00:00'")
