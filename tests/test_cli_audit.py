@@ -106,7 +106,6 @@ def test_merge_refusals(capsys, pair, tmp_path, seed_path):
     other.write_text(seed_path.read_text(encoding="utf-8").replace("天津", "北京", 1), encoding="utf-8")
     c = tmp_path / "c.sqlite"
     assert main(["import", str(other), "--db", str(c), "--reviewer", "王五"]) == 0
-    before = a.read_bytes()
     code, _, err = run(capsys, "merge", c, "--db", a)
     assert code == 1 and "different plan" in err
     junk = tmp_path / "junk.sqlite"
@@ -115,6 +114,5 @@ def test_merge_refusals(capsys, pair, tmp_path, seed_path):
     assert code == 1 and "not a workbench workspace" in err
     with sqlite3.connect(a) as conn:
         assert conn.execute("SELECT count(*) FROM events WHERE action = 'merge'").fetchone()[0] == 0
-    assert a.read_bytes() == before or True  # the open may checkpoint; the events above are what counts
     code, _, err = run(capsys, "merge", tmp_path / "missing.sqlite", "--db", a)
     assert code == 1 and "no such file" in err

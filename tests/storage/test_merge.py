@@ -263,9 +263,8 @@ def test_damaged_or_foreign_files_are_refused(desks, tmp_path: Path, content: by
         merge_workspace(a.repo.db, bad, reviewer=LEADER)
     with pytest.raises(WorkspaceError):
         backup_on_open(bad)
-    assert _untouched(a) == before and not (tmp_path / "backups").exists() or not any(
-        p.name.startswith("bad") for p in (tmp_path / "backups").iterdir()
-    )
+    assert _untouched(a) == before
+    assert not [p for p in (tmp_path / "backups").glob("*") if p.name.startswith("bad")]
 
 
 def test_a_broken_chain_in_the_other_file_is_refused(desks) -> None:
@@ -324,3 +323,20 @@ def test_backups_are_taken_on_open_and_before_merge_and_pruned(desks, registry_f
         backup_on_open(a.path, keep=5)
     assert len(backups(a.path)) == 5
     assert backup_on_open(a.path.with_name("new.sqlite")) is None
+
+
+def test_concurrent_department_renames_conflict_and_resolve(desks) -> None:
+    a, b = desks("a", "张三"), desks("b", "李四")
+    a.repo.rename_department(department_id=a.dept["市财政局"], new_name="市财政厅")
+    b.repo.rename_department(department_id=b.dept["市财政局"], new_name="市财政委")
+    b.repo.retire_department(department_id=b.dept["天津海关"])  # only one side: no conflict
+    a.merge(b)
+    (conflict,) = list_conflicts(a.repo.db)
+    assert conflict.kind == "department" and conflict.department_uid == a.repo.department_uid(a.dept["市财政局"])
+    assert a.repo.department(a.dept["天津海关"]).retired
+    a.repo.reviewer = LEADER
+    resolve_conflict(a.repo, conflict.id, take="a" if conflict.a.value["name"] == "市财政厅" else "b")
+    assert a.repo.department(a.dept["市财政局"]).name == "市财政厅"
+    assert list_conflicts(a.repo.db) == [] and verify(a.repo.db).ok
+    b.merge(a)
+    assert b.repo.department(b.dept["市财政局"]).name == "市财政厅" and verify(b.repo.db).ok
