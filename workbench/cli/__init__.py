@@ -36,6 +36,8 @@ COMMAND_MODULES = (
     "workbench.cli.plan_commands",
     "workbench.cli.export_commands",
     "workbench.cli.assign_commands",
+    "workbench.cli.audit_commands",
+    "workbench.cli.merge_commands",
 )
 
 Command = Callable[[str, str, Callable[[argparse.Namespace], int]], argparse.ArgumentParser]
@@ -103,6 +105,10 @@ def repository(args: argparse.Namespace, *, create: bool = True):
         db_path.parent.mkdir(parents=True, exist_ok=True)
     elif not db_path.exists():
         raise CliError(f"{db_path}: no such workspace (import a plan first)")
+    if db_path.exists():
+        from workbench.storage.backup import backup_on_open
+
+        backup_on_open(db_path)  # refuses a damaged or foreign file before anything is written
     db = open_workspace(db_path, create=create)
     _OPEN.append(db)
     return Repository(db, Reviewer(args.reviewer or _default_reviewer(), args.unit))

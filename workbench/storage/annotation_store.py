@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 
 from .errors import StoreError
 from .records import REVIEW_STATUSES, Changes, IndicatorLink, NodeStatus, Note
-from .store_base import NodeRef, StoreBase
+from .store_base import ALWAYS_RECORDED, NodeRef, StoreBase
 
 TIMING_KEYWORDS = ("", "within_year", "ongoing")  # '' = not set; or a year such as "2027"
 _YEAR = re.compile(r"[0-9]{4}")
@@ -101,7 +101,7 @@ class AnnotationStore(StoreBase):
             node = self._node_ref(node_id)
             old = self.note(node_id)
             old_text = old.text if old else ""
-            if new == old_text:
+            if new == old_text and action not in ALWAYS_RECORDED:
                 return Changes.none()
             if new:
                 now = datetime.now(timezone.utc).isoformat(timespec="microseconds")
@@ -139,7 +139,7 @@ class AnnotationStore(StoreBase):
         with self.db.atomic():
             node = self._node_ref(node_id)
             old = self.status(node_id)
-            if old.review_status == status:
+            if old.review_status == status and action not in ALWAYS_RECORDED:
                 return Changes.none()
             self._write_status(node_id, status, old.timing)
             return self._node_event(node, action, "review_status", old.review_status, status, reason)
@@ -150,7 +150,7 @@ class AnnotationStore(StoreBase):
         with self.db.atomic():
             node = self._node_ref(node_id)
             old = self.status(node_id)
-            if old.timing == timing:
+            if old.timing == timing and action not in ALWAYS_RECORDED:
                 return Changes.none()
             self._write_status(node_id, old.review_status, timing)
             return self._node_event(node, action, "timing", old.timing, timing, reason)
@@ -202,7 +202,7 @@ class AnnotationStore(StoreBase):
         indicator_key: str | None,
         reason: str | None,
     ) -> Changes:
-        if wanted == current:
+        if wanted == current and action not in ALWAYS_RECORDED:
             return Changes.none()
         self.db.execute("DELETE FROM indicator_links WHERE node_id = ?", [node.id])
         self.db.conn.executemany(

@@ -16,7 +16,7 @@ from . import assignment_rules as rules
 from .assignment_rules import Entry
 from .errors import StoreError
 from .records import Assignment, Changes
-from .store_base import NodeRef, StoreBase
+from .store_base import ALWAYS_RECORDED, NodeRef, StoreBase
 
 _SELECT = (
     "SELECT a.node_id, a.department_id, d.uid, d.name, a.role, a.position, d.retired "
@@ -157,7 +157,7 @@ class AssignmentStore(StoreBase):
         reason: str | None,
     ) -> Changes:
         """Write `wanted` as the node's list and record one event (caller holds the transaction)."""
-        if wanted == current:
+        if wanted == current and action not in ALWAYS_RECORDED:
             return Changes.none()
         before = self._portable(current)
         self.db.execute("DELETE FROM assignments WHERE node_id = ?", [node.id])

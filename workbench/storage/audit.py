@@ -24,7 +24,7 @@ import json
 import socket
 import sqlite3
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
@@ -349,3 +349,12 @@ def events(
 
 def event_count(db: sqlite_utils.Database) -> int:
     return int(db.execute("SELECT count(*) FROM events").fetchone()[0])
+
+
+def events_by_uuid(db: sqlite_utils.Database, uuids: Iterable[str]) -> dict[str, Event]:
+    """The events with these uuids (those present), by uuid."""
+    wanted = json.dumps(sorted(set(uuids)))
+    rows = db.conn.execute(
+        f"SELECT {_COLUMNS} FROM events WHERE uuid IN (SELECT value FROM json_each(?)) ORDER BY seq", [wanted]
+    ).fetchall()
+    return {event.uuid: event for event in map(_decode, rows)}

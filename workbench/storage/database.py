@@ -91,6 +91,18 @@ def _inspect(path: Path) -> None:
         conn.close()
 
 
+def check_workspace(path: Path) -> None:
+    """Raise WorkspaceError unless the existing file at `path` is a healthy workspace we can open.
+
+    The same checks open_workspace makes before writing (header, application
+    id, quick_check, no unknown schema step); reads only, creates no file.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise WorkspaceError(f"{path} does not exist")
+    _inspect(path)
+
+
 def _configure(db: sqlite_utils.Database) -> None:
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.enable_wal()

@@ -213,6 +213,33 @@ class DepartmentStore(StoreBase):
     def restore_department(self, *, department_id: int, reason: str | None = None) -> Changes:
         return self._set_retired(department_id, False, reason)
 
+    def set_department_record(
+        self, *, department_id: int, record: dict[str, Any], action: str = "conflict_resolution",
+        reason: str | None = None,
+    ) -> Changes:
+        """Give a department a whole record as an event carried it (resolving a merge conflict).
+
+        Name, full name, kind, aliases, keywords, position and retired are
+        taken from `record`; the event is written even when nothing differs.
+        """
+        if action != "conflict_resolution":
+            raise StoreError(f"action must be 'conflict_resolution', not {action!r}")
+        name = str(record.get("name") or "").strip()
+        if not name or record.get("kind") not in KIND_ORDER:
+            raise StoreError("a department record needs a name and a known kind")
+        with self.db.atomic():
+            row = self._department_row(department_id)
+            self._check_name_free(name, own_id=department_id)
+            self.db.execute(
+                "UPDATE departments SET name = ?, full_name = ?, kind = ?, aliases = ?, keywords = ?, position = ?, "
+                "retired = ? WHERE id = ?",
+                [name, record.get("full_name") or name, record["kind"],
+                 json.dumps(_clean_words(record.get("aliases") or []), ensure_ascii=False),
+                 json.dumps(_clean_words(record.get("keywords") or []), ensure_ascii=False),
+                 int(record.get("position") or 0), int(bool(record.get("retired"))), department_id],
+            )  # fmt: skip
+            return self._department_changed(row, action, reason)
+
     # -- helpers ----------------------------------------------------------
 
     def _set_retired(self, department_id: int, retired: bool, reason: str | None) -> Changes:

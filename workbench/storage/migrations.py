@@ -222,3 +222,38 @@ def apply(db: sqlite_utils.Database) -> list[str]:
     pending = [m.name for m in migrations.pending(db)]
     migrations.apply(db)
     return pending
+
+
+_SCHEMA_2 = [
+    """
+    CREATE TABLE conflicts (
+        id INTEGER PRIMARY KEY,
+        subject TEXT NOT NULL,
+        plan_sha256 TEXT,
+        node_key TEXT,
+        department_uid TEXT,
+        kind TEXT NOT NULL,
+        side_a_uuid TEXT NOT NULL,
+        side_b_uuid TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved', 'superseded')),
+        resolution_uuid TEXT,
+        detected_at TEXT NOT NULL,
+        UNIQUE (side_a_uuid, side_b_uuid)
+    )
+    """,
+    "CREATE INDEX conflicts_status ON conflicts (status)",
+    "CREATE INDEX conflicts_node ON conflicts (plan_sha256, node_key)",
+]
+
+
+@migrations(name="m002_conflicts")
+def m002_conflicts(db: sqlite_utils.Database) -> None:
+    """Disagreements found by merging reviewers' workspaces (see merge.py and conflicts.py).
+
+    Side A and side B are the two concurrent events; side B is the one whose
+    value the node shows while the conflict is open.  A conflict is never
+    deleted: it ends 'resolved' (by a conflict_resolution event, named in
+    resolution_uuid) or 'superseded' (a later event that saw both sides).
+    """
+    for statement in _SCHEMA_2:
+        db.execute(statement)

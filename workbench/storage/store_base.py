@@ -24,6 +24,9 @@ from .errors import StoreError
 # Actions that may replace a node's whole state besides the write's own name:
 # undo/redo from the GUI, an applied 任务分工 sheet, a resolved merge conflict.
 REPLACING_ACTIONS = ("undo", "redo", "division_import", "conflict_resolution")
+# A resolution is recorded even when the chosen side is already the state:
+# the event is what shows that someone saw both sides and decided.
+ALWAYS_RECORDED = ("conflict_resolution",)
 
 
 @dataclass(frozen=True)

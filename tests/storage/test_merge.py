@@ -1,0 +1,342 @@
+"""Merging reviewers' workspaces: refusals, union of events, conflicts and their resolution, backups."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from workbench.storage import audit
+from workbench.storage.audit import Reviewer
+from workbench.storage.audit_verify import verify
+from workbench.storage.backup import backup_on_open, backups
+from workbench.storage.conflicts import list_conflicts, resolve_conflict
+from workbench.storage.database import open_workspace
+from workbench.storage.errors import StoreError, WorkspaceError
+from workbench.storage.history import History
+from workbench.storage.merge import MergeError, merge_workspace
+from workbench.storage.repository import Repository
+from workbench.storage.state_tables import read_state
+
+from .conftest import file_sha256, make_plan
+
+LEADER = Reviewer("组长", "办公室")
+
+
+class Desk:
+    """One reviewer's workspace file, opened and closed per use like the CLI does."""
+
+    def __init__(self, path: Path, registry: Path, who: Reviewer, plans=("",)) -> None:
+        self.path = path
+        self.repo = Repository(open_workspace(path, registry=registry), who)
+        for seed in plans:
+            self.repo.import_plan(make_plan(seed=seed))
+        self.clauses = [r[0] for r in self.repo.db.execute(
+            "SELECT id FROM nodes WHERE kind = 'clause' AND key LIKE 'ch%' ORDER BY seq")]  # fmt: skip
+        self.dept = {d.name: d.db_id for d in self.repo.departments(include_retired=True)}
+
+    def lead(self, clause: int, name: str) -> None:
+        self.repo.assign(node_id=self.clauses[clause], department_id=self.dept[name])
+
+    def merge(self, other: Desk, **kw):
+        return merge_workspace(self.repo.db, other.path, reviewer=LEADER, **kw)
+
+    def leads(self, clause: int) -> list[tuple[str, str]]:
+        return [(a.name, a.role) for a in self.repo.assignments(self.clauses[clause])]
+
+
+@pytest.fixture
+def desks(tmp_path: Path, registry_file: Path):
+    made = []
+
+    def make(name: str, who: str, **kw) -> Desk:
+        desk = Desk(tmp_path / f"{name}.sqlite", registry_file, Reviewer(who, f"{who}的处室"), **kw)
+        made.append(desk)
+        return desk
+
+    yield make
+    for desk in made:
+        desk.repo.db.close()
+
+
+def test_disjoint_work_merges_without_conflict(desks) -> None:
+    a, b = desks("a", "张三"), desks("b", "李四")
+    a.lead(0, "市科技局")
+    b.lead(1, "市财政局")
+    b.repo.set_note(node_id=b.clauses[1], text="李四的备注")
+    result = a.merge(b)
+    assert result.new_events == 4 and result.new_conflicts == () and result.backup is not None
+    assert a.leads(0) == [("市科技局", "lead")] and a.leads(1) == [("市财政局", "lead")]
+    assert a.repo.note(a.clauses[1]).text == "李四的备注"
+    assert verify(a.repo.db).ok
+    merge = a.repo.events(action="merge")[-1]
+    assert merge.after["events"] == 4 and merge.after["workspace"] == audit.workspace_uuid(b.repo.db)
+    assert merge.after["heads"][audit.workspace_uuid(b.repo.db)]["hash"] == b.repo.head_hash()
+
+
+def test_merging_twice_changes_nothing(desks) -> None:
+    a, b = desks("a", "张三"), desks("b", "李四")
+    b.lead(0, "市科技局")
+    a.merge(b)
+    a.repo.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    before, count = file_sha256(a.path), a.repo.event_count()
+    again = a.merge(b)
+    a.repo.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert again.new_events == 0 and again.merge_event is None and again.backup is None
+    assert a.repo.event_count() == count and file_sha256(a.path) == before
+
+
+def test_lead_conflict_is_kept_with_both_sides_and_resolved_by_an_event(desks) -> None:
+    a, b = desks("a", "张三"), desks("b", "李四")
+    a.lead(0, "市科技局")
+    b.lead(0, "市财政局")
+    a.merge(b)
+    (conflict,) = list_conflicts(a.repo.db)
+    assert conflict.kind == "lead" and conflict.node_key == "ch01/s01/p01"
+    assert {conflict.a.event.reviewer, conflict.b.event.reviewer} == {"张三", "李四"}
+    shown = conflict.b.value[0]["name"]
+    assert a.leads(0) == [(shown, "lead")]  # deterministic side B, nothing dropped from the log
+    assert verify(a.repo.db).ok
+    a.repo.reviewer = LEADER
+    with pytest.raises(StoreError):
+        resolve_conflict(a.repo, conflict.id, take="c")
+    uuid = resolve_conflict(a.repo, conflict.id, take="b", reason="经协商")  # the shown side: still an event
+    event = audit.events_by_uuid(a.repo.db, [uuid])[uuid]
+    assert event.action == "conflict_resolution" and event.reviewer == "组长" and event.reason == "经协商"
+    (done,) = list_conflicts(a.repo.db, status=None)
+    assert done.status == "resolved" and done.resolution_uuid == uuid and list_conflicts(a.repo.db) == []
+    assert verify(a.repo.db).ok
+    with pytest.raises(StoreError, match="already resolved"):
+        resolve_conflict(a.repo, conflict.id, take="a")
+
+
+def test_resolution_by_named_departments(desks) -> None:
+    a, b = desks("a", "张三"), desks("b", "李四")
+    a.lead(0, "市科技局")
+    b.lead(0, "市财政局")
+    a.merge(b)
+    (conflict,) = list_conflicts(a.repo.db)
+    a.repo.reviewer = LEADER
+    resolve_conflict(a.repo, conflict.id, entries=[("市财政局", "lead"), ("市科委", "support")])
+    assert a.leads(0) == [("市财政局", "lead"), ("市科技局", "support")]
+    assert verify(a.repo.db).ok
+
+
+def test_tag_removed_by_one_and_kept_by_the_other_is_a_conflict(desks) -> None:
+    a, b = desks("a", "张三"), desks("b", "李四")
+    a.lead(0, "市科技局")
+    a.repo.assign(node_id=a.clauses[0], department_id=a.dept["市财政局"], role="support")
+    b.merge(a)  # both now hold 市科技局 + 市财政局
+    a.repo.unassign(node_id=a.clauses[0], department_id=a.dept["市财政局"])
+    b.repo.assign(node_id=b.clauses[0], department_id=b.dept["天津海关"], role="support")
+    b.repo.set_role(node_id=b.clauses[0], department_id=b.dept["市财政局"], role="lead")
+    a.merge(b)
+    kinds = {c.kind for c in list_conflicts(a.repo.db)}
+    assert kinds == {"tag"}
+    b.merge(a)
+    sides = lambda desk: {(c.kind, c.a.event.uuid, c.b.event.uuid) for c in list_conflicts(desk.repo.db)}  # noqa: E731
+    assert sides(a) == sides(b)
+    assert read_state(a.repo.db).nodes == read_state(b.repo.db).nodes
+
+
+def test_an_edit_after_seeing_the_other_side_is_no_conflict(desks) -> None:
+    a, b = desks("a", "张三"), desks("b", "李四")
+    b.lead(0, "市财政局")
+    a.merge(b)
+    a.repo.unassign(node_id=a.clauses[0], department_id=a.dept["市财政局"])
+    a.lead(0, "市科技局")  # A saw B's lead and replaced it on purpose
+    b.merge(a)
+    assert list_conflicts(b.repo.db) == [] and b.leads(0) == [("市科技局", "lead")]
+
+
+def test_a_later_edit_supersedes_an_open_conflict(desks) -> None:
+    a, b = desks("a", "张三"), desks("b", "李四")
+    a.lead(0, "市科技局")
+    b.lead(0, "市财政局")
+    a.merge(b)
+    a.repo.set_assignments(node_id=a.clauses[0], entries=[(a.dept["天津海关"], "lead")])
+    from workbench.storage.conflicts import sync_conflicts
+
+    sync_conflicts(a.repo.db)
+    (conflict,) = list_conflicts(a.repo.db, status=None)
+    assert conflict.status == "superseded" and conflict.resolution_uuid == a.repo.events()[-1].uuid
+
+
+def test_three_reviewers_merge_in_either_order_to_the_same_state(desks) -> None:
+    a, b, c = desks("a", "张三"), desks("b", "李四"), desks("c", "王五")
+    a.lead(0, "市科技局")
+    b.lead(0, "市财政局")
+    c.lead(0, "天津海关")
+    c.repo.set_note(node_id=c.clauses[2], text="王五")
+    b.repo.set_note(node_id=b.clauses[2], text="李四")
+    a.repo.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy(a.path, a.path.with_name("a2.sqlite"))  # same uuid: a second desk over a copy
+    a.merge(b)
+    a.merge(c)
+    a2 = Desk(a.path.with_name("a2.sqlite"), Path(), a.repo.reviewer, plans=())
+    try:
+        a2.merge(c)
+        a2.merge(b)
+        conflicts = lambda d: sorted((x.kind, x.node_key, x.a.event.uuid, x.b.event.uuid) for x in list_conflicts(d.repo.db))  # noqa: E731
+        assert read_state(a.repo.db).nodes == read_state(a2.repo.db).nodes
+        assert conflicts(a) == conflicts(a2) and len(conflicts(a)) == 3  # two leads vs the shown one, one note
+        assert verify(a2.repo.db).ok and verify(a.repo.db).ok
+    finally:
+        a2.repo.db.close()
+
+
+def test_canonical_order_respects_causality_over_clocks(desks) -> None:
+    """An event written after a merge follows what was merged, whatever the clocks say."""
+    a, b = desks("a", "张三"), desks("b", "李四")
+    b.lead(0, "市财政局")
+    a.merge(b)
+    a.lead(1, "市科技局")
+    events = audit.events(a.repo.db)
+    skewed = [e if e.origin == events[-1].origin else type(e)(**{**e.__dict__, "time_utc": "2099-01-01T00:00:00+00:00"})
+              for e in events]  # fmt: skip
+    history = History.build(skewed)
+    merged_in = [e.uuid for e in events if e.origin != events[-1].origin]
+    assert all(history.position[u] < history.position[events[-1].uuid] for u in merged_in)
+    assert history.happened_before(merged_in[-1], events[-1].uuid)
+    assert not history.happened_before(events[-1].uuid, merged_in[-1])
+
+
+# -- refusals: nothing written ---------------------------------------------------------------
+
+
+def _untouched(desk: Desk):
+    desk.repo.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return file_sha256(desk.path), desk.repo.event_count(), len(backups(desk.path))
+
+
+def test_a_different_plan_is_refused(desks) -> None:
+    a, b = desks("a", "张三"), desks("b", "李四", plans=("别的规划",))
+    b.lead(0, "市科技局")
+    before = _untouched(a)
+    with pytest.raises(MergeError, match="different plan"):
+        a.merge(b)
+    assert _untouched(a) == before
+
+
+def test_an_extra_plan_is_refused_until_imported(desks) -> None:
+    a, b = desks("a", "张三"), desks("b", "李四", plans=("", "第二"))
+    before = _untouched(a)
+    with pytest.raises(MergeError, match="import that plan"):
+        a.merge(b)
+    assert _untouched(a) == before
+    a.repo.import_plan(make_plan(seed="第二"))
+    assert a.merge(b).new_events > 0 and verify(a.repo.db).ok
+
+
+def test_the_same_workspace_and_forked_copies_are_refused(desks, tmp_path: Path) -> None:
+    a = desks("a", "张三")
+    a.lead(0, "市科技局")
+    with pytest.raises(MergeError, match="this workspace"):
+        a.merge(a)
+    a.repo.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    fork_path = tmp_path / "fork.sqlite"
+    shutil.copy(a.path, fork_path)
+    b = desks("b", "李四")
+    fork = Desk(fork_path, Path(), Reviewer("张三"), plans=())
+    try:
+        fork.lead(1, "天津海关")
+        a.lead(2, "市财政局")
+        b.merge(a)
+        before = _untouched(b)
+        with pytest.raises(MergeError, match="copied and edited"):
+            b.merge(fork)
+        assert _untouched(b) == before
+    finally:
+        fork.repo.db.close()
+
+
+@pytest.mark.parametrize("content", [b"SQLite format 3\x00" + os.urandom(4000), "第一章\n".encode() * 100])
+def test_damaged_or_foreign_files_are_refused(desks, tmp_path: Path, content: bytes) -> None:
+    a = desks("a", "张三")
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(content)
+    before = _untouched(a)
+    with pytest.raises(WorkspaceError):
+        merge_workspace(a.repo.db, bad, reviewer=LEADER)
+    with pytest.raises(WorkspaceError):
+        backup_on_open(bad)
+    assert _untouched(a) == before
+    assert not [p for p in (tmp_path / "backups").glob("*") if p.name.startswith("bad")]
+
+
+def test_a_broken_chain_in_the_other_file_is_refused(desks) -> None:
+    a, b = desks("a", "张三"), desks("b", "李四")
+    b.lead(0, "市科技局")
+    b.repo.db.close()
+    conn = sqlite3.connect(b.path)
+    conn.execute("DROP TRIGGER events_no_update")
+    conn.execute("UPDATE events SET reviewer = '冒名' WHERE action = 'assign'")
+    conn.commit()
+    conn.close()
+    b.repo.db = open_workspace(b.path)
+    before = _untouched(a)
+    with pytest.raises(MergeError, match="does not verify"):
+        a.merge(b)
+    assert _untouched(a) == before
+
+
+def test_departments_added_on_both_sides_under_one_name_are_refused(desks) -> None:
+    a, b = desks("a", "张三"), desks("b", "李四")
+    for desk in (a, b):
+        desk.repo.add_department(name="市数据局", kind="government_department")
+    with pytest.raises(MergeError, match="市数据局"):
+        a.merge(b)
+
+
+def test_a_department_added_by_the_other_reviewer_comes_along(desks) -> None:
+    a, b = desks("a", "张三"), desks("b", "李四")
+    b.repo.add_department(name="市数据局", kind="government_department", aliases=["数据局"])
+    b.repo.assign(node_id=b.clauses[0], department_id=b.repo.find_department("市数据局").db_id)
+    a.merge(b)
+    assert a.leads(0) == [("市数据局", "lead")] and a.repo.find_department("数据局") is not None
+    assert verify(a.repo.db).ok
+
+
+# -- backups ----------------------------------------------------------------------------------
+
+
+def test_backups_are_taken_on_open_and_before_merge_and_pruned(desks, registry_file: Path) -> None:
+    a, b = desks("a", "张三"), desks("b", "李四")
+    b.lead(0, "市科技局")
+    first = backup_on_open(a.path)
+    assert first is not None and backup_on_open(a.path) == first  # unchanged: no second copy
+    result = a.merge(b)
+    assert result.backup is not None and result.backup.name.endswith(".merge.sqlite")
+    conn = sqlite3.connect(result.backup)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT count(*) FROM events WHERE action = 'merge'").fetchone()[0] == 0
+    finally:
+        conn.close()
+    for _ in range(7):
+        a.repo.set_note(node_id=a.clauses[0], text=f"第{_}次")
+        a.repo.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        os.utime(a.path, ns=(os.stat(a.path).st_mtime_ns + 10**9,) * 2)
+        backup_on_open(a.path, keep=5)
+    assert len(backups(a.path)) == 5
+    assert backup_on_open(a.path.with_name("new.sqlite")) is None
+
+
+def test_concurrent_department_renames_conflict_and_resolve(desks) -> None:
+    a, b = desks("a", "张三"), desks("b", "李四")
+    a.repo.rename_department(department_id=a.dept["市财政局"], new_name="市财政厅")
+    b.repo.rename_department(department_id=b.dept["市财政局"], new_name="市财政委")
+    b.repo.retire_department(department_id=b.dept["天津海关"])  # only one side: no conflict
+    a.merge(b)
+    (conflict,) = list_conflicts(a.repo.db)
+    assert conflict.kind == "department" and conflict.department_uid == a.repo.department_uid(a.dept["市财政局"])
+    assert a.repo.department(a.dept["天津海关"]).retired
+    a.repo.reviewer = LEADER
+    resolve_conflict(a.repo, conflict.id, take="a" if conflict.a.value["name"] == "市财政厅" else "b")
+    assert a.repo.department(a.dept["市财政局"]).name == "市财政厅"
+    assert list_conflicts(a.repo.db) == [] and verify(a.repo.db).ok
+    b.merge(a)
+    assert b.repo.department(b.dept["市财政局"]).name == "市财政厅" and verify(b.repo.db).ok

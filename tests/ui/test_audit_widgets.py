@@ -1,0 +1,122 @@
+"""The dockable audit widgets on a real merged workspace, offscreen."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import openpyxl  # noqa: E402
+import pytest  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+
+from tests.storage.conftest import REGISTRY, make_plan  # noqa: E402
+from workbench.storage.audit import Reviewer  # noqa: E402
+from workbench.storage.audit_verify import verify  # noqa: E402
+from workbench.storage.database import open_workspace  # noqa: E402
+from workbench.storage.merge import merge_workspace  # noqa: E402
+from workbench.storage.repository import Repository  # noqa: E402
+from workbench.ui.agreement_view import AgreementView  # noqa: E402
+from workbench.ui.audit_view import AuditView  # noqa: E402
+from workbench.ui.conflicts_view import ConflictsView  # noqa: E402
+from workbench.ui.event_table import ENTRY_ROLE  # noqa: E402
+from workbench.ui.history_tab import HistoryTab  # noqa: E402
+
+NODE = "ch01/s01/p01"
+
+
+def _desk(path: Path, registry: Path, who: Reviewer, leads: list[str]) -> None:
+    db = open_workspace(path, registry=registry)
+    repo = Repository(db, who)
+    repo.import_plan(make_plan())
+    clauses = [r[0] for r in db.execute("SELECT id FROM nodes WHERE kind = 'clause' AND key LIKE 'ch%' ORDER BY seq")]
+    for clause, name in zip(clauses, leads):
+        repo.assign(node_id=clause, department_id=repo.find_department(name).db_id)
+    repo.set_note(node_id=clauses[0], text=f"{who.name}：请核实")
+    db.close()
+
+
+@pytest.fixture
+def repo(tmp_path: Path):
+    registry = tmp_path / "departments.json"
+    registry.write_text(json.dumps({"departments": REGISTRY}, ensure_ascii=False), encoding="utf-8")
+    _desk(tmp_path / "a.sqlite", registry, Reviewer("张三", "规划处"), ["市科技局", "市财政局", "天津海关"])
+    _desk(tmp_path / "b.sqlite", registry, Reviewer("李四", "科技处"), ["市财政局", "市财政局", "天津海关"])
+    db = open_workspace(tmp_path / "a.sqlite")
+    merge_workspace(db, tmp_path / "b.sqlite", reviewer=Reviewer("组长", "办公室"), backup=False)
+    yield Repository(db, Reviewer("组长", "办公室"))
+    db.close()
+
+
+def test_audit_view_filters_and_sorts(qtbot, qtmodeltester, repo) -> None:
+    view = AuditView(repo)
+    qtbot.addWidget(view)
+    qtmodeltester.check(view.model)
+    total = repo.event_count()
+    assert view.proxy.rowCount() == total
+    view.reviewer_box.setCurrentIndex(view.reviewer_box.findData("李四"))
+    assert {e.reviewer for e in view.visible_entries()} == {"李四"} and len(view.visible_entries()) == 1 + 3 + 1  # import, three leads, a note
+    view.reviewer_box.setCurrentIndex(0)
+    view.department_edit.setText("市科委")  # an alias
+    assert [e.node_key for e in view.visible_entries()] == [NODE]
+    view.department_edit.clear()
+    view.node_edit.setText("ch01/s01")  # a section: its clauses too
+    assert {e.node_key for e in view.visible_entries()} == {"ch01/s01/p01", "ch01/s01/p02", "ch01/s01/p03"}
+    view.node_edit.clear()
+    view.since_edit.setDateTime(view.since_edit.dateTime().addYears(5))
+    view.since_check.setChecked(True)
+    assert view.proxy.rowCount() == 0
+    view.since_check.setChecked(False)
+    view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    seqs = [view.proxy.index(r, 0).data(ENTRY_ROLE).seq for r in range(view.proxy.rowCount())]
+    assert seqs == sorted(seqs)
+    view.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert view.proxy.index(0, 0).data(ENTRY_ROLE).action == "merge"
+    assert view.proxy.index(0, 3).data() == "合并工作区"
+
+
+def test_history_tab_newest_first(qtbot, qtmodeltester, repo) -> None:
+    tab = HistoryTab(repo)
+    qtbot.addWidget(tab)
+    assert tab.model.rowCount() == 0
+    sha = repo.plans()[0].sha256
+    tab.set_node(sha, NODE)
+    qtmodeltester.check(tab.model)
+    entries = [tab.model.entry(r) for r in range(tab.model.rowCount())]
+    assert len(entries) == 4 and [e.seq for e in entries] == sorted((e.seq for e in entries), reverse=True)
+    assert NODE in tab.title.text()
+
+
+def test_conflicts_view_takes_a_side(qtbot, repo) -> None:
+    view = ConflictsView(repo)
+    qtbot.addWidget(view)
+    kinds = sorted(c.kind for c in view.conflicts)
+    assert kinds == ["lead", "note"] and view.table.rowCount() == 2
+    lead_row = next(i for i, c in enumerate(view.conflicts) if c.kind == "lead")
+    conflict = view.conflicts[lead_row]
+    assert "张三" in view.table.item(lead_row, 3).text() + view.table.item(lead_row, 4).text()
+    assert "李四" in view.table.item(lead_row, 3).text() + view.table.item(lead_row, 4).text()
+    view.table.selectRow(lead_row)
+    view.reason_edit.setText("会商确定")
+    wanted = conflict.a.value[0]["name"]
+    with qtbot.waitSignal(view.resolved, timeout=2000) as blocker:
+        qtbot.mouseClick(view.take_a, Qt.MouseButton.LeftButton)
+    assert blocker.args[0] == conflict.id
+    plan = repo.plans()[0]
+    node = repo.node_by_key(plan.id, NODE)
+    assert [a.name for a in repo.assignments(node.id)] == [wanted]
+    assert view.table.rowCount() == 1 and verify(repo.db).ok
+    event = repo.events(action="conflict_resolution")[-1]
+    assert event.reason == "会商确定" and event.reviewer == "组长"
+
+
+def test_agreement_view_and_export(qtbot, repo, tmp_path: Path) -> None:
+    view = AgreementView(repo)
+    qtbot.addWidget(view)
+    assert view.report is not None and view.report.overall.items == 3
+    assert view.table.rowCount() == 1 + len(view.report.departments)
+    assert view.table.item(0, 3).text() == "66.7%"  # 2 of 3 clauses agree
+    path = view.export_to(tmp_path / "agree.xlsx")
+    assert openpyxl.load_workbook(path)["一致性"].cell(row=2, column=2).value == 3

@@ -1,0 +1,150 @@
+"""Combining reviewers' workspaces: merge, conflicts, resolve, agreement."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from workbench.cli import EXIT_OK, CliError, Command, repository
+
+KIND_LABELS = {"lead": "牵头单位不同", "tag": "一方有、另一方无（增删不一致）", "assignments": "责任单位不同",
+               "indicator_links": "关联指标不同", "note": "备注不同", "review_status": "审核状态不同",
+               "timing": "完成时限不同", "department": "部门信息不同"}  # fmt: skip
+
+
+def register(command: Command) -> None:
+    p = command("merge", "merge another reviewer's workspace of the same plan into this one", cmd_merge)
+    p.add_argument("other", type=Path, help="the other reviewer's workspace file")
+    p.add_argument("--reason", default=None)
+    p = command("conflicts", "list disagreements found by merges", cmd_conflicts)
+    p.add_argument("--all", action="store_true", help="also resolved and superseded ones")
+    p = command("resolve", "resolve a conflict: take side a or b, or give the departments", cmd_resolve)
+    p.add_argument("conflict_id", type=int)
+    p.add_argument("--take", required=True,
+                   help="a, b, or departments in order, lead first, e.g. \"市科技局,市财政局\"")
+    p.add_argument("--reason", default=None)
+    p = command("agreement", "agreement between reviewers on each clause's lead department", cmd_agreement)
+    p.add_argument("--plan", default=None, help="plan id or sha256 prefix")
+    p.add_argument("-o", "--output", type=Path, default=None, help="also write the statistics to FILE.xlsx")
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from workbench.storage.merge import merge_workspace
+
+    if not args.other.exists():
+        raise CliError(f"{args.other}: no such file")
+    repo = repository(args, create=False)
+    try:
+        result = merge_workspace(repo.db, args.other, reviewer=repo.reviewer, reason=args.reason)
+        print(result.summary())
+        if result.backup:
+            print(f"backup before the merge: {result.backup}")
+        if result.new_conflicts:
+            _print_conflicts(repo.db, ids=set(result.new_conflicts))
+            print("resolve with: workbench resolve ID --take a|b|\"部门,部门\"")
+    finally:
+        repo.db.close()
+    return EXIT_OK
+
+
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    from workbench.storage.conflicts import sync_conflicts
+
+    repo = repository(args, create=False)
+    try:
+        sync_conflicts(repo.db)
+        shown = _print_conflicts(repo.db, status=None if args.all else "open")
+        if not shown:
+            print("no open conflicts" if not args.all else "no conflicts")
+    finally:
+        repo.db.close()
+    return EXIT_OK
+
+
+def _print_conflicts(db, *, status: str | None = None, ids: set[int] | None = None) -> int:
+    from workbench.storage.audit_log import local_time
+    from workbench.storage.conflicts import describe_value, list_conflicts
+
+    names = dict(db.execute("SELECT uid, name FROM departments").fetchall())
+    shown = 0
+    for c in list_conflicts(db, status=None if ids else status):
+        if ids is not None and c.id not in ids:
+            continue
+        shown += 1
+        state = "" if c.status == "open" else f" [{c.status}]"
+        print(f"#{c.id}{state} {c.target}: {KIND_LABELS.get(c.kind, c.kind)}")
+        for label, side in (("a", c.a), ("b", c.b)):
+            shows = "  ← shown now" if label == "b" and c.status == "open" else ""
+            when = local_time(side.event.time_utc, side.event.tz_offset)
+            print(f"   {label}: {describe_value(c.subject, side.value, names)}  — {side.author}, {when}{shows}")
+    return shown
+
+
+def cmd_resolve(args: argparse.Namespace) -> int:
+    from workbench.storage.conflicts import resolve_conflict
+
+    take = args.take.strip()
+    repo = repository(args, create=False)
+    try:
+        if take.lower() in ("a", "b"):
+            uuid = resolve_conflict(repo, args.conflict_id, take=take.lower(), reason=args.reason)
+        else:
+            names = [n.strip() for n in take.replace("，", ",").replace("、", ",").split(",") if n.strip()]
+            if not names:
+                raise CliError("--take needs a, b or department names")
+            entries = [(name, "lead" if i == 0 else "support") for i, name in enumerate(names)]
+            uuid = resolve_conflict(repo, args.conflict_id, entries=entries, reason=args.reason)
+        print(f"resolved conflict #{args.conflict_id} as {repo.reviewer.name} (event {uuid})")
+    finally:
+        repo.db.close()
+    return EXIT_OK
+
+
+def cmd_agreement(args: argparse.Namespace) -> int:
+    from workbench.cli import select_plans
+    from workbench.cli.audit_commands import readonly_db
+    from workbench.core.agreement import agreement
+    from workbench.storage.agreement_data import lead_ratings
+    from workbench.storage.repository import Repository, Reviewer
+
+    db = readonly_db(args)
+    try:
+        plans = select_plans(Repository(db, Reviewer("reader")), args.plan) if args.plan else []
+        ratings = lead_ratings(db, plan_sha256=plans[0].sha256 if plans else None)
+    finally:
+        db.close()
+    report = agreement(ratings)
+    if len(report.reviewers) < 2:
+        print(f"agreement needs two reviewers with assignments; found {len(report.reviewers)}")
+        return EXIT_OK
+    for line in report_lines(report):
+        print(line)
+    if args.output:
+        from workbench.core.agreement_xlsx import write_agreement
+
+        if args.output.suffix.lower() != ".xlsx":
+            raise CliError(f"{args.output}: the output must be an .xlsx file")
+        write_agreement(args.output, report)
+        print(f"wrote {args.output}")
+    return EXIT_OK
+
+
+def _fmt(value: float | None, percent: bool = False) -> str:
+    if value is None:
+        return "n/a"
+    return f"{value * 100:.1f}%" if percent else f"{value:.3f}"
+
+
+def report_lines(report) -> list[str]:
+    o = report.overall
+    lines = [f"reviewers: {', '.join(report.reviewers)}",
+             f"clauses rated by all: {o.items}",
+             f"overall: agreement {_fmt(o.percent, True)}, Cohen's kappa {_fmt(o.cohen)}, Fleiss' kappa {_fmt(o.fleiss)}"]
+    if len(report.pairs) > 1:
+        for p in report.pairs:
+            lines.append(f"  {p.first} / {p.second}: {p.items} clauses, {_fmt(p.percent, True)}, kappa {_fmt(p.cohen)}")
+    lines.append("per department (lead is D / is not D):")
+    for d in report.departments:
+        lines.append(f"  {d.label}: named {d.positives}x, agreement {_fmt(d.percent, True)}, "
+                     f"Cohen {_fmt(d.cohen)}, Fleiss {_fmt(d.fleiss)}")
+    return lines

@@ -1,0 +1,235 @@
+"""Merge conflicts: kept in the `conflicts` table, shown with both sides, resolved by an event.
+
+Which conflicts exist is a function of the events (replay.Replayed.conflicts);
+this table gives each one a stable id for the CLI and the GUI and keeps its
+history.  `sync_conflicts` brings the table up to date: new disagreements are
+added as 'open'; an open one that no longer shows up (a later event saw both
+sides) becomes 'superseded', naming that event.  `resolve_conflict` writes the
+lead reviewer's decision as one `conflict_resolution` event through the
+repository and marks the conflict 'resolved'.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+import sqlite_utils
+
+from . import audit
+from .audit import Event
+from .errors import StoreError
+from .replay import Replayed, lead_of, replay
+from .repository import Repository
+
+SIDES = ("a", "b")
+
+
+@dataclass(frozen=True)
+class Side:
+    event: Event
+    value: Any  # the event's `after`
+
+    @property
+    def author(self) -> str:
+        unit = f" ({self.event.reviewer_unit})" if self.event.reviewer_unit else ""
+        return f"{self.event.reviewer}{unit}"
+
+
+@dataclass(frozen=True)
+class Conflict:
+    id: int
+    subject: str
+    plan_sha256: str | None
+    node_key: str | None
+    department_uid: str | None
+    kind: str
+    status: str  # open | resolved | superseded
+    a: Side
+    b: Side  # the side the workspace shows while the conflict is open
+    resolution_uuid: str | None
+    detected_at: str
+    node_title: str = ""
+
+    @property
+    def target(self) -> str:
+        if self.node_key is not None:
+            return f"{self.node_key} {self.node_title}".strip()
+        return f"department {self.department_uid}"
+
+
+def sync_conflicts(db: sqlite_utils.Database, replayed: Replayed | None = None) -> list[int]:
+    """Update the table from the events (caller's transaction or its own); return ids of new conflicts."""
+    state = replayed or replay(audit.events(db))
+    detected = state.conflicts()
+    now = datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    with db.atomic():
+        rows = {(a, b): (i, status) for i, a, b, status in db.execute(
+            "SELECT id, side_a_uuid, side_b_uuid, status FROM conflicts")}  # fmt: skip
+        new: list[int] = []
+        for c in detected:
+            if (c.side_a, c.side_b) not in rows:
+                cursor = db.execute(
+                    "INSERT INTO conflicts (subject, plan_sha256, node_key, department_uid, kind, side_a_uuid, "
+                    "side_b_uuid, status, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?)",
+                    [c.subject, c.plan_sha256, c.node_key, c.department_uid, c.kind, c.side_a, c.side_b, now],
+                )
+                new.append(int(cursor.lastrowid or 0))
+        still = {(c.side_a, c.side_b) for c in detected}
+        for (a, b), (conflict_id, status) in rows.items():
+            if status == "open" and (a, b) not in still:
+                last = _last_on_target(db, state, conflict_id)
+                # Resolved in another workspace and merged in, or overtaken by a plain later edit.
+                resolved = last is not None and state.history.events[last].action == "conflict_resolution"
+                db.execute(
+                    "UPDATE conflicts SET status = ?, resolution_uuid = ? WHERE id = ?",
+                    ["resolved" if resolved else "superseded", last, conflict_id],
+                )
+    return new
+
+
+def _last_on_target(db: sqlite_utils.Database, state: Replayed, conflict_id: int) -> str | None:
+    subject, sha, key, uid = db.execute(
+        "SELECT subject, plan_sha256, node_key, department_uid FROM conflicts WHERE id = ?", [conflict_id]
+    ).fetchone()
+    if subject == "department":
+        return state.department_last.get(uid)
+    return state.node_last.get((subject, sha, key))
+
+
+def list_conflicts(db: sqlite_utils.Database, *, status: str | None = "open") -> list[Conflict]:
+    """Conflicts with both sides' events (all statuses when `status` is None), oldest first."""
+    sql = "SELECT * FROM conflicts" + (" WHERE status = ?" if status else "") + " ORDER BY id"
+    cursor = db.execute(sql, [status] if status else [])
+    names = [d[0] for d in cursor.description]
+    rows = [dict(zip(names, row)) for row in cursor.fetchall()]
+    events = audit.events_by_uuid(db, {u for row in rows for u in (row["side_a_uuid"], row["side_b_uuid"])})
+    titles = _node_titles(db, {(r["plan_sha256"], r["node_key"]) for r in rows if r["node_key"]})
+    result = []
+    for row in rows:
+        a, b = events[row["side_a_uuid"]], events[row["side_b_uuid"]]
+        result.append(
+            Conflict(
+                row["id"], row["subject"], row["plan_sha256"], row["node_key"], row["department_uid"], row["kind"],
+                row["status"], Side(a, a.after), Side(b, b.after), row["resolution_uuid"], row["detected_at"],
+                titles.get((row["plan_sha256"], row["node_key"]), ""),
+            )
+        )  # fmt: skip
+    return result
+
+
+def get_conflict(db: sqlite_utils.Database, conflict_id: int) -> Conflict:
+    for conflict in list_conflicts(db, status=None):
+        if conflict.id == conflict_id:
+            return conflict
+    raise StoreError(f"no conflict with id {conflict_id}")
+
+
+def resolve_conflict(
+    repo: Repository,
+    conflict_id: int,
+    *,
+    take: str | None = None,
+    entries: Sequence[tuple[str, str]] | None = None,
+    reason: str | None = None,
+) -> str:
+    """Decide a conflict: take side 'a' or 'b', or give the node's departments as (name or uid, role) pairs.
+
+    Writes one conflict_resolution event (attributed to repo.reviewer) and
+    marks the conflict resolved; returns the event's uuid.
+    """
+    if (take is None) == (entries is None):
+        raise StoreError("give either a side to take ('a' or 'b') or the departments to assign")
+    conflict = get_conflict(repo.db, conflict_id)
+    if conflict.status != "open":
+        raise StoreError(f"conflict {conflict_id} is already {conflict.status}")
+    if entries is not None and conflict.subject != "assignments":
+        raise StoreError(f"conflict {conflict_id} is about {conflict.subject}: take side a or b")
+    if take is not None and take not in SIDES:
+        raise StoreError(f"take must be 'a' or 'b', not {take!r}")
+    with repo.db.atomic():
+        uuid = _write_resolution(repo, conflict, take, entries, reason or f"conflict {conflict_id}")
+        repo.db.execute(
+            "UPDATE conflicts SET status = 'resolved', resolution_uuid = ? WHERE id = ?", [uuid, conflict_id]
+        )
+        sync_conflicts(repo.db)
+    return uuid
+
+
+def _write_resolution(repo: Repository, conflict: Conflict, take, entries, reason: str) -> str:
+    value = None if take is None else (conflict.a if take == "a" else conflict.b).value
+    if conflict.subject == "department":
+        department = repo.department_by_uid(str(conflict.department_uid))
+        if department is None or department.db_id is None:
+            raise StoreError(f"department {conflict.department_uid} is not in this workspace")
+        return repo.set_department_record(department_id=department.db_id, record=value, reason=reason).events[0]
+    plan = repo.plan_by_sha256(str(conflict.plan_sha256))
+    node = repo.node_by_key(plan.id, str(conflict.node_key)) if plan else None
+    if node is None:
+        raise StoreError(f"node {conflict.node_key} is not in this workspace")
+    action = "conflict_resolution"
+    if conflict.subject == "assignments":
+        if entries is not None:
+            pairs = []
+            for name, role in entries:
+                dept = repo.department_by_uid(name) or repo.find_department(name)
+                if dept is None:
+                    raise StoreError(f"unknown department {name!r}")
+                pairs.append((dept.db_id, role))
+        else:
+            pairs = []
+            for entry in value or []:
+                dept = repo.department_by_uid(entry["department"])
+                if dept is None:
+                    raise StoreError(f"department {entry['department']} is not in this workspace")
+                pairs.append((dept.db_id, entry["role"]))
+        changes = repo.set_assignments(node_id=node.id, entries=pairs, action=action, reason=reason)
+    elif conflict.subject == "indicator_links":
+        ids = {r.key: r.id for r in repo.indicators(node.plan_id)}
+        changes = repo.set_indicator_links(
+            node_id=node.id, indicator_ids=[ids[k] for k in value or []], action=action, reason=reason
+        )
+    elif conflict.subject == "note":
+        changes = repo.set_note(node_id=node.id, text=value or "", action=action, reason=reason)
+    elif conflict.subject == "review_status":
+        changes = repo.set_review_status(node_id=node.id, status=value or "unreviewed", action=action, reason=reason)
+    elif conflict.subject == "timing":
+        changes = repo.set_timing(node_id=node.id, timing=value or "", action=action, reason=reason)
+    else:
+        raise StoreError(f"conflicts about {conflict.subject} cannot be resolved here")
+    return changes.events[0]
+
+
+def describe_value(subject: str, value: Any, names: dict[str, str] | None = None) -> str:
+    """A side's value for people: departments by name with 牵头/配合, or the text."""
+    names = names or {}
+    if subject == "assignments":
+        parts = [
+            f"{names.get(e['department'], e.get('name', e['department']))}({'牵头' if e['role'] == 'lead' else '配合'})"
+            for e in value or []
+        ]
+        return "、".join(parts) or "（无）"
+    if subject == "indicator_links":
+        return "、".join(value or []) or "（无）"
+    if subject == "department":
+        record = value or {}
+        return f"{record.get('name', '')}{' [已撤销]' if record.get('retired') else ''}"
+    return str(value) if value else "（空）"
+
+
+def conflict_lead(side: Side) -> str | None:
+    return lead_of(side.value) if isinstance(side.value, list) else None
+
+
+def _node_titles(db: sqlite_utils.Database, keys: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    if not keys:
+        return {}
+    rows = db.execute(
+        "SELECT p.sha256, n.key, coalesce(nullif(n.title, ''), substr(n.text, 1, 30)) FROM nodes n "
+        "JOIN plans p ON p.id = n.plan_id JOIN json_each(?) k ON k.value = p.sha256 || '|' || n.key",
+        [json.dumps([f"{s}|{k}" for s, k in keys], ensure_ascii=False)],
+    )
+    return {(sha, key): title or "" for sha, key, title in rows}
