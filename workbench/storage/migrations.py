@@ -1,0 +1,224 @@
+"""The workspace schema, and the only place it changes.
+
+Each step is a sqlite-utils migration: it runs in one transaction together with
+the row recording that it ran, so a workspace is always at a known step.  Never
+edit a step that has shipped; add a new one.  Table and column names are a
+contract: the CLI, the GUI, audit replay and merge rely on them.
+
+Design notes for the events table: events name their targets portably (plan
+sha256 + node key, department uid, indicator key), never by this file's integer
+ids, so that events can be replayed into, and merged with, other workspaces.
+`origin` is the uuid of the workspace an event was first written in; the hash
+chain links the events of one origin (see audit.py).  `subject` says which part
+of the state `before`/`after` describe (assignments, note, ...), so that replay
+needs no knowledge of action names ("undo" of a note and "undo" of a node's
+departments differ only by subject).
+"""
+
+from __future__ import annotations
+
+import functools
+import uuid
+from datetime import datetime, timezone
+
+import sqlite_utils
+
+APPLICATION_ID = 0x50525742  # "PRWB": PRAGMA application_id of every workspace
+MIGRATION_SET = "workbench"
+
+migrations = sqlite_utils.Migrations(MIGRATION_SET)
+
+_SCHEMA_1 = [
+    """
+    CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE plans (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        source_name TEXT NOT NULL DEFAULT '',
+        sha256 TEXT NOT NULL UNIQUE,
+        imported_at TEXT NOT NULL,
+        indicator_footnote TEXT NOT NULL DEFAULT '',
+        node_count INTEGER NOT NULL DEFAULT 0,
+        body_start_line INTEGER NOT NULL DEFAULT 1
+    )
+    """,
+    """
+    CREATE TABLE nodes (
+        id INTEGER PRIMARY KEY,
+        plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+        parent_id INTEGER REFERENCES nodes(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        label TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL DEFAULT '',
+        number INTEGER,
+        position INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        depth INTEGER NOT NULL,
+        content_hash TEXT NOT NULL,
+        lines TEXT NOT NULL DEFAULT '[]',
+        UNIQUE (plan_id, key)
+    )
+    """,
+    "CREATE INDEX nodes_plan_seq ON nodes (plan_id, seq)",
+    "CREATE INDEX nodes_parent_position ON nodes (parent_id, position)",
+    """
+    CREATE TABLE indicators (
+        id INTEGER PRIMARY KEY,
+        plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        number TEXT NOT NULL DEFAULT '',
+        category TEXT NOT NULL DEFAULT '',
+        name TEXT NOT NULL,
+        unit TEXT NOT NULL DEFAULT '',
+        base_year INTEGER,
+        base_value TEXT NOT NULL DEFAULT '',
+        target_year INTEGER,
+        target_value TEXT NOT NULL DEFAULT '',
+        attribute TEXT NOT NULL DEFAULT '',
+        five_year_average INTEGER NOT NULL DEFAULT 0 CHECK (five_year_average IN (0, 1)),
+        five_year_cumulative INTEGER NOT NULL DEFAULT 0 CHECK (five_year_cumulative IN (0, 1)),
+        base_estimated INTEGER NOT NULL DEFAULT 0 CHECK (base_estimated IN (0, 1)),
+        parent_key TEXT,
+        position INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (plan_id, key)
+    )
+    """,
+    """
+    CREATE TABLE departments (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL UNIQUE CHECK (name <> ''),
+        full_name TEXT NOT NULL DEFAULT '',
+        kind TEXT NOT NULL,
+        aliases TEXT NOT NULL DEFAULT '[]',
+        keywords TEXT NOT NULL DEFAULT '[]',
+        position INTEGER NOT NULL DEFAULT 0,
+        unconfirmed INTEGER NOT NULL DEFAULT 0 CHECK (unconfirmed IN (0, 1)),
+        retired INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1))
+    )
+    """,
+    """
+    CREATE TABLE assignments (
+        id INTEGER PRIMARY KEY,
+        node_id INTEGER NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,
+        department_id INTEGER NOT NULL REFERENCES departments(id),
+        role TEXT NOT NULL CHECK (role IN ('lead', 'support')),
+        position INTEGER NOT NULL CHECK (position >= 0),
+        UNIQUE (node_id, department_id),
+        UNIQUE (node_id, position)
+    )
+    """,
+    "CREATE INDEX assignments_department ON assignments (department_id)",
+    """
+    CREATE TABLE indicator_links (
+        node_id INTEGER NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,
+        indicator_id INTEGER NOT NULL REFERENCES indicators(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL CHECK (position >= 0),
+        UNIQUE (node_id, indicator_id),
+        UNIQUE (node_id, position)
+    )
+    """,
+    "CREATE INDEX indicator_links_indicator ON indicator_links (indicator_id)",
+    """
+    CREATE TABLE notes (
+        node_id INTEGER PRIMARY KEY REFERENCES nodes(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE node_status (
+        node_id INTEGER PRIMARY KEY REFERENCES nodes(id) ON DELETE CASCADE,
+        review_status TEXT NOT NULL DEFAULT 'unreviewed'
+            CHECK (review_status IN ('unreviewed', 'reviewed', 'question')),
+        timing TEXT NOT NULL DEFAULT ''
+            CHECK (timing IN ('', 'within_year', 'ongoing')
+                   OR (length(timing) = 4 AND timing GLOB '[0-9][0-9][0-9][0-9]'))
+    )
+    """,
+    """
+    CREATE TABLE reviewers (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        unit TEXT NOT NULL DEFAULT '',
+        first_seen TEXT NOT NULL,
+        UNIQUE (name, unit)
+    )
+    """,
+    """
+    CREATE TABLE events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        uuid TEXT NOT NULL UNIQUE,
+        origin TEXT NOT NULL,
+        time_utc TEXT NOT NULL,
+        tz_offset TEXT NOT NULL,
+        reviewer TEXT NOT NULL,
+        reviewer_unit TEXT NOT NULL DEFAULT '',
+        os_user TEXT NOT NULL DEFAULT '',
+        host TEXT NOT NULL DEFAULT '',
+        action TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        plan_sha256 TEXT,
+        node_key TEXT,
+        department_uid TEXT,
+        indicator_key TEXT,
+        "before" TEXT,
+        "after" TEXT,
+        reason TEXT,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX events_origin_seq ON events (origin, seq)",
+    "CREATE INDEX events_node ON events (plan_sha256, node_key)",
+    "CREATE INDEX events_department ON events (department_uid)",
+    "CREATE INDEX events_reviewer ON events (reviewer, reviewer_unit)",
+    "CREATE INDEX events_time ON events (time_utc)",
+    "CREATE INDEX events_subject ON events (subject, action)",
+    """
+    CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+    BEGIN
+        SELECT RAISE(ABORT, 'events are append-only');
+    END
+    """,
+    """
+    CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+    BEGIN
+        SELECT RAISE(ABORT, 'events are append-only');
+    END
+    """,
+]
+
+
+@migrations(name="m001_initial_schema")
+def m001_initial_schema(db: sqlite_utils.Database) -> None:
+    """Every table of the first release, the append-only triggers, and identity."""
+    for statement in _SCHEMA_1:
+        db.execute(statement)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    now = datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    db.execute(
+        "INSERT INTO meta (key, value) VALUES ('workspace_uuid', ?), ('created_at', ?)",
+        [str(uuid.uuid4()), now],
+    )
+
+
+@functools.cache
+def known_steps() -> frozenset[str]:
+    """Names of every migration this program knows (applied or not)."""
+    # Everything is pending on an empty database: the public way to list them.
+    return frozenset(m.name for m in migrations.pending(sqlite_utils.Database(memory=True)))
+
+
+def apply(db: sqlite_utils.Database) -> list[str]:
+    """Apply pending steps; return the names applied (empty when up to date)."""
+    pending = [m.name for m in migrations.pending(db)]
+    migrations.apply(db)
+    return pending

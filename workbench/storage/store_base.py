@@ -1,0 +1,82 @@
+"""What every part of the repository shares: the connection, the reviewer,
+row helpers, target lookups and the one way to append an event.
+
+The repository is split by subject (plans, departments, assignments,
+annotations) into mixins over this base so that each file stays small; the
+public face is workbench.storage.repository.Repository.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+
+from . import audit
+from .audit import Reviewer
+from .errors import StoreError
+
+
+@dataclass(frozen=True)
+class NodeRef:
+    """A node as events name it: plan sha256 + node key."""
+
+    id: int
+    plan_id: int
+    key: str
+    plan_sha256: str
+
+
+class StoreBase:
+    def __init__(self, db: sqlite_utils.Database, reviewer: Reviewer) -> None:
+        self.db = db
+        self.reviewer = reviewer
+
+    # -- rows -------------------------------------------------------------
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.db.execute(sql, list(params))
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    def _row(self, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
+        rows = self._rows(sql, params)
+        return rows[0] if rows else None
+
+    def _scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self.db.execute(sql, list(params)).fetchone()
+        return row[0] if row else None
+
+    # -- targets ----------------------------------------------------------
+
+    def _node_ref(self, node_id: int) -> NodeRef:
+        row = self.db.execute(
+            "SELECT n.id, n.plan_id, n.key, p.sha256 FROM nodes n "
+            "JOIN plans p ON p.id = n.plan_id WHERE n.id = ?",
+            [node_id],
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"no node with id {node_id!r}")
+        return NodeRef(int(row[0]), int(row[1]), str(row[2]), str(row[3]))
+
+    def _department_row(self, department_id: int) -> dict[str, Any]:
+        row = self._row("SELECT * FROM departments WHERE id = ?", [department_id])
+        if row is None:
+            raise StoreError(f"no department with id {department_id!r}")
+        return row
+
+    # -- events -----------------------------------------------------------
+
+    def _event(self, *, action: str, subject: str, **target: Any) -> str:
+        """Append this write's event (inside its transaction); return its uuid.
+
+        Called as audit.append_event so that tests can replace it.
+        """
+        return audit.append_event(self.db, reviewer=self.reviewer, action=action, subject=subject, **target).uuid
+
+    @staticmethod
+    def _check_action(action: str, default: str) -> None:
+        if action not in (default, "undo", "redo"):
+            raise StoreError(f"action must be {default!r}, 'undo' or 'redo', not {action!r}")
