@@ -166,3 +166,36 @@ def test_docx_indicator_table_as_a_real_table(tmp_path):
     )
     assert plan.root.find("box01/table") is not None
     assert plan.root.find("ch02/p01").title == "加快发展现代产业体系"
+
+
+def test_district_plan_numbered_with_enumerated_levels():
+    from workbench.core.importing import import_lines
+
+    text = """某区国民经济和社会发展第十五个五年规划纲要
+
+一、发展基础
+“十四五”时期，全区经济持续发展。各项事业取得新进展。
+
+（一）主要成就
+经济实力稳步提升。地区生产总值年均增长6%。
+
+二、重点任务
+（一）推动产业升级
+加快发展先进制造业。推动传统产业改造。
+
+专栏1  重点工程
+（一）产业项目。建设智能制造园区。
+（二）民生项目。新建学校3所。
+
+（二）改善民生
+扩大优质教育供给。"""
+    plan = import_lines(text.split("\n"), "district.txt")
+    chapters = [n for n in plan.root.children if n.kind == P.CHAPTER]
+    assert [(c.key, c.label, c.title) for c in chapters] == [("ch01", "一、", "发展基础"), ("ch02", "二、", "重点任务")]
+    assert [(s.key, s.title) for s in chapters[1].children if s.kind == P.SECTION] == [
+        ("ch02/s01", "推动产业升级"), ("ch02/s02", "改善民生"),
+    ]
+    box = plan.root.find("box01")
+    assert box.parent.key == "ch02/s01"
+    assert [(i.label, i.title) for i in box.children] == [("（一）", "产业项目"), ("（二）", "民生项目")]
+    assert plan.root.find("ch01/p01").text.startswith("“十四五”时期")

@@ -96,3 +96,106 @@ def load_registry(path: Path) -> list[Department]:
 def official_order(departments: list[Department]) -> list[Department]:
     """Departments in the order documents list them: by kind, then registry order."""
     return sorted(departments, key=Department.sort_key)
+
+
+def resolve(name: str, departments: list[Department]) -> Department | None:
+    """The department whose name, full name or alias is exactly `name`, if any.
+
+    Names win over aliases, so a registry whose aliases are unique resolves every
+    former or colloquial name to one department. Retired departments are included:
+    old documents still name them.
+    """
+    q = name.strip()
+    if not q:
+        return None
+    for dept in departments:
+        if q == dept.name:
+            return dept
+    for dept in departments:
+        if q == dept.full_name or q in dept.aliases:
+            return dept
+    return None
+
+
+def alias_conflicts(departments: list[Department]) -> list[str]:
+    """Describe every alias that is another entry's name or appears on two entries."""
+    problems: list[str] = []
+    names = {dept.name: dept for dept in departments}
+    owner: dict[str, Department] = {}
+    for dept in departments:
+        for alias in dept.aliases:
+            other = names.get(alias)
+            if other is not None:
+                problems.append(f"alias {alias!r} of {dept.name} is the name of {other.name}")
+            first = owner.get(alias)
+            if first is not None and first is not dept:
+                problems.append(f"alias {alias!r} is on both {first.name} and {dept.name}")
+            elif first is dept:
+                problems.append(f"alias {alias!r} is listed twice on {dept.name}")
+            owner[alias] = dept
+    return problems
+
+
+# Ranking tiers of suggest(); lower is better.
+_EXACT_NAME, _EXACT_ALIAS, _NAME_SUBSTRING, _FULL_NAME_SUBSTRING, _KEYWORD = range(5)
+
+
+def _keyword_score(query: str, keywords: list[str]) -> int:
+    """2 for each keyword equal to the query, 1 for each one containing or contained in it."""
+    score = 0
+    for kw in keywords:
+        if not kw:
+            continue
+        if kw == query:
+            score += 2
+        elif query in kw or kw in query:
+            score += 1
+    return score
+
+
+def _tier(query: str, dept: Department) -> int | None:
+    if query == dept.name:
+        return _EXACT_NAME
+    if query in dept.aliases or query == dept.full_name:
+        return _EXACT_ALIAS
+    labels = (dept.name, *dept.aliases)
+    # The query is part of a name, or (for a longer query such as a task's text)
+    # names the department outright.
+    if any(query in s or (len(s) >= 2 and s in query) for s in labels if s):
+        return _NAME_SUBSTRING
+    if query in dept.full_name:
+        return _FULL_NAME_SUBSTRING
+    return None
+
+
+def suggest(
+    query: str,
+    departments: list[Department],
+    limit: int = 10,
+    *,
+    include_retired: bool = False,
+) -> list[Department]:
+    """Departments that fit `query`, best first.
+
+    Order: exact name; exact alias (or full name); query inside a name or alias
+    (or a name/alias inside a longer query); query inside the full name; keyword
+    hits. Within a tier, more keyword hits rank higher, then official order.
+    An empty query gives the departments in official order.
+    """
+    pool = [d for d in departments if include_retired or not d.retired]
+    q = query.strip()
+    if limit <= 0:
+        return []
+    if not q:
+        return official_order(pool)[:limit]
+    ranked: list[tuple[int, int, tuple[int, int], Department]] = []
+    for dept in pool:
+        score = _keyword_score(q, dept.keywords)
+        tier = _tier(q, dept)
+        if tier is None:
+            if score == 0:
+                continue
+            tier = _KEYWORD
+        ranked.append((tier, -score, dept.sort_key(), dept))
+    ranked.sort(key=lambda item: item[:3])
+    return [item[3] for item in ranked[:limit]]

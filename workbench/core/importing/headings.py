@@ -72,6 +72,28 @@ def match_heading(text: str) -> Heading | None:
     return None
 
 
+ENUM_CHAPTER_RE = re.compile(r"^([一二三四五六七八九十]+)、\s*([^。；！？]{1,40})$")
+ENUM_SECTION_RE = re.compile(r"^（([一二三四五六七八九十]+)）\s*([^。；！？]{1,40})$")
+
+
+def match_enumerated_heading(text: str) -> Heading | None:
+    """Plans without 第…章 headings (some district plans) number their levels
+    一、 and （一）: short unpunctuated lines so numbered are chapters and sections."""
+    heading = match_heading(text)
+    if heading is not None:
+        return heading
+    for regex, kind, fmt in ((ENUM_CHAPTER_RE, P.CHAPTER, "{}、"), (ENUM_SECTION_RE, P.SECTION, "（{}）")):
+        m = regex.match(text)
+        if m and not ends_paragraph(m.group(2)):
+            return Heading(kind, fmt.format(m.group(1)), cn_number(m.group(1)), m.group(2).strip())
+    return None
+
+
+def uses_numbered_chapters(texts: list[str]) -> bool:
+    """True when the plan has 第…篇/章/节 headings (the usual scheme)."""
+    return any((h := match_heading(t)) is not None and h.kind != P.BOX for t in texts)
+
+
 def match_item(text: str) -> str | None:
     """The label of a box item line: （一）, 1. ..."""
     m = ITEM_RE.match(text)

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 from workbench.core import plan as P
 from workbench.core.importing.headings import (
-    Heading, SPACE_RUN_RE, clean, ends_paragraph, match_heading, match_item,
+    Heading, SPACE_RUN_RE, clean, ends_paragraph, match_enumerated_heading, match_heading, match_item,
+    uses_numbered_chapters,
 )
 from workbench.core.importing.indicator_table import is_footnote, parse_indicator_table
 from workbench.core.importing.toc import TableOfContents, find_toc
@@ -46,6 +47,7 @@ class OutlineBuilder:
     def __init__(self, lines: list[str], source_name: str) -> None:
         self.raw = lines
         self.text = [clean(line) for line in lines]
+        self.match = match_heading if uses_numbered_chapters(self.text) else match_enumerated_heading
         self.source_name = source_name
         self.toc: TableOfContents = find_toc(lines)
         self.root = PlanNode(P.PLAN, "plan")
@@ -75,7 +77,7 @@ class OutlineBuilder:
 
     def _first_heading_index(self) -> int:
         for i, text in enumerate(self.text):
-            heading = match_heading(text)
+            heading = self.match(text)
             if heading is not None and heading.kind != P.BOX:
                 return i
         return len(self.text)
@@ -112,7 +114,10 @@ class OutlineBuilder:
                 blank_run += 1
                 i += 1
                 continue
-            heading = match_heading(text)
+            heading = self.match(text)
+            if self.cur.box is not None and heading is not None and heading.kind == P.SECTION \
+                    and self.match is match_enumerated_heading and self._continues_items(heading):
+                heading = None  # （三） after a box's （二） is its next item, not a section
             if heading is not None:
                 i = self._heading(i, heading)
             elif self.cur.box is not None and self._box_line(i, text, blank_run):
@@ -181,7 +186,7 @@ class OutlineBuilder:
                 or len(nxt) > TITLE_CONTINUATION_MAX
                 or ends_paragraph(nxt)
                 or any(ch in nxt for ch in "。；")
-                or match_heading(nxt)
+                or self.match(nxt)
                 or match_item(nxt)
                 or self.raw[k].startswith("\t")
             ):
@@ -227,6 +232,10 @@ class OutlineBuilder:
     def _close_box(self) -> None:
         self.cur.box, self.cur.box_has_items = None, False
 
+    def _continues_items(self, heading: Heading) -> bool:
+        items = sum(1 for c in self.cur.box.children if c.kind == P.BOX_ITEM) if self.cur.box else 0
+        return heading.number == items + 1
+
     def _box_line(self, i: int, text: str, blank_run: int) -> bool:
         """Place a line inside the open box; False when the line ends the box."""
         box = self.cur.box
@@ -265,13 +274,13 @@ class OutlineBuilder:
             if text and is_footnote(text):
                 footnote_lines.append(k)
                 k += 1
-                while k < len(self.text) and self.text[k] and not match_heading(self.text[k]) \
+                while k < len(self.text) and self.text[k] and not self.match(self.text[k]) \
                         and not self.raw[k].startswith("\t") and len(footnote_lines) < 3 \
                         and not ends_paragraph(self.text[footnote_lines[-1]]):
                     footnote_lines.append(k)
                     k += 1
                 break
-            if text and (match_heading(text) or (not self.raw[k].startswith("\t") and ends_paragraph(text)
+            if text and (self.match(text) or (not self.raw[k].startswith("\t") and ends_paragraph(text)
                                                   and len(text) > 40)):
                 break
             table_lines.append(k)
@@ -290,7 +299,7 @@ class OutlineBuilder:
         k = i + 1
         while not ends_paragraph(text) and k < len(self.text) and self.text[k]:
             nxt = self.text[k]
-            if match_heading(nxt) or match_item(nxt) or self.raw[k].startswith("\t"):
+            if self.match(nxt) or match_item(nxt) or self.raw[k].startswith("\t"):
                 break
             text += nxt
             lines.append(k + 1)

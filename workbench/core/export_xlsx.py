@@ -1,0 +1,234 @@
+"""Workbook writers: 责任矩阵, 任务分工, 主要指标, 部门汇总, 说明, and per-department books.
+
+Each writer is a generator yielding (done, total, message) so the GUI can show
+progress and cancel between rows; the workbook is streamed (openpyxl
+write-only) to a temporary file and moved into place only when complete, so a
+cancelled or failed export never leaves half a workbook behind.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from workbench.core.matrix import (
+    ROLE_LABELS, AssignmentSnapshot, Filters, department_summary, department_totals, division_rows,
+    indicator_rows, matrix_rows,
+)
+from workbench.core.xlsx_cells import (
+    BODY_FONT, CENTER, GROUP_FILL, GROUP_FONT, LEAD_FILL, SUPPORT_FILL, cell, header_row, print_setup,
+    safe_file_name, set_widths, valid_sheet_name,
+)
+
+Progress = Iterator[tuple[int, int, str]]
+SHEETS = ("matrix", "division", "indicators", "summary", "about")
+SHEET_TITLES = {"matrix": "责任矩阵", "division": "任务分工", "indicators": "主要指标", "summary": "部门汇总",
+                "about": "说明"}
+DIVISION_HEADERS = ["序号", "章节", "任务", "牵头单位", "责任单位", "关联指标", "完成时限", "备注", "任务分工表述",
+                    "节点编号（勿改）"]
+EXCERPT = 60
+
+
+@dataclass
+class Provenance:
+    plan_title: str
+    plan_sha256: str
+    workspace: str
+    exported_at: str  # ISO time with offset
+    reviewer: str
+    event_count: int
+    head_hash: str
+    filters: Filters = field(default_factory=Filters)
+
+
+def export_workbook(snapshot: AssignmentSnapshot, path: Path, provenance: Provenance, *,
+                    sheets: tuple[str, ...] = SHEETS, filters: Filters = Filters()) -> Progress:
+    """Write the chosen sheets to `path`; yields (done, total, message)."""
+    unknown = set(sheets) - set(SHEETS)
+    if unknown or not sheets:
+        raise ValueError(f"unknown sheet(s): {', '.join(sorted(unknown)) or 'none chosen'}")
+    wb = Workbook(write_only=True)
+    division = division_rows(snapshot, filters)
+    columns, mrows = matrix_rows(snapshot, filters)
+    indicators = indicator_rows(snapshot)
+    summary = department_summary(snapshot, filters)
+    sizes = {"matrix": len(mrows) + 3, "division": len(division) + 1, "indicators": len(indicators) + 1,
+             "summary": len(summary) + 1, "about": 10}
+    total = sum(sizes[s] for s in sheets)
+    done = 0
+    for sheet in SHEETS:
+        if sheet not in sheets:
+            continue
+        ws = wb.create_sheet(SHEET_TITLES[sheet])
+        if sheet == "matrix":
+            rows = _matrix_sheet(ws, columns, mrows)
+        elif sheet == "division":
+            rows = _division_sheet(ws, division)
+        elif sheet == "indicators":
+            rows = _indicator_sheet(ws, indicators, snapshot.plan.indicator_footnote)
+        elif sheet == "summary":
+            rows = _summary_sheet(ws, summary)
+        else:
+            rows = _about_sheet(ws, provenance, filters, sheets)
+        for _ in rows:
+            done += 1
+            if done % 200 == 0:
+                yield done, total, SHEET_TITLES[sheet]
+    yield from _save(wb, path, total)
+
+
+def export_department(snapshot: AssignmentSnapshot, department: str, path: Path, provenance: Provenance) -> Progress:
+    """One department's tasks and indicators: what a liaison sends to their bureau."""
+    filters = Filters(chapters=provenance.filters.chapters, departments=frozenset({department}))
+    rows = division_rows(snapshot, filters)
+    indicators = [r for r in indicator_rows(snapshot) if department in r.leads + r.supports]
+    wb = Workbook(write_only=True)
+    total = len(rows) + len(indicators) + 12
+    done = 0
+    for _ in _division_sheet(wb.create_sheet(valid_sheet_name(f"{department}任务")), rows, role_of=department):
+        done += 1
+    for _ in _indicator_sheet(wb.create_sheet("主要指标"), indicators, snapshot.plan.indicator_footnote):
+        done += 1
+    yield done, total, department
+    for _ in _about_sheet(wb.create_sheet("说明"), provenance, filters, ("division", "indicators")):
+        done += 1
+    yield from _save(wb, path, total)
+
+
+def department_file_name(department: str, plan_title: str = "") -> str:
+    return safe_file_name(f"{department}-任务分工.xlsx")
+
+
+def _save(wb: Workbook, path: Path, total: int) -> Progress:
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.part")
+    try:
+        wb.save(tmp)
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    yield total, total, "saved"
+
+
+def _matrix_sheet(ws, columns, rows) -> Iterator[None]:
+    names = [d.name for d in columns]
+    set_widths(ws, [14, 26, 48] + [7.5] * len(names))
+    ws.freeze_panes = "D2"
+    print_setup(ws, title_rows="1:1", title_cols="A:C")
+    ws.sheet_properties.outlinePr.summaryBelow = False
+    last_col = 3 + len(names)
+    from openpyxl.utils import get_column_letter
+
+    ws.append(header_row(ws, ["编号", "标题", "内容摘要", *names]))
+    yield
+    row_idx = 1
+    task_rows = 0
+    for row in rows:
+        row_idx += 1
+        node = row.node
+        if row.group:
+            ws.row_dimensions[row_idx].outlineLevel = row.level
+            ws.append([cell(ws, node.label, font=GROUP_FONT, fill=GROUP_FILL),
+                       cell(ws, node.title, font=GROUP_FONT, fill=GROUP_FILL),
+                       *[cell(ws, "", fill=GROUP_FILL) for _ in range(1 + len(names))]])
+        else:
+            task_rows += 1
+            ws.row_dimensions[row_idx].outlineLevel = row.level
+            excerpt = node.text if len(node.text) <= EXCERPT else node.text[:EXCERPT] + "…"
+            values = [cell(ws, node.key), cell(ws, node.title or node.display), cell(ws, excerpt)]
+            for name in names:
+                label = row.cells.get(name, "")
+                fill = LEAD_FILL if label == ROLE_LABELS["lead"] else SUPPORT_FILL if label else None
+                values.append(cell(ws, label, fill=fill, alignment=CENTER))
+            ws.append(values)
+        yield
+    totals = department_totals(columns, rows)
+    for role_index, caption in ((0, "牵头合计"), (1, "配合合计")):
+        row_idx += 1
+        ws.append([cell(ws, caption, font=GROUP_FONT), cell(ws, ""), cell(ws, "")]
+                  + [cell(ws, totals[n][role_index], font=GROUP_FONT, alignment=CENTER) for n in names])
+        yield
+    ws.auto_filter.ref = f"A1:{get_column_letter(max(last_col, 3))}{max(row_idx - 2, 1)}"
+
+
+def _division_sheet(ws, rows, *, role_of: str | None = None) -> Iterator[None]:
+    headers = list(DIVISION_HEADERS)
+    widths = [6, 14, 60, 18, 30, 24, 10, 20, 40, 16]
+    if role_of:
+        headers.insert(3, "本单位角色")
+        widths.insert(3, 10)
+    set_widths(ws, widths)
+    ws.freeze_panes = "D2"
+    print_setup(ws, title_rows="1:1")
+    ws.append(header_row(ws, headers))
+    yield
+    for row in rows:
+        values = [cell(ws, row.seq, alignment=CENTER), cell(ws, row.section), cell(ws, row.task)]
+        if role_of:
+            values.append(cell(ws, "牵头" if role_of in row.leads else "配合", alignment=CENTER))
+        values += [cell(ws, "、".join(row.leads)), cell(ws, row.responsible), cell(ws, "；".join(row.indicators)),
+                   cell(ws, row.timing, alignment=CENTER), cell(ws, row.note), cell(ws, row.paste_text),
+                   cell(ws, row.node.key)]
+        ws.append(values)
+        yield
+    from openpyxl.utils import get_column_letter
+
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
+
+
+def _indicator_sheet(ws, rows, footnote: str) -> Iterator[None]:
+    base = next((r.indicator.base_year for r in rows if r.indicator.base_year), 2025)
+    target = next((r.indicator.target_year for r in rows if r.indicator.target_year), 2030)
+    headers = ["序号", "类别", "指标", "单位", f"{base}年", f"{target}年目标值", "属性", "标注说明", "牵头单位",
+               "配合单位", "关联条款"]
+    set_widths(ws, [7, 12, 36, 12, 12, 22, 9, 22, 18, 28, 40])
+    ws.freeze_panes = "D2"
+    print_setup(ws, title_rows="1:1")
+    ws.append(header_row(ws, headers))
+    yield
+    for r in rows:
+        ind = r.indicator
+        name = ("　其中：" + ind.name) if ind.parent_key else ind.name
+        ws.append([cell(ws, ind.number, alignment=CENTER), cell(ws, ind.category), cell(ws, name),
+                   cell(ws, ind.unit, alignment=CENTER), cell(ws, ind.base_value, alignment=CENTER),
+                   cell(ws, ind.target_value, alignment=CENTER), cell(ws, ind.attribute, alignment=CENTER),
+                   cell(ws, r.markers), cell(ws, "、".join(r.leads)), cell(ws, "、".join(r.supports)),
+                   cell(ws, "\n".join(r.clauses))])
+        yield
+    if footnote:
+        ws.append([cell(ws, footnote, font=BODY_FONT, border=None)])
+        yield
+
+
+def _summary_sheet(ws, summary) -> Iterator[None]:
+    set_widths(ws, [24, 16, 12, 12, 12])
+    ws.freeze_panes = "B2"
+    print_setup(ws, landscape=False)
+    ws.append(header_row(ws, ["部门", "类别", "牵头任务", "配合任务", "关联指标"]))
+    yield
+    from workbench.core.departments import KIND_LABELS
+
+    for s in summary:
+        ws.append([cell(ws, s.department.name), cell(ws, KIND_LABELS.get(s.department.kind, "")),
+                   cell(ws, s.lead_tasks, alignment=CENTER), cell(ws, s.support_tasks, alignment=CENTER),
+                   cell(ws, s.indicators, alignment=CENTER)])
+        yield
+
+
+def _about_sheet(ws, p: Provenance, filters: Filters, sheets) -> Iterator[None]:
+    set_widths(ws, [18, 90])
+    rows = [
+        ("规划名称", p.plan_title), ("规划文件SHA-256", p.plan_sha256), ("工作区文件", p.workspace),
+        ("导出时间", p.exported_at), ("导出人", p.reviewer), ("筛选条件", filters.describe()),
+        ("包含工作表", "、".join(SHEET_TITLES.get(s, s) for s in sheets)), ("审计事件数", p.event_count),
+        ("审计链头哈希", p.head_hash),
+        ("说明", "本表由规划纲要任务分工工作台导出。审计人员可用“审计事件数”和“审计链头哈希”核对导出时工作区的状态。"),
+    ]
+    for key, value in rows:
+        ws.append([cell(ws, key, font=GROUP_FONT), cell(ws, value)])
+        yield
