@@ -1,0 +1,259 @@
+"""The plan tree of every plan in the workspace, as a QAbstractItemModel.
+
+Rows are PlanNode objects (sentences excluded: the reader shows them).  An
+index's internal id is the node's database id, so an index never points at
+Python memory; each node's row among its visible siblings is cached when a
+plan is added (a tree never changes shape afterwards, only grows by whole
+plans).  Column 0 shows the number label and title with the tagging state as
+an icon; column 1 the number of tags of a clause or, for chapters, sections
+and boxes, the coverage "clauses with a lead / clauses".
+
+When the session applies a write, only the rows it touched are announced
+(dataChanged on the node and its ancestors for the counts, and on its
+descendants when their inherited tags changed).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon
+
+from workbench.core.plan import PLAN, SENTENCE, PlanNode
+from workbench.storage.records import LEAD, Changes
+
+from . import icons
+from .session import STATE_INHERITED, STATE_NONE, Session, TagState, is_clause
+
+translate = QCoreApplication.translate
+NodeRole = Qt.ItemDataRole.UserRole + 1  # the node's database id
+StateRole = Qt.ItemDataRole.UserRole + 2  # the tagging state string
+KindRole = Qt.ItemDataRole.UserRole + 3
+COLUMNS = 2
+_ROOT_ID = 0
+_INHERITED_COLOUR = QColor("#8a8f98")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class PlanTreeModel(QAbstractItemModel):
+    def __init__(self, session: Session, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._roots: list[PlanNode] = []
+        self._kids: dict[int, list[PlanNode]] = {}
+        self._rows: dict[int, int] = {}
+        for plan_id in session.plan_ids:
+            self._add_plan(plan_id)
+        session.plan_added.connect(self._on_plan_added)
+        session.changed.connect(self._on_changed)
+        session.departments_changed.connect(self._on_departments_changed)
+
+    # -- structure --------------------------------------------------------
+
+    def _add_plan(self, plan_id: int) -> None:
+        root = self.session.plan(plan_id).root
+        self._rows[root.db_id or -1] = len(self._roots)
+        self._roots.append(root)
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            kids = [c for c in node.children if c.kind != SENTENCE and c.db_id is not None]
+            self._kids[node.db_id or -1] = kids
+            for row, child in enumerate(kids):
+                self._rows[child.db_id or -1] = row
+            stack.extend(kids)
+
+    def _on_plan_added(self, plan_id: int) -> None:
+        if any(root is self.session.plan(plan_id).root for root in self._roots):
+            return
+        row = len(self._roots)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._add_plan(plan_id)
+        self.endInsertRows()
+
+    def node(self, index: Index) -> PlanNode | None:
+        if not index.isValid():
+            return None
+        return self.session.node(index.internalId())
+
+    def index_for(self, node: PlanNode | None, column: int = 0) -> QModelIndex:
+        """The index of a node (its clause's, for a sentence); invalid if not a row."""
+        if node is not None and node.kind == SENTENCE:
+            node = node.parent
+        if node is None or node.db_id not in self._rows:
+            return QModelIndex()
+        return self.createIndex(self._rows[node.db_id], column, node.db_id)
+
+    def index_for_id(self, node_id: int | None, column: int = 0) -> QModelIndex:
+        return self.index_for(self.session.node(node_id), column)
+
+    def _children(self, parent: Index) -> list[PlanNode]:
+        if not parent.isValid():
+            return self._roots
+        if parent.column() != 0:
+            return []
+        return self._kids.get(parent.internalId(), [])
+
+    # -- QAbstractItemModel -----------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+        kids = self._children(parent)
+        if not (0 <= row < len(kids) and 0 <= column < COLUMNS):
+            return QModelIndex()
+        return self.createIndex(row, column, kids[row].db_id)
+
+    def parent(self, index: Index = QModelIndex()):  # type: ignore[override]
+        if not index.isValid():
+            return QModelIndex()
+        node = self.session.node(index.internalId())
+        if node is None or node.parent is None:
+            return QModelIndex()
+        return self.createIndex(self._rows[node.parent.db_id or -1], 0, node.parent.db_id)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return len(self._children(parent))
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return COLUMNS
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802
+        return bool(self._children(parent))
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (translate("PlanTreeModel", "条目"), translate("PlanTreeModel", "标注"))[section] if 0 <= section < COLUMNS else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        node = self.node(index)
+        if node is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(node) if column == 0 else self._count_text(node)
+        if role == NodeRole:
+            return node.db_id
+        if role == KindRole:
+            return node.kind
+        if node.kind == PLAN:
+            if role == Qt.ItemDataRole.FontRole and column == 0:
+                font = QFont()
+                font.setBold(True)
+                return font
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return node.title
+            return None
+        state = self.session.tag_state(node)
+        if role == StateRole:
+            return state.state
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return self._icon(node, state)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 1 and state.state == STATE_INHERITED:
+            return QBrush(_INHERITED_COLOUR)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(node, state)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    # -- presentation -----------------------------------------------------
+
+    @staticmethod
+    def _display(node: PlanNode) -> str:
+        if node.kind == PLAN:
+            return node.title
+        if is_clause(node) or node.kind == "indicator_table":
+            return f"{node.label} {node.title}".strip() if node.label else node.title
+        return node.display
+
+    def _count_text(self, node: PlanNode) -> str:
+        if node.kind == PLAN or not is_clause(node):
+            if is_clause(node):
+                return ""
+            with_lead, total = self.session.coverage(node)
+            return f"{with_lead}/{total}" if total else self._own_count(node)
+        state = self.session.tag_state(node)
+        if state.source == "inherited":
+            return translate("PlanTreeModel", "继承")
+        return str(state.count) if state.count else ""
+
+    def _own_count(self, node: PlanNode) -> str:
+        count = len(self.session.assignments(node.db_id or -1))
+        return str(count) if count else ""
+
+    def _icon(self, node: PlanNode, state: TagState) -> QIcon:
+        if is_clause(node) or node.kind == "indicator_table" or state.source == "own":
+            return icons.state_icon(state.state)
+        with_lead, total = self.session.coverage(node)
+        return icons.coverage_icon(with_lead, total)
+
+    def _tooltip(self, node: PlanNode, state: TagState) -> str:
+        lines = [node.display or node.key]
+        own = self.session.assignments(node.db_id or -1)
+        shown = own or self.session.sentence_assignments(node)
+        if shown:
+            leads = [a.name for a in shown if a.role == LEAD]
+            supports = [a.name for a in shown if a.role != LEAD]
+            if state.source == "sentences":
+                lines.append(translate("PlanTreeModel", "（按句标注）"))
+            if leads:
+                lines.append(translate("PlanTreeModel", "牵头：") + "、".join(leads))
+            if supports:
+                lines.append(translate("PlanTreeModel", "配合：") + "、".join(supports))
+        elif state.source == "inherited":
+            ancestor = self.session.node(state.inherited_from)
+            names = "、".join(a.name for a in self.session.effective(node))
+            lines.append(translate("PlanTreeModel", "继承自 %1：%2").replace("%1", ancestor.display if ancestor else "").replace("%2", names))
+        elif state.state == STATE_NONE and is_clause(node):
+            lines.append(translate("PlanTreeModel", "未标注"))
+        if state.disputed:
+            lines.append(translate("PlanTreeModel", "有疑问"))
+        if not is_clause(node) and node.kind != PLAN:
+            with_lead, total = self.session.coverage(node)
+            if total:
+                lines.append(translate("PlanTreeModel", "%1/%2 条已有牵头单位").replace("%1", str(with_lead)).replace("%2", str(total)))
+        return "\n".join(lines)
+
+    # -- refresh ----------------------------------------------------------
+
+    def _on_changed(self, changes: Changes) -> None:
+        rows: set[int] = set()
+        for node_id in changes.node_ids:
+            node = self.session.node(node_id)
+            if node is None:
+                continue
+            if node.kind == SENTENCE and node.parent is not None:
+                node = node.parent
+            rows.add(node.db_id or -1)
+            rows.update(a.db_id or -1 for a in node.ancestors())
+            if self._kids.get(node.db_id or -1):
+                self._announce_subtree(node)
+        for node_id in rows:
+            self._announce(node_id)
+
+    def _on_departments_changed(self, _ids: frozenset[int]) -> None:
+        # A rename or retirement shows in tooltips only; announce every row once.
+        for root in self._roots:
+            self._announce_subtree(root)
+
+    def _announce(self, node_id: int) -> None:
+        index = self.index_for_id(node_id)
+        if index.isValid():
+            self.dataChanged.emit(index, index.siblingAtColumn(COLUMNS - 1))
+
+    def _announce_subtree(self, node: PlanNode) -> None:
+        """dataChanged for every row below `node`, one range per parent."""
+        stack = [node]
+        while stack:
+            current = stack.pop()
+            kids = self._kids.get(current.db_id or -1, [])
+            if not kids:
+                continue
+            parent = self.index_for(current)
+            self.dataChanged.emit(self.index(0, 0, parent), self.index(len(kids) - 1, COLUMNS - 1, parent))
+            stack.extend(kids)
