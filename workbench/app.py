@@ -47,6 +47,23 @@ def build_main_window(repo, settings, *, path: Path | None = None, backend=None,
     return window
 
 
+def _first_start(window, *, ask: bool) -> None:
+    """Ask who is reviewing (first start), then import the shipped plan if the workspace has none.
+
+    The import waits for the answer so that its event names the reviewer.
+    """
+    from workbench.ui import main_actions
+
+    def import_seed(_result: int = 0) -> None:
+        if not window.session.plan_ids:
+            main_actions.import_plan_file(window, paths.SEED_PLAN, first_run=True)
+
+    if ask:
+        main_actions.ask_reviewer(window, first_start=True).finished.connect(import_seed)
+    else:
+        import_seed()
+
+
 def _parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     parser = argparse.ArgumentParser(prog="workbench", description="Open the reviewer's workbench.")
     parser.add_argument("--db", type=Path, default=None, help="workspace file (default: the user's workspace)")
@@ -66,7 +83,7 @@ def run_gui(argv: Sequence[str] = (), *, on_ready: Callable[[object], None] | No
     from workbench.storage.audit import Reviewer
     from workbench.storage.database import open_workspace
     from workbench.storage.repository import Repository
-    from workbench.ui import i18n, main_actions
+    from workbench.ui import i18n
     from workbench.ui.reviewer_dialog import stored_reviewer
 
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
@@ -88,10 +105,7 @@ def run_gui(argv: Sequence[str] = (), *, on_ready: Callable[[object], None] | No
     try:
         window = build_main_window(repo, settings, path=path)
         window.show()
-        if not window.session.plan_ids:
-            main_actions.import_plan_file(window, paths.SEED_PLAN, first_run=True)
-        if known is None:
-            QTimer.singleShot(0, lambda: main_actions.ask_reviewer(window, first_start=True))
+        QTimer.singleShot(0, lambda: _first_start(window, ask=known is None))
         if on_ready is not None:
             QTimer.singleShot(0, lambda: on_ready(window))
         return app.exec()

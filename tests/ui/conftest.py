@@ -26,6 +26,12 @@ from workbench.storage.audit import Reviewer  # noqa: E402
 REVIEWER = Reviewer("张三", "市发展改革委规划处")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _no_quit_on_last_window(qapp):
+    """Closing a test's window must not post a Quit that ends the next test's wait loop."""
+    qapp.setQuitOnLastWindowClosed(False)
+
+
 @pytest.fixture(scope="session")
 def seed_workspace(tmp_path_factory) -> Path:
     from workbench.core.importing import import_file

@@ -15,6 +15,9 @@ descendants when their inherited tags changed).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
@@ -33,6 +36,26 @@ _ROOT_ID = 0
 _INHERITED_COLOUR = QColor("#8a8f98")
 
 Index = QModelIndex | QPersistentModelIndex
+_HANDLED_ROLES = frozenset({
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole,
+    NodeRole, StateRole, KindRole,
+})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _RowInfo:
+    display: str
+    count: str
+    state: str | None
+    icon: QIcon | None
+
+
+@lru_cache(maxsize=1)
+def _bold_font() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
 
 
 class PlanTreeModel(QAbstractItemModel):
@@ -42,6 +65,7 @@ class PlanTreeModel(QAbstractItemModel):
         self._roots: list[PlanNode] = []
         self._kids: dict[int, list[PlanNode]] = {}
         self._rows: dict[int, int] = {}
+        self._info: dict[int, _RowInfo] = {}
         for plan_id in session.plan_ids:
             self._add_plan(plan_id)
         session.plan_added.connect(self._on_plan_added)
@@ -130,36 +154,45 @@ class PlanTreeModel(QAbstractItemModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if role not in _HANDLED_ROLES:
+            return None
         node = self.node(index)
         if node is None:
             return None
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(node) if column == 0 else self._count_text(node)
         if role == NodeRole:
             return node.db_id
         if role == KindRole:
             return node.kind
-        if node.kind == PLAN:
-            if role == Qt.ItemDataRole.FontRole and column == 0:
-                font = QFont()
-                font.setBold(True)
-                return font
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return node.title
-            return None
-        state = self.session.tag_state(node)
-        if role == StateRole:
-            return state.state
-        if role == Qt.ItemDataRole.DecorationRole and column == 0:
-            return self._icon(node, state)
-        if role == Qt.ItemDataRole.ForegroundRole and column == 1 and state.state == STATE_INHERITED:
-            return QBrush(_INHERITED_COLOUR)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(node, state)
+            return node.title if node.kind == PLAN else self._tooltip(node, self.session.tag_state(node))
+        row = self._row_info(node)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.display if column == 0 else row.count
+        if role == StateRole:
+            return row.state
+        if role == Qt.ItemDataRole.DecorationRole:
+            return row.icon if column == 0 else None
+        if role == Qt.ItemDataRole.FontRole:
+            return _bold_font() if node.kind == PLAN and column == 0 else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(_INHERITED_COLOUR) if column == 1 and row.state == STATE_INHERITED else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _row_info(self, node: PlanNode) -> _RowInfo:
+        """What a row shows, computed once per change of the node (see _forget)."""
+        key = node.db_id or -1
+        info = self._info.get(key)
+        if info is None:
+            if node.kind == PLAN:
+                info = _RowInfo(self._display(node), self._count_text(node), None, None)
+            else:
+                state = self.session.tag_state(node)
+                info = _RowInfo(self._display(node), self._count_text(node), state.state, self._icon(node, state))
+            self._info[key] = info
+        return info
 
     # -- presentation -----------------------------------------------------
 
@@ -222,6 +255,9 @@ class PlanTreeModel(QAbstractItemModel):
     # -- refresh ----------------------------------------------------------
 
     def _on_changed(self, changes: Changes) -> None:
+        if changes.node_ids:
+            # Coverage and inherited states can change anywhere in the plan: recompute lazily.
+            self._info.clear()
         rows: set[int] = set()
         for node_id in changes.node_ids:
             node = self.session.node(node_id)
@@ -238,6 +274,7 @@ class PlanTreeModel(QAbstractItemModel):
 
     def _on_departments_changed(self, _ids: frozenset[int]) -> None:
         # A rename or retirement shows in tooltips only; announce every row once.
+        self._info.clear()
         for root in self._roots:
             self._announce_subtree(root)
 

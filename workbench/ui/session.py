@@ -85,6 +85,8 @@ class Session(QObject):
         self._indicators: dict[int, list[IndicatorRecord]] = {}
         self._departments: dict[int, Department] = {}
         self._coverage: dict[int, tuple[int, int]] = {}
+        self._clauses: dict[int, list[PlanNode]] = {}
+        self._containers: dict[int, list[int]] = {}
         self._load_departments()
 
     # -- loading ----------------------------------------------------------
@@ -105,6 +107,10 @@ class Session(QObject):
         self._links.update(self.repo.links_for_plan(record.id))
         self._statuses.update(self.repo.statuses_for_plan(record.id))
         self._indicators[record.id] = self.repo.indicators(record.id)
+        self._clauses[record.id] = [n for n in plan.nodes() if is_clause(n)]
+        self._containers[record.id] = [
+            n.db_id for n in plan.nodes() if n.db_id is not None and n.kind != SENTENCE and not is_clause(n)
+        ]
         self._records[record.id] = record
         self._plans[record.id] = plan
         self.plan_added.emit(record.id)
@@ -139,8 +145,9 @@ class Session(QObject):
 
     def clauses(self, plan_id: int | None = None) -> list[PlanNode]:
         """Clauses (paragraph nodes) in document order, of one plan or of all."""
-        plans = [self._plans[plan_id]] if plan_id is not None else list(self._plans.values())
-        return [n for plan in plans for n in plan.nodes() if is_clause(n)]
+        if plan_id is not None:
+            return self._clauses.get(plan_id, [])
+        return [n for pid in self._plans for n in self._clauses[pid]]
 
     def indicators(self, plan_id: int) -> list[IndicatorRecord]:
         return self._indicators.get(plan_id, [])
@@ -231,12 +238,25 @@ class Session(QObject):
     def coverage(self, node: PlanNode) -> tuple[int, int]:
         """(clauses with a lead, clauses) under a container node, cached until the next change."""
         key = node.db_id or -1
-        cached = self._coverage.get(key)
-        if cached is None:
-            clauses = [n for n in node.walk() if is_clause(n) and n is not node]
-            cached = (sum(1 for n in clauses if self.tag_state(n).has_lead), len(clauses))
-            self._coverage[key] = cached
-        return cached
+        if key not in self._coverage:
+            self._compute_coverage(self.plan_root_of(node))
+        return self._coverage.get(key, (0, 0))
+
+    def _compute_coverage(self, root: PlanNode) -> None:
+        """One pass over a plan's clauses, counting each into all of its ancestors."""
+        counts: dict[int, list[int]] = {}
+        plan_id = self._plan_of.get(root.db_id or -1)
+        for node in self.clauses(plan_id) if plan_id is not None else ():
+            has_lead = self.tag_state(node).has_lead
+            ancestor = node.parent
+            while ancestor is not None:
+                entry = counts.setdefault(ancestor.db_id or -1, [0, 0])
+                entry[0] += has_lead
+                entry[1] += 1
+                ancestor = ancestor.parent
+        for node_id in self._containers.get(plan_id or -1, ()):
+            with_lead, total = counts.get(node_id, (0, 0))
+            self._coverage[node_id] = (with_lead, total)
 
     # -- writes -----------------------------------------------------------
 
