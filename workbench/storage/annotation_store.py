@@ -53,7 +53,7 @@ class AnnotationStore(StoreBase):
     def link_indicator(self, *, node_id: int, indicator_id: int, reason: str | None = None) -> Changes:
         """Append an indicator to the node's links; linking it again changes nothing."""
         with self.db.atomic():
-            node = self._node_ref(node_id)
+            node = self._taggable_ref(node_id)
             key = self._indicator_key(node, indicator_id)
             current = self._link_ids(node_id)
             if indicator_id in current:
@@ -62,7 +62,7 @@ class AnnotationStore(StoreBase):
 
     def unlink_indicator(self, *, node_id: int, indicator_id: int, reason: str | None = None) -> Changes:
         with self.db.atomic():
-            node = self._node_ref(node_id)
+            node = self._taggable_ref(node_id)
             key = self._indicator_key(node, indicator_id)
             current = self._link_ids(node_id)
             wanted = [i for i in current if i != indicator_id]
@@ -82,7 +82,7 @@ class AnnotationStore(StoreBase):
         if len(set(wanted)) != len(wanted):
             raise StoreError("an indicator appears twice in the list")
         with self.db.atomic():
-            node = self._node_ref(node_id)
+            node = self._taggable_ref(node_id)
             for indicator_id in wanted:
                 self._indicator_key(node, indicator_id)
             return self._rewrite_links(node, self._link_ids(node_id), wanted, action, None, reason)

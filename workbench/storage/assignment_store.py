@@ -63,7 +63,7 @@ class AssignmentStore(StoreBase):
         """Add a department to a node (or change its role if already there)."""
         rules.check_role(role)
         with self.db.atomic():
-            node = self._node_ref(node_id)
+            node = self._taggable_ref(node_id)
             department = self._department_row(department_id)
             current = self._entries(node_id)
             if department["retired"] and all(e[0] != department_id for e in current):
@@ -74,7 +74,7 @@ class AssignmentStore(StoreBase):
     def unassign(self, *, node_id: int, department_id: int, reason: str | None = None) -> Changes:
         """Remove a department from a node; removing one that is not there changes nothing."""
         with self.db.atomic():
-            node = self._node_ref(node_id)
+            node = self._taggable_ref(node_id)
             department = self._department_row(department_id)
             current = self._entries(node_id)
             wanted = rules.after_unassign(current, department_id)
@@ -85,7 +85,7 @@ class AssignmentStore(StoreBase):
     ) -> Changes:
         """Reorder; the role follows the drop position (see assignment_rules)."""
         with self.db.atomic():
-            node = self._node_ref(node_id)
+            node = self._taggable_ref(node_id)
             department = self._department_row(department_id)
             current = self._entries(node_id)
             wanted = rules.after_move(current, department_id, new_position)
@@ -94,7 +94,7 @@ class AssignmentStore(StoreBase):
     def set_role(self, *, node_id: int, department_id: int, role: str, reason: str | None = None) -> Changes:
         rules.check_role(role)
         with self.db.atomic():
-            node = self._node_ref(node_id)
+            node = self._taggable_ref(node_id)
             department = self._department_row(department_id)
             current = self._entries(node_id)
             wanted = rules.after_set_role(current, department_id, role)
@@ -117,7 +117,7 @@ class AssignmentStore(StoreBase):
         self._check_action(action, "set_assignments")
         wanted = rules.check_entries(entries)
         with self.db.atomic():
-            node = self._node_ref(node_id)
+            node = self._taggable_ref(node_id)
             current = self._entries(node_id)
             present = {e[0] for e in current}
             for department_id, _ in wanted:

@@ -124,7 +124,7 @@ def open_workspace(
     path = Path(path)
     is_new = not path.exists() or (path.is_file() and path.stat().st_size == 0)
     if is_new and not create:
-        raise WorkspaceError(f"{path} does not exist (or is empty) and create=False")
+        raise WorkspaceError(f"{path} does not exist" if not path.exists() else f"{path} is empty")
     if path.exists() and not path.is_file():
         raise WorkspaceError(f"{path} is not a workbench workspace (not a file)")
     if not is_new:

@@ -15,6 +15,8 @@ from typing import Any
 import sqlite_utils
 
 from . import audit
+from workbench.core.plan import TAGGABLE_KINDS
+
 from .audit import Reviewer
 from .errors import StoreError
 
@@ -27,6 +29,7 @@ class NodeRef:
     plan_id: int
     key: str
     plan_sha256: str
+    kind: str
 
 
 class StoreBase:
@@ -53,13 +56,20 @@ class StoreBase:
 
     def _node_ref(self, node_id: int) -> NodeRef:
         row = self.db.execute(
-            "SELECT n.id, n.plan_id, n.key, p.sha256 FROM nodes n "
+            "SELECT n.id, n.plan_id, n.key, p.sha256, n.kind FROM nodes n "
             "JOIN plans p ON p.id = n.plan_id WHERE n.id = ?",
             [node_id],
         ).fetchone()
         if row is None:
             raise StoreError(f"no node with id {node_id!r}")
-        return NodeRef(int(row[0]), int(row[1]), str(row[2]), str(row[3]))
+        return NodeRef(int(row[0]), int(row[1]), str(row[2]), str(row[3]), str(row[4]))
+
+    def _taggable_ref(self, node_id: int) -> NodeRef:
+        """The node, refused unless departments and indicators can be tagged to it."""
+        node = self._node_ref(node_id)
+        if node.kind not in TAGGABLE_KINDS:
+            raise StoreError(f"node {node.key!r} is a {node.kind}; only {', '.join(sorted(TAGGABLE_KINDS))} are tagged")
+        return node
 
     def _department_row(self, department_id: int) -> dict[str, Any]:
         row = self._row("SELECT * FROM departments WHERE id = ?", [department_id])
