@@ -1,0 +1,268 @@
+"""Full-text search over every plan in the workspace, ranked, with context.
+
+A query is split at whitespace into terms that must all match (AND).  A term
+matches a document (a clause, box item or heading; see search_index) when
+
+- it occurs in the text as typed (substring, ASCII case ignored): this is
+  how one- and two-character words such as 港 and 财政 are found, since a
+  word index cannot promise to have cut them out, and it catches words that
+  jieba cuts differently in the query and in the text; or
+- the document holds every jieba token of the term (协同创新 -> 协同, 创新),
+  found through the FTS5 index, which also finds the words apart.
+
+Documents that hold more terms as typed rank first; within that, by BM25
+computed over the typed terms with a document's head (heading, lead phrase)
+weighted HEAD_WEIGHT times its body; documents found by tokens alone take
+FTS5's bm25 damped by TOKEN_FACTOR.  Sentences are part of their clause: a hit
+names the clause and the sentence holding its first match.
+
+Until the segmenter is ready (segment.initialise on a worker) search uses
+substring matching alone and never blocks on jieba.  Read-only: any thread
+may search with its own connection.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from workbench.core import segment
+from workbench.storage.search_index import (
+    DOCS,
+    FTS,
+    STATE,
+    derive_docs,
+    drop_index,
+    ensure_index,
+    index_exists,
+    index_steps,
+)
+
+__all__ = ["Hit", "derive_docs", "drop_index", "ensure_index", "index_exists", "index_steps", "search", "terms"]
+
+HEAD_WEIGHT = 4.0  # a word in a heading or lead phrase counts as this many in the body
+TOKEN_FACTOR = 0.3  # a match on jieba tokens alone, relative to the word as typed
+K1, B = 1.2, 0.75  # BM25, as FTS5 uses
+SNIPPET_BEFORE = 18  # characters of context before the first match
+SNIPPET_WIDTH = 72
+
+
+
+def _fold(text: str) -> str:
+    """ASCII letters lower-cased, nothing else touched (as SQLite's lower() does), length kept."""
+    return text.encode("utf-8").lower().decode("utf-8")
+
+
+def _has_latin(text: str) -> bool:
+    return any("a" <= ch <= "z" or "A" <= ch <= "Z" for ch in text)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result.
+
+    `snippet` is context around the first match, with `highlights` the
+    (start, end) offsets of every match inside it.  `matches` are the offsets
+    of every match in the node's `field` ("text" for paragraphs, "title" for
+    headings), for the reader; `sentence_id` is the sentence node holding the
+    first match, when the node has sentences.
+    """
+
+    node_id: int
+    plan_id: int
+    key: str
+    kind: str
+    label: str
+    title: str
+    snippet: str
+    highlights: tuple[tuple[int, int], ...]
+    score: float
+    field: str
+    matches: tuple[tuple[int, int], ...]
+    sentence_id: int | None
+    exact: bool  # every term occurs as typed
+
+
+def terms(query: str) -> list[str]:
+    """The query's terms: whitespace-separated, ASCII lower-cased, without repeats or bare punctuation."""
+    out: list[str] = []
+    for raw in query.split():
+        term = _fold(raw)
+        if any(unicodedata.category(ch)[0] in "LN" for ch in term) and term not in out:
+            out.append(term)
+    return out
+
+
+def search(db: Database, query: str, *, plan_id: int | None = None, limit: int = 50) -> list[Hit]:
+    """The best `limit` hits for `query`, best first; [] for an empty query or a missing index."""
+    words = terms(query)
+    if not words or limit <= 0 or not index_exists(db):
+        return []
+    scope, scope_args = ("WHERE plan_id = ?", [plan_id]) if plan_id is not None else ("", [])
+    n_docs, n_chars = db.execute(f"SELECT sum(docs), sum(chars) FROM {STATE} {scope}", scope_args).fetchone()
+    if not n_docs:
+        return []
+    avg_len = max(n_chars / n_docs, 1.0)
+
+    rows: dict[int, tuple] = {}
+    exact: list[set[int]] = []
+    by_tokens: list[dict[int, float]] = []
+    term_tokens: list[list[str]] = []
+    for word in words:
+        found = _substring_rows(db, word, plan_id)
+        rows.update(found)
+        exact.append(set(found))
+        tokens = _fts_tokens(word)
+        term_tokens.append(tokens)
+        by_tokens.append(_fts_scores(db, tokens, plan_id) if tokens else {})
+    matched = set.intersection(*(e | set(t) for e, t in zip(exact, by_tokens)))
+    if not matched:
+        return []
+    missing = matched - rows.keys()
+    if missing:
+        rows.update(_rows(db, missing))
+
+    latin = any(_has_latin(w) for w in words)
+    ranked: list[tuple[int, float, int]] = []
+    for node_id in matched:
+        _plan, _kind, _field, head, body, _sentences = rows[node_id]
+        if latin:
+            head, body = _fold(head), _fold(body)
+        n_exact, score = 0, 0.0
+        for word, exact_ids, token_scores in zip(words, exact, by_tokens):
+            if node_id in exact_ids:
+                n_exact += 1
+                tf = HEAD_WEIGHT * head.count(word) + body.count(word)
+                idf = math.log(1.0 + (n_docs - len(exact_ids) + 0.5) / (len(exact_ids) + 0.5))
+                score += idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * len(body) / avg_len))
+            else:
+                score += TOKEN_FACTOR * token_scores[node_id]
+        ranked.append((n_exact, score, node_id))
+    ranked.sort(key=lambda r: (-r[0], -r[1], r[2]))
+    top = ranked[:limit]
+    info = _node_info(db, [node_id for _, _, node_id in top], rows)
+    hits: list[Hit] = []
+    for n_exact, score, node_id in top:
+        if node_id not in info:  # the index is older than the nodes: skip until ensure_index runs
+            continue
+        key, label, title = info[node_id]
+        needles = [
+            n for word, exact_ids, tokens in zip(words, exact, term_tokens)
+            for n in ([word] if node_id in exact_ids else tokens)
+        ]
+        hits.append(_hit(node_id, rows[node_id], key, label, title, needles, score, n_exact == len(words)))
+    return hits
+
+
+def _substring_rows(db: Database, word: str, plan_id: int | None) -> dict[int, tuple]:
+    body, head = ("lower(body)", "lower(head)") if _has_latin(word) else ("body", "head")
+    sql = (
+        f"SELECT node_id, plan_id, kind, field, head, body, sentences FROM {DOCS} "
+        f"WHERE (instr({body}, :w) > 0 OR instr({head}, :w) > 0)"
+    )
+    args: dict[str, object] = {"w": word}
+    if plan_id is not None:
+        sql += " AND plan_id = :p"
+        args["p"] = plan_id
+    return {row[0]: row[1:] for row in db.execute(sql, args)}
+
+
+def _rows(db: Database, node_ids: Iterable[int]) -> dict[int, tuple]:
+    ids = list(node_ids)
+    marks = ",".join("?" * len(ids))
+    sql = f"SELECT node_id, plan_id, kind, field, head, body, sentences FROM {DOCS} WHERE node_id IN ({marks})"
+    return {row[0]: row[1:] for row in db.execute(sql, ids)}
+
+
+def _fts_tokens(word: str) -> list[str]:
+    """The tokens to look up for a term, or [] when the substring match already covers it.
+
+    A term that is one token can only match where it occurs as typed, so only
+    terms jieba cuts into several tokens go to the FTS index.  Single
+    characters (和, 的) are left out when longer tokens remain.
+    """
+    if len(word) < 3 or not segment.is_ready():
+        return []
+    tokens = [_fold(t) for t in segment.query_tokens(word)]
+    longer = [t for t in tokens if len(t) >= 2]
+    tokens = longer or tokens
+    return tokens if len(tokens) > 1 else []
+
+
+def _fts_scores(db: Database, tokens: list[str], plan_id: int | None) -> dict[int, float]:
+    match = " AND ".join('"' + t.replace('"', '""') + '"' for t in tokens)
+    sql = (
+        f"SELECT d.node_id, -bm25({FTS}, {HEAD_WEIGHT}, 1.0) FROM {FTS} "
+        f"JOIN {DOCS} d ON d.node_id = {FTS}.rowid WHERE {FTS} MATCH ?"
+    )
+    args: list[object] = [match]
+    if plan_id is not None:
+        sql += " AND d.plan_id = ?"
+        args.append(plan_id)
+    return {node_id: score for node_id, score in db.execute(sql, args)}
+
+
+def _node_info(db: Database, node_ids: list[int], rows: dict[int, tuple]) -> dict[int, tuple[str, str, str]]:
+    """Key, label and title of the nodes that still exist as indexed (same id, same plan)."""
+    if not node_ids:
+        return {}
+    marks = ",".join("?" * len(node_ids))
+    sql = f"SELECT id, plan_id, key, label, title FROM nodes WHERE id IN ({marks})"
+    return {
+        row[0]: (row[2], row[3] or "", row[4] or "")
+        for row in db.execute(sql, node_ids)
+        if row[1] == rows[row[0]][0]
+    }
+
+
+def _spans(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
+    """Every occurrence of every needle, in order, merged where they overlap."""
+    found: list[tuple[int, int]] = []
+    for needle in needles:
+        start = text.find(needle)
+        while start >= 0:
+            found.append((start, start + len(needle)))
+            start = text.find(needle, start + 1)
+    found.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in found:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _hit(
+    node_id: int, row: tuple, key: str, label: str, title: str, needles: list[str], score: float, exact: bool
+) -> Hit:
+    plan_id, kind, field, _head, body, sentences_json = row
+    spans = _spans(_fold(body) if any(_has_latin(n) for n in needles) else body, needles)
+    if spans:
+        first = spans[0][0]
+        start = max(0, min(first - SNIPPET_BEFORE, len(body) - SNIPPET_WIDTH))
+    else:  # matched in the head only (a lead phrase that is not in the text, such as 前言)
+        start = 0
+    end = min(len(body), start + SNIPPET_WIDTH)
+    prefix = "…" if start > 0 else ""
+    snippet = prefix + body[start:end] + ("…" if end < len(body) else "")
+    shift = len(prefix) - start
+    highlights = tuple(
+        (max(s, start) + shift, min(e, end) + shift) for s, e in spans if s < end and e > start
+    )
+    sentence_id = None
+    if spans:
+        for offset, sid in json.loads(sentences_json):
+            if offset > spans[0][0]:
+                break
+            sentence_id = sid
+    return Hit(
+        node_id=node_id, plan_id=plan_id, key=key, kind=kind, label=label, title=title,
+        snippet=snippet, highlights=highlights, score=round(score, 6), field=field,
+        matches=tuple(spans), sentence_id=sentence_id, exact=exact,
+    )

@@ -1,0 +1,243 @@
+"""The search index: derived tables rebuilt from `nodes` whenever a plan changes.
+
+Nothing here is user data.  Three tables, all named search_*, can be dropped
+at any time and `ensure_index` recreates them, which is why they are created
+here and not in the workspace migrations (a migration would freeze a cache's
+layout into every workspace's history; a derived table versioned by
+SCHEMA_VERSION can change with the code):
+
+- search_docs: one row per searchable node of every plan: clauses, box items
+  and headings.  Sentences are not documents: their text is part of their
+  clause, so a hit names the clause and `sentences` maps text offsets to the
+  sentence ids.  `head` is what a reader takes for the node's title (a
+  heading's label and title, a clause's lead phrase, a box item's title) and
+  is weighted above `body` when ranking; `*_tokens` hold the same strings
+  cut by jieba (workbench.core.segment), joined by spaces.
+- search_fts: FTS5, external content on search_docs, over the two token
+  columns with the unicode61 tokenizer, which splits the pre-segmented text
+  at the spaces (it cannot segment Chinese itself).
+- search_state: per plan, the fingerprint of what was indexed (nodes, user
+  dictionary, index version; a plan whose fingerprint differs is rebuilt),
+  and its number of documents and characters, for BM25's average length.
+
+Building needs jieba (~0.6 s to load, ~0.2 s per plan to cut): run it on a
+worker thread with that thread's own connection.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from workbench.core import segment
+
+SCHEMA_VERSION = "1"
+INDEX_VERSION = "1"  # bump when the documents derived from nodes change
+
+DOCS = "search_docs"
+FTS = "search_fts"
+STATE = "search_state"
+META = "search_meta"
+
+HEADING_KINDS = frozenset({"plan", "part", "chapter", "section", "box"})
+SENTENCE = "sentence"
+
+Progress = Callable[[int, int, str], None]
+
+_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS {META} (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS {DOCS} (
+    node_id INTEGER PRIMARY KEY,
+    plan_id INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    field TEXT NOT NULL,
+    head TEXT NOT NULL,
+    body TEXT NOT NULL,
+    sentences TEXT NOT NULL,
+    head_tokens TEXT NOT NULL,
+    body_tokens TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS {DOCS}_plan ON {DOCS}(plan_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS {FTS} USING fts5(
+    head_tokens, body_tokens, content='{DOCS}', content_rowid='node_id', tokenize='unicode61'
+);
+CREATE TABLE IF NOT EXISTS {STATE} (
+    plan_id INTEGER PRIMARY KEY,
+    fingerprint TEXT NOT NULL,
+    docs INTEGER NOT NULL,
+    chars INTEGER NOT NULL
+);
+"""
+
+
+@dataclass(frozen=True)
+class Doc:
+    """One searchable node as indexed."""
+
+    node_id: int
+    plan_id: int
+    kind: str
+    field: str  # the node attribute `body` is: "text" or "title"
+    head: str
+    body: str
+    sentences: list[tuple[int, int]]  # (start offset in body, sentence node id), in order
+
+
+def index_exists(db: Database) -> bool:
+    return db[STATE].exists() and db[FTS].exists() and _schema_version(db) == SCHEMA_VERSION
+
+
+def index_steps(db: Database) -> Iterator[tuple[int, int, str]]:
+    """Bring the index up to date, yielding (done, total, plan title) per plan.
+
+    Each plan is rewritten in its own transaction, so cancelling between
+    yields leaves a consistent index (the remaining plans stay stale).
+    Initialises the segmenter (blocking): call from a worker thread.
+    """
+    segment.initialise()
+    _create(db)
+    dictionary = segment.dictionary_fingerprint()
+    indexed = {row[0]: row[1] for row in db.execute(f"SELECT plan_id, fingerprint FROM {STATE}")}
+    present = [row[0] for row in db.execute("SELECT DISTINCT plan_id FROM nodes ORDER BY plan_id")]
+    gone = sorted(set(indexed) - set(present))
+    if gone:
+        with db.atomic():
+            for plan_id in gone:
+                _delete_plan(db, plan_id)
+    todo: list[tuple[int, str, list[tuple]]] = []
+    for plan_id in present:
+        rows = _node_rows(db, plan_id)
+        fingerprint = _fingerprint(rows, dictionary)
+        if indexed.get(plan_id) != fingerprint:
+            todo.append((plan_id, fingerprint, rows))
+    for done, (plan_id, fingerprint, rows) in enumerate(todo):
+        title = next((r[5] for r in rows if r[3] == "plan"), "") or f"plan {plan_id}"
+        yield done, len(todo), title
+        docs = derive_docs(plan_id, rows)
+        records = _records(docs)  # jieba runs here, before the write lock is taken
+        with db.atomic():
+            _delete_plan(db, plan_id)
+            _insert(db, plan_id, records)
+            db.execute(
+                f"INSERT INTO {STATE}(plan_id, fingerprint, docs, chars) VALUES (?, ?, ?, ?)",
+                [plan_id, fingerprint, len(docs), sum(len(d.body) for d in docs)],
+            )
+    yield len(todo), len(todo), ""
+
+
+def ensure_index(db: Database, progress: Progress | None = None) -> int:
+    """Run `index_steps` to the end; returns how many plans were (re)indexed."""
+    rebuilt = 0
+    for done, total, message in index_steps(db):
+        rebuilt = total
+        if progress is not None:
+            progress(done, total, message)
+    return rebuilt
+
+
+def drop_index(db: Database) -> None:
+    """Remove every search table (they are derived; ensure_index rebuilds them)."""
+    with db.atomic():
+        for name in (FTS, DOCS, STATE, META):
+            db.execute(f"DROP TABLE IF EXISTS {name}")
+
+
+def derive_docs(plan_id: int, rows: list[tuple]) -> list[Doc]:
+    """The documents of one plan from its node rows (see `_node_rows` for the columns)."""
+    sentences: dict[int, list[tuple[int, int, str]]] = {}  # parent id -> (position, id, text)
+    for node_id, parent_id, position, kind, _label, _title, text in rows:
+        if kind == SENTENCE and parent_id is not None:
+            sentences.setdefault(parent_id, []).append((position, node_id, text or ""))
+    docs: list[Doc] = []
+    for node_id, _parent_id, _position, kind, label, title, text in rows:
+        if kind == SENTENCE:
+            continue
+        label, title, text = label or "", title or "", text or ""
+        if kind in HEADING_KINDS:
+            head = f"{label} {title}".strip()
+        elif title.endswith("…"):  # the importer's opening words, not a lead phrase
+            head = ""
+        else:
+            head = title
+        body, field = (text, "text") if text else (title, "title")
+        offsets: list[tuple[int, int]] = []
+        cursor = 0
+        for _position, sentence_id, sentence_text in sorted(sentences.get(node_id, [])):
+            start = body.find(sentence_text, cursor) if sentence_text else -1
+            if start < 0:
+                continue
+            offsets.append((start, sentence_id))
+            cursor = start + len(sentence_text)
+        docs.append(Doc(node_id, plan_id, kind, field, head, body, offsets))
+    return docs
+
+
+def _create(db: Database) -> None:
+    if db[META].exists() and _schema_version(db) != SCHEMA_VERSION:
+        drop_index(db)
+    with db.atomic():
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                db.execute(statement)
+        db.execute(f"INSERT OR REPLACE INTO {META}(key, value) VALUES ('schema', ?)", [SCHEMA_VERSION])
+
+
+def _schema_version(db: Database) -> str | None:
+    if not db[META].exists():
+        return None
+    row = db.execute(f"SELECT value FROM {META} WHERE key = 'schema'").fetchone()
+    return row[0] if row else None
+
+
+def _node_rows(db: Database, plan_id: int) -> list[tuple]:
+    return db.execute(
+        "SELECT id, parent_id, position, kind, label, title, text FROM nodes WHERE plan_id = ? ORDER BY id",
+        [plan_id],
+    ).fetchall()
+
+
+def _fingerprint(rows: list[tuple], dictionary: str) -> str:
+    digest = hashlib.sha256(f"{INDEX_VERSION}\x1e{dictionary}".encode())
+    for row in rows:
+        digest.update("\x1f".join("" if v is None else str(v) for v in row).encode("utf-8"))
+        digest.update(b"\x1e")
+    return digest.hexdigest()[:32]
+
+
+def _delete_plan(db: Database, plan_id: int) -> None:
+    # External-content FTS5: old rows are removed by replaying their values.
+    db.execute(
+        f"INSERT INTO {FTS}({FTS}, rowid, head_tokens, body_tokens) "
+        f"SELECT 'delete', node_id, head_tokens, body_tokens FROM {DOCS} WHERE plan_id = ?",
+        [plan_id],
+    )
+    db.execute(f"DELETE FROM {DOCS} WHERE plan_id = ?", [plan_id])
+    db.execute(f"DELETE FROM {STATE} WHERE plan_id = ?", [plan_id])
+
+
+def _records(docs: list[Doc]) -> list[tuple]:
+    """search_docs rows, with the head and body cut into space-separated tokens."""
+    return [
+        (
+            d.node_id, d.plan_id, d.kind, d.field, d.head, d.body, json.dumps(d.sentences),
+            " ".join(segment.tokens(d.head)), " ".join(segment.tokens(d.body)),
+        )
+        for d in docs
+    ]
+
+
+def _insert(db: Database, plan_id: int, records: list[tuple]) -> None:
+    db.conn.executemany(
+        f"INSERT INTO {DOCS}(node_id, plan_id, kind, field, head, body, sentences, head_tokens, body_tokens) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        records,
+    )
+    db.execute(
+        f"INSERT INTO {FTS}(rowid, head_tokens, body_tokens) "
+        f"SELECT node_id, head_tokens, body_tokens FROM {DOCS} WHERE plan_id = ?",
+        [plan_id],
+    )
