@@ -1,7 +1,8 @@
 """Fixtures for GUI tests: the real MainWindow on a real workspace with the seed.
 
 The workspace is built once per session by the real importer and the real
-migrations, then copied for each test.  Settings live in an INI file in the
+migrations (and its search index by the real indexer), then copied for each
+test.  Settings live in an INI file in the
 test's tmp_path, so tests never touch the user's settings.  Chinese text is
 typed the way an input method delivers it (QInputMethodEvent), since
 QTest.keyClicks only knows ASCII.
@@ -37,10 +38,12 @@ def seed_workspace(tmp_path_factory) -> Path:
     from workbench.core.importing import import_file
     from workbench.storage.database import open_workspace
     from workbench.storage.repository import Repository
+    from workbench.storage.search import ensure_index
 
     path = tmp_path_factory.mktemp("template") / "workspace.sqlite"
     db = open_workspace(path)
     Repository(db, REVIEWER).import_plan(import_file(paths.SEED_PLAN))
+    ensure_index(db)  # copies start with an up-to-date index, so the indexer only reads
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
     return path
@@ -79,6 +82,8 @@ def window(qtbot, repo, settings, workspace_path):
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)
+    # Background start-up work (segmenter, index check) done: tests start from a quiet window.
+    qtbot.waitUntil(lambda: main.pool.running == 0 and main.search_panel.backend.name == "index", timeout=20000)
     yield main
     main.close()
 

@@ -12,7 +12,10 @@ A write that changes nothing makes its command obsolete, so QUndoStack drops
 it instead of stacking an empty step.  A write the store refuses (StoreError)
 is reported through `Session.write_failed` and makes the command obsolete
 too.  QUndoStack deletes obsolete commands, so callers never touch a command
-after pushing it.
+after pushing it.  A write that meets a busy database is retried
+(storage.busy); an undo or redo that still fails emits
+`Session.history_failed`, and the window then clears the undo history, since
+the stack no longer matches the store.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from workbench.storage.busy import retry_busy
 from workbench.storage.records import Changes
 
 from .session import Session
@@ -57,10 +61,10 @@ class NodeCommand(QUndoCommand):
     def redo(self) -> None:
         if not self._done_once:
             self._done_once = True
-            self.before = self.read()
             try:
-                changes = self.perform()
-            except ValueError as exc:  # StoreError: refused, nothing written
+                self.before = self.read()
+                changes = retry_busy(self.perform)
+            except Exception as exc:  # StoreError (refused) or a database error: nothing written
                 self.setObsolete(True)  # QUndoStack deletes it: do not touch it after push()
                 self.session.write_failed.emit(str(exc))
                 return
@@ -70,10 +74,18 @@ class NodeCommand(QUndoCommand):
             self.after = self.read()
             self.session.apply(changes)
             return
-        self.session.apply(self.restore(self.after, "redo"))
+        self._replay(self.after, "redo")
 
     def undo(self) -> None:
-        self.session.apply(self.restore(self.before, "undo"))
+        self._replay(self.before, "undo")
+
+    def _replay(self, value: object, action: str) -> None:
+        try:
+            changes = retry_busy(lambda: self.restore(value, action))
+        except Exception as exc:  # the stack has moved but the store has not: history is void
+            self.session.history_failed.emit(str(exc))
+            return
+        self.session.apply(changes)
 
 
 # -- assignments ------------------------------------------------------------

@@ -30,8 +30,10 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from workbench.core import segment
 from workbench.core.importing import import_file
+from workbench.storage.busy import retry_busy
 
 from .reviewer_dialog import ReviewerDialog, store_reviewer
+from .search_backend import MemorySearch, StoreSearch, index_steps, make_backend, store_search_module
 from .settings_dialog import SettingsDialog
 from .workers import Worker, run_with_progress
 
@@ -201,7 +203,7 @@ def ask_reviewer(window: MainWindow, *, first_start: bool) -> ReviewerDialog:
 
 
 def start_segmenter(window: MainWindow) -> Worker:
-    """Load jieba and the user dictionary off the GUI thread; suggestions follow."""
+    """Load jieba and the user dictionary off the GUI thread; suggestions and the index follow."""
     departments = window.session.departments(include_retired=True)  # plain data for the worker
     worker = Worker(segment.initialise, departments=departments)
     window.status.show_segmenter(ready=segment.is_ready())
@@ -209,9 +211,29 @@ def start_segmenter(window: MainWindow) -> Worker:
     def ready(_result: object) -> None:
         window.status.show_segmenter(ready=True)
         window.annotation.refresh_suggestions()
+        start_indexing(window)
 
     worker.signals.finished.connect(ready)
     worker.signals.failed.connect(lambda message: window.status.showMessage(window.tr("分词初始化失败：%1").replace("%1", message)))
+    window.pool.start(worker)
+    return worker
+
+
+def start_indexing(window: MainWindow) -> Worker | None:
+    """Bring the search index up to date in a worker; search uses it once it is ready."""
+    if window.session.path is None or store_search_module() is None:
+        return None
+    worker = Worker(index_steps, Path(str(window.session.path)))
+    window.status.show_index(ready=False)
+
+    def ready(usable: object) -> None:
+        if usable:
+            window.search_panel.set_backend(make_backend(window.session))
+        window.status.show_index(ready=isinstance(window.search_panel.backend, StoreSearch))
+        window.search_index_ready.emit()
+
+    worker.signals.finished.connect(ready)
+    worker.signals.failed.connect(lambda message: window.status.showMessage(window.tr("搜索索引未能建立：%1").replace("%1", message)))
     window.pool.start(worker)
     return worker
 
@@ -235,11 +257,15 @@ def import_plan_file(window: MainWindow, path: Path, *, first_run: bool = False)
 
     def store(plan) -> None:
         try:
-            result = window.session.repo.import_plan(plan)
-        except ValueError as exc:
+            result = retry_busy(lambda: window.session.repo.import_plan(plan))
+        except Exception as exc:  # StoreError, or a database error: nothing written
             window.show_error(window.tr("导入失败"), str(exc))
             return
+        if result.created:
+            window.search_panel.set_backend(MemorySearch(window.session))  # until the index has the new plan
         window.session.apply(result.changes)
+        if result.created and segment.is_ready():
+            start_indexing(window)
         if not result.created and not first_run:
             window.status.showMessage(window.tr("该规划已在工作区中，未作改动"), 6000)
         elif result.created:

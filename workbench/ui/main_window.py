@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
 
@@ -48,6 +48,7 @@ Handler = Callable[["MainWindow"], object]
 
 class MainWindow(QMainWindow):
     node_selected = Signal(object)  # node id or None
+    search_index_ready = Signal()  # the background indexing finished (see main_actions.start_indexing)
 
     def __init__(self, session: Session, settings: QSettings, *, backend: SearchBackend | None = None) -> None:
         super().__init__()
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self.indicator_view.node_chosen.connect(self.select_node)
         self.annotator.message.connect(lambda text: self.status.showMessage(text, 4000))
         self.session.write_failed.connect(self._on_write_failed)
+        self.session.history_failed.connect(self._on_history_failed)
         self.session.plan_added.connect(lambda _p: self._on_plan_added())
         self.undo_stack.undoTextChanged.connect(self.status.show_undo)
 
@@ -263,6 +265,11 @@ class MainWindow(QMainWindow):
 
     def _on_write_failed(self, message: str) -> None:
         self.status.showMessage(self.tr("未保存：%1").replace("%1", message), 8000)
+
+    def _on_history_failed(self, message: str) -> None:
+        # Not from inside the failing undo(): clearing deletes the running command.
+        QTimer.singleShot(0, self.undo_stack.clear)
+        self.show_error(self.tr("撤销失败"), self.tr("撤销或重做未能写入工作区，撤销记录已清空；已保存的标注不受影响。\n%1").replace("%1", message))
 
     def _update_title(self) -> None:
         name = Path(str(self.session.path)).name if self.session.path else ""

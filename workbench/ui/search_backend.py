@@ -5,13 +5,16 @@ short words) is storage.search, written on its own branch.  This adapter lets
 the panel work before and after it lands: `make_backend` uses storage.search
 when it is importable, else `MemorySearch`, a plain substring search over the
 plan trees already loaded in the session (every term must occur; headings and
-lead phrases weigh more).  Both return `SearchResult`s.
+lead phrases weigh more).  Both return `SearchResult`s.  The index is built
+by `index_steps` on a worker thread with its own connection; the window
+switches to the index once it is up to date.
 """
 
 from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 from workbench.core.plan import PLAN, SENTENCE, PlanNode
@@ -163,5 +166,28 @@ def store_search_module():
 
 
 def make_backend(session: Session) -> SearchBackend:
+    """The backend to start with: the index if it is already there, else substring search."""
     module = store_search_module()
-    return StoreSearch(session, module) if module is not None else MemorySearch(session)
+    if module is not None and module.index_exists(session.repo.db):
+        return StoreSearch(session, module)
+    return MemorySearch(session)
+
+
+def index_steps(path: Path):
+    """Worker thread: bring the search index up to date on this thread's own connection.
+
+    Yields (done, total, plan title); cancelling between plans leaves a
+    consistent index.  Returns True when the index is usable, False when this
+    build has no storage.search.
+    """
+    module = store_search_module()
+    if module is None:
+        return False
+    from workbench.storage.database import open_workspace
+
+    db = open_workspace(path, create=False)
+    try:
+        yield from module.index_steps(db)
+    finally:
+        db.close()
+    return True

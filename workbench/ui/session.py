@@ -70,6 +70,7 @@ class Session(QObject):
     departments_changed = Signal(object)  # frozenset of department ids
     reviewer_changed = Signal(object)  # Reviewer
     write_failed = Signal(str)  # a write the store refused (StoreError), one line
+    history_failed = Signal(str)  # an undo/redo write failed: the undo stack no longer matches
 
     def __init__(self, repo: Repository, *, path: object = None, parent: QObject | None = None) -> None:
         super().__init__(parent)

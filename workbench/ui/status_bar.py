@@ -57,6 +57,9 @@ class StatusBar(QStatusBar):
     def show_segmenter(self, *, ready: bool) -> None:
         self.segmenter_label.setText(self.tr("分词：就绪") if ready else self.tr("分词：加载中…"))
 
+    def show_index(self, *, ready: bool) -> None:
+        self.segmenter_label.setText(self.tr("搜索索引：就绪") if ready else self.tr("搜索索引：建立中…"))
+
     def show_undo(self, text: str) -> None:
         if text:
             self.showMessage(self.tr("可撤销：%1").replace("%1", text), 4000)
