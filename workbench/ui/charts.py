@@ -88,6 +88,7 @@ class BarChart(QWidget):
         self.series = series
         self.bars: list[Bar] = []
         self.empty_text = ""
+        self.min_scale = 10  # a bar of 2 should not fill the width
         self.setMouseTracking(True)
 
     def set_bars(self, bars: list[Bar]) -> None:
@@ -132,7 +133,7 @@ class BarChart(QWidget):
             return
         top = LEGEND + MARGIN
         width = max(self.width() - LABEL_WIDTH - COUNT_WIDTH - MARGIN * 2, 40)
-        scale = width / max(max(sum(b.values) for b in self.bars), 1)
+        scale = width / max(max(sum(b.values) for b in self.bars), self.min_scale)
         for row, bar in enumerate(self.bars):
             y = top + row * ROW
             painter.setPen(QColor("#222"))

@@ -61,7 +61,7 @@ class DepartmentPicker(QWidget):
         self.session = session
         self.edit = PickerEdit()
         self.edit.setObjectName("departmentPicker")
-        self.edit.setPlaceholderText(self.tr("输入单位名称、全称或简称（如 教委）"))
+        self.edit.setPlaceholderText(self.tr("单位名称或简称，如 教委"))
         self.edit.setClearButtonEnabled(True)
         self.model = QStandardItemModel(self)
         self.completer = QCompleter(self.model, self)

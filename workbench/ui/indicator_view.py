@@ -1,7 +1,8 @@
 """The indicator table with, for each indicator, its linked clauses and owners.
 
-Rows are the plans' indicators in table order (sub-rows indented); the last
-two columns are derived from the session: the clauses linked to the indicator
+Rows are the plans' indicators in table order (sub-rows indented); the
+owners and linked-clause columns come right after the name, derived from the
+session: the clauses linked to the indicator
 and the departments of those clauses (leads first).  After a write only the
 rows whose derived columns changed are announced.  Double-clicking a row
 (or Enter) selects its first linked clause.
@@ -18,7 +19,7 @@ from .session import Session
 
 translate = QCoreApplication.translate
 Index = QModelIndex | QPersistentModelIndex
-LINKS_COLUMN, OWNERS_COLUMN = 7, 8
+NAME_COLUMN, OWNERS_COLUMN, LINKS_COLUMN = 1, 2, 3  # what this view is for comes first
 
 
 class IndicatorTableModel(QAbstractTableModel):
@@ -28,11 +29,10 @@ class IndicatorTableModel(QAbstractTableModel):
         self.records: list[IndicatorRecord] = []
         self.derived: list[tuple[str, str, tuple[int, ...]]] = []
         self.headers = [
-            translate("IndicatorTableModel", "编号"), translate("IndicatorTableModel", "类别"),
-            translate("IndicatorTableModel", "指标"), translate("IndicatorTableModel", "单位"),
+            translate("IndicatorTableModel", "编号"), translate("IndicatorTableModel", "指标"),
+            translate("IndicatorTableModel", "责任单位"), translate("IndicatorTableModel", "关联条目"),
             translate("IndicatorTableModel", "2025年"), translate("IndicatorTableModel", "2030年"),
-            translate("IndicatorTableModel", "属性"), translate("IndicatorTableModel", "关联条目"),
-            translate("IndicatorTableModel", "责任单位"),
+            translate("IndicatorTableModel", "属性"), translate("IndicatorTableModel", "类别"),
         ]  # fmt: skip
         self.reload()
         session.plan_added.connect(lambda _p: self.reload())
@@ -78,7 +78,7 @@ class IndicatorTableModel(QAbstractTableModel):
         for row, (old, new) in enumerate(zip(self.derived, fresh)):
             if old != new:
                 self.derived[row] = new
-                self.dataChanged.emit(self.index(row, LINKS_COLUMN), self.index(row, OWNERS_COLUMN))
+                self.dataChanged.emit(self.index(row, OWNERS_COLUMN), self.index(row, LINKS_COLUMN))
 
     def linked_nodes(self, row: int) -> tuple[int, ...]:
         return self.derived[row][2] if 0 <= row < len(self.derived) else ()
@@ -106,11 +106,12 @@ class IndicatorTableModel(QAbstractTableModel):
             return self.derived[index.row()][0]
         if column == OWNERS_COLUMN:
             return self.derived[index.row()][1]
-        values = (
-            ind.number, ind.category, ("　" if ind.parent_key else "") + ind.name, ind.unit,
-            ind.base_value, ind.target_value, ind.attribute,
-        )  # fmt: skip
-        return values[column]
+        unit = f"（{ind.unit}）" if ind.unit else ""
+        values = {
+            0: ind.number, NAME_COLUMN: ("　" if ind.parent_key else "") + ind.name + unit,
+            4: ind.base_value, 5: ind.target_value, 6: ind.attribute, 7: ind.category,
+        }  # fmt: skip
+        return values.get(column)
 
 
 class IndicatorView(QWidget):
@@ -127,13 +128,13 @@ class IndicatorView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(LINKS_COLUMN, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(OWNERS_COLUMN, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(2, 260)
-        self.table.setColumnWidth(LINKS_COLUMN, 260)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        unit = self.fontMetrics().horizontalAdvance("国")
+        for column, chars in ((0, 3), (NAME_COLUMN, 16), (OWNERS_COLUMN, 14), (LINKS_COLUMN, 14), (4, 6), (5, 7), (6, 4)):
+            self.table.setColumnWidth(column, unit * chars + 12)
         self.table.activated.connect(self._on_activated)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -75,6 +75,14 @@ class MainWindow(QMainWindow):
         self.indicator_view = IndicatorView(session)
         self.charts = ChartsView(session)
         self.setCentralWidget(self.reader)
+        # The side docks run the full height; the bottom docks sit under the reader only.
+        for corner, area in (
+            (Qt.Corner.TopLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea),
+            (Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea),
+            (Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea),
+            (Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea),
+        ):
+            self.setCorner(corner, area)
         self.tree_dock = self._dock("treeDock", self.tr("规划结构"), self.tree_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.annotation_dock = self._dock("annotationDock", self.tr("标注"), self.annotation, Qt.DockWidgetArea.RightDockWidgetArea)
         self.search_dock = self._dock("searchDock", self.tr("搜索"), self.search_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
@@ -83,8 +91,8 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.search_dock, self.indicator_dock)
         self.tabifyDockWidget(self.indicator_dock, self.charts_dock)
         self.search_dock.raise_()
-        self.resizeDocks([self.tree_dock, self.annotation_dock], [420, 420], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.search_dock], [250], Qt.Orientation.Vertical)
+        self.resizeDocks([self.tree_dock, self.annotation_dock], [400, 400], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.search_dock], [260], Qt.Orientation.Vertical)
 
         self.status = StatusBar(session, self)
         self.setStatusBar(self.status)
