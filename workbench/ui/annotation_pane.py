@@ -207,7 +207,8 @@ class AnnotationPane(QScrollArea):
             self.target_label.setText(f"<b>{html.escape(text)}</b><br><span style='color:#555'>{html.escape(node.text)}</span>")
         else:
             title = node.title if node.kind == PLAN else node.display or node.key
-            self.target_label.setText(f"<b>{html.escape(self.tr('标注对象：'))}</b>{html.escape(title)}")
+            prefix = self.tr("标注对象：")
+            self.target_label.setText(f"<b>{html.escape(prefix)}</b>{html.escape(title)}")
         self.indicator_picker.set_indicators(
             self.session.plan_id_of(node.db_id or -1), self.session.indicators(self.session.plan_id_of(node.db_id or -1) or -1)
         )

@@ -63,7 +63,8 @@ class IndicatorTableModel(QAbstractTableModel):
                     bucket = leads if a.role == LEAD else supports
                     if a.name not in leads and a.name not in supports:
                         bucket.append(a.name)
-            owners = "、".join([f"{n}（{translate('IndicatorTableModel', '牵头')}）" for n in leads] + supports)
+            lead_mark = translate("IndicatorTableModel", "（牵头）")
+            owners = "、".join([n + lead_mark for n in leads] + supports)
             rows.append(("；".join(labels), owners, tuple(node_ids)))
         return rows
 

@@ -41,7 +41,6 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 translate = QCoreApplication.translate
-PLAN_FILTER = "规划文件 (*.txt *.docx *.md);;所有文件 (*)"
 
 
 def _action(window: MainWindow, name: str, text: str, slot=None, shortcut: str | list[str] | None = None, tip: str = "") -> QAction:
@@ -77,22 +76,21 @@ def enable_hook(action: QAction) -> None:
 def build(window: MainWindow) -> None:
     window.actions_by_name = {}
     bar = window.menuBar()
-    tr = window.tr
 
-    file_menu = bar.addMenu(tr("文件(&F)"))
+    file_menu = bar.addMenu(translate("MainActions", "文件(&F)"))
     file_menu.setToolTipsVisible(True)
-    file_menu.addAction(_action(window, "import", tr("导入规划(&I)…"), lambda: choose_and_import(window), "Ctrl+O"))
-    file_menu.addAction(_hook(window, "export", tr("导出(&E)…"), window.run_export,
-                              tr("导出为 Excel：导出模块尚未安装"), "Ctrl+E"))  # fmt: skip
-    file_menu.addAction(_hook(window, "merge", tr("合并(&M)…"), window.run_merge, tr("合并其他审核人的工作区：合并模块尚未安装")))
+    file_menu.addAction(_action(window, "import", translate("MainActions", "导入规划(&I)…"), lambda: choose_and_import(window), "Ctrl+O"))
+    file_menu.addAction(_hook(window, "export", translate("MainActions", "导出(&E)…"), window.run_export,
+                              translate("MainActions", "导出为 Excel：导出模块尚未安装"), "Ctrl+E"))  # fmt: skip
+    file_menu.addAction(_hook(window, "merge", translate("MainActions", "合并(&M)…"), window.run_merge, translate("MainActions", "合并其他审核人的工作区：合并模块尚未安装")))
     file_menu.addSeparator()
-    file_menu.addAction(_action(window, "settings", tr("设置(&S)…"), lambda: SettingsDialog(window.settings, window).exec()))
-    file_menu.addAction(_action(window, "quit", tr("退出(&Q)"), window.close, "Ctrl+Q"))
+    file_menu.addAction(_action(window, "settings", translate("MainActions", "设置(&S)…"), lambda: SettingsDialog(window.settings, window).exec()))
+    file_menu.addAction(_action(window, "quit", translate("MainActions", "退出(&Q)"), window.close, "Ctrl+Q"))
 
-    edit_menu = bar.addMenu(tr("编辑(&E)"))
-    undo = window.undo_stack.createUndoAction(window, tr("撤销"))
+    edit_menu = bar.addMenu(translate("MainActions", "编辑(&E)"))
+    undo = window.undo_stack.createUndoAction(window, translate("MainActions", "撤销"))
     undo.setShortcuts([QKeySequence("Ctrl+Z")])
-    redo = window.undo_stack.createRedoAction(window, tr("重做"))
+    redo = window.undo_stack.createRedoAction(window, translate("MainActions", "重做"))
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     for name, action in (("undo", undo), ("redo", redo)):
         action.setObjectName(f"action_{name}")
@@ -100,48 +98,48 @@ def build(window: MainWindow) -> None:
         window.actions_by_name[name] = action
         edit_menu.addAction(action)
     edit_menu.addSeparator()
-    edit_menu.addAction(_action(window, "delete", tr("移除所选单位"), window.delete_selected_tag, "Delete"))
-    edit_menu.addAction(_action(window, "search", tr("搜索(&F)"), window.focus_search, "Ctrl+F"))
+    edit_menu.addAction(_action(window, "delete", translate("MainActions", "移除所选单位"), window.delete_selected_tag, "Delete"))
+    edit_menu.addAction(_action(window, "search", translate("MainActions", "搜索(&F)"), window.focus_search, "Ctrl+F"))
 
-    go = bar.addMenu(tr("转到(&G)"))
-    go.addAction(_action(window, "next", tr("下一条款"), lambda: window.step_clause(1), "J"))
-    go.addAction(_action(window, "previous", tr("上一条款"), lambda: window.step_clause(-1), "K"))
-    go.addAction(_action(window, "next_untagged", tr("下一未标注条款"), window.next_untagged, "N"))
+    go = bar.addMenu(translate("MainActions", "转到(&G)"))
+    go.addAction(_action(window, "next", translate("MainActions", "下一条款"), lambda: window.step_clause(1), "J"))
+    go.addAction(_action(window, "previous", translate("MainActions", "上一条款"), lambda: window.step_clause(-1), "K"))
+    go.addAction(_action(window, "next_untagged", translate("MainActions", "下一未标注条款"), window.next_untagged, "N"))
     go.addSeparator()
-    go.addAction(_action(window, "next_sentence", tr("下一句"), lambda: window.step_sentence(1), "]"))
-    go.addAction(_action(window, "previous_sentence", tr("上一句"), lambda: window.step_sentence(-1), "["))
-    whole = _action(window, "whole_clause", tr("回到整段"), window.back_to_clause, "Esc")
+    go.addAction(_action(window, "next_sentence", translate("MainActions", "下一句"), lambda: window.step_sentence(1), "]"))
+    go.addAction(_action(window, "previous_sentence", translate("MainActions", "上一句"), lambda: window.step_sentence(-1), "["))
+    whole = _action(window, "whole_clause", translate("MainActions", "回到整段"), window.back_to_clause, "Esc")
     window.removeAction(whole)  # Esc only in the tree and the reader, never in dialogs or fields
     whole.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     window.tree.addAction(whole)
     window.reader.addAction(whole)
     go.addAction(whole)
 
-    tag = bar.addMenu(tr("标注(&T)"))
-    tag.addAction(_action(window, "picker", tr("选择单位…"), lambda: window.annotation.picker.edit.setFocus(), "A"))
-    tag.addAction(_action(window, "reviewed", tr("标为已审 / 取消"), lambda: window.annotator.toggle_status("reviewed"), "R"))
-    tag.addAction(_action(window, "question", tr("标为有疑问 / 取消"), lambda: window.annotator.toggle_status("question"), "Q"))
-    lead_menu = tag.addMenu(tr("最近使用单位 → 牵头"))
-    support_menu = tag.addMenu(tr("最近使用单位 → 配合"))
+    tag = bar.addMenu(translate("MainActions", "标注(&T)"))
+    tag.addAction(_action(window, "picker", translate("MainActions", "选择单位…"), lambda: window.annotation.picker.edit.setFocus(), "A"))
+    tag.addAction(_action(window, "reviewed", translate("MainActions", "标为已审 / 取消"), lambda: window.annotator.toggle_status("reviewed"), "R"))
+    tag.addAction(_action(window, "question", translate("MainActions", "标为有疑问 / 取消"), lambda: window.annotator.toggle_status("question"), "Q"))
+    lead_menu = tag.addMenu(translate("MainActions", "最近使用单位 → 牵头"))
+    support_menu = tag.addMenu(translate("MainActions", "最近使用单位 → 配合"))
     for number in range(1, 10):
-        lead_menu.addAction(_action(window, f"lead_{number}", tr("第 %1 个").replace("%1", str(number)),
+        lead_menu.addAction(_action(window, f"lead_{number}", translate("MainActions", "第 %1 个").replace("%1", str(number)),
                                     lambda n=number: window.annotator.assign_recent(n, "lead"), str(number)))  # fmt: skip
-        support_menu.addAction(_action(window, f"support_{number}", tr("第 %1 个").replace("%1", str(number)),
+        support_menu.addAction(_action(window, f"support_{number}", translate("MainActions", "第 %1 个").replace("%1", str(number)),
                                        lambda n=number: window.annotator.assign_recent(n, "support"), f"Shift+{number}"))  # fmt: skip
 
-    view = bar.addMenu(tr("视图(&V)"))
+    view = bar.addMenu(translate("MainActions", "视图(&V)"))
     view.setToolTipsVisible(True)
     for dock in (window.tree_dock, window.annotation_dock, window.search_dock, window.indicator_dock, window.charts_dock):
         view.addAction(dock.toggleViewAction())
-    view.addAction(_hook(window, "audit", tr("审计日志"), None, tr("审计日志：审计模块尚未安装")))
+    view.addAction(_hook(window, "audit", translate("MainActions", "审计日志"), None, translate("MainActions", "审计日志：审计模块尚未安装")))
     view.addSeparator()
-    view.addAction(_action(window, "reset_layout", tr("恢复默认布局"), lambda: reset_layout(window)))
+    view.addAction(_action(window, "reset_layout", translate("MainActions", "恢复默认布局"), lambda: reset_layout(window)))
 
-    people = bar.addMenu(tr("审核人(&R)"))
-    people.addAction(_action(window, "reviewer", tr("更改审核人…"), lambda: ask_reviewer(window, first_start=False)))
+    people = bar.addMenu(translate("MainActions", "审核人(&R)"))
+    people.addAction(_action(window, "reviewer", translate("MainActions", "更改审核人…"), lambda: ask_reviewer(window, first_start=False)))
 
-    help_menu = bar.addMenu(tr("帮助(&H)"))
-    help_menu.addAction(_action(window, "shortcuts", tr("快捷键"), lambda: show_shortcuts(window), "F1"))
+    help_menu = bar.addMenu(translate("MainActions", "帮助(&H)"))
+    help_menu.addAction(_action(window, "shortcuts", translate("MainActions", "快捷键"), lambda: show_shortcuts(window), "F1"))
 
 
 def reset_layout(window: MainWindow) -> None:
@@ -159,22 +157,22 @@ def reset_layout(window: MainWindow) -> None:
 
 def show_shortcuts(window: MainWindow) -> None:
     rows = [
-        ("J / K", window.tr("下一条款 / 上一条款（阅读区中也可用 ↓ / ↑）")),
-        ("N", window.tr("下一未标注条款")),
-        ("] / [", window.tr("下一句 / 上一句（只标注该句）")),
-        ("Esc", window.tr("回到整段")),
-        ("1–9", window.tr("把最近使用的第 n 个单位设为牵头")),
-        ("Shift+1–9", window.tr("把最近使用的第 n 个单位设为配合")),
-        ("A", window.tr("单位选择框：输入、↓ 选择、Enter 牵头、Shift+Enter 配合")),
-        ("R / Q", window.tr("已审 / 有疑问")),
-        ("Delete", window.tr("移除所选单位或指标")),
-        ("Ctrl+Z / Ctrl+Shift+Z", window.tr("撤销 / 重做")),
-        ("Ctrl+F", window.tr("搜索")),
-        ("Ctrl+E", window.tr("导出")),
-        ("Ctrl+O", window.tr("导入规划")),
+        ("J / K", translate("MainActions", "下一条款 / 上一条款（阅读区中也可用 ↓ / ↑）")),
+        ("N", translate("MainActions", "下一未标注条款")),
+        ("] / [", translate("MainActions", "下一句 / 上一句（只标注该句）")),
+        ("Esc", translate("MainActions", "回到整段")),
+        ("1–9", translate("MainActions", "把最近使用的第 n 个单位设为牵头")),
+        ("Shift+1–9", translate("MainActions", "把最近使用的第 n 个单位设为配合")),
+        ("A", translate("MainActions", "单位选择框：输入、↓ 选择、Enter 牵头、Shift+Enter 配合")),
+        ("R / Q", translate("MainActions", "已审 / 有疑问")),
+        ("Delete", translate("MainActions", "移除所选单位或指标")),
+        ("Ctrl+Z / Ctrl+Shift+Z", translate("MainActions", "撤销 / 重做")),
+        ("Ctrl+F", translate("MainActions", "搜索")),
+        ("Ctrl+E", translate("MainActions", "导出")),
+        ("Ctrl+O", translate("MainActions", "导入规划")),
     ]
     body = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows)
-    QMessageBox.information(window, window.tr("快捷键"), f"<table>{body}</table>")
+    QMessageBox.information(window, translate("MainActions", "快捷键"), f"<table>{body}</table>")
 
 
 # -- reviewer -----------------------------------------------------------------
@@ -214,7 +212,7 @@ def start_segmenter(window: MainWindow) -> Worker:
         start_indexing(window)
 
     worker.signals.finished.connect(ready)
-    worker.signals.failed.connect(lambda message: window.status.showMessage(window.tr("分词初始化失败：%1").replace("%1", message)))
+    worker.signals.failed.connect(lambda message: window.status.showMessage(translate("MainActions", "分词初始化失败：%1").replace("%1", message)))
     window.pool.start(worker)
     return worker
 
@@ -233,13 +231,13 @@ def start_indexing(window: MainWindow) -> Worker | None:
         window.search_index_ready.emit()
 
     worker.signals.finished.connect(ready)
-    worker.signals.failed.connect(lambda message: window.status.showMessage(window.tr("搜索索引未能建立：%1").replace("%1", message)))
+    worker.signals.failed.connect(lambda message: window.status.showMessage(translate("MainActions", "搜索索引未能建立：%1").replace("%1", message)))
     window.pool.start(worker)
     return worker
 
 
 def choose_and_import(window: MainWindow) -> None:
-    path, _ = QFileDialog.getOpenFileName(window, window.tr("导入规划"), "", translate("MainActions", PLAN_FILTER))
+    path, _ = QFileDialog.getOpenFileName(window, translate("MainActions", "导入规划"), "", translate("MainActions", "规划文件 (*.txt *.docx *.md);;所有文件 (*)"))
     if path:
         import_plan_file(window, Path(path))
 
@@ -259,7 +257,7 @@ def import_plan_file(window: MainWindow, path: Path, *, first_run: bool = False)
         try:
             result = retry_busy(lambda: window.session.repo.import_plan(plan))
         except Exception as exc:  # StoreError, or a database error: nothing written
-            window.show_error(window.tr("导入失败"), str(exc))
+            window.show_error(translate("MainActions", "导入失败"), str(exc))
             return
         if result.created:
             window.search_panel.set_backend(MemorySearch(window.session))  # until the index has the new plan
@@ -267,12 +265,12 @@ def import_plan_file(window: MainWindow, path: Path, *, first_run: bool = False)
         if result.created and segment.is_ready():
             start_indexing(window)
         if not result.created and not first_run:
-            window.status.showMessage(window.tr("该规划已在工作区中，未作改动"), 6000)
+            window.status.showMessage(translate("MainActions", "该规划已在工作区中，未作改动"), 6000)
         elif result.created:
-            window.status.showMessage(window.tr("已导入：%1").replace("%1", plan.title), 6000)
+            window.status.showMessage(translate("MainActions", "已导入：%1").replace("%1", plan.title), 6000)
 
     return run_with_progress(
         window.pool, window, _parse, path,
-        title=window.tr("导入规划"), label=window.tr("正在导入 %1…").replace("%1", path.name),
-        on_finished=store, on_failed=lambda message: window.show_error(window.tr("导入失败"), message),
+        title=translate("MainActions", "导入规划"), label=translate("MainActions", "正在导入 %1…").replace("%1", path.name),
+        on_finished=store, on_failed=lambda message: window.show_error(translate("MainActions", "导入失败"), message),
     )  # fmt: skip

@@ -155,7 +155,8 @@ class Reader(QWidget):
         node = self.node
         if node is None:
             self.breadcrumb.setText("")
-            self.browser.setHtml(f"<p style='color:#888'>{html.escape(translate('Reader', '在左侧选择一个条目。'))}</p>")
+            hint = translate("Reader", "在左侧选择一个条目。")
+            self.browser.setHtml(f"<p style='color:#888'>{html.escape(hint)}</p>")
             return
         self.breadcrumb.setText(self._crumbs(node))
         self.browser.setHtml(self._body(node))
