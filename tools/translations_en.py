@@ -60,6 +60,7 @@ EN = {
     "把所选指标关联到当前条目": "Link the chosen indicator to the current item", "责任单位": "Departments",
     "关联条目": "Linked items", "（牵头）": " (lead)", "类别": "Category",
     # main window
+    "MainWindow|指标": "Indicators", "MainWindow|标注": "Tags",
     "规划结构": "Plan", "标注": "Tags", "统计图": "Charts", "已经是最后一条": "This is the last clause",
     "已经是第一条": "This is the first clause", "所有条款都已标注": "Every clause is tagged",
     "请先在标注区选择要移除的单位": "Select the department to remove in the tag pane first", "未保存：%1": "Not saved: %1",

@@ -4,7 +4,8 @@
 
 1. pyside6-lupdate collects every self.tr()/translate() string of workbench/
    (Simplified Chinese source text) into the .ts file;
-2. English comes from tools/translations_en.py for messages without one;
+2. English comes from tools/translations_en.py ("Context|source" keys win
+   over plain "source" keys);
 3. pyside6-lrelease compiles resources/i18n/workbench_en.qm.
 Prints the strings still untranslated (and exits 1 if there are any).
 """
@@ -38,8 +39,9 @@ def main() -> int:
             translation = message.find("translation")
             if translation is None:
                 translation = ET.SubElement(message, "translation")
-            if source in EN:
-                translation.text = EN[source]
+            english = EN.get(f"{context.findtext('name')}|{source}", EN.get(source))
+            if english is not None:
+                translation.text = english
                 translation.attrib.pop("type", None)
             elif translation.get("type") == "unfinished" or not translation.text:
                 missing.append(f"{context.findtext('name')}: {source}")

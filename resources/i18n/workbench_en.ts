@@ -4,162 +4,162 @@
 <context>
     <name>AnnotationPane</name>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="79" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="80" />
         <source>回到整段</source>
         <translation>Whole clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="80" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="81" />
         <source>标注整段而不是所选句子（Esc）</source>
         <translation>Tag the whole clause, not the selected sentence (Esc)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="88" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="89" />
         <source>责任单位（牵头在前，配合在后）</source>
         <translation>Departments (leads first, then support)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="95" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="96" />
         <source>上移</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="96" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="97" />
         <source>下移</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="97" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="98" />
         <source>牵头/配合</source>
         <translation>Lead/support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="98" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="99" />
         <source>切换所选单位的角色</source>
         <translation>Switch the selected department's role</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="99" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="100" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="100" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="101" />
         <source>移除所选单位（Delete）</source>
         <translation>Remove the selected department (Delete)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="128" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="129" />
         <source>关联指标</source>
         <translation>Linked indicators</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="132" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="133" />
         <source>取消关联</source>
         <translation>Unlink</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="145" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="146" />
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="149" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="150" />
         <source>未审</source>
         <translation>Unreviewed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="149" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="150" />
         <source>已审</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="149" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="150" />
         <source>有疑问</source>
         <translation>Questioned</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="159" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="160" />
         <source>未设定</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="159" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="160" />
         <source>年内完成</source>
         <translation>Within the year</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="159" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="160" />
         <source>持续推进</source>
         <translation>Ongoing</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="162" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="163" />
         <source>%1年</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="166" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="167" />
         <source>备注（停顿片刻或离开编辑框时自动保存）</source>
         <translation>Note (saved after a pause or when you leave the field)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="171" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="173" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="172" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="174" />
         <source>完成时限</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="173" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="175" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="202" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="204" />
         <source>未选择条目</source>
         <translation>Nothing selected</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="206" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="208" />
         <source>标注对象：%1 的第 %2 句</source>
         <translation>Tagging: sentence %2 of %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="210" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="212" />
         <source>标注对象：</source>
         <translation>Tagging: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="223" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="225" />
         <source>本条未单独标注，继承自：%1</source>
         <translation>No tags of its own; inherits from: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="228" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="230" />
         <source>另有 %1 项按句标注（在阅读区点击句子查看）</source>
         <translation>%1 more tags on its sentences (click a sentence in the reader)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="272" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="274" />
         <source>最近使用（数字键＝牵头，Shift+数字＝配合）：</source>
         <translation>Recent (number = lead, Shift+number = support): </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="273" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="275" />
         <source>（尚无）</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="281" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="283" />
         <source>建议：（正在加载分词词典…）</source>
         <translation>Suggestions: (loading the word dictionary…)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="285" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="287" />
         <source>建议（点击＝牵头，Shift+点击＝配合）：</source>
         <translation>Suggestions (click = lead, Shift+click = support): </translation>
     </message>
@@ -748,7 +748,7 @@
     <message>
         <location filename="../../workbench/ui/main_window.py" line="89" />
         <source>指标</source>
-        <translation>Indicator</translation>
+        <translation>Indicators</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/main_window.py" line="90" />
@@ -776,29 +776,29 @@
         <translation>Select the department to remove in the tag pane first</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="275" />
+        <location filename="../../workbench/ui/main_window.py" line="274" />
         <source>未保存：%1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="280" />
+        <location filename="../../workbench/ui/main_window.py" line="279" />
         <source>撤销失败</source>
         <translation>Undo failed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="280" />
+        <location filename="../../workbench/ui/main_window.py" line="279" />
         <source>撤销或重做未能写入工作区，撤销记录已清空；已保存的标注不受影响。
 %1</source>
         <translation>An undo or redo could not be written to the workspace; the undo history was cleared. Saved tags are not affected.
 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="284" />
+        <location filename="../../workbench/ui/main_window.py" line="283" />
         <source>规划纲要任务分工审核工作台</source>
         <translation>Policy review workbench</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="301" />
+        <location filename="../../workbench/ui/main_window.py" line="300" />
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
@@ -859,7 +859,7 @@
 <context>
     <name>Reader</name>
     <message>
-        <location filename="../../workbench/ui/reader.py" line="158" />
+        <location filename="../../workbench/ui/reader.py" line="168" />
         <source>在左侧选择一个条目。</source>
         <translation>Choose an item on the left.</translation>
     </message>
@@ -1012,7 +1012,7 @@
 <context>
     <name>Workers</name>
     <message>
-        <location filename="../../workbench/ui/workers.py" line="138" />
+        <location filename="../../workbench/ui/workers.py" line="139" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

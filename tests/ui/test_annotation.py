@@ -4,7 +4,8 @@ the event log (undo and redo are events; the log only grows)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from .conftest import type_text
@@ -107,9 +108,18 @@ def test_add_support_reorder_and_set_role(qtbot, window, repo):
     assert entries(repo, node_id) == [("市科技局", "lead"), ("市教委", "support")]
     window.undo_stack.undo()
     assert entries(repo, node_id) == [("市科技局", "lead"), ("市教委", "lead")]
-    # A drop is a move request too.
-    pane.assignment_list.request_move(1, 0)
-    assert entries(repo, node_id) == [("市教委", "lead"), ("市科技局", "lead")]
+    # Dragging the last entry above the first makes it lead first.
+    pick(qtbot, window, "市财政局", shift=True)
+    assert entries(repo, node_id) == [("市科技局", "lead"), ("市教委", "lead"), ("市财政局", "support")]
+    view = pane.assignment_list
+    view.setCurrentRow(2)
+    top = view.visualItemRect(view.item(0)).top() + 1
+    mime = view.model().mimeData([view.model().index(2, 0)])
+    drop = QDropEvent(QPointF(5, top), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    view.dropEvent(drop)
+    assert entries(repo, node_id) == [("市财政局", "lead"), ("市科技局", "lead"), ("市教委", "lead")]
+    window.undo_stack.undo()
+    assert entries(repo, node_id) == [("市科技局", "lead"), ("市教委", "lead"), ("市财政局", "support")]
 
 
 def test_link_indicator_then_undo_redo(qtbot, window, repo):

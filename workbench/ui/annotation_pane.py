@@ -53,6 +53,7 @@ class AnnotationPane(QScrollArea):
         self._note_node_id: int | None = None
         self._loading = False
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addLayout(self._build_target())
@@ -72,17 +73,17 @@ class AnnotationPane(QScrollArea):
 
     # -- building ---------------------------------------------------------
 
-    def _build_target(self) -> QHBoxLayout:
+    def _build_target(self) -> QVBoxLayout:
         self.target_label = QLabel()
         self.target_label.setObjectName("targetLabel")
         self.target_label.setWordWrap(True)
         self.back_button = QPushButton(self.tr("回到整段"))
         self.back_button.setToolTip(self.tr("标注整段而不是所选句子（Esc）"))
         self.back_button.clicked.connect(self.back_to_clause)
-        row = QHBoxLayout()
-        row.addWidget(self.target_label, 1)
-        row.addWidget(self.back_button)
-        return row
+        column = QVBoxLayout()
+        column.addWidget(self.target_label)
+        column.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignRight)
+        return column
 
     def _build_departments(self) -> QGroupBox:
         box = QGroupBox(self.tr("责任单位（牵头在前，配合在后）"))
@@ -168,6 +169,7 @@ class AnnotationPane(QScrollArea):
         self.note_edit.textChanged.connect(self._on_note_typed)
         self.note_edit.installEventFilter(self)
         form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("状态"), status_row)
         form.addRow(self.tr("完成时限"), self.timing)
         form.addRow(self.tr("备注"), self.note_edit)

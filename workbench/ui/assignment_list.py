@@ -8,7 +8,7 @@ shown greyed and cannot be selected or moved.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
@@ -77,17 +77,18 @@ class AssignmentList(QListWidget):
         if to_row != from_row:
             self.move_requested.emit(int(self.item(from_row).data(DepartmentRole)), to_row)
 
+    def drop_row(self, y: int) -> int:
+        """The row a drop at viewport height `y` lands before (count() = at the end)."""
+        index = self.indexAt(QPoint(4, y))
+        if not index.isValid():
+            return self.count() if y > 0 else 0
+        rect = self.visualRect(index)
+        return index.row() + (1 if y > rect.center().y() else 0)
+
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         source = self.currentRow()
-        index = self.indexAt(event.position().toPoint())
-        indicator = self.dropIndicatorPosition()
-        if not index.isValid() or indicator == QAbstractItemView.DropIndicatorPosition.OnViewport:
-            target = self.count()
-        elif indicator == QAbstractItemView.DropIndicatorPosition.BelowItem:
-            target = index.row() + 1
-        else:
-            target = index.row()
+        target = self.drop_row(int(event.position().y()))
         event.setDropAction(Qt.DropAction.IgnoreAction)
         event.accept()
-        # A drop between rows: the row index after the moved entry is taken out.
+        # `target` is a gap between rows; the new position counts rows without the moved one.
         self.request_move(source, target - 1 if target > source else target)

@@ -26,7 +26,7 @@ from .session import STATE_INHERITED, STATE_LEAD, STATE_NONE, STATE_SUPPORT, Ses
 
 translate = QCoreApplication.translate
 ROW = 24
-LABEL_WIDTH = 250
+LABEL_WIDTH = 250  # at most; short labels (departments) take less
 COUNT_WIDTH = 110
 MARGIN = 10
 LEGEND = 26
@@ -132,14 +132,15 @@ class BarChart(QWidget):
             painter.drawText(MARGIN, LEGEND + MARGIN + metrics.ascent(), self.empty_text)
             return
         top = LEGEND + MARGIN
-        width = max(self.width() - LABEL_WIDTH - COUNT_WIDTH - MARGIN * 2, 40)
+        label_width = min(max(metrics.horizontalAdvance(b.label) for b in self.bars) + 12, LABEL_WIDTH)
+        width = max(self.width() - label_width - COUNT_WIDTH - MARGIN * 2, 40)
         scale = width / max(max(sum(b.values) for b in self.bars), self.min_scale)
         for row, bar in enumerate(self.bars):
             y = top + row * ROW
             painter.setPen(QColor("#222"))
-            label = metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, LABEL_WIDTH - 8)
+            label = metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, label_width - 8)
             painter.drawText(MARGIN, int(y + (ROW + metrics.ascent() - metrics.descent()) / 2), label)
-            x = MARGIN + LABEL_WIDTH
+            x = MARGIN + label_width
             for (name, colour), value in zip(self.series, bar.values):
                 if value:
                     painter.fillRect(QRectF(x, y + 4, value * scale, ROW - 8), colour)

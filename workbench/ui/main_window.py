@@ -263,8 +263,7 @@ class MainWindow(QMainWindow):
     def _on_result(self, result: SearchResult) -> None:
         self.reader.set_highlights(self.search_panel.backend.terms(self.search_panel.query.text()), {result.node_id: list(result.matches)})
         self.select_node(result.node_id)
-        if result.sentence_id is not None:
-            self.reader.set_target(None)
+        self.reader.scroll_to_first_hit()
 
     def _on_plan_added(self) -> None:
         self._update_title()

@@ -129,6 +129,17 @@ class Reader(QWidget):
         self.match_spans = dict(match_spans or {})
         self._render(keep_scroll=True)
 
+    def scroll_to_first_hit(self) -> bool:
+        """Bring the first highlighted term into view (after choosing a search result)."""
+        for term in self.terms:
+            cursor = self.browser.document().find(term)
+            if not cursor.isNull():
+                cursor.clearSelection()  # a position, not a selection: hits are shaded already
+                self.browser.setTextCursor(cursor)
+                self.browser.ensureCursorVisible()
+                return True
+        return False
+
     def html(self) -> str:
         return self.browser.toHtml()
 

@@ -1,11 +1,12 @@
 """Screenshots of the main window, for the README and for looking at the UI.
 
     xvfb-run -a -s "-screen 0 1600x1000x24" python -m workbench.ui.screenshots shots/
+    (add --lang en for the English interface)
 
 Builds a throw-away workspace with the shipped plan, tags a few clauses the
 way a reviewer would (through the same undoable commands), and saves PNGs of
 the window: the seed loaded, some tags, search results, the two charts, the
-indicator view and the untagged filter.  Needs a CJK font (Debian:
+indicator view, the untagged filter and the first-start reviewer dialog.  Needs a CJK font (Debian:
 fonts-wqy-microhei) or Chinese shows as boxes.  Runs offscreen too
 (QT_QPA_PLATFORM=offscreen), without fonts that look right.
 """
@@ -27,7 +28,8 @@ from workbench.storage.audit import Reviewer
 from workbench.storage.database import open_workspace
 from workbench.storage.repository import Repository
 
-from . import search_backend
+from . import i18n, search_backend
+from .reviewer_dialog import ReviewerDialog
 
 WINDOW_SIZE = (1580, 960)
 SETTLE_MS = 150
@@ -70,9 +72,10 @@ def _tag_some_clauses(window) -> None:
         annotator.assign(department["市规划资源局"], "lead")
 
 
-def take(out: Path) -> list[Path]:
+def take(out: Path, *, language: str = "zh_CN") -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([sys.argv[0]])
+    translators = i18n.install(app, language)  # noqa: F841 - kept alive while shooting
     saved: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:
         workspace = Path(tmp) / "workspace.sqlite"
@@ -132,6 +135,14 @@ def take(out: Path) -> list[Path]:
         window.next_untagged()
         shot("08-filter-untagged")
 
+        dialog = ReviewerDialog(None, window, first_start=True)
+        dialog.show()
+        _settle()
+        path = out / "09-first-start-reviewer.png"
+        dialog.grab().save(str(path))
+        saved.append(path)
+        dialog.close()
+
         window.close()
         db.close()
     app.processEvents()
@@ -139,11 +150,16 @@ def take(out: Path) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1:
-        print("usage: python -m workbench.ui.screenshots OUTDIR", file=sys.stderr)
+    args = list(sys.argv[1:] if argv is None else argv)
+    language = "zh_CN"
+    if "--lang" in args:
+        at = args.index("--lang")
+        language = args[at + 1] if at + 1 < len(args) else ""
+        del args[at : at + 2]
+    if len(args) != 1 or language not in i18n.LANGUAGES:
+        print("usage: python -m workbench.ui.screenshots OUTDIR [--lang zh_CN|en]", file=sys.stderr)
         return 2
-    for path in take(Path(args[0])):
+    for path in take(Path(args[0]), language=language):
         print(path)
     return 0
 

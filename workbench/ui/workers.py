@@ -14,14 +14,15 @@ data, or let the work open its own read-only connection inside `run`.
 from __future__ import annotations
 
 import inspect
+import logging
 import threading
-import traceback
 from collections.abc import Callable, Generator
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+_log = logging.getLogger(__name__)
 Progress = tuple[int, int, str]
 Work = Callable[..., "Generator[Progress, None, Any] | Any"]
 
@@ -71,7 +72,7 @@ class Worker(QRunnable):
             signals.finished.emit(result)
         except Exception as exc:  # reported, never raised into Qt
             message = str(exc) or type(exc).__name__
-            traceback.print_exc()
+            _log.exception("worker failed")
             signals.failed.emit(message.splitlines()[0] if message else type(exc).__name__)
         finally:
             signals.ended.emit()
