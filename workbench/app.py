@@ -34,7 +34,7 @@ def _os_user() -> str:
 
 def build_main_window(repo, settings, *, path: Path | None = None, backend=None, start_workers: bool = True):
     """A MainWindow over an open Repository (GUI thread), with the last node selected."""
-    from workbench.ui import main_actions
+    from workbench.ui import background
     from workbench.ui.main_window import MainWindow
     from workbench.ui.session import Session
 
@@ -43,7 +43,7 @@ def build_main_window(repo, settings, *, path: Path | None = None, backend=None,
     window = MainWindow(session, settings, backend=backend)
     window.restore_last_node()
     if start_workers:
-        main_actions.start_segmenter(window)
+        background.start_segmenter(window)
     return window
 
 
@@ -52,11 +52,11 @@ def _first_start(window, *, ask: bool) -> None:
 
     The import waits for the answer so that its event names the reviewer.
     """
-    from workbench.ui import main_actions
+    from workbench.ui import background, main_actions
 
     def import_seed(_result: int = 0) -> None:
         if not window.session.plan_ids:
-            main_actions.import_plan_file(window, paths.SEED_PLAN, first_run=True)
+            background.import_plan_file(window, paths.SEED_PLAN, first_run=True)
 
     if ask:
         main_actions.ask_reviewer(window, first_start=True).finished.connect(import_seed)

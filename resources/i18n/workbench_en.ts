@@ -206,52 +206,52 @@
 <context>
     <name>ChartsView</name>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="159" />
+        <location filename="../../workbench/ui/charts.py" line="160" />
         <source>有牵头</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="160" />
+        <location filename="../../workbench/ui/charts.py" line="161" />
         <source>继承牵头</source>
         <translation>Inherited lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="161" />
+        <location filename="../../workbench/ui/charts.py" line="162" />
         <source>仅配合</source>
         <translation>Support only</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="162" />
+        <location filename="../../workbench/ui/charts.py" line="163" />
         <source>未标注</source>
         <translation>Untagged</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="164" />
+        <location filename="../../workbench/ui/charts.py" line="165" />
         <source>牵头</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="164" />
+        <location filename="../../workbench/ui/charts.py" line="165" />
         <source>配合</source>
         <translation>Support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="165" />
+        <location filename="../../workbench/ui/charts.py" line="166" />
         <source>尚无单位标注</source>
         <translation>No departments assigned yet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="166" />
+        <location filename="../../workbench/ui/charts.py" line="167" />
         <source>没有章</source>
         <translation>No chapters</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="167" />
+        <location filename="../../workbench/ui/charts.py" line="168" />
         <source>各章覆盖</source>
         <translation>Coverage by chapter</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="168" />
+        <location filename="../../workbench/ui/charts.py" line="169" />
         <source>单位负荷</source>
         <translation>Department load</translation>
     </message>
@@ -446,284 +446,284 @@
 <context>
     <name>MainActions</name>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="80" />
+        <location filename="../../workbench/ui/main_actions.py" line="74" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="82" />
+        <location filename="../../workbench/ui/main_actions.py" line="76" />
         <source>导入规划(&amp;I)…</source>
         <translation>&amp;Import plan…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="83" />
+        <location filename="../../workbench/ui/main_actions.py" line="77" />
         <source>导出(&amp;E)…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="84" />
+        <location filename="../../workbench/ui/main_actions.py" line="78" />
         <source>导出为 Excel：导出模块尚未安装</source>
         <translation>Export to Excel: the export module is not installed yet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="85" />
+        <location filename="../../workbench/ui/main_actions.py" line="79" />
         <source>合并(&amp;M)…</source>
         <translation>&amp;Merge…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="85" />
+        <location filename="../../workbench/ui/main_actions.py" line="79" />
         <source>合并其他审核人的工作区：合并模块尚未安装</source>
         <translation>Merge another reviewer's workspace: the merge module is not installed yet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="87" />
+        <location filename="../../workbench/ui/main_actions.py" line="81" />
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="88" />
+        <location filename="../../workbench/ui/main_actions.py" line="82" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="90" />
+        <location filename="../../workbench/ui/main_actions.py" line="84" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="91" />
+        <location filename="../../workbench/ui/main_actions.py" line="85" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="93" />
+        <location filename="../../workbench/ui/main_actions.py" line="87" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="101" />
+        <location filename="../../workbench/ui/main_actions.py" line="95" />
         <source>移除所选单位</source>
         <translation>Remove selected department</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="102" />
+        <location filename="../../workbench/ui/main_actions.py" line="96" />
         <source>搜索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="104" />
+        <location filename="../../workbench/ui/main_actions.py" line="98" />
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="105" />
+        <location filename="../../workbench/ui/main_actions.py" line="99" />
         <source>下一条款</source>
         <translation>Next clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="106" />
+        <location filename="../../workbench/ui/main_actions.py" line="100" />
         <source>上一条款</source>
         <translation>Previous clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="107" />
-        <location filename="../../workbench/ui/main_actions.py" line="161" />
+        <location filename="../../workbench/ui/main_actions.py" line="101" />
+        <location filename="../../workbench/ui/main_actions.py" line="155" />
         <source>下一未标注条款</source>
         <translation>Next untagged clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="109" />
+        <location filename="../../workbench/ui/main_actions.py" line="103" />
         <source>下一句</source>
         <translation>Next sentence</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="110" />
+        <location filename="../../workbench/ui/main_actions.py" line="104" />
         <source>上一句</source>
         <translation>Previous sentence</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="111" />
-        <location filename="../../workbench/ui/main_actions.py" line="163" />
+        <location filename="../../workbench/ui/main_actions.py" line="105" />
+        <location filename="../../workbench/ui/main_actions.py" line="157" />
         <source>回到整段</source>
         <translation>Whole clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="118" />
+        <location filename="../../workbench/ui/main_actions.py" line="112" />
         <source>标注(&amp;T)</source>
         <translation>&amp;Tag</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="119" />
+        <location filename="../../workbench/ui/main_actions.py" line="113" />
         <source>选择单位…</source>
         <translation>Choose department…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="120" />
+        <location filename="../../workbench/ui/main_actions.py" line="114" />
         <source>标为已审 / 取消</source>
         <translation>Mark reviewed / unmark</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="121" />
+        <location filename="../../workbench/ui/main_actions.py" line="115" />
         <source>标为有疑问 / 取消</source>
         <translation>Mark questioned / unmark</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="122" />
+        <location filename="../../workbench/ui/main_actions.py" line="116" />
         <source>最近使用单位 → 牵头</source>
         <translation>Recent department → lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="123" />
+        <location filename="../../workbench/ui/main_actions.py" line="117" />
         <source>最近使用单位 → 配合</source>
         <translation>Recent department → support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="125" />
-        <location filename="../../workbench/ui/main_actions.py" line="127" />
+        <location filename="../../workbench/ui/main_actions.py" line="119" />
+        <location filename="../../workbench/ui/main_actions.py" line="121" />
         <source>第 %1 个</source>
         <translation>No. %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="130" />
+        <location filename="../../workbench/ui/main_actions.py" line="124" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="134" />
+        <location filename="../../workbench/ui/main_actions.py" line="128" />
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="134" />
+        <location filename="../../workbench/ui/main_actions.py" line="128" />
         <source>审计日志：审计模块尚未安装</source>
         <translation>Audit log: the audit module is not installed yet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="136" />
+        <location filename="../../workbench/ui/main_actions.py" line="130" />
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="138" />
+        <location filename="../../workbench/ui/main_actions.py" line="132" />
         <source>审核人(&amp;R)</source>
         <translation>&amp;Reviewer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="139" />
+        <location filename="../../workbench/ui/main_actions.py" line="133" />
         <source>更改审核人…</source>
         <translation>Change reviewer…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="141" />
+        <location filename="../../workbench/ui/main_actions.py" line="135" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="142" />
-        <location filename="../../workbench/ui/main_actions.py" line="175" />
+        <location filename="../../workbench/ui/main_actions.py" line="136" />
+        <location filename="../../workbench/ui/main_actions.py" line="169" />
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="160" />
+        <location filename="../../workbench/ui/main_actions.py" line="154" />
         <source>下一条款 / 上一条款（阅读区中也可用 ↓ / ↑）</source>
         <translation>Next / previous clause (↓ / ↑ in the reader too)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="162" />
+        <location filename="../../workbench/ui/main_actions.py" line="156" />
         <source>下一句 / 上一句（只标注该句）</source>
         <translation>Next / previous sentence (tags go to that sentence)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="164" />
+        <location filename="../../workbench/ui/main_actions.py" line="158" />
         <source>把最近使用的第 n 个单位设为牵头</source>
         <translation>Assign the n-th recent department as lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="165" />
+        <location filename="../../workbench/ui/main_actions.py" line="159" />
         <source>把最近使用的第 n 个单位设为配合</source>
         <translation>Assign the n-th recent department as support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="166" />
+        <location filename="../../workbench/ui/main_actions.py" line="160" />
         <source>单位选择框：输入、↓ 选择、Enter 牵头、Shift+Enter 配合</source>
         <translation>Department picker: type, ↓ to choose, Enter = lead, Shift+Enter = support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="167" />
+        <location filename="../../workbench/ui/main_actions.py" line="161" />
         <source>已审 / 有疑问</source>
         <translation>Reviewed / questioned</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="168" />
+        <location filename="../../workbench/ui/main_actions.py" line="162" />
         <source>移除所选单位或指标</source>
         <translation>Remove the selected department or indicator</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="169" />
+        <location filename="../../workbench/ui/main_actions.py" line="163" />
         <source>撤销 / 重做</source>
         <translation>Undo / redo</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="170" />
+        <location filename="../../workbench/ui/main_actions.py" line="164" />
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="171" />
+        <location filename="../../workbench/ui/main_actions.py" line="165" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="172" />
-        <location filename="../../workbench/ui/main_actions.py" line="240" />
-        <location filename="../../workbench/ui/main_actions.py" line="274" />
+        <location filename="../../workbench/ui/background.py" line="70" />
+        <location filename="../../workbench/ui/background.py" line="120" />
+        <location filename="../../workbench/ui/main_actions.py" line="166" />
         <source>导入规划</source>
         <translation>Import plan</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="215" />
+        <location filename="../../workbench/ui/background.py" line="45" />
         <source>分词初始化失败：%1</source>
         <translation>Word segmentation failed to start: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="234" />
+        <location filename="../../workbench/ui/background.py" line="64" />
         <source>搜索索引未能建立：%1</source>
         <translation>Search index could not be built: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="240" />
+        <location filename="../../workbench/ui/background.py" line="70" />
         <source>规划文件 (*.txt *.docx *.md);;所有文件 (*)</source>
         <translation>Plan documents (*.txt *.docx *.md);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="247" />
+        <location filename="../../workbench/ui/background.py" line="82" />
         <source>正在读取和解析 %1…</source>
         <translation>Reading and parsing %1…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="249" />
+        <location filename="../../workbench/ui/background.py" line="86" />
         <source>解析完成，正在写入工作区…</source>
         <translation>Parsed; writing to the workspace…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="260" />
-        <location filename="../../workbench/ui/main_actions.py" line="275" />
+        <location filename="../../workbench/ui/background.py" line="106" />
+        <location filename="../../workbench/ui/background.py" line="121" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="268" />
+        <location filename="../../workbench/ui/background.py" line="114" />
         <source>该规划已在工作区中，未作改动</source>
         <translation>This plan is already in the workspace; nothing changed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="270" />
+        <location filename="../../workbench/ui/background.py" line="116" />
         <source>已导入：%1</source>
         <translation>Imported: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="274" />
+        <location filename="../../workbench/ui/background.py" line="120" />
         <source>正在导入 %1…</source>
         <translation>Importing %1…</translation>
     </message>
@@ -859,7 +859,7 @@
 <context>
     <name>Reader</name>
     <message>
-        <location filename="../../workbench/ui/reader.py" line="168" />
+        <location filename="../../workbench/ui/reader.py" line="169" />
         <source>在左侧选择一个条目。</source>
         <translation>Choose an item on the left.</translation>
     </message>

@@ -115,15 +115,43 @@ def test_settings_dialog_stores_language(qtbot, window):
 
 def test_import_another_plan_in_a_worker(qtbot, window, tmp_path):
     from workbench import paths
-    from workbench.ui import main_actions
+    from workbench.ui import background
 
     text = paths.SEED_PLAN.read_text(encoding="utf-8").replace("天津市", "滨海新区", 3)
     other = tmp_path / "other-plan.txt"
     other.write_text(text, encoding="utf-8")
     with qtbot.waitSignal(window.session.plan_added, timeout=10000):
-        worker = main_actions.import_plan_file(window, other)
+        worker = background.import_plan_file(window, other)
     assert len(window.session.plan_ids) == 2 and window.tree_model.rowCount() == 2
     assert worker is not None
     assert len(window.search_panel.search("港口")) > 0
     results = {r.plan_id for r in window.search_panel.results}
     assert results == set(window.session.plan_ids)
+
+
+def test_changing_the_reviewer_applies_to_the_next_write(qtbot, window, repo, departments):
+    from workbench.ui import main_actions
+
+    dialog = main_actions.ask_reviewer(window, first_start=False)
+    assert dialog.name.text() == REVIEWER.name
+    dialog.name.clear()
+    type_text(dialog.name, "王五")
+    dialog.unit.clear()
+    type_text(dialog.unit, "市商务局")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert window.session.reviewer.name == "王五"
+    assert "王五（市商务局）" in window.status.reviewer_label.text()
+    assert window.settings.value("reviewer/name") == "王五"
+    window.select_node(window.session.clauses()[2].db_id)
+    assert window.annotator.assign(departments["市商务局"])
+    event = repo.events()[-1]
+    assert (event.reviewer, event.reviewer_unit, event.action) == ("王五", "市商务局", "assign")
+
+
+def test_gui_is_routed_from_the_command_line(monkeypatch):
+    import workbench.__main__ as entry
+
+    calls = []
+    monkeypatch.setattr("workbench.app.run_gui", lambda argv: calls.append(list(argv)) or 0)
+    assert entry.main([]) == 0 and entry.main(["--db", "w.sqlite"]) == 0 and entry.main(["gui", "--db", "x"]) == 0
+    assert calls == [[], ["--db", "w.sqlite"], ["--db", "x"]]

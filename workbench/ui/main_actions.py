@@ -1,4 +1,4 @@
-"""Menus, shortcuts and the background jobs of the main window.
+"""Menus, shortcuts and the reviewer dialog of the main window.
 
 The keyboard map (also under Help › Keyboard shortcuts):
 
@@ -21,21 +21,15 @@ text fields the keys they type), so typing 教委 never assigns anything.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
-from workbench.core import segment
-from workbench.core.importing import import_file
-from workbench.storage.busy import retry_busy
-
+from .background import choose_and_import
 from .reviewer_dialog import ReviewerDialog, store_reviewer
-from .search_backend import MemorySearch, StoreSearch, index_steps, make_backend, store_search_module
 from .settings_dialog import SettingsDialog
-from .workers import Worker, run_with_progress
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -195,82 +189,3 @@ def ask_reviewer(window: MainWindow, *, first_start: bool) -> ReviewerDialog:
     dialog.open()
     window.reviewer_dialog = dialog
     return dialog
-
-
-# -- background work ----------------------------------------------------------
-
-
-def start_segmenter(window: MainWindow) -> Worker:
-    """Load jieba and the user dictionary off the GUI thread; suggestions and the index follow."""
-    departments = window.session.departments(include_retired=True)  # plain data for the worker
-    worker = Worker(segment.initialise, departments=departments)
-    window.status.show_segmenter(ready=segment.is_ready())
-
-    def ready(_result: object) -> None:
-        window.status.show_segmenter(ready=True)
-        window.annotation.refresh_suggestions()
-        start_indexing(window)
-
-    worker.signals.finished.connect(ready)
-    worker.signals.failed.connect(lambda message: window.status.showMessage(translate("MainActions", "分词初始化失败：%1").replace("%1", message)))
-    window.pool.start(worker)
-    return worker
-
-
-def start_indexing(window: MainWindow) -> Worker | None:
-    """Bring the search index up to date in a worker; search uses it once it is ready."""
-    if window.session.path is None or store_search_module() is None:
-        return None
-    worker = Worker(index_steps, Path(str(window.session.path)))
-    window.status.show_index(ready=False)
-
-    def ready(usable: object) -> None:
-        if usable:
-            window.search_panel.set_backend(make_backend(window.session))
-        window.status.show_index(ready=isinstance(window.search_panel.backend, StoreSearch))
-        window.search_index_ready.emit()
-
-    worker.signals.finished.connect(ready)
-    worker.signals.failed.connect(lambda message: window.status.showMessage(translate("MainActions", "搜索索引未能建立：%1").replace("%1", message)))
-    window.pool.start(worker)
-    return worker
-
-
-def choose_and_import(window: MainWindow) -> None:
-    path, _ = QFileDialog.getOpenFileName(window, translate("MainActions", "导入规划"), "", translate("MainActions", "规划文件 (*.txt *.docx *.md);;所有文件 (*)"))
-    if path:
-        import_plan_file(window, Path(path))
-
-
-def _parse(path: Path):
-    """Worker thread: read and parse a plan document (no store access here)."""
-    yield (0, 0, translate("MainActions", "正在读取和解析 %1…").replace("%1", path.name))
-    plan = import_file(path)
-    yield (1, 1, translate("MainActions", "解析完成，正在写入工作区…"))
-    return plan
-
-
-def import_plan_file(window: MainWindow, path: Path, *, first_run: bool = False) -> Worker:
-    """Parse in a worker (progress, cancel), then store on the GUI thread (one transaction)."""
-
-    def store(plan) -> None:
-        try:
-            result = retry_busy(lambda: window.session.repo.import_plan(plan))
-        except Exception as exc:  # StoreError, or a database error: nothing written
-            window.show_error(translate("MainActions", "导入失败"), str(exc))
-            return
-        if result.created:
-            window.search_panel.set_backend(MemorySearch(window.session))  # until the index has the new plan
-        window.session.apply(result.changes)
-        if result.created and segment.is_ready():
-            start_indexing(window)
-        if not result.created and not first_run:
-            window.status.showMessage(translate("MainActions", "该规划已在工作区中，未作改动"), 6000)
-        elif result.created:
-            window.status.showMessage(translate("MainActions", "已导入：%1").replace("%1", plan.title), 6000)
-
-    return run_with_progress(
-        window.pool, window, _parse, path,
-        title=translate("MainActions", "导入规划"), label=translate("MainActions", "正在导入 %1…").replace("%1", path.name),
-        on_finished=store, on_failed=lambda message: window.show_error(translate("MainActions", "导入失败"), message),
-    )  # fmt: skip

@@ -48,7 +48,7 @@ Handler = Callable[["MainWindow"], object]
 
 class MainWindow(QMainWindow):
     node_selected = Signal(object)  # node id or None
-    search_index_ready = Signal()  # the background indexing finished (see main_actions.start_indexing)
+    search_index_ready = Signal()  # the background indexing finished (see background.start_indexing)
 
     def __init__(self, session: Session, settings: QSettings, *, backend: SearchBackend | None = None) -> None:
         super().__init__()
