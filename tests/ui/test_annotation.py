@@ -207,3 +207,20 @@ def test_inherited_tags_shown_greyed(qtbot, window, repo, departments):
     assert "继承自" in pane.inherited_label.text()
     assert not pane.assignment_list.item(0).flags() & Qt.ItemFlag.ItemIsSelectable
     assert QApplication.instance() is not None
+
+
+def test_note_saves_of_one_editing_session_undo_as_one_step(qtbot, window, repo):
+    node_id = select_clause(qtbot, window, "ch08/s02/p01")
+    pane = window.annotation
+    steps = window.undo_stack.count()
+    type_text(pane.note_edit, "第一段")
+    qtbot.waitUntil(lambda: repo.note(node_id) is not None, timeout=5000)  # saved after the pause
+    type_text(pane.note_edit, "，补充")
+    window.tree.setFocus()  # saved again on leaving the editor
+    qtbot.waitUntil(lambda: repo.note(node_id).text == "第一段，补充")
+    assert window.undo_stack.count() == steps + 1
+    assert [e.action for e in repo.events(node_key="ch08/s02/p01")] == ["note", "note"]
+    window.undo_stack.undo()
+    assert repo.note(node_id) is None
+    window.undo_stack.redo()
+    assert repo.note(node_id).text == "第一段，补充"

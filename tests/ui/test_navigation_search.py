@@ -93,6 +93,11 @@ def test_department_and_chapter_filters(qtbot, window, repo, departments):
     panel.chapter.setCurrentIndex(panel.chapter.findData(chapter.db_id))
     inside = {n.db_id for n in chapter.walk() if is_clause(n)}
     assert inside <= _visible(window) <= inside | {window.current_node_id}
+    panel.chapter.setCurrentIndex(0)
+    indicator = window.session.indicators(window.session.plan_ids[0])[5]
+    window.session.apply(repo.link_indicator(node_id=clause.db_id, indicator_id=indicator.id))
+    panel.indicator.setCurrentIndex(panel.indicator.findData(indicator.id))
+    assert _visible(window) - {window.current_node_id} == {clause.db_id}
 
 
 def test_text_filter(qtbot, window):

@@ -69,6 +69,7 @@ class TreePanel(QWidget):
         for combo in (self.department, self.indicator, self.chapter):
             combo.currentIndexChanged.connect(lambda _i: self.apply())
         session.plan_added.connect(lambda _p: self.fill_choices())
+        session.departments_changed.connect(lambda _d: self.fill_choices())
 
     def fill_choices(self) -> None:
         """(Re)fill the department, indicator and chapter choices, keeping the current ones."""
