@@ -200,14 +200,11 @@ class PlanTreeModel(QAbstractItemModel):
     def _display(node: PlanNode) -> str:
         if node.kind == PLAN:
             return node.title
-        if is_clause(node) or node.kind == "indicator_table":
-            return f"{node.label} {node.title}".strip() if node.label else node.title
         return node.display
 
     def _count_text(self, node: PlanNode) -> str:
-        if node.kind == PLAN or not is_clause(node):
-            if is_clause(node):
-                return ""
+        """Containers: coverage "with lead/clauses"; clauses: their number of tags."""
+        if not is_clause(node):
             with_lead, total = self.session.coverage(node)
             return f"{with_lead}/{total}" if total else self._own_count(node)
         state = self.session.tag_state(node)
