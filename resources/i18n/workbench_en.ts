@@ -1,0 +1,1020 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>AnnotationPane</name>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="80" />
+        <source>回到整段</source>
+        <translation>Whole clause</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="81" />
+        <source>标注整段而不是所选句子（Esc）</source>
+        <translation>Tag the whole clause, not the selected sentence (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="89" />
+        <source>责任单位（牵头在前，配合在后）</source>
+        <translation>Departments (leads first, then support)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="96" />
+        <source>上移</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="97" />
+        <source>下移</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="98" />
+        <source>牵头/配合</source>
+        <translation>Lead/support</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="99" />
+        <source>切换所选单位的角色</source>
+        <translation>Switch the selected department's role</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="100" />
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="101" />
+        <source>移除所选单位（Delete）</source>
+        <translation>Remove the selected department (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="129" />
+        <source>关联指标</source>
+        <translation>Linked indicators</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="133" />
+        <source>取消关联</source>
+        <translation>Unlink</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="146" />
+        <source>审核</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="150" />
+        <source>未审</source>
+        <translation>Unreviewed</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="150" />
+        <source>已审</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="150" />
+        <source>有疑问</source>
+        <translation>Questioned</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="160" />
+        <source>未设定</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="160" />
+        <source>年内完成</source>
+        <translation>Within the year</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="160" />
+        <source>持续推进</source>
+        <translation>Ongoing</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="163" />
+        <source>%1年</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="167" />
+        <source>备注（停顿片刻或离开编辑框时自动保存）</source>
+        <translation>Note (saved after a pause or when you leave the field)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="173" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="174" />
+        <source>完成时限</source>
+        <translation>Completion</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="175" />
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="204" />
+        <source>未选择条目</source>
+        <translation>Nothing selected</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="208" />
+        <source>标注对象：%1 的第 %2 句</source>
+        <translation>Tagging: sentence %2 of %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="212" />
+        <source>标注对象：</source>
+        <translation>Tagging: </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="225" />
+        <source>本条未单独标注，继承自：%1</source>
+        <translation>No tags of its own; inherits from: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="230" />
+        <source>另有 %1 项按句标注（在阅读区点击句子查看）</source>
+        <translation>%1 more tags on its sentences (click a sentence in the reader)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="274" />
+        <source>最近使用（数字键＝牵头，Shift+数字＝配合）：</source>
+        <translation>Recent (number = lead, Shift+number = support): </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="275" />
+        <source>（尚无）</source>
+        <translation>(none yet)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="283" />
+        <source>建议：（正在加载分词词典…）</source>
+        <translation>Suggestions: (loading the word dictionary…)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="287" />
+        <source>建议（点击＝牵头，Shift+点击＝配合）：</source>
+        <translation>Suggestions (click = lead, Shift+click = support): </translation>
+    </message>
+</context>
+<context>
+    <name>Annotator</name>
+    <message>
+        <location filename="../../workbench/ui/annotator.py" line="51" />
+        <source>请先选择一个条目</source>
+        <translation>Select an item first</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotator.py" line="71" />
+        <source>最近使用列表中没有第 %1 个单位</source>
+        <translation>There is no department %1 in the recent list</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../workbench/app.py" line="100" />
+        <source>无法打开工作区</source>
+        <translation>Cannot open the workspace</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentList</name>
+    <message>
+        <location filename="../../workbench/ui/assignment_list.py" line="43" />
+        <source>牵头</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/assignment_list.py" line="43" />
+        <source>配合</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/assignment_list.py" line="44" />
+        <source>（已撤销）</source>
+        <translation> (retired)</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsView</name>
+    <message>
+        <location filename="../../workbench/ui/charts.py" line="160" />
+        <source>有牵头</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/charts.py" line="161" />
+        <source>继承牵头</source>
+        <translation>Inherited lead</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/charts.py" line="162" />
+        <source>仅配合</source>
+        <translation>Support only</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/charts.py" line="163" />
+        <source>未标注</source>
+        <translation>Untagged</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/charts.py" line="165" />
+        <source>牵头</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/charts.py" line="165" />
+        <source>配合</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/charts.py" line="166" />
+        <source>尚无单位标注</source>
+        <translation>No departments assigned yet</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/charts.py" line="167" />
+        <source>没有章</source>
+        <translation>No chapters</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/charts.py" line="168" />
+        <source>各章覆盖</source>
+        <translation>Coverage by chapter</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/charts.py" line="169" />
+        <source>单位负荷</source>
+        <translation>Department load</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <location filename="../../workbench/ui/commands.py" line="107" />
+        <source>指定牵头单位 %1</source>
+        <translation>Assign lead %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/commands.py" line="107" />
+        <source>添加配合单位 %1</source>
+        <translation>Add support %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/commands.py" line="116" />
+        <source>移除单位 %1</source>
+        <translation>Remove %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/commands.py" line="125" />
+        <source>调整单位顺序 %1</source>
+        <translation>Reorder %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/commands.py" line="134" />
+        <source>设为牵头 %1</source>
+        <translation>Make %1 lead</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/commands.py" line="134" />
+        <source>设为配合 %1</source>
+        <translation>Make %1 support</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/commands.py" line="149" />
+        <source>关联指标 %1</source>
+        <translation>Link indicator %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/commands.py" line="149" />
+        <source>取消关联指标 %1</source>
+        <translation>Unlink indicator %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/commands.py" line="197" />
+        <source>编辑备注</source>
+        <translation>Edit note</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/commands.py" line="218" />
+        <source>设置审核状态</source>
+        <translation>Set review status</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/commands.py" line="231" />
+        <source>设置完成时限</source>
+        <translation>Set completion</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentPicker</name>
+    <message>
+        <location filename="../../workbench/ui/department_picker.py" line="64" />
+        <source>单位名称或简称，如 教委</source>
+        <translation>Department name or short name, e.g. 教委</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/department_picker.py" line="76" />
+        <source>牵头</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/department_picker.py" line="77" />
+        <source>添加为牵头单位（Enter）</source>
+        <translation>Add as lead (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/department_picker.py" line="78" />
+        <source>配合</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/department_picker.py" line="79" />
+        <source>添加为配合单位（Shift+Enter）</source>
+        <translation>Add as support (Shift+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/department_picker.py" line="109" />
+        <source>又称 </source>
+        <translation>also </translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorPicker</name>
+    <message>
+        <location filename="../../workbench/ui/indicator_picker.py" line="35" />
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/indicator_picker.py" line="35" />
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/indicator_picker.py" line="35" />
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/indicator_picker.py" line="35" />
+        <source>2025年</source>
+        <translation>2025</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/indicator_picker.py" line="35" />
+        <source>2030年</source>
+        <translation>2030</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/indicator_picker.py" line="35" />
+        <source>属性</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/indicator_picker.py" line="43" />
+        <source>选择或输入指标名称</source>
+        <translation>Choose or type an indicator</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/indicator_picker.py" line="57" />
+        <source>关联</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/indicator_picker.py" line="58" />
+        <source>把所选指标关联到当前条目</source>
+        <translation>Link the chosen indicator to the current item</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorTableModel</name>
+    <message>
+        <location filename="../../workbench/ui/indicator_view.py" line="32" />
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/indicator_view.py" line="32" />
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/indicator_view.py" line="33" />
+        <source>责任单位</source>
+        <translation>Departments</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/indicator_view.py" line="33" />
+        <source>关联条目</source>
+        <translation>Linked items</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/indicator_view.py" line="34" />
+        <source>2025年</source>
+        <translation>2025</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/indicator_view.py" line="34" />
+        <source>2030年</source>
+        <translation>2030</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/indicator_view.py" line="35" />
+        <source>属性</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/indicator_view.py" line="35" />
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/indicator_view.py" line="66" />
+        <source>（牵头）</source>
+        <translation> (lead)</translation>
+    </message>
+</context>
+<context>
+    <name>MainActions</name>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="74" />
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="76" />
+        <source>导入规划(&amp;I)…</source>
+        <translation>&amp;Import plan…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="77" />
+        <source>导出(&amp;E)…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="78" />
+        <source>导出为 Excel：导出模块尚未安装</source>
+        <translation>Export to Excel: the export module is not installed yet</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="79" />
+        <source>合并(&amp;M)…</source>
+        <translation>&amp;Merge…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="79" />
+        <source>合并其他审核人的工作区：合并模块尚未安装</source>
+        <translation>Merge another reviewer's workspace: the merge module is not installed yet</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="81" />
+        <source>设置(&amp;S)…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="82" />
+        <source>退出(&amp;Q)</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="84" />
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="85" />
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="87" />
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="95" />
+        <source>移除所选单位</source>
+        <translation>Remove selected department</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="96" />
+        <source>搜索(&amp;F)</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="98" />
+        <source>转到(&amp;G)</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="99" />
+        <source>下一条款</source>
+        <translation>Next clause</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="100" />
+        <source>上一条款</source>
+        <translation>Previous clause</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="101" />
+        <location filename="../../workbench/ui/main_actions.py" line="155" />
+        <source>下一未标注条款</source>
+        <translation>Next untagged clause</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="103" />
+        <source>下一句</source>
+        <translation>Next sentence</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="104" />
+        <source>上一句</source>
+        <translation>Previous sentence</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="105" />
+        <location filename="../../workbench/ui/main_actions.py" line="157" />
+        <source>回到整段</source>
+        <translation>Whole clause</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="112" />
+        <source>标注(&amp;T)</source>
+        <translation>&amp;Tag</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="113" />
+        <source>选择单位…</source>
+        <translation>Choose department…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="114" />
+        <source>标为已审 / 取消</source>
+        <translation>Mark reviewed / unmark</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="115" />
+        <source>标为有疑问 / 取消</source>
+        <translation>Mark questioned / unmark</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="116" />
+        <source>最近使用单位 → 牵头</source>
+        <translation>Recent department → lead</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="117" />
+        <source>最近使用单位 → 配合</source>
+        <translation>Recent department → support</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="119" />
+        <location filename="../../workbench/ui/main_actions.py" line="121" />
+        <source>第 %1 个</source>
+        <translation>No. %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="124" />
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="128" />
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="128" />
+        <source>审计日志：审计模块尚未安装</source>
+        <translation>Audit log: the audit module is not installed yet</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="130" />
+        <source>恢复默认布局</source>
+        <translation>Restore default layout</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="132" />
+        <source>审核人(&amp;R)</source>
+        <translation>&amp;Reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="133" />
+        <source>更改审核人…</source>
+        <translation>Change reviewer…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="135" />
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="136" />
+        <location filename="../../workbench/ui/main_actions.py" line="169" />
+        <source>快捷键</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="154" />
+        <source>下一条款 / 上一条款（阅读区中也可用 ↓ / ↑）</source>
+        <translation>Next / previous clause (↓ / ↑ in the reader too)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="156" />
+        <source>下一句 / 上一句（只标注该句）</source>
+        <translation>Next / previous sentence (tags go to that sentence)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="158" />
+        <source>把最近使用的第 n 个单位设为牵头</source>
+        <translation>Assign the n-th recent department as lead</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="159" />
+        <source>把最近使用的第 n 个单位设为配合</source>
+        <translation>Assign the n-th recent department as support</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="160" />
+        <source>单位选择框：输入、↓ 选择、Enter 牵头、Shift+Enter 配合</source>
+        <translation>Department picker: type, ↓ to choose, Enter = lead, Shift+Enter = support</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="161" />
+        <source>已审 / 有疑问</source>
+        <translation>Reviewed / questioned</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="162" />
+        <source>移除所选单位或指标</source>
+        <translation>Remove the selected department or indicator</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="163" />
+        <source>撤销 / 重做</source>
+        <translation>Undo / redo</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="164" />
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="165" />
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/background.py" line="70" />
+        <location filename="../../workbench/ui/background.py" line="120" />
+        <location filename="../../workbench/ui/main_actions.py" line="166" />
+        <source>导入规划</source>
+        <translation>Import plan</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/background.py" line="45" />
+        <source>分词初始化失败：%1</source>
+        <translation>Word segmentation failed to start: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/background.py" line="64" />
+        <source>搜索索引未能建立：%1</source>
+        <translation>Search index could not be built: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/background.py" line="70" />
+        <source>规划文件 (*.txt *.docx *.md);;所有文件 (*)</source>
+        <translation>Plan documents (*.txt *.docx *.md);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/background.py" line="82" />
+        <source>正在读取和解析 %1…</source>
+        <translation>Reading and parsing %1…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/background.py" line="86" />
+        <source>解析完成，正在写入工作区…</source>
+        <translation>Parsed; writing to the workspace…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/background.py" line="106" />
+        <location filename="../../workbench/ui/background.py" line="121" />
+        <source>导入失败</source>
+        <translation>Import failed</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/background.py" line="114" />
+        <source>该规划已在工作区中，未作改动</source>
+        <translation>This plan is already in the workspace; nothing changed</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/background.py" line="116" />
+        <source>已导入：%1</source>
+        <translation>Imported: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/background.py" line="120" />
+        <source>正在导入 %1…</source>
+        <translation>Importing %1…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="86" />
+        <source>规划结构</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="87" />
+        <source>标注</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="88" />
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="89" />
+        <source>指标</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="90" />
+        <source>统计图</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="216" />
+        <source>已经是最后一条</source>
+        <translation>This is the last clause</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="216" />
+        <source>已经是第一条</source>
+        <translation>This is the first clause</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="228" />
+        <source>所有条款都已标注</source>
+        <translation>Every clause is tagged</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="260" />
+        <source>请先在标注区选择要移除的单位</source>
+        <translation>Select the department to remove in the tag pane first</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="274" />
+        <source>未保存：%1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="279" />
+        <source>撤销失败</source>
+        <translation>Undo failed</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="279" />
+        <source>撤销或重做未能写入工作区，撤销记录已清空；已保存的标注不受影响。
+%1</source>
+        <translation>An undo or redo could not be written to the workspace; the undo history was cleared. Saved tags are not affected.
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="283" />
+        <source>规划纲要任务分工审核工作台</source>
+        <translation>Policy review workbench</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="300" />
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTreeModel</name>
+    <message>
+        <location filename="../../workbench/ui/plan_tree_model.py" line="153" />
+        <source>条目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/plan_tree_model.py" line="153" />
+        <source>标注</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/plan_tree_model.py" line="215" />
+        <source>继承</source>
+        <translation>inherited</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/plan_tree_model.py" line="236" />
+        <source>（按句标注）</source>
+        <translation>(tagged by sentence)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/plan_tree_model.py" line="238" />
+        <source>牵头：</source>
+        <translation>Lead: </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/plan_tree_model.py" line="240" />
+        <source>配合：</source>
+        <translation>Support: </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/plan_tree_model.py" line="244" />
+        <source>继承自 %1：%2</source>
+        <translation>Inherited from %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/plan_tree_model.py" line="246" />
+        <source>未标注</source>
+        <translation>Untagged</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/plan_tree_model.py" line="248" />
+        <source>有疑问</source>
+        <translation>Questioned</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/plan_tree_model.py" line="252" />
+        <source>%1/%2 条已有牵头单位</source>
+        <translation>%1 of %2 clauses have a lead</translation>
+    </message>
+</context>
+<context>
+    <name>Reader</name>
+    <message>
+        <location filename="../../workbench/ui/reader.py" line="169" />
+        <source>在左侧选择一个条目。</source>
+        <translation>Choose an item on the left.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewerDialog</name>
+    <message>
+        <location filename="../../workbench/ui/reviewer_dialog.py" line="34" />
+        <source>审核人</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reviewer_dialog.py" line="37" />
+        <source>首次使用，请填写您的姓名和单位。每一项标注都会记录审核人。</source>
+        <translation>First start: please enter your name and unit. Every tag records who made it.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reviewer_dialog.py" line="38" />
+        <source>修改审核人。之后的每一项标注都会记录新的审核人。</source>
+        <translation>Change the reviewer. Tags from now on record the new reviewer.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reviewer_dialog.py" line="43" />
+        <source>例如：张三</source>
+        <translation>e.g. Zhang San</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reviewer_dialog.py" line="46" />
+        <source>例如：市发展改革委规划处</source>
+        <translation>e.g. Planning Division, Municipal DRC</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reviewer_dialog.py" line="48" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reviewer_dialog.py" line="49" />
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../workbench/ui/search_panel.py" line="88" />
+        <source>搜索全部规划（如 港口、财政；空格分隔多个词）</source>
+        <translation>Search all plans (e.g. 港口, 财政; separate words with spaces)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/search_panel.py" line="158" />
+        <source>%1 条结果（%2 毫秒）</source>
+        <translation>%1 results (%2 ms)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="15" />
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="21" />
+        <source>界面语言在重新启动后生效。</source>
+        <translation>The interface language changes at the next start.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="24" />
+        <source>界面语言</source>
+        <translation>Interface language</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../workbench/ui/status_bar.py" line="37" />
+        <source>审核人：未设置</source>
+        <translation>Reviewer: not set</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/status_bar.py" line="40" />
+        <source>审核人：%1</source>
+        <translation>Reviewer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/status_bar.py" line="52" />
+        <source>条款 %1 · 有牵头 %2 · 已审 %3 · 有疑问 %4</source>
+        <translation>Clauses %1 · with lead %2 · reviewed %3 · questioned %4</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/status_bar.py" line="58" />
+        <source>分词：就绪</source>
+        <translation>Segmenter: ready</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/status_bar.py" line="58" />
+        <source>分词：加载中…</source>
+        <translation>Segmenter: loading…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/status_bar.py" line="61" />
+        <source>搜索索引：就绪</source>
+        <translation>Search index: ready</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/status_bar.py" line="61" />
+        <source>搜索索引：建立中…</source>
+        <translation>Search index: building…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/status_bar.py" line="65" />
+        <source>可撤销：%1</source>
+        <translation>Undo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TreePanel</name>
+    <message>
+        <location filename="../../workbench/ui/tree_panel.py" line="24" />
+        <source>筛选：标题或正文包含…</source>
+        <translation>Filter: title or text contains…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/tree_panel.py" line="26" />
+        <source>仅未标注</source>
+        <translation>Untagged only</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/tree_panel.py" line="28" />
+        <source>只显示尚无单位（自身、句子或上级均无）的条款</source>
+        <translation>Show only clauses without departments (none of their own, on sentences or inherited)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/tree_panel.py" line="79" />
+        <source>全部单位</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/tree_panel.py" line="82" />
+        <source>全部指标</source>
+        <translation>All indicators</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/tree_panel.py" line="83" />
+        <source>全部章</source>
+        <translation>All chapters</translation>
+    </message>
+</context>
+<context>
+    <name>Workers</name>
+    <message>
+        <location filename="../../workbench/ui/workers.py" line="139" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,113 @@
+"""The composition root of the GUI: store, session, window, wired together.
+
+`run_gui(argv)` is what `workbench` with no arguments runs: a QApplication
+with the organisation's QSettings and the chosen language, the default
+workspace (paths.default_workspace(), which honours WORKBENCH_DATA_DIR) or
+`--db PATH`, the shipped plan imported on first run (parsed in a worker,
+behind a progress dialog), and the first-start reviewer dialog.
+
+`build_main_window(repo, settings)` builds the same window around an open
+repository; tests and the screenshot script use it directly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from workbench import paths
+
+ORGANISATION = "policy-review-workbench"
+APPLICATION = "workbench"
+
+
+def _os_user() -> str:
+    try:
+        return os.environ.get("WORKBENCH_REVIEWER") or getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def build_main_window(repo, settings, *, path: Path | None = None, backend=None, start_workers: bool = True):
+    """A MainWindow over an open Repository (GUI thread), with the last node selected."""
+    from workbench.ui import background
+    from workbench.ui.main_window import MainWindow
+    from workbench.ui.session import Session
+
+    session = Session(repo, path=path)
+    session.load()
+    window = MainWindow(session, settings, backend=backend)
+    window.restore_last_node()
+    if start_workers:
+        background.start_segmenter(window)
+    return window
+
+
+def _first_start(window, *, ask: bool) -> None:
+    """Ask who is reviewing (first start), then import the shipped plan if the workspace has none.
+
+    The import waits for the answer so that its event names the reviewer.
+    """
+    from workbench.ui import background, main_actions
+
+    def import_seed(_result: int = 0) -> None:
+        if not window.session.plan_ids:
+            background.import_plan_file(window, paths.SEED_PLAN, first_run=True)
+
+    if ask:
+        main_actions.ask_reviewer(window, first_start=True).finished.connect(import_seed)
+    else:
+        import_seed()
+
+
+def _parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
+    parser = argparse.ArgumentParser(prog="workbench", description="Open the reviewer's workbench.")
+    parser.add_argument("--db", type=Path, default=None, help="workspace file (default: the user's workspace)")
+    return parser.parse_known_args(list(argv))
+
+
+def run_gui(argv: Sequence[str] = (), *, on_ready: Callable[[object], None] | None = None) -> int:
+    """Run the GUI until the window closes; returns the exit code.
+
+    `on_ready(window)` is called once the window is shown with its tree
+    populated and the event loop is running (the start-up benchmark uses it).
+    """
+    args, qt_args = _parse_args(argv)
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from workbench.storage.audit import Reviewer
+    from workbench.storage.database import open_workspace
+    from workbench.storage.repository import Repository
+    from workbench.ui import i18n
+    from workbench.ui.reviewer_dialog import stored_reviewer
+
+    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    settings = QSettings(ORGANISATION, APPLICATION)
+    translators = i18n.install(app, i18n.language(settings))  # noqa: F841 - kept alive until exit
+
+    path = args.db or paths.default_workspace()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = open_workspace(path)
+    except (OSError, ValueError) as exc:
+        QMessageBox.critical(None, app.translate("App", "无法打开工作区"), str(exc))
+        print(f"workbench: {exc}", file=sys.stderr)
+        return 1
+    known = stored_reviewer(settings)
+    repo = Repository(db, known or Reviewer(_os_user(), ""))
+    try:
+        window = build_main_window(repo, settings, path=path)
+        window.show()
+        QTimer.singleShot(0, lambda: _first_start(window, ask=known is None))
+        if on_ready is not None:
+            QTimer.singleShot(0, lambda: on_ready(window))
+        return app.exec()
+    finally:
+        db.close()

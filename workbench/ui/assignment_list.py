@@ -1,0 +1,94 @@
+"""A node's ordered departments, lead first, reorderable by drag or buttons.
+
+The list never reorders itself: a drop becomes `move_requested(department_id,
+new_position)`, the annotator writes it, and the list is redrawn from the
+store's answer (which applies the lead-first rule).  Inherited departments are
+shown greyed and cannot be selected or moved.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QDropEvent
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
+
+from workbench.storage.records import LEAD, Assignment
+
+translate = QCoreApplication.translate
+DepartmentRole = Qt.ItemDataRole.UserRole + 1
+RoleRole = Qt.ItemDataRole.UserRole + 2
+LEAD_COLOUR = QColor("#1f7a43")
+SUPPORT_COLOUR = QColor("#3b5b8c")
+INHERITED_COLOUR = QColor("#9a9a9a")
+
+
+class AssignmentList(QListWidget):
+    move_requested = Signal(int, int)  # department id, new position
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("assignmentList")
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.inherited = False
+
+    def show_assignments(self, assignments: list[Assignment], *, inherited: bool, keep_department: int | None = None) -> None:
+        """Fill the list; keep the current department selected when it is still there."""
+        current = keep_department if keep_department is not None else self.current_department()
+        self.inherited = inherited
+        self.clear()
+        for position, assignment in enumerate(assignments, start=1):
+            role = translate("AssignmentList", "牵头") if assignment.role == LEAD else translate("AssignmentList", "配合")
+            suffix = translate("AssignmentList", "（已撤销）") if assignment.retired else ""
+            item = QListWidgetItem(f"{position}. [{role}] {assignment.name}{suffix}")
+            item.setData(DepartmentRole, assignment.department_id)
+            item.setData(RoleRole, assignment.role)
+            if inherited:
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                item.setForeground(QBrush(INHERITED_COLOUR))
+            else:
+                item.setForeground(QBrush(LEAD_COLOUR if assignment.role == LEAD else SUPPORT_COLOUR))
+            self.addItem(item)
+            if not inherited and assignment.department_id == current:
+                self.setCurrentItem(item)
+        self.setDragEnabled(not inherited)
+
+    def current_department(self) -> int | None:
+        item = self.currentItem()
+        if item is None or self.inherited or not item.isSelected():
+            return None
+        value = item.data(DepartmentRole)
+        return int(value) if value is not None else None
+
+    def current_role(self) -> str | None:
+        item = self.currentItem()
+        return None if item is None or self.inherited else item.data(RoleRole)
+
+    def departments(self) -> list[int]:
+        return [int(self.item(row).data(DepartmentRole)) for row in range(self.count())]
+
+    def request_move(self, from_row: int, to_row: int) -> None:
+        """Ask to move the entry at `from_row` so that it ends up at `to_row`."""
+        if self.inherited or not 0 <= from_row < self.count():
+            return
+        to_row = max(0, min(to_row, self.count() - 1))
+        if to_row != from_row:
+            self.move_requested.emit(int(self.item(from_row).data(DepartmentRole)), to_row)
+
+    def drop_row(self, y: int) -> int:
+        """The row a drop at viewport height `y` lands before (count() = at the end)."""
+        index = self.indexAt(QPoint(4, y))
+        if not index.isValid():
+            return self.count() if y > 0 else 0
+        rect = self.visualRect(index)
+        return index.row() + (1 if y > rect.center().y() else 0)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        source = self.currentRow()
+        target = self.drop_row(int(event.position().y()))
+        event.setDropAction(Qt.DropAction.IgnoreAction)
+        event.accept()
+        # `target` is a gap between rows; the new position counts rows without the moved one.
+        self.request_move(source, target - 1 if target > source else target)

@@ -1,0 +1,188 @@
+"""Two painted charts that follow the tagging as it happens.
+
+Coverage: for each chapter, its clauses split into those with a lead of their
+own (or on one of their sentences), those covered by an inherited lead, those
+with support only, and those with nothing yet.  Department load: for each
+department, on how many nodes it leads and supports.
+
+Painted QWidgets rather than Qt Charts, which PySide6-Essentials lacks and
+which would cost start-up time; the numbers come from the session's cache
+(no store reads), recomputed once per burst of changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtWidgets import QScrollArea, QTabWidget, QWidget
+
+from workbench.core.plan import CHAPTER, PlanNode
+from workbench.storage.records import LEAD
+
+from . import icons
+from .session import STATE_INHERITED, STATE_LEAD, STATE_NONE, STATE_SUPPORT, Session, is_clause
+
+translate = QCoreApplication.translate
+ROW = 24
+LABEL_WIDTH = 250  # at most; short labels (departments) take less
+COUNT_WIDTH = 110
+MARGIN = 10
+LEGEND = 26
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    tooltip: str
+    values: tuple[int, ...]
+
+
+def coverage_bars(session: Session) -> list[Bar]:
+    bars: list[Bar] = []
+    several = len(session.plan_ids) > 1
+    for plan_id in session.plan_ids:
+        for chapter in (n for n in session.plan(plan_id).nodes() if n.kind == CHAPTER):
+            counts = {STATE_LEAD: 0, STATE_INHERITED: 0, STATE_SUPPORT: 0, STATE_NONE: 0}
+            for node in chapter.walk():
+                if is_clause(node):
+                    counts[_coverage_class(session, node)] += 1
+            label = chapter.label or chapter.key
+            if several:
+                label = f"{plan_id}·{label}"
+            bars.append(Bar(f"{label} {chapter.title}", chapter.display, tuple(counts.values())))
+    return bars
+
+
+def _coverage_class(session: Session, node: PlanNode) -> str:
+    state = session.tag_state(node)
+    if state.source in ("own", "sentences"):
+        return STATE_LEAD if state.has_lead else STATE_SUPPORT
+    if state.source == "inherited":
+        return STATE_INHERITED if state.has_lead else STATE_SUPPORT
+    return STATE_NONE
+
+
+def department_bars(session: Session) -> list[Bar]:
+    lead: dict[int, int] = {}
+    support: dict[int, int] = {}
+    for assignments in session.all_assignments().values():
+        for a in assignments:
+            target = lead if a.role == LEAD else support
+            target[a.department_id] = target.get(a.department_id, 0) + 1
+    ids = sorted(set(lead) | set(support), key=lambda d: (-(lead.get(d, 0) + support.get(d, 0)), -lead.get(d, 0), d))
+    bars = []
+    for department_id in ids:
+        department = session.department(department_id)
+        name = department.name if department else str(department_id)
+        bars.append(Bar(name, department.full_name if department else name, (lead.get(department_id, 0), support.get(department_id, 0))))
+    return bars
+
+
+class BarChart(QWidget):
+    """Horizontal stacked bars with a legend; heights follow the number of bars."""
+
+    def __init__(self, series: list[tuple[str, QColor]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.series = series
+        self.bars: list[Bar] = []
+        self.empty_text = ""
+        self.min_scale = 10  # a bar of 2 should not fill the width
+        self.setMouseTracking(True)
+
+    def set_bars(self, bars: list[Bar]) -> None:
+        self.bars = bars
+        self.updateGeometry()
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(640, LEGEND + MARGIN * 2 + ROW * max(len(self.bars), 1))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(420, self.sizeHint().height())
+
+    def bar_at(self, y: float) -> Bar | None:
+        row = int((y - LEGEND - MARGIN) // ROW)
+        return self.bars[row] if 0 <= row < len(self.bars) else None
+
+    def event(self, event) -> bool:
+        if event.type() == event.Type.ToolTip:
+            bar = self.bar_at(event.position().y() if hasattr(event, "position") else event.pos().y())
+            if bar is not None:
+                parts = "　".join(f"{name} {value}" for (name, _), value in zip(self.series, bar.values))
+                self.setToolTip(f"{bar.tooltip}\n{parts}")
+            else:
+                self.setToolTip("")
+        return super().event(event)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("white"))
+        metrics = QFontMetrics(self.font())
+        x = MARGIN
+        for name, colour in self.series:  # legend
+            painter.fillRect(QRectF(x, MARGIN, 12, 12), colour)
+            painter.setPen(QColor("#333"))
+            painter.drawText(int(x + 16), MARGIN + metrics.ascent() - 1, name)
+            x += 16 + metrics.horizontalAdvance(name) + 18
+        if not self.bars:
+            painter.setPen(QColor("#888"))
+            painter.drawText(MARGIN, LEGEND + MARGIN + metrics.ascent(), self.empty_text)
+            return
+        top = LEGEND + MARGIN
+        label_width = min(max(metrics.horizontalAdvance(b.label) for b in self.bars) + 12, LABEL_WIDTH)
+        width = max(self.width() - label_width - COUNT_WIDTH - MARGIN * 2, 40)
+        scale = width / max(max(sum(b.values) for b in self.bars), self.min_scale)
+        for row, bar in enumerate(self.bars):
+            y = top + row * ROW
+            painter.setPen(QColor("#222"))
+            label = metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, label_width - 8)
+            painter.drawText(MARGIN, int(y + (ROW + metrics.ascent() - metrics.descent()) / 2), label)
+            x = MARGIN + label_width
+            for (name, colour), value in zip(self.series, bar.values):
+                if value:
+                    painter.fillRect(QRectF(x, y + 4, value * scale, ROW - 8), colour)
+                    x += value * scale
+            painter.setPen(QColor("#444"))
+            counts = " / ".join(str(v) for v in bar.values)
+            painter.drawText(int(x + 6), int(y + (ROW + metrics.ascent() - metrics.descent()) / 2), counts)
+
+
+class ChartsView(QTabWidget):
+    """The two charts in tabs, refreshed once per burst of session changes."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.coverage = BarChart([
+            (self.tr("有牵头"), icons.colour(STATE_LEAD)),
+            (self.tr("继承牵头"), icons.colour(STATE_INHERITED)),
+            (self.tr("仅配合"), icons.colour(STATE_SUPPORT)),
+            (self.tr("未标注"), icons.colour(STATE_NONE)),
+        ])  # fmt: skip
+        self.load = BarChart([(self.tr("牵头"), icons.colour(STATE_LEAD)), (self.tr("配合"), icons.SUPPORT_COLOUR)])
+        self.load.empty_text = self.tr("尚无单位标注")
+        self.coverage.empty_text = self.tr("没有章")
+        self.addTab(self._scroll(self.coverage), self.tr("各章覆盖"))
+        self.addTab(self._scroll(self.load), self.tr("单位负荷"))
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.refresh)
+        session.changed.connect(lambda _c: self._timer.start())
+        session.plan_added.connect(lambda _p: self._timer.start())
+        session.departments_changed.connect(lambda _d: self._timer.start())
+        self.refresh()
+
+    @staticmethod
+    def _scroll(widget: QWidget) -> QScrollArea:
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setWidget(widget)
+        return area
+
+    def refresh(self) -> None:
+        self.coverage.set_bars(coverage_bars(self.session))
+        self.load.set_bars(department_bars(self.session))

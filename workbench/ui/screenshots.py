@@ -1,0 +1,168 @@
+"""Screenshots of the main window, for the README and for looking at the UI.
+
+    xvfb-run -a -s "-screen 0 1600x1000x24" python -m workbench.ui.screenshots shots/
+    (add --lang en for the English interface)
+
+Builds a throw-away workspace with the shipped plan, tags a few clauses the
+way a reviewer would (through the same undoable commands), and saves PNGs of
+the window: the seed loaded, some tags, search results, the two charts, the
+indicator view, the untagged filter and the first-start reviewer dialog.  Needs a CJK font (Debian:
+fonts-wqy-microhei) or Chinese shows as boxes.  Runs offscreen too
+(QT_QPA_PLATFORM=offscreen), without fonts that look right.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from workbench import paths
+from workbench.core import segment
+from workbench.core.importing import import_file
+from workbench.storage.audit import Reviewer
+from workbench.storage.database import open_workspace
+from workbench.storage.repository import Repository
+
+from . import i18n, search_backend
+from .reviewer_dialog import ReviewerDialog
+
+WINDOW_SIZE = (1580, 960)
+SETTLE_MS = 150
+
+
+def _settle() -> None:
+    QTest.qWait(SETTLE_MS)
+
+
+def _tag_some_clauses(window) -> None:
+    session, annotator = window.session, window.annotator
+    root = session.plan(session.plan_ids[0]).root
+    department = {d.name: d.db_id for d in session.departments()}
+
+    def tag(key: str, *entries: tuple[str, str]) -> None:
+        window.select_node(root.find(key).db_id)
+        for name, role in entries:
+            annotator.assign(department[name], role)
+
+    tag("ch03/s01/p01", ("市科技局", "lead"), ("市发展改革委", "support"), ("市工业和信息化局", "support"))
+    tag("ch03/s01/p02", ("市工业和信息化局", "lead"), ("市科技局", "support"))
+    tag("ch03/s02", ("市发展改革委", "lead"))  # inherited by the section's clauses
+    tag("ch03/s03/p01", ("市交通运输委", "lead"), ("天津港集团", "support"))
+    tag("ch04/s01/p01", ("市工业和信息化局", "lead"))
+    tag("ch05/s01/p01", ("市教委", "lead"), ("市人社局", "support"))
+    tag("ch05/s02/p01", ("市科技局", "lead"), ("市财政局", "support"))
+    window.select_node(root.find("ch05/s02/p01").db_id)
+    records = session.indicators(session.plan_ids[0])
+    research = next((r for r in records if "研发" in r.indicator.name), None)
+    if research is not None:
+        annotator.link(research.id)
+    window.select_node(root.find("ch04/s02/p01").db_id)
+    annotator.set_status("question")
+    annotator.set_note("牵头单位待与市商务局确认")
+    clause = root.find("ch03/s03/p02")
+    window.select_node(clause.db_id)
+    sentences = [c for c in clause.children if c.kind == "sentence"]
+    if len(sentences) > 1:
+        window.narrow_to_sentence(sentences[1].db_id)
+        annotator.assign(department["市规划资源局"], "lead")
+
+
+def take(out: Path, *, language: str = "zh_CN") -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    translators = i18n.install(app, language)  # noqa: F841 - kept alive while shooting
+    saved: list[Path] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        workspace = Path(tmp) / "workspace.sqlite"
+        db = open_workspace(workspace)
+        repo = Repository(db, Reviewer("张三", "市发展改革委规划处"))
+        repo.import_plan(import_file(paths.SEED_PLAN))
+        segment.initialise(departments=repo.departments(include_retired=True))
+        module = search_backend.store_search_module()
+        if module is not None:
+            module.ensure_index(db)
+        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+        settings.setValue("reviewer/name", "张三")
+        settings.setValue("reviewer/unit", "市发展改革委规划处")
+        from workbench.app import build_main_window
+
+        window = build_main_window(repo, settings, path=workspace, start_workers=False)
+        window.status.show_index(ready=module is not None)
+        window.resize(*WINDOW_SIZE)
+        window.show()
+        _settle()
+
+        def shot(name: str) -> None:
+            _settle()
+            path = out / f"{name}.png"
+            window.grab().save(str(path))
+            saved.append(path)
+
+        root = window.session.plan(window.session.plan_ids[0]).root
+        window.select_node(root.find("ch03/s01/p01").db_id)
+        window.tree.expand(window.proxy.index_for_id(root.find("ch03").db_id))
+        shot("01-seed-loaded")
+
+        _tag_some_clauses(window)
+        window.select_node(root.find("ch03/s01/p01").db_id)
+        window.narrow_to_sentence(root.find("ch03/s01/p01").children[1].db_id)
+        shot("02-tags")
+
+        window.select_node(root.find("ch03/s02/p01").db_id)
+        shot("03-inherited-tags")
+
+        window.focus_search()
+        window.search_panel.search("港口")
+        window.search_panel.choose(0)
+        shot("04-search-results")
+
+        window.charts_dock.raise_()
+        window.charts.setCurrentIndex(0)
+        shot("05-chart-coverage")
+        window.charts.setCurrentIndex(1)
+        shot("06-chart-department-load")
+
+        window.indicator_dock.raise_()
+        shot("07-indicators")
+
+        window.search_dock.raise_()
+        window.tree_panel.untagged.setChecked(True)
+        window.next_untagged()
+        shot("08-filter-untagged")
+
+        dialog = ReviewerDialog(None, window, first_start=True)
+        dialog.show()
+        _settle()
+        path = out / "09-first-start-reviewer.png"
+        dialog.grab().save(str(path))
+        saved.append(path)
+        dialog.close()
+
+        window.close()
+        db.close()
+    app.processEvents()
+    return saved
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    language = "zh_CN"
+    if "--lang" in args:
+        at = args.index("--lang")
+        language = args[at + 1] if at + 1 < len(args) else ""
+        del args[at : at + 2]
+    if len(args) != 1 or language not in i18n.LANGUAGES:
+        print("usage: python -m workbench.ui.screenshots OUTDIR [--lang zh_CN|en]", file=sys.stderr)
+        return 2
+    for path in take(Path(args[0]), language=language):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

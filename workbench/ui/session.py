@@ -1,0 +1,314 @@
+"""The GUI's picture of one open workspace, kept in step with the store.
+
+Views never query the store themselves: they read the plan trees and the
+cached annotations (assignments, indicator links, review status) held here,
+and listen to `changed`.  Every write goes through a Repository method whose
+`Changes` value is handed to `apply()`, which re-reads exactly the nodes,
+departments and plans named there and then tells the views, so each view
+redraws only what changed.
+
+The tagging state of a node (its own tags, its sentences' tags, or tags it
+inherits from an ancestor) is derived here too, because the tree, the
+filters, the charts and the annotation pane must all agree on it.
+
+GUI thread only (the repository's connection belongs to it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+from workbench.core.departments import Department
+from workbench.core.plan import PARAGRAPH_KINDS, PLAN, SENTENCE, Plan, PlanNode
+from workbench.storage.audit import Reviewer
+from workbench.storage.records import LEAD, Assignment, Changes, IndicatorLink, IndicatorRecord, NodeStatus, PlanRecord
+from workbench.storage.repository import Repository
+
+# Tagging states, as the tree shows them.
+STATE_NONE = "none"
+STATE_LEAD = "lead"  # the node (or one of its sentences) has a lead
+STATE_SUPPORT = "support"  # tags, but no lead (merged or legacy data; the store puts a lead first)
+STATE_INHERITED = "inherited"  # no tags of its own; an ancestor's apply
+STATE_DISPUTED = "disputed"  # review status "question" (later also merge conflicts)
+
+
+@dataclass(frozen=True)
+class TagState:
+    """How a node stands: where its departments come from and whether one leads."""
+
+    source: str  # "own" | "sentences" | "inherited" | ""
+    has_lead: bool
+    count: int  # the node's own tags plus its sentences' tags
+    disputed: bool
+    inherited_from: int | None = None  # the ancestor whose tags apply
+
+    @property
+    def state(self) -> str:
+        if self.disputed:
+            return STATE_DISPUTED
+        if self.source in ("own", "sentences"):
+            return STATE_LEAD if self.has_lead else STATE_SUPPORT
+        if self.source == "inherited":
+            return STATE_INHERITED
+        return STATE_NONE
+
+    @property
+    def untagged(self) -> bool:
+        return not self.source
+
+
+def is_clause(node: PlanNode) -> bool:
+    """Clauses in the navigation and coverage sense: paragraphs (clauses and box items)."""
+    return node.kind in PARAGRAPH_KINDS
+
+
+class Session(QObject):
+    changed = Signal(object)  # Changes, after the caches were refreshed
+    plan_added = Signal(int)  # plan id, after its tree was loaded
+    departments_changed = Signal(object)  # frozenset of department ids
+    reviewer_changed = Signal(object)  # Reviewer
+    write_failed = Signal(str)  # a write the store refused (StoreError), one line
+    history_failed = Signal(str)  # an undo/redo write failed: the undo stack no longer matches
+
+    def __init__(self, repo: Repository, *, path: object = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.repo = repo
+        self.path = path  # the workspace file, for workers that open their own connection
+        self._plans: dict[int, Plan] = {}
+        self._records: dict[int, PlanRecord] = {}
+        self._nodes: dict[int, PlanNode] = {}
+        self._plan_of: dict[int, int] = {}
+        self._assignments: dict[int, list[Assignment]] = {}
+        self._links: dict[int, list[IndicatorLink]] = {}
+        self._statuses: dict[int, NodeStatus] = {}
+        self._indicators: dict[int, list[IndicatorRecord]] = {}
+        self._departments: dict[int, Department] = {}
+        self._coverage: dict[int, tuple[int, int]] = {}
+        self._clauses: dict[int, list[PlanNode]] = {}
+        self._containers: dict[int, list[int]] = {}
+        self._load_departments()
+
+    # -- loading ----------------------------------------------------------
+
+    def load(self) -> None:
+        """Load every plan of the workspace that is not loaded yet."""
+        for record in self.repo.plans():
+            if record.id not in self._plans:
+                self._load_plan(record)
+
+    def _load_plan(self, record: PlanRecord) -> None:
+        plan = self.repo.load_plan(record.id)
+        for node in plan.nodes():
+            if node.db_id is not None:
+                self._nodes[node.db_id] = node
+                self._plan_of[node.db_id] = record.id
+        self._assignments.update(self.repo.assignments_for_plan(record.id))
+        self._links.update(self.repo.links_for_plan(record.id))
+        self._statuses.update(self.repo.statuses_for_plan(record.id))
+        self._indicators[record.id] = self.repo.indicators(record.id)
+        self._clauses[record.id] = [n for n in plan.nodes() if is_clause(n)]
+        self._containers[record.id] = [
+            n.db_id for n in plan.nodes() if n.db_id is not None and n.kind != SENTENCE and not is_clause(n)
+        ]
+        self._records[record.id] = record
+        self._plans[record.id] = plan
+        self.plan_added.emit(record.id)
+
+    def _load_departments(self) -> None:
+        self._departments = {
+            d.db_id: d for d in self.repo.departments(include_retired=True) if d.db_id is not None
+        }
+
+    # -- plans and nodes --------------------------------------------------
+
+    @property
+    def plan_ids(self) -> list[int]:
+        return list(self._plans)
+
+    def plan(self, plan_id: int) -> Plan:
+        return self._plans[plan_id]
+
+    def plan_record(self, plan_id: int) -> PlanRecord:
+        return self._records[plan_id]
+
+    def node(self, node_id: int | None) -> PlanNode | None:
+        return None if node_id is None else self._nodes.get(node_id)
+
+    def plan_id_of(self, node_id: int) -> int | None:
+        return self._plan_of.get(node_id)
+
+    def plan_root_of(self, node: PlanNode) -> PlanNode:
+        while node.parent is not None:
+            node = node.parent
+        return node
+
+    def clauses(self, plan_id: int | None = None) -> list[PlanNode]:
+        """Clauses (paragraph nodes) in document order, of one plan or of all."""
+        if plan_id is not None:
+            return self._clauses.get(plan_id, [])
+        return [n for pid in self._plans for n in self._clauses[pid]]
+
+    def indicators(self, plan_id: int) -> list[IndicatorRecord]:
+        return self._indicators.get(plan_id, [])
+
+    def indicator(self, indicator_id: int) -> IndicatorRecord | None:
+        for records in self._indicators.values():
+            for record in records:
+                if record.id == indicator_id:
+                    return record
+        return None
+
+    # -- departments ------------------------------------------------------
+
+    def departments(self, *, include_retired: bool = False) -> list[Department]:
+        """In official order (the store's order)."""
+        return [d for d in self._departments.values() if include_retired or not d.retired]
+
+    def department(self, department_id: int) -> Department | None:
+        return self._departments.get(department_id)
+
+    def department_by_uid(self, uid: str) -> Department | None:
+        department = self.repo.department_by_uid(uid)
+        return self._departments.get(department.db_id) if department and department.db_id else None
+
+    # -- annotations ------------------------------------------------------
+
+    def assignments(self, node_id: int) -> list[Assignment]:
+        return self._assignments.get(node_id, [])
+
+    def links(self, node_id: int) -> list[IndicatorLink]:
+        return self._links.get(node_id, [])
+
+    def status(self, node_id: int) -> NodeStatus:
+        return self._statuses.get(node_id) or NodeStatus(node_id)
+
+    def note(self, node_id: int) -> str:
+        note = self.repo.note(node_id)
+        return note.text if note else ""
+
+    def all_links(self) -> dict[int, list[IndicatorLink]]:
+        return self._links
+
+    def all_assignments(self) -> dict[int, list[Assignment]]:
+        return self._assignments
+
+    # -- derived state ----------------------------------------------------
+
+    def inherited(self, node: PlanNode) -> tuple[PlanNode, list[Assignment]] | None:
+        """The nearest ancestor with departments of its own, and those departments."""
+        ancestor = node.parent
+        while ancestor is not None and ancestor.kind != PLAN:
+            own = self._assignments.get(ancestor.db_id or -1)
+            if own:
+                return ancestor, own
+            ancestor = ancestor.parent
+        return None
+
+    def effective(self, node: PlanNode) -> list[Assignment]:
+        """The departments that apply to a node: its own, else the inherited ones."""
+        own = self._assignments.get(node.db_id or -1)
+        if own:
+            return own
+        found = self.inherited(node)
+        return found[1] if found else []
+
+    def sentence_assignments(self, node: PlanNode) -> list[Assignment]:
+        result: list[Assignment] = []
+        for child in node.children:
+            if child.kind == SENTENCE and child.db_id is not None:
+                result.extend(self._assignments.get(child.db_id, ()))
+        return result
+
+    def tag_state(self, node: PlanNode) -> TagState:
+        node_id = node.db_id or -1
+        disputed = self.status(node_id).review_status == "question"
+        own = self._assignments.get(node_id)
+        if own:
+            return TagState("own", any(a.role == LEAD for a in own), len(own) + len(self.sentence_assignments(node)), disputed)
+        sentences = self.sentence_assignments(node) if is_clause(node) else []
+        if sentences:
+            return TagState("sentences", any(a.role == LEAD for a in sentences), len(sentences), disputed)
+        found = self.inherited(node)
+        if found:
+            ancestor, tags = found
+            return TagState("inherited", any(a.role == LEAD for a in tags), 0, disputed, ancestor.db_id)
+        return TagState("", False, 0, disputed)
+
+    def coverage(self, node: PlanNode) -> tuple[int, int]:
+        """(clauses with a lead, clauses) under a container node, cached until the next change."""
+        key = node.db_id or -1
+        if key not in self._coverage:
+            self._compute_coverage(self.plan_root_of(node))
+        return self._coverage.get(key, (0, 0))
+
+    def _compute_coverage(self, root: PlanNode) -> None:
+        """One pass over a plan's clauses, counting each into all of its ancestors."""
+        counts: dict[int, list[int]] = {}
+        plan_id = self._plan_of.get(root.db_id or -1)
+        for node in self.clauses(plan_id) if plan_id is not None else ():
+            has_lead = self.tag_state(node).has_lead
+            ancestor = node.parent
+            while ancestor is not None:
+                entry = counts.setdefault(ancestor.db_id or -1, [0, 0])
+                entry[0] += has_lead
+                entry[1] += 1
+                ancestor = ancestor.parent
+        for node_id in self._containers.get(plan_id or -1, ()):
+            with_lead, total = counts.get(node_id, (0, 0))
+            self._coverage[node_id] = (with_lead, total)
+
+    # -- writes -----------------------------------------------------------
+
+    @property
+    def reviewer(self) -> Reviewer:
+        return self.repo.reviewer
+
+    def set_reviewer(self, reviewer: Reviewer) -> None:
+        self.repo.reviewer = reviewer
+        self.reviewer_changed.emit(reviewer)
+
+    def apply(self, changes: Changes) -> Changes:
+        """Refresh what `changes` names from the store, then emit `changed` (if anything did)."""
+        if not changes:
+            return changes
+        for plan_id in sorted(changes.plan_ids):
+            if plan_id not in self._plans:
+                record = self.repo.plan(plan_id)
+                if record is not None:
+                    self._load_plan(record)
+        changed_departments = frozenset(d for d in changes.department_ids if self._refresh_department(d))
+        for node_id in changes.node_ids:
+            if node_id not in self._nodes:
+                continue
+            self._set(self._assignments, node_id, self.repo.assignments(node_id))
+            self._set(self._links, node_id, self.repo.indicator_links(node_id))
+            self._statuses[node_id] = self.repo.status(node_id)
+        if changes.node_ids or changed_departments:
+            self._coverage.clear()
+        if changed_departments:
+            self.departments_changed.emit(changed_departments)
+        self.changed.emit(changes)
+        return changes
+
+    def _refresh_department(self, department_id: int) -> bool:
+        fresh = self.repo.department(department_id)
+        if fresh is None:
+            return False
+        old = self._departments.get(department_id)
+        if old is not None and (old.name, old.retired, old.aliases, old.full_name) == (
+            fresh.name, fresh.retired, fresh.aliases, fresh.full_name,
+        ):  # fmt: skip
+            return False
+        self._departments[department_id] = fresh
+        if old is None:  # a new department: keep the store's official order
+            self._load_departments()
+        return True
+
+    @staticmethod
+    def _set(cache: dict, node_id: int, values: list) -> None:
+        if values:
+            cache[node_id] = values
+        else:
+            cache.pop(node_id, None)
