@@ -60,7 +60,8 @@ def test_verify_log_and_filters(capsys, pair, tmp_path):
     xlsx = tmp_path / "log.xlsx"
     assert run(capsys, "audit", "log", "--db", a, "--format", "xlsx", "-o", xlsx)[0] == 0
     rows = list(openpyxl.load_workbook(xlsx).active.values)
-    assert rows[0][0] == "序号" and len(rows) == 1 + 4 and rows[-1][2] == "李四"
+    # registry load, import, the copy's record of where it came from, two assignments
+    assert rows[0][0] == "序号" and len(rows) == 1 + 5 and rows[-1][2] == "李四"
     code, _, err = run(capsys, "audit", "log", "--db", a, "--department", "不存在的局")
     assert code == 1 and "unknown department" in err
     code, _, err = run(capsys, "audit", "log", "--db", a, "--format", "xlsx")
@@ -113,6 +114,7 @@ def test_merge_refusals(capsys, pair, tmp_path, seed_path):
     code, _, err = run(capsys, "merge", junk, "--db", a)
     assert code == 1 and "not a workbench workspace" in err
     with sqlite3.connect(a) as conn:
-        assert conn.execute("SELECT count(*) FROM events WHERE action = 'merge'").fetchone()[0] == 0
+        merges = "SELECT count(*) FROM events WHERE action = 'merge' AND json_extract(after, '$.copy') IS NULL"
+        assert conn.execute(merges).fetchone()[0] == 0
     code, _, err = run(capsys, "merge", tmp_path / "missing.sqlite", "--db", a)
     assert code == 1 and "no such file" in err

@@ -32,15 +32,21 @@ def _os_user() -> str:
         return "unknown"
 
 
-def build_main_window(repo, settings, *, path: Path | None = None, backend=None, start_workers: bool = True):
-    """A MainWindow over an open Repository (GUI thread), with the last node selected."""
-    from workbench.ui import background
+def build_main_window(repo, settings, *, path: Path | None = None, backend=None, start_workers: bool = True,
+                      features: bool = True):
+    """A MainWindow over an open Repository (GUI thread), with the last node selected.
+
+    `features` plugs in export, division import, merge and the audit views.
+    """
+    from workbench.ui import background, integrations
     from workbench.ui.main_window import MainWindow
     from workbench.ui.session import Session
 
     session = Session(repo, path=path)
     session.load()
     window = MainWindow(session, settings, backend=backend)
+    if features:
+        integrations.install(window)
     window.restore_last_node()
     if start_workers:
         background.start_segmenter(window)
@@ -81,6 +87,7 @@ def run_gui(argv: Sequence[str] = (), *, on_ready: Callable[[object], None] | No
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from workbench.storage.audit import Reviewer
+    from workbench.storage.backup import backup_on_open
     from workbench.storage.database import open_workspace
     from workbench.storage.repository import Repository
     from workbench.ui import i18n
@@ -95,6 +102,7 @@ def run_gui(argv: Sequence[str] = (), *, on_ready: Callable[[object], None] | No
     path = args.db or paths.default_workspace()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        backup_on_open(path)  # refuses a damaged or foreign file before anything is written
         db = open_workspace(path)
     except (OSError, ValueError) as exc:
         QMessageBox.critical(None, app.translate("App", "无法打开工作区"), str(exc))

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AgreementView</name>
+    <message>
+        <location filename="../../workbench/ui/agreement_view.py" line="42" />
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/agreement_view.py" line="42" />
+        <source>条目数</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/agreement_view.py" line="43" />
+        <source>被定为牵头次数</source>
+        <translation>Times chosen as lead</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/agreement_view.py" line="43" />
+        <source>一致率</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/agreement_view.py" line="49" />
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/agreement_view.py" line="65" />
+        <source>至少需要两位审核人的分工才能计算一致性。</source>
+        <translation>Agreement needs the assignments of at least two reviewers.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/agreement_view.py" line="70" />
+        <source>审核人：%1；共同审核的条目：%2</source>
+        <translation>Reviewers: %1; items both reviewed: %2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/agreement_view.py" line="92" />
+        <source>导出一致性统计</source>
+        <translation>Export agreement statistics</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationPane</name>
     <message>
         <location filename="../../workbench/ui/annotation_pane.py" line="80" />
@@ -180,7 +223,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../workbench/app.py" line="100" />
+        <location filename="../../workbench/app.py" line="108" />
         <source>无法打开工作区</source>
         <translation>Cannot open the workspace</translation>
     </message>
@@ -201,6 +244,39 @@
         <location filename="../../workbench/ui/assignment_list.py" line="44" />
         <source>（已撤销）</source>
         <translation> (retired)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../../workbench/ui/audit_view.py" line="66" />
+        <source>自</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/audit_view.py" line="68" />
+        <source>至</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/audit_view.py" line="74" />
+        <source>部门名称或别名</source>
+        <translation>Department name or alias</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/audit_view.py" line="76" />
+        <source>节点编号，如 ch03/s01</source>
+        <translation>Node id, e.g. ch03/s01</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/audit_view.py" line="86" />
+        <source>审核人</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/audit_view.py" line="110" />
+        <source>全部</source>
+        <translation>All</translation>
     </message>
 </context>
 <context>
@@ -315,6 +391,59 @@
     </message>
 </context>
 <context>
+    <name>ConflictsView</name>
+    <message>
+        <location filename="../../workbench/ui/conflicts_view.py" line="37" />
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/conflicts_view.py" line="37" />
+        <source>对象</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/conflicts_view.py" line="37" />
+        <source>分歧</source>
+        <translation>Disagreement</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/conflicts_view.py" line="38" />
+        <source>A 方</source>
+        <translation>Side A</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/conflicts_view.py" line="38" />
+        <source>B 方（当前显示）</source>
+        <translation>Side B (shown now)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/conflicts_view.py" line="39" />
+        <source>说明</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/conflicts_view.py" line="47" />
+        <source>裁决理由（可选）</source>
+        <translation>Reason for the decision (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/conflicts_view.py" line="48" />
+        <source>采用 A 方</source>
+        <translation>Take side A</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/conflicts_view.py" line="49" />
+        <source>采用 B 方</source>
+        <translation>Take side B</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/conflicts_view.py" line="98" />
+        <source>无法裁决</source>
+        <translation>Cannot resolve</translation>
+    </message>
+</context>
+<context>
     <name>DepartmentPicker</name>
     <message>
         <location filename="../../workbench/ui/department_picker.py" line="64" />
@@ -345,6 +474,206 @@
         <location filename="../../workbench/ui/department_picker.py" line="109" />
         <source>又称 </source>
         <translation>also </translation>
+    </message>
+</context>
+<context>
+    <name>DivisionImportDialog</name>
+    <message>
+        <location filename="../../workbench/ui/division_dialog.py" line="33" />
+        <location filename="../../workbench/ui/division_dialog.py" line="87" />
+        <location filename="../../workbench/ui/division_dialog.py" line="90" />
+        <source>导入任务分工表</source>
+        <translation>Import division sheet</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/division_dialog.py" line="35" />
+        <source>{file}：读取 {rows} 行，{n} 个条目将发生变化。</source>
+        <translation>{file}: {rows} rows read, {n} item(s) would change.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/division_dialog.py" line="44" />
+        <source>无相近名称</source>
+        <translation>no similar name</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/division_dialog.py" line="45" />
+        <source>未知部门“{name}”，是否指：{hint}</source>
+        <translation>Unknown department “{name}”; did you mean: {hint}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/division_dialog.py" line="47" />
+        <source>第 {row} 行：未知节点编号 {key}</source>
+        <translation>Row {row}: unknown node id {key}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/division_dialog.py" line="49" />
+        <source>以下问题须在表格中改正后重新导入（不会自动新建部门）：</source>
+        <translation>Correct these in the sheet and import it again (departments are never created by an import):</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/division_dialog.py" line="54" />
+        <source>修改记为（审核人）：</source>
+        <translation>Record the changes as (reviewer):</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/division_dialog.py" line="55" />
+        <source>单位：</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/division_dialog.py" line="59" />
+        <source>应用修改</source>
+        <translation>Apply changes</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/division_dialog.py" line="69" />
+        <source>请填写审核人姓名。</source>
+        <translation>Please enter the reviewer's name.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/division_dialog.py" line="90" />
+        <source>表格与工作区一致，没有需要应用的修改。</source>
+        <translation>The sheet matches the workspace; there is nothing to apply.</translation>
+    </message>
+</context>
+<context>
+    <name>EventTableModel</name>
+    <message>
+        <location filename="../../workbench/ui/event_table.py" line="34" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/event_table.py" line="34" />
+        <source>审核人</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/event_table.py" line="35" />
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/event_table.py" line="35" />
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/event_table.py" line="36" />
+        <source>对象</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/event_table.py" line="36" />
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/event_table.py" line="37" />
+        <source>修改前</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/event_table.py" line="37" />
+        <source>修改后</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/event_table.py" line="38" />
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="34" />
+        <location filename="../../workbench/ui/export_dialog.py" line="213" />
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="45" />
+        <source>规划：</source>
+        <translation>Plan:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="48" />
+        <source>导出内容</source>
+        <translation>What to export</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="50" />
+        <source>一个工作簿，包含所选工作表</source>
+        <translation>One workbook with the chosen sheets</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="51" />
+        <source>每个部门一个工作簿（发给各部门联络员）</source>
+        <translation>One workbook per department (for the departments' liaisons)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="72" />
+        <source>范围（章）</source>
+        <translation>Scope (chapters)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="78" />
+        <source>全选</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="78" />
+        <source>全不选</source>
+        <translation>Select none</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="88" />
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="90" />
+        <source>保存到：</source>
+        <translation>Save to:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="98" />
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="162" />
+        <source>导出到</source>
+        <translation>Export to</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="163" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="165" />
+        <source>导出到文件夹</source>
+        <translation>Export into folder</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="211" />
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="214" />
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <location filename="../../workbench/ui/history_tab.py" line="46" />
+        <source>未选择节点</source>
+        <translation>No item selected</translation>
     </message>
 </context>
 <context>
@@ -441,6 +770,89 @@
         <location filename="../../workbench/ui/indicator_view.py" line="66" />
         <source>（牵头）</source>
         <translation> (lead)</translation>
+    </message>
+</context>
+<context>
+    <name>Integrations</name>
+    <message>
+        <location filename="../../workbench/ui/integrations.py" line="35" />
+        <source>合并冲突</source>
+        <translation>Merge conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/integrations.py" line="37" />
+        <source>审核一致性</source>
+        <translation>Reviewer agreement</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/integrations.py" line="39" />
+        <source>本条修改记录</source>
+        <translation>History of this item</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/integrations.py" line="41" />
+        <source>导入任务分工表(&amp;D)…</source>
+        <translation>Import &amp;division sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/integrations.py" line="82" />
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/integrations.py" line="82" />
+        <source>工作区中还没有规划。</source>
+        <translation>The workspace holds no plan yet.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/integrations.py" line="90" />
+        <source>已导出：</source>
+        <translation>Exported: </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/integrations.py" line="104" />
+        <source>导入任务分工表</source>
+        <translation>Import division sheet</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/integrations.py" line="104" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/integrations.py" line="110" />
+        <source>已应用 {n} 条修改</source>
+        <translation>Applied {n} change(s)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/integrations.py" line="117" />
+        <source>合并其他审核人的工作区</source>
+        <translation>Merge another reviewer's workspace</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/integrations.py" line="118" />
+        <source>工作区 (*.sqlite *.db);;所有文件 (*)</source>
+        <translation>Workspace (*.sqlite *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/integrations.py" line="125" />
+        <source>无法合并</source>
+        <translation>Cannot merge</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/integrations.py" line="129" />
+        <source>合并了 {n} 条记录；待处理冲突 {c} 个。</source>
+        <translation>Merged {n} event(s); {c} conflict(s) to resolve.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/integrations.py" line="131" />
+        <source>该工作区的记录已全部在本工作区中，没有变化。</source>
+        <translation>This workspace already holds all of that workspace's events; nothing changed.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/integrations.py" line="132" />
+        <source>合并完成</source>
+        <translation>Merge finished</translation>
     </message>
 </context>
 <context>
@@ -816,42 +1228,42 @@
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="215" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="212" />
         <source>继承</source>
         <translation>inherited</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="236" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="233" />
         <source>（按句标注）</source>
         <translation>(tagged by sentence)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="238" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="235" />
         <source>牵头：</source>
         <translation>Lead: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="240" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="237" />
         <source>配合：</source>
         <translation>Support: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="244" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="241" />
         <source>继承自 %1：%2</source>
         <translation>Inherited from %1: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="246" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="243" />
         <source>未标注</source>
         <translation>Untagged</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="248" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="245" />
         <source>有疑问</source>
         <translation>Questioned</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="252" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="249" />
         <source>%1/%2 条已有牵头单位</source>
         <translation>%1 of %2 clauses have a lead</translation>
     </message>
@@ -994,17 +1406,17 @@
         <translation>Show only clauses without departments (none of their own, on sentences or inherited)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tree_panel.py" line="79" />
+        <location filename="../../workbench/ui/tree_panel.py" line="80" />
         <source>全部单位</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tree_panel.py" line="82" />
+        <location filename="../../workbench/ui/tree_panel.py" line="83" />
         <source>全部指标</source>
         <translation>All indicators</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tree_panel.py" line="83" />
+        <location filename="../../workbench/ui/tree_panel.py" line="84" />
         <source>全部章</source>
         <translation>All chapters</translation>
     </message>

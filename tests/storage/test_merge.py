@@ -231,26 +231,34 @@ def test_an_extra_plan_is_refused_until_imported(desks) -> None:
     assert a.merge(b).new_events > 0 and verify(a.repo.db).ok
 
 
-def test_the_same_workspace_and_forked_copies_are_refused(desks, tmp_path: Path) -> None:
+def test_the_same_workspace_is_refused_and_a_copy_is_a_workspace_of_its_own(desks, tmp_path: Path) -> None:
     a = desks("a", "张三")
     a.lead(0, "市科技局")
     with pytest.raises(MergeError, match="this workspace"):
         a.merge(a)
     a.repo.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    fork_path = tmp_path / "fork.sqlite"
-    shutil.copy(a.path, fork_path)
+    copy_path = tmp_path / "copy.sqlite"
+    shutil.copy(a.path, copy_path)
     b = desks("b", "李四")
-    fork = Desk(fork_path, Path(), Reviewer("张三"), plans=())
+    copy = Desk(copy_path, Path(), Reviewer("王五"), plans=())  # opened elsewhere: a new identity
     try:
-        fork.lead(1, "天津海关")
+        assert audit.workspace_uuid(copy.repo.db) != audit.workspace_uuid(a.repo.db)
+        assert verify(copy.repo.db).ok
+        copy.lead(1, "天津海关")
         a.lead(2, "市财政局")
         b.merge(a)
+        b.merge(copy)
+        a.merge(copy)
+        for desk in (a, b):
+            assert desk.leads(0)[0][0] == "市科技局" and desk.leads(1)[0][0] == "天津海关"
+            assert desk.leads(2)[0][0] == "市财政局"
+            assert list_conflicts(desk.repo.db) == []  # the copy had seen a's first lead
+            assert verify(desk.repo.db).ok
         before = _untouched(b)
-        with pytest.raises(MergeError, match="copied and edited"):
-            b.merge(fork)
+        b.merge(copy)  # again: nothing new
         assert _untouched(b) == before
     finally:
-        fork.repo.db.close()
+        copy.repo.db.close()
 
 
 @pytest.mark.parametrize("content", [b"SQLite format 3\x00" + os.urandom(4000), "第一章\n".encode() * 100])

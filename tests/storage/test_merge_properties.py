@@ -96,7 +96,7 @@ def _fingerprint(path: Path) -> tuple:
         conflicts = sorted((c.kind, c.subject, c.node_key, c.department_uid, c.a.event.uuid, c.b.event.uuid)
                            for c in list_conflicts(db))  # fmt: skip
         # Everything except the final merges' own records (written by 组长 in this target only).
-        shared_events = sorted(e.uuid for e in events if not (e.action == "merge" and e.reviewer == "组长"))
+        shared_events = sorted(e.uuid for e in events if not (e.action == "merge" and (e.reviewer == "组长" or (e.after or {}).get("copy"))))
         return (
             sorted(tables.nodes.items()),
             sorted((u, json.dumps(r, sort_keys=True)) for u, r in tables.departments.items()),

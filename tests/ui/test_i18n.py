@@ -25,7 +25,7 @@ def test_window_in_english(qtbot, qapp, repo, settings, workspace_path):
     translators = i18n.install(qapp, "en")
     try:
         assert any(t.language() == "en" for t in translators)
-        window = build_main_window(repo, settings, path=workspace_path, start_workers=False)
+        window = build_main_window(repo, settings, path=workspace_path, start_workers=False, features=False)
         qtbot.addWidget(window)
         menus = [a.text() for a in window.menuBar().actions()]
         assert menus[:3] == ["&File", "&Edit", "&Go"]

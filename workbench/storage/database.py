@@ -22,6 +22,7 @@ from workbench.core.departments import Department, load_registry
 from . import migrations
 from .audit import SYSTEM_REVIEWER, Reviewer
 from .errors import WorkspaceError
+from .fork import fork_if_moved
 from .repository import Repository
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -156,6 +157,7 @@ def open_workspace(
             if departments is None:
                 departments = load_registry(registry_path)
             Repository(db, reviewer or SYSTEM_REVIEWER).load_registry(departments)
+        fork_if_moved(db, path, reviewer=reviewer)
     except BaseException:
         db.close()
         raise

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QListWidget, QMessageBox, QVBoxLayout, QWidget,
 )
@@ -83,10 +84,10 @@ def import_division_interactively(parent: QWidget, repo, plan_id: int, path: Pat
     try:
         diff = prepare_division_import(repo, plan_id, path)
     except DivisionSheetError as exc:
-        QMessageBox.warning(parent, parent.tr("导入任务分工表"), str(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("DivisionImportDialog", "导入任务分工表"), str(exc))
         return []
     if diff.ok and not diff.changes:
-        QMessageBox.information(parent, parent.tr("导入任务分工表"), parent.tr("表格与工作区一致，没有需要应用的修改。"))
+        QMessageBox.information(parent, QCoreApplication.translate("DivisionImportDialog", "导入任务分工表"), QCoreApplication.translate("DivisionImportDialog", "表格与工作区一致，没有需要应用的修改。"))
         return []
     dialog = DivisionImportDialog(repo, plan_id, diff, path, parent)
     dialog.exec()

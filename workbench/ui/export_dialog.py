@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
     QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QRadioButton,
@@ -208,7 +208,7 @@ def start_export(parent: QWidget, pool, repo, plan_id: int, request: ExportReque
             on_done(paths)
 
     def failed(reason: str) -> None:
-        QMessageBox.warning(parent, parent.tr("导出失败"), reason)
+        QMessageBox.warning(parent, QCoreApplication.translate("ExportDialog", "导出失败"), reason)
 
-    return run_with_progress(pool, parent, run_export, snapshot, prov, request, title=parent.tr("导出 Excel"),
-                             label=parent.tr("正在导出…"), on_finished=finished, on_failed=failed)
+    return run_with_progress(pool, parent, run_export, snapshot, prov, request, title=QCoreApplication.translate("ExportDialog", "导出 Excel"),
+                             label=QCoreApplication.translate("ExportDialog", "正在导出…"), on_finished=finished, on_failed=failed)

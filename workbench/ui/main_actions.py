@@ -71,7 +71,7 @@ def build(window: MainWindow) -> None:
     window.actions_by_name = {}
     bar = window.menuBar()
 
-    file_menu = bar.addMenu(translate("MainActions", "文件(&F)"))
+    file_menu = window.file_menu = bar.addMenu(translate("MainActions", "文件(&F)"))
     file_menu.setToolTipsVisible(True)
     file_menu.addAction(_action(window, "import", translate("MainActions", "导入规划(&I)…"), lambda: choose_and_import(window), "Ctrl+O"))
     file_menu.addAction(_hook(window, "export", translate("MainActions", "导出(&E)…"), window.run_export,
@@ -121,7 +121,7 @@ def build(window: MainWindow) -> None:
         support_menu.addAction(_action(window, f"support_{number}", translate("MainActions", "第 %1 个").replace("%1", str(number)),
                                        lambda n=number: window.annotator.assign_recent(n, "support"), f"Shift+{number}"))  # fmt: skip
 
-    view = bar.addMenu(translate("MainActions", "视图(&V)"))
+    view = window.view_menu = bar.addMenu(translate("MainActions", "视图(&V)"))
     view.setToolTipsVisible(True)
     for dock in (window.tree_dock, window.annotation_dock, window.search_dock, window.indicator_dock, window.charts_dock):
         view.addAction(dock.toggleViewAction())

@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._update_title()
         self.resize(1500, 950)
-        self._restore_layout()
+        self.restore_layout()
 
     # -- construction -----------------------------------------------------
 
@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         self.session.plan_added.connect(lambda _p: self._on_plan_added())
         self.undo_stack.undoTextChanged.connect(self.status.show_undo)
 
-    def _restore_layout(self) -> None:
+    def restore_layout(self) -> None:
         geometry = self.settings.value(GEOMETRY_KEY)
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
@@ -303,6 +303,14 @@ class MainWindow(QMainWindow):
         main_actions.enable_hook(action)
         action.triggered.connect(lambda: (self.audit_dock.show(), self.audit_dock.raise_()))
         return self.audit_dock
+
+    def add_dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
+        """A further dock beside the charts, listed in the View menu."""
+        dock = self._dock(name, title, widget, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.charts_dock, dock)
+        self.view_menu.insertAction(self.actions_by_name["audit"], dock.toggleViewAction())
+        dock.hide()
+        return dock
 
     def run_export(self) -> None:
         if self.export_handler is not None:

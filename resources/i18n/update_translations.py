@@ -1,10 +1,10 @@
 """Refresh resources/i18n/workbench_en.ts from the sources and compile the .qm.
 
-    python tools/update_translations.py
+    python resources/i18n/update_translations.py
 
 1. pyside6-lupdate collects every self.tr()/translate() string of workbench/
    (Simplified Chinese source text) into the .ts file;
-2. English comes from tools/translations_en.py ("Context|source" keys win
+2. English comes from resources/i18n/translations_en.py ("Context|source" keys win
    over plain "source" keys);
 3. pyside6-lrelease compiles resources/i18n/workbench_en.qm.
 Prints the strings still untranslated (and exits 1 if there are any).
@@ -18,7 +18,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "workbench_en.ts"
 QM = TS.with_suffix(".qm")
 sys.path.insert(0, str(Path(__file__).resolve().parent))

@@ -1,0 +1,77 @@
+"""Export, division import, merge and the audit docks, plugged into the real window."""
+
+from __future__ import annotations
+
+import shutil
+
+import openpyxl
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from workbench.storage.audit import Reviewer
+
+
+def clause(window, key):
+    plan = window.session.plan(window.session.plan_ids[0])
+    return plan.root.find(key)
+
+
+def test_features_are_installed(window):
+    for name in ("export", "merge", "audit", "import_division"):
+        assert window.actions_by_name[name].isEnabled(), name
+    assert window.actions_by_name["import_division"] in window.file_menu.actions()
+    assert window.conflicts_dock.widget() is window.conflicts_view
+
+
+def test_ctrl_e_exports_in_a_worker(qtbot, window, departments, tmp_path, monkeypatch):
+    from workbench.ui import export_dialog
+
+    node = clause(window, "ch03/s01/p01")
+    window.session.apply(window.session.repo.assign(node_id=node.db_id, department_id=departments["市科技局"]))
+    target = tmp_path / "out.xlsx"
+
+    def accept(dialog):
+        dialog.output_edit.setText(str(target))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(export_dialog.ExportDialog, "exec", accept)
+    qtbot.keyClick(window.tree, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(target.exists, timeout=15000)
+    qtbot.waitUntil(lambda: window.pool.running == 0, timeout=15000)
+    rows = list(openpyxl.load_workbook(target)["任务分工"].iter_rows(min_row=2, values_only=True))
+    assert [(r[3], r[-1]) for r in rows] == [("市科技局", "ch03/s01/p01")]
+    assert "out.xlsx" in window.status.currentMessage()
+
+
+def test_merge_brings_in_the_other_reviewers_tags(qtbot, window, workspace_path, seed_workspace, tmp_path,
+                                                   monkeypatch):
+    from workbench.storage.database import open_workspace
+    from workbench.storage.repository import Repository
+
+    other_path = tmp_path / "other.sqlite"
+    shutil.copyfile(seed_workspace, other_path)
+    other = Repository(open_workspace(other_path), Reviewer("李四", "市科技局"))
+    plan_id = other.plans()[0].id
+    node = other.node_by_key(plan_id, "ch05/s01/p01")
+    other.assign(node_id=node.id, department_id=other.find_department("市科技局").db_id)
+    other.db.close()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other_path), ""))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    window.actions_by_name["merge"].trigger()
+    assert shown and "合并了" in shown[0], shown
+    mine = clause(window, "ch05/s01/p01")
+    assert [a.name for a in window.session.assignments(mine.db_id)] == ["市科技局"]
+    window.actions_by_name["merge"].trigger()  # the same file again changes nothing
+    assert "没有变化" in shown[-1]
+
+
+def test_history_follows_the_selected_node(qtbot, window, departments):
+    node = clause(window, "ch03/s02/p01")
+    window.session.apply(window.session.repo.assign(node_id=node.db_id, department_id=departments["市商务局"]))
+    window.history_dock.show()
+    window.select_node(node.db_id)
+    qtbot.waitUntil(lambda: window.history_tab.model.rowCount() >= 1 if hasattr(window.history_tab, "model")
+                    else True)
+    assert window.history_tab.isVisible()

@@ -1,0 +1,154 @@
+"""Plugs the export, division-import, merge and audit features into the main window.
+
+The main window exposes hooks (export and merge handlers, the audit dock,
+`add_dock`); this module fills them, so that the window itself stays about
+reading and tagging.  GUI thread only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from workbench.storage.records import Changes
+
+translate = QCoreApplication.translate
+
+
+def install(window) -> None:
+    """Register every feature handler and dock on a freshly built MainWindow."""
+    from workbench.ui.agreement_view import AgreementView
+    from workbench.ui.audit_view import AuditView
+    from workbench.ui.conflicts_view import ConflictsView
+    from workbench.ui.history_tab import HistoryTab
+
+    repo = window.session.repo
+    window.register_export_handler(open_export)
+    window.register_merge_handler(open_merge)
+    window.audit_view = AuditView(repo)
+    window.register_audit_view(lambda _w: window.audit_view)
+    window.audit_dock.hide()  # View › 审计日志 shows it; a saved layout may too
+    window.conflicts_view = ConflictsView(repo)
+    window.conflicts_dock = window.add_dock("conflictsDock", translate("Integrations", "合并冲突"), window.conflicts_view)
+    window.agreement_view = AgreementView(repo)
+    window.agreement_dock = window.add_dock("agreementDock", translate("Integrations", "审核一致性"), window.agreement_view)
+    window.history_tab = HistoryTab(repo)
+    window.history_dock = window.add_dock("historyDock", translate("Integrations", "本条修改记录"), window.history_tab)
+
+    division = QAction(translate("Integrations", "导入任务分工表(&D)…"), window)
+    division.setObjectName("action_import_division")
+    division.triggered.connect(lambda: open_division_import(window))
+    window.actions_by_name["import_division"] = division
+    actions = window.file_menu.actions()
+    merge_at = actions.index(window.actions_by_name["merge"])
+    window.file_menu.insertAction(actions[merge_at + 1] if merge_at + 1 < len(actions) else None, division)
+
+    window.restore_layout()  # the saved layout knows these docks too
+    window.conflicts_view.resolved.connect(lambda _id, _uuid: refresh_all(window))
+    window.node_selected.connect(lambda node_id: _show_history(window, node_id))
+    window.session.changed.connect(lambda _changes: _refresh_logs(window))
+
+
+def _show_history(window, node_id) -> None:
+    node = window.session.node(node_id) if node_id is not None else None
+    if node is None:
+        window.history_tab.set_node(None, None)
+        return
+    record = window.session.plan_record(window.session.plan_id_of(node_id))
+    window.history_tab.set_node(record.sha256, node.key)
+
+
+def _refresh_logs(window) -> None:
+    for view in (window.audit_view, window.history_tab):
+        if view.isVisible():
+            view.refresh()
+
+
+def current_plan_id(window) -> int | None:
+    node_id = window.current_node_id
+    if node_id is not None:
+        return window.session.plan_id_of(node_id)
+    return window.session.plan_ids[0] if window.session.plan_ids else None
+
+
+def open_export(window) -> None:
+    """File › Export… (Ctrl+E)."""
+    from workbench.ui.export_dialog import ExportDialog, start_export
+
+    if not window.session.plan_ids:
+        QMessageBox.information(window, translate("Integrations", "导出 Excel"), translate("Integrations", "工作区中还没有规划。"))
+        return
+    dialog = ExportDialog(window.session.repo, window, plan_id=current_plan_id(window), settings=window.settings)
+    if dialog.exec() != ExportDialog.DialogCode.Accepted:
+        return
+
+    def done(paths) -> None:
+        paths = paths or []
+        window.status.showMessage(translate("Integrations", "已导出：") + "、".join(Path(p).name for p in paths[:3])
+                                  + ("…" if len(paths) > 3 else ""), 8000)
+
+    start_export(window, window.pool, window.session.repo, dialog.plan_id(), dialog.request(),
+                 workspace=Path(str(window.session.path or "")), on_done=done)
+
+
+def open_division_import(window) -> None:
+    """File › Import division sheet…: show the differences, apply on confirmation."""
+    from workbench.ui.division_dialog import import_division_interactively
+
+    plan_id = current_plan_id(window)
+    if plan_id is None:
+        return
+    path, _ = QFileDialog.getOpenFileName(window, translate("Integrations", "导入任务分工表"), "", translate("Integrations", "Excel 工作簿 (*.xlsx)"))
+    if not path:
+        return
+    applied = import_division_interactively(window, window.session.repo, plan_id, Path(path))
+    if applied:
+        window.session.apply(_union(applied))
+        window.status.showMessage(translate("Integrations", "已应用 {n} 条修改").format(n=len(applied)), 8000)
+
+
+def open_merge(window) -> None:
+    """File › Merge…: bring in another reviewer's workspace of the same plan."""
+    from workbench.storage.merge import MergeError, merge_workspace
+
+    path, _ = QFileDialog.getOpenFileName(window, translate("Integrations", "合并其他审核人的工作区"), "",
+                                          translate("Integrations", "工作区 (*.sqlite *.db);;所有文件 (*)"))
+    if not path:
+        return
+    try:
+        result = merge_workspace(window.session.repo.db, Path(path), reviewer=window.session.repo.reviewer,
+                                 reason=f"merge {Path(path).name}")
+    except (MergeError, ValueError) as exc:
+        QMessageBox.warning(window, translate("Integrations", "无法合并"), str(exc))
+        return
+    if result.new_events:
+        refresh_all(window, events=(result.merge_event or "",))
+    message = translate("Integrations", "合并了 {n} 条记录；待处理冲突 {c} 个。").format(n=result.new_events, c=result.open_conflicts)
+    if not result.new_events:
+        message = translate("Integrations", "该工作区的记录已全部在本工作区中，没有变化。")
+    QMessageBox.information(window, translate("Integrations", "合并完成"), message)
+    if result.open_conflicts:
+        window.conflicts_dock.show()
+        window.conflicts_dock.raise_()
+
+
+def refresh_all(window, events: tuple[str, ...] = ("refresh",)) -> None:
+    """After a merge or a conflict resolution: every node and department may have changed."""
+    session = window.session
+    nodes = frozenset(n.db_id for pid in session.plan_ids for n in session.plan(pid).nodes()
+                      if n.db_id is not None)
+    departments = frozenset(d.db_id for d in session.repo.departments(include_retired=True) if d.db_id)
+    session.apply(Changes(node_ids=nodes, department_ids=departments, events=events))
+    for view in (window.conflicts_view, window.agreement_view, window.audit_view, window.history_tab):
+        view.refresh()
+
+
+def _union(changes: list[Changes]) -> Changes:
+    return Changes(
+        node_ids=frozenset().union(*(c.node_ids for c in changes)),
+        department_ids=frozenset().union(*(c.department_ids for c in changes)),
+        events=tuple(e for c in changes for e in c.events),
+    )
