@@ -72,6 +72,9 @@ def test_sheets_and_division_rows(workbook, snapshot):
     assert row[6] == "年内完成"
     assert row[8] == "牵头单位：市科技局；责任单位：市发展改革委、市财政局"
     assert rows["ch03/s01/p02"][6] == "2027年"
+    # Long tasks get rows tall enough for their wrapped text (LibreOffice keeps default heights otherwise).
+    index = 2 + list(rows).index("ch03/s01/p01")
+    assert ws.row_dimensions[index].height >= 4 * 13.5
     # plan order
     keys = list(rows)
     order = [n.key for n in snapshot.plan.nodes() if n.key in rows]

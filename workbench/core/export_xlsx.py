@@ -21,8 +21,9 @@ from workbench.core.matrix import (
     indicator_rows, matrix_rows,
 )
 from workbench.core.xlsx_cells import (
-    BODY_FONT, CENTER, GROUP_FILL, GROUP_FONT, LEAD_FILL, SUPPORT_FILL, cell, header_row, print_setup,
-    safe_file_name, set_widths, stream_cells, valid_sheet_name,
+    BODY_FONT, CENTER, GROUP_FILL, GROUP_FONT, LEAD_FILL, SUPPORT_FILL, WRAP, cell, format_row, header_row,
+    print_setup,
+    safe_file_name, set_widths, stream_cells, valid_sheet_name, wrapped_height,
 )
 
 Progress = Iterator[tuple[int, int, str]]
@@ -32,6 +33,8 @@ SHEET_TITLES = {"matrix": "责任矩阵", "division": "任务分工", "indicator
 DIVISION_HEADERS = ["序号", "章节", "任务", "牵头单位", "责任单位", "关联指标", "完成时限", "备注", "任务分工表述",
                     "节点编号（勿改）"]
 EXCERPT = 60
+MATRIX_WIDTHS = [14, 26, 48]  # 编号, 标题, 内容摘要; then 7.5 per department
+INDICATOR_WIDTHS = [7, 12, 36, 12, 12, 22, 9, 22, 18, 28, 40]
 
 
 @dataclass
@@ -137,7 +140,7 @@ def _save(wb: Workbook, path: Path, total: int) -> Progress:
 
 def _matrix_sheet(ws, columns, rows) -> Iterator[None]:
     names = [d.name for d in columns]
-    set_widths(ws, [14, 26, 48] + [7.5] * len(names))
+    set_widths(ws, MATRIX_WIDTHS + [7.5] * len(names))
     ws.freeze_panes = "D2"
     print_setup(ws, title_rows="1:1", title_cols="A:C")
     ws.sheet_properties.outlinePr.summaryBelow = False
@@ -152,13 +155,14 @@ def _matrix_sheet(ws, columns, rows) -> Iterator[None]:
         row_idx += 1
         node = row.node
         if row.group:
-            ws.row_dimensions[row_idx].outlineLevel = row.level
+            format_row(ws, row_idx, outline=row.level)
             ws.append([cell(ws, node.label, font=GROUP_FONT, fill=GROUP_FILL),
                        cell(ws, node.title, font=GROUP_FONT, fill=GROUP_FILL), cell(ws, "", fill=GROUP_FILL)])
         else:
             task_rows += 1
-            ws.row_dimensions[row_idx].outlineLevel = row.level
             excerpt = node.text if len(node.text) <= EXCERPT else node.text[:EXCERPT] + "…"
+            height = wrapped_height([node.key, node.title or node.display, excerpt], MATRIX_WIDTHS)
+            format_row(ws, row_idx, height=height, outline=row.level)
             values = [cell(ws, node.key), cell(ws, node.title or node.display), cell(ws, excerpt)]
             for name in names:  # empty cells stay unwritten: 30 columns x 300 rows of nothing
                 label = row.cells.get(name)
@@ -177,7 +181,7 @@ def _matrix_sheet(ws, columns, rows) -> Iterator[None]:
 
 def _division_sheet(ws, rows, *, role_of: str | None = None) -> Iterator[None]:
     headers = list(DIVISION_HEADERS)
-    widths = [6, 14, 60, 18, 30, 24, 10, 20, 40, 16]
+    widths = [6, 13, 56, 16, 26, 22, 10, 18, 36, 14]
     if role_of:
         headers.insert(3, "本单位角色")
         widths.insert(3, 10)
@@ -186,14 +190,15 @@ def _division_sheet(ws, rows, *, role_of: str | None = None) -> Iterator[None]:
     print_setup(ws, title_rows="1:1")
     ws.append(header_row(ws, headers))
     yield
-    for row in rows:
-        values = [cell(ws, row.seq, alignment=CENTER), cell(ws, row.section), cell(ws, row.task)]
+    for index, row in enumerate(rows, 2):
+        texts = [row.seq, row.section, row.task]
         if role_of:
-            values.append(cell(ws, "牵头" if role_of in row.leads else "配合", alignment=CENTER))
-        values += [cell(ws, "、".join(row.leads)), cell(ws, row.responsible), cell(ws, "；".join(row.indicators)),
-                   cell(ws, row.timing, alignment=CENTER), cell(ws, row.note), cell(ws, row.paste_text),
-                   cell(ws, row.node.key)]
-        ws.append(values)
+            texts.append("牵头" if role_of in row.leads else "配合")
+        texts += ["、".join(row.leads), row.responsible, "；".join(row.indicators), row.timing, row.note,
+                  row.paste_text, row.node.key]
+        format_row(ws, index, height=wrapped_height(texts, widths))
+        centred = {0, 3, 7} if role_of else {0, 6}
+        ws.append([cell(ws, t, alignment=CENTER if i in centred else WRAP) for i, t in enumerate(texts)])
         yield
     from openpyxl.utils import get_column_letter
 
@@ -205,19 +210,18 @@ def _indicator_sheet(ws, rows, footnote: str) -> Iterator[None]:
     target = next((r.indicator.target_year for r in rows if r.indicator.target_year), 2030)
     headers = ["序号", "类别", "指标", "单位", f"{base}年", f"{target}年目标值", "属性", "标注说明", "牵头单位",
                "配合单位", "关联条款"]
-    set_widths(ws, [7, 12, 36, 12, 12, 22, 9, 22, 18, 28, 40])
+    set_widths(ws, INDICATOR_WIDTHS)
     ws.freeze_panes = "D2"
     print_setup(ws, title_rows="1:1")
     ws.append(header_row(ws, headers))
     yield
-    for r in rows:
+    for index, r in enumerate(rows, 2):
         ind = r.indicator
         name = ("　其中：" + ind.name) if ind.parent_key else ind.name
-        ws.append([cell(ws, ind.number, alignment=CENTER), cell(ws, ind.category), cell(ws, name),
-                   cell(ws, ind.unit, alignment=CENTER), cell(ws, ind.base_value, alignment=CENTER),
-                   cell(ws, ind.target_value, alignment=CENTER), cell(ws, ind.attribute, alignment=CENTER),
-                   cell(ws, r.markers), cell(ws, "、".join(r.leads)), cell(ws, "、".join(r.supports)),
-                   cell(ws, "\n".join(r.clauses))])
+        texts = [ind.number, ind.category, name, ind.unit, ind.base_value, ind.target_value, ind.attribute,
+                 r.markers, "、".join(r.leads), "、".join(r.supports), "\n".join(r.clauses)]
+        format_row(ws, index, height=wrapped_height(texts, INDICATOR_WIDTHS))
+        ws.append([cell(ws, t, alignment=CENTER if i in (0, 3, 4, 5, 6) else WRAP) for i, t in enumerate(texts)])
         yield
     if footnote:
         ws.append([cell(ws, footnote, font=BODY_FONT, border=None)])

@@ -65,8 +65,8 @@ def chapter_of(node: PlanNode) -> PlanNode | None:
 
 
 def section_path(node: PlanNode) -> str:
-    """第四章第二节 style path of a node's enclosing headings."""
-    return "".join(a.label for a in [*node.ancestors(), node] if a.kind in GROUP_KINDS and a is not node) or ""
+    """第四章第二节专栏7 style path of a node's enclosing headings and box."""
+    return "".join(a.label for a in node.ancestors() if a.kind in GROUP_KINDS or a.kind == P.BOX)
 
 
 def task_text(node: PlanNode) -> str:

@@ -12,6 +12,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.dimensions import RowDimension
 
 EXCEL_CELL_LIMIT = 32767
 TRUNCATION_MARKER = "……〔超出Excel单元格长度上限，已截断，原文共{n}字〕"
@@ -100,6 +101,39 @@ def stream_cells(ws) -> None:
             yield c
 
     ws._values_to_row = values_to_row
+
+
+LINE_HEIGHT = 13.5  # points per wrapped line at the 10-point body font
+
+
+def display_width(text: str) -> int:
+    """Width in Excel's column units: a CJK character (3 UTF-8 bytes) takes two, ASCII one."""
+    return (len(text.encode("utf-8")) + len(text)) // 2
+
+
+def wrapped_height(values: list, widths: list[float]) -> float | None:
+    """The height a row needs for its wrapped text, or None for one line."""
+    lines = 1
+    for value, width in zip(values, widths):
+        if isinstance(value, str) and len(value) * 2 > width:
+            usable = int(max(width - 1.5, 1))
+            lines = max(lines, sum(-(-display_width(part) // usable) or 1 for part in value.split("\n")))
+    return min(lines, 30) * LINE_HEIGHT if lines > 1 else None
+
+
+def format_row(ws, row_idx: int, *, height: float | None = None, outline: int = 0) -> None:
+    """Height and outline level of a row, set before it is appended (write-only sheets).
+
+    Rows with the same format share one RowDimension: it carries no row
+    number, and building one per row costs more than writing the row.
+    """
+    if height is None and not outline:
+        return
+    shared = ws.__dict__.setdefault("_workbench_row_formats", {})
+    key = (height, outline)
+    if key not in shared:
+        shared[key] = RowDimension(ws, ht=height, customHeight=height is not None, outlineLevel=outline)
+    ws.row_dimensions[row_idx] = shared[key]
 
 
 def header_row(ws, titles: list[str]) -> list:

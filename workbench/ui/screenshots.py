@@ -143,6 +143,22 @@ def take(out: Path, *, language: str = "zh_CN") -> list[Path]:
         saved.append(path)
         dialog.close()
 
+        window.tree_panel.untagged.setChecked(False)
+        window.audit_dock.show()
+        window.audit_dock.raise_()
+        window.audit_view.refresh()
+        shot("10-audit-log")
+
+        from workbench.ui.export_dialog import ExportDialog
+
+        export = ExportDialog(window.session.repo, window, plan_id=window.session.plan_ids[0], settings=window.settings)
+        export.show()
+        _settle()
+        path = out / "11-export-dialog.png"
+        export.grab().save(str(path))
+        saved.append(path)
+        export.close()
+
         window.close()
         db.close()
     app.processEvents()
