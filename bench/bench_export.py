@@ -10,12 +10,13 @@ from __future__ import annotations
 import random
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import openpyxl  # noqa: E402
+from timing import best_of  # noqa: E402
 
 from workbench import paths  # noqa: E402
 from workbench.core.departments import load_registry  # noqa: E402
@@ -49,14 +50,6 @@ def floor_write(sheets: dict[str, list[tuple]], path: Path) -> None:
             ws.append(row)
     wb.save(path)
 
-
-def best_of(fn, repeat: int = 5) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

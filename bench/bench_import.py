@@ -16,19 +16,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import synthetic_plan_text  # noqa: E402
+from timing import best_of  # noqa: E402
 
 from workbench import paths  # noqa: E402
 from workbench.core.importing import import_file  # noqa: E402
 from workbench.core.importing.source import decode, read_bytes  # noqa: E402
 
-
-def best_of(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def store(path: Path, workdir: Path) -> float:
