@@ -135,3 +135,30 @@ def test_console_entry_point_runs(tmp_path):
     result = subprocess.run([sys.executable, "-m", "workbench", "tree", "--db", str(tmp_path / "none.sqlite")],
                             capture_output=True, text=True)
     assert result.returncode == 1 and result.stderr.startswith("workbench: ")
+
+
+def test_department_add_rename_retire_keep_assignments(db, capsys):
+    assert run("assign", "ch06/s01/p01", "市数据局", "--db", db)[0] == 0
+    code, out = run("department", "add", "市低空经济局", "--full-name", "天津市低空经济发展局", "--kind",
+                    "directly_affiliated", "--alias", "低空局", "--db", db, "--reviewer", "张三", capsys=capsys)
+    assert code == 0
+    assert run("assign", "ch06/s01/p01", "低空局", "--role", "support", "--db", db)[0] == 0
+    code, out = run("department", "rename", "市数据局", "市数据发展局", "--db", db, capsys=capsys)
+    assert code == 0 and "alias" in out.out
+    code, out = run("department", "retire", "市低空经济局", "--db", db, capsys=capsys)
+    assert code == 0
+    code, out = run("departments", "--db", db, capsys=capsys)
+    line = next(line for line in out.out.splitlines() if line.startswith("市数据发展局"))
+    assert "市数据局" in line  # the old name, now an alias
+    assert "已撤销" in next(line for line in out.out.splitlines() if line.startswith("市低空经济局"))
+    with sqlite3.connect(db) as conn:
+        names = [r[0] for r in conn.execute(
+            "select d.name from assignments a join departments d on d.id = a.department_id "
+            "join nodes n on n.id = a.node_id where n.key = 'ch06/s01/p01' order by a.position")]
+        actions = [r[0] for r in conn.execute("select action from events where action like 'department_%'")]
+    assert names == ["市数据发展局", "市低空经济局"]  # assignments survive rename and retirement
+    assert actions == ["department_add", "department_rename", "department_retire"]
+    code, out = run("department", "rename", "市不存在局", "x", "--db", db, capsys=capsys)
+    assert code == 1 and "unknown department" in out.err
+    code, out = run("department", "add", "市数据发展局", "--db", db, capsys=capsys)
+    assert code == 1  # a name already in use

@@ -118,3 +118,12 @@ EN.update({
     "表格与工作区一致，没有需要应用的修改。": "The sheet matches the workspace; there is nothing to apply.",
     "导出失败": "Export failed", "正在导出…": "Exporting…", "导出": "Export",
 })
+EN.update({
+    "新增部门": "Add department", "简称，如 市数据局": "Short name, e.g. 市数据局",
+    "曾用名或俗称，以顿号分隔": "Former or colloquial names, separated by 、", "简称：": "Short name:",
+    "全称：": "Full name:", "类别：": "Kind:", "别名：": "Aliases:", "部门名录": "Department registry",
+    "简称": "Short name", "全称": "Full name", "别名": "Aliases", "新增…": "Add…", "改名…": "Rename…",
+    "恢复": "Restore", "关闭": "Close", "已撤销": "Retired", "名称待核实": "Name unconfirmed", "改名": "Rename",
+    "新名称（原名称将作为别名保留）：": "New name (the old name is kept as an alias):",
+    "部门名录(&G)…": "Department re&gistry…",
+})

@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AddDepartmentDialog</name>
+    <message>
+        <location filename="../../workbench/ui/departments_dialog.py" line="23" />
+        <source>新增部门</source>
+        <translation>Add department</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/departments_dialog.py" line="26" />
+        <source>简称，如 市数据局</source>
+        <translation>Short name, e.g. 市数据局</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/departments_dialog.py" line="33" />
+        <source>曾用名或俗称，以顿号分隔</source>
+        <translation>Former or colloquial names, separated by 、</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/departments_dialog.py" line="34" />
+        <source>简称：</source>
+        <translation>Short name:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/departments_dialog.py" line="35" />
+        <source>全称：</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/departments_dialog.py" line="36" />
+        <source>类别：</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/departments_dialog.py" line="37" />
+        <source>别名：</source>
+        <translation>Aliases:</translation>
+    </message>
+</context>
+<context>
     <name>AgreementView</name>
     <message>
         <location filename="../../workbench/ui/agreement_view.py" line="42" />
@@ -477,6 +515,84 @@
     </message>
 </context>
 <context>
+    <name>DepartmentsDialog</name>
+    <message>
+        <location filename="../../workbench/ui/departments_dialog.py" line="57" />
+        <source>部门名录</source>
+        <translation>Department registry</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/departments_dialog.py" line="60" />
+        <source>简称</source>
+        <translation>Short name</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/departments_dialog.py" line="60" />
+        <source>全称</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/departments_dialog.py" line="60" />
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/departments_dialog.py" line="60" />
+        <source>别名</source>
+        <translation>Aliases</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/departments_dialog.py" line="61" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/departments_dialog.py" line="69" />
+        <source>新增…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/departments_dialog.py" line="69" />
+        <source>改名…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/departments_dialog.py" line="70" />
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/departments_dialog.py" line="70" />
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/departments_dialog.py" line="76" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/departments_dialog.py" line="89" />
+        <source>已撤销</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/departments_dialog.py" line="89" />
+        <source>名称待核实</source>
+        <translation>Name unconfirmed</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/departments_dialog.py" line="134" />
+        <source>改名</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/departments_dialog.py" line="134" />
+        <source>新名称（原名称将作为别名保留）：</source>
+        <translation>New name (the old name is kept as an alias):</translation>
+    </message>
+</context>
+<context>
     <name>DivisionImportDialog</name>
     <message>
         <location filename="../../workbench/ui/division_dialog.py" line="33" />
@@ -795,62 +911,67 @@
         <translation>Import &amp;division sheet…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="82" />
+        <location filename="../../workbench/ui/integrations.py" line="49" />
+        <source>部门名录(&amp;G)…</source>
+        <translation>Department re&amp;gistry…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/integrations.py" line="88" />
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="82" />
+        <location filename="../../workbench/ui/integrations.py" line="88" />
         <source>工作区中还没有规划。</source>
         <translation>The workspace holds no plan yet.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="90" />
+        <location filename="../../workbench/ui/integrations.py" line="96" />
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="104" />
+        <location filename="../../workbench/ui/integrations.py" line="110" />
         <source>导入任务分工表</source>
         <translation>Import division sheet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="104" />
+        <location filename="../../workbench/ui/integrations.py" line="110" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="110" />
+        <location filename="../../workbench/ui/integrations.py" line="116" />
         <source>已应用 {n} 条修改</source>
         <translation>Applied {n} change(s)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="117" />
+        <location filename="../../workbench/ui/integrations.py" line="132" />
         <source>合并其他审核人的工作区</source>
         <translation>Merge another reviewer's workspace</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="118" />
+        <location filename="../../workbench/ui/integrations.py" line="133" />
         <source>工作区 (*.sqlite *.db);;所有文件 (*)</source>
         <translation>Workspace (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="125" />
+        <location filename="../../workbench/ui/integrations.py" line="140" />
         <source>无法合并</source>
         <translation>Cannot merge</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="129" />
+        <location filename="../../workbench/ui/integrations.py" line="144" />
         <source>合并了 {n} 条记录；待处理冲突 {c} 个。</source>
         <translation>Merged {n} event(s); {c} conflict(s) to resolve.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="131" />
+        <location filename="../../workbench/ui/integrations.py" line="146" />
         <source>该工作区的记录已全部在本工作区中，没有变化。</source>
         <translation>This workspace already holds all of that workspace's events; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="132" />
+        <location filename="../../workbench/ui/integrations.py" line="147" />
         <source>合并完成</source>
         <translation>Merge finished</translation>
     </message>

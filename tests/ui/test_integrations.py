@@ -75,3 +75,40 @@ def test_history_follows_the_selected_node(qtbot, window, departments):
     qtbot.waitUntil(lambda: window.history_tab.model.rowCount() >= 1 if hasattr(window.history_tab, "model")
                     else True)
     assert window.history_tab.isVisible()
+
+
+def test_department_registry_dialog(qtbot, window, departments, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from workbench.ui.departments_dialog import AddDepartmentDialog, DepartmentsDialog
+
+    node = clause(window, "ch06/s01/p01")
+    window.session.apply(window.session.repo.assign(node_id=node.db_id, department_id=departments["市数据局"]))
+    dialog = DepartmentsDialog(window.session.repo, window)
+    qtbot.addWidget(dialog)
+    dialog.changed.connect(window.session.apply)
+    before = dialog.table.rowCount()
+
+    def fill(add):
+        add.name.setText("市低空经济局")
+        add.aliases.setText("低空局、低空办")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(AddDepartmentDialog, "exec", fill)
+    dialog.buttons["add"].click()
+    assert dialog.table.rowCount() == before + 1
+    assert dialog.selected().name == "市低空经济局" and dialog.selected().aliases == ["低空局", "低空办"]
+    dialog.select("市数据局")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("市数据发展局", True))
+    dialog.buttons["rename"].click()
+    assert dialog.selected().name == "市数据发展局" and "市数据局" in dialog.selected().aliases
+    dialog.buttons["retire"].click()
+    assert dialog.selected().retired and dialog.buttons["restore"].isEnabled()
+    # The window's cache follows: the clause keeps its (renamed, retired) department.
+    assert [a.name for a in window.session.assignments(node.db_id)] == ["市数据发展局"]
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
+    dialog.select("市低空经济局")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("市发展改革委", True))  # a name in use
+    events = window.session.repo.event_count()
+    dialog.buttons["rename"].click()
+    assert window.session.repo.event_count() == events and dialog.selected().name == "市低空经济局"

@@ -34,6 +34,7 @@ def _default_reviewer() -> str:
 # Modules that contribute commands; each has register(command) -> None.
 COMMAND_MODULES = (
     "workbench.cli.plan_commands",
+    "workbench.cli.department_commands",
     "workbench.cli.export_commands",
     "workbench.cli.assign_commands",
     "workbench.cli.audit_commands",

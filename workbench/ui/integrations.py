@@ -46,6 +46,12 @@ def install(window) -> None:
     merge_at = actions.index(window.actions_by_name["merge"])
     window.file_menu.insertAction(actions[merge_at + 1] if merge_at + 1 < len(actions) else None, division)
 
+    registry = QAction(translate("Integrations", "部门名录(&G)…"), window)
+    registry.setObjectName("action_departments")
+    registry.triggered.connect(lambda: open_departments(window))
+    window.actions_by_name["departments"] = registry
+    window.file_menu.insertAction(window.actions_by_name["settings"], registry)
+
     window.restore_layout()  # the saved layout knows these docks too
     window.conflicts_view.resolved.connect(lambda _id, _uuid: refresh_all(window))
     window.node_selected.connect(lambda node_id: _show_history(window, node_id))
@@ -108,6 +114,15 @@ def open_division_import(window) -> None:
     if applied:
         window.session.apply(_union(applied))
         window.status.showMessage(translate("Integrations", "已应用 {n} 条修改").format(n=len(applied)), 8000)
+
+
+def open_departments(window) -> None:
+    """File › Department registry…: add, rename, retire, restore."""
+    from workbench.ui.departments_dialog import DepartmentsDialog
+
+    dialog = DepartmentsDialog(window.session.repo, window)
+    dialog.changed.connect(window.session.apply)
+    dialog.exec()
 
 
 def open_merge(window) -> None:
