@@ -127,3 +127,4 @@ EN.update({
     "新名称（原名称将作为别名保留）：": "New name (the old name is kept as an alias):",
     "部门名录(&G)…": "Department re&gistry…",
 })
+EN.update({"DepartmentsDialog|撤销": "Retire", "DepartmentsDialog|状态": "Status", "DepartmentsDialog|类别": "Kind"})

@@ -534,7 +534,7 @@
     <message>
         <location filename="../../workbench/ui/departments_dialog.py" line="60" />
         <source>类别</source>
-        <translation>Category</translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/departments_dialog.py" line="60" />
@@ -559,7 +559,7 @@
     <message>
         <location filename="../../workbench/ui/departments_dialog.py" line="70" />
         <source>撤销</source>
-        <translation>Undo</translation>
+        <translation>Retire</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/departments_dialog.py" line="70" />
