@@ -128,3 +128,4 @@ EN.update({
     "部门名录(&G)…": "Department re&gistry…",
 })
 EN.update({"DepartmentsDialog|撤销": "Retire", "DepartmentsDialog|状态": "Status", "DepartmentsDialog|类别": "Kind"})
+EN.update({"修改记录": "History"})

@@ -901,77 +901,82 @@
         <translation>Reviewer agreement</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="39" />
-        <source>本条修改记录</source>
-        <translation>History of this item</translation>
+        <location filename="../../workbench/ui/integrations.py" line="41" />
+        <source>标注</source>
+        <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="41" />
+        <location filename="../../workbench/ui/integrations.py" line="42" />
+        <source>修改记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/integrations.py" line="46" />
         <source>导入任务分工表(&amp;D)…</source>
         <translation>Import &amp;division sheet…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="49" />
+        <location filename="../../workbench/ui/integrations.py" line="54" />
         <source>部门名录(&amp;G)…</source>
         <translation>Department re&amp;gistry…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="88" />
+        <location filename="../../workbench/ui/integrations.py" line="95" />
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="88" />
+        <location filename="../../workbench/ui/integrations.py" line="95" />
         <source>工作区中还没有规划。</source>
         <translation>The workspace holds no plan yet.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="96" />
+        <location filename="../../workbench/ui/integrations.py" line="103" />
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="110" />
+        <location filename="../../workbench/ui/integrations.py" line="117" />
         <source>导入任务分工表</source>
         <translation>Import division sheet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="110" />
+        <location filename="../../workbench/ui/integrations.py" line="117" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="116" />
+        <location filename="../../workbench/ui/integrations.py" line="123" />
         <source>已应用 {n} 条修改</source>
         <translation>Applied {n} change(s)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="132" />
+        <location filename="../../workbench/ui/integrations.py" line="139" />
         <source>合并其他审核人的工作区</source>
         <translation>Merge another reviewer's workspace</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="133" />
+        <location filename="../../workbench/ui/integrations.py" line="140" />
         <source>工作区 (*.sqlite *.db);;所有文件 (*)</source>
         <translation>Workspace (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="140" />
+        <location filename="../../workbench/ui/integrations.py" line="147" />
         <source>无法合并</source>
         <translation>Cannot merge</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="144" />
+        <location filename="../../workbench/ui/integrations.py" line="151" />
         <source>合并了 {n} 条记录；待处理冲突 {c} 个。</source>
         <translation>Merged {n} event(s); {c} conflict(s) to resolve.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="146" />
+        <location filename="../../workbench/ui/integrations.py" line="153" />
         <source>该工作区的记录已全部在本工作区中，没有变化。</source>
         <translation>This workspace already holds all of that workspace's events; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="147" />
+        <location filename="../../workbench/ui/integrations.py" line="154" />
         <source>合并完成</source>
         <translation>Merge finished</translation>
     </message>

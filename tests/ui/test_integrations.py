@@ -67,14 +67,56 @@ def test_merge_brings_in_the_other_reviewers_tags(qtbot, window, workspace_path,
     assert "没有变化" in shown[-1]
 
 
-def test_history_follows_the_selected_node(qtbot, window, departments):
+def test_merge_conflicts_show_as_disputed_until_resolved(qtbot, window, seed_workspace, tmp_path, monkeypatch):
+    from workbench.storage.database import open_workspace
+    from workbench.storage.repository import Repository
+
+    other_path = tmp_path / "other.sqlite"
+    shutil.copyfile(seed_workspace, other_path)
+    other = Repository(open_workspace(other_path), Reviewer("李四", "市科技局"))
+    node = other.node_by_key(other.plans()[0].id, "ch05/s01/p01")
+    other.assign(node_id=node.id, department_id=other.find_department("市科技局").db_id)
+    other.db.close()
+    mine = clause(window, "ch05/s01/p01")
+    repo = window.session.repo
+    window.session.apply(repo.assign(node_id=mine.db_id, department_id=repo.find_department("市教委").db_id))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other_path), ""))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    window.actions_by_name["merge"].trigger()
+    assert window.session.tag_state(mine).state == "disputed"
+    assert window.conflicts_dock.isVisible()
+    window.conflicts_view.refresh()
+    from workbench.storage.conflicts import list_conflicts, resolve_conflict
+
+    (conflict,) = list_conflicts(repo.db)
+    resolve_conflict(repo, conflict.id, take="a", reason="组长裁定")
+    from workbench.ui.integrations import refresh_all
+
+    refresh_all(window)
+    assert window.session.tag_state(mine).state != "disputed"
+
+
+def test_history_tab_follows_the_selected_node(qtbot, window, departments):
     node = clause(window, "ch03/s02/p01")
     window.session.apply(window.session.repo.assign(node_id=node.db_id, department_id=departments["市商务局"]))
-    window.history_dock.show()
     window.select_node(node.db_id)
-    qtbot.waitUntil(lambda: window.history_tab.model.rowCount() >= 1 if hasattr(window.history_tab, "model")
-                    else True)
-    assert window.history_tab.isVisible()
+    assert window.annotation_dock.widget() is window.annotation_tabs
+    window.annotation_tabs.setCurrentWidget(window.history_tab)
+    assert window.history_tab.model.rowCount() == 1 and "市商务局" in _table_text(window.history_tab)
+    window.select_node(clause(window, "ch04/s01/p01").db_id)
+    assert window.history_tab.model.rowCount() == 0
+
+
+def _table_text(widget) -> str:
+    from PySide6.QtWidgets import QTableView
+
+    texts = []
+    for view in widget.findChildren(QTableView):
+        m = view.model()
+        for r in range(m.rowCount()):
+            for c in range(m.columnCount()):
+                texts.append(str(m.index(r, c).data() or ""))
+    return " ".join(texts)
 
 
 def test_department_registry_dialog(qtbot, window, departments, monkeypatch):

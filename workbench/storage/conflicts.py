@@ -233,3 +233,10 @@ def _node_titles(db: sqlite_utils.Database, keys: set[tuple[str, str]]) -> dict[
         [json.dumps([f"{s}|{k}" for s, k in keys], ensure_ascii=False)],
     )
     return {(sha, key): title or "" for sha, key, title in rows}
+
+
+def open_conflict_targets(db: sqlite_utils.Database) -> set[tuple[str, str]]:
+    """(plan sha256, node key) of every node with an open conflict: the GUI marks them disputed."""
+    rows = db.execute("SELECT DISTINCT plan_sha256, node_key FROM conflicts WHERE status = 'open' "
+                      "AND node_key IS NOT NULL").fetchall()
+    return {(sha, key) for sha, key in rows}

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget
 
 from workbench.storage.records import Changes
 
@@ -36,7 +36,12 @@ def install(window) -> None:
     window.agreement_view = AgreementView(repo)
     window.agreement_dock = window.add_dock("agreementDock", translate("Integrations", "审核一致性"), window.agreement_view)
     window.history_tab = HistoryTab(repo)
-    window.history_dock = window.add_dock("historyDock", translate("Integrations", "本条修改记录"), window.history_tab)
+    window.annotation_tabs = QTabWidget()  # the annotation pane gains a history tab for the selected node
+    window.annotation_tabs.setDocumentMode(True)
+    window.annotation_tabs.addTab(window.annotation, translate("Integrations", "标注"))
+    window.annotation_tabs.addTab(window.history_tab, translate("Integrations", "修改记录"))
+    window.annotation_dock.setWidget(window.annotation_tabs)
+    window.annotation_tabs.currentChanged.connect(lambda _i: _show_history(window, window.current_node_id))
 
     division = QAction(translate("Integrations", "导入任务分工表(&D)…"), window)
     division.setObjectName("action_import_division")
@@ -59,6 +64,8 @@ def install(window) -> None:
 
 
 def _show_history(window, node_id) -> None:
+    if not window.history_tab.isVisible():
+        return  # read when its tab is shown
     node = window.session.node(node_id) if node_id is not None else None
     if node is None:
         window.history_tab.set_node(None, None)

@@ -31,7 +31,7 @@ STATE_NONE = "none"
 STATE_LEAD = "lead"  # the node (or one of its sentences) has a lead
 STATE_SUPPORT = "support"  # tags, but no lead (merged or legacy data; the store puts a lead first)
 STATE_INHERITED = "inherited"  # no tags of its own; an ancestor's apply
-STATE_DISPUTED = "disputed"  # review status "question" (later also merge conflicts)
+STATE_DISPUTED = "disputed"  # review status "question", or an open merge conflict
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,7 @@ class Session(QObject):
         self._coverage: dict[int, tuple[int, int]] = {}
         self._clauses: dict[int, list[PlanNode]] = {}
         self._containers: dict[int, list[int]] = {}
+        self._conflicted: set[int] = set()  # nodes with an open merge conflict
         self._load_departments()
 
     # -- loading ----------------------------------------------------------
@@ -97,6 +98,16 @@ class Session(QObject):
         for record in self.repo.plans():
             if record.id not in self._plans:
                 self._load_plan(record)
+        self._load_conflicts()
+
+    def _load_conflicts(self) -> None:
+        from workbench.storage.conflicts import open_conflict_targets
+
+        targets = open_conflict_targets(self.repo.db)
+        if not targets and not self._conflicted:
+            return
+        by_key = {(self._records[self._plan_of[n]].sha256, node.key): n for n, node in self._nodes.items()}
+        self._conflicted = {by_key[t] for t in targets if t in by_key}
 
     def _load_plan(self, record: PlanRecord) -> None:
         plan = self.repo.load_plan(record.id)
@@ -223,7 +234,7 @@ class Session(QObject):
 
     def tag_state(self, node: PlanNode) -> TagState:
         node_id = node.db_id or -1
-        disputed = self.status(node_id).review_status == "question"
+        disputed = self.status(node_id).review_status == "question" or node_id in self._conflicted
         own = self._assignments.get(node_id)
         if own:
             return TagState("own", any(a.role == LEAD for a in own), len(own) + len(self.sentence_assignments(node)), disputed)
@@ -285,6 +296,7 @@ class Session(QObject):
             self._set(self._assignments, node_id, self.repo.assignments(node_id))
             self._set(self._links, node_id, self.repo.indicator_links(node_id))
             self._statuses[node_id] = self.repo.status(node_id)
+        self._load_conflicts()
         if changes.node_ids or changed_departments:
             self._coverage.clear()
         if changed_departments:
