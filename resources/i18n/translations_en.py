@@ -129,3 +129,5 @@ EN.update({
 })
 EN.update({"DepartmentsDialog|撤销": "Retire", "DepartmentsDialog|状态": "Status", "DepartmentsDialog|类别": "Kind"})
 EN.update({"修改记录": "History"})
+EN.update({"部门（工作簿只含涉及所选部门的任务；或为所选部门各出一个工作簿）：":
+           "Departments (the workbook holds only tasks involving these; or one workbook for each):"})

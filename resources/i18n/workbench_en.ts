@@ -704,7 +704,7 @@
     <name>ExportDialog</name>
     <message>
         <location filename="../../workbench/ui/export_dialog.py" line="34" />
-        <location filename="../../workbench/ui/export_dialog.py" line="213" />
+        <location filename="../../workbench/ui/export_dialog.py" line="212" />
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
@@ -729,32 +729,37 @@
         <translation>One workbook per department (for the departments' liaisons)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="72" />
+        <location filename="../../workbench/ui/export_dialog.py" line="67" />
+        <source>部门（工作簿只含涉及所选部门的任务；或为所选部门各出一个工作簿）：</source>
+        <translation>Departments (the workbook holds only tasks involving these; or one workbook for each):</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="73" />
         <source>范围（章）</source>
         <translation>Scope (chapters)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="78" />
+        <location filename="../../workbench/ui/export_dialog.py" line="79" />
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="78" />
+        <location filename="../../workbench/ui/export_dialog.py" line="79" />
         <source>全不选</source>
         <translation>Select none</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="88" />
+        <location filename="../../workbench/ui/export_dialog.py" line="89" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="90" />
+        <location filename="../../workbench/ui/export_dialog.py" line="91" />
         <source>保存到：</source>
         <translation>Save to:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="98" />
+        <location filename="../../workbench/ui/export_dialog.py" line="99" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
@@ -774,12 +779,12 @@
         <translation>Export into folder</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="211" />
+        <location filename="../../workbench/ui/export_dialog.py" line="210" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="214" />
+        <location filename="../../workbench/ui/export_dialog.py" line="213" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>

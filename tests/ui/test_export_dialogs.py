@@ -49,13 +49,15 @@ def test_export_dialog_builds_requests(qtbot, repo, settings, tmp_path):
     assert request.mode == MODE_WORKBOOK and request.output.name == "out.xlsx"
     assert "summary" not in request.sheets and "division" in request.sheets
     assert request.chapters is not None and "ch03" not in request.chapters and len(request.chapters) == 16
+    assert request.departments is None  # all departments checked: no filter
     dialog.sheet_checks["matrix"].setChecked(False)
     for key in ("division", "indicators", "about"):
         dialog.sheet_checks[key].setChecked(False)
     dialog._accept()
     assert dialog.error_label.text() == "请至少选择一个工作表" and dialog.result() == 0
-    dialog.mode_departments.setChecked(True)
     dialog.department_list.item(0).setCheckState(Qt.CheckState.Unchecked)
+    assert len(dialog.request().departments) == 2  # a workbook with only these departments' tasks
+    dialog.mode_departments.setChecked(True)
     request = dialog.request()
     assert request.mode == MODE_DEPARTMENTS and len(request.departments) == 2
 

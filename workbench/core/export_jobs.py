@@ -25,7 +25,8 @@ class ExportRequest:
     output: Path  # a .xlsx file (workbook mode) or a folder (departments mode)
     sheets: tuple[str, ...] = SHEETS
     chapters: frozenset[str] | None = None
-    departments: frozenset[str] | None = None  # departments mode: which; None = all with assignments
+    # workbook mode: only tasks involving these; departments mode: a workbook for each; None = all
+    departments: frozenset[str] | None = None
 
     def validate(self) -> str | None:
         """A one-line reason the request cannot run, or None."""
@@ -53,7 +54,8 @@ def run_export(snapshot: AssignmentSnapshot, provenance: Provenance, request: Ex
     reason = request.validate()
     if reason:
         raise ValueError(reason)
-    filters = Filters(chapters=request.chapters)
+    filters = Filters(chapters=request.chapters,
+                      departments=request.departments if request.mode == MODE_WORKBOOK else None)
     provenance = replace(provenance, filters=filters)
     if request.mode == MODE_WORKBOOK:
         yield from export_workbook(snapshot, request.output, provenance, sheets=request.sheets, filters=filters)

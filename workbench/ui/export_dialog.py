@@ -64,6 +64,7 @@ class ExportDialog(QDialog):
         sheets_row.addStretch(1)
         mode_layout.addLayout(sheets_row)
         mode_layout.addWidget(self.mode_departments)
+        mode_layout.addWidget(QLabel(self.tr("部门（工作簿只含涉及所选部门的任务；或为所选部门各出一个工作簿）：")))
         self.department_list = QListWidget()
         self.department_list.setMaximumHeight(140)
         mode_layout.addWidget(self.department_list)
@@ -142,7 +143,6 @@ class ExportDialog(QDialog):
         workbook = self.mode_workbook.isChecked()
         for box in self.sheet_checks.values():
             box.setEnabled(workbook)
-        self.department_list.setEnabled(not workbook)
         if hasattr(self, "_default_file"):
             self.output_edit.setText(str(self._default_file if workbook else self._default_dir))
 
@@ -170,14 +170,15 @@ class ExportDialog(QDialog):
         chapters = self._checked(self.chapter_list, Qt.ItemDataRole.UserRole)
         all_chapters = self.chapter_list.count()
         chapter_filter = None if len(chapters) == all_chapters else frozenset(chapters)
+        departments = self._checked(self.department_list)
+        dept_filter = None if len(departments) == self.department_list.count() else frozenset(departments)
         output = Path(self.output_edit.text().strip()).expanduser()
         if self.mode_workbook.isChecked():
             if output.suffix.lower() != ".xlsx" and output.name:
                 output = output.with_name(output.name + ".xlsx")
             sheets = tuple(s for s in SHEETS if self.sheet_checks[s].isChecked())
-            return ExportRequest(MODE_WORKBOOK, output, sheets=sheets, chapters=chapter_filter)
-        departments = self._checked(self.department_list)
-        dept_filter = None if len(departments) == self.department_list.count() else frozenset(departments)
+            return ExportRequest(MODE_WORKBOOK, output, sheets=sheets, chapters=chapter_filter,
+                                 departments=dept_filter)
         return ExportRequest(MODE_DEPARTMENTS, output, chapters=chapter_filter, departments=dept_filter)
 
     def _accept(self) -> None:
@@ -193,15 +194,13 @@ class ExportDialog(QDialog):
 def start_export(parent: QWidget, pool, repo, plan_id: int, request: ExportRequest, *, workspace: Path,
                  on_done=None):
     """Read the snapshot here (GUI thread), write in a worker; returns the Worker."""
-    from workbench.core.matrix import Filters
     from workbench.storage.snapshot import provenance, read_snapshot
     from workbench.ui.workers import run_with_progress
 
     plan = repo.load_plan(plan_id)
     snapshot = read_snapshot(repo.db, plan)
     reviewer = repo.reviewer.name + (f"（{repo.reviewer.unit}）" if repo.reviewer.unit else "")
-    prov = provenance(repo.db, plan, workspace=workspace, reviewer=reviewer,
-                      filters=Filters(chapters=request.chapters))
+    prov = provenance(repo.db, plan, workspace=workspace, reviewer=reviewer)  # run_export records the filters
 
     def finished(paths) -> None:
         if on_done is not None:
