@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from workbench.storage.busy import is_busy, retry_busy
+from workbench.storage.busy import retry_busy
 
 
 def _hold_write_lock(path, seconds: float, started: threading.Event) -> None:
@@ -28,10 +28,13 @@ def test_assign_waits_for_another_writer(qtbot, window, repo, departments, works
     holder = threading.Thread(target=_hold_write_lock, args=(workspace_path, 0.3, started))
     holder.start()
     assert started.wait(5)
-    with pytest.raises(sqlite3.OperationalError) as refused:  # what a plain write meets
-        repo.set_note(node_id=clause.db_id, text="x")
-    assert is_busy(refused.value)
-    assert window.annotator.assign(departments["市教委"])  # the command retries until the lock is free
+    # Writes begin IMMEDIATE: a plain repository write waits for the lock and lands.
+    repo.set_note(node_id=clause.db_id, text="x")
+    assert repo.note(clause.db_id).text == "x"
+    holder2 = threading.Thread(target=_hold_write_lock, args=(workspace_path, 0.3, threading.Event()))
+    holder2.start()
+    assert window.annotator.assign(departments["市教委"])  # the GUI's command lands too
+    holder2.join()
     holder.join()
     assert [a.name for a in repo.assignments(clause.db_id)] == ["市教委"]
     window.undo_stack.undo()

@@ -1,16 +1,12 @@
 """Retrying a write that lost the race for the workspace's write lock.
 
-Repository writes open their transaction with a plain (deferred) BEGIN and
-read before they write.  When another connection (the search indexer on its
-worker thread, another process) holds or has just released the write lock,
-SQLite cannot upgrade such a read transaction and fails at once with
-"database is locked" (SQLITE_BUSY / SQLITE_BUSY_SNAPSHOT): the busy timeout
-does not apply to an upgrade.  The failed transaction has been rolled back
-whole, so running the same write again is safe.
-
-Added beside the repository by the GUI work rather than changing how the
-repository begins its transactions (BEGIN IMMEDIATE would make the busy
-timeout apply and this helper unnecessary).
+Workspace transactions begin IMMEDIATE (database.WorkspaceDatabase), so a
+write waits up to the busy timeout (5 s) for another connection's lock.  A
+write that still finds the workspace locked after that (a very large import
+on another connection) fails with "database is locked"; its transaction has
+been rolled back whole, so running the same write again is safe.  The GUI runs
+its writes through `retry_busy` and tells the reviewer when one could not be
+saved rather than losing it silently.
 """
 
 from __future__ import annotations

@@ -11,7 +11,9 @@ and, on a new workspace, load the department registry as one audited event.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import sqlite_utils
@@ -26,6 +28,36 @@ from .fork import fork_if_moved
 from .repository import Repository
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class WorkspaceDatabase(sqlite_utils.Database):
+    """A workspace connection whose transactions take the write lock when they begin.
+
+    sqlite-utils opens transactions with a deferred BEGIN; a write that reads
+    first and then finds another connection (a worker, a second window, the
+    command line) holding or having just taken the lock fails at once with
+    "database is locked", without waiting for the busy timeout.  BEGIN
+    IMMEDIATE waits (up to the busy timeout) instead, so a reviewer's write is
+    not lost to a concurrent one.  Nested blocks keep using savepoints.
+    """
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[WorkspaceDatabase]:
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.rollback()
+            raise
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -145,7 +177,7 @@ def open_workspace(
     registry_path = registry or paths.DEPARTMENTS_FILE
     departments: list[Department] | None = load_registry(registry_path) if is_new else None
 
-    db = sqlite_utils.Database(path)
+    db = WorkspaceDatabase(path)
     try:
         _configure(db)
         if is_new:
