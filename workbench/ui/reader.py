@@ -52,7 +52,7 @@ def spans_of(text: str, terms: list[str]) -> list[tuple[int, int]]:
     return merged
 
 
-def _marked(text: str, offset: int, spans: list[tuple[int, int]]) -> str:
+def marked_html(text: str, offset: int, spans: list[tuple[int, int]]) -> str:
     """HTML of `text` (which starts at `offset` in its paragraph) with hits highlighted."""
     out: list[str] = []
     pos = 0
@@ -195,7 +195,7 @@ class Reader(QWidget):
                     out.append(f"<p>{html.escape(child.display)}</p>")
             return "".join(out)
         if node.text and not node.children:  # an indicator table's footnote
-            out.append(f"<p>{_marked(node.text, 0, self._spans(node))}</p>")
+            out.append(f"<p>{marked_html(node.text, 0, self._spans(node))}</p>")
         for child in node.walk():
             if child is node or child.kind == SENTENCE:
                 continue
@@ -205,7 +205,7 @@ class Reader(QWidget):
     def _heading(self, node: PlanNode, *, top: bool) -> str:
         size = "h2" if top else "h3"
         text = node.title if node.kind == PLAN else node.display
-        return f"<{size}>{_marked(text, 0, spans_of(text, self.terms))}</{size}>"
+        return f"<{size}>{marked_html(text, 0, spans_of(text, self.terms))}</{size}>"
 
     def _spans(self, node: PlanNode) -> list[tuple[int, int]]:
         spans = list(self.match_spans.get(node.db_id or -1, ()))
@@ -216,7 +216,7 @@ class Reader(QWidget):
         spans = self._spans(node)
         sentences = [c for c in node.children if c.kind == SENTENCE]
         if not sentences:
-            return f"<p>{_marked(node.text, 0, spans)}</p>"
+            return f"<p>{marked_html(node.text, 0, spans)}</p>"
         label = f"<b>{html.escape(node.label)}</b> " if node.label else ""
         out = [f"<p style='line-height:160%'>{label}"]
         offset = 0
@@ -227,7 +227,7 @@ class Reader(QWidget):
             weight = "font-weight:bold;" if tagged else ""
             out.append(
                 f'<a href="s:{sentence.db_id}"><sup style="color:{mark_colour};{weight}">{number}</sup>'
-                f'<span style="background-color:{shade}">{_marked(sentence.text, offset, spans)}</span></a>'
+                f'<span style="background-color:{shade}">{marked_html(sentence.text, offset, spans)}</span></a>'
             )
             offset += len(sentence.text)
         out.append("</p>")

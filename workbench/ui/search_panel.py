@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QApplication, QLabel, QLineEdit, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget,
 )  # fmt: skip
 
+from .reader import marked_html
 from .search_backend import SearchBackend, SearchResult
 from .session import Session
 
@@ -26,21 +27,6 @@ HtmlRole = Qt.ItemDataRole.UserRole + 1
 ResultRole = Qt.ItemDataRole.UserRole + 2
 DEBOUNCE_MS = 150
 RESULT_LIMIT = 50
-HIT_STYLE = "background-color:#ffd84d"
-
-
-def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
-    out, pos = [], 0
-    for start, end in sorted(spans):
-        if start < pos:
-            continue
-        out.append(html.escape(text[pos:start]))
-        out.append(f'<span style="{HIT_STYLE}">{html.escape(text[start:end])}</span>')
-        pos = end
-    out.append(html.escape(text[pos:]))
-    return "".join(out)
-
-
 class HtmlDelegate(QStyledItemDelegate):
     """Paints an item's HtmlRole rich text (two lines: where, then the snippet)."""
 
@@ -146,7 +132,7 @@ class SearchPanel(QWidget):
                 where = f"{self.session.plan_record(result.plan_id).title} › {where}"
             markup = (
                 f"<div style='font-weight:bold'>{html.escape(where)}</div>"
-                f"<div style='color:#333'>{_marked(result.snippet, result.highlights)}</div>"
+                f"<div style='color:#333'>{marked_html(result.snippet, 0, sorted(result.highlights))}</div>"
             )
             item = QStandardItem(f"{where}\n{result.snippet}")
             item.setData(markup, HtmlRole)
