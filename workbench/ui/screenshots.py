@@ -97,11 +97,16 @@ def take(out: Path, *, language: str = "zh_CN") -> list[Path]:
         window.show()
         _settle()
 
-        def shot(name: str) -> None:
+        def shot(name: str, widget=None) -> None:
+            """Save the window (or a dialog shown over it) as NAME.png; a dialog is closed after."""
+            if widget is not None:
+                widget.show()
             _settle()
             path = out / f"{name}.png"
-            window.grab().save(str(path))
+            (widget or window).grab().save(str(path))
             saved.append(path)
+            if widget is not None:
+                widget.close()
 
         root = window.session.plan(window.session.plan_ids[0]).root
         window.select_node(root.find("ch03/s01/p01").db_id)
@@ -135,13 +140,7 @@ def take(out: Path, *, language: str = "zh_CN") -> list[Path]:
         window.next_untagged()
         shot("08-filter-untagged")
 
-        dialog = ReviewerDialog(None, window, first_start=True)
-        dialog.show()
-        _settle()
-        path = out / "09-first-start-reviewer.png"
-        dialog.grab().save(str(path))
-        saved.append(path)
-        dialog.close()
+        shot("09-first-start-reviewer", ReviewerDialog(None, window, first_start=True))
 
         window.tree_panel.untagged.setChecked(False)
         window.audit_dock.show()
@@ -151,13 +150,8 @@ def take(out: Path, *, language: str = "zh_CN") -> list[Path]:
 
         from workbench.ui.export_dialog import ExportDialog
 
-        export = ExportDialog(window.session.repo, window, plan_id=window.session.plan_ids[0], settings=window.settings)
-        export.show()
-        _settle()
-        path = out / "11-export-dialog.png"
-        export.grab().save(str(path))
-        saved.append(path)
-        export.close()
+        shot("11-export-dialog", ExportDialog(window.session.repo, window, plan_id=window.session.plan_ids[0],
+                                              settings=window.settings))
 
         window.close()
         db.close()
