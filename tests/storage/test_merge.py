@@ -19,6 +19,7 @@ from workbench.storage.errors import StoreError, WorkspaceError
 from workbench.storage.history import History
 from workbench.storage.merge import MergeError, merge_workspace
 from workbench.storage.repository import Repository
+from workbench.storage.signing import Ed25519Signer
 from workbench.storage.state_tables import read_state
 
 from .conftest import file_sha256, make_plan
@@ -29,9 +30,9 @@ LEADER = Reviewer("组长", "办公室")
 class Desk:
     """One reviewer's workspace file, opened and closed per use like the CLI does."""
 
-    def __init__(self, path: Path, registry: Path, who: Reviewer, plans=("",)) -> None:
+    def __init__(self, path: Path, registry: Path, who: Reviewer, plans=("",), signer=None) -> None:
         self.path = path
-        self.repo = Repository(open_workspace(path, registry=registry), who)
+        self.repo = Repository(open_workspace(path, registry=registry, signer=signer), who)
         for seed in plans:
             self.repo.import_plan(make_plan(seed=seed))
         self.clauses = [r[0] for r in self.repo.db.execute(
@@ -68,12 +69,12 @@ def test_disjoint_work_merges_without_conflict(desks) -> None:
     b.lead(1, "市财政局")
     b.repo.set_note(node_id=b.clauses[1], text="李四的备注")
     result = a.merge(b)
-    assert result.new_events == 4 and result.new_conflicts == () and result.backup is not None
+    assert result.new_events == 6 and result.new_conflicts == () and result.backup is not None  # 4 + 2 key_publish
     assert a.leads(0) == [("市科技局", "lead")] and a.leads(1) == [("市财政局", "lead")]
     assert a.repo.note(a.clauses[1]).text == "李四的备注"
     assert verify(a.repo.db).ok
     merge = a.repo.events(action="merge")[-1]
-    assert merge.after["events"] == 4 and merge.after["workspace"] == audit.workspace_uuid(b.repo.db)
+    assert merge.after["events"] == 6 and merge.after["workspace"] == audit.workspace_uuid(b.repo.db)
     assert merge.after["heads"][audit.workspace_uuid(b.repo.db)]["hash"] == b.repo.head_hash()
 
 
@@ -234,13 +235,14 @@ def test_an_extra_plan_is_refused_until_imported(desks) -> None:
 def test_the_same_workspace_is_refused_and_a_copy_is_a_workspace_of_its_own(desks, tmp_path: Path) -> None:
     a = desks("a", "张三")
     a.lead(0, "市科技局")
-    with pytest.raises(MergeError, match="this workspace"):
-        a.merge(a)
+    events = a.repo.event_count()
+    assert a.merge(a).new_events == 0 and a.repo.event_count() == events  # itself: nothing new, nothing written
     a.repo.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     copy_path = tmp_path / "copy.sqlite"
     shutil.copy(a.path, copy_path)
     b = desks("b", "李四")
-    copy = Desk(copy_path, Path(), Reviewer("王五"), plans=())  # opened elsewhere: a new identity
+    # opened by another reviewer (another key): a new identity
+    copy = Desk(copy_path, Path(), Reviewer("王五"), plans=(), signer=Ed25519Signer.generate())
     try:
         assert audit.workspace_uuid(copy.repo.db) != audit.workspace_uuid(a.repo.db)
         assert verify(copy.repo.db).ok

@@ -6,7 +6,9 @@ interleaved with merges between them (so that some edits saw others and some
 are concurrent).  Then their workspaces are merged in different orders into
 different targets, and merged again, and we compare what must not differ: the
 state tables, the replayed state, the open conflicts (by their two events),
-and the set of events apart from each target's own merge records.
+and the set of events apart from each target's own records.  Every reviewer
+signs with a key of his own, and the targets are opened by the lead's key, so
+each target first becomes a workspace of its own (fork.py).
 """
 
 from __future__ import annotations
@@ -29,11 +31,14 @@ from workbench.storage.errors import StoreError
 from workbench.storage.merge import merge_workspace
 from workbench.storage.replay import replay
 from workbench.storage.repository import Repository
+from workbench.storage.signing import Ed25519Signer
 from workbench.storage.state_tables import node_differences, read_state
 
 from .conftest import REGISTRY, make_plan
 
 DESKS = 3
+SIGNERS = [Ed25519Signer.generate() for _ in range(DESKS)]
+LEAD = Ed25519Signer.generate()
 NODES = 3
 node = st.integers(0, NODES - 1)
 department = st.integers(0, 3)
@@ -86,7 +91,7 @@ def _apply(repos: list[Repository], paths: list[Path], step: tuple) -> None:
 
 
 def _fingerprint(path: Path) -> tuple:
-    db = open_workspace(path)
+    db = open_workspace(path, signer=LEAD)
     try:
         events = audit.events(db)
         report = verify(db)
@@ -95,8 +100,9 @@ def _fingerprint(path: Path) -> tuple:
         tables = read_state(db)
         conflicts = sorted((c.kind, c.subject, c.node_key, c.department_uid, c.a.event.uuid, c.b.event.uuid)
                            for c in list_conflicts(db))  # fmt: skip
-        # Everything except the final merges' own records (written by 组长 in this target only).
-        shared_events = sorted(e.uuid for e in events if not (e.action == "merge" and (e.reviewer == "组长" or (e.after or {}).get("copy"))))
+        # Everything except the target's own records (the lead's fork, merges and key, in this target only).
+        shared_events = sorted(e.uuid for e in events if e.signer != LEAD.fingerprint)
+        assert {e.signer for e in events} == {LEAD.fingerprint, *(s.fingerprint for s in SIGNERS)}
         return (
             sorted(tables.nodes.items()),
             sorted((u, json.dumps(r, sort_keys=True)) for u, r in tables.departments.items()),
@@ -109,7 +115,7 @@ def _fingerprint(path: Path) -> tuple:
 
 
 def _merge_all(target: Path, sources: list[Path]) -> None:
-    db = open_workspace(target)
+    db = open_workspace(target, signer=LEAD)
     try:
         for source in sources:
             merge_workspace(db, source, reviewer=Reviewer("组长"), backup=False)
@@ -127,7 +133,8 @@ def test_merge_is_idempotent_and_order_independent(steps: list[tuple]) -> None:
         paths = [root / f"desk{i}.sqlite" for i in range(DESKS)]
         repos = []
         for i, path in enumerate(paths):
-            repo = Repository(open_workspace(path, registry=registry), Reviewer(f"审核人{i}", f"处室{i}"))
+            repo = Repository(open_workspace(path, registry=registry, signer=SIGNERS[i]),
+                              Reviewer(f"审核人{i}", f"处室{i}"))
             repo.import_plan(make_plan(chapters=1, sections=1, clauses=NODES))
             repos.append(repo)
         try:
@@ -157,7 +164,7 @@ def test_merge_is_idempotent_and_order_independent(steps: list[tuple]) -> None:
 
 
 def _event_count(path: Path) -> int:
-    db = open_workspace(path)
+    db = open_workspace(path, signer=LEAD)
     try:
         return audit.event_count(db)
     finally:

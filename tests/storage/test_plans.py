@@ -25,7 +25,7 @@ def test_import_stores_plan_nodes_indicators_and_one_event(repo: Repository, pla
     result = repo.import_plan(plan)
     assert result.created
     assert result.changes.plan_ids == {result.plan_id} and len(result.changes.events) == 1
-    assert repo.event_count() == events + 1
+    assert repo.event_count() == events + 2  # the import, after 张三's first key_publish
     record = repo.plan(result.plan_id)
     assert record is not None and record.sha256 == plan.sha256 and record.node_count == len(list(plan.nodes()))
     assert record.imported_at.endswith("+00:00")

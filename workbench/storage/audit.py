@@ -32,6 +32,7 @@ from typing import Any
 import sqlite_utils
 
 from .errors import StoreError
+from .signing.signers import Signer, encode, event_message
 
 ZERO_HASH = "0" * 64
 
@@ -77,7 +78,15 @@ SUBJECTS = {
     "review_status": "review_status",  # before/after = status
     "timing": "timing",  # before/after = timing
 }
-_COLUMNS = ", ".join(f'"{name}"' for name in ("seq", *HASHED_FIELDS, "hash"))
+# Not hashed: the signature signs the hash (signing/signers.py event_message).
+SIGNATURE_FIELDS = ("signer", "signature")
+KEY_ACTION = "key_publish"  # a reviewer's public key, name and unit; after = {algorithm, public_key, name, unit}
+KEY_SUBJECT = "key"
+_ALL_FIELDS = ("seq", *HASHED_FIELDS, "hash", *SIGNATURE_FIELDS)
+# Every stored column but seq, as stored (before/after as canonical JSON text): what merge copies.
+STORED_FIELDS = (*HASHED_FIELDS, "hash", *SIGNATURE_FIELDS)
+STORED_COLUMNS = ", ".join(f'"{name}"' for name in STORED_FIELDS)
+_COLUMNS = ", ".join(f'"{name}"' for name in _ALL_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -114,6 +123,8 @@ class Event:
     reason: str | None
     prev_hash: str
     hash: str
+    signer: str | None = None  # fingerprint of the signing key; None for events from before signing
+    signature: str | None = None  # base64
 
 
 @dataclass(frozen=True)
@@ -205,6 +216,9 @@ def append_event(
     subject = subject or SUBJECTS.get(action)
     if not subject:
         raise StoreError(f"event action {action!r} needs an explicit subject")
+    signer = signer_of(db)
+    if action != KEY_ACTION:
+        _publish_key(db, signer, reviewer)  # before this event: it takes the chain's head
     origin = workspace_uuid(db)
     time_utc, tz_offset = _utc_now()
     fields: dict[str, Any] = {
@@ -229,6 +243,8 @@ def append_event(
         "prev_hash": head_hash(db),
     }
     fields["hash"] = event_hash(fields)
+    fields["signer"] = signer.fingerprint
+    fields["signature"] = encode(signer.sign(event_message(signer.fingerprint, fields["hash"])))
     stored = dict(fields)
     for name in ("before", "after"):
         stored[name] = None if fields[name] is None else canonical_json(fields[name])
@@ -246,8 +262,33 @@ def append_event(
     return Event(seq=int(cursor.lastrowid or 0), **fields)
 
 
+def signer_of(db: sqlite_utils.Database) -> Signer:
+    """The key this connection signs with: the one given to open_workspace, else the profile's."""
+    signer = getattr(db, "signer", None)
+    if signer is None:
+        from .signing.profile import default_signer
+
+        signer = default_signer()
+    return signer
+
+
+def _publish_key(db: sqlite_utils.Database, signer: Signer, reviewer: Reviewer) -> None:
+    """Publish (key, name, unit) by a signed event the first time that key writes under that name here."""
+    published = db.execute(
+        "SELECT 1 FROM events WHERE subject = ? AND action = ? AND signer = ? AND reviewer = ? "
+        "AND reviewer_unit = ? LIMIT 1",
+        [KEY_SUBJECT, KEY_ACTION, signer.fingerprint, reviewer.name, reviewer.unit],
+    ).fetchone()
+    if published is None:
+        append_event(
+            db, reviewer=reviewer, action=KEY_ACTION, subject=KEY_SUBJECT,
+            after={"algorithm": signer.algorithm, "public_key": encode(signer.public_key),
+                   "name": reviewer.name, "unit": reviewer.unit},
+        )  # fmt: skip
+
+
 def _decode(row: sqlite3.Row | tuple[Any, ...]) -> Event:
-    values = dict(zip(("seq", *HASHED_FIELDS, "hash"), row))
+    values = dict(zip(_ALL_FIELDS, row))
     for name in ("before", "after"):
         values[name] = None if values[name] is None else json.loads(values[name])
     return Event(**values)

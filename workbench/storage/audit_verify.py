@@ -11,6 +11,11 @@ Three checks, stopping at the first problem:
    still in place, and every merge event naming events that are present, with
    the head hashes it recorded;
 2. the causal history is consistent (history.py);
+2b. every event is signed by a published key and matches its signature
+   (signing/check.py; events from before signing are counted), every
+   event of another workspace came in through a merge that recorded it
+   (so events copied from one file into another are caught), and with a
+   roster every key is on it and writes under the roster's name;
 3. the current-state tables equal the replay of the events (replay.py):
    departments, plans, and every node's assignments, indicator links, note,
    review status and timing.  A mismatch names the last event on that target
@@ -25,8 +30,10 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from . import audit
-from .history import HistoryError, History, merge_heads
+from .history import MERGE_ACTION, HistoryError, History, merge_heads
 from .replay import NODE_DEFAULTS, replay
+from .signing.check import SignatureReport, check_signatures
+from .signing.roster import Roster
 from .state_tables import department_differences, node_differences, read_state
 
 TRIGGERS = ("events_no_update", "events_no_delete")
@@ -43,30 +50,67 @@ class VerifyReport:
     target: str | None = None  # "node ch01/s01/p01 (assignments)", "department 市科技局 (uid)"
     reason: str = ""
     seconds: float = 0.0
+    unsigned: int = 0  # events written before signing began
+    keys: tuple[str, ...] = ()  # "fingerprint name（unit）: N events [on the roster as X | not on a roster]"
+    roster: bool = False
 
     def summary(self) -> str:
         if self.ok:
+            unsigned = f", {self.unsigned} written before signing (chain only)" if self.unsigned else ""
             return (
-                f"OK: {self.events} events from {self.origins} workspace(s), hash chains intact; "
-                f"state of {self.targets} targets in {self.plans} plan(s) equals the replay "
-                f"({self.seconds:.2f} s)"
+                f"OK: {self.events} events from {self.origins} workspace(s), hash chains intact, "
+                f"signatures valid{unsigned}; state of {self.targets} targets in {self.plans} plan(s) equals "
+                f"the replay ({self.seconds:.2f} s)"
             )
         where = f" [event {self.first_bad_uuid}]" if self.first_bad_uuid else ""
         return f"FAILED: {self.reason}{where}"
 
 
-def verify(db: sqlite_utils.Database) -> VerifyReport:
-    """Check the log and the state against it; read-only, any thread with its own connection."""
+def verify(db: sqlite_utils.Database, *, roster: Roster | None = None) -> VerifyReport:
+    """Check the log and the state against it; read-only, any thread with its own connection.
+
+    With `roster`, every signing key must be on it (see signing/check.py).
+    """
     started = time.perf_counter()
-    report = _verify(db)
+    report = _verify(db, roster)
     return VerifyReport(**{**report.__dict__, "seconds": time.perf_counter() - started})
 
 
-def _fail(reason: str, uuid: str | None = None, target: str | None = None, **counts: int) -> VerifyReport:
+def _fail(reason: str, uuid: str | None = None, target: str | None = None, **counts) -> VerifyReport:
     return VerifyReport(False, first_bad_uuid=uuid, target=target, reason=reason, **counts)
 
 
-def _verify(db: sqlite_utils.Database) -> VerifyReport:
+def _key_lines(signatures: SignatureReport) -> tuple[str, ...]:
+    lines = []
+    for use in signatures.keys.values():
+        if not use.events:
+            continue
+        trust = (f"on the roster as {use.trusted}" if use.trusted else
+                 "NOT on your roster" if signatures.roster else "no roster kept here")
+        lines.append(f"{use.label()}: {use.events} event(s), {trust}")
+    return tuple(lines)
+
+
+def _uncovered(events: list[audit.Event], history: History, own: str) -> audit.Event | None:
+    """The first event of another workspace that no merge recorded (copied in), if any.
+
+    Merge events themselves may come alone: a merge that brings only another
+    reviewer's merge events adds them without a merge of its own (merge.py).
+    """
+    recorded: dict[str, int] = {}
+    for event in events:
+        for origin, count in merge_heads(event).items():
+            recorded[origin] = max(recorded.get(origin, 0), count)
+    for origin, chain in history.chains.items():
+        if origin == own:
+            continue
+        for uuid in chain[recorded.get(origin, 0):]:
+            if history.events[uuid].action != MERGE_ACTION:
+                return history.events[uuid]
+    return None
+
+
+def _verify(db: sqlite_utils.Database, roster: Roster | None = None) -> VerifyReport:
     chain = audit.verify_chain(db)
     if not chain.ok:
         return _fail(chain.reason, chain.first_bad_uuid, events=chain.checked)
@@ -85,6 +129,14 @@ def _verify(db: sqlite_utils.Database) -> VerifyReport:
     except HistoryError as exc:
         return _fail(str(exc), exc.uuid, events=len(events))
     counts = {"events": len(events), "origins": len(history.chains)}
+    signatures = check_signatures(events, roster)
+    extra = {"unsigned": signatures.unsigned, "keys": _key_lines(signatures), "roster": roster is not None}
+    if not signatures.ok:
+        return _fail(signatures.reason, signatures.first_bad_uuid, **counts, **extra)
+    stray = _uncovered(events, history, audit.workspace_uuid(db))
+    if stray is not None:
+        return _fail(f"event {stray.seq} of workspace {stray.origin} is here without a merge that brought it "
+                     "(copied in from another file)", stray.uuid, **counts, **extra)
     for event in events:
         recorded = (event.after or {}).get("heads", {}) if isinstance(event.after, dict) else {}
         for origin, count in merge_heads(event).items():
@@ -130,8 +182,8 @@ def _verify(db: sqlite_utils.Database) -> VerifyReport:
     counts["targets"] = len(set(state.nodes) | set(tables.nodes)) + len(set(state.departments) | set(tables.departments))
     if problems:
         _, uuid, target, reason = min(problems, key=lambda p: (p[0], p[2]))
-        return _fail(reason, uuid, target, **counts)
-    return VerifyReport(True, **counts)
+        return _fail(reason, uuid, target, **counts, **extra)
+    return VerifyReport(True, **counts, **extra)
 
 
 def _short(value: object) -> str:

@@ -24,7 +24,8 @@ from workbench.core.departments import Department, load_registry
 from . import migrations
 from .audit import SYSTEM_REVIEWER, Reviewer
 from .errors import WorkspaceError
-from .fork import fork_if_moved
+from .signing.signers import Signer
+from .fork import claim_or_fork
 from .repository import Repository
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -156,6 +157,7 @@ def open_workspace(
     create: bool = True,
     registry: Path | None = None,
     reviewer: Reviewer | None = None,
+    signer: Signer | None = None,
 ) -> sqlite_utils.Database:
     """Open (or create) the workspace at `path`; raise WorkspaceError if it is not one.
 
@@ -163,7 +165,9 @@ def open_workspace(
     The registry (paths.DEPARTMENTS_FILE unless given) is read before a new
     file is created, so a bad registry leaves nothing behind.  `reviewer` is
     who the registry load is attributed to (default: the workbench itself;
-    the OS user and host are recorded either way).  Call from the GUI thread;
+    the OS user and host are recorded either way).  Events are signed by
+    `signer` (default: the key in the reviewer's profile); a file whose chain
+    another key writes becomes a workspace of its own (fork.py).  Call from the GUI thread;
     workers use open_readonly().
     """
     path = Path(path)
@@ -178,6 +182,7 @@ def open_workspace(
     departments: list[Department] | None = load_registry(registry_path) if is_new else None
 
     db = WorkspaceDatabase(path)
+    db.signer = signer  # type: ignore[attr-defined]  # None: the profile's key (audit.signer_of)
     try:
         _configure(db)
         if is_new:
@@ -189,7 +194,7 @@ def open_workspace(
             if departments is None:
                 departments = load_registry(registry_path)
             Repository(db, reviewer or SYSTEM_REVIEWER).load_registry(departments)
-        fork_if_moved(db, path, reviewer=reviewer)
+        claim_or_fork(db, reviewer=reviewer)
     except BaseException:
         db.close()
         raise

@@ -17,9 +17,20 @@ replay.py), merging the same file twice changes nothing (no new events, no
 merge event), and merging A then B leaves the same state and open conflicts as
 B then A.
 
+OTHER is only read, and nothing is created beside it (readonly.py), so it may
+sit on write-protected media.  New events are copied as they are stored,
+streamed from OTHER's file inside our transaction (bounded memory).
+
+A merge that brings nothing new writes nothing.  One that brings only merge
+events (the other reviewer merged our work and did nothing else) inserts them
+without a merge event of its own, so two reviewers syncing back and forth
+end with files holding the same events.
+
 Refused before anything is written (WorkspaceError / MergeError):
-* OTHER is not a healthy workspace (same checks as open_workspace), is this
-  very workspace (or a copy of it), or its own audit chain is broken;
+* OTHER is not a healthy workspace (same checks as open_workspace), or does
+  not pass `audit verify` completely (hash chains, signatures, keys on the
+  roster when one is kept, heads recorded by its merges, its state equal to
+  the replay of its events): the message names the first bad event;
 * OTHER holds no plan, or none of this workspace's plans (a different plan);
 * OTHER also holds a plan this workspace lacks: its events about that plan
   cannot be left out (they belong to hash chains), so import that plan
@@ -31,6 +42,7 @@ A backup of this workspace is taken just before the first write.
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,13 +50,15 @@ from pathlib import Path
 import sqlite_utils
 
 from . import audit
-from .audit import Event, Reviewer, canonical_json
+from .audit import Reviewer
+from .audit_verify import verify
 from .backup import KEEP, backup_connection
 from .conflicts import sync_conflicts
-from .database import check_workspace, open_readonly
 from .errors import StoreError, WorkspaceError
-from .history import MERGE_ACTION, MERGE_SUBJECT, History, HistoryError
+from .history import MERGE_ACTION, MERGE_SUBJECT, HistoryError
+from .readonly import open_source
 from .replay import replay
+from .signing.roster import Roster, load_roster
 from .state_tables import write_state
 
 
@@ -79,6 +93,9 @@ def database_path(db: sqlite_utils.Database) -> Path:
     return Path(row[2])
 
 
+_PROFILE = object()  # roster default: the one in the merging reviewer's profile, if any
+
+
 def merge_workspace(
     db: sqlite_utils.Database,
     other: Path,
@@ -87,56 +104,141 @@ def merge_workspace(
     reason: str | None = None,
     backup: bool = True,
     keep: int = KEEP,
+    roster: Roster | None | object = _PROFILE,
 ) -> MergeResult:
-    """Merge the workspace file `other` into the open workspace `db` (see the module docstring)."""
+    """Merge the workspace file `other` into the open workspace `db` (see the module docstring).
+
+    `other` is only read (open_source: nothing is created beside it).  It must
+    pass `verify` completely, with `roster` (default: the profile's roster).
+    """
     started = time.perf_counter()
     other = Path(other)
-    check_workspace(other)
-    theirs_db = open_readonly(other)
+    if roster is _PROFILE:
+        roster = load_roster()
+    theirs_db = open_source(other)
     try:
         their_uuid = audit.workspace_uuid(theirs_db)
-        chain = audit.verify_chain(theirs_db)
-        if not chain.ok:
-            raise MergeError(f"{other}: its audit log does not verify ({chain.reason}); nothing merged")
+        report = verify(theirs_db, roster=roster)  # type: ignore[arg-type]
+        if not report.ok:
+            where = f" [event {report.first_bad_uuid}]" if report.first_bad_uuid else ""
+            raise MergeError(f"{other} is refused: its audit trail does not verify: {report.reason}{where}; "
+                             "nothing merged")
         their_plans = {row[0]: row[1] for row in theirs_db.execute("SELECT sha256, title FROM plans")}
-        theirs = audit.events(theirs_db)
+        _check_plans(db, other, their_plans)
+        their_counts = _counts(theirs_db)
+        wanted = _wanted(db, theirs_db, their_counts, audit.workspace_uuid(db), other)
+        if not wanted:
+            return MergeResult(their_uuid, 0, None, None, seconds=time.perf_counter() - started)
+        heads = _head_record(theirs_db, their_counts)
+        only_merges = _only_merge_events(theirs_db, wanted)
+        copy = backup_connection(db, database_path(db), reason="merge", keep=keep) if backup else None
+        with db.atomic():
+            new = _insert_new(db, theirs_db, wanted, other)
+            merge_uuid = None
+            if not only_merges:  # bookkeeping alone (their merge of our events) needs no merge of ours
+                merge_uuid = audit.append_event(
+                    db, reviewer=reviewer, action=MERGE_ACTION, subject=MERGE_SUBJECT,
+                    after={"workspace": their_uuid, "file": other.name, "events": new, "heads": heads},
+                    reason=reason,
+                ).uuid  # fmt: skip
+            try:
+                state = replay(audit.events(db))
+            except HistoryError as exc:
+                raise MergeError(f"{other}: its history is inconsistent with ours ({exc}); nothing merged") from exc
+            _check_department_names(state.departments, other)
+            changed = write_state(db, state)
+            new_conflicts = sync_conflicts(db, state)
+            open_count = int(db.execute("SELECT count(*) FROM conflicts WHERE status = 'open'").fetchone()[0])
     finally:
         theirs_db.close()
-    our_uuid = audit.workspace_uuid(db)
-    if their_uuid == our_uuid:
-        raise MergeError(f"{other} is this workspace (or a copy of it): nothing to merge")
-    _check_plans(db, other, their_plans)
-    ours = audit.events(db)
-    new = _new_events(ours, theirs, our_uuid, other)
-    if not new:
-        return MergeResult(their_uuid, 0, None, None, seconds=time.perf_counter() - started)
-    heads = _heads(theirs)
-    try:
-        History.build([*ours, *new])
-    except HistoryError as exc:
-        raise MergeError(f"{other}: its history is inconsistent ({exc}); nothing merged") from exc
-    _check_department_names(replay([*ours, *new]).departments, other)
-
-    copy = backup_connection(db, database_path(db), reason="merge", keep=keep) if backup else None
-    with db.atomic():
-        for event in new:
-            _insert(db, event)
-        merge_event = audit.append_event(
-            db,
-            reviewer=reviewer,
-            action=MERGE_ACTION,
-            subject=MERGE_SUBJECT,
-            after={"workspace": their_uuid, "file": other.name, "events": len(new), "heads": heads},
-            reason=reason,
-        )
-        state = replay(audit.events(db))
-        changed = write_state(db, state)
-        new_conflicts = sync_conflicts(db, state)
-        open_count = int(db.execute("SELECT count(*) FROM conflicts WHERE status = 'open'").fetchone()[0])
     return MergeResult(
-        their_uuid, len(new), merge_event.uuid, copy, len(changed), tuple(new_conflicts), open_count,
+        their_uuid, new, merge_uuid, copy, len(changed), tuple(new_conflicts), open_count,
         time.perf_counter() - started, heads,
     )  # fmt: skip
+
+
+def _counts(db: sqlite_utils.Database) -> dict[str, int]:
+    return {origin: int(n) for origin, n in db.execute("SELECT origin, count(*) FROM events GROUP BY origin")}
+
+
+def _hash_at(db: sqlite_utils.Database, origin: str, index: int) -> str:
+    row = db.execute("SELECT hash FROM events WHERE origin = ? ORDER BY seq LIMIT 1 OFFSET ?", [origin, index])
+    found = row.fetchone()
+    return str(found[0]) if found else ""
+
+
+def _wanted(db, theirs_db, their_counts: dict[str, int], our_uuid: str, other: Path) -> dict[str, int]:
+    """origin -> how many of its first events we already hold, for origins where they have more.
+
+    Chains are hash-linked and both files verify, so two chains agree on a
+    prefix exactly when the hashes at the prefix's last position agree.
+    """
+    ours = _counts(db)
+    wanted: dict[str, int] = {}
+    for origin, count in their_counts.items():
+        mine = ours.get(origin, 0)
+        shared = min(mine, count)
+        if shared and _hash_at(db, origin, shared - 1) != _hash_at(theirs_db, origin, shared - 1):
+            if origin == our_uuid:
+                raise MergeError(f"{other} carries this workspace's identity with a different history: the same "
+                                 "workspace was copied and edited in two places under one reviewer key (hand out "
+                                 "copies with `workbench handout`); nothing merged")
+            raise MergeError(f"{other}: the history of workspace {origin} differs from ours (the same workspace "
+                             "was copied and edited in two places under one reviewer key); nothing merged")
+        if count > mine:
+            if origin == our_uuid:
+                raise MergeError(f"{other} holds events of this workspace that this file lacks "
+                                 "(was this file restored from an older copy?); nothing merged")
+            wanted[origin] = mine
+    return wanted
+
+
+def _their_new_rows(theirs_db, wanted: dict[str, int]):
+    """Their events we lack, as stored, in their seq order (a stream: one row at a time)."""
+    seen: dict[str, int] = {}
+    for row in theirs_db.conn.execute(f"SELECT {audit.STORED_COLUMNS} FROM events ORDER BY seq"):
+        origin = row[1]
+        if origin not in wanted:
+            continue
+        index = seen.get(origin, 0)
+        seen[origin] = index + 1
+        if index >= wanted[origin]:
+            yield row
+
+
+def _only_merge_events(theirs_db, wanted: dict[str, int]) -> bool:
+    action = audit.STORED_FIELDS.index("action")
+    return all(row[action] == MERGE_ACTION for row in _their_new_rows(theirs_db, wanted))
+
+
+def _insert_new(db, theirs_db, wanted: dict[str, int], other: Path) -> int:
+    """Insert their new events as they are stored (no decoding), streaming; return how many."""
+    count = 0
+    names = audit.STORED_FIELDS
+    before = db.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()[0]
+
+    def rows():
+        nonlocal count
+        for row in _their_new_rows(theirs_db, wanted):
+            count += 1
+            yield row
+
+    try:
+        db.conn.executemany(
+            "INSERT INTO events ({}) VALUES ({})".format(", ".join(f'"{n}"' for n in names), ", ".join("?" * len(names))),
+            rows(),
+        )
+    except sqlite3.IntegrityError as exc:
+        raise MergeError(f"{other}: an event appears in two histories ({exc}); nothing merged") from exc
+    db.execute(
+        "INSERT OR IGNORE INTO reviewers (name, unit, first_seen) SELECT reviewer, reviewer_unit, min(time_utc) "
+        "FROM events WHERE seq > ? GROUP BY reviewer, reviewer_unit", [before]
+    )
+    return count
+
+
+def _head_record(theirs_db, counts: dict[str, int]) -> dict[str, dict[str, object]]:
+    return {origin: {"count": n, "hash": _hash_at(theirs_db, origin, n - 1)} for origin, n in sorted(counts.items())}
 
 
 def _check_plans(db: sqlite_utils.Database, other: Path, their_plans: dict[str, str]) -> None:
@@ -154,42 +256,6 @@ def _check_plans(db: sqlite_utils.Database, other: Path, their_plans: dict[str, 
                          "first, then merge again")
 
 
-def _new_events(ours: list[Event], theirs: list[Event], our_uuid: str, other: Path) -> list[Event]:
-    """Their events we lack, in their order; refuse diverged histories."""
-    our_chains: dict[str, list[Event]] = {}
-    for event in ours:
-        our_chains.setdefault(event.origin, []).append(event)
-    their_chains: dict[str, list[Event]] = {}
-    for event in theirs:
-        their_chains.setdefault(event.origin, []).append(event)
-    known = {event.uuid for event in ours}
-    new_uuids: set[str] = set()
-    for origin, chain in their_chains.items():
-        mine = our_chains.get(origin, [])
-        shared = min(len(mine), len(chain))
-        if [e.hash for e in mine[:shared]] != [e.hash for e in chain[:shared]]:
-            raise MergeError(f"{other}: the history of workspace {origin} differs from ours (the same workspace "
-                             "was copied and edited in two places); nothing merged")
-        if len(chain) > len(mine):
-            if origin == our_uuid:
-                raise MergeError(f"{other} holds events of this workspace that this file lacks "
-                                 "(was this file restored from an older copy?); nothing merged")
-            new_uuids.update(e.uuid for e in chain[len(mine):])
-    clash = next((u for u in new_uuids if u in known), None)
-    if clash:
-        raise MergeError(f"{other}: event {clash} appears in two histories; nothing merged")
-    return [event for event in theirs if event.uuid in new_uuids]
-
-
-def _heads(events: list[Event]) -> dict[str, dict[str, object]]:
-    heads: dict[str, dict[str, object]] = {}
-    for event in events:
-        head = heads.setdefault(event.origin, {"count": 0, "hash": ""})
-        head["count"] = int(head["count"]) + 1  # type: ignore[call-overload]
-        head["hash"] = event.hash
-    return heads
-
-
 def _check_department_names(departments: dict[str, dict], other: Path) -> None:
     seen: dict[str, str] = {}
     for uid, record in sorted(departments.items()):
@@ -199,21 +265,6 @@ def _check_department_names(departments: dict[str, dict], other: Path) -> None:
                              "workspaces added or renamed a department to that name; rename it in one of them "
                              "and merge again")
         seen[name] = uid
-
-
-def _insert(db: sqlite_utils.Database, event: Event) -> None:
-    fields = {name: getattr(event, name) for name in (*audit.HASHED_FIELDS, "hash")}
-    for name in ("before", "after"):
-        fields[name] = None if fields[name] is None else canonical_json(fields[name])
-    names = list(fields)
-    db.execute(
-        "INSERT INTO events ({}) VALUES ({})".format(", ".join(f'"{n}"' for n in names), ", ".join("?" * len(names))),
-        [fields[n] for n in names],
-    )
-    db.execute(
-        "INSERT OR IGNORE INTO reviewers (name, unit, first_seen) VALUES (?, ?, ?)",
-        [event.reviewer, event.reviewer_unit, event.time_utc],
-    )
 
 
 __all__ = ["MergeError", "MergeResult", "WorkspaceError", "merge_workspace"]

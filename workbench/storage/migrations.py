@@ -257,3 +257,21 @@ def m002_conflicts(db: sqlite_utils.Database) -> None:
     """
     for statement in _SCHEMA_2:
         db.execute(statement)
+
+
+@migrations(name="m_issue10_signatures")
+def m_issue10_signatures(db: sqlite_utils.Database) -> None:
+    """Signed events and stable conflict references (issue 10).
+
+    events.signer is the fingerprint of the key that signed the event and
+    events.signature its signature over the event hash (signing/signers.py);
+    events written before this step have neither.  ADD COLUMN does not fire
+    the append-only triggers and rewrites no row, so old chains still verify.
+    conflicts.ref is derived from the two events in dispute, so one dispute
+    has the same reference in every workspace (conflicts.py).
+    """
+    db.execute("ALTER TABLE events ADD COLUMN signer TEXT")
+    db.execute("ALTER TABLE events ADD COLUMN signature TEXT")
+    db.execute("CREATE INDEX events_hash ON events (hash)")
+    db.execute("ALTER TABLE conflicts ADD COLUMN ref TEXT")
+    db.execute("CREATE INDEX conflicts_ref ON conflicts (ref)")

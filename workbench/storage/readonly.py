@@ -1,0 +1,70 @@
+"""Opening a workspace as a source to read: merge's other file, verify, log, agreement, exports.
+
+Such a file may sit on a write-protected USB stick or in a write-blocked
+evidence copy, and reading it must leave nothing beside it.  A plain
+read-only SQLite connection to a WAL workspace creates -wal and -shm files
+(and fails with "unable to open database file" where it cannot), so:
+
+* no -wal file beside it: nobody has it open and the main file holds every
+  committed change; it is read as immutable (no locks, no files created);
+* a -wal and a -shm file: it is open in the workbench right now; a read-only
+  connection shares them (it reads the latest commits, creates nothing);
+* a -wal file alone (a copy taken with its -wal, or left by a crash): the
+  file and its -wal are copied to a private temporary folder and read there,
+  so that the committed changes in the -wal are not lost and the original
+  folder is not touched.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import tempfile
+from pathlib import Path
+
+import sqlite_utils
+
+from . import migrations
+from .database import BUSY_TIMEOUT_MS, check_workspace
+from .errors import WorkspaceError
+
+
+class SourceDatabase(sqlite_utils.Database):
+    """A read-only workspace connection that removes its private copy (if any) when closed."""
+
+    scratch: Path | None = None
+
+    def close(self) -> None:
+        super().close()
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+            self.scratch = None
+
+
+def open_source(path: Path) -> SourceDatabase:
+    """The workspace at `path` opened read-only, after the checks open_workspace makes (WorkspaceError)."""
+    path = Path(path)
+    check_workspace(path)
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    scratch: Path | None = None
+    uri = path.resolve().as_uri() + "?mode=ro"
+    if not wal.exists():
+        uri += "&immutable=1"
+    elif not shm.exists():
+        scratch = Path(tempfile.mkdtemp(prefix="workbench-source-"))
+        shutil.copyfile(path, scratch / "workspace.sqlite")
+        shutil.copyfile(wal, scratch / "workspace.sqlite-wal")
+        uri = (scratch / "workspace.sqlite").as_uri() + "?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if conn.execute("PRAGMA application_id").fetchone()[0] != migrations.APPLICATION_ID:
+            conn.close()
+            raise WorkspaceError(f"{path} is not a workbench workspace")
+    except sqlite3.Error as exc:
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
+        raise WorkspaceError(f"{path} cannot be read: {exc}") from exc
+    db = SourceDatabase(conn)
+    db.scratch = scratch
+    return db

@@ -1,0 +1,121 @@
+"""The signer interface and its Ed25519 implementation (from `cryptography`).
+
+A signer signs the *event message*: a fixed prefix, the signer's fingerprint
+and the event hash.  The event hash covers the event's origin (the workspace
+whose chain it belongs to) and the hash of the event before it in that chain
+(audit.py), so a signature binds an event to its place in its origin's chain:
+an event moved into another file, or re-chained there, no longer verifies.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Callable
+from typing import Protocol
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+MESSAGE_PREFIX = b"workbench-event-v1\x00"
+
+
+class Signer(Protocol):
+    """What the event log needs from a reviewer's key."""
+
+    algorithm: str  # "ed25519"; a future "sm2-sm3" signer names itself here
+
+    @property
+    def public_key(self) -> bytes: ...
+
+    @property
+    def fingerprint(self) -> str: ...
+
+    def sign(self, message: bytes) -> bytes: ...
+
+
+def fingerprint(algorithm: str, public_key: bytes) -> str:
+    """A key's fingerprint: sha256 over the algorithm name and the raw public key, hex."""
+    return hashlib.sha256(algorithm.encode("ascii") + b"\x00" + public_key).hexdigest()
+
+
+def short_fingerprint(value: str | None) -> str:
+    """The first 16 hex digits in groups of four, as people compare them: 'a1b2 c3d4 e5f6 0718'."""
+    if not value:
+        return "(unsigned)"
+    return " ".join(value[i : i + 4] for i in range(0, 16, 4))
+
+
+def event_message(signer: str, event_hash: str) -> bytes:
+    return MESSAGE_PREFIX + signer.encode("ascii") + b"\x00" + event_hash.encode("ascii")
+
+
+class Ed25519Signer:
+    algorithm = "ed25519"
+
+    def __init__(self, key: Ed25519PrivateKey) -> None:
+        self._key = key
+        self._public = key.public_key().public_bytes_raw()
+        self._fingerprint = fingerprint(self.algorithm, self._public)
+
+    @classmethod
+    def generate(cls) -> Ed25519Signer:
+        return cls(Ed25519PrivateKey.generate())
+
+    @classmethod
+    def from_pem(cls, data: bytes, passphrase: str | None = None) -> Ed25519Signer:
+        key = serialization.load_pem_private_key(data, password=passphrase.encode("utf-8") if passphrase else None)
+        if not isinstance(key, Ed25519PrivateKey):
+            raise ValueError("the key file does not hold an Ed25519 key")
+        return cls(key)
+
+    def to_pem(self, passphrase: str | None = None) -> bytes:
+        encryption = (
+            serialization.BestAvailableEncryption(passphrase.encode("utf-8"))
+            if passphrase
+            else serialization.NoEncryption()
+        )
+        return self._key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption)
+
+    @property
+    def public_key(self) -> bytes:
+        return self._public
+
+    @property
+    def fingerprint(self) -> str:
+        return self._fingerprint
+
+    def sign(self, message: bytes) -> bytes:
+        return self._key.sign(message)
+
+
+def _verify_ed25519(public_key: bytes, message: bytes, signature: bytes) -> bool:
+    try:
+        Ed25519PublicKey.from_public_bytes(public_key).verify(signature, message)
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
+# algorithm -> verify(public key, message, signature)
+ALGORITHMS: dict[str, Callable[[bytes, bytes, bytes], bool]] = {"ed25519": _verify_ed25519}
+
+
+def verify_signature(algorithm: str, public_key: bytes, message: bytes, signature_b64: str) -> bool:
+    check = ALGORITHMS.get(algorithm)
+    if check is None:
+        return False
+    try:
+        signature = base64.b64decode(signature_b64, validate=True)
+    except (ValueError, TypeError):
+        return False
+    return check(public_key, message, signature)
+
+
+def encode(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def decode(text: str) -> bytes:
+    return base64.b64decode(text, validate=True)
