@@ -125,7 +125,7 @@ def test_import_division_round_trip(db, tmp_path, capsys):
     assert code == 3 and "新增 市教委（配合）" in out.out  # shown, not applied without --yes
     assert events(db) == before
     code, out = run("import-division", book, "--db", db, "--reviewer", "王五", "--yes", capsys=capsys)
-    assert code == 0 and events(db) == before + 1
+    assert code == 0 and events(db) == before + 2  # 王五's first write also publishes his key
     with sqlite3.connect(db) as conn:
         who, action = conn.execute("select reviewer, action from events order by seq desc limit 1").fetchone()
     assert who == "王五" and action == "division_import"

@@ -51,7 +51,8 @@ def test_verify_log_and_filters(capsys, pair, tmp_path):
     assert code == 0 and len(lines) == 3 and "张三 (规划处)  assign" in lines[0]
     assert "市科技局(牵头) → 市科技局(牵头)、市财政局(配合)" in lines[1] and lines[2] == "2 event(s)"
     code, out, _ = run(capsys, "audit", "log", "--db", a, "--reviewer", "李四", "--format", "json")
-    (entry,) = json.loads(out)
+    published, entry = json.loads(out)  # 李四's first write publishes the key it is signed with
+    assert published["action"] == "key_publish" and published["signer"] == entry["signer"] != ""
     assert entry["reviewer"] == "李四" and entry["node_key"] == NODE and entry["department_name"] == "市财政局"
     code, out, _ = run(capsys, "audit", "log", "--db", a, "--department", "市科委", "--format", "json")
     assert len(json.loads(out)) == 2  # by alias; the second event lists it before and after
@@ -60,8 +61,10 @@ def test_verify_log_and_filters(capsys, pair, tmp_path):
     xlsx = tmp_path / "log.xlsx"
     assert run(capsys, "audit", "log", "--db", a, "--format", "xlsx", "-o", xlsx)[0] == 0
     rows = list(openpyxl.load_workbook(xlsx).active.values)
-    # registry load, import, the copy's record of where it came from, two assignments
-    assert rows[0][0] == "序号" and len(rows) == 1 + 5 and rows[-1][2] == "李四"
+    # registry load, import, two assignments, each writer's key_publish before its first write
+    # (the copy is opened by the same key, so it is not a new identity and records no copy)
+    assert rows[0][0] == "序号" and len(rows) == 1 + 8 and rows[-1][2] == "李四"
+    assert rows[0][-1] == "签名密钥" and all(len(r[-1]) == 64 for r in rows[1:])
     code, _, err = run(capsys, "audit", "log", "--db", a, "--department", "不存在的局")
     assert code == 1 and "unknown department" in err
     code, _, err = run(capsys, "audit", "log", "--db", a, "--format", "xlsx")
@@ -98,7 +101,7 @@ def test_merge_conflict_resolve_agreement(capsys, pair, tmp_path):
     code, out, _ = run(capsys, "merge", a, "--db", b, "--reviewer", "李四")
     assert code == 0 and "0 new conflict" in out and "0 open" in out
     code, out, _ = run(capsys, "audit", "log", "--db", b, "--node", NODE)
-    assert out.strip().splitlines()[-2].endswith("市财政局(牵头)、市科技局(配合)  〔会商〕")
+    assert "市财政局(牵头)、市科技局(配合)  〔会商〕  [key " in out.strip().splitlines()[-2]
 
 
 def test_merge_refusals(capsys, pair, tmp_path, seed_path):

@@ -9,7 +9,7 @@ from pathlib import Path
 from workbench.cli import EXIT_ERROR, EXIT_OK, CliError, Command
 
 LOG_HEADERS = ["序号", "时间（审核人当地）", "审核人", "单位", "操作", "对象", "标题", "部门", "修改前", "修改后", "理由",
-               "事件ID"]  # fmt: skip
+               "事件ID", "签名密钥"]  # fmt: skip
 
 
 def register(command: Command) -> None:
@@ -21,36 +21,101 @@ def register(command: Command) -> None:
     p.add_argument("--by", dest="by", default=None, help="log: only this reviewer (same as --reviewer)")
     p.add_argument("--format", choices=["table", "json", "xlsx"], default="table")
     p.add_argument("-o", "--output", type=Path, default=None, help="log: write to this file (required for xlsx)")
+    p.add_argument("--against", default=None, metavar="EXPORT.xlsx|HASH",
+                   help="verify: prove the workspace grew from this export (or head hash) without rewriting it")
 
 
 def readonly_db(args: argparse.Namespace):
-    """The workspace opened read-only, after the same checks open_workspace makes."""
+    """The workspace opened read-only, after the same checks open_workspace makes.
+
+    Works from write-protected media and creates nothing beside the file (storage/readonly.py).
+    """
     from workbench import paths
-    from workbench.storage.database import check_workspace, open_readonly
+    from workbench.storage.readonly import open_source
 
     path = args.db or paths.default_workspace()
     if not path.exists():
         raise CliError(f"{path}: no such workspace")
-    check_workspace(path)
-    return open_readonly(path)
+    return open_source(path)
+
+
+def checked_readonly_repository(args: argparse.Namespace):
+    """A read-only Repository for exports, refused when the state does not match the events.
+
+    An export hands the state to others as settled; one that the audit trail
+    does not bear out must not leave the office.  The message names the first
+    mismatch (the same check `audit verify` makes, without a roster).
+    """
+    from workbench.cli import _OPEN, _default_reviewer
+    from workbench.storage.audit_verify import verify
+    from workbench.storage.repository import Repository, Reviewer
+
+    db = readonly_db(args)
+    _OPEN.append(db)
+    report = verify(db, roster=None)
+    if not report.ok:
+        where = f" at {report.target}" if report.target else ""
+        event = f" [event {report.first_bad_uuid}]" if report.first_bad_uuid else ""
+        raise CliError(f"export refused: the workspace does not match its audit trail: {report.reason}{where}{event} "
+                       "(see `workbench audit verify`)")
+    return Repository(db, Reviewer(args.reviewer or _default_reviewer(), args.unit))
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
     db = readonly_db(args)
     try:
-        return _verify(db) if args.what == "verify" else _log(db, args)
+        if args.against and args.what != "verify":
+            raise CliError("--against goes with `audit verify`")
+        return _verify(db, args) if args.what == "verify" else _log(db, args)
     finally:
         db.close()
 
 
-def _verify(db) -> int:
+def _verify(db, args: argparse.Namespace) -> int:
     from workbench.storage.audit_verify import verify
+    from workbench.storage.signing.roster import load_roster
 
-    report = verify(db)
+    roster = load_roster()
+    if args.against:
+        return _verify_against(db, args.against, roster)
+    report = verify(db, roster=roster)
     print(report.summary())
     if not report.ok and report.target:
         print(f"  at {report.target}")
+    _print_keys(report)
     return EXIT_OK if report.ok else EXIT_ERROR
+
+
+def _print_keys(report) -> None:
+    if report.keys:
+        print("signed by:")
+        for line in report.keys:
+            print(f"  {line}")
+
+
+def _verify_against(db, against: str, roster) -> int:
+    import re
+
+    from workbench.core.export_anchor import AnchorNotFound, read_anchor
+    from workbench.storage.anchor import check_anchor
+
+    if re.fullmatch(r"[0-9a-fA-F]{64}", against.strip()):
+        head, count, source = against.strip(), None, "the given hash"
+    else:
+        path = Path(against)
+        if not path.is_file():
+            raise CliError(f"{against}: neither an export workbook nor a 64-digit head hash")
+        try:
+            anchor = read_anchor(path)
+        except AnchorNotFound as exc:
+            raise CliError(str(exc)) from exc
+        head, count, source = anchor.head_hash, anchor.event_count, f"{path.name} ({anchor.sheet})"
+    result = check_anchor(db, head, count, roster=roster)
+    cited = f"{count} events, " if count is not None else ""
+    print(f"{'OK' if result.ok else 'FAILED'}: against {source}: {cited}head {head[:16]}: {result.reason}")
+    if result.verify is not None:
+        _print_keys(result.verify)
+    return EXIT_OK if result.ok else EXIT_ERROR
 
 
 def _log(db, args: argparse.Namespace) -> int:
@@ -81,10 +146,12 @@ def _log(db, args: argparse.Namespace) -> int:
 
 
 def _table_line(e) -> str:
+    from workbench.storage.signing import short_fingerprint
+
     target = e.target or "-"
     change = f"{e.before} → {e.after}" if e.before else e.after
     reason = f"  〔{e.reason}〕" if e.reason else ""
-    return f"{e.local_time}  {e.author}  {e.action}  {target}  {change}{reason}"
+    return f"{e.local_time}  {e.author}  {e.action}  {target}  {change}{reason}  [key {short_fingerprint(e.signer)}]"
 
 
 def _write_xlsx(entries, output: Path | None) -> int:
@@ -94,10 +161,10 @@ def _write_xlsx(entries, output: Path | None) -> int:
         raise CliError("--format xlsx needs -o FILE.xlsx")
     rows = (
         [e.seq, e.local_time, e.reviewer, e.reviewer_unit, e.action, e.node_key or "", e.node_title,
-         e.department_name, e.before, e.after, e.reason, e.uuid]
+         e.department_name, e.before, e.after, e.reason, e.uuid, e.signer or ""]
         for e in entries
     )  # fmt: skip
-    widths = [7, 24, 10, 16, 16, 16, 24, 14, 36, 36, 20, 38]
+    widths = [7, 24, 10, 16, 16, 16, 24, 14, 36, 36, 20, 38, 66]
     write_tables(output, [Sheet("审计日志", LOG_HEADERS, rows, widths)])
     print(f"wrote {output} ({len(entries)} events)")
     return EXIT_OK

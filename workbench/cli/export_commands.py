@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from workbench.cli import EXIT_OK, CliError, Command, repository, select_plans
+from workbench.cli import EXIT_OK, CliError, Command, select_plans
 
 XLSX_TARGETS = {
     "matrix": ("matrix",),
@@ -33,7 +33,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         return _export_tree(args)
     if args.format == "json":
         raise CliError(f"export {args.what} writes Excel (.xlsx); JSON is for `export tree`")
-    repo = repository(args, create=False)
+    from workbench.cli.audit_commands import checked_readonly_repository
+
+    repo = checked_readonly_repository(args)
     plans = select_plans(repo, args.plan)
     if len(plans) != 1:
         raise CliError(f"the workspace holds {len(plans)} plans: choose one with --plan "
@@ -92,7 +94,9 @@ def _export_tree(args: argparse.Namespace) -> int:
         raise CliError("export tree writes JSON")
     if args.output is None:
         raise CliError("-o FILE is required")
-    repo = repository(args, create=False)
+    from workbench.cli.audit_commands import checked_readonly_repository
+
+    repo = checked_readonly_repository(args)
     data = {"plans": [plan_dict(repo.load_plan(p.id)) for p in select_plans(repo, args.plan)]}
     tmp = args.output.with_name(args.output.name + ".part")
     tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -41,6 +41,7 @@ class LogEntry:
     reason: str
     origin: str
     departments: tuple[str, ...]  # uids the event touches (its column and its before/after lists)
+    signer: str = ""  # fingerprint of the key that signed the event ("" before signing began)
 
     @property
     def author(self) -> str:
@@ -136,7 +137,7 @@ def _entry(event: Event, names: dict[str, str], titles: dict, touched: tuple[str
         event.reviewer_unit, event.action, event.subject, event.plan_sha256, event.node_key, title,
         event.department_uid, names.get(event.department_uid or "", ""),
         summarise(event.subject, event.before, names), summarise(event.subject, event.after, names),
-        event.reason or "", event.origin, touched,
+        event.reason or "", event.origin, touched, event.signer or "",
     )  # fmt: skip
 
 
@@ -165,6 +166,8 @@ def summarise(subject: str, value: Any, names: dict[str, str] | None = None) -> 
         return f"{len(value)} 个部门"
     if subject == "plan" and isinstance(value, dict):
         return f"{value.get('title', '')}（{value.get('node_count', 0)} 个节点）"
+    if subject == "key" and isinstance(value, dict):
+        return f"公布签名密钥（{value.get('name', '')}，{value.get('algorithm', '')}）"
     if subject == "merge" and isinstance(value, dict):
         return f"{value.get('events', 0)} 条事件，来自 {value.get('file', '')}（{str(value.get('workspace', ''))[:8]}）"
     return json.dumps(value, ensure_ascii=False)[:80]
