@@ -65,10 +65,6 @@ def cmd_roster(args: argparse.Namespace) -> int:
     from workbench.storage.signing.signers import encode
 
     me = load_signer()
-    roster = load_roster() or Roster(me.fingerprint, {})
-    if me.fingerprint not in roster.members:
-        roster.add(Member(me.fingerprint, args.reviewer or _default_reviewer(), args.unit, me.algorithm,
-                          encode(me.public_key), resolve=True))
     try:
         db = readonly_db(args)
     except (CliError, ValueError):
@@ -80,6 +76,12 @@ def cmd_roster(args: argparse.Namespace) -> int:
     finally:
         if db is not None:
             db.close()
+    roster = load_roster() or Roster(me.fingerprint, {})
+    if me.fingerprint not in roster.members:  # the owner: named as this key published itself, if it did
+        mine = sorted(n for n in keys[me.fingerprint].names if n[0] != audit.SYSTEM_REVIEWER.name) \
+            if me.fingerprint in keys else []
+        name, unit = mine[0] if mine and not args.reviewer else (args.reviewer or _default_reviewer(), args.unit)
+        roster.add(Member(me.fingerprint, name, unit, me.algorithm, encode(me.public_key), resolve=True))
     if args.what == "list":
         for m in roster.members.values():
             role = "owner" if m.fingerprint == roster.owner else ("may resolve" if m.resolve else "trusted")

@@ -44,17 +44,27 @@ class SourceDatabase(sqlite_utils.Database):
 def open_source(path: Path) -> SourceDatabase:
     """The workspace at `path` opened read-only, after the checks open_workspace makes (WorkspaceError)."""
     path = Path(path)
-    check_workspace(path)
+    if not path.is_file():
+        raise WorkspaceError(f"{path} does not exist")
     wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
     scratch: Path | None = None
     uri = path.resolve().as_uri() + "?mode=ro"
     if not wal.exists():
         uri += "&immutable=1"
+        check_workspace(path)
     elif not shm.exists():
         scratch = Path(tempfile.mkdtemp(prefix="workbench-source-"))
-        shutil.copyfile(path, scratch / "workspace.sqlite")
-        shutil.copyfile(wal, scratch / "workspace.sqlite-wal")
-        uri = (scratch / "workspace.sqlite").as_uri() + "?mode=ro"
+        copy = scratch / "workspace.sqlite"
+        shutil.copyfile(path, copy)
+        shutil.copyfile(wal, f"{copy}-wal")
+        try:
+            check_workspace(copy)  # the checks too read the copy: they would create a -shm beside the file
+        except WorkspaceError as exc:
+            shutil.rmtree(scratch, ignore_errors=True)
+            raise WorkspaceError(str(exc).replace(str(copy), str(path))) from exc
+        uri = copy.as_uri() + "?mode=ro"
+    else:
+        check_workspace(path)
     try:
         conn = sqlite3.connect(uri, uri=True)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
