@@ -12,11 +12,15 @@ target, the `after` of its last event:
 * plans: the sha256 of every plan_import.
 
 Conflicts: for each target, the *frontier* is the set of its events that no
-other event on it happened after (one per origin at most).  The target's state
-is the frontier event last in canonical order (side B); every other frontier
-event whose value differs is a conflict with it (side A).  A conflict
-disappears once an event that saw both sides exists, such as a
-conflict_resolution.  Everything here is a pure function of the set of events.
+other event on it happened after (one per origin at most).  Every two
+frontier events whose values differ are a conflict (a third reviewer's edit
+that saw neither side adds its own disagreements and closes none).  A
+conflict disappears once an event that saw both sides exists, such as a
+conflict_resolution.  While a target is disputed its state shows one frontier
+event's value, chosen by the smallest event hash: arbitrary but never by
+time, so a clock set a year ahead does not win, and the dispute is shown
+as open everywhere (conflicts table, GUI, exports).  Everything here is a pure
+function of the set of events.
 """
 
 from __future__ import annotations
@@ -63,26 +67,47 @@ class Replayed:
     department_events: dict[str, list[str]] = field(default_factory=dict)  # department_* only
 
     def conflicts(self) -> list[DetectedConflict]:
-        """Every open disagreement, in canonical order of side B, then side A."""
+        """Every open disagreement, in canonical order of side B, then side A.
+
+        Side B is the side the state shows when it is one of the pair, else the later one.
+        """
         found: list[DetectedConflict] = []
         events = self.history.events
-        for (subject, sha, key), uuids in self.node_events.items():
-            for a, b in self._disagreements(uuids, lambda u, s=subject: node_value(s, events[u].after)):
+        for target, uuids in self.node_events.items():
+            subject, sha, key = target
+            shown = self.node_last.get(target)
+            for a, b in self._disagreements(uuids, lambda u, s=subject: node_value(s, events[u].after), shown):
                 kind = conflict_kind(subject, events[a], events[b])
                 found.append(DetectedConflict(subject, sha, key, None, kind, a, b))
         for uid, uuids in self.department_events.items():
-            for a, b in self._disagreements(uuids, lambda u: canonical_json(department_value(events[u].after))):
+            shown = self.department_last.get(uid)
+            value = lambda u: canonical_json(department_value(events[u].after))  # noqa: E731
+            for a, b in self._disagreements(uuids, value, shown):
                 found.append(DetectedConflict("department", None, None, uid, "department", a, b))
         position = self.history.position
         return sorted(found, key=lambda c: (position[c.side_b], position[c.side_a]))
 
-    def _disagreements(self, uuids: Sequence[str], value) -> list[tuple[str, str]]:
+    def _disagreements(self, uuids: Sequence[str], value, shown: str | None) -> list[tuple[str, str]]:
         events = self.history.events
         if len({events[u].origin for u in uuids}) < 2:
             return []
         frontier = self.history.frontier(uuids)
-        last = frontier[-1]
-        return [(other, last) for other in frontier[:-1] if value(other) != value(last)]
+        pairs = []
+        for i, first in enumerate(frontier):
+            for second in frontier[i + 1 :]:
+                if value(first) != value(second):
+                    pairs.append((second, first) if first == shown else (first, second))
+        return pairs
+
+    def shown_while_disputed(self, uuids: Sequence[str]) -> str | None:
+        """The frontier event whose value a disputed target shows (smallest hash), or None if undisputed."""
+        events = self.history.events
+        if len({events[u].origin for u in uuids}) < 2:
+            return None
+        frontier = self.history.frontier(uuids)
+        if len(frontier) < 2:
+            return None
+        return min(frontier, key=lambda u: events[u].hash)
 
 
 def node_value(subject: str, after: Any) -> Any:
@@ -164,4 +189,14 @@ def replay(events: Iterable[Event] | History) -> Replayed:
         if uid not in state.departments:
             state.departments[uid] = record
             state.department_last[uid] = base_event[uid]
+    for target, uuids in state.node_events.items():
+        shown = state.shown_while_disputed(uuids)
+        if shown is not None:
+            state.nodes[target] = node_value(target[0], history.events[shown].after)
+            state.node_last[target] = shown
+    for uid, uuids in state.department_events.items():
+        shown = state.shown_while_disputed(uuids)
+        if shown is not None:
+            state.departments[uid] = department_value(history.events[shown].after)
+            state.department_last[uid] = shown
     return state
