@@ -71,14 +71,22 @@ def test_verify_log_and_filters(capsys, pair, tmp_path):
     assert code == 1 and "-o FILE.xlsx" in err
 
 
-def test_merge_conflict_resolve_agreement(capsys, pair, tmp_path):
+def test_merge_conflict_resolve_agreement(capsys, pair, tmp_path, monkeypatch):
     a, b = pair
+
+    def as_reviewer(name: str) -> None:  # each on a computer (a profile, a key) of his own
+        monkeypatch.setenv("WORKBENCH_DATA_DIR", str(tmp_path / f"profile-{name}"))
+
+    as_reviewer("张三")
     run(capsys, "assign", NODE, "市科技局", "--db", a, "--reviewer", "张三")
     run(capsys, "assign", "ch03/s01/p02", "市科技局", "--db", a, "--reviewer", "张三")
+    as_reviewer("李四")
     run(capsys, "assign", NODE, "市财政局", "--db", b, "--reviewer", "李四")
     run(capsys, "assign", "ch03/s01/p02", "市科技局", "--db", b, "--reviewer", "李四")
+    as_reviewer("组长")  # the lead opens 张三's file: it becomes the lead's workspace of its own
     code, out, _ = run(capsys, "merge", b, "--db", a, "--reviewer", "组长")
-    assert code == 0 and "1 new conflict" in out and "#1" in out and "张三" in out and "李四" in out
+    ref = next(w for w in out.split() if w.startswith("#c"))[1:]
+    assert code == 0 and "1 new conflict" in out and len(ref) == 8 and "张三" in out and "李四" in out
     assert "backup before the merge" in out and list((tmp_path / "backups").glob("a.sqlite.*.merge.sqlite"))
     code, out, _ = run(capsys, "merge", b, "--db", a, "--reviewer", "组长")
     assert code == 0 and "nothing new" in out
@@ -87,17 +95,22 @@ def test_merge_conflict_resolve_agreement(capsys, pair, tmp_path):
     code, out, _ = run(capsys, "agreement", "--db", a, "-o", tmp_path / "agree.xlsx")
     assert code == 0 and "clauses rated by all: 2" in out and "agreement 50.0%" in out
     assert openpyxl.load_workbook(tmp_path / "agree.xlsx")["一致性"].cell(row=2, column=2).value == 2
-    code, _, err = run(capsys, "resolve", "1", "--take", "不存在的局", "--db", a, "--reviewer", "组长")
+    code, _, err = run(capsys, "resolve", ref, "--take", "不存在的局", "--db", a, "--reviewer", "组长")
     assert code == 1 and "unknown department" in err
-    code, out, _ = run(capsys, "resolve", "1", "--take", "市财政局,市科技局", "--reason", "会商", "--db", a,
+    as_reviewer("张三")  # a party may not decide his own case
+    code, _, err = run(capsys, "resolve", ref, "--take", "a", "--db", a, "--reviewer", "组长")
+    assert code == 1 and "party to this dispute" in err
+    as_reviewer("组长")
+    code, out, _ = run(capsys, "resolve", ref, "--take", "市财政局,市科技局", "--reason", "会商", "--db", a,
                        "--reviewer", "组长")  # fmt: skip
-    assert code == 0 and "resolved conflict #1" in out
+    assert code == 0 and f"resolved conflict #{ref}" in out
     code, out, _ = run(capsys, "conflicts", "--db", a)
     assert out.strip() == "no open conflicts"
     code, out, _ = run(capsys, "audit", "log", "--db", a, "--node", NODE)
     assert "conflict_resolution" in out and "会商" in out and "市财政局(牵头)、市科技局(配合)" in out
     assert run(capsys, "audit", "verify", "--db", a)[0] == 0
     # The other reviewer takes the lead reviewer's work back: the decision comes along, no conflict.
+    as_reviewer("李四")
     code, out, _ = run(capsys, "merge", a, "--db", b, "--reviewer", "李四")
     assert code == 0 and "0 new conflict" in out and "0 open" in out
     code, out, _ = run(capsys, "audit", "log", "--db", b, "--node", NODE)

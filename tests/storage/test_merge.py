@@ -20,6 +20,7 @@ from workbench.storage.history import History
 from workbench.storage.merge import MergeError, merge_workspace
 from workbench.storage.repository import Repository
 from workbench.storage.signing import Ed25519Signer
+from workbench.storage.signing.roster import Member, Roster
 from workbench.storage.state_tables import read_state
 
 from .conftest import file_sha256, make_plan
@@ -27,12 +28,20 @@ from .conftest import file_sha256, make_plan
 LEADER = Reviewer("组长", "办公室")
 
 
+def resolver(desk: Desk) -> Roster:
+    """A roster that lets the key of `desk` resolve disputes (its reviewer acts as the lead here)."""
+    roster = Roster(desk.signer.fingerprint, {})
+    roster.add(Member(desk.signer.fingerprint, LEADER.name, resolve=True))
+    return roster
+
+
 class Desk:
     """One reviewer's workspace file, opened and closed per use like the CLI does."""
 
     def __init__(self, path: Path, registry: Path, who: Reviewer, plans=("",), signer=None) -> None:
         self.path = path
-        self.repo = Repository(open_workspace(path, registry=registry, signer=signer), who)
+        self.signer = signer or Ed25519Signer.generate()  # each reviewer signs with a key of his own
+        self.repo = Repository(open_workspace(path, registry=registry, signer=self.signer), who)
         for seed in plans:
             self.repo.import_plan(make_plan(seed=seed))
         self.clauses = [r[0] for r in self.repo.db.execute(
@@ -103,15 +112,15 @@ def test_lead_conflict_is_kept_with_both_sides_and_resolved_by_an_event(desks) -
     assert verify(a.repo.db).ok
     a.repo.reviewer = LEADER
     with pytest.raises(StoreError):
-        resolve_conflict(a.repo, conflict.id, take="c")
-    uuid = resolve_conflict(a.repo, conflict.id, take="b", reason="经协商")  # the shown side: still an event
+        resolve_conflict(a.repo, conflict.id, take="c", roster=resolver(a))
+    uuid = resolve_conflict(a.repo, conflict.ref, take="b", reason="经协商", roster=resolver(a))  # still an event
     event = audit.events_by_uuid(a.repo.db, [uuid])[uuid]
     assert event.action == "conflict_resolution" and event.reviewer == "组长" and event.reason == "经协商"
     (done,) = list_conflicts(a.repo.db, status=None)
     assert done.status == "resolved" and done.resolution_uuid == uuid and list_conflicts(a.repo.db) == []
     assert verify(a.repo.db).ok
     with pytest.raises(StoreError, match="already resolved"):
-        resolve_conflict(a.repo, conflict.id, take="a")
+        resolve_conflict(a.repo, conflict.id, take="a", roster=resolver(a))
 
 
 def test_resolution_by_named_departments(desks) -> None:
@@ -121,7 +130,7 @@ def test_resolution_by_named_departments(desks) -> None:
     a.merge(b)
     (conflict,) = list_conflicts(a.repo.db)
     a.repo.reviewer = LEADER
-    resolve_conflict(a.repo, conflict.id, entries=[("市财政局", "lead"), ("市科委", "support")])
+    resolve_conflict(a.repo, conflict.id, entries=[("市财政局", "lead"), ("市科委", "support")], roster=resolver(a))
     assert a.leads(0) == [("市财政局", "lead"), ("市科技局", "support")]
     assert verify(a.repo.db).ok
 
@@ -345,8 +354,74 @@ def test_concurrent_department_renames_conflict_and_resolve(desks) -> None:
     assert conflict.kind == "department" and conflict.department_uid == a.repo.department_uid(a.dept["市财政局"])
     assert a.repo.department(a.dept["天津海关"]).retired
     a.repo.reviewer = LEADER
-    resolve_conflict(a.repo, conflict.id, take="a" if conflict.a.value["name"] == "市财政厅" else "b")
+    resolve_conflict(a.repo, conflict.id, take="a" if conflict.a.value["name"] == "市财政厅" else "b", roster=resolver(a))
     assert a.repo.department(a.dept["市财政局"]).name == "市财政厅"
     assert list_conflicts(a.repo.db) == [] and verify(a.repo.db).ok
     b.merge(a)
     assert b.repo.department(b.dept["市财政局"]).name == "市财政厅" and verify(b.repo.db).ok
+
+
+def test_who_may_resolve_a_dispute(desks, tmp_path: Path, registry_file: Path) -> None:
+    a, b = desks("a", "张三"), desks("b", "李四")
+    a.lead(0, "市科技局")
+    b.lead(0, "市财政局")
+    merge_workspace(a.repo.db, b.path, reviewer=a.repo.reviewer, backup=False)
+    (conflict,) = list_conflicts(a.repo.db)
+    # A party never decides his own case: not under another name, not without a roster.
+    with pytest.raises(StoreError, match="you are a party to this dispute"):
+        resolve_conflict(a.repo, conflict.ref, take="b", roster=None)
+    # With a roster, only a key it allows to resolve may; being on it is not enough.
+    listed = Roster("someone-else", {})
+    listed.add(Member(a.signer.fingerprint, "张三"))
+    with pytest.raises(StoreError, match="roster allows"):
+        resolve_conflict(a.repo, conflict.ref, take="b", roster=listed)
+    assert list_conflicts(a.repo.db)[0].status == "open" and verify(a.repo.db).ok
+    # The lead, in a workspace of his own that merged both, resolves it without a roster.
+    lead = Desk(tmp_path / "lead.sqlite", registry_file, LEADER)
+    try:
+        lead.merge(a)
+        (seen,) = list_conflicts(lead.repo.db)
+        assert seen.ref == conflict.ref  # the same reference in every workspace holding the two events
+        uuid = resolve_conflict(lead.repo, seen.ref, take="a", roster=None)
+        assert list_conflicts(lead.repo.db) == [] and verify(lead.repo.db).ok
+        # A verifier whose roster trusts everyone but does not let the lead's key resolve flags the decision.
+        strict = Roster("someone-else", {})
+        for desk, name in ((a, "张三"), (b, "李四"), (lead, LEADER.name)):
+            strict.add(Member(desk.signer.fingerprint, name))
+        report = verify(lead.repo.db, roster=strict)
+        assert not report.ok and report.first_bad_uuid == uuid and "does not allow" in report.reason, report.reason
+        merge_workspace(a.repo.db, lead.path, reviewer=a.repo.reviewer, backup=False)
+        assert list_conflicts(a.repo.db) == [] and a.leads(0) == lead.leads(0)
+    finally:
+        lead.repo.db.close()
+
+
+def test_an_edit_that_saw_neither_side_closes_no_conflict(desks) -> None:
+    a, b, c = desks("a", "张三"), desks("b", "李四"), desks("c", "王五")
+    a.lead(0, "市科技局")
+    b.lead(0, "市财政局")
+    a.merge(b)
+    (first,) = list_conflicts(a.repo.db)
+    c.lead(0, "天津海关")  # 王五 saw neither side
+    a.merge(c)
+    still = {x.ref for x in list_conflicts(a.repo.db)}
+    assert first.ref in still and len(still) == 3  # every two of the three leads disagree
+    assert all(x.status == "open" for x in list_conflicts(a.repo.db, status=None))
+
+
+def test_a_clock_set_ahead_does_not_win_a_dispute(desks, monkeypatch) -> None:
+    """李四's clock runs a year ahead: the disputed clause shows the side with the smallest event
+    hash (not the later time), and the dispute stays open until someone who saw both decides."""
+    a, b = desks("a", "张三"), desks("b", "李四")
+    a.lead(0, "市科技局")
+    honest = audit._utc_now
+    monkeypatch.setattr(audit, "_utc_now", lambda: ("2027" + honest()[0][4:], honest()[1]))
+    b.lead(0, "市财政局")
+    monkeypatch.setattr(audit, "_utc_now", honest)
+    a.merge(b)
+    (conflict,) = list_conflicts(a.repo.db)
+    late = conflict.a.event if conflict.a.event.reviewer == "李四" else conflict.b.event
+    assert late.time_utc.startswith("2027")
+    winner = min((conflict.a.event, conflict.b.event), key=lambda e: e.hash)
+    assert conflict.b.event == winner and a.leads(0)[0][0] == winner.after[0]["name"]
+    assert conflict.status == "open" and verify(a.repo.db).ok

@@ -19,7 +19,7 @@ def register(command: Command) -> None:
     p = command("conflicts", "list disagreements found by merges", cmd_conflicts)
     p.add_argument("--all", action="store_true", help="also resolved and superseded ones")
     p = command("resolve", "resolve a conflict: take side a or b, or give the departments", cmd_resolve)
-    p.add_argument("conflict_id", type=int)
+    p.add_argument("conflict_id", help="the conflict's reference as `workbench conflicts` lists it (e.g. c3f9a2b1)")
     p.add_argument("--take", required=True,
                    help="a, b, or departments in order, lead first, e.g. \"市科技局,市财政局\"")
     p.add_argument("--reason", default=None)
@@ -72,7 +72,7 @@ def _print_conflicts(db, *, status: str | None = None, ids: set[int] | None = No
             continue
         shown += 1
         state = "" if c.status == "open" else f" [{c.status}]"
-        print(f"#{c.id}{state} {c.target}: {KIND_LABELS.get(c.kind, c.kind)}")
+        print(f"#{c.ref}{state} {c.target}: {KIND_LABELS.get(c.kind, c.kind)}")
         for label, side in (("a", c.a), ("b", c.b)):
             shows = "  ← shown now" if label == "b" and c.status == "open" else ""
             when = local_time(side.event.time_utc, side.event.tz_offset)
@@ -94,7 +94,7 @@ def cmd_resolve(args: argparse.Namespace) -> int:
                 raise CliError("--take needs a, b or department names")
             entries = [(name, "lead" if i == 0 else "support") for i, name in enumerate(names)]
             uuid = resolve_conflict(repo, args.conflict_id, entries=entries, reason=args.reason)
-        print(f"resolved conflict #{args.conflict_id} as {repo.reviewer.name} (event {uuid})")
+        print(f"resolved conflict #{args.conflict_id.lstrip('#')} as {repo.reviewer.name} (event {uuid})")
     finally:
         repo.db.close()
     return EXIT_OK

@@ -1,16 +1,24 @@
 """Merge conflicts: kept in the `conflicts` table, shown with both sides, resolved by an event.
 
 Which conflicts exist is a function of the events (replay.Replayed.conflicts);
-this table gives each one a stable id for the CLI and the GUI and keeps its
-history.  `sync_conflicts` brings the table up to date: new disagreements are
+this table keeps their history.  A conflict's reference (`ref`, e.g.
+"c3f9a2b1") is derived from the two events in dispute, so one dispute has the
+same reference in every workspace that holds those events; the integer id is
+this file's own and is still accepted.  `sync_conflicts` brings the table up to date: new disagreements are
 added as 'open'; an open one that no longer shows up (a later event saw both
 sides) becomes 'superseded', naming that event.  `resolve_conflict` writes the
 lead reviewer's decision as one `conflict_resolution` event through the
 repository and marks the conflict 'resolved'.
+
+Who may resolve: with a roster (the lead's, signing/roster.py) only a key the
+roster allows to resolve; without one, anyone who is not a party to the
+dispute (neither side's key nor name).  A party never decides his own case
+unless the roster says he may.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,6 +32,8 @@ from .audit import Event
 from .errors import StoreError
 from .replay import Replayed, lead_of, replay
 from .repository import Repository
+from .signing import short_fingerprint
+from .signing.roster import Roster, load_roster
 
 SIDES = ("a", "b")
 
@@ -53,12 +63,19 @@ class Conflict:
     resolution_uuid: str | None
     detected_at: str
     node_title: str = ""
+    ref: str = ""
+    department_name: str = ""
 
     @property
     def target(self) -> str:
         if self.node_key is not None:
             return f"{self.node_key} {self.node_title}".strip()
-        return f"department {self.department_uid}"
+        return f"部门 {self.department_name or '（未知部门）'}"
+
+
+def conflict_ref(side_a: str, side_b: str) -> str:
+    """The dispute's reference: the same in every workspace holding these two events."""
+    return "c" + hashlib.sha256("|".join(sorted((side_a, side_b))).encode("ascii")).hexdigest()[:7]
 
 
 def sync_conflicts(db: sqlite_utils.Database, replayed: Replayed | None = None) -> list[int]:
@@ -74,10 +91,13 @@ def sync_conflicts(db: sqlite_utils.Database, replayed: Replayed | None = None) 
             if (c.side_a, c.side_b) not in rows:
                 cursor = db.execute(
                     "INSERT INTO conflicts (subject, plan_sha256, node_key, department_uid, kind, side_a_uuid, "
-                    "side_b_uuid, status, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?)",
-                    [c.subject, c.plan_sha256, c.node_key, c.department_uid, c.kind, c.side_a, c.side_b, now],
+                    "side_b_uuid, status, detected_at, ref) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)",
+                    [c.subject, c.plan_sha256, c.node_key, c.department_uid, c.kind, c.side_a, c.side_b, now,
+                     conflict_ref(c.side_a, c.side_b)],
                 )
                 new.append(int(cursor.lastrowid or 0))
+        for conflict_id, a, b in db.execute("SELECT id, side_a_uuid, side_b_uuid FROM conflicts WHERE ref IS NULL").fetchall():
+            db.execute("UPDATE conflicts SET ref = ? WHERE id = ?", [conflict_ref(a, b), conflict_id])
         still = {(c.side_a, c.side_b) for c in detected}
         for (a, b), (conflict_id, status) in rows.items():
             if status == "open" and (a, b) not in still:
@@ -108,6 +128,7 @@ def list_conflicts(db: sqlite_utils.Database, *, status: str | None = "open") ->
     rows = [dict(zip(names, row)) for row in cursor.fetchall()]
     events = audit.events_by_uuid(db, {u for row in rows for u in (row["side_a_uuid"], row["side_b_uuid"])})
     titles = _node_titles(db, {(r["plan_sha256"], r["node_key"]) for r in rows if r["node_key"]})
+    names = _department_names(db, events.values())
     result = []
     for row in rows:
         a, b = events[row["side_a_uuid"]], events[row["side_b_uuid"]]
@@ -115,17 +136,52 @@ def list_conflicts(db: sqlite_utils.Database, *, status: str | None = "open") ->
             Conflict(
                 row["id"], row["subject"], row["plan_sha256"], row["node_key"], row["department_uid"], row["kind"],
                 row["status"], Side(a, a.after), Side(b, b.after), row["resolution_uuid"], row["detected_at"],
-                titles.get((row["plan_sha256"], row["node_key"]), ""),
+                titles.get((row["plan_sha256"], row["node_key"]), ""), row["ref"] or conflict_ref(a.uuid, b.uuid),
+                names.get(row["department_uid"] or "", ""),
             )
         )  # fmt: skip
     return result
 
 
-def get_conflict(db: sqlite_utils.Database, conflict_id: int) -> Conflict:
+def _department_names(db: sqlite_utils.Database, events) -> dict[str, str]:
+    """uid -> name: the workspace's departments, and the names the events gave them (for retired ones)."""
+    names: dict[str, str] = {}
+    for event in events:
+        for value in (event.before, event.after):
+            if isinstance(value, dict) and event.department_uid and value.get("name"):
+                names.setdefault(event.department_uid, str(value["name"]))
+    names.update(dict(db.execute("SELECT uid, name FROM departments").fetchall()))
+    return names
+
+
+def get_conflict(db: sqlite_utils.Database, conflict_id: int | str) -> Conflict:
+    """By reference ("c3f9a2b1", as in every workspace) or by this file's integer id."""
+    text = str(conflict_id).strip().lstrip("#").lower()
     for conflict in list_conflicts(db, status=None):
-        if conflict.id == conflict_id:
+        if conflict.ref == text or (text.isdigit() and conflict.id == int(text)):
             return conflict
-    raise StoreError(f"no conflict with id {conflict_id}")
+    raise StoreError(f"no conflict {conflict_id} in this workspace (see `workbench conflicts --all`)")
+
+
+_PROFILE = object()
+
+
+def may_resolve(db: sqlite_utils.Database, conflict: Conflict, reviewer_name: str,
+                roster: Roster | None | object = _PROFILE) -> str | None:
+    """None when the reviewer signing on `db` may resolve `conflict`; else the reason he may not."""
+    if roster is _PROFILE:
+        roster = load_roster()
+    key = audit.signer_of(db).fingerprint
+    if isinstance(roster, Roster):
+        if roster.may_resolve(key):
+            return None
+        return (f"only a reviewer the lead's roster allows may resolve disputes; your key "
+                f"({short_fingerprint(key)}) is not one of them")
+    for side in (conflict.a, conflict.b):
+        if side.event.signer == key or side.event.reviewer == reviewer_name:
+            return (f"you are a party to this dispute ({side.author} wrote one side): the lead reviewer resolves "
+                    "it, or the roster must allow you to")
+    return None
 
 
 def resolve_conflict(
@@ -135,23 +191,30 @@ def resolve_conflict(
     take: str | None = None,
     entries: Sequence[tuple[str, str]] | None = None,
     reason: str | None = None,
+    roster: Roster | None | object = _PROFILE,
 ) -> str:
     """Decide a conflict: take side 'a' or 'b', or give the node's departments as (name or uid, role) pairs.
 
     Writes one conflict_resolution event (attributed to repo.reviewer) and
-    marks the conflict resolved; returns the event's uuid.
+    marks the conflict resolved; returns the event's uuid.  Refused (StoreError)
+    for a reviewer who may not resolve it (see may_resolve; `roster` defaults
+    to the profile's).
     """
     if (take is None) == (entries is None):
         raise StoreError("give either a side to take ('a' or 'b') or the departments to assign")
     conflict = get_conflict(repo.db, conflict_id)
+    refusal = may_resolve(repo.db, conflict, repo.reviewer.name, roster)
+    if refusal:
+        raise StoreError(f"conflict {conflict.ref}: {refusal}")
+    conflict_id = conflict.id
     if conflict.status != "open":
-        raise StoreError(f"conflict {conflict_id} is already {conflict.status}")
+        raise StoreError(f"conflict {conflict.ref} is already {conflict.status}")
     if entries is not None and conflict.subject != "assignments":
-        raise StoreError(f"conflict {conflict_id} is about {conflict.subject}: take side a or b")
+        raise StoreError(f"conflict {conflict.ref} is about {conflict.subject}: take side a or b")
     if take is not None and take not in SIDES:
         raise StoreError(f"take must be 'a' or 'b', not {take!r}")
     with repo.db.atomic():
-        uuid = _write_resolution(repo, conflict, take, entries, reason or f"conflict {conflict_id}")
+        uuid = _write_resolution(repo, conflict, take, entries, reason or f"conflict {conflict.ref}")
         repo.db.execute(
             "UPDATE conflicts SET status = 'resolved', resolution_uuid = ? WHERE id = ?", [uuid, conflict_id]
         )
@@ -233,6 +296,15 @@ def _node_titles(db: sqlite_utils.Database, keys: set[tuple[str, str]]) -> dict[
         [json.dumps([f"{s}|{k}" for s, k in keys], ensure_ascii=False)],
     )
     return {(sha, key): title or "" for sha, key, title in rows}
+
+
+def open_disputed_node_ids(db: sqlite_utils.Database, plan_id: int) -> set[int]:
+    """Node ids of this plan with an open conflict: exports mark them disputed and count them."""
+    rows = db.execute(
+        "SELECT DISTINCT n.id FROM conflicts c JOIN plans p ON p.sha256 = c.plan_sha256 "
+        "JOIN nodes n ON n.plan_id = p.id AND n.key = c.node_key WHERE c.status = 'open' AND p.id = ?", [plan_id]
+    ).fetchall()
+    return {int(r[0]) for r in rows}
 
 
 def open_conflict_targets(db: sqlite_utils.Database) -> set[tuple[str, str]]:

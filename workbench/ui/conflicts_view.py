@@ -69,7 +69,7 @@ class ConflictsView(QWidget):
                  if d.db_id is not None}  # fmt: skip
         self.table.setRowCount(len(self.conflicts))
         for row, c in enumerate(self.conflicts):
-            cells = [f"#{c.id}", c.target, translate("ConflictsView", KIND_LABELS.get(c.kind, c.kind)),
+            cells = [f"#{c.ref}", c.target, translate("ConflictsView", KIND_LABELS.get(c.kind, c.kind)),
                      _side(c.subject, c.a, names), _side(c.subject, c.b, names),
                      " / ".join(filter(None, (c.a.event.reason, c.b.event.reason)))]  # fmt: skip
             for column, text in enumerate(cells):

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from workbench.storage.audit import KEY_ACTION, SYSTEM_REVIEWER, Event
 
 from .roster import Roster
+
+RESOLUTION_ACTION = "conflict_resolution"
 from .signers import decode, event_message, fingerprint, short_fingerprint, verify_signature
 
 
@@ -146,6 +148,10 @@ def check_signatures(events: list[Event], roster: Roster | None = None, *, numbe
             if event.reviewer not in (use.trusted, SYSTEM_REVIEWER.name):
                 return report.fail(event.uuid, f"{label(event)} is written as {event.reviewer} with the key the "
                                                f"roster gives to {use.trusted}")
+        for event in events:
+            if event.action == RESOLUTION_ACTION and not roster.may_resolve(event.signer):
+                return report.fail(event.uuid, f"{label(event)} resolves a dispute, but the roster does not allow "
+                                               f"its key ({short_fingerprint(event.signer)}) to resolve")
         if report.untrusted:
             use = report.untrusted[0]
             return report.fail(use.first_uuid, f"{use.events} event(s) are signed by a key that is not on your "
