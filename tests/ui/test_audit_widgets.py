@@ -18,6 +18,7 @@ from workbench.storage.audit_verify import verify  # noqa: E402
 from workbench.storage.database import open_workspace  # noqa: E402
 from workbench.storage.merge import merge_workspace  # noqa: E402
 from workbench.storage.repository import Repository  # noqa: E402
+from workbench.storage.signing import Ed25519Signer  # noqa: E402
 from workbench.ui.agreement_view import AgreementView  # noqa: E402
 from workbench.ui.audit_view import AuditView  # noqa: E402
 from workbench.ui.conflicts_view import ConflictsView  # noqa: E402
@@ -28,7 +29,7 @@ NODE = "ch01/s01/p01"
 
 
 def _desk(path: Path, registry: Path, who: Reviewer, leads: list[str]) -> None:
-    db = open_workspace(path, registry=registry)
+    db = open_workspace(path, registry=registry, signer=Ed25519Signer.generate())  # each reviewer's own key
     repo = Repository(db, who)
     repo.import_plan(make_plan())
     clauses = [r[0] for r in db.execute("SELECT id FROM nodes WHERE kind = 'clause' AND key LIKE 'ch%' ORDER BY seq")]
@@ -44,7 +45,7 @@ def repo(tmp_path: Path):
     registry.write_text(json.dumps({"departments": REGISTRY}, ensure_ascii=False), encoding="utf-8")
     _desk(tmp_path / "a.sqlite", registry, Reviewer("张三", "规划处"), ["市科技局", "市财政局", "天津海关"])
     _desk(tmp_path / "b.sqlite", registry, Reviewer("李四", "科技处"), ["市财政局", "市财政局", "天津海关"])
-    db = open_workspace(tmp_path / "a.sqlite")
+    db = open_workspace(tmp_path / "a.sqlite", signer=Ed25519Signer.generate())  # the lead's key: a workspace of his own
     merge_workspace(db, tmp_path / "b.sqlite", reviewer=Reviewer("组长", "办公室"), backup=False)
     yield Repository(db, Reviewer("组长", "办公室"))
     db.close()
@@ -57,7 +58,7 @@ def test_audit_view_filters_and_sorts(qtbot, qtmodeltester, repo) -> None:
     total = repo.event_count()
     assert view.proxy.rowCount() == total
     view.reviewer_box.setCurrentIndex(view.reviewer_box.findData("李四"))
-    assert {e.reviewer for e in view.visible_entries()} == {"李四"} and len(view.visible_entries()) == 1 + 3 + 1  # import, three leads, a note
+    assert {e.reviewer for e in view.visible_entries()} == {"李四"} and len(view.visible_entries()) == 1 + 1 + 3 + 1  # key, import, 3 leads, note
     view.reviewer_box.setCurrentIndex(0)
     view.department_edit.setText("市科委")  # an alias
     assert [e.node_key for e in view.visible_entries()] == [NODE]
@@ -70,8 +71,8 @@ def test_audit_view_filters_and_sorts(qtbot, qtmodeltester, repo) -> None:
     assert view.proxy.rowCount() == 0
     view.since_check.setChecked(False)
     view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    seqs = [view.proxy.index(r, 0).data(ENTRY_ROLE).seq for r in range(view.proxy.rowCount())]
-    assert seqs == sorted(seqs)
+    times = [view.proxy.index(r, 0).data(ENTRY_ROLE).time_utc for r in range(view.proxy.rowCount())]
+    assert times == sorted(times)  # column 0 is the time (merged events interleave with local ones)
     view.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     assert view.proxy.index(0, 0).data(ENTRY_ROLE).action == "merge"
     assert view.proxy.index(0, 3).data() == "合并工作区"

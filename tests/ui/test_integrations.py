@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 
 import openpyxl
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
@@ -47,10 +48,11 @@ def test_merge_brings_in_the_other_reviewers_tags(qtbot, window, workspace_path,
                                                    monkeypatch):
     from workbench.storage.database import open_workspace
     from workbench.storage.repository import Repository
+    from workbench.storage.signing import Ed25519Signer
 
     other_path = tmp_path / "other.sqlite"
     shutil.copyfile(seed_workspace, other_path)
-    other = Repository(open_workspace(other_path), Reviewer("李四", "市科技局"))
+    other = Repository(open_workspace(other_path, signer=Ed25519Signer.generate()), Reviewer("李四", "市科技局"))  # 李四's own key
     plan_id = other.plans()[0].id
     node = other.node_by_key(plan_id, "ch05/s01/p01")
     other.assign(node_id=node.id, department_id=other.find_department("市科技局").db_id)
@@ -70,10 +72,11 @@ def test_merge_brings_in_the_other_reviewers_tags(qtbot, window, workspace_path,
 def test_merge_conflicts_show_as_disputed_until_resolved(qtbot, window, seed_workspace, tmp_path, monkeypatch):
     from workbench.storage.database import open_workspace
     from workbench.storage.repository import Repository
+    from workbench.storage.signing import Ed25519Signer
 
     other_path = tmp_path / "other.sqlite"
     shutil.copyfile(seed_workspace, other_path)
-    other = Repository(open_workspace(other_path), Reviewer("李四", "市科技局"))
+    other = Repository(open_workspace(other_path, signer=Ed25519Signer.generate()), Reviewer("李四", "市科技局"))  # 李四's own key
     node = other.node_by_key(other.plans()[0].id, "ch05/s01/p01")
     other.assign(node_id=node.id, department_id=other.find_department("市科技局").db_id)
     other.db.close()
@@ -87,9 +90,16 @@ def test_merge_conflicts_show_as_disputed_until_resolved(qtbot, window, seed_wor
     assert window.conflicts_dock.isVisible()
     window.conflicts_view.refresh()
     from workbench.storage.conflicts import list_conflicts, resolve_conflict
+    from workbench.storage.errors import StoreError
+    from workbench.storage.signing.profile import default_signer
+    from workbench.storage.signing.roster import Member, Roster
 
     (conflict,) = list_conflicts(repo.db)
-    resolve_conflict(repo, conflict.id, take="a", reason="组长裁定")
+    with pytest.raises(StoreError, match="party to this dispute"):  # this reviewer wrote one side
+        resolve_conflict(repo, conflict.ref, take="a", reason="组长裁定", roster=None)
+    allowed = Roster(default_signer().fingerprint, {})
+    allowed.add(Member(default_signer().fingerprint, repo.reviewer.name, resolve=True))
+    resolve_conflict(repo, conflict.ref, take="a", reason="组长裁定", roster=allowed)  # the roster says he may
     from workbench.ui.integrations import refresh_all
 
     refresh_all(window)
