@@ -51,6 +51,13 @@ def install(window) -> None:
     merge_at = actions.index(window.actions_by_name["merge"])
     window.file_menu.insertAction(actions[merge_at + 1] if merge_at + 1 < len(actions) else None, division)
 
+    copy = QAction(translate("Integrations", "分发副本(&H)…"), window)
+    copy.setObjectName("action_handout")
+    copy.setStatusTip(translate("Integrations", "为另一位审核人写出本工作区的副本"))
+    copy.triggered.connect(lambda: _open_handout(window))
+    window.actions_by_name["handout"] = copy
+    window.file_menu.insertAction(division, copy)
+
     registry = QAction(translate("Integrations", "部门名录(&G)…"), window)
     registry.setObjectName("action_departments")
     registry.triggered.connect(lambda: open_departments(window))
@@ -130,6 +137,12 @@ def open_departments(window) -> None:
     dialog = DepartmentsDialog(window.session.repo, window)
     dialog.changed.connect(window.session.apply)
     dialog.exec()
+
+
+def _open_handout(window) -> None:
+    from workbench.ui.handout.handout_dialog import open_handout
+
+    open_handout(window)
 
 
 def open_merge(window) -> None:
