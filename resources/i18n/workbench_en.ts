@@ -790,6 +790,55 @@
     </message>
 </context>
 <context>
+    <name>HandoutDialog</name>
+    <message>
+        <location filename="../../workbench/ui/handout/handout_dialog.py" line="28" />
+        <location filename="../../workbench/ui/handout/handout_dialog.py" line="76" />
+        <source>分发副本</source>
+        <translation>Hand out a copy</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handout/handout_dialog.py" line="32" />
+        <source>为另一位审核人写出本工作区的副本。对方在副本中工作后交回，用“合并”导入。</source>
+        <translation>Write a copy of this workspace for another reviewer. They work in the copy and send it back; bring their work in with Merge.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handout/handout_dialog.py" line="34" />
+        <source>审核人姓名，如 李四</source>
+        <translation>The reviewer's name, e.g. 李四</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handout/handout_dialog.py" line="37" />
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handout/handout_dialog.py" line="42" />
+        <source>交给：</source>
+        <translation>For:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handout/handout_dialog.py" line="43" />
+        <source>副本文件：</source>
+        <translation>Copy file:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handout/handout_dialog.py" line="55" />
+        <source>副本文件</source>
+        <translation>Copy file</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handout/handout_dialog.py" line="56" />
+        <source>工作区 (*.sqlite)</source>
+        <translation>Workspaces (*.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/handout/handout_dialog.py" line="82" />
+        <source>已为 {name} 写出副本：{path}</source>
+        <translation>Wrote a copy for {name}: {path}</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTab</name>
     <message>
         <location filename="../../workbench/ui/history_tab.py" line="46" />
@@ -922,66 +971,76 @@
     </message>
     <message>
         <location filename="../../workbench/ui/integrations.py" line="54" />
+        <source>分发副本(&amp;H)…</source>
+        <translation>&amp;Hand out a copy…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/integrations.py" line="56" />
+        <source>为另一位审核人写出本工作区的副本</source>
+        <translation>Write a copy of this workspace for another reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/integrations.py" line="61" />
         <source>部门名录(&amp;G)…</source>
         <translation>Department re&amp;gistry…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="95" />
+        <location filename="../../workbench/ui/integrations.py" line="102" />
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="95" />
+        <location filename="../../workbench/ui/integrations.py" line="102" />
         <source>工作区中还没有规划。</source>
         <translation>The workspace holds no plan yet.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="103" />
+        <location filename="../../workbench/ui/integrations.py" line="110" />
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="117" />
+        <location filename="../../workbench/ui/integrations.py" line="124" />
         <source>导入任务分工表</source>
         <translation>Import division sheet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="117" />
+        <location filename="../../workbench/ui/integrations.py" line="124" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="123" />
+        <location filename="../../workbench/ui/integrations.py" line="130" />
         <source>已应用 {n} 条修改</source>
         <translation>Applied {n} change(s)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="139" />
+        <location filename="../../workbench/ui/integrations.py" line="152" />
         <source>合并其他审核人的工作区</source>
         <translation>Merge another reviewer's workspace</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="140" />
+        <location filename="../../workbench/ui/integrations.py" line="153" />
         <source>工作区 (*.sqlite *.db);;所有文件 (*)</source>
         <translation>Workspace (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="147" />
+        <location filename="../../workbench/ui/integrations.py" line="160" />
         <source>无法合并</source>
         <translation>Cannot merge</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="151" />
+        <location filename="../../workbench/ui/integrations.py" line="164" />
         <source>合并了 {n} 条记录；待处理冲突 {c} 个。</source>
         <translation>Merged {n} event(s); {c} conflict(s) to resolve.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="153" />
+        <location filename="../../workbench/ui/integrations.py" line="166" />
         <source>该工作区的记录已全部在本工作区中，没有变化。</source>
         <translation>This workspace already holds all of that workspace's events; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="154" />
+        <location filename="../../workbench/ui/integrations.py" line="167" />
         <source>合并完成</source>
         <translation>Merge finished</translation>
     </message>
@@ -1448,12 +1507,12 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../workbench/ui/search_panel.py" line="88" />
+        <location filename="../../workbench/ui/search_panel.py" line="74" />
         <source>搜索全部规划（如 港口、财政；空格分隔多个词）</source>
         <translation>Search all plans (e.g. 港口, 财政; separate words with spaces)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/search_panel.py" line="158" />
+        <location filename="../../workbench/ui/search_panel.py" line="144" />
         <source>%1 条结果（%2 毫秒）</source>
         <translation>%1 results (%2 ms)</translation>
     </message>
