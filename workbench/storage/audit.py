@@ -217,7 +217,8 @@ def append_event(
     if not subject:
         raise StoreError(f"event action {action!r} needs an explicit subject")
     signer = signer_of(db)
-    if action != KEY_ACTION:
+    signed = not getattr(signer, "unsigned", False)
+    if signed and action != KEY_ACTION:
         _publish_key(db, signer, reviewer)  # before this event: it takes the chain's head
     origin = workspace_uuid(db)
     time_utc, tz_offset = _utc_now()
@@ -243,8 +244,8 @@ def append_event(
         "prev_hash": head_hash(db),
     }
     fields["hash"] = event_hash(fields)
-    fields["signer"] = signer.fingerprint
-    fields["signature"] = encode(signer.sign(event_message(signer.fingerprint, fields["hash"])))
+    fields["signer"] = signer.fingerprint if signed else None
+    fields["signature"] = encode(signer.sign(event_message(signer.fingerprint, fields["hash"]))) if signed else None
     stored = dict(fields)
     for name in ("before", "after"):
         stored[name] = None if fields[name] is None else canonical_json(fields[name])
@@ -300,21 +301,52 @@ def _iter_events(db: sqlite_utils.Database) -> Iterator[Event]:
         yield _decode(row)
 
 
+_SORTED_HASHED = sorted(HASHED_FIELDS)  # canonical JSON sorts its keys
+_JSON_TEXT_FIELDS = frozenset(("before", "after"))
+_encode_text = json.encoder.encode_basestring  # json.dumps of a str with ensure_ascii=False, in C
+
+
+def stored_hash(row: Mapping[str, Any]) -> str:
+    """event_hash computed from the event as stored, without decoding before/after.
+
+    They are stored as canonical JSON (append_event), so their text *is* their
+    canonical form; a text that is not canonical (edited by hand) gives a
+    different hash, as an edited value would.
+    """
+    parts = []
+    for name in _SORTED_HASHED:
+        value = row[name]
+        if value is None:
+            text = "null"
+        elif name in _JSON_TEXT_FIELDS:
+            text = value
+        elif isinstance(value, str):
+            text = _encode_text(value)
+        else:
+            text = canonical_json(value)
+        parts.append(f'"{name}":{text}')
+    data = row["prev_hash"] + "{" + ",".join(parts) + "}"
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
 def verify_chain(db: sqlite_utils.Database) -> ChainReport:
     """Recompute every hash in seq order and check each origin's links.
 
     Detects an edited event (hash mismatch), a deleted or reordered event (a
     prev_hash that does not name the previous event of its origin) and, via
-    sqlite_sequence, events deleted from the end of the log.
+    sqlite_sequence, events deleted from the end of the log.  Streams the
+    stored rows (nothing decoded, one row in memory at a time).
     """
     heads: dict[str, str] = {}
     checked = 0
     last_seq = 0
-    for event in _iter_events(db):
+    for values in db.conn.execute(f"SELECT {_COLUMNS} FROM events ORDER BY seq"):
+        row = dict(zip(_ALL_FIELDS, values))
+        event = _RowView(row)
         checked += 1
         last_seq = event.seq
         try:
-            recomputed = event_hash(event.__dict__)
+            recomputed = stored_hash(row)
         except (TypeError, ValueError) as exc:
             return ChainReport(False, checked, event.uuid, f"event {event.seq} cannot be hashed: {exc}")
         expected_prev = heads.get(event.origin, ZERO_HASH)
@@ -338,6 +370,14 @@ def verify_chain(db: sqlite_utils.Database) -> ChainReport:
             f"events after seq {last_seq} are missing (the log reached seq {row[0]})",
         )
     return ChainReport(True, checked, None, "")
+
+
+class _RowView:
+    __slots__ = ("seq", "uuid", "origin", "prev_hash", "hash")
+
+    def __init__(self, row: Mapping[str, Any]) -> None:
+        for name in self.__slots__:
+            setattr(self, name, row[name])
 
 
 def events(

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from . import audit
+from .audit_lean import lean_events
 from .history import MERGE_ACTION, HistoryError, History, merge_heads
 from .replay import NODE_DEFAULTS, replay
 from .signing.check import SignatureReport, check_signatures
@@ -123,7 +124,7 @@ def _verify(db: sqlite_utils.Database, roster: Roster | None = None) -> VerifyRe
         # AUTOINCREMENT numbers are only consumed by committed inserts, and rows are never deleted.
         missing = gap[0] if gap is not None else 1
         return _fail(f"event seq {missing} is missing from the log (events were deleted)", events=chain.checked)
-    events = audit.events(db)
+    events = list(lean_events(db))
     try:
         history = History.build(events)
     except HistoryError as exc:
@@ -138,6 +139,8 @@ def _verify(db: sqlite_utils.Database, roster: Roster | None = None) -> VerifyRe
         return _fail(f"event {stray.seq} of workspace {stray.origin} is here without a merge that brought it "
                      "(copied in from another file)", stray.uuid, **counts, **extra)
     for event in events:
+        if event.action != MERGE_ACTION:
+            continue
         recorded = (event.after or {}).get("heads", {}) if isinstance(event.after, dict) else {}
         for origin, count in merge_heads(event).items():
             chain = history.chains.get(origin, [])

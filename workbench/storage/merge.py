@@ -51,6 +51,7 @@ import sqlite_utils
 
 from . import audit
 from .audit import Reviewer
+from .audit_lean import lean_events
 from .audit_verify import verify
 from .backup import KEEP, backup_connection
 from .conflicts import sync_conflicts
@@ -118,17 +119,17 @@ def merge_workspace(
     theirs_db = open_source(other)
     try:
         their_uuid = audit.workspace_uuid(theirs_db)
-        report = verify(theirs_db, roster=roster)  # type: ignore[arg-type]
-        if not report.ok:
-            where = f" [event {report.first_bad_uuid}]" if report.first_bad_uuid else ""
-            raise MergeError(f"{other} is refused: its audit trail does not verify: {report.reason}{where}; "
-                             "nothing merged")
         their_plans = {row[0]: row[1] for row in theirs_db.execute("SELECT sha256, title FROM plans")}
         _check_plans(db, other, their_plans)
         their_counts = _counts(theirs_db)
-        wanted = _wanted(db, theirs_db, their_counts, audit.workspace_uuid(db), other)
-        if not wanted:
+        try:
+            wanted = _wanted(db, theirs_db, their_counts, audit.workspace_uuid(db), other)
+        except MergeError:
+            _verified(theirs_db, other, roster)  # a forged event explains a diverged history better
+            raise
+        if not wanted:  # nothing would be taken from it: no need to verify it
             return MergeResult(their_uuid, 0, None, None, seconds=time.perf_counter() - started)
+        _verified(theirs_db, other, roster)
         heads = _head_record(theirs_db, their_counts)
         only_merges = _only_merge_events(theirs_db, wanted)
         copy = backup_connection(db, database_path(db), reason="merge", keep=keep) if backup else None
@@ -142,7 +143,7 @@ def merge_workspace(
                     reason=reason,
                 ).uuid  # fmt: skip
             try:
-                state = replay(audit.events(db))
+                state = replay(list(lean_events(db)))
             except HistoryError as exc:
                 raise MergeError(f"{other}: its history is inconsistent with ours ({exc}); nothing merged") from exc
             _check_department_names(state.departments, other)
@@ -155,6 +156,14 @@ def merge_workspace(
         their_uuid, new, merge_uuid, copy, len(changed), tuple(new_conflicts), open_count,
         time.perf_counter() - started, heads,
     )  # fmt: skip
+
+
+def _verified(theirs_db, other: Path, roster) -> None:
+    report = verify(theirs_db, roster=roster)
+    if not report.ok:
+        where = f" [event {report.first_bad_uuid}]" if report.first_bad_uuid else ""
+        raise MergeError(f"{other} is refused: its audit trail does not verify: {report.reason}{where}; "
+                         "nothing merged")
 
 
 def _counts(db: sqlite_utils.Database) -> dict[str, int]:
@@ -170,8 +179,9 @@ def _hash_at(db: sqlite_utils.Database, origin: str, index: int) -> str:
 def _wanted(db, theirs_db, their_counts: dict[str, int], our_uuid: str, other: Path) -> dict[str, int]:
     """origin -> how many of its first events we already hold, for origins where they have more.
 
-    Chains are hash-linked and both files verify, so two chains agree on a
-    prefix exactly when the hashes at the prefix's last position agree.
+    Chains are hash-linked, so two chains that verify agree on a prefix exactly
+    when the hashes at the prefix's last position agree (their file is
+    verified before anything is taken from it).
     """
     ours = _counts(db)
     wanted: dict[str, int] = {}

@@ -90,6 +90,19 @@ class Ed25519Signer:
         return self._key.sign(message)
 
 
+class Unsigned:
+    """Writes events without signatures, as before signing existed: only for measuring what signing costs
+    (bench/bench_audit.py).  verify reports such events as unsigned."""
+
+    algorithm = "none"
+    unsigned = True
+    public_key = b""
+    fingerprint = ""
+
+    def sign(self, message: bytes) -> bytes:
+        raise NotImplementedError("Unsigned does not sign")
+
+
 def _verify_ed25519(public_key: bytes, message: bytes, signature: bytes) -> bool:
     try:
         Ed25519PublicKey.from_public_bytes(public_key).verify(signature, message)
