@@ -200,10 +200,13 @@ def test_state_edited_without_an_event_is_detected(honest: Path, capsys, stateme
 
 def test_state_mismatch_names_the_event_it_should_match(honest: Path) -> None:
     conn = sqlite3.connect(honest)
-    last = conn.execute(
-        "SELECT uuid FROM events WHERE subject = 'note' ORDER BY seq DESC LIMIT 1"
-    ).fetchone()[0]
-    node = conn.execute("SELECT node_key FROM events WHERE uuid = ?", [last]).fetchone()[0]
+    node = conn.execute("SELECT node_key FROM events WHERE subject = 'note' ORDER BY seq DESC LIMIT 1").fetchone()[0]
+    # Both reviewers noted this clause without seeing each other's note: the disputed clause shows
+    # the side with the smaller event hash (never the later clock), and that is the event it should match.
+    last = conn.execute("SELECT uuid FROM events WHERE subject = 'note' AND node_key = ? ORDER BY hash LIMIT 1",
+                        [node]).fetchone()[0]
+    assert conn.execute("SELECT count(DISTINCT origin) FROM events WHERE subject = 'note' AND node_key = ?",
+                        [node]).fetchone()[0] == 2
     conn.close()
     _tamper(honest, "UPDATE notes SET text = 'x' WHERE node_id = (SELECT id FROM nodes WHERE key = ?)", params=[node])
     report = _report(honest)

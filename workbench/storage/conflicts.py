@@ -84,11 +84,13 @@ def sync_conflicts(db: sqlite_utils.Database, replayed: Replayed | None = None) 
     detected = state.conflicts()
     now = datetime.now(timezone.utc).isoformat(timespec="microseconds")
     with db.atomic():
-        rows = {(a, b): (i, status) for i, a, b, status in db.execute(
+        # A dispute is its two events, whichever of them the target shows (that may change as events arrive).
+        rows = {tuple(sorted((a, b))): (i, a, status) for i, a, b, status in db.execute(
             "SELECT id, side_a_uuid, side_b_uuid, status FROM conflicts")}  # fmt: skip
         new: list[int] = []
         for c in detected:
-            if (c.side_a, c.side_b) not in rows:
+            pair = tuple(sorted((c.side_a, c.side_b)))
+            if pair not in rows:
                 cursor = db.execute(
                     "INSERT INTO conflicts (subject, plan_sha256, node_key, department_uid, kind, side_a_uuid, "
                     "side_b_uuid, status, detected_at, ref) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)",
@@ -96,13 +98,17 @@ def sync_conflicts(db: sqlite_utils.Database, replayed: Replayed | None = None) 
                      conflict_ref(c.side_a, c.side_b)],
                 )
                 new.append(int(cursor.lastrowid or 0))
-        for conflict_id, a, b in db.execute("SELECT id, side_a_uuid, side_b_uuid FROM conflicts WHERE ref IS NULL").fetchall():
+            elif rows[pair][1] != c.side_a and rows[pair][2] == "open":  # the target now shows the other side
+                db.execute("UPDATE conflicts SET side_a_uuid = ?, side_b_uuid = ?, kind = ? WHERE id = ?",
+                           [c.side_a, c.side_b, c.kind, rows[pair][0]])
+        missing = db.execute("SELECT id, side_a_uuid, side_b_uuid FROM conflicts WHERE ref IS NULL").fetchall()
+        for conflict_id, a, b in missing:
             db.execute("UPDATE conflicts SET ref = ? WHERE id = ?", [conflict_ref(a, b), conflict_id])
-        still = {(c.side_a, c.side_b) for c in detected}
-        for (a, b), (conflict_id, status) in rows.items():
-            if status == "open" and (a, b) not in still:
+        still = {tuple(sorted((c.side_a, c.side_b))) for c in detected}
+        for pair, (conflict_id, _a, status) in rows.items():
+            if status == "open" and pair not in still:
                 last = _last_on_target(db, state, conflict_id)
-                # Resolved in another workspace and merged in, or overtaken by a plain later edit.
+                # Resolved in another workspace and merged in, or overtaken by a later edit that saw both.
                 resolved = last is not None and state.history.events[last].action == "conflict_resolution"
                 db.execute(
                     "UPDATE conflicts SET status = ?, resolution_uuid = ? WHERE id = ?",

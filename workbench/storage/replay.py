@@ -170,11 +170,9 @@ def replay(events: Iterable[Event] | History) -> Replayed:
             if event.plan_sha256 is None or event.node_key is None:
                 continue
             target = (subject, event.plan_sha256, event.node_key)
-            state.nodes[target] = node_value(subject, event.after)
-            state.node_last[target] = uuid
+            state.node_last[target] = uuid  # its value is read once, below: only the last one counts
             state.node_events.setdefault(target, []).append(uuid)
         elif subject == "department" and event.department_uid:
-            state.departments[event.department_uid] = department_value(event.after)
             state.department_last[event.department_uid] = uuid
             state.department_events.setdefault(event.department_uid, []).append(uuid)
         elif subject == "departments":
@@ -185,18 +183,18 @@ def replay(events: Iterable[Event] | History) -> Replayed:
                     base_event[uid] = uuid
         elif subject == "plan" and event.plan_sha256:
             state.plans.setdefault(event.plan_sha256, uuid)
+    for target, uuids in state.node_events.items():
+        shown = state.shown_while_disputed(uuids)
+        if shown is not None:
+            state.node_last[target] = shown
+        state.nodes[target] = node_value(target[0], history.events[state.node_last[target]].after)
+    for uid, uuids in state.department_events.items():
+        shown = state.shown_while_disputed(uuids)
+        if shown is not None:
+            state.department_last[uid] = shown
+        state.departments[uid] = department_value(history.events[state.department_last[uid]].after)
     for uid, record in base.items():
         if uid not in state.departments:
             state.departments[uid] = record
             state.department_last[uid] = base_event[uid]
-    for target, uuids in state.node_events.items():
-        shown = state.shown_while_disputed(uuids)
-        if shown is not None:
-            state.nodes[target] = node_value(target[0], history.events[shown].after)
-            state.node_last[target] = shown
-    for uid, uuids in state.department_events.items():
-        shown = state.shown_while_disputed(uuids)
-        if shown is not None:
-            state.departments[uid] = department_value(history.events[shown].after)
-            state.department_last[uid] = shown
     return state
