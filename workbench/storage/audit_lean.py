@@ -4,7 +4,8 @@
 `before`, and reads each `after` once.  A merged workspace of 200,000 events
 held as full Event objects takes gigabytes, so verify and merge load these
 instead: tuples, the long strings repeated in every event (workspace, plan,
-key fingerprint) shared, `after` kept as its stored text and decoded on each access,
+key fingerprint) shared, `after` left in the database (read by seq when
+replay asks for it, which is once per target) except for merge and key events, `after` kept as its stored text and decoded on each access,
 `before` and the fields only people read (host, OS user, reason ...) left out.
 They quack like audit.Event for history.py, replay.py and signing/check.py.
 """
@@ -23,23 +24,41 @@ _FIELDS = ("seq", "uuid", "origin", "time_utc", "reviewer", "reviewer_unit", "ac
 _SQL = "SELECT {} FROM events ORDER BY seq".format(", ".join(f'"{n}"' for n in _FIELDS))
 
 
+# Kept in memory: what history.py and signing/check.py read for every such event.
+_KEEP_AFTER = ("merge", "key_publish")
+_LOAD_SQL = _SQL.replace('"after"', 'CASE WHEN action IN (?, ?) THEN "after" END')
+
+
 class LeanEvent(namedtuple("LeanEventRow", _FIELDS[:11] + ("after_text",) + _FIELDS[12:])):
-    """One stored row as a tuple (made in C, no per-event dict); `after` decodes its text on access."""
+    """One stored row as a tuple (made in C, no per-event dict); `after` decodes its text on access.
+
+    Except for merge and key events, `after` stays in the database and is read
+    by seq when asked (replay asks once per target), through `source`: the
+    connection the events were loaded from, set on a subclass per load.
+    """
 
     __slots__ = ()
     before = None  # not loaded: replay and verification never read it
+    source = None
 
     @property
     def after(self) -> Any:
-        return None if self.after_text is None else json.loads(self.after_text)
+        text = self.after_text
+        if text is None and self.action not in _KEEP_AFTER:
+            row = self.source.execute('SELECT "after" FROM events WHERE seq = ?', [self.seq]).fetchone()
+            text = row[0] if row else None
+        return None if text is None else json.loads(text)
 
 
 def lean_events(db: sqlite_utils.Database) -> Iterator[LeanEvent]:
-    """Every event in local seq order, streamed; the long strings repeated in every event are shared."""
+    """Every event in local seq order, streamed (read `after` while `db` is open).
+
+    The long strings every event repeats (workspace, plan, key fingerprint) are shared.
+    """
+    make = type("LeanEvent", (LeanEvent,), {"__slots__": (), "source": db.conn})._make
     shared: dict[str, str] = {}
     share = shared.setdefault
-    make = LeanEvent._make
-    for row in db.conn.execute(_SQL):
+    for row in db.conn.execute(_LOAD_SQL, _KEEP_AFTER):
         (seq, uuid, origin, time_utc, reviewer, unit, action, subject, sha, key, dept, after, hash_, signer,
          signature) = row  # fmt: skip
         yield make((seq, uuid, share(origin, origin), time_utc, reviewer, unit, action, subject,
