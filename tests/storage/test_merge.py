@@ -352,6 +352,7 @@ def test_concurrent_department_renames_conflict_and_resolve(desks) -> None:
     a.merge(b)
     (conflict,) = list_conflicts(a.repo.db)
     assert conflict.kind == "department" and conflict.department_uid == a.repo.department_uid(a.dept["市财政局"])
+    assert conflict.target.startswith("部门 市财政") and "reg-" not in conflict.target  # a name, not an id
     assert a.repo.department(a.dept["天津海关"]).retired
     a.repo.reviewer = LEADER
     resolve_conflict(a.repo, conflict.id, take="a" if conflict.a.value["name"] == "市财政厅" else "b", roster=resolver(a))

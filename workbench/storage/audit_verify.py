@@ -164,7 +164,7 @@ def _verify(db: sqlite_utils.Database, roster: Roster | None = None) -> VerifyRe
     names = {uid: rec["name"] for uid, rec in {**state.departments, **tables.departments}.items()}
     problems: list[tuple[int, str | None, str, str]] = []  # (position, uuid, target, reason)
     for uid in department_differences(state, tables):
-        target = f"department {names.get(uid, '?')} ({uid})"
+        target = f"department {names.get(uid) or '(unnamed)'}"
         uuid = state.department_last.get(uid)
         if uuid is None:
             reason = f"{target} is in the workspace but no event added it"

@@ -277,7 +277,7 @@ def _check_department_names(departments: dict[str, dict], other: Path) -> None:
     for uid, record in sorted(departments.items()):
         name = record["name"]
         if name in seen:
-            raise MergeError(f"{other}: department {name!r} would exist twice ({seen[name]} and {uid}): both "
+            raise MergeError(f"{other}: department {name!r} would exist twice (two departments of that name): both "
                              "workspaces added or renamed a department to that name; rename it in one of them "
                              "and merge again")
         seen[name] = uid
