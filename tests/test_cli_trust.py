@@ -116,3 +116,24 @@ def test_read_only_commands_leave_nothing_beside_the_file(capsys, tmp_path, lead
         assert run(capsys, *args, "--db", source)[0] == 0, args
         assert sorted(p.name for p in folder.iterdir()) == ["ws.sqlite"], args
     assert source.read_bytes() == data
+
+
+def test_a_key_protected_by_a_passphrase(capsys, tmp_path, as_reviewer, monkeypatch, seed_path) -> None:
+    as_reviewer("careful")
+    path = tmp_path / "ws.sqlite"
+    assert run(capsys, "import", seed_path, "--db", path, "--reviewer", "张三")[0] == 0
+    code, before, _ = run(capsys, "key", "show")
+    monkeypatch.setenv("WORKBENCH_KEY_PASSPHRASE_NEW", "正确的口令")
+    assert run(capsys, "key", "protect")[0] == 0
+    monkeypatch.delenv("WORKBENCH_KEY_PASSPHRASE_NEW")
+    pem = (tmp_path / "profile-careful" / "keys" / "reviewer-ed25519.pem").read_bytes()
+    assert b"ENCRYPTED" in pem
+    code, _, err = run(capsys, "assign", NODE, "市科技局", "--db", path, "--reviewer", "张三")
+    assert code == 1 and "protected by a passphrase" in err
+    monkeypatch.setenv("WORKBENCH_KEY_PASSPHRASE", "错误的口令")
+    code, _, err = run(capsys, "assign", NODE, "市科技局", "--db", path, "--reviewer", "张三")
+    assert code == 1 and "wrong passphrase" in err
+    monkeypatch.setenv("WORKBENCH_KEY_PASSPHRASE", "正确的口令")
+    assert run(capsys, "assign", NODE, "市科技局", "--db", path, "--reviewer", "张三")[0] == 0
+    assert run(capsys, "key", "show")[1] == before  # the same key, now protected
+    assert run(capsys, "audit", "verify", "--db", path)[0] == 0

@@ -83,6 +83,8 @@ def cmd_roster(args: argparse.Namespace) -> int:
         name, unit = mine[0] if mine and not args.reviewer else (args.reviewer or _default_reviewer(), args.unit)
         roster.add(Member(me.fingerprint, name, unit, me.algorithm, encode(me.public_key), resolve=True))
     if args.what == "list":
+        if load_roster() is None:
+            print("no roster kept in this profile yet (`workbench roster trust NAME` starts one); you would own it:")
         for m in roster.members.values():
             role = "owner" if m.fingerprint == roster.owner else ("may resolve" if m.resolve else "trusted")
             print(f"{short_fingerprint(m.fingerprint)}  {m.name}{f'（{m.unit}）' if m.unit else ''}  [{role}]")
