@@ -45,7 +45,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     chapters = frozenset(c.strip() for c in args.chapters.split(",")) if args.chapters else None
     filters = Filters(chapters=chapters)
     snapshot = read_snapshot(repo.db, plan)
-    prov = provenance(repo.db, plan, workspace=_db_path(args), reviewer=repo.reviewer.name, filters=filters)
+    prov = provenance(repo.db, plan, workspace=_db_path(args), reviewer=repo.reviewer.name, filters=filters,
+                      unit=repo.reviewer.unit)
     if args.what == "department":
         return _export_departments(args, snapshot, prov)
     if args.output is None:

@@ -14,8 +14,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl import Workbook
+from openpyxl import Workbook  # noqa: F401 (type of the streamed books)
 
+from workbench.core.export.about_sheet import about_sheet
+from workbench.core.export.division_form import division_form
+from workbench.core.export.print_layout import PrintOptions, liaison_workbook
 from workbench.core.matrix import (
     ROLE_LABELS, AssignmentSnapshot, Filters, department_summary, department_totals, division_rows,
     indicator_rows, matrix_rows,
@@ -30,8 +33,6 @@ Progress = Iterator[tuple[int, int, str]]
 SHEETS = ("matrix", "division", "indicators", "summary", "about")
 SHEET_TITLES = {"matrix": "责任矩阵", "division": "任务分工", "indicators": "主要指标", "summary": "部门汇总",
                 "about": "说明"}
-DIVISION_HEADERS = ["序号", "章节", "任务", "牵头单位", "责任单位", "关联指标", "完成时限", "备注", "任务分工表述",
-                    "节点编号（勿改）"]
 EXCERPT = 60
 MATRIX_WIDTHS = [14, 26, 48]  # 编号, 标题, 内容摘要; then 7.5 per department
 INDICATOR_WIDTHS = [7, 12, 36, 12, 12, 22, 9, 22, 18, 28, 40]
@@ -50,12 +51,13 @@ class Provenance:
 
 
 def export_workbook(snapshot: AssignmentSnapshot, path: Path, provenance: Provenance, *,
-                    sheets: tuple[str, ...] = SHEETS, filters: Filters = Filters()) -> Progress:
+                    sheets: tuple[str, ...] = SHEETS, filters: Filters = Filters(),
+                    options: PrintOptions = PrintOptions()) -> Progress:
     """Write the chosen sheets to `path`; yields (done, total, message)."""
     unknown = set(sheets) - set(SHEETS)
     if unknown or not sheets:
         raise ValueError(f"unknown sheet(s): {', '.join(sorted(unknown)) or 'none chosen'}")
-    wb = Workbook(write_only=True)
+    wb = liaison_workbook()
     division = division_rows(snapshot, filters)
     columns, mrows = matrix_rows(snapshot, filters)
     indicators = indicator_rows(snapshot)
@@ -73,13 +75,13 @@ def export_workbook(snapshot: AssignmentSnapshot, path: Path, provenance: Proven
             if sheet == "matrix":
                 rows = _matrix_sheet(ws, columns, mrows)
             elif sheet == "division":
-                rows = _division_sheet(ws, division)
+                rows = division_form(ws, division, plan_title=snapshot.plan.title, options=options)
             elif sheet == "indicators":
                 rows = _indicator_sheet(ws, indicators, snapshot.plan.indicator_footnote)
             elif sheet == "summary":
                 rows = _summary_sheet(ws, summary)
             else:
-                rows = _about_sheet(ws, provenance, filters, sheets)
+                rows = _about_sheet(ws, provenance, filters, sheets, _figures(snapshot, division))
             for _ in rows:
                 done += 1
                 if done % 200 == 0:
@@ -87,25 +89,27 @@ def export_workbook(snapshot: AssignmentSnapshot, path: Path, provenance: Proven
     yield from _save(wb, path, total)
 
 
-def export_department(snapshot: AssignmentSnapshot, department: str, path: Path, provenance: Provenance) -> Progress:
+def export_department(snapshot: AssignmentSnapshot, department: str, path: Path, provenance: Provenance, *,
+                      options: PrintOptions = PrintOptions()) -> Progress:
     """One department's tasks and indicators: what a liaison sends to their bureau."""
     filters = Filters(chapters=provenance.filters.chapters, departments=frozenset({department}))
     rows = division_rows(snapshot, filters)
     indicators = [r for r in indicator_rows(snapshot) if department in r.leads + r.supports]
-    wb = Workbook(write_only=True)
+    wb = liaison_workbook()
     sheets = [wb.create_sheet(valid_sheet_name(f"{department}任务")), wb.create_sheet("主要指标"),
               wb.create_sheet("说明")]
     for ws in sheets:
         stream_cells(ws)
     total = len(rows) + len(indicators) + 12
     done = 0
-    for _ in _division_sheet(sheets[0], rows, role_of=department):
+    for _ in division_form(sheets[0], rows, plan_title=snapshot.plan.title, options=options, role_of=department):
         done += 1
     for _ in _indicator_sheet(sheets[1], indicators, snapshot.plan.indicator_footnote):
         done += 1
     with _discard_on_abort(wb):
         yield done, total, department
-    for _ in _about_sheet(sheets[2], provenance, filters, ("division", "indicators")):
+    for _ in _about_sheet(sheets[2], provenance, filters, ("division", "indicators"), _figures(snapshot, rows),
+                          department=department):
         done += 1
     yield from _save(wb, path, total)
 
@@ -179,32 +183,6 @@ def _matrix_sheet(ws, columns, rows) -> Iterator[None]:
     ws.auto_filter.ref = f"A1:{get_column_letter(max(last_col, 3))}{max(row_idx - 2, 1)}"
 
 
-def _division_sheet(ws, rows, *, role_of: str | None = None) -> Iterator[None]:
-    headers = list(DIVISION_HEADERS)
-    widths = [6, 13, 56, 16, 26, 22, 10, 18, 36, 14]
-    if role_of:
-        headers.insert(3, "本单位角色")
-        widths.insert(3, 10)
-    set_widths(ws, widths)
-    ws.freeze_panes = "D2"
-    print_setup(ws, title_rows="1:1")
-    ws.append(header_row(ws, headers))
-    yield
-    for index, row in enumerate(rows, 2):
-        texts = [row.seq, row.section, row.task]
-        if role_of:
-            texts.append("牵头" if role_of in row.leads else "配合")
-        texts += ["、".join(row.leads), row.responsible, "；".join(row.indicators), row.timing, row.note,
-                  row.paste_text, row.node.key]
-        format_row(ws, index, height=wrapped_height(texts, widths))
-        centred = {0, 3, 7} if role_of else {0, 6}
-        ws.append([cell(ws, t, alignment=CENTER if i in centred else WRAP) for i, t in enumerate(texts)])
-        yield
-    from openpyxl.utils import get_column_letter
-
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
-
-
 def _indicator_sheet(ws, rows, footnote: str) -> Iterator[None]:
     base = next((r.indicator.base_year for r in rows if r.indicator.base_year), 2025)
     target = next((r.indicator.target_year for r in rows if r.indicator.target_year), 2030)
@@ -243,15 +221,12 @@ def _summary_sheet(ws, summary) -> Iterator[None]:
         yield
 
 
-def _about_sheet(ws, p: Provenance, filters: Filters, sheets) -> Iterator[None]:
-    set_widths(ws, [18, 90])
-    rows = [
-        ("规划名称", p.plan_title), ("规划文件SHA-256", p.plan_sha256), ("工作区文件", p.workspace),
-        ("导出时间", p.exported_at), ("导出人", p.reviewer), ("筛选条件", filters.describe()),
-        ("包含工作表", "、".join(SHEET_TITLES.get(s, s) for s in sheets)), ("审计事件数", p.event_count),
-        ("审计链头哈希", p.head_hash),
-        ("说明", "本表由规划纲要任务分工工作台导出。审计人员可用“审计事件数”和“审计链头哈希”核对导出时工作区的状态。"),
-    ]
-    for key, value in rows:
-        ws.append([cell(ws, key, font=GROUP_FONT), cell(ws, value)])
-        yield
+def _figures(snapshot: AssignmentSnapshot, rows) -> dict[str, int]:
+    departments = {n for r in rows for n in r.leads + r.supports}
+    return {"tasks": len(rows), "departments": len(departments), "disputed": sum(1 for r in rows if r.disputed),
+            "leads": len(rows) and sum(1 for r in rows if r.leads), "plan_disputed": len(snapshot.disputed)}
+
+
+def _about_sheet(ws, p: Provenance, filters: Filters, sheets, figures: dict[str, int], *,
+                 department: str | None = None) -> Iterator[None]:
+    yield from about_sheet(ws, p, filters, [SHEET_TITLES.get(s, s) for s in sheets], figures, department=department)
