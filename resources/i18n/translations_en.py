@@ -107,6 +107,8 @@ EN.update({
     "{file}：读取 {rows} 行，{n} 个条目将发生变化。": "{file}: {rows} rows read, {n} item(s) would change.",
     "无相近名称": "no similar name", "未知部门“{name}”，是否指：{hint}": "Unknown department “{name}”; did you mean: {hint}",
     "第 {row} 行：未知节点编号 {key}": "Row {row}: unknown node id {key}",
+    "{file}：读取 {rows} 行，{n} 处修改将应用。": "{file}: {rows} rows read, {n} change(s) will be applied.",
+    "以下差异不会应用（原因见各行）：": "These differences will not be applied (the reason is on each line):",
     "以下问题须在表格中改正后重新导入（不会自动新建部门）：": "Correct these in the sheet and import it again (departments are never created by an import):",
     "修改记为（审核人）：": "Record the changes as (reviewer):", "单位：": "Unit:", "应用修改": "Apply changes",
     "请填写审核人姓名。": "Please enter the reviewer's name.", "时间": "Time", "操作": "Action", "部门": "Department",

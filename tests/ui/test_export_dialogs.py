@@ -79,9 +79,9 @@ def test_run_export_requests_write_files(repo, tmp_path):
     assert sorted(p.name for p in written) == sorted(
         f"{n}-任务分工.xlsx" for n in ("市工业和信息化局", "市科技局", "市财政局"))
     book = openpyxl.load_workbook(tmp_path / "depts" / "市科技局-任务分工.xlsx")
-    rows = list(book.worksheets[0].iter_rows(min_row=2, values_only=True))
-    assert [r[-1] for r in rows] == ["ch03/s01/p01"]
-    about = dict(book["说明"].iter_rows(values_only=True))
+    rows = list(book.worksheets[0].iter_rows(min_row=3, values_only=True))
+    assert [r[-1] for r in rows if r[-1]] == ["ch03/s01/p01"]
+    about = dict(r[:2] for r in book["说明"].iter_rows(values_only=True))
     assert about["审计事件数"] == repo.event_count()
     with pytest.raises(ValueError, match="xlsx"):
         list(run_export(snap, prov, ExportRequest(MODE_WORKBOOK, tmp_path / "x.csv")))
@@ -99,15 +99,16 @@ def test_division_dialog_applies_as_named_reviewer(qtbot, repo, tmp_path):
     assert prepare_division_import(repo, repo.plan_id, path).changes == []
     wb = openpyxl.load_workbook(path)
     ws = wb["任务分工"]
-    ws["E2"] = "市科技局、市财政局、市教委"
-    ws["E3"] = "市工业和信息化局、市科技委"
+    at = {r[-1].value: r[0].row for r in ws.iter_rows(min_row=3) if r[-1].value}
+    ws[f"D{at['ch03/s01/p01']}"] = "市财政局、市教委"
+    ws[f"D{at['ch04/s01/p01']}"] = "市科技委"
     wb.save(path)
     diff = prepare_division_import(repo, repo.plan_id, path)
     dialog = DivisionImportDialog(repo, repo.plan_id, diff, path)
     qtbot.addWidget(dialog)
     assert dialog.problem_list.count() == 1 and "市科技局" in dialog.problem_list.item(0).text()
     assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
-    ws["E3"] = "市工业和信息化局"
+    ws[f"D{at['ch04/s01/p01']}"] = None
     wb.save(path)
     diff = prepare_division_import(repo, repo.plan_id, path)
     dialog = DivisionImportDialog(repo, repo.plan_id, diff, path)

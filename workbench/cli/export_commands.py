@@ -8,10 +8,12 @@ from pathlib import Path
 
 from workbench.cli import EXIT_OK, CliError, Command, repository, select_plans
 
+# Every workbook carries its 说明 sheet: what it is for the liaison, provenance (event count, chain head)
+# for the auditor.
 XLSX_TARGETS = {
-    "matrix": ("matrix",),
-    "division": ("division",),
-    "indicators": ("indicators",),
+    "matrix": ("matrix", "about"),
+    "division": ("division", "about"),
+    "indicators": ("indicators", "about"),
     "all": ("matrix", "division", "indicators", "summary", "about"),
 }
 

@@ -57,6 +57,8 @@ def export_workbook(snapshot: AssignmentSnapshot, path: Path, provenance: Proven
     unknown = set(sheets) - set(SHEETS)
     if unknown or not sheets:
         raise ValueError(f"unknown sheet(s): {', '.join(sorted(unknown)) or 'none chosen'}")
+    if "about" not in sheets:  # every workbook cites the event count and chain head its data came from
+        sheets = (*sheets, "about")
     wb = liaison_workbook()
     division = division_rows(snapshot, filters)
     columns, mrows = matrix_rows(snapshot, filters)

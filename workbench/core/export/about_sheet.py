@@ -50,6 +50,9 @@ def scope_code(filters, department: str | None) -> str:
 
 
 def parse_scope(code: str) -> dict[str, list[str]]:
+    """{} when the code is missing (an older or hand-made sheet); {"all": []} for a whole-plan export."""
+    if (code or "").strip() == "all":
+        return {"all": []}
     result: dict[str, list[str]] = {}
     for part in (code or "").split(";"):
         name, _, value = part.partition("=")
