@@ -82,7 +82,7 @@ def about_sheet(ws, p, filters, sheet_titles: list[str], figures: dict[str, int]
     for side, inches in L.MARGIN_IN.items():
         setattr(ws.page_margins, side, inches)
     ws.oddFooter.center.text = L.PAGE_FOOTER
-    ws.oddFooter.center.size = 10
+    ws.oddFooter.center.size = 12
     row = 0
 
     def put(label, value, *, font=TEXT, label_font=LABEL, border=None):

@@ -50,12 +50,12 @@ def printed_count(role_of: str | None) -> int:
 
 
 def column_widths(options: L.PrintOptions, role_of: str | None) -> list[float]:
-    fixed = {0: 5.0, 2: 14.0, 3: 20.0, 4: 10.0, 5: 12.0}
+    fixed = {0: 5.0, 2: 14.0, 3: 20.0, 4: 13.0, 5: 12.0}
     if options.paper == "A3":
         fixed = {0: 6.0, 2: 20.0, 3: 30.0, 4: 13.0, 5: 20.0}
     if role_of:
         fixed = {i + (1 if i >= 2 else 0): w for i, w in fixed.items()}
-        fixed[2] = 8.0
+        fixed[2] = 11.0
     printed = L.fit_widths(fixed, 1, options.paper)
     return printed + [14.0, 24.0, 36.0, 14.0]
 

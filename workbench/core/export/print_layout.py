@@ -111,7 +111,7 @@ def line_count(text: str, width: float, size: float = BODY_SIZE) -> int:
     return total
 
 
-def row_height(values: list, widths: list[float], size: float = BODY_SIZE, *, max_lines: int = 24) -> float:
+def row_height(values: list, widths: list[float], size: float = BODY_SIZE, *, max_lines: int = 28) -> float:
     """Points a row needs so its wrapped text shows whole (CJK faces run ~1.35 em a line)."""
     lines = max((line_count(v, w, size) for v, w in zip(values, widths) if isinstance(v, str) and v), default=1)
     return round(min(lines, max_lines) * size * 1.32 + 6, 1)
@@ -128,7 +128,7 @@ def page_setup(ws, *, paper: str, last_column: int, landscape: bool = True, titl
     for side, inches in MARGIN_IN.items():
         setattr(ws.page_margins, side, inches)
     ws.oddFooter.center.text = PAGE_FOOTER
-    ws.oddFooter.center.size = 10
+    ws.oddFooter.center.size = 12
     ws.oddFooter.center.font = "宋体,常规"
     if title_row:
         ws.print_title_rows = f"{title_row}:{title_row}"
