@@ -133,3 +133,29 @@ def test_department_workbook_prints_readably(tmp_path, tagged, provenance):
     rows = division_rows(tagged, Filters(departments=frozenset({"市科技局"})))
     check_printed_table(pages, rows, PRINTED[:2] + ["本单位角色"] + PRINTED[2:])
     assert "重点任务分工方案（市科技局）" in squash(pages[0].text())
+
+
+@needs_renderer
+def test_indicators_footnote_and_about_page(tmp_path, tagged, provenance):
+    path = tmp_path / "指标.xlsx"
+    list(export_workbook(tagged, path, provenance, sheets=("indicators",)))
+    wb = openpyxl.load_workbook(path)
+    ws = wb["主要指标"]
+    footnote_row = ws.max_row
+    assert ws.cell(row=footnote_row, column=1).value == tagged.plan.indicator_footnote
+    assert f"A{footnote_row}:J{footnote_row}" in {str(r) for r in ws.merged_cells.ranges}
+    about = dict(r[:2] for r in wb["说明"].iter_rows(values_only=True))
+    assert about["审计事件数"] == 42 and about["审计链头哈希"] == "ab" * 32 and about["导出人"] == "张三（市发展改革委）"
+    pages = pdf_pages(render_pdf(path, tmp_path / "pdf"))
+    box, where = smallest_cjk_box(pages)
+    assert box >= MIN_CJK_BOX, where
+    about_pages = [p for p in pages if "填报说明" in p.text()]
+    assert len(about_pages) == 1 and about_pages[0] is pages[-1]
+    page = squash(about_pages[0].text())
+    for label in ("规划名称", "导出人", "可以修改", "请勿修改", "审计事件数", "审计链头哈希", "ab" * 32):
+        assert label in page  # the liaison's page and the auditors' figures, all on one page
+    indicator_text = squash("".join(p.text() for p in pages[:-1]))
+    assert squash(tagged.plan.indicator_footnote) in indicator_text  # the footnote prints whole
+    assert "ch03" not in indicator_text  # linked clause ids stay on screen
+    for page in pages:
+        assert numbered(page, len(pages))

@@ -22,12 +22,21 @@ def register(command: Command) -> None:
     p = command("export", "export the plan tree (JSON) or the assignment workbooks (Excel)", cmd_export)
     p.add_argument("what", choices=["tree", "matrix", "division", "indicators", "department", "all"])
     p.add_argument("name", nargs="?", default=None, help="the department, for `export department NAME`")
-    p.add_argument("--format", choices=["json", "xlsx"], default=None)
+    p.add_argument("--format", choices=["json", "xlsx", "docx"], default=None)
     p.add_argument("-o", "--output", type=Path, default=None)
     p.add_argument("--each-into", type=Path, default=None, metavar="DIR",
                    help="with `department`: one workbook per department with assignments")
     p.add_argument("--plan", default=None, help="plan id or sha256 prefix")
     p.add_argument("--chapters", default=None, help="comma-separated chapter keys to include, e.g. ch03,ch04")
+    p.add_argument("--paper", choices=["A4", "A3"], default="A4", help="paper of the printed 分工方案 (landscape)")
+    p.add_argument("--numbering", choices=["continuous", "chapter"], default="continuous",
+                   help="序号 runs on through the plan, or restarts in each chapter")
+    p.add_argument("--task-text", choices=["full", "lead"], default="full",
+                   help="重点任务 column: the clause's full text, or its lead phrase")
+    p.add_argument("--attachment", default="", metavar="TEXT",
+                   help="a 附件 line above the title, e.g. 附件 or 附件2")
+    p.add_argument("--internal-notes", action="store_true",
+                   help="also print reviewers' internal notes in 备注 (they never leave the workspace otherwise)")
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -55,8 +64,33 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CliError("-o FILE.xlsx is required")
     from workbench.core.export_xlsx import export_workbook
 
-    for _ in export_workbook(snapshot, _xlsx(args.output), prov, sheets=XLSX_TARGETS[args.what], filters=filters):
+    options = print_options(args)
+    if args.format == "docx":
+        return _export_docx(args, snapshot, prov, filters, options)
+    for _ in export_workbook(snapshot, _xlsx(args.output), prov, sheets=XLSX_TARGETS[args.what], filters=filters,
+                             options=options):
         pass
+    print(f"wrote {args.output}")
+    return EXIT_OK
+
+
+def print_options(args):
+    from workbench.core.export.print_layout import PrintOptions
+
+    return PrintOptions(paper=args.paper, numbering=args.numbering, task_text=args.task_text,
+                        attachment=args.attachment.strip(), internal_notes=args.internal_notes)
+
+
+def _export_docx(args, snapshot, prov, filters, options) -> int:
+    if args.what != "division":
+        raise CliError("--format docx writes the 任务分工方案 only: use `export division --format docx`")
+    if args.output.suffix.lower() != ".docx":
+        raise CliError(f"{args.output}: the output must be a .docx file")
+    if args.output.parent and not args.output.parent.exists():
+        raise CliError(f"{args.output.parent}: no such folder")
+    from workbench.core.export.division_docx import write_division_docx
+
+    write_division_docx(snapshot, args.output, prov, filters=filters, options=options)
     print(f"wrote {args.output}")
     return EXIT_OK
 
@@ -69,7 +103,8 @@ def _export_departments(args, snapshot, prov) -> int:
         args.each_into.mkdir(parents=True, exist_ok=True)
         used = sorted({t.department for tags in snapshot.tags.values() for t in tags})
         for name in used:
-            for _ in export_department(snapshot, name, args.each_into / department_file_name(name), prov):
+            for _ in export_department(snapshot, name, args.each_into / department_file_name(name), prov,
+                                       options=print_options(args)):
                 pass
         print(f"wrote {len(used)} workbooks into {args.each_into}")
         return EXIT_OK
@@ -82,7 +117,7 @@ def _export_departments(args, snapshot, prov) -> int:
         hint = "、".join(suggestions(args.name, snapshot.departments)) or "none"
         raise CliError(f"unknown department {args.name!r} (did you mean: {hint})")
     output = _xlsx(args.output or Path(department_file_name(dept.name)))
-    for _ in export_department(snapshot, dept.name, output, prov):
+    for _ in export_department(snapshot, dept.name, output, prov, options=print_options(args)):
         pass
     print(f"wrote {output}")
     return EXIT_OK

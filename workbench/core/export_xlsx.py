@@ -18,13 +18,14 @@ from openpyxl import Workbook  # noqa: F401 (type of the streamed books)
 
 from workbench.core.export.about_sheet import about_sheet
 from workbench.core.export.division_form import division_form
+from workbench.core.export.indicator_form import indicator_form
 from workbench.core.export.print_layout import PrintOptions, liaison_workbook
 from workbench.core.matrix import (
     ROLE_LABELS, AssignmentSnapshot, Filters, department_summary, department_totals, division_rows,
     indicator_rows, matrix_rows,
 )
 from workbench.core.xlsx_cells import (
-    BODY_FONT, CENTER, GROUP_FILL, GROUP_FONT, LEAD_FILL, SUPPORT_FILL, WRAP, cell, format_row, header_row,
+    CENTER, GROUP_FILL, GROUP_FONT, LEAD_FILL, SUPPORT_FILL, cell, format_row, header_row,
     print_setup,
     safe_file_name, set_widths, stream_cells, valid_sheet_name, wrapped_height,
 )
@@ -35,7 +36,6 @@ SHEET_TITLES = {"matrix": "责任矩阵", "division": "任务分工", "indicator
                 "about": "说明"}
 EXCERPT = 60
 MATRIX_WIDTHS = [14, 26, 48]  # 编号, 标题, 内容摘要; then 7.5 per department
-INDICATOR_WIDTHS = [7, 12, 36, 12, 12, 22, 9, 22, 18, 28, 40]
 
 
 @dataclass
@@ -79,7 +79,8 @@ def export_workbook(snapshot: AssignmentSnapshot, path: Path, provenance: Proven
             elif sheet == "division":
                 rows = division_form(ws, division, plan_title=snapshot.plan.title, options=options)
             elif sheet == "indicators":
-                rows = _indicator_sheet(ws, indicators, snapshot.plan.indicator_footnote)
+                rows = indicator_form(ws, indicators, snapshot.plan.indicator_footnote, plan_title=snapshot.plan.title,
+                                      paper=options.paper)
             elif sheet == "summary":
                 rows = _summary_sheet(ws, summary)
             else:
@@ -106,7 +107,8 @@ def export_department(snapshot: AssignmentSnapshot, department: str, path: Path,
     done = 0
     for _ in division_form(sheets[0], rows, plan_title=snapshot.plan.title, options=options, role_of=department):
         done += 1
-    for _ in _indicator_sheet(sheets[1], indicators, snapshot.plan.indicator_footnote):
+    for _ in indicator_form(sheets[1], indicators, snapshot.plan.indicator_footnote, plan_title=snapshot.plan.title,
+                            paper=options.paper, department=department):
         done += 1
     with _discard_on_abort(wb):
         yield done, total, department
@@ -183,29 +185,6 @@ def _matrix_sheet(ws, columns, rows) -> Iterator[None]:
                   + [cell(ws, totals[n][role_index], font=GROUP_FONT, alignment=CENTER) for n in names])
         yield
     ws.auto_filter.ref = f"A1:{get_column_letter(max(last_col, 3))}{max(row_idx - 2, 1)}"
-
-
-def _indicator_sheet(ws, rows, footnote: str) -> Iterator[None]:
-    base = next((r.indicator.base_year for r in rows if r.indicator.base_year), 2025)
-    target = next((r.indicator.target_year for r in rows if r.indicator.target_year), 2030)
-    headers = ["序号", "类别", "指标", "单位", f"{base}年", f"{target}年目标值", "属性", "标注说明", "牵头单位",
-               "配合单位", "关联条款"]
-    set_widths(ws, INDICATOR_WIDTHS)
-    ws.freeze_panes = "D2"
-    print_setup(ws, title_rows="1:1")
-    ws.append(header_row(ws, headers))
-    yield
-    for index, r in enumerate(rows, 2):
-        ind = r.indicator
-        name = ("　其中：" + ind.name) if ind.parent_key else ind.name
-        texts = [ind.number, ind.category, name, ind.unit, ind.base_value, ind.target_value, ind.attribute,
-                 r.markers, "、".join(r.leads), "、".join(r.supports), "\n".join(r.clauses)]
-        format_row(ws, index, height=wrapped_height(texts, INDICATOR_WIDTHS))
-        ws.append([cell(ws, t, alignment=CENTER if i in (0, 3, 4, 5, 6) else WRAP) for i, t in enumerate(texts)])
-        yield
-    if footnote:
-        ws.append([cell(ws, footnote, font=BODY_FONT, border=None)])
-        yield
 
 
 def _summary_sheet(ws, summary) -> Iterator[None]:

@@ -21,12 +21,12 @@ LABEL_HEAD = "审计链头哈希"
 LABEL_SHA = "规划文件SHA-256"
 LABEL_SCOPE = "导出范围代码"
 PROVENANCE_LABELS = (LABEL_SHA, "工作区文件", "导出时间", "筛选条件", "包含工作表", LABEL_EVENTS, LABEL_HEAD, LABEL_SCOPE)
-WIDTHS = [15.0, 76.0]
+WIDTHS = [13.0, 58.0]  # fits a portrait A4 page at 100 % even where LibreOffice draws a unit 9.3 px wide
 HEADING = Font(name="黑体", size=16)
 SUBHEADING = Font(name="黑体", size=12)
 LABEL = Font(name="黑体", size=11)
 TEXT = Font(name="宋体", size=11)
-SMALL = Font(name="宋体", size=10)
+SMALL = Font(name="宋体", size=11)
 
 EDIT = ("牵头单位、责任单位（多个单位之间用顿号“、”分隔，单位名称请用规范简称）；完成时限（照文件写法填写，"
         "如“2026年底前”“2027年6月底前”“长期坚持”“持续推进”）；备注。")
