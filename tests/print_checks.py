@@ -78,7 +78,13 @@ def smallest_cjk_box(pages: list[Page]) -> tuple[float, str]:
 
 
 def numbered(page: Page, total: int) -> bool:
+    """The workbooks' footer: 第 N 页 共 M 页."""
     return re.search(rf"第\s*{page.number}\s*页\s*共\s*{total}\s*页", page.text()) is not None
+
+
+def dash_numbered(page: Page, total: int) -> bool:
+    """A 公文's footer (GB/T 9704): — N —."""
+    return re.search(rf"—\s*{page.number}\s*—", page.text()) is not None
 
 
 def squash(text: str) -> str:

@@ -11,9 +11,10 @@ import random
 
 import openpyxl
 import pytest
+from docx.oxml.ns import qn
 
 from tests.print_checks import (
-    MIN_CJK_BOX, needs_renderer, numbered, pdf_pages, render_pdf, smallest_cjk_box, squash,
+    MIN_CJK_BOX, dash_numbered, needs_renderer, numbered, pdf_pages, render_pdf, smallest_cjk_box, squash,
 )
 from workbench import paths
 from workbench.core.departments import load_registry
@@ -50,12 +51,12 @@ def provenance(seed_plan):
                       "张三（市发展改革委）", 42, "ab" * 32)
 
 
-def check_printed_table(pages, rows, headers):
+def check_printed_table(pages, rows, headers, page_number=numbered):
     """What every printed 分工方案 must satisfy; returns the smallest CJK box for the report."""
     total = len(pages)
     assert total > 1
     for page in pages:
-        assert numbered(page, total), f"page {page.number} carries no 第 {page.number} 页 共 {total} 页"
+        assert page_number(page, total), f"page {page.number} carries no page number"
         text = page.text()
         for title in headers:
             assert title in text, f"page {page.number} lacks the {title} column (header not repeated or cut)"
@@ -159,3 +160,31 @@ def test_indicators_footnote_and_about_page(tmp_path, tagged, provenance):
     assert "ch03" not in indicator_text  # linked clause ids stay on screen
     for page in pages:
         assert numbered(page, len(pages))
+
+
+@needs_renderer
+def test_word_division_form(tmp_path, tagged, provenance):
+    import docx
+
+    from workbench.core.export.division_docx import write_division_docx
+
+    path = tmp_path / "方案.docx"
+    filters = Filters(chapters=frozenset({"ch03", "ch04", "ch05"}))
+    write_division_docx(tagged, path, provenance, filters=filters, options=PrintOptions(attachment="附件"))
+    document = docx.Document(path)
+    section = document.sections[0]
+    assert section.page_width > section.page_height  # landscape
+    assert document.paragraphs[0].text == "附件" and "重点任务分工方案" in document.paragraphs[1].text
+    table = document.tables[0]
+    assert [c.text for c in table.rows[0].cells] == PRINTED
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # header repeated on each page
+    for line in table.rows:  # only a row taller than a page may break across pages
+        assert line._tr.trPr.find(qn("w:cantSplit")) is not None or len(line.cells[1].text) > 400
+    rows = division_rows(tagged, filters)
+    texts = [r.cells[1].text for r in table.rows[1:] if r.cells[0].text.isdigit()]
+    assert texts == [r.task for r in rows]
+    body_fonts = {run.font.name for r in table.rows[1:] for c in r.cells for p in c.paragraphs for run in p.runs}
+    assert body_fonts <= {"仿宋", "黑体"}
+    pages = pdf_pages(render_pdf(path, tmp_path / "pdf"))
+    check_printed_table(pages, rows, PRINTED, page_number=dash_numbered)
+    assert "待市政府领导同志审定" not in squash("".join(p.text() for p in pages))
