@@ -67,7 +67,7 @@ def task_rows(ws, header_row=2):
 
 def test_sheets_and_division_rows(workbook, snapshot):
     wb = openpyxl.load_workbook(workbook)
-    assert wb.sheetnames == ["责任矩阵", "任务分工", "主要指标", "部门汇总", "说明"]
+    assert wb.sheetnames == ["责任矩阵汇总", "责任矩阵", "任务分工", "主要指标", "部门汇总", "说明"]
     ws = wb["任务分工"]
     assert ws["A1"].value == "《天津市国民经济和社会发展第十五个五年规划纲要》重点任务分工方案"
     assert "A1:F1" in {str(r) for r in ws.merged_cells.ranges}
@@ -126,24 +126,49 @@ def test_formula_injection_is_text(workbook):
 def test_matrix_sheet(workbook, snapshot, departments):
     ws = openpyxl.load_workbook(workbook)["责任矩阵"]
     header = [c.value for c in ws[1]]
-    assert header[:3] == ["编号", "标题", "内容摘要"]
-    names = header[3:]
+    assert header[:2] == ["条目", "内容摘要"] and header[-1] == "节点编号"
+    names = header[2:-1]
     order = {d.name: i for i, d in enumerate(sorted(departments, key=lambda d: d.sort_key()))}
     assert names == sorted(names, key=order.__getitem__)
     used = {t.department for tags in snapshot.tags.values() for t in tags}
     assert set(names) == used
     rows = list(ws.iter_rows(min_row=2, values_only=True))
-    by_key = {r[0]: r for r in rows}
+    by_key = {r[-1]: r for r in rows if r[-1]}
     row = by_key["ch03/s01/p01"]
-    assert row[3 + names.index("市科技局")] == "牵头"
-    assert row[3 + names.index("市财政局")] == "配合"
-    assert by_key["第三章"][1].startswith("以推进京津冀协同发展")  # chapter group row
+    assert row[0] == "深化京津冀协同创新共同体建设"  # labelled by the clause's lead phrase, not its id
+    assert row[2 + names.index("市科技局")] == "牵头"
+    assert row[2 + names.index("市财政局")] == "配合"
+    assert by_key["ch03"][0].startswith("第三章　以推进京津冀协同发展")  # chapter group row with its title
     lead_total = rows[-2]
     assert lead_total[0] == "牵头合计"
     expected = sum(1 for tags in snapshot.tags.values() for t in tags if t.department == "市科技局" and t.role == "lead")
-    assert lead_total[3 + names.index("市科技局")] == expected
-    assert ws.freeze_panes == "D2" and ws.auto_filter.ref.startswith("A1:")
+    assert lead_total[2 + names.index("市科技局")] == expected
+    assert ws.freeze_panes == "C2" and ws.auto_filter.ref.startswith("A1:")
     assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$1"
+    assert ws.print_options.gridLines and not ws.sheet_properties.pageSetUpPr.fitToPage
+
+
+def test_matrix_summary_sheet(workbook, snapshot):
+    wb = openpyxl.load_workbook(workbook)
+    assert wb.sheetnames.index("责任矩阵汇总") == wb.sheetnames.index("责任矩阵") - 1
+    ws = wb["责任矩阵汇总"]
+    assert ws["A1"].value.endswith("责任矩阵汇总") and ws["A2"].value == "单位"
+    numerals = [c.value for c in ws[3]][1:]
+    assert numerals[-2:] == ["牵头", "配合"]
+    rows = {r[0]: r for r in ws.iter_rows(min_row=4, values_only=True) if r[0] and len(r[0]) < 20}
+    used = {t.department for tags in snapshot.tags.values() for t in tags}
+    assert used <= set(rows)
+    three = numerals.index("三") + 1
+    lead = sum(1 for k, tags in snapshot.tags.items() if k.startswith("ch03/")
+               for t in tags if t.department == "市科技局" and t.role == "lead")
+    support = sum(1 for k, tags in snapshot.tags.items() if k.startswith("ch03/")
+                  for t in tags if t.department == "市科技局" and t.role == "support")
+    assert rows["市科技局"][three] == f"{lead}/{support}"
+    total = sum(1 for tags in snapshot.tags.values() for t in tags if t.department == "市科技局" and t.role == "lead")
+    assert rows["市科技局"][-2] == total
+    key = [r[0] for r in ws.iter_rows(min_row=4, values_only=True) if r[0] and r[0].startswith("三、")]
+    assert key and key[0].startswith("三、以推进京津冀协同发展")
+    assert all(c.border.left.style for r in ws.iter_rows(min_row=4, max_row=3 + len(used)) for c in r)
 
 
 def test_indicator_and_about_sheets(workbook, snapshot, provenance):
@@ -214,7 +239,7 @@ def test_libreoffice_reads_the_division_sheet(tmp_path, workbook):
     exe = shutil.which("soffice") or shutil.which("libreoffice")
     out = tmp_path / "csv"
     result = subprocess.run(
-        [exe, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2",
+        [exe, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,3",
          "--outdir", str(out), str(workbook)], capture_output=True, text=True, timeout=180,
     )
     assert result.returncode == 0, result.stderr

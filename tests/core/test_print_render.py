@@ -188,3 +188,29 @@ def test_word_division_form(tmp_path, tagged, provenance):
     pages = pdf_pages(render_pdf(path, tmp_path / "pdf"))
     check_printed_table(pages, rows, PRINTED, page_number=dash_numbered)
     assert "待市政府领导同志审定" not in squash("".join(p.text() for p in pages))
+
+
+@needs_renderer
+def test_matrix_summary_prints_readably(tmp_path, tagged, provenance):
+    path = tmp_path / "矩阵.xlsx"
+    list(export_workbook(tagged, path, provenance, sheets=("matrix",)))
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["责任矩阵汇总", "责任矩阵", "说明"]
+    ws = wb["责任矩阵汇总"]
+    units = [r[0] for r in ws.iter_rows(min_row=4, values_only=True) if isinstance(r[-1], int)]
+    used = {t.department for tags in tagged.tags.values() for t in tags}
+    assert set(units) == used  # only units that have tasks
+    for name in ("责任矩阵", "说明"):
+        del wb[name]
+    wb.save(path)
+    pages = pdf_pages(render_pdf(path, tmp_path / "pdf"))
+    box, where = smallest_cjk_box(pages)
+    assert box >= MIN_CJK_BOX, where
+    text = squash("".join(p.text() for p in pages))
+    for page in pages:
+        assert numbered(page, len(pages))
+        assert all(w.x1 <= page.width - 18 for w in page.words)
+        assert "单位" in page.text() and "合计" in page.text()  # header rows repeated, last column on paper
+    for unit in used:
+        assert unit in text
+    assert "十七" in text and "以推进京津冀协同发展为战略牵引" in text  # chapter numerals and the key below

@@ -19,7 +19,8 @@ from openpyxl import Workbook  # noqa: F401 (type of the streamed books)
 from workbench.core.export.about_sheet import about_sheet
 from workbench.core.export.division_form import division_form
 from workbench.core.export.indicator_form import indicator_form
-from workbench.core.export.print_layout import PrintOptions, liaison_workbook
+from workbench.core.export.matrix_summary import chapter_counts, matrix_summary_sheet
+from workbench.core.export.print_layout import PrintOptions, liaison_workbook, page_setup, set_print_area
 from workbench.core.matrix import (
     ROLE_LABELS, AssignmentSnapshot, Filters, department_summary, department_totals, division_rows,
     indicator_rows, matrix_rows,
@@ -34,8 +35,9 @@ Progress = Iterator[tuple[int, int, str]]
 SHEETS = ("matrix", "division", "indicators", "summary", "about")
 SHEET_TITLES = {"matrix": "责任矩阵", "division": "任务分工", "indicators": "主要指标", "summary": "部门汇总",
                 "about": "说明"}
+MATRIX_SUMMARY_TITLE = "责任矩阵汇总"
 EXCERPT = 60
-MATRIX_WIDTHS = [14, 26, 48]  # 编号, 标题, 内容摘要; then 7.5 per department
+MATRIX_WIDTHS = [26, 44]  # 条目 (lead phrase), 内容摘要; then 7.5 per department, then the node id
 
 
 @dataclass
@@ -72,6 +74,12 @@ def export_workbook(snapshot: AssignmentSnapshot, path: Path, provenance: Proven
         for sheet in SHEETS:
             if sheet not in sheets:
                 continue
+            if sheet == "matrix":  # the printable summary first, then the grid for the screen
+                ws = wb.create_sheet(MATRIX_SUMMARY_TITLE)
+                stream_cells(ws)
+                for _ in matrix_summary_sheet(ws, chapter_counts(snapshot, filters), plan_title=snapshot.plan.title,
+                                              paper=options.paper):
+                    pass
             ws = wb.create_sheet(SHEET_TITLES[sheet])
             stream_cells(ws)
             if sheet == "matrix":
@@ -147,44 +155,58 @@ def _save(wb: Workbook, path: Path, total: int) -> Progress:
 
 
 def _matrix_sheet(ws, columns, rows) -> Iterator[None]:
-    names = [d.name for d in columns]
-    set_widths(ws, MATRIX_WIDTHS + [7.5] * len(names))
-    ws.freeze_panes = "D2"
-    print_setup(ws, title_rows="1:1", title_cols="A:C")
-    ws.sheet_properties.outlinePr.summaryBelow = False
-    last_col = 3 + len(names)
+    """The full clause × department grid, for the screen; printed, it runs over several pages at full size
+    with the clause labels and the header repeated and the cell grid printed (empty cells stay unwritten:
+    30 columns × 300 rows of nothing)."""
     from openpyxl.utils import get_column_letter
 
-    ws.append(header_row(ws, ["编号", "标题", "内容摘要", *names]))
+    names = [d.name for d in columns]
+    set_widths(ws, MATRIX_WIDTHS + [7.5] * len(names) + [14])
+    ws.freeze_panes = "C2"
+    last_col = 3 + len(names)
+    page_setup(ws, paper="A4", last_column=last_col - 1, title_row=1)
+    ws.sheet_properties.pageSetUpPr.fitToPage = False  # full size: never shrunk to unreadable
+    ws.page_setup.pageOrder = "overThenDown"
+    ws.print_options.gridLines = True  # a border on every cell on paper, written or not
+    ws.print_title_cols = "A:B"
+    ws.sheet_properties.outlinePr.summaryBelow = False
+    ws.append(header_row(ws, ["条目", "内容摘要", *names, "节点编号"]))
     yield
     row_idx = 1
-    task_rows = 0
     for row in rows:
         row_idx += 1
         node = row.node
         if row.group:
             format_row(ws, row_idx, outline=row.level)
-            ws.append([cell(ws, node.label, font=GROUP_FONT, fill=GROUP_FILL),
-                       cell(ws, node.title, font=GROUP_FONT, fill=GROUP_FILL), cell(ws, "", fill=GROUP_FILL)])
+            ws.append([cell(ws, f"{node.label}　{node.title}".strip("　"), font=GROUP_FONT, fill=GROUP_FILL),
+                       cell(ws, "", fill=GROUP_FILL)] + [None] * len(names) + [cell(ws, node.key)])
         else:
-            task_rows += 1
             excerpt = node.text if len(node.text) <= EXCERPT else node.text[:EXCERPT] + "…"
-            height = wrapped_height([node.key, node.title or node.display, excerpt], MATRIX_WIDTHS)
-            format_row(ws, row_idx, height=height, outline=row.level)
-            values = [cell(ws, node.key), cell(ws, node.title or node.display), cell(ws, excerpt)]
-            for name in names:  # empty cells stay unwritten: 30 columns x 300 rows of nothing
-                label = row.cells.get(name)
-                values.append(None if label is None else cell(
-                    ws, label, fill=LEAD_FILL if label == ROLE_LABELS["lead"] else SUPPORT_FILL, alignment=CENTER))
-            ws.append(values)
+            label = lead_phrase(node)
+            format_row(ws, row_idx, height=wrapped_height([label, excerpt], MATRIX_WIDTHS), outline=row.level)
+            values = [cell(ws, label), cell(ws, excerpt)]
+            for name in names:
+                role = row.cells.get(name)
+                values.append(None if role is None else cell(
+                    ws, role, fill=LEAD_FILL if role == ROLE_LABELS["lead"] else SUPPORT_FILL, alignment=CENTER))
+            ws.append(values + [cell(ws, node.key)])
         yield
     totals = department_totals(columns, rows)
     for role_index, caption in ((0, "牵头合计"), (1, "配合合计")):
         row_idx += 1
-        ws.append([cell(ws, caption, font=GROUP_FONT), cell(ws, ""), cell(ws, "")]
+        ws.append([cell(ws, caption, font=GROUP_FONT), cell(ws, "")]
                   + [cell(ws, totals[n][role_index], font=GROUP_FONT, alignment=CENTER) for n in names])
         yield
-    ws.auto_filter.ref = f"A1:{get_column_letter(max(last_col, 3))}{max(row_idx - 2, 1)}"
+    set_print_area(ws, last_col - 1, row_idx)
+    ws.auto_filter.ref = f"A1:{get_column_letter(last_col)}{max(row_idx - 2, 1)}"
+
+
+def lead_phrase(node) -> str:
+    """A clause's label in the grid: its lead phrase (the plan's own words), else its number and title."""
+    title = (node.title or "").rstrip("…")
+    if node.kind in ("box_item",) and node.label:
+        return f"{node.label}{title or node.text[:20]}"
+    return title or node.display
 
 
 def _summary_sheet(ws, summary) -> Iterator[None]:
