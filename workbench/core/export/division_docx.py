@@ -36,7 +36,7 @@ NUMBER_FONT = "宋体"
 TABLE_SIZE = Pt(12)  # 小四
 HEADERS = ["序号", "重点任务", "牵头单位", "责任单位", "完成时限", "备注"]
 # column widths in cm for the printable width of landscape A4 (29.7 - 2.8 - 2.6 cm); A3 scales them
-WIDTHS_A4 = [1.3, 10.6, 3.4, 4.6, 3.2, 2.2]
+WIDTHS_A4 = [1.3, 10.0, 3.4, 4.6, 3.8, 2.2]
 PAGE_CM = {"A4": (29.7, 21.0), "A3": (42.0, 29.7)}
 
 
@@ -186,7 +186,18 @@ def _cell(cell, text: str, font: str, width, *, center: bool = False) -> None:
     paragraph = cell.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if center else WD_ALIGN_PARAGRAPH.LEFT
     paragraph.paragraph_format.line_spacing = 1.15
+    _no_autospace(paragraph)
     for number, line in enumerate(str(text).split("\n")):
         if number:
             paragraph = cell.add_paragraph()
+            _no_autospace(paragraph)
         _run(paragraph, line, font, TABLE_SIZE)
+
+
+def _no_autospace(paragraph) -> None:
+    """No extra space between CJK and digits (2027年6月底前 stays as typed, as 公文 set it)."""
+    properties = paragraph._p.get_or_add_pPr()
+    for name in ("w:autoSpaceDE", "w:autoSpaceDN"):
+        element = OxmlElement(name)
+        element.set(qn("w:val"), "0")
+        properties.append(element)
