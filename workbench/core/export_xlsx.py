@@ -22,11 +22,11 @@ from workbench.core.export.indicator_form import indicator_form
 from workbench.core.export.matrix_summary import chapter_counts, matrix_summary_sheet
 from workbench.core.export.print_layout import PrintOptions, liaison_workbook, page_setup, set_print_area
 from workbench.core.matrix import (
-    ROLE_LABELS, AssignmentSnapshot, Filters, department_summary, department_totals, division_rows,
+    ROLE_LABELS, AssignmentSnapshot, Filters, department_summary, department_totals, division_rows, tagged_nodes,
     indicator_rows, matrix_rows,
 )
 from workbench.core.xlsx_cells import (
-    CENTER, GROUP_FILL, GROUP_FONT, LEAD_FILL, SUPPORT_FILL, cell, format_row, header_row,
+    CENTER, GROUP_FILL, GROUP_FONT, LEAD_FILL, SUPPORT_FILL, cell, cell_style, styled, format_row, header_row,
     print_setup,
     safe_file_name, set_widths, stream_cells, valid_sheet_name, wrapped_height,
 )
@@ -62,10 +62,11 @@ def export_workbook(snapshot: AssignmentSnapshot, path: Path, provenance: Proven
     if "about" not in sheets:  # every workbook cites the event count and chain head its data came from
         sheets = (*sheets, "about")
     wb = liaison_workbook()
-    division = division_rows(snapshot, filters)
-    columns, mrows = matrix_rows(snapshot, filters)
+    nodes = tagged_nodes(snapshot, filters)  # walked once for every sheet
+    division = division_rows(snapshot, filters, nodes=nodes)
+    columns, mrows = matrix_rows(snapshot, filters, nodes=nodes)
     indicators = indicator_rows(snapshot)
-    summary = department_summary(snapshot, filters)
+    summary = department_summary(snapshot, filters, nodes=nodes)
     sizes = {"matrix": len(mrows) + 3, "division": len(division) + 1, "indicators": len(indicators) + 1,
              "summary": len(summary) + 1, "about": 10}
     total = sum(sizes[s] for s in sheets)
@@ -77,7 +78,8 @@ def export_workbook(snapshot: AssignmentSnapshot, path: Path, provenance: Proven
             if sheet == "matrix":  # the printable summary first, then the grid for the screen
                 ws = wb.create_sheet(MATRIX_SUMMARY_TITLE)
                 stream_cells(ws)
-                for _ in matrix_summary_sheet(ws, chapter_counts(snapshot, filters), plan_title=snapshot.plan.title,
+                for _ in matrix_summary_sheet(ws, chapter_counts(snapshot, filters, nodes=nodes),
+                                              plan_title=snapshot.plan.title,
                                               paper=options.paper):
                     pass
             ws = wb.create_sheet(SHEET_TITLES[sheet])
@@ -172,6 +174,10 @@ def _matrix_sheet(ws, columns, rows) -> Iterator[None]:
     ws.sheet_properties.outlinePr.summaryBelow = False
     ws.append(header_row(ws, ["条目", "内容摘要", *names, "节点编号"]))
     yield
+    plain = cell_style(ws)
+    lead_style = cell_style(ws, fill=LEAD_FILL, alignment=CENTER)
+    support_style = cell_style(ws, fill=SUPPORT_FILL, alignment=CENTER)
+    lead_label = ROLE_LABELS["lead"]
     row_idx = 1
     for row in rows:
         row_idx += 1
@@ -179,17 +185,18 @@ def _matrix_sheet(ws, columns, rows) -> Iterator[None]:
         if row.group:
             format_row(ws, row_idx, outline=row.level)
             ws.append([cell(ws, f"{node.label}　{node.title}".strip("　"), font=GROUP_FONT, fill=GROUP_FILL),
-                       cell(ws, "", fill=GROUP_FILL)] + [None] * len(names) + [cell(ws, node.key)])
+                       cell(ws, "", fill=GROUP_FILL)] + [None] * len(names) + [styled(ws, node.key, plain)])
         else:
             excerpt = node.text if len(node.text) <= EXCERPT else node.text[:EXCERPT] + "…"
             label = lead_phrase(node)
             format_row(ws, row_idx, height=wrapped_height([label, excerpt], MATRIX_WIDTHS), outline=row.level)
-            values = [cell(ws, label), cell(ws, excerpt)]
+            values = [styled(ws, label, plain), styled(ws, excerpt, plain)]
+            cells = row.cells
             for name in names:
-                role = row.cells.get(name)
-                values.append(None if role is None else cell(
-                    ws, role, fill=LEAD_FILL if role == ROLE_LABELS["lead"] else SUPPORT_FILL, alignment=CENTER))
-            ws.append(values + [cell(ws, node.key)])
+                role = cells.get(name)
+                values.append(None if role is None else styled(
+                    ws, role, lead_style if role == lead_label else support_style))
+            ws.append(values + [styled(ws, node.key, plain)])
         yield
     totals = department_totals(columns, rows)
     for role_index, caption in ((0, "牵头合计"), (1, "配合合计")):

@@ -64,7 +64,12 @@ def timing_label(value: str) -> str:
 
 
 def chapter_of(node: PlanNode) -> PlanNode | None:
-    return next((a for a in [*node.ancestors(), node] if a.kind == P.CHAPTER), None)
+    """The chapter a node is in (or is), walking up from the node."""
+    while node is not None:
+        if node.kind == P.CHAPTER:
+            return node
+        node = node.parent
+    return None
 
 
 def section_path(node: PlanNode) -> str:
@@ -116,8 +121,10 @@ class MatrixRow:
     cells: dict[str, str] = field(default_factory=dict)  # department name -> 牵头 / 配合
 
 
-def matrix_rows(snapshot: AssignmentSnapshot, filters: Filters = Filters()) -> tuple[list[Department], list[MatrixRow]]:
-    nodes = tagged_nodes(snapshot, filters)
+def matrix_rows(snapshot: AssignmentSnapshot, filters: Filters = Filters(), *,
+                nodes: list[PlanNode] | None = None) -> tuple[list[Department], list[MatrixRow]]:
+    """`nodes`: tagged_nodes(snapshot, filters) when the caller already has them."""
+    nodes = tagged_nodes(snapshot, filters) if nodes is None else nodes
     columns = matrix_departments(snapshot, nodes)
     rows: list[MatrixRow] = []
     shown: set[str] = set()
@@ -145,7 +152,6 @@ def department_totals(columns: list[Department], rows: list[MatrixRow]) -> dict[
 class DivisionRow:
     seq: int
     node: PlanNode
-    section: str  # 第四章第二节
     task: str
     leads: list[str]
     supports: list[str]
@@ -155,6 +161,11 @@ class DivisionRow:
     remark: str = ""  # the public 备注
     chapter: PlanNode | None = None
     disputed: bool = False
+
+    @property
+    def section(self) -> str:
+        """第四章第二节: the enclosing headings (worked out when asked: the printed form shows chapter rows)."""
+        return section_path(self.node)
 
     @property
     def responsible(self) -> str:
@@ -176,15 +187,16 @@ def division_text(leads: list[str], supports: list[str]) -> str:
     return "；".join(parts)
 
 
-def division_rows(snapshot: AssignmentSnapshot, filters: Filters = Filters()) -> list[DivisionRow]:
+def division_rows(snapshot: AssignmentSnapshot, filters: Filters = Filters(), *,
+                  nodes: list[PlanNode] | None = None) -> list[DivisionRow]:
     indicators = {i.key: i for i in snapshot.plan.indicators}
     kinds = {d.name: d.kind for d in snapshot.departments}
     rows = []
-    for seq, node in enumerate(tagged_nodes(snapshot, filters), 1):
+    for seq, node in enumerate(tagged_nodes(snapshot, filters) if nodes is None else nodes, 1):
         tags = snapshot.tags[node.key]
         linked = [indicators[k] for k in snapshot.indicator_links.get(node.key, []) if k in indicators]
         rows.append(DivisionRow(
-            seq=seq, node=node, section=section_path(node), task=task_text(node),
+            seq=seq, node=node, task=task_text(node),
             leads=[t.department for t in tags if t.role == LEAD],
             supports=districts_last([t.department for t in tags if t.role == SUPPORT], kinds),
             indicators=[f"{i.number} {i.name}" for i in linked],
@@ -251,8 +263,9 @@ class DepartmentSummary:
     indicators: int
 
 
-def department_summary(snapshot: AssignmentSnapshot, filters: Filters = Filters()) -> list[DepartmentSummary]:
-    nodes = tagged_nodes(snapshot, filters)
+def department_summary(snapshot: AssignmentSnapshot, filters: Filters = Filters(), *,
+                       nodes: list[PlanNode] | None = None) -> list[DepartmentSummary]:
+    nodes = tagged_nodes(snapshot, filters) if nodes is None else nodes
     columns = matrix_departments(snapshot, nodes)
     counts = {d.name: [0, 0, set()] for d in columns}
     for node in nodes:

@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 
 from workbench.core.export import print_layout as L
 from workbench.core.matrix import DivisionRow
-from workbench.core.xlsx_cells import BORDER, HEADER_FILL, cell, format_row
+from workbench.core.xlsx_cells import BORDER, HEADER_FILL, cell, cell_style, format_row, styled
 
 ID_HEADER = "节点编号（勿改）"
 PASTE_HEADER = "任务分工表述"
@@ -95,6 +95,10 @@ def division_form(ws, rows: list[DivisionRow], *, plan_title: str, options: L.Pr
     ws.append([cell(ws, h, font=L.TABLE_HEADER_FONT, fill=HEADER_FILL if i >= printed else None,
                     alignment=L.MIDDLE_ALIGN) for i, h in enumerate(headers)])
     yield
+    styles = {(middle, disputed): cell_style(ws, font=L.DISPUTED_FONT if disputed else L.BODY,
+                                             fill=L.DISPUTED_FILL if disputed else None,
+                                             alignment=L.MIDDLE_ALIGN if middle else L.BODY_ALIGN)
+              for middle in (False, True) for disputed in (False, True)}
     chapter_key = object()
     seq = 0
     for row in rows:
@@ -111,7 +115,7 @@ def division_form(ws, rows: list[DivisionRow], *, plan_title: str, options: L.Pr
         row_idx += 1
         values = _row_values(row, seq, options, role_of)
         format_row(ws, row_idx, height=L.row_height(values[:printed], widths[:printed]))
-        ws.append(_row_cells(ws, values, row, printed))
+        ws.append(_row_cells(ws, values, row, printed, styles))
         yield
     L.set_print_area(ws, printed, row_idx)
     ws.auto_filter.ref = f"A{header_at}:{get_column_letter(len(headers))}{max(row_idx, header_at)}"
@@ -128,16 +132,14 @@ def _row_values(row: DivisionRow, seq: int, options: L.PrintOptions, role_of: st
     return values + [DISPUTED_TEXT if row.disputed else "", "；".join(row.indicators), row.paste_text, row.node.key]
 
 
-def _row_cells(ws, values: list, row: DivisionRow, printed: int) -> list:
+def _row_cells(ws, values: list, row: DivisionRow, printed: int, styles: dict) -> list:
     unit_columns = {printed - 4, printed - 3}  # 牵头单位, 责任单位
     cells = []
     for i, value in enumerate(values):
-        if i == 0 or i == printed - 2 or (printed == 7 and i == 2):
-            align = L.MIDDLE_ALIGN
-        else:
-            align = L.BODY_ALIGN
-        if row.disputed and (i in unit_columns or i == printed):
-            cells.append(cell(ws, value, font=L.DISPUTED_FONT, fill=L.DISPUTED_FILL, alignment=align))
-        else:
-            cells.append(cell(ws, value, font=L.BODY, alignment=align))
+        if i >= printed and value == "":
+            cells.append(None)  # an empty screen column needs no border: no cell at all
+            continue
+        middle = i == 0 or i == printed - 2 or (printed == 7 and i == 2)
+        disputed = row.disputed and (i in unit_columns or i == printed)
+        cells.append(styled(ws, value, styles[(middle, disputed)]))
     return cells

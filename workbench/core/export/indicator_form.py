@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from openpyxl.utils import get_column_letter
 
 from workbench.core.export import print_layout as L
-from workbench.core.xlsx_cells import HEADER_FILL, cell, format_row
+from workbench.core.xlsx_cells import HEADER_FILL, cell, cell_style, format_row, styled
 
 PRINTED_COUNT = 10  # 序号 … 配合单位; 关联条款 is for the screen
 
@@ -44,6 +44,8 @@ def indicator_form(ws, rows, footnote: str, *, plan_title: str, paper: str = "A4
                     fill=HEADER_FILL if i >= PRINTED_COUNT else None) for i, h in enumerate(headers)])
     yield
     row_idx = 2
+    middle, left = cell_style(ws, font=L.BODY, alignment=L.MIDDLE_ALIGN), cell_style(ws, font=L.BODY,
+                                                                                      alignment=L.BODY_ALIGN)
     for r in rows:
         ind = r.indicator
         name = ("　其中：" + ind.name) if ind.parent_key else ind.name
@@ -51,8 +53,7 @@ def indicator_form(ws, rows, footnote: str, *, plan_title: str, paper: str = "A4
                  r.markers, "、".join(r.leads), "、".join(r.supports), "\n".join(r.clauses)]
         row_idx += 1
         format_row(ws, row_idx, height=L.row_height(texts[:PRINTED_COUNT], widths))
-        ws.append([cell(ws, t, font=L.BODY, alignment=L.MIDDLE_ALIGN if i in (0, 3, 4, 5, 6) else L.BODY_ALIGN)
-                   for i, t in enumerate(texts)])
+        ws.append([styled(ws, t, middle if i in (0, 3, 4, 5, 6) else left) for i, t in enumerate(texts)])
         yield
     if footnote:
         row_idx += 1

@@ -19,7 +19,7 @@ from workbench.core.departments import Department
 from workbench.core.export import print_layout as L
 from workbench.core.matrix import LEAD, AssignmentSnapshot, Filters, chapter_of, matrix_departments, tagged_nodes
 from workbench.core.plan import PlanNode
-from workbench.core.xlsx_cells import cell, format_row
+from workbench.core.xlsx_cells import cell, cell_style, format_row, styled
 
 OTHER = "其他"  # tasks outside any chapter (前言, boxes hung on the plan itself)
 
@@ -31,13 +31,20 @@ class ChapterCounts:
     counts: dict[tuple[str, str | None], list[int]] = field(default_factory=dict)  # (dept, chapter key) -> [l, s]
 
     def totals(self, department: str) -> tuple[int, int]:
-        lead = sum(v[0] for (d, _), v in self.counts.items() if d == department)
-        support = sum(v[1] for (d, _), v in self.counts.items() if d == department)
+        if "_totals" not in self.__dict__:
+            sums: dict[str, list[int]] = {}
+            for (name, _), (lead, support) in self.counts.items():
+                entry = sums.setdefault(name, [0, 0])
+                entry[0] += lead
+                entry[1] += support
+            self.__dict__["_totals"] = sums
+        lead, support = self.__dict__["_totals"].get(department, (0, 0))
         return lead, support
 
 
-def chapter_counts(snapshot: AssignmentSnapshot, filters: Filters = Filters()) -> ChapterCounts:
-    nodes = tagged_nodes(snapshot, filters)
+def chapter_counts(snapshot: AssignmentSnapshot, filters: Filters = Filters(), *,
+                   nodes: list[PlanNode] | None = None) -> ChapterCounts:
+    nodes = tagged_nodes(snapshot, filters) if nodes is None else nodes
     chapters: dict[str | None, PlanNode | None] = {}
     result = ChapterCounts([], [d for d in matrix_departments(snapshot, nodes)
                                if filters.departments is None or d.name in filters.departments])
@@ -87,16 +94,17 @@ def matrix_summary_sheet(ws, data: ChapterCounts, *, plan_title: str, paper: str
               + [cell(ws, "牵头", **head), cell(ws, "配合", **head)])
     yield
     row_idx = 3
+    name_style = cell_style(ws, font=L.BODY, alignment=L.BODY_ALIGN)
+    count_style = cell_style(ws, font=L.BODY, alignment=L.MIDDLE_ALIGN)
+    keys = [c.key if c is not None else None for c in data.chapters]
     for dept in data.departments:
         row_idx += 1
-        values = [cell(ws, dept.name, font=L.BODY, alignment=L.BODY_ALIGN)]
-        for chapter in data.chapters:
-            lead, support = data.counts.get((dept.name, chapter.key if chapter else None), (0, 0))
-            values.append(cell(ws, f"{lead}/{support}" if lead or support else "", font=L.BODY,
-                               alignment=L.MIDDLE_ALIGN))
+        values = [styled(ws, dept.name, name_style)]
+        for key in keys:
+            lead, support = data.counts.get((dept.name, key), (0, 0))
+            values.append(styled(ws, f"{lead}/{support}" if lead or support else None, count_style))
         lead, support = data.totals(dept.name)
-        values += [cell(ws, lead, font=L.BODY, alignment=L.MIDDLE_ALIGN),
-                   cell(ws, support, font=L.BODY, alignment=L.MIDDLE_ALIGN)]
+        values += [styled(ws, lead, count_style), styled(ws, support, count_style)]
         format_row(ws, row_idx, height=L.row_height([dept.name], [18.0]))
         ws.append(values)
         yield

@@ -13,6 +13,7 @@ takes fewer lines than planned, never more, so no application cuts a cell.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -97,6 +98,7 @@ def fit_widths(fixed: dict[int, float], flexible: int, paper: str, *, landscape:
     return [fixed.get(i, width_for_px(left) if i == flexible else 10.0) for i in range(count)]
 
 
+@functools.lru_cache(maxsize=256)
 def chars_per_line(width: float, size: float = BODY_SIZE) -> int:
     """CJK characters a wrapped cell of this width holds per line at this font size."""
     return max(int((px_for_width(width, NARROW_PX) - 8) / (size * 96 / 72)), 1)
@@ -104,8 +106,10 @@ def chars_per_line(width: float, size: float = BODY_SIZE) -> int:
 
 def line_count(text: str, width: float, size: float = BODY_SIZE) -> int:
     per_line = chars_per_line(width, size)
+    if len(text) <= per_line and "\n" not in text:  # surely one line, whatever the characters
+        return 1
     total = 0
-    for part in str(text).split("\n"):
+    for part in text.split("\n"):
         units = (len(part.encode("utf-8")) + len(part)) / 4  # CJK 1, ASCII 0.5
         total += max(-(-int(units + 0.99) // per_line), 1)
     return total
