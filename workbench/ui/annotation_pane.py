@@ -255,7 +255,11 @@ class AnnotationPane(QScrollArea):
         try:
             for key, button in self.status_buttons.items():
                 button.setChecked(status is not None and status.review_status == key)
-            index = self.timing.findData(status.timing if status else "")
+            timing = status.timing if status else ""
+            index = self.timing.findData(timing)
+            if index < 0 and timing:  # free text as documents write it (2027年6月底前), e.g. from a liaison's sheet
+                self.timing.addItem(timing, timing)
+                index = self.timing.count() - 1
             self.timing.setCurrentIndex(max(index, 0))
             if note:
                 self._note_node_id = node.db_id if node is not None and node.kind != PLAN else None
