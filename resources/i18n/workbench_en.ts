@@ -67,17 +67,17 @@
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/agreement_view.py" line="65" />
+        <location filename="../../workbench/ui/agreement_view.py" line="66" />
         <source>至少需要两位审核人的分工才能计算一致性。</source>
         <translation>Agreement needs the assignments of at least two reviewers.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/agreement_view.py" line="70" />
+        <location filename="../../workbench/ui/agreement_view.py" line="71" />
         <source>审核人：%1；共同审核的条目：%2</source>
         <translation>Reviewers: %1; items both reviewed: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/agreement_view.py" line="92" />
+        <location filename="../../workbench/ui/agreement_view.py" line="93" />
         <source>导出一致性统计</source>
         <translation>Export agreement statistics</translation>
     </message>
@@ -225,22 +225,22 @@
         <translation>%1 more tags on its sentences (click a sentence in the reader)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="274" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="278" />
         <source>最近使用（数字键＝牵头，Shift+数字＝配合）：</source>
         <translation>Recent (number = lead, Shift+number = support): </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="275" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="279" />
         <source>（尚无）</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="283" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="287" />
         <source>建议：（正在加载分词词典…）</source>
         <translation>Suggestions: (loading the word dictionary…)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="287" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="291" />
         <source>建议（点击＝牵头，Shift+点击＝配合）：</source>
         <translation>Suggestions (click = lead, Shift+click = support): </translation>
     </message>
@@ -596,58 +596,48 @@
     <name>DivisionImportDialog</name>
     <message>
         <location filename="../../workbench/ui/division_dialog.py" line="33" />
-        <location filename="../../workbench/ui/division_dialog.py" line="87" />
-        <location filename="../../workbench/ui/division_dialog.py" line="90" />
+        <location filename="../../workbench/ui/division_dialog.py" line="89" />
+        <location filename="../../workbench/ui/division_dialog.py" line="92" />
         <source>导入任务分工表</source>
         <translation>Import division sheet</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/division_dialog.py" line="35" />
-        <source>{file}：读取 {rows} 行，{n} 个条目将发生变化。</source>
-        <translation>{file}: {rows} rows read, {n} item(s) would change.</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="44" />
-        <source>无相近名称</source>
-        <translation>no similar name</translation>
+        <source>{file}：读取 {rows} 行，{n} 处修改将应用。</source>
+        <translation>{file}: {rows} rows read, {n} change(s) will be applied.</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/division_dialog.py" line="45" />
-        <source>未知部门“{name}”，是否指：{hint}</source>
-        <translation>Unknown department “{name}”; did you mean: {hint}</translation>
+        <source>以下差异不会应用（原因见各行）：</source>
+        <translation>These differences will not be applied (the reason is on each line):</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="47" />
-        <source>第 {row} 行：未知节点编号 {key}</source>
-        <translation>Row {row}: unknown node id {key}</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="49" />
+        <location filename="../../workbench/ui/division_dialog.py" line="51" />
         <source>以下问题须在表格中改正后重新导入（不会自动新建部门）：</source>
         <translation>Correct these in the sheet and import it again (departments are never created by an import):</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="54" />
+        <location filename="../../workbench/ui/division_dialog.py" line="56" />
         <source>修改记为（审核人）：</source>
         <translation>Record the changes as (reviewer):</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="55" />
+        <location filename="../../workbench/ui/division_dialog.py" line="57" />
         <source>单位：</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="59" />
+        <location filename="../../workbench/ui/division_dialog.py" line="61" />
         <source>应用修改</source>
         <translation>Apply changes</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="69" />
+        <location filename="../../workbench/ui/division_dialog.py" line="71" />
         <source>请填写审核人姓名。</source>
         <translation>Please enter the reviewer's name.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="90" />
+        <location filename="../../workbench/ui/division_dialog.py" line="92" />
         <source>表格与工作区一致，没有需要应用的修改。</source>
         <translation>The sheet matches the workspace; there is nothing to apply.</translation>
     </message>
@@ -1448,12 +1438,12 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../workbench/ui/search_panel.py" line="88" />
+        <location filename="../../workbench/ui/search_panel.py" line="74" />
         <source>搜索全部规划（如 港口、财政；空格分隔多个词）</source>
         <translation>Search all plans (e.g. 港口, 财政; separate words with spaces)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/search_panel.py" line="158" />
+        <location filename="../../workbench/ui/search_panel.py" line="144" />
         <source>%1 条结果（%2 毫秒）</source>
         <translation>%1 results (%2 ms)</translation>
     </message>
