@@ -123,3 +123,35 @@ def test_division_dialog_applies_as_named_reviewer(qtbot, repo, tmp_path):
     last = repo.events(limit=1)[-1]
     assert (last.reviewer, last.action) == ("王五", "division_import")
     assert repo.reviewer.name == "张三"  # restored after the import
+
+
+def test_print_options_and_word_file(qtbot, repo, tmp_path):
+    import docx
+
+    from workbench.storage.snapshot import provenance, read_snapshot
+    from workbench.ui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(repo, plan_id=repo.plan_id, settings=QSettings(str(tmp_path / "s.ini"),
+                                                                          QSettings.Format.IniFormat))
+    qtbot.addWidget(dialog)
+    dialog.output_edit.setText(str(tmp_path / "方案.xlsx"))
+    dialog.paper_box.setCurrentIndex(dialog.paper_box.findData("A3"))
+    dialog.numbering_box.setCurrentIndex(dialog.numbering_box.findData("chapter"))
+    dialog.attachment_edit.setText("附件1")
+    dialog.word_check.setChecked(True)
+    request = dialog.request()
+    assert (request.options.paper, request.options.numbering, request.options.attachment) == ("A3", "chapter", "附件1")
+    assert request.word and request.word_output == tmp_path / "方案.docx"
+    plan = repo.load_plan(repo.plan_id)
+    gen = run_export(read_snapshot(repo.db, plan), provenance(repo.db, plan, workspace="ws", reviewer="张三"), request)
+    try:
+        while True:
+            next(gen)
+    except StopIteration as stop:
+        written = stop.value
+    assert written == [tmp_path / "方案.xlsx", tmp_path / "方案.docx"]
+    ws = openpyxl.load_workbook(written[0])["任务分工"]
+    assert ws["A1"].value == "附件1" and ws.page_setup.paperSize == 8
+    assert docx.Document(written[1]).paragraphs[0].text == "附件1"
+    dialog.mode_departments.setChecked(True)
+    assert not dialog.word_check.isEnabled() and not dialog.request().word

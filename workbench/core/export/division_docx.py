@@ -23,7 +23,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Emu, Pt
 
 from workbench.core.export.division_form import form_title
 from workbench.core.export.print_layout import PrintOptions
@@ -123,7 +123,7 @@ def _table(doc, rows, options: PrintOptions) -> None:
     widths = [Cm(w * (scale if i in (1, 3, 5) else 1)) for i, w in enumerate(WIDTHS_A4)]
     if scale != 1:
         extra = Cm((PAGE_CM[options.paper][0] - 5.4)) - sum(widths, Cm(0))
-        widths[1] = widths[1] + extra
+        widths[1] = Emu(widths[1] + extra)
     table = doc.add_table(rows=1, cols=len(HEADERS))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
