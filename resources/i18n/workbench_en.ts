@@ -693,88 +693,138 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="34" />
-        <location filename="../../workbench/ui/export_dialog.py" line="212" />
+        <location filename="../../workbench/ui/export_dialog.py" line="35" />
+        <location filename="../../workbench/ui/export_dialog.py" line="236" />
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="45" />
+        <location filename="../../workbench/ui/export_dialog.py" line="46" />
         <source>规划：</source>
         <translation>Plan:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="48" />
+        <location filename="../../workbench/ui/export_dialog.py" line="49" />
         <source>导出内容</source>
         <translation>What to export</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="50" />
+        <location filename="../../workbench/ui/export_dialog.py" line="51" />
         <source>一个工作簿，包含所选工作表</source>
         <translation>One workbook with the chosen sheets</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="51" />
+        <location filename="../../workbench/ui/export_dialog.py" line="52" />
         <source>每个部门一个工作簿（发给各部门联络员）</source>
         <translation>One workbook per department (for the departments' liaisons)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="67" />
+        <location filename="../../workbench/ui/export_dialog.py" line="68" />
         <source>部门（工作簿只含涉及所选部门的任务；或为所选部门各出一个工作簿）：</source>
         <translation>Departments (the workbook holds only tasks involving these; or one workbook for each):</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="73" />
+        <location filename="../../workbench/ui/export_dialog.py" line="74" />
         <source>范围（章）</source>
         <translation>Scope (chapters)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="79" />
+        <location filename="../../workbench/ui/export_dialog.py" line="80" />
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="79" />
+        <location filename="../../workbench/ui/export_dialog.py" line="80" />
         <source>全不选</source>
         <translation>Select none</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="89" />
+        <location filename="../../workbench/ui/export_dialog.py" line="88" />
+        <source>打印版式（任务分工方案）</source>
+        <translation>Print layout (task division plan)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="91" />
+        <source>A4 横向</source>
+        <translation>A4 landscape</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="92" />
+        <source>A3 横向</source>
+        <translation>A3 landscape</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="94" />
+        <source>全文连续编号</source>
+        <translation>Numbered through the plan</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="95" />
+        <source>每章重新编号</source>
+        <translation>Numbering restarts per chapter</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="97" />
+        <source>如“附件”或“附件2”，不填则不印</source>
+        <translation>e.g. 附件 or 附件2; leave empty to print none</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="98" />
+        <source>同时生成 Word 版方案（.docx，与工作簿同名）</source>
+        <translation>Also write the plan as Word (.docx, same name as the workbook)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="99" />
+        <source>纸张：</source>
+        <translation>Paper:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="100" />
+        <source>序号：</source>
+        <translation>Numbering:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="101" />
+        <source>附件标注：</source>
+        <translation>Attachment line:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="107" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="91" />
+        <location filename="../../workbench/ui/export_dialog.py" line="109" />
         <source>保存到：</source>
         <translation>Save to:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="99" />
+        <location filename="../../workbench/ui/export_dialog.py" line="117" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="162" />
+        <location filename="../../workbench/ui/export_dialog.py" line="182" />
         <source>导出到</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="163" />
+        <location filename="../../workbench/ui/export_dialog.py" line="183" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="165" />
+        <location filename="../../workbench/ui/export_dialog.py" line="185" />
         <source>导出到文件夹</source>
         <translation>Export into folder</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="210" />
+        <location filename="../../workbench/ui/export_dialog.py" line="234" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="213" />
+        <location filename="../../workbench/ui/export_dialog.py" line="237" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
