@@ -267,11 +267,12 @@ class AnnotationPane(QScrollArea):
 
     def _show_recent(self) -> None:
         parts = []
-        for number, department_id in enumerate(self.annotator.recent, start=1):
+        for number, department_id in self.annotator.numbered():
             department = self.session.department(department_id)
             if department is not None:
-                parts.append(f'<a href="d:{department_id}">{number}&nbsp;{html.escape(department.name)}</a>')
-        hint = self.tr("最近使用（数字键＝牵头，Shift+数字＝配合）：")
+                pin = "📌" if number in self.annotator.pinned else ""
+                parts.append(f'<a href="d:{department_id}">{number}&nbsp;{html.escape(department.name)}</a>{pin}')
+        hint = self.tr("最近使用（数字键＝牵头，Shift+数字＝配合，Alt+数字＝固定编号）：")
         self.recent_label.setText(html.escape(hint) + ("　".join(parts) if parts else html.escape(self.tr("（尚无）"))))
 
     def refresh_suggestions(self) -> None:

@@ -6,8 +6,9 @@ The keyboard map (also under Help › Keyboard shortcuts):
     N                next clause without tags (wraps around)
     ] / [            next / previous sentence of the clause (narrows the tag target)
     Esc              back from a sentence to the whole clause (tree, reader)
-    1-9              assign the n-th recently used department as lead (牵头)
-    Shift+1-9        ... as support (配合)
+    1-9              assign the department numbered n as lead (牵头); numbers are stable
+    Shift+1-9        ... as support (配合): only ever adds a support, never changes the lead
+    Alt+1-9          pin the unit selected in the annotation pane to number n
     A                department picker (type, Down, Enter = lead, Shift+Enter = support)
     R / Q            toggle 已审 / 有疑问
     Delete           remove the selected department (or indicator link)
@@ -121,6 +122,11 @@ def build(window: MainWindow) -> None:
         support_menu.addAction(_action(window, f"support_{number}", translate("MainActions", "第 %1 个").replace("%1", str(number)),
                                        lambda n=number: window.annotator.assign_recent(n, "support"), f"Shift+{number}"))  # fmt: skip
 
+    pin_menu = tag.addMenu(translate("MainActions", "把所选单位固定到编号"))
+    for number in range(1, 10):
+        pin_menu.addAction(_action(window, f"pin_{number}", translate("MainActions", "第 %1 号").replace("%1", str(number)),
+                                   lambda n=number: pin_selected(window, n), f"Alt+{number}"))  # fmt: skip
+
     view = window.view_menu = bar.addMenu(translate("MainActions", "视图(&V)"))
     view.setToolTipsVisible(True)
     for dock in (window.tree_dock, window.annotation_dock, window.search_dock, window.indicator_dock, window.charts_dock):
@@ -134,6 +140,15 @@ def build(window: MainWindow) -> None:
 
     help_menu = bar.addMenu(translate("MainActions", "帮助(&H)"))
     help_menu.addAction(_action(window, "shortcuts", translate("MainActions", "快捷键"), lambda: show_shortcuts(window), "F1"))
+
+
+def pin_selected(window: MainWindow, number: int) -> bool:
+    """Alt+1-9: keep the unit selected in the annotation pane on that number."""
+    department_id = window.annotation.assignment_list.current_department()
+    if department_id is None:
+        window.status.showMessage(translate("MainActions", "请先在标注区选择要固定编号的单位"), 4000)
+        return False
+    return window.annotator.pin(department_id, number)
 
 
 def reset_layout(window: MainWindow) -> None:
@@ -156,7 +171,8 @@ def show_shortcuts(window: MainWindow) -> None:
         ("] / [", translate("MainActions", "下一句 / 上一句（只标注该句）")),
         ("Esc", translate("MainActions", "回到整段")),
         ("1–9", translate("MainActions", "把最近使用的第 n 个单位设为牵头")),
-        ("Shift+1–9", translate("MainActions", "把最近使用的第 n 个单位设为配合")),
+        ("Shift+1–9", translate("MainActions", "把最近使用的第 n 个单位添加为配合（不改变牵头单位）")),
+        ("Alt+1–9", translate("MainActions", "把所选单位固定到第 n 号")),
         ("A", translate("MainActions", "单位选择框：输入、↓ 选择、Enter 牵头、Shift+Enter 配合")),
         ("R / Q", translate("MainActions", "已审 / 有疑问")),
         ("Delete", translate("MainActions", "移除所选单位或指标")),
