@@ -17,7 +17,9 @@ The keyboard map (also under Help › Keyboard shortcuts):
     Ctrl+O           import another plan
 
 Single-key shortcuts do not fire while a text field has the focus (Qt gives
-text fields the keys they type), so typing 教委 never assigns anything.
+text fields the keys they type), so typing 教委 never assigns anything.  The
+application-wide ones (Ctrl+E, Ctrl+F, Ctrl+O, Ctrl+Q, F1) fire from text
+fields too (global_shortcuts.py), even where X11 binds Ctrl+E to end-of-line.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from .background import choose_and_import
+from .global_shortcuts import GLOBAL_ACTIONS, GlobalShortcuts
 from .reviewer_dialog import ReviewerDialog, store_reviewer
 from .settings_dialog import SettingsDialog
 
@@ -140,6 +143,7 @@ def build(window: MainWindow) -> None:
 
     help_menu = bar.addMenu(translate("MainActions", "帮助(&H)"))
     help_menu.addAction(_action(window, "shortcuts", translate("MainActions", "快捷键"), lambda: show_shortcuts(window), "F1"))
+    window.global_shortcuts = GlobalShortcuts(window, (window.actions_by_name[n] for n in GLOBAL_ACTIONS))
 
 
 def pin_selected(window: MainWindow, number: int) -> bool:
