@@ -129,7 +129,10 @@ class AnnotationPane(QScrollArea):
         box = QGroupBox(self.tr("关联指标"))
         self.link_list = QListWidget()
         self.link_list.setObjectName("linkList")
-        self.link_list.setMaximumHeight(90)
+        self.link_list.setMaximumHeight(150)
+        self.link_list.setWordWrap(True)  # long names and values wrap instead of being cut
+        self.link_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.link_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.unlink_button = QPushButton(self.tr("取消关联"))
         self.unlink_button.clicked.connect(self.unlink_selected)
         self.indicator_picker = IndicatorPicker()
@@ -244,6 +247,7 @@ class AnnotationPane(QScrollArea):
             if ind is not None:
                 text += f"　2025：{ind.base_value or '—'}　2030：{ind.target_value or '—'}　{ind.attribute}"
             item = QListWidgetItem(text)
+            item.setToolTip(text)
             item.setData(Qt.ItemDataRole.UserRole, link.indicator_id)
             self.link_list.addItem(item)
         self.unlink_button.setEnabled(self.link_list.count() > 0)
