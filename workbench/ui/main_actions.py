@@ -9,6 +9,7 @@ The keyboard map (also under Help › Keyboard shortcuts):
     1-9              assign the department numbered n as lead (牵头); numbers are stable
     Shift+1-9        ... as support (配合): only ever adds a support, never changes the lead
     Alt+1-9          pin the unit selected in the annotation pane to number n
+    S / Shift+S      take the first lead suggestion / add the first support suggestion
     A                department picker (type, Down, Enter = lead, Shift+Enter = support)
     R / Q            toggle 已审 / 有疑问
     Delete           remove the selected department (or indicator link)
@@ -115,6 +116,10 @@ def build(window: MainWindow) -> None:
 
     tag = bar.addMenu(translate("MainActions", "标注(&T)"))
     tag.addAction(_action(window, "picker", translate("MainActions", "选择单位…"), lambda: window.annotation.picker.edit.setFocus(), "A"))
+    tag.addAction(_action(window, "take_lead_suggestion", translate("MainActions", "采用第一个牵头建议"),
+                          lambda: window.annotation.suggestion_panel.take_lead(), "S"))  # fmt: skip
+    tag.addAction(_action(window, "take_support_suggestion", translate("MainActions", "采用第一个配合建议"),
+                          lambda: window.annotation.suggestion_panel.take_support(), "Shift+S"))  # fmt: skip
     tag.addAction(_action(window, "reviewed", translate("MainActions", "标为已审 / 取消"), lambda: window.annotator.toggle_status("reviewed"), "R"))
     tag.addAction(_action(window, "question", translate("MainActions", "标为有疑问 / 取消"), lambda: window.annotator.toggle_status("question"), "Q"))
     lead_menu = tag.addMenu(translate("MainActions", "最近使用单位 → 牵头"))
@@ -177,6 +182,7 @@ def show_shortcuts(window: MainWindow) -> None:
         ("1–9", translate("MainActions", "把最近使用的第 n 个单位设为牵头")),
         ("Shift+1–9", translate("MainActions", "把最近使用的第 n 个单位添加为配合（不改变牵头单位）")),
         ("Alt+1–9", translate("MainActions", "把所选单位固定到第 n 号")),
+        ("S / Shift+S", translate("MainActions", "采用第一个牵头建议 / 添加第一个配合建议")),
         ("A", translate("MainActions", "单位选择框：输入、↓ 选择、Enter 牵头、Shift+Enter 配合")),
         ("R / Q", translate("MainActions", "已审 / 有疑问")),
         ("Delete", translate("MainActions", "移除所选单位或指标")),
