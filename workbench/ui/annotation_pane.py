@@ -125,7 +125,7 @@ class AnnotationPane(QScrollArea):
         box = QGroupBox(self.tr("关联指标"))
         self.link_list = QListWidget()
         self.link_list.setObjectName("linkList")
-        self.link_list.setMaximumHeight(150)
+        self.link_list.setMaximumHeight(110)
         self.link_list.setWordWrap(True)  # long names and values wrap instead of being cut
         self.link_list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.link_list.setResizeMode(QListWidget.ResizeMode.Adjust)
