@@ -247,3 +247,16 @@ def test_picker_finds_units_by_pinyin(qtbot, window, repo):
     qtbot.waitUntil(picker.completer.popup().isVisible)
     qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
     assert entries(repo, node_id) == [("市科技局", "lead")]
+
+
+def test_ctrl_e_from_a_floating_search_dock(qtbot, window):
+    calls: list[int] = []
+    window.register_export_handler(lambda _w: calls.append(1))
+    window.search_dock.setFloating(True)
+    field = window.search_panel.query
+    field.installEventFilter(X11LineEditKeys(window))
+    window.search_dock.activateWindow()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClick(field, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert calls == [1]

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 
 # Names in MainWindow.actions_by_name whose shortcuts beat a text field's own bindings.
 GLOBAL_ACTIONS = ("export", "search", "import", "quit", "shortcuts")
@@ -41,7 +41,12 @@ class GlobalShortcuts(QObject):
             return False
         if event.keyCombination().toCombined() not in self.keys:
             return False
-        if not isinstance(watched, QWidget) or watched.window() is not self.window:
+        if not isinstance(watched, QWidget) or not self._inside(watched):
             return False
         event.ignore()  # the field does not get the key: the window's shortcut fires
         return True
+
+    def _inside(self, widget: QWidget) -> bool:
+        """In the window, or in one of its docks floating on its own (Qt's shortcuts reach those too)."""
+        top = widget.window()
+        return top is self.window or (isinstance(top, QDockWidget) and top.parentWidget() is self.window)
