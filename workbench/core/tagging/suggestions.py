@@ -55,7 +55,7 @@ SUBSTRING_MIN = 3  # shorter words must be jieba tokens (or registry one-charact
 MUNICIPAL = frozenset({"party_organ", "government_department", "directly_affiliated"})
 OTHER_LEAD_FACTOR = 0.25  # lead score of central units, districts, enterprises and others
 GENERIC_WORDS = frozenset({"全市", "各区", "各级", "全区", "本市", "我市", "天津", "天津市"})
-CHILD_TEXT_LIMIT = 6000  # characters of the clauses below a heading that are scored
+CHILD_TEXT_LIMIT = 4000  # characters of the clauses below a heading that are scored
 RARE_SHARE = 0.05  # a word in at most this share of a plan's clauses counts fully
 MIN_COMMON_WEIGHT = 0.2
 
@@ -161,8 +161,25 @@ def context_of(node: PlanNode) -> Context:
         elif ancestor.kind == CHAPTER and not chapter:
             chapter = ancestor.title
     places = {TEXT: text, LEAD: lead, SECTION_TITLE: "\n".join(sections), CHAPTER_TITLE: chapter}
-    tokens = {place: Counter(segment.tokens(value)) if value else Counter() for place, value in places.items()}
+    if owner.kind in PARAGRAPH_KINDS:
+        tokens = {place: _tokens(value) for place, value in places.items()}
+    else:  # a heading: the clauses' tokens one by one, so each clause's cut is reused
+        tokens = {place: _tokens(value) for place, value in places.items() if place != TEXT}
+        tokens[TEXT] = sum((_tokens(part) for part in text.split("\n")), Counter())
     return Context(places, tokens, _corpus(node), "\n".join(places.values()))
+
+
+def clear_caches() -> None:
+    """Forget cached cuts and word frequencies (benchmarks time a cold start with this)."""
+    _tokens.cache_clear()
+    _indicator_words.cache_clear()
+    _CORPUS_CACHE.clear()
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> Counter[str]:
+    """jieba tokens of a text, counted; cached, since the same clause is suggested for again and again."""
+    return Counter(segment.tokens(text)) if text else Counter()
 
 
 def _paragraphs(node: PlanNode) -> Iterable[PlanNode]:
