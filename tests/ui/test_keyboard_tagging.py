@@ -72,6 +72,9 @@ def test_pin_from_the_keyboard(qtbot, window, repo):
     window.tree.setFocus()
     qtbot.keyClick(window.tree, Qt.Key.Key_5, Qt.KeyboardModifier.AltModifier)
     assert numbers(window)[5] == "天津海关" and 5 in window.annotator.pinned
+    assert "5&nbsp;天津海关</a>📌" in window.annotation.recent_label.text()
+    qtbot.keyClick(window.tree, Qt.Key.Key_5, Qt.KeyboardModifier.AltModifier)  # again: let go
+    assert numbers(window)[5] == "天津海关" and 5 not in window.annotator.pinned
 
 
 # -- Shift+N --------------------------------------------------------------------

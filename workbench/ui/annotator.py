@@ -10,7 +10,8 @@ The numbers are stable (so "3" means the same unit all day): a department
 used for the first time takes the lowest free number; when all nine are
 taken it replaces the least recently used one that is not pinned.  Using a
 listed department never renumbers anything.  The reviewer can pin a unit to
-a number (Alt+1-9 on the selected unit); a pinned number is never reused.
+a number (Alt+1-9 on the selected unit; again to let go); a pinned number is
+never reused.
 
 Shift+number only ever adds a support (配合): it never changes the lead and
 never makes a unit lead of an empty list; when it cannot, it says why and
@@ -200,6 +201,10 @@ class Annotator(QObject):
         """Put a department on `number` for good; whoever had the number moves to a free one."""
         if not 1 <= number <= RECENT_SIZE or self.session.department(department_id) is None:
             return False
+        if self.slots[number - 1] == department_id and number in self.pinned:  # pressed again: let go
+            self.unpin(number)
+            self.message.emit(self.tr("第 %1 号不再固定").replace("%1", str(number)))
+            return True
         displaced = self.slots[number - 1]
         if department_id in self.slots:
             old = self.slots.index(department_id)
