@@ -157,4 +157,5 @@ EN.update({
     "指标建议（点击＝关联）：": "Indicator suggestions (click = link): ",
     "没有牵头建议": "No lead suggestion",
     "没有配合建议": "No support suggestion",
+    "第 %1 号不再固定": "Number %1 is no longer pinned",
 })

@@ -238,42 +238,47 @@
 <context>
     <name>Annotator</name>
     <message>
-        <location filename="../../workbench/ui/annotator.py" line="73" />
+        <location filename="../../workbench/ui/annotator.py" line="74" />
         <source>请先选择一个条目</source>
         <translation>Select an item first</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotator.py" line="94" />
+        <location filename="../../workbench/ui/annotator.py" line="95" />
         <source>最近使用列表中没有第 %1 个单位</source>
         <translation>There is no department %1 in the recent list</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotator.py" line="110" />
+        <location filename="../../workbench/ui/annotator.py" line="111" />
         <source>本条尚无牵头单位：请先指定牵头单位（数字键），再添加配合单位 %1</source>
         <translation>This item has no lead yet: assign a lead first (number keys), then add %1 as support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotator.py" line="113" />
+        <location filename="../../workbench/ui/annotator.py" line="114" />
         <source>%1 已是配合单位，未作改动</source>
         <translation>%1 already supports; nothing changed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotator.py" line="116" />
+        <location filename="../../workbench/ui/annotator.py" line="117" />
         <source>%1 是本条的牵头单位，Shift+数字不改变牵头单位；未作改动</source>
         <translation>%1 leads this item; Shift+number never changes the lead; nothing changed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotator.py" line="123" />
+        <location filename="../../workbench/ui/annotator.py" line="124" />
         <source>%1 由牵头改为配合单位</source>
         <translation>%1 changed from lead to support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotator.py" line="127" />
+        <location filename="../../workbench/ui/annotator.py" line="128" />
         <source>已添加配合单位 %1</source>
         <translation>Added %1 as support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotator.py" line="216" />
+        <location filename="../../workbench/ui/annotator.py" line="206" />
+        <source>第 %1 号不再固定</source>
+        <translation>Number %1 is no longer pinned</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotator.py" line="221" />
         <source>%1 固定为第 %2 号</source>
         <translation>%1 pinned to number %2</translation>
     </message>
