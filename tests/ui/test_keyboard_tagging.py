@@ -263,3 +263,20 @@ def test_ctrl_e_from_a_floating_search_dock(qtbot, window):
     qtbot.waitUntil(field.hasFocus)
     qtbot.keyClick(field, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert calls == [1]
+
+
+def test_untagged_and_text_filters_keep_highlight_and_target_together(qtbot, window, repo):
+    tagged = select_clause(qtbot, window, "ch04/s01/p01")
+    pick(qtbot, window, "教委")
+    window.tree_panel.untagged.setChecked(True)
+    row = _row_node(window)
+    assert row is not None and row.db_id != tagged and row.db_id == window.annotator.target_id
+    assert window.session.tag_state(row).untagged
+    window.tree_panel.untagged.setChecked(False)
+    window.tree_panel.text.setText("碳市场")
+    window.tree_panel.apply()
+    row = _row_node(window)
+    assert row is not None and "碳市场" in f"{row.title}{row.text}" and row.db_id == window.annotator.target_id
+    window.tree_panel.text.setText("没有这样的条款文字")
+    window.tree_panel.apply()
+    assert _row_node(window) is None and window.annotator.target_id is None

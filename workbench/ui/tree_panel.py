@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from workbench.core.plan import CHAPTER
@@ -15,6 +15,8 @@ FILTER_PAUSE_MS = 200
 
 
 class TreePanel(QWidget):
+    settled = Signal()  # a filter was applied and the current row settled (possibly on nothing)
+
     def __init__(self, session: Session, proxy: PlanFilterModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -122,6 +124,7 @@ class TreePanel(QWidget):
         selection.setCurrentIndex(current, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         if current.isValid():
             self.view.scrollTo(current)
+        self.settled.emit()  # Qt drops a filtered-out current row without a signal: say so
 
     def _first_visible_clause(self) -> QModelIndex:
         stack = [QModelIndex()]
