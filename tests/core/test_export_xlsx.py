@@ -254,3 +254,11 @@ def test_libreoffice_reads_the_division_sheet(tmp_path, workbook):
     ws = openpyxl.load_workbook(workbook)["任务分工"]
     expected = [["" if v is None else str(v) for v in r] for r in ws.iter_rows(values_only=True)]
     assert rows == expected
+
+
+def test_department_summary_sheet(workbook, snapshot):
+    ws = openpyxl.load_workbook(workbook)["部门汇总"]
+    rows = {r[0]: r for r in ws.iter_rows(min_row=2, values_only=True)}
+    lead = sum(1 for tags in snapshot.tags.values() for t in tags if t.department == "市科技局" and t.role == "lead")
+    assert rows["市科技局"][2] == lead and ws["A2"].font.sz == 12
+    assert ws.page_setup.orientation == "portrait" and ws.print_area.endswith(f"$E${ws.max_row}")

@@ -183,6 +183,7 @@ def test_word_division_form(tmp_path, tagged, provenance):
     rows = division_rows(tagged, filters)
     texts = [r.cells[1].text for r in table.rows[1:] if r.cells[0].text.isdigit()]
     assert texts == [r.task for r in rows]
+    assert "审计事件数：42" in document.core_properties.comments and "ab" * 32 in document.core_properties.comments
     body_fonts = {run.font.name for r in table.rows[1:] for c in r.cells for p in c.paragraphs for run in p.runs}
     assert body_fonts <= {"仿宋", "黑体"}
     pages = pdf_pages(render_pdf(path, tmp_path / "pdf"))

@@ -26,8 +26,7 @@ from workbench.core.matrix import (
     indicator_rows, matrix_rows,
 )
 from workbench.core.xlsx_cells import (
-    CENTER, GROUP_FILL, GROUP_FONT, LEAD_FILL, SUPPORT_FILL, cell, cell_style, styled, format_row, header_row,
-    print_setup,
+    CENTER, GROUP_FILL, GROUP_FONT, LEAD_FILL, SUPPORT_FILL, cell, cell_style, format_row, header_row, styled,
     safe_file_name, set_widths, stream_cells, valid_sheet_name, wrapped_height,
 )
 
@@ -217,18 +216,24 @@ def lead_phrase(node) -> str:
 
 
 def _summary_sheet(ws, summary) -> Iterator[None]:
-    set_widths(ws, [24, 16, 12, 12, 12])
-    ws.freeze_panes = "B2"
-    print_setup(ws, landscape=False)
-    ws.append(header_row(ws, ["部门", "类别", "牵头任务", "配合任务", "关联指标"]))
-    yield
+    """部门汇总: portrait A4 at 12 pt, the widths fitting the page even where LibreOffice draws units wide."""
     from workbench.core.departments import KIND_LABELS
+    from workbench.core.export import print_layout as L
 
+    set_widths(ws, [22, 14, 10, 10, 10])
+    ws.freeze_panes = "B2"
+    page_setup(ws, paper="A4", last_column=5, landscape=False, title_row=1)
+    ws.append([cell(ws, t, font=L.TABLE_HEADER_FONT, alignment=L.MIDDLE_ALIGN)
+               for t in ["部门", "类别", "牵头任务", "配合任务", "关联指标"]])
+    yield
+    left, middle = cell_style(ws, font=L.BODY, alignment=L.BODY_ALIGN), cell_style(ws, font=L.BODY,
+                                                                                     alignment=L.MIDDLE_ALIGN)
     for s in summary:
-        ws.append([cell(ws, s.department.name), cell(ws, KIND_LABELS.get(s.department.kind, "")),
-                   cell(ws, s.lead_tasks, alignment=CENTER), cell(ws, s.support_tasks, alignment=CENTER),
-                   cell(ws, s.indicators, alignment=CENTER)])
+        ws.append([styled(ws, s.department.name, left), styled(ws, KIND_LABELS.get(s.department.kind, ""), left),
+                   styled(ws, s.lead_tasks, middle), styled(ws, s.support_tasks, middle),
+                   styled(ws, s.indicators, middle)])
         yield
+    set_print_area(ws, 5, len(summary) + 1)
 
 
 def _figures(snapshot: AssignmentSnapshot, rows) -> dict[str, int]:

@@ -63,6 +63,11 @@ def write_division_docx(snapshot: AssignmentSnapshot, path: Path, provenance, *,
         text = tail
     _run(title, text, TITLE_FONT, Pt(22))
     _table(doc, rows, options)
+    # Provenance for auditors, in the document's properties (never printed): the same figures as 说明.
+    doc.core_properties.title = form_title(snapshot.plan.title, department)
+    doc.core_properties.comments = (f"审计事件数：{provenance.event_count}；审计链头哈希：{provenance.head_hash}；"
+                                    f"规划文件SHA-256：{provenance.plan_sha256}；导出时间：{provenance.exported_at}")
+    doc.core_properties.author = provenance.reviewer
     path = Path(path)
     part = path.with_name(f".{path.name}.part")
     try:
