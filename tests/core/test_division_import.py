@@ -185,6 +185,8 @@ def test_chapter_filter_scope(tmp_path, snapshot, provenance):
     filters = Filters(chapters=frozenset({"ch03"}))
     list(export_workbook(snapshot, path, replace(provenance, filters=filters), sheets=("division", "about"),
                          filters=filters))
+    about = dict(r[:2] for r in openpyxl.load_workbook(path)["说明"].iter_rows(values_only=True))
+    assert about["本表内容"].startswith("第三章的任务；共 3 项任务")
     sheet = read_division_sheet(path)
     assert sheet.scope == {"chapters": ["ch03"]} and {r.node_key for r in sheet} == {
         "ch03/s01/p01", "ch03/s01/p02", "ch03/s02/p01"}

@@ -93,7 +93,8 @@ def export_workbook(snapshot: AssignmentSnapshot, path: Path, provenance: Proven
             elif sheet == "summary":
                 rows = _summary_sheet(ws, summary)
             else:
-                rows = _about_sheet(ws, provenance, filters, sheets, _figures(snapshot, division))
+                rows = _about_sheet(ws, provenance, filters, sheets, _figures(snapshot, division),
+                                    plan=snapshot.plan)
             for _ in rows:
                 done += 1
                 if done % 200 == 0:
@@ -122,6 +123,7 @@ def export_department(snapshot: AssignmentSnapshot, department: str, path: Path,
     with _discard_on_abort(wb):
         yield done, total, department
     for _ in _about_sheet(sheets[2], provenance, filters, ("division", "indicators"), _figures(snapshot, rows),
+                          plan=snapshot.plan,
                           department=department):
         done += 1
     yield from _save(wb, path, total)
@@ -243,5 +245,9 @@ def _figures(snapshot: AssignmentSnapshot, rows) -> dict[str, int]:
 
 
 def _about_sheet(ws, p: Provenance, filters: Filters, sheets, figures: dict[str, int], *,
-                 department: str | None = None) -> Iterator[None]:
-    yield from about_sheet(ws, p, filters, [SHEET_TITLES.get(s, s) for s in sheets], figures, department=department)
+                 department: str | None = None, plan=None) -> Iterator[None]:
+    labels = {}
+    if plan is not None and filters.chapters:
+        labels = {n.key: n.label for n in plan.nodes() if n.kind == "chapter"}
+    yield from about_sheet(ws, p, filters, [SHEET_TITLES.get(s, s) for s in sheets], figures, department=department,
+                           chapter_labels=labels)

@@ -70,7 +70,7 @@ def plain_date(iso: str) -> str:
 
 
 def about_sheet(ws, p, filters, sheet_titles: list[str], figures: dict[str, int], *,
-                department: str | None = None) -> Iterator[None]:
+                department: str | None = None, chapter_labels: dict[str, str] | None = None) -> Iterator[None]:
     """`p` is an export Provenance; yields once per row."""
     for index, width in enumerate(WIDTHS, 1):
         ws.column_dimensions["AB"[index - 1]].width = width
@@ -103,7 +103,15 @@ def about_sheet(ws, p, filters, sheet_titles: list[str], figures: dict[str, int]
 
     heading("填报说明", HEADING, 32)
     yield
-    scope = f"{department}的任务（本单位牵头或配合的条目）" if department else (filters.describe() if filters else "全部")
+    labels = chapter_labels or {}
+    chapters = "、".join(labels.get(k, k) for k in sorted(filters.chapters, key=lambda k: (len(k), k))) \
+        if filters and filters.chapters else ""
+    if department:
+        scope = f"{department}牵头或配合的任务" + (f"（{chapters}）" if chapters else "")
+    elif filters and filters.departments:
+        scope = "涉及" + "、".join(sorted(filters.departments)) + "的任务" + (f"（{chapters}）" if chapters else "")
+    else:
+        scope = f"{chapters}的任务" if chapters else "规划全部已分工的任务"
     tasks = f"共 {figures.get('tasks', 0)} 项任务，涉及 {figures.get('departments', 0)} 个单位。"
     put("规划名称", p.plan_title)
     put("本表内容", f"{scope}；{tasks}")
