@@ -114,6 +114,9 @@ EN.update({
     "如“附件”或“附件2”，不填则不印": "e.g. 附件 or 附件2; leave empty to print none",
     "同时生成 Word 版方案（.docx，与工作簿同名）": "Also write the plan as Word (.docx, same name as the workbook)",
     "纸张：": "Paper:", "序号：": "Numbering:", "附件标注：": "Attachment line:",
+    "公开备注": "Public remark", "编辑公开备注": "Edit public remark",
+    "印入任务分工方案“备注”栏，发给各部门（上面的备注只留在工作区）":
+        "Printed in the 备注 column of the task division plan sent to departments (the note above stays in the workspace)",
     "以下问题须在表格中改正后重新导入（不会自动新建部门）：": "Correct these in the sheet and import it again (departments are never created by an import):",
     "修改记为（审核人）：": "Record the changes as (reviewer):", "单位：": "Unit:", "应用修改": "Apply changes",
     "请填写审核人姓名。": "Please enter the reviewer's name.", "时间": "Time", "操作": "Action", "部门": "Department",

@@ -200,37 +200,47 @@
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="205" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="179" />
+        <source>印入任务分工方案“备注”栏，发给各部门（上面的备注只留在工作区）</source>
+        <translation>Printed in the 备注 column of the task division plan sent to departments (the note above stays in the workspace)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="181" />
+        <source>公开备注</source>
+        <translation>Public remark</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="211" />
         <source>未选择条目</source>
         <translation>Nothing selected</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="209" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="215" />
         <source>标注对象：%1 的第 %2 句</source>
         <translation>Tagging: sentence %2 of %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="213" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="219" />
         <source>标注对象：</source>
         <translation>Tagging: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="226" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="232" />
         <source>本条未单独标注，继承自：%1</source>
         <translation>No tags of its own; inherits from: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="231" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="237" />
         <source>另有 %1 项按句标注（在阅读区点击句子查看）</source>
         <translation>%1 more tags on its sentences (click a sentence in the reader)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="281" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="291" />
         <source>最近使用（数字键＝牵头，Shift+数字＝配合，Alt+数字＝固定编号）：</source>
         <translation>Recent (number = lead, Shift+number = support, Alt+number = pin): </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="282" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="292" />
         <source>（尚无）</source>
         <translation>(none yet)</translation>
     </message>
@@ -273,12 +283,12 @@
         <translation>Added %1 as support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotator.py" line="206" />
+        <location filename="../../workbench/ui/annotator.py" line="213" />
         <source>第 %1 号不再固定</source>
         <translation>Number %1 is no longer pinned</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotator.py" line="221" />
+        <location filename="../../workbench/ui/annotator.py" line="228" />
         <source>%1 固定为第 %2 号</source>
         <translation>%1 pinned to number %2</translation>
     </message>
@@ -443,12 +453,17 @@
         <translation>Edit note</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="218" />
+        <location filename="../../workbench/ui/commands.py" line="220" />
+        <source>编辑公开备注</source>
+        <translation>Edit public remark</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/commands.py" line="232" />
         <source>设置审核状态</source>
         <translation>Set review status</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="231" />
+        <location filename="../../workbench/ui/commands.py" line="245" />
         <source>设置完成时限</source>
         <translation>Set completion</translation>
     </message>
