@@ -204,3 +204,18 @@ def test_not_a_division_workbook(tmp_path):
     text.write_text("hello")
     with pytest.raises(DivisionSheetError, match="readable"):
         read_division_sheet(text)
+
+
+def test_first_layout_sheet_never_reads_internal_notes_as_remarks(tmp_path, snapshot):
+    """A sheet of the first export layout (header on row 1, 章节 column, internal notes in 备注)."""
+    path = tmp_path / "old.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "任务分工"
+    ws.append(["序号", "章节", "任务", "牵头单位", "责任单位", "关联指标", "完成时限", "备注", "任务分工表述",
+               "节点编号（勿改）"])
+    ws.append([1, "第三章第一节", "深化…", "市科技局", "市科技局、各区人民政府、市发展改革委、市财政局", "", "2026年",
+               "牵头单位待市政府领导同志审定", "", "ch03/s01/p01"])
+    wb.save(path)
+    diff = diff_division(read_division_sheet(path), snapshot)
+    assert diff.ok and diff.changes == [] and diff.field_changes == []  # 2026年 is the stored 2026

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.core.liaison.division_diff import (
@@ -38,6 +38,7 @@ COLUMNS = {
     "remark": ("备注",), "paste": ("任务分工表述",),
 }
 SPLIT_RE = re.compile(r"[、，,；;\s/]+")
+LEGACY_HEADER = "章节"  # only the first layout of the sheet had it
 HEADER_SCAN = 12  # rows looked at for the header below a title and 附件 line
 INTERNAL_MARK = "（内部备注）"
 
@@ -69,18 +70,14 @@ class SheetRow:
         return _plain_split(self.responsible_text)
 
 
-@dataclass
 class DivisionSheet(list):
     """The rows of the sheet (a list of SheetRow), with what the export covered."""
 
-    department: str | None = None  # a department's own workbook
-    scope: dict[str, list[str]] = field(default_factory=dict)  # from 说明 导出范围代码; {} = unknown
-    sheet_name: str = ""
-
-    def __init__(self, rows=(), *, department=None, scope=None, sheet_name=""):
+    def __init__(self, rows=(), *, department: str | None = None, scope: dict[str, list[str]] | None = None,
+                 sheet_name: str = "") -> None:
         super().__init__(rows)
-        self.department = department
-        self.scope = scope or {}
+        self.department = department  # a department's own workbook
+        self.scope = scope or {}  # from 说明 导出范围代码; {} = unknown (an older or hand-made sheet)
         self.sheet_name = sheet_name
 
 
@@ -102,6 +99,8 @@ def read_division_sheet(path: Path) -> DivisionSheet:
                "responsible": next((header.index(h) for h in RESPONSIBLE_HEADERS if h in header), None)}
         for name, titles in COLUMNS.items():
             col[name] = next((header.index(h) for h in titles if h in header), None)
+        if LEGACY_HEADER in header and "重点任务" not in header:
+            col["remark"] = None  # the first layout's 备注 carried reviewers' internal notes: never read as public
         scope = _scope(wb)
         result = DivisionSheet(scope=scope, sheet_name=ws.title, department=(scope.get("department") or [None])[0])
         for n, values in enumerate(rows[header_at + 1:], header_at + 2):

@@ -25,7 +25,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Pt
 
-from workbench.core.export.division_form import form_title
+from workbench.core.export.division_form import form_title, lead_or_full
 from workbench.core.export.print_layout import PrintOptions
 from workbench.core.matrix import AssignmentSnapshot, Filters, division_rows
 
@@ -156,7 +156,7 @@ def _table(doc, rows, options: PrintOptions) -> None:
                 merged = line.cells[0].merge(line.cells[-1])
                 _cell(merged, f"{row.chapter.label}　{row.chapter.title}".strip("　"), HEADING_FONT, None)
         seq += 1
-        task = row.task if options.task_text == "full" or not row.node.title else row.node.title.rstrip("…")
+        task = lead_or_full(row, options)
         remark = row.remark
         if options.internal_notes and row.note:
             remark = f"{remark}\n（内部备注）{row.note}".strip()

@@ -121,8 +121,17 @@ def division_form(ws, rows: list[DivisionRow], *, plan_title: str, options: L.Pr
     ws.auto_filter.ref = f"A{header_at}:{get_column_letter(len(headers))}{max(row_idx, header_at)}"
 
 
+def lead_or_full(row: DivisionRow, options: L.PrintOptions) -> str:
+    """The 重点任务 text: the clause's lead phrase when asked and the plan has one, else the full text
+    (a title the importer cut short with … is no lead phrase)."""
+    title = row.node.title
+    if options.task_text == "lead" and title and not title.endswith("…"):
+        return title
+    return row.task
+
+
 def _row_values(row: DivisionRow, seq: int, options: L.PrintOptions, role_of: str | None) -> list:
-    task = row.task if options.task_text == "full" or not row.node.title else row.node.title.rstrip("…")
+    task = lead_or_full(row, options)
     remark = row.remark
     if options.internal_notes and row.note:
         remark = f"{remark}\n（内部备注）{row.note}".strip()

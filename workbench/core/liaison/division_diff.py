@@ -219,7 +219,7 @@ def _assignments(row, snapshot, departments, kinds, own: str | None, diff: Divis
                     + [Tag(n, SUPPORT) for n in districts_last([t.department for t in before if t.role == SUPPORT],
                                                                kinds)])
     after = [Tag(d, LEAD) for d in leads] + [Tag(d, SUPPORT) for d in supports]
-    if after != shown_before:
+    if after != shown_before and after != list(before):  # printed order (districts last) or the stored order
         diff.changes.append(NodeChange(row.node_key, list(before), after, row.row))
     paste = (getattr(row, "paste", None) or "").strip()
     if paste:
