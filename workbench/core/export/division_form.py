@@ -150,5 +150,6 @@ def _row_cells(ws, values: list, row: DivisionRow, printed: int, styles: dict) -
             continue
         middle = i == 0 or i == printed - 2 or (printed == 7 and i == 2)
         disputed = row.disputed and (i in unit_columns or i == printed)
-        cells.append(styled(ws, value, styles[(middle, disputed)]))
+        # an empty printed cell keeps its border but holds no value (no empty string to write)
+        cells.append(styled(ws, None if value == "" else value, styles[(middle, disputed)]))
     return cells
