@@ -53,8 +53,10 @@ class Page:
 
 def render_pdf(source: Path, outdir: Path) -> Path:
     outdir.mkdir(parents=True, exist_ok=True)
-    result = subprocess.run([SOFFICE, "--headless", "--convert-to", "pdf", "--outdir", str(outdir), str(source)],
-                            capture_output=True, text=True, timeout=240)
+    # A profile of its own: a LibreOffice already running (another test run, a desktop session) is not joined.
+    profile = (outdir / ".lo-profile").resolve().as_uri()
+    result = subprocess.run([SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                             "--outdir", str(outdir), str(source)], capture_output=True, text=True, timeout=240)
     pdf = outdir / (source.stem + ".pdf")
     assert result.returncode == 0 and pdf.exists(), result.stdout + result.stderr
     return pdf

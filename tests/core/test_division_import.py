@@ -219,3 +219,16 @@ def test_first_layout_sheet_never_reads_internal_notes_as_remarks(tmp_path, snap
     wb.save(path)
     diff = diff_division(read_division_sheet(path), snapshot)
     assert diff.ok and diff.changes == [] and diff.field_changes == []  # 2026年 is the stored 2026
+
+
+def test_internal_notes_printed_on_request_do_not_come_back_as_remarks(tmp_path, snapshot, provenance):
+    from workbench.core.export.print_layout import PrintOptions
+
+    snap = AssignmentSnapshot(snapshot.plan, snapshot.departments, snapshot.tags, timing=snapshot.timing,
+                              remarks=snapshot.remarks, notes={"ch03/s02/p01": "内部：再议", "ch03/s01/p01": "待定"})
+    path = tmp_path / "notes.xlsx"
+    list(export_workbook(snap, path, provenance, sheets=("division",), options=PrintOptions(internal_notes=True)))
+    texts = [c.value for r in openpyxl.load_workbook(path)["任务分工"].iter_rows() for c in r if c.value]
+    assert "与年度计划衔接\n（内部备注）内部：再议" in texts and "（内部备注）待定" in texts
+    diff = diff_division(read_division_sheet(path), snap)
+    assert diff.field_changes == [] and diff.changes == []

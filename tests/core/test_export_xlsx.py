@@ -238,8 +238,9 @@ def test_cancelled_export_leaves_nothing(tmp_path, snapshot, provenance):
 def test_libreoffice_reads_the_division_sheet(tmp_path, workbook):
     exe = shutil.which("soffice") or shutil.which("libreoffice")
     out = tmp_path / "csv"
+    profile = (tmp_path / ".lo-profile").resolve().as_uri()
     result = subprocess.run(
-        [exe, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,3",
+        [exe, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,3",
          "--outdir", str(out), str(workbook)], capture_output=True, text=True, timeout=180,
     )
     assert result.returncode == 0, result.stderr
