@@ -32,3 +32,16 @@ def test_export_division_docx_and_options(db, tmp_path, capsys):  # noqa: F811
     tasks = [r for r in ws.iter_rows(min_row=3, values_only=True) if r[-1]]
     assert [r[0] for r in tasks] == [1, 2, 3, 1]  # 序号 restarts in chapter 4
     assert tasks[0][1] == "深化京津冀协同创新共同体建设"  # the lead phrase only
+
+
+def test_export_department_docx(db, tmp_path, capsys):  # noqa: F811
+    word = tmp_path / "keji.docx"
+    code, out = run("export", "department", "市科技局", "--format", "docx", "-o", word, "--db", db, capsys=capsys)
+    assert code == 0, out.err
+    document = docx.Document(word)
+    assert document.paragraphs[0].text.endswith("重点任务分工方案（市科技局）")
+    rows = [[c.text for c in r.cells] for r in document.tables[0].rows if r.cells[0].text.isdigit()]
+    assert [r[2] for r in rows] == ["市科技局"]
+    each = tmp_path / "each"
+    assert run("export", "department", "--each-into", each, "--format", "docx", "--db", db)[0] == 0
+    assert sorted(p.suffix for p in each.iterdir()) == [".docx"] * 4

@@ -95,18 +95,32 @@ def _export_docx(args, snapshot, prov, filters, options) -> int:
     return EXIT_OK
 
 
+def _write_department(args, snapshot, prov, name: str, path: Path) -> None:
+    """One department's workbook, or with --format docx its 方案 as Word."""
+    from workbench.core.export_xlsx import export_department
+
+    if args.format == "docx":
+        from workbench.core.export.division_docx import write_division_docx
+        from workbench.core.matrix import Filters
+
+        filters = Filters(chapters=prov.filters.chapters, departments=frozenset({name}))
+        write_division_docx(snapshot, path.with_suffix(".docx"), prov, filters=filters, options=print_options(args),
+                            department=name)
+        return
+    for _ in export_department(snapshot, name, path, prov, options=print_options(args)):
+        pass
+
+
 def _export_departments(args, snapshot, prov) -> int:
     from workbench.core.departments import resolve
-    from workbench.core.export_xlsx import department_file_name, export_department
+    from workbench.core.export_xlsx import department_file_name
 
     if args.each_into is not None:
         args.each_into.mkdir(parents=True, exist_ok=True)
         used = sorted({t.department for tags in snapshot.tags.values() for t in tags})
         for name in used:
-            for _ in export_department(snapshot, name, args.each_into / department_file_name(name), prov,
-                                       options=print_options(args)):
-                pass
-        print(f"wrote {len(used)} workbooks into {args.each_into}")
+            _write_department(args, snapshot, prov, name, args.each_into / department_file_name(name))
+        print(f"wrote {len(used)} {'Word files' if args.format == 'docx' else 'workbooks'} into {args.each_into}")
         return EXIT_OK
     if not args.name:
         raise CliError("export department needs a department NAME (or --each-into DIR)")
@@ -116,9 +130,13 @@ def _export_departments(args, snapshot, prov) -> int:
 
         hint = "、".join(suggestions(args.name, snapshot.departments)) or "none"
         raise CliError(f"unknown department {args.name!r} (did you mean: {hint})")
-    output = _xlsx(args.output or Path(department_file_name(dept.name)))
-    for _ in export_department(snapshot, dept.name, output, prov, options=print_options(args)):
-        pass
+    if args.format == "docx":
+        output = args.output or Path(department_file_name(dept.name)).with_suffix(".docx")
+        if output.suffix.lower() != ".docx":
+            raise CliError(f"{output}: the output must be a .docx file")
+    else:
+        output = _xlsx(args.output or Path(department_file_name(dept.name)))
+    _write_department(args, snapshot, prov, dept.name, output)
     print(f"wrote {output}")
     return EXIT_OK
 
