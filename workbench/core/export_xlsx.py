@@ -173,6 +173,7 @@ def _matrix_sheet(ws, columns, rows) -> Iterator[None]:
     ws.print_options.gridLines = True  # a border on every cell on paper, written or not
     ws.print_title_cols = "A:B"
     ws.sheet_properties.outlinePr.summaryBelow = False
+    format_row(ws, 1, height=30)  # two lines for the longer unit names
     ws.append(header_row(ws, ["条目", "内容摘要", *names, "节点编号"]))
     yield
     plain = cell_style(ws)
@@ -184,8 +185,9 @@ def _matrix_sheet(ws, columns, rows) -> Iterator[None]:
         row_idx += 1
         node = row.node
         if row.group:
-            format_row(ws, row_idx, outline=row.level)
-            ws.append([cell(ws, f"{node.label}　{node.title}".strip("　"), font=GROUP_FONT, fill=GROUP_FILL),
+            heading = f"{node.label}　{node.title}".strip("　")
+            format_row(ws, row_idx, height=wrapped_height([heading], MATRIX_WIDTHS), outline=row.level)
+            ws.append([cell(ws, heading, font=GROUP_FONT, fill=GROUP_FILL),
                        cell(ws, "", fill=GROUP_FILL)] + [None] * len(names) + [styled(ws, node.key, plain)])
         else:
             excerpt = node.text if len(node.text) <= EXCERPT else node.text[:EXCERPT] + "…"
