@@ -75,7 +75,7 @@ def division_form(ws, rows: list[DivisionRow], *, plan_title: str, options: L.Pr
     header_at = 3 if options.attachment else 2
     # Everything in <sheetPr>/<sheetViews>/<cols> must be set before the first row is streamed.
     L.page_setup(ws, paper=options.paper, last_column=printed, title_row=header_at)
-    ws.freeze_panes = f"C{header_at + 1}"
+    ws.freeze_panes = f"A{header_at + 1}"  # the header stays; no wide frozen column on a small screen
     row_idx = 0
 
     def merged(text: str, font, alignment, height: float, *, fill=None, border=None) -> None:
