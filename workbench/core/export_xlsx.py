@@ -212,8 +212,9 @@ def _matrix_sheet(ws, columns, rows) -> Iterator[None]:
 
 
 def lead_phrase(node) -> str:
-    """A clause's label in the grid: its lead phrase (the plan's own words), else its number and title."""
-    title = (node.title or "").rstrip("…")
+    """A clause's label in the grid: its lead phrase (the plan's own words; one the importer cut short
+    keeps its …), else its number and title."""
+    title = node.title or ""
     if node.kind in ("box_item",) and node.label:
         return f"{node.label}{title or node.text[:20]}"
     return title or node.display
