@@ -232,3 +232,20 @@ def test_internal_notes_printed_on_request_do_not_come_back_as_remarks(tmp_path,
     assert "与年度计划衔接\n（内部备注）内部：再议" in texts and "（内部备注）待定" in texts
     diff = diff_division(read_division_sheet(path), snap)
     assert diff.field_changes == [] and diff.changes == []
+
+
+def test_sheet_resaved_by_libreoffice_reads_back_unchanged(tmp_path, exported, snapshot):
+    import subprocess
+
+    from tests.print_checks import SOFFICE
+
+    if not SOFFICE:
+        pytest.skip("LibreOffice is not installed")
+    edit_sheet(exported, cells=[("ch03/s01/p02", "完成时限", "长期坚持")])
+    profile = (tmp_path / ".lo-profile").resolve().as_uri()
+    subprocess.run([SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
+                    "xlsx:Calc MS Excel 2007 XML", "--outdir", str(tmp_path / "lo"), str(exported)],
+                   capture_output=True, timeout=240, check=True)
+    diff = diff_division(read_division_sheet(tmp_path / "lo" / exported.name), snapshot)
+    assert diff.ok and diff.changes == [] and diff.reports == []
+    assert [(f.node_key, f.after) for f in diff.field_changes] == [("ch03/s01/p02", "长期坚持")]
