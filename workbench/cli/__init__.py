@@ -39,6 +39,7 @@ COMMAND_MODULES = (
     "workbench.cli.assign_commands",
     "workbench.cli.audit_commands",
     "workbench.cli.merge_commands",
+    "workbench.cli.suggest_commands",
     "workbench.cli.trust_commands",
 )
 
