@@ -8,7 +8,7 @@ from workbench.storage.audit_verify import verify
 from workbench.storage.conflicts import list_conflicts, resolve_conflict
 from workbench.storage.errors import StoreError
 
-from .test_merge import LEADER, desks  # noqa: F401 (fixture)
+from .test_merge import LEADER, desks, resolver  # noqa: F401 (fixture)
 
 
 def test_remark_and_free_timing_written_replayed_and_merged(desks) -> None:  # noqa: F811
@@ -38,5 +38,5 @@ def test_concurrent_remarks_conflict_and_resolve(desks) -> None:  # noqa: F811
     (conflict,) = list_conflicts(a.repo.db)
     assert conflict.subject == "remark"
     a.repo.reviewer = LEADER
-    resolve_conflict(a.repo, conflict.id, take="a", reason="以张三为准")
+    resolve_conflict(a.repo, conflict.id, take="a", reason="以张三为准", roster=resolver(a))  # a's key may resolve
     assert list_conflicts(a.repo.db) == [] and verify(a.repo.db).ok
