@@ -103,7 +103,12 @@ def run_gui(argv: Sequence[str] = (), *, on_ready: Callable[[object], None] | No
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         backup_on_open(path)  # refuses a damaged or foreign file before anything is written
-        db = open_workspace(path)
+        from workbench.ui.signing.unlock import unlock_profile_key
+
+        signer = unlock_profile_key()  # asks for the passphrase of a protected key
+        if signer is None:
+            return 1
+        db = open_workspace(path, signer=signer)
     except (OSError, ValueError) as exc:
         QMessageBox.critical(None, app.translate("App", "无法打开工作区"), str(exc))
         print(f"workbench: {exc}", file=sys.stderr)

@@ -93,6 +93,8 @@ EN.update({
     "导入任务分工表": "Import division sheet", "Excel 工作簿 (*.xlsx)": "Excel workbook (*.xlsx)",
     "分发副本(&H)…": "&Hand out a copy…", "为另一位审核人写出本工作区的副本": "Write a copy of this workspace for another reviewer",
     "分发副本": "Hand out a copy",
+    "您的签名密钥受口令保护，请输入口令：": "Your signing key is protected by a passphrase. Enter it:",
+    "签名密钥口令": "Signing key passphrase", "口令不正确，请重新输入：": "Wrong passphrase. Try again:",
     "为另一位审核人写出本工作区的副本。对方在副本中工作后交回，用“合并”导入。": "Write a copy of this workspace for another reviewer. They work in the copy and send it back; bring their work in with Merge.",
     "审核人姓名，如 李四": "The reviewer's name, e.g. 李四", "交给：": "For:", "副本文件：": "Copy file:",
     "副本文件": "Copy file", "工作区 (*.sqlite)": "Workspaces (*.sqlite)", "已为 {name} 写出副本：{path}": "Wrote a copy for {name}: {path}",

@@ -1,0 +1,1 @@
+"""The reviewer's signing key in the GUI: asking for its passphrase."""
