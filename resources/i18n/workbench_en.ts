@@ -296,7 +296,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../workbench/app.py" line="108" />
+        <location filename="../../workbench/app.py" line="113" />
         <source>无法打开工作区</source>
         <translation>Cannot open the workspace</translation>
     </message>
@@ -1123,6 +1123,24 @@
         <location filename="../../workbench/ui/integrations.py" line="167" />
         <source>合并完成</source>
         <translation>Merge finished</translation>
+    </message>
+</context>
+<context>
+    <name>KeyUnlock</name>
+    <message>
+        <location filename="../../workbench/ui/signing/unlock.py" line="26" />
+        <source>您的签名密钥受口令保护，请输入口令：</source>
+        <translation>Your signing key is protected by a passphrase. Enter it:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/signing/unlock.py" line="28" />
+        <source>签名密钥口令</source>
+        <translation>Signing key passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/signing/unlock.py" line="35" />
+        <source>口令不正确，请重新输入：</source>
+        <translation>Wrong passphrase. Try again:</translation>
     </message>
 </context>
 <context>
