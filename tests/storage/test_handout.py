@@ -212,3 +212,30 @@ def test_two_reviewers_syncing_four_times_end_with_the_same_events(tmp_path: Pat
         counts.append((len(_uuids(paths["甲"])), len(_uuids(paths["乙"]))))
     assert _uuids(paths["甲"]) == _uuids(paths["乙"]), counts
     assert counts[-1] == counts[-2]  # settled: the last round wrote nothing
+
+
+def test_source_written_by_an_older_version_is_read_through_an_upgraded_private_copy(
+        lead_db, tmp_path: Path, registry_file: Path) -> None:
+    """A reviewer still on the version before signing sends his file: it merges, untouched."""
+    old = tmp_path / "old" / "yi.sqlite"
+    old.parent.mkdir()
+    db = open_workspace(old, registry=registry_file, signer=YI)
+    yi = Repository(db, Reviewer("乙"))
+    yi.import_plan(make_plan())
+    yi.set_note(node_id=_clauses(db)[2], text="旧版本的备注")
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    conn = sqlite3.connect(old)  # take the file back to the schema before signing
+    for statement in ("DROP INDEX events_hash", "ALTER TABLE events DROP COLUMN signature",
+                      "ALTER TABLE events DROP COLUMN signer", "DROP INDEX conflicts_ref",
+                      "ALTER TABLE conflicts DROP COLUMN ref",
+                      "DELETE FROM _sqlite_migrations WHERE name = 'm_issue10_signatures'"):
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+    data, before = old.read_bytes(), _listing(old.parent)
+    result = merge_workspace(lead_db, old, reviewer=Reviewer("组长"), backup=False)
+    assert result.new_events > 0 and old.read_bytes() == data and _listing(old.parent) == before
+    report = verify(lead_db)
+    assert report.ok and report.unsigned == result.new_events  # his events predate signing
+    assert Repository(lead_db, Reviewer("组长")).note(_clauses(lead_db)[2]).text == "旧版本的备注"

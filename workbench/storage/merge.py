@@ -171,7 +171,9 @@ def _counts(db: sqlite_utils.Database) -> dict[str, int]:
 
 
 def _hash_at(db: sqlite_utils.Database, origin: str, index: int) -> str:
-    row = db.execute("SELECT hash FROM events WHERE origin = ? ORDER BY seq LIMIT 1 OFFSET ?", [origin, index])
+    # The position is found in the (origin, seq) index alone; only that one row is read.
+    row = db.execute("SELECT hash FROM events WHERE seq = (SELECT seq FROM events WHERE origin = ? ORDER BY seq "
+                     "LIMIT 1 OFFSET ?)", [origin, index])
     found = row.fetchone()
     return str(found[0]) if found else ""
 
@@ -225,12 +227,16 @@ def _insert_new(db, theirs_db, wanted: dict[str, int], other: Path) -> int:
     """Insert their new events as they are stored (no decoding), streaming; return how many."""
     count = 0
     names = audit.STORED_FIELDS
-    before = db.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()[0]
+    authors: dict[tuple[str, str], str] = {}
+    reviewer, unit, when = (names.index(n) for n in ("reviewer", "reviewer_unit", "time_utc"))
 
     def rows():
         nonlocal count
         for row in _their_new_rows(theirs_db, wanted):
             count += 1
+            author = (row[reviewer], row[unit])
+            if author not in authors or row[when] < authors[author]:
+                authors[author] = row[when]
             yield row
 
     # A larger page cache for the inserts: the uuid and hash indexes take random inserts, which
@@ -246,10 +252,8 @@ def _insert_new(db, theirs_db, wanted: dict[str, int], other: Path) -> int:
         raise MergeError(f"{other}: an event appears in two histories ({exc}); nothing merged") from exc
     finally:
         db.execute(f"PRAGMA cache_size = {int(cache)}")
-    db.execute(
-        "INSERT OR IGNORE INTO reviewers (name, unit, first_seen) SELECT reviewer, reviewer_unit, min(time_utc) "
-        "FROM events WHERE seq > ? GROUP BY reviewer, reviewer_unit", [before]
-    )
+    db.conn.executemany("INSERT OR IGNORE INTO reviewers (name, unit, first_seen) VALUES (?, ?, ?)",
+                        [(name, unit_, first) for (name, unit_), first in authors.items()])
     return count
 
 

@@ -13,6 +13,10 @@ read-only SQLite connection to a WAL workspace creates -wal and -shm files
   file and its -wal are copied to a private temporary folder and read there,
   so that the committed changes in the -wal are not lost and the original
   folder is not touched.
+
+A file written by an older version of the workbench (schema steps pending)
+is copied to a private folder too and brought up to date there, so that
+readers see the schema they expect; the original is not touched.
 """
 
 from __future__ import annotations
@@ -75,6 +79,33 @@ def open_source(path: Path) -> SourceDatabase:
         if scratch is not None:
             shutil.rmtree(scratch, ignore_errors=True)
         raise WorkspaceError(f"{path} cannot be read: {exc}") from exc
+    if _pending_steps(conn):
+        conn.close()
+        if scratch is None:
+            scratch = Path(tempfile.mkdtemp(prefix="workbench-source-"))
+            copy = scratch / "workspace.sqlite"
+            shutil.copyfile(path, copy)
+        else:
+            copy = scratch / "workspace.sqlite"
+        try:
+            upgraded = sqlite_utils.Database(copy)
+            migrations.apply(upgraded)
+            upgraded.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            upgraded.close()
+            conn = sqlite3.connect(copy.as_uri() + "?mode=ro", uri=True)
+        except sqlite3.Error as exc:
+            shutil.rmtree(scratch, ignore_errors=True)
+            raise WorkspaceError(f"{path} cannot be brought up to date for reading: {exc}") from exc
     db = SourceDatabase(conn)
     db.scratch = scratch
     return db
+
+
+def _pending_steps(conn: sqlite3.Connection) -> bool:
+    """True when the file lacks schema steps this version knows (it was written by an older version)."""
+    try:
+        applied = {row[0] for row in conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [migrations.MIGRATION_SET])}
+    except sqlite3.OperationalError:
+        return True
+    return bool(migrations.known_steps() - applied)
