@@ -13,6 +13,12 @@ that events merged in from another reviewer's workspace keep their own chain:
 where `before` and `after` enter as JSON values (not as their stored text) and
 canonical JSON is json.dumps(sort_keys=True, ensure_ascii=False,
 separators=(",", ":")).  The first event of an origin has 64 zeros as prev_hash.
+
+Every event is also signed (signer, signature; not hashed: the signature
+signs the hash, see signing/signers.py) by the key of the connection
+(open_workspace's `signer`, else the reviewer's profile key).  The first time
+a key writes under a (name, unit), a signed `key_publish` event publishes
+the public key with that name and unit.
 """
 
 from __future__ import annotations
