@@ -205,56 +205,56 @@ def _wanted(db, theirs_db, their_counts: dict[str, int], our_uuid: str, other: P
     return wanted
 
 
-def _their_new_rows(theirs_db, wanted: dict[str, int]):
-    """Their events we lack, as stored, in their seq order (a stream: one row at a time)."""
-    seen: dict[str, int] = {}
-    for row in theirs_db.conn.execute(f"SELECT {audit.STORED_COLUMNS} FROM events ORDER BY seq"):
-        origin = row[1]
-        if origin not in wanted:
-            continue
-        index = seen.get(origin, 0)
-        seen[origin] = index + 1
-        if index >= wanted[origin]:
-            yield row
+def _new_rows_query(theirs_db, wanted: dict[str, int]) -> tuple[str, list]:
+    """SQL selecting their events we lack, as stored, in their seq order.
+
+    For each origin we hold the first `wanted[origin]` events of, their new
+    events are those after the seq of its wanted-th event in their file
+    (found in the (origin, seq) index).
+    """
+    clauses, params = [], []
+    for origin, held in wanted.items():
+        after = 0
+        if held:
+            row = theirs_db.execute("SELECT seq FROM events WHERE origin = ? ORDER BY seq LIMIT 1 OFFSET ?",
+                                    [origin, held - 1]).fetchone()
+            after = int(row[0])
+        clauses.append("(origin = ? AND seq > ?)")
+        params += [origin, after]
+    return f"SELECT {audit.STORED_COLUMNS} FROM events WHERE {' OR '.join(clauses)} ORDER BY seq", params
 
 
 def _only_merge_events(theirs_db, wanted: dict[str, int]) -> bool:
+    sql, params = _new_rows_query(theirs_db, wanted)
     action = audit.STORED_FIELDS.index("action")
-    return all(row[action] == MERGE_ACTION for row in _their_new_rows(theirs_db, wanted))
+    return all(row[action] == MERGE_ACTION for row in theirs_db.conn.execute(sql, params))
 
 
 def _insert_new(db, theirs_db, wanted: dict[str, int], other: Path) -> int:
-    """Insert their new events as they are stored (no decoding), streaming; return how many."""
-    count = 0
+    """Insert their new events as they are stored (no decoding), streamed from their file; return how many."""
     names = audit.STORED_FIELDS
-    authors: dict[tuple[str, str], str] = {}
-    reviewer, unit, when = (names.index(n) for n in ("reviewer", "reviewer_unit", "time_utc"))
-
-    def rows():
-        nonlocal count
-        for row in _their_new_rows(theirs_db, wanted):
-            count += 1
-            author = (row[reviewer], row[unit])
-            if author not in authors or row[when] < authors[author]:
-                authors[author] = row[when]
-            yield row
-
+    sql, params = _new_rows_query(theirs_db, wanted)
     # A larger page cache for the inserts: the uuid and hash indexes take random inserts, which
     # thrash SQLite's default 8 MB cache.  Restored after the transaction's inserts.
     (cache,) = db.execute("PRAGMA cache_size").fetchone()
     db.execute("PRAGMA cache_size = -65536")
     try:
-        db.conn.executemany(
+        cursor = db.conn.executemany(
             "INSERT INTO events ({}) VALUES ({})".format(", ".join(f'"{n}"' for n in names), ", ".join("?" * len(names))),
-            rows(),
+            theirs_db.conn.execute(sql, params),  # row by row, straight from their file
         )
     except sqlite3.IntegrityError as exc:
         raise MergeError(f"{other}: an event appears in two histories ({exc}); nothing merged") from exc
     finally:
         db.execute(f"PRAGMA cache_size = {int(cache)}")
-    db.conn.executemany("INSERT OR IGNORE INTO reviewers (name, unit, first_seen) VALUES (?, ?, ?)",
-                        [(name, unit_, first) for (name, unit_), first in authors.items()])
-    return count
+    # Authors new to this file, first seen at their first event here (both found through the reviewer index).
+    db.execute(
+        "INSERT OR IGNORE INTO reviewers (name, unit, first_seen) SELECT a.reviewer, a.reviewer_unit, "
+        "(SELECT e.time_utc FROM events e WHERE e.reviewer = a.reviewer AND e.reviewer_unit = a.reviewer_unit "
+        "ORDER BY e.seq LIMIT 1) FROM (SELECT DISTINCT reviewer, reviewer_unit FROM events) a "
+        "WHERE NOT EXISTS (SELECT 1 FROM reviewers r WHERE r.name = a.reviewer AND r.unit = a.reviewer_unit)"
+    )
+    return int(cursor.rowcount)
 
 
 def _head_record(theirs_db, counts: dict[str, int]) -> dict[str, dict[str, object]]:
