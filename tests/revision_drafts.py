@@ -139,3 +139,39 @@ def _renumber(lines: list[str]) -> list[str]:
 
 def _cn(n: int) -> str:
     return _CN[n - 1] if n <= 10 else "十" + (_CN[n - 11] if n > 10 else "")
+
+
+TAGGED_KINDS = ("clause", "box_item")
+
+
+def tag_fully(repo, plan_id: int) -> None:
+    """Tag every clause and box item of a stored plan through the repository, the way reviewers do:
+    a lead on each (a support on every other), indicator links, notes, review status and 完成时限 on
+    some, and tags on a few sections, boxes and sentences.  One transaction, many audited writes."""
+    departments = [d.db_id for d in repo.departments() if d.db_id is not None][:6]
+    indicators = [r.id for r in repo.indicators(plan_id)]
+    rows = repo.db.execute("SELECT id, kind FROM nodes WHERE plan_id = ? ORDER BY seq", [plan_id]).fetchall()
+    paragraphs = [node_id for node_id, kind in rows if kind in TAGGED_KINDS]
+    with repo.db.atomic():
+        for i, node_id in enumerate(paragraphs):
+            repo.assign(node_id=node_id, department_id=departments[i % len(departments)], role="lead")
+            if i % 2 == 0:
+                repo.assign(node_id=node_id, department_id=departments[(i + 1) % len(departments)], role="support")
+            if i % 5 == 0 and indicators:
+                repo.link_indicator(node_id=node_id, indicator_id=indicators[i % len(indicators)])
+            if i % 7 == 0:
+                repo.set_note(node_id=node_id, text=f"第{i}条：请牵头单位于每季度末报送进展。")
+            if i % 3 == 0:
+                repo.set_review_status(node_id=node_id, status="reviewed")
+            elif i % 11 == 0:
+                repo.set_review_status(node_id=node_id, status="question")
+            if i % 4 == 0:
+                repo.set_timing(node_id=node_id, timing="2027")
+            elif i % 9 == 0:
+                repo.set_timing(node_id=node_id, timing="ongoing")
+        others = [node_id for node_id, kind in rows if kind in ("section", "box")]
+        for i, node_id in enumerate(others):
+            repo.assign(node_id=node_id, department_id=departments[(i + 2) % len(departments)], role="lead")
+        sentences = [node_id for node_id, kind in rows if kind == "sentence"]
+        for i, node_id in enumerate(sentences[::10]):
+            repo.assign(node_id=node_id, department_id=departments[(i + 3) % len(departments)], role="lead")

@@ -6,12 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from workbench.cli import EXIT_OK, Command, repository
+from workbench.cli import EXIT_OK, Command, repository, select_plans
 
 
 def register(command: Command) -> None:
     p = command("import", "import a plan document (.txt in UTF-8/GB18030, or .docx)", cmd_import)
     p.add_argument("file", type=Path)
+    p.add_argument("--revision-of", metavar="PLAN", default=None,
+                   help="the document is a new version of this plan (id or sha256 prefix): it becomes the "
+                        "current version, the old one stays read-only, and its tags are carried over")
     command("tree", "print the outline of every plan with counts per level", cmd_tree)
     command("departments", "list the department registry of the workspace", cmd_departments)
 
@@ -22,11 +25,22 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     plan = import_file(args.file)  # parse fully before the workspace is touched
     repo = repository(args)
+    if getattr(args, "revision_of", None):
+        return _import_revision(args, repo, plan)
     result = repo.import_plan(plan)
     verb = "imported" if result.created else "already in the workspace, nothing changed:"
     print(f"{verb} {plan.title} ({args.file.name}): {plan.count('chapter')} chapters, "
           f"{plan.count('section')} sections, {plan.count('clause')} clauses, {plan.count('box')} boxes, "
           f"{len(plan.indicators)} indicators")
+    for warning in plan.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _import_revision(args: argparse.Namespace, repo, plan) -> int:
+    (old,) = select_plans(repo, args.revision_of)[:1]
+    result = repo.import_revision(plan, revision_of=old.id)
+    print(result.summary())
     for warning in plan.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     return EXIT_OK

@@ -23,11 +23,12 @@ from .department_store import DepartmentStore
 from .errors import StoreError
 from .plan_store import PlanStore
 from .records import Changes, ImportResult
+from .revision.store import RevisionStore
 
 __all__ = ["Changes", "ImportResult", "Repository", "Reviewer", "StoreError"]
 
 
-class Repository(PlanStore, DepartmentStore, AssignmentStore, AnnotationStore):
+class Repository(PlanStore, DepartmentStore, AssignmentStore, AnnotationStore, RevisionStore):
     """The workspace's reads and audited writes (see the subject mixins for each method)."""
 
     def event_count(self) -> int:

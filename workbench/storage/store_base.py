@@ -19,11 +19,13 @@ from workbench.core.plan import TAGGABLE_KINDS
 
 from .audit import Reviewer
 from .errors import StoreError
+from .revision.versions import check_current_version
 
 
 # Actions that may replace a node's whole state besides the write's own name:
-# undo/redo from the GUI, an applied 任务分工 sheet, a resolved merge conflict.
-REPLACING_ACTIONS = ("undo", "redo", "division_import", "conflict_resolution")
+# undo/redo from the GUI, an applied 任务分工 sheet, a resolved merge conflict,
+# tags carried into a revised version of a plan (storage/revision/).
+REPLACING_ACTIONS = ("undo", "redo", "division_import", "conflict_resolution", "revision_carry", "revision_move")
 # A resolution is recorded even when the chosen side is already the state:
 # the event is what shows that someone saw both sides and decided.
 ALWAYS_RECORDED = ("conflict_resolution",)
@@ -70,6 +72,7 @@ class StoreBase:
         ).fetchone()
         if row is None:
             raise StoreError(f"no node with id {node_id!r}")
+        check_current_version(self.db, int(row[1]))
         return NodeRef(int(row[0]), int(row[1]), str(row[2]), str(row[3]), str(row[4]))
 
     def _taggable_ref(self, node_id: int) -> NodeRef:
