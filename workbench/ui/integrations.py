@@ -57,6 +57,9 @@ def install(window) -> None:
     window.actions_by_name["departments"] = registry
     window.file_menu.insertAction(window.actions_by_name["settings"], registry)
 
+    from workbench.ui.revision import wiring as revision_wiring
+
+    revision_wiring.install(window)  # File › 导入修订稿… and the 修订对照 dock
     window.restore_layout()  # the saved layout knows these docks too
     window.conflicts_view.resolved.connect(lambda _id, _uuid: refresh_all(window))
     window.node_selected.connect(lambda node_id: _show_history(window, node_id))

@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -153,10 +153,43 @@ def take(out: Path, *, language: str = "zh_CN") -> list[Path]:
         shot("11-export-dialog", ExportDialog(window.session.repo, window, plan_id=window.session.plan_ids[0],
                                               settings=window.settings))
 
+        _revision_review(window, Path(tmp), shot)
+
         window.close()
         db.close()
     app.processEvents()
     return saved
+
+
+def _revision_review(window, tmp: Path, shot) -> None:
+    """Import a revised draft of the seed (made by the tests' drafting simulator) and show the change review."""
+    try:
+        from tests.revision_drafts import draft_revision
+    except ImportError:  # run outside the source tree: no simulator, no shot
+        return
+    from workbench.core.importing import import_lines
+
+    from .revision import wiring
+
+    lines = paths.SEED_PLAN.read_text(encoding="utf-8").split("\n")
+    revised, _ = draft_revision(lines, import_lines(lines, paths.SEED_PLAN.name))
+    path = tmp / "批准稿.txt"
+    path.write_text("\n".join(revised), encoding="utf-8")
+    wiring.import_revision_file(window, path, window.session.plan_ids[0])
+    for _ in range(600):  # at most 30 s
+        if window.pool.running == 0 and window.revision_view.plan_box.count():
+            break
+        QTest.qWait(50)
+    view = window.revision_view
+    window.revision_dock.show()
+    window.revision_dock.raise_()
+    window.resizeDocks([window.revision_dock], [560], Qt.Orientation.Vertical)
+    old_root = window.session.plan(window.session.plan_ids[0]).root
+    text = old_root.find("ch03/s01/p01").text
+    row = next((i for i, e in enumerate(view.model.entries) if e.row.old_text == text), 0)
+    view.select_row(row)
+    window.select_node(view.model.entry(row).new_node_id)
+    shot("12-revision-review")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -102,6 +102,15 @@ class RevisionStore(StoreBase):
             raise StoreError(f"no revision item {item_id!r}")
         return _item(row)
 
+    def plan_tags(self, plan_id: int) -> dict[str, NodeTags]:
+        """Node key -> tags, for every node of the plan that has any."""
+        return plan_tags(self.db, plan_id)
+
+    def revisions(self) -> list[tuple[int, int]]:
+        """(new plan id, old plan id) of every revision in the workspace, newest first."""
+        return [(int(a), int(b)) for a, b in self.db.execute(
+            "SELECT new_plan_id, old_plan_id FROM plan_revisions ORDER BY new_plan_id DESC")]
+
     def revision_matches(self, plan_id: int) -> list[dict[str, Any]]:
         """The stored matches of a revision, in the order matching gave them."""
         rows = self._rows("SELECT * FROM revision_matches WHERE new_plan_id = ? ORDER BY position", [plan_id])

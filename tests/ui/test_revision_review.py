@@ -1,0 +1,115 @@
+"""The change review dock, driven by qtbot on a real workspace: import a revision of the fully
+tagged seed through File › 导入修订稿's worker, then accept, re-tag, move and go to nodes."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.revision_drafts import ADDED_TEXTS, draft_revision, reword, tag_fully
+from workbench import paths
+from workbench.core.importing import import_lines
+from workbench.storage.audit_verify import verify
+from workbench.ui.revision import wiring
+from workbench.ui.revision.compare import INSERTED_STYLE
+from workbench.ui.revision.dialogs import NodePickerDialog, RetagDialog
+
+
+@pytest.fixture
+def revised_file(tmp_path):
+    lines = paths.SEED_PLAN.read_text(encoding="utf-8").split("\n")
+    revised, drafting = draft_revision(lines, import_lines(lines, "seed.txt"))
+    path = tmp_path / "批准稿.txt"
+    path.write_text("\n".join(revised), encoding="utf-8")
+    return path, drafting
+
+
+@pytest.fixture
+def reviewed(qtbot, repo, window, revised_file):
+    tag_fully(repo, 1)
+    window.session.apply(_all_nodes(window))
+    path, drafting = revised_file
+    wiring.import_revision_file(window, path, 1)
+    view = window.revision_view
+    qtbot.waitUntil(lambda: view.plan_box.count() == 1 and window.pool.running == 0, timeout=30000)
+    return window, view, drafting
+
+
+def _all_nodes(window):
+    from workbench.storage.records import Changes
+
+    ids = frozenset(n.db_id for n in window.session.plan(1).nodes() if n.db_id is not None)
+    return Changes(node_ids=ids, events=("tagged",))
+
+
+def _row(view, predicate) -> int:
+    return next(i for i, e in enumerate(view.model.entries) if predicate(e))
+
+
+def test_import_revision_shows_every_change_with_its_tags(reviewed, repo):
+    window, view, drafting = reviewed
+    assert window.revision_dock.isVisible()
+    assert 2 in window.session.plan_ids  # the new version is in the tree
+    kinds = [e.row.kind for e in view.model.entries]
+    assert kinds.count("reworded") >= 12 and kinds.count("split") == 2 and kinds.count("merged") == 1
+    assert kinds.count("new") == 5
+    new_rows = [e for e in view.model.entries if e.row.kind == "new"]
+    assert sorted(e.row.new_text for e in new_rows) == sorted(ADDED_TEXTS)
+    for entry in new_rows:  # new clauses are untagged work
+        row = view.model.entries.index(entry)
+        assert view.model.index(row, 3).data() == "未标注" and view.model.index(row, 4).data() == "待标注"
+    reworded_old = repo.load_plan(1).root.find(drafting.reworded[0]).text
+    row = _row(view, lambda e: e.row.old_text == reworded_old)
+    view.select_row(row)
+    old_html, new_html = view.compare.highlighted()
+    assert "切实" in new_html and "background-color:#c6efce" in INSERTED_STYLE
+    assert "#c6efce" in new_html.lower() and "#f8cbad" in old_html.lower()
+    assert view.compare.new_view.toPlainText() == reword(reworded_old)
+    assert view.compare.tags_label.text().startswith("标签：牵头单位：")
+    assert "待审核" in view.summary.text() or "项待审核" in view.summary.text()
+
+
+def test_accept_retag_move_and_go_to_are_audited(qtbot, reviewed, repo):
+    window, view, drafting = reviewed
+    view.filter_box.setCurrentIndex(view.filter_box.findData("pending"))
+    pending_before = len(view.model.entries)
+    view.select_row(0)
+    first = view.model.entry(0)
+    assert view.accept_button.isEnabled()
+    view.accept_current()
+    assert repo.revision_item(first.item.id).status == "accepted"
+    assert len(view.model.entries) == pending_before - 1
+
+    view.select_row(0)
+    entry = view.model.entry(0)
+    departments = [(repo.department_uid(d.db_id), d.name) for d in repo.departments()]
+    dialog = RetagDialog(departments, entry.tags)
+    qtbot.addWidget(dialog)
+    dialog.lead_box.setCurrentIndex(dialog.lead_box.findText("市科技局"))
+    for i in range(dialog.support_list.count()):
+        dialog.support_list.item(i).setCheckState(Qt.CheckState.Unchecked)
+    view.retag_current(dialog)
+    assignments = window.session.assignments(entry.new_node_id)  # the window saw the change
+    assert [(a.name, a.role) for a in assignments] == [("市科技局", "lead")]
+    assert repo.revision_item(entry.item.id).status == "retagged"
+
+    view.filter_box.setCurrentIndex(view.filter_box.findData("orphans"))
+    view.select_row(0)
+    orphan = view.model.entry(0)
+    assert orphan.item.kind == "orphan" and orphan.new_node_id is None and not view.goto_button.isEnabled()
+    target = repo.node_by_key(2, "ch17/s04/p01")
+    picker = NodePickerDialog(list(view.data.new.nodes()))
+    qtbot.addWidget(picker)
+    picker.filter_edit.setText("完善规划实施机制")
+    assert any(not picker.list.item(i).isHidden() for i in range(picker.list.count()))
+    view.move_current(target.id)
+    moved = {a.department_uid for a in window.session.assignments(target.id)}
+    assert {uid for uid, _ in orphan.tags.assignments} <= moved
+    assert repo.revision_item(orphan.item.id).status == "moved"
+
+    view.filter_box.setCurrentIndex(view.filter_box.findData("new"))
+    view.select_row(0)
+    view.go_to()
+    assert window.current_node_id == view.model.entry(0).new_node_id
+    assert len(repo.events(action="revision_review")) == 3
+    assert verify(repo.db).ok

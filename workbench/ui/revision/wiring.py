@@ -1,0 +1,104 @@
+"""Plugs the change review into the main window: File › 导入修订稿… and the 修订对照 dock.
+
+Importing a revision parses the document and stores it with its carried tags
+in a worker, on the worker's own connection (one transaction); then the new
+version appears in the tree and the dock opens on it.  GUI thread only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+from workbench.core.importing import import_file
+from workbench.storage.busy import retry_busy
+from workbench.storage.database import open_workspace
+from workbench.storage.records import Changes
+from workbench.storage.repository import Repository
+
+from .review_view import ChangeReviewView
+
+translate = QCoreApplication.translate
+
+
+def install(window) -> None:
+    window.revision_view = ChangeReviewView(window.session.repo)
+    window.revision_dock = window.add_dock("revisionDock", translate("ChangeReview", "修订对照"), window.revision_view)
+    window.revision_view.changed.connect(window.session.apply)
+    window.revision_view.node_requested.connect(window.select_node)
+    action = QAction(translate("ChangeReview", "导入修订稿(&R)…"), window)
+    action.setObjectName("action_import_revision")
+    action.setToolTip(translate("ChangeReview", "导入某规划的新版本（如批准稿）：标注随条款带入新版本，旧版本只读保留"))
+    action.triggered.connect(lambda: choose_and_import_revision(window))
+    window.actions_by_name["import_revision"] = action
+    actions = window.file_menu.actions()
+    window.file_menu.insertAction(actions[1] if len(actions) > 1 else None, action)
+    if window.revision_view.plan_box.count():
+        window.revision_dock.toggleViewAction().setEnabled(True)
+
+
+def choose_and_import_revision(window) -> None:
+    session = window.session
+    current = [pid for pid in session.plan_ids if session.repo.superseded_by(pid) is None]
+    if not current:
+        window.show_error(translate("ChangeReview", "导入修订稿"), translate("ChangeReview", "工作区中还没有规划：请先导入规划"))
+        return
+    labels = [f"{pid} · {session.plan_record(pid).source_name or session.plan_record(pid).title}" for pid in current]
+    label, ok = QInputDialog.getItem(window, translate("ChangeReview", "导入修订稿"),
+                                     translate("ChangeReview", "新文件是哪个规划的新版本？"), labels, 0, False)
+    if not ok:
+        return
+    old_id = current[labels.index(label)]
+    path, _ = QFileDialog.getOpenFileName(window, translate("ChangeReview", "导入修订稿"), "",
+                                          translate("MainActions", "规划文件 (*.txt *.docx *.md);;所有文件 (*)"))
+    if path:
+        import_revision_file(window, Path(path), old_id)
+
+
+def _parse_and_store(path: Path, old_id: int, workspace: Path | None, reviewer):
+    """Worker thread: parse, then match and carry on this thread's own connection."""
+    yield (0, 2, translate("ChangeReview", "正在读取和解析 %1…").replace("%1", path.name))
+    plan = import_file(path)
+    if workspace is None:
+        return plan, None
+    yield (1, 2, translate("ChangeReview", "正在比对条款并带入标注…"))
+    db = open_workspace(workspace, create=False)
+    try:
+        result = retry_busy(lambda: Repository(db, reviewer).import_revision(plan, revision_of=old_id))
+    finally:
+        db.close()
+    yield (2, 2, "")
+    return plan, result
+
+
+def import_revision_file(window, path: Path, old_id: int):
+    """Parse and store the revision in a worker (progress, cancel); then show the change review."""
+    from workbench.ui.workers import run_with_progress
+
+    workspace = Path(str(window.session.path)) if window.session.path else None
+
+    def store(outcome) -> None:
+        plan, result = outcome
+        try:
+            if result is None:
+                result = retry_busy(lambda: window.session.repo.import_revision(plan, revision_of=old_id))
+        except Exception as exc:  # StoreError or a database error: nothing written
+            window.show_error(translate("ChangeReview", "导入修订稿失败"), str(exc))
+            return
+        window.session.apply(Changes(plan_ids=frozenset({result.plan_id}), events=("revision",)))
+        window.revision_view.reload_plans()
+        index = window.revision_view.plan_box.findData(result.plan_id)
+        window.revision_view.plan_box.setCurrentIndex(max(0, index))
+        window.revision_dock.show()
+        window.revision_dock.raise_()
+        window.status.showMessage(result.summary(), 10000)
+
+    return run_with_progress(
+        window.pool, window, _parse_and_store, path, old_id, workspace, window.session.reviewer,
+        title=translate("ChangeReview", "导入修订稿"),
+        label=translate("ChangeReview", "正在导入 %1…").replace("%1", path.name),
+        on_finished=store, on_failed=lambda message: window.show_error(translate("ChangeReview", "导入修订稿失败"), message),
+    )  # fmt: skip
