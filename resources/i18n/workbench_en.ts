@@ -318,6 +318,293 @@
     </message>
 </context>
 <context>
+    <name>ChangeReview</name>
+    <message>
+        <location filename="../../workbench/ui/revision/compare.py" line="37" />
+        <source>原文</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/compare.py" line="38" />
+        <source>修改后</source>
+        <translation>Revised</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/compare.py" line="48" />
+        <source>（无：新增）</source>
+        <translation>(none: new)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/compare.py" line="49" />
+        <source>（无：已删除）</source>
+        <translation>(none: deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/dialogs.py" line="24" />
+        <source>重新标注</source>
+        <translation>Re-tag</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/dialogs.py" line="40" />
+        <source>牵头单位</source>
+        <translation>Lead department</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/dialogs.py" line="41" />
+        <source>责任单位</source>
+        <translation>Supporting departments</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/dialogs.py" line="66" />
+        <source>移至其他条款</source>
+        <translation>Move to another node</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/dialogs.py" line="68" />
+        <source>输入章节或文字筛选</source>
+        <translation>Type a place or words to filter</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="11" />
+        <source>变化</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="11" />
+        <source>章节</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="12" />
+        <source>内容</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="12" />
+        <source>标签</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="13" />
+        <source>审核</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="13" />
+        <source>待审核</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="14" />
+        <source>已确认</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="14" />
+        <source>已重新标注</source>
+        <translation>Re-tagged</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="15" />
+        <source>已移至</source>
+        <translation>Moved to</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="15" />
+        <source>未变</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="16" />
+        <source>移动</source>
+        <translation>Moved</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="16" />
+        <source>文字修改</source>
+        <translation>Reworded</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="17" />
+        <source>拆分</source>
+        <translation>Split</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="17" />
+        <source>合并</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="18" />
+        <source>删除</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="18" />
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="19" />
+        <source>重新编号</source>
+        <translation>Renumbered</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="19" />
+        <source>移动、重新编号</source>
+        <translation>Moved, renumbered</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="20" />
+        <source>文字修改、移动</source>
+        <translation>Reworded, moved</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="20" />
+        <source>关联指标已删除</source>
+        <translation>Linked indicator deleted</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="21" />
+        <source>全部变化</source>
+        <translation>All changes</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="21" />
+        <source>孤立标签</source>
+        <translation>Orphaned tags</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="22" />
+        <source>新增条款</source>
+        <translation>New clauses</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_model.py" line="89" />
+        <source>未标注</source>
+        <translation>Untagged</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_model.py" line="92" />
+        <source>待标注</source>
+        <translation>To tag</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="61" />
+        <source>确认</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="62" />
+        <source>重新标注…</source>
+        <translation>Re-tag…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="63" />
+        <source>移至其他条款…</source>
+        <translation>Move to another node…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="64" />
+        <source>转到条款</source>
+        <translation>Go to node</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="66" />
+        <source>新版本</source>
+        <translation>New version</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="101" />
+        <source>%1（修订自 %2）</source>
+        <translation>%1 (revision of %2)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="114" />
+        <source>工作区中还没有修订稿：用 文件 › 导入修订稿 导入新版本</source>
+        <translation>No revised draft in this workspace yet: use File › Import revised draft</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="124" />
+        <source>%1 处变化，%2 项待审核，%3 条新增条款待标注</source>
+        <translation>%1 changes, %2 to review, %3 new clauses to tag</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="161" />
+        <source>（无标签）</source>
+        <translation>(no tags)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="164" />
+        <source>标签：</source>
+        <translation>Tags: </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="164" />
+        <source>原有标签（孤立）：</source>
+        <translation>Former tags (orphaned): </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="221" />
+        <source>无法完成</source>
+        <translation>Could not complete</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="29" />
+        <source>修订对照</source>
+        <translation>Revision changes</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="32" />
+        <source>导入修订稿(&amp;R)…</source>
+        <translation>Import &amp;revised draft…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="34" />
+        <source>导入某规划的新版本（如批准稿）：标注随条款带入新版本，旧版本只读保留</source>
+        <translation>Import a new version of a plan (such as the approved text): tags follow their clauses; the old version stays, read-only</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="47" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="50" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="55" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="101" />
+        <source>导入修订稿</source>
+        <translation>Import revised draft</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="47" />
+        <source>工作区中还没有规划：请先导入规划</source>
+        <translation>The workspace holds no plan yet: import a plan first</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="51" />
+        <source>新文件是哪个规划的新版本？</source>
+        <translation>Which plan is the new file a version of?</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="63" />
+        <source>正在读取和解析 %1…</source>
+        <translation>Reading and parsing %1…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="67" />
+        <source>正在比对条款并带入标注…</source>
+        <translation>Matching clauses and carrying tags…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="89" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="103" />
+        <source>导入修订稿失败</source>
+        <translation>Importing the revised draft failed</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="102" />
+        <source>正在导入 %1…</source>
+        <translation>Importing %1…</translation>
+    </message>
+</context>
+<context>
     <name>ChartsView</name>
     <message>
         <location filename="../../workbench/ui/charts.py" line="160" />
@@ -926,62 +1213,62 @@
         <translation>Department re&amp;gistry…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="95" />
+        <location filename="../../workbench/ui/integrations.py" line="98" />
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="95" />
+        <location filename="../../workbench/ui/integrations.py" line="98" />
         <source>工作区中还没有规划。</source>
         <translation>The workspace holds no plan yet.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="103" />
+        <location filename="../../workbench/ui/integrations.py" line="106" />
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="117" />
+        <location filename="../../workbench/ui/integrations.py" line="120" />
         <source>导入任务分工表</source>
         <translation>Import division sheet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="117" />
+        <location filename="../../workbench/ui/integrations.py" line="120" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="123" />
+        <location filename="../../workbench/ui/integrations.py" line="126" />
         <source>已应用 {n} 条修改</source>
         <translation>Applied {n} change(s)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="139" />
+        <location filename="../../workbench/ui/integrations.py" line="142" />
         <source>合并其他审核人的工作区</source>
         <translation>Merge another reviewer's workspace</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="140" />
+        <location filename="../../workbench/ui/integrations.py" line="143" />
         <source>工作区 (*.sqlite *.db);;所有文件 (*)</source>
         <translation>Workspace (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="147" />
+        <location filename="../../workbench/ui/integrations.py" line="150" />
         <source>无法合并</source>
         <translation>Cannot merge</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="151" />
+        <location filename="../../workbench/ui/integrations.py" line="154" />
         <source>合并了 {n} 条记录；待处理冲突 {c} 个。</source>
         <translation>Merged {n} event(s); {c} conflict(s) to resolve.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="153" />
+        <location filename="../../workbench/ui/integrations.py" line="156" />
         <source>该工作区的记录已全部在本工作区中，没有变化。</source>
         <translation>This workspace already holds all of that workspace's events; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="154" />
+        <location filename="../../workbench/ui/integrations.py" line="157" />
         <source>合并完成</source>
         <translation>Merge finished</translation>
     </message>
@@ -1236,6 +1523,7 @@
     </message>
     <message>
         <location filename="../../workbench/ui/background.py" line="70" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="56" />
         <source>规划文件 (*.txt *.docx *.md);;所有文件 (*)</source>
         <translation>Plan documents (*.txt *.docx *.md);;All files (*)</translation>
     </message>
@@ -1448,12 +1736,12 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../workbench/ui/search_panel.py" line="88" />
+        <location filename="../../workbench/ui/search_panel.py" line="74" />
         <source>搜索全部规划（如 港口、财政；空格分隔多个词）</source>
         <translation>Search all plans (e.g. 港口, 财政; separate words with spaces)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/search_panel.py" line="158" />
+        <location filename="../../workbench/ui/search_panel.py" line="144" />
         <source>%1 条结果（%2 毫秒）</source>
         <translation>%1 results (%2 ms)</translation>
     </message>
