@@ -137,21 +137,24 @@ def open_departments(window) -> None:
 
 def open_merge(window) -> None:
     """File › Merge…: bring in another reviewer's workspace of the same plan."""
-    from workbench.storage.merge import MergeError, merge_workspace
+    from workbench.storage.merge import MergeError
+    from workbench.storage.revision.merged import merge_with_revisions
 
     path, _ = QFileDialog.getOpenFileName(window, translate("Integrations", "合并其他审核人的工作区"), "",
                                           translate("Integrations", "工作区 (*.sqlite *.db);;所有文件 (*)"))
     if not path:
         return
     try:
-        result = merge_workspace(window.session.repo.db, Path(path), reviewer=window.session.repo.reviewer,
-                                 reason=f"merge {Path(path).name}")
+        result, carried = merge_with_revisions(window.session.repo, Path(path), reason=f"merge {Path(path).name}")
     except (MergeError, ValueError) as exc:
         QMessageBox.warning(window, translate("Integrations", "无法合并"), str(exc))
         return
     if result.new_events:
         refresh_all(window, events=(result.merge_event or "",))
+        window.revision_view.refresh()  # tags merged onto an old version were carried into the new one
     message = translate("Integrations", "合并了 {n} 条记录；待处理冲突 {c} 个。").format(n=result.new_events, c=result.open_conflicts)
+    if carried.summary():
+        message += "\n" + carried.summary()
     if not result.new_events:
         message = translate("Integrations", "该工作区的记录已全部在本工作区中，没有变化。")
     QMessageBox.information(window, translate("Integrations", "合并完成"), message)
