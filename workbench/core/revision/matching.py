@@ -94,6 +94,7 @@ class _Matcher:
         self.new_taken: dict[int, int] = {}
         self.counterpart: dict[int, PlanNode] = {}  # id(old container) -> new container
         self.container_score: dict[int, tuple[str, float]] = {}
+        self._ancestor_cache: dict[tuple[int, str], PlanNode | None] = {}
 
     # -- driver -------------------------------------------------------------
     def run(self) -> Revision:
@@ -143,13 +144,23 @@ class _Matcher:
             news = [n for n in self.new.nodes if n.kind == kind and id(n) not in news_taken]
             if not olds or not news:
                 continue
+            by_id = {id(n): n for n in news}
+            titles = {id(n): normalise_text(n.title) for n in news}
+            by_title: dict[str, list[int]] = defaultdict(list)
+            for key, title in titles.items():
+                by_title[title].append(key)
             scored: list[tuple[float, int, int, PlanNode, PlanNode, str]] = []
             for o in olds:
                 votes, total = self._votes(o, kind)
                 title_o = normalise_text(o.title)
-                for n in news:
-                    share = 100.0 * votes.get(id(n), 0) / total if total else 0.0
-                    title = S.ratio(title_o, normalise_text(n.title)) if (title_o or n.title) else 100.0
+                # Candidates: where its paragraphs went, the same title, else similar titles (in C).
+                keys = {k for k in votes if k in by_id} | set(by_title.get(title_o, ()))
+                if not keys and title_o:
+                    keys = {k for k, _ in S.candidates(title_o, titles, S.TITLE_CUTOFF, limit=5)}
+                for key in keys:
+                    n = by_id[key]
+                    share = 100.0 * votes.get(key, 0) / total if total else 0.0
+                    title = S.ratio(title_o, titles[key]) if (title_o or titles[key]) else 100.0
                     if title >= 90 or (share >= 50 and title >= 30) or (total == 0 and title >= S.TITLE_CUTOFF):
                         score = 0.6 * title + 0.4 * share if total else title
                         method = BY_CONTENT if title == 100 else BY_CHILDREN if share >= 50 else BY_TEXT
@@ -173,39 +184,71 @@ class _Matcher:
                 continue
             total += 1
             for new_node in self.groups[self.old_taken[id(node)]][1]:
-                anc = next((a for a in reversed(new_node.ancestors()) if a.kind == kind), None)
+                anc = self._new_ancestor(new_node, kind)
                 if anc is not None:
                     votes[id(anc)] += 1
         return votes, total
+
+    def _new_ancestor(self, node: PlanNode, kind: str) -> PlanNode | None:
+        """The new node's nearest ancestor of a container kind (cached: asked once per container level)."""
+        key = (id(node), kind)
+        if key not in self._ancestor_cache:
+            parent = node.parent
+            while parent is not None and parent.kind != kind:
+                parent = parent.parent
+            self._ancestor_cache[key] = parent
+        return self._ancestor_cache[key]
 
     # -- 3. text with context -----------------------------------------------------
     def _fuzzy_units(self) -> None:
         free_old, free_new = self._free_old(), self._free_new()
         if not free_old or not free_new:
             return
+        old_by_node = {id(n): n for n in self.old.nodes}
+        inverse = {id(new): old_by_node[old] for old, new in self.counterpart.items()}
         new_by_id = {id(n): n for n in free_new}
-        new_texts = {id(n): self.new.text[id(n)] for n in free_new}
-        old_texts = {id(n): self.old.text[id(n)] for n in free_old}
         old_by_id = {id(n): n for n in free_old}
+        # Free units by class and by container, so that each search looks only where it should.
+        new_class: dict[str, dict[int, str]] = defaultdict(dict)
+        new_near: dict[tuple[str, int], dict[int, str]] = defaultdict(dict)
+        for n in free_new:
+            text = self.new.text[id(n)]
+            new_class[_unit_class(n)][id(n)] = text
+            new_near[(_unit_class(n), id(self.new.container[id(n)]))][id(n)] = text
+        old_class: dict[str, dict[int, str]] = defaultdict(dict)
+        old_near: dict[tuple[str, int], dict[int, str]] = defaultdict(dict)
+        for o in free_old:
+            text = self.old.text[id(o)]
+            old_class[_unit_class(o)][id(o)] = text
+            old_near[(_unit_class(o), id(self.old.container[id(o)]))][id(o)] = text
         proposals: list[tuple[float, int, int, list[PlanNode], list[PlanNode], float]] = []
         for o in free_old:
-            text = old_texts[id(o)]
-            same_class = {k: v for k, v in new_texts.items() if _unit_class(new_by_id[k]) == _unit_class(o)}
-            for key, score in S.candidates(text, same_class, S.REWORD_CUTOFF):
+            text, cls = self.old.text[id(o)], _unit_class(o)
+            twin = self._twin_container(o)
+            near = new_near.get((cls, id(twin)), {}) if twin is not None else new_class[cls]
+            found = S.candidates(text, near, S.REWORD_CUTOFF)
+            if not found or found[0][1] < S.SURE_CUTOFF:  # not clearly here: it may have moved anywhere
+                found = S.candidates(text, new_class[cls], S.REWORD_CUTOFF)
+            for key, score in found:
                 n = new_by_id[key]
                 proposals.append((score + self._context(o, n), self.old.seq[id(o)], self.new.seq[id(n)], [o], [n], score))
-            parts = sorted((new_by_id[k] for k in S.pieces(text, same_class)), key=lambda n: self.new.seq[id(n)])
+            parts = sorted((new_by_id[k] for k in S.pieces(text, near)), key=lambda n: self.new.seq[id(n)])
             if len(parts) >= 2:
-                score = S.joined_ratio(text, [new_texts[id(p)] for p in parts])
+                score = S.joined_ratio(text, [self.new.text[id(p)] for p in parts])
                 if score >= S.JOINED_CUTOFF:
                     proposals.append((score + self._context(o, parts[0]), self.old.seq[id(o)],
                                       self.new.seq[id(parts[0])], [o], parts, score))
         for n in free_new:
-            text = new_texts[id(n)]
-            same_class = {k: v for k, v in old_texts.items() if _unit_class(old_by_id[k]) == _unit_class(n)}
-            parts = sorted((old_by_id[k] for k in S.pieces(text, same_class)), key=lambda o: self.old.seq[id(o)])
+            text, cls = self.new.text[id(n)], _unit_class(n)
+            container = self.new.container[id(n)]
+            if container is not None and container.kind == P.PLAN:
+                origin: PlanNode | None = self.old_plan.root
+            else:
+                origin = inverse.get(id(container))
+            scope = old_near.get((cls, id(origin)), {}) if origin is not None else old_class[cls]
+            parts = sorted((old_by_id[k] for k in S.pieces(text, scope)), key=lambda o: self.old.seq[id(o)])
             if len(parts) >= 2:
-                score = S.joined_ratio(text, [old_texts[id(p)] for p in parts])
+                score = S.joined_ratio(text, [self.old.text[id(p)] for p in parts])
                 if score >= S.JOINED_CUTOFF:
                     proposals.append((score + self._context(parts[0], n), self.old.seq[id(parts[0])],
                                       self.new.seq[id(n)], parts, [n], score))
@@ -216,6 +259,15 @@ class _Matcher:
             if any(id(o) in self.old_taken for o in olds) or any(id(n) in self.new_taken for n in news):
                 continue
             self._pair(olds, news, BY_TEXT, score)
+
+    def _twin_container(self, o: PlanNode) -> PlanNode | None:
+        """The counterpart of the old node's container (the new root for the plan), None when unknown."""
+        container = self.old.container[id(o)]
+        if container is None:
+            return None
+        if container.kind == P.PLAN:
+            return self.new_plan.root
+        return self.counterpart.get(id(container))
 
     def _context(self, o: PlanNode, n: PlanNode) -> float:
         """Points for agreeing context: the container's counterpart, matched neighbours."""
@@ -357,6 +409,10 @@ class _Matcher:
         new_sents = [s for n in news for s in n.children if s.kind == P.SENTENCE]
         parent_moved = any(moved.get(id(o)) for o in olds)
         result: list[NodeMatch] = []
+        if len(old_sents) == len(new_sents) and all(a.text == b.text for a, b in zip(old_sents, new_sents)):
+            kind = MOVED if parent_moved else UNCHANGED  # the common case: the same sentences, in order
+            return [NodeMatch(kind, P.SENTENCE, (a.key,), (b.key,), 1.0, BY_CONTENT, parent_moved)
+                    for a, b in zip(old_sents, new_sents)]
         free_new = {id(s): s for s in new_sents}
         pending: list[PlanNode] = []
         by_text: dict[str, list[PlanNode]] = defaultdict(list)

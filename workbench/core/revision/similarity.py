@@ -22,6 +22,8 @@ from rapidfuzz import fuzz, process
 # A clause whose text is at least this similar to another is the same clause reworded.
 # Unrelated clauses of the seed plan score at most ~41 against each other.
 REWORD_CUTOFF = 55.0
+# A reworded clause this similar in its own section is taken without searching the whole plan.
+SURE_CUTOFF = 85.0
 # A piece of a split clause (or a part of a merged one) lies inside the whole this well.
 PIECE_CUTOFF = 85.0
 # A split/merge is accepted when the pieces joined match the whole this well.
