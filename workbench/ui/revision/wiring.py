@@ -94,7 +94,12 @@ def import_revision_file(window, path: Path, old_id: int):
         window.revision_view.plan_box.setCurrentIndex(max(0, index))
         window.revision_dock.show()
         window.revision_dock.raise_()
-        window.status.showMessage(result.summary(), 10000)
+        if not result.created:
+            window.status.showMessage(translate("ChangeReview", "该文件已是此规划的新版本，未作改动"), 8000)
+            return
+        message = translate("ChangeReview", "已导入新版本，旧版本改为只读：标注带入 %1 个条目，%2 项待审核，%3 项孤立标签")
+        window.status.showMessage(message.replace("%1", str(result.carried)).replace("%2", str(result.flagged))
+                                  .replace("%3", str(result.orphans)), 10000)
 
     return run_with_progress(
         window.pool, window, _parse_and_store, path, old_id, workspace, window.session.reviewer,
