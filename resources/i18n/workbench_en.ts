@@ -568,7 +568,7 @@
         <location filename="../../workbench/ui/revision/wiring.py" line="47" />
         <location filename="../../workbench/ui/revision/wiring.py" line="50" />
         <location filename="../../workbench/ui/revision/wiring.py" line="55" />
-        <location filename="../../workbench/ui/revision/wiring.py" line="101" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="106" />
         <source>导入修订稿</source>
         <translation>Import revised draft</translation>
     </message>
@@ -594,12 +594,22 @@
     </message>
     <message>
         <location filename="../../workbench/ui/revision/wiring.py" line="89" />
-        <location filename="../../workbench/ui/revision/wiring.py" line="103" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="108" />
         <source>导入修订稿失败</source>
         <translation>Importing the revised draft failed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="102" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="98" />
+        <source>该文件已是此规划的新版本，未作改动</source>
+        <translation>This file is already the new version of that plan; nothing changed</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="100" />
+        <source>已导入新版本，旧版本改为只读：标注带入 %1 个条目，%2 项待审核，%3 项孤立标签</source>
+        <translation>New version imported, the old one is now read-only: tags carried to %1 nodes, %2 to review, %3 orphaned</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="107" />
         <source>正在导入 %1…</source>
         <translation>Importing %1…</translation>
     </message>
@@ -1243,12 +1253,12 @@
         <translation>Applied {n} change(s)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="142" />
+        <location filename="../../workbench/ui/integrations.py" line="143" />
         <source>合并其他审核人的工作区</source>
         <translation>Merge another reviewer's workspace</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="143" />
+        <location filename="../../workbench/ui/integrations.py" line="144" />
         <source>工作区 (*.sqlite *.db);;所有文件 (*)</source>
         <translation>Workspace (*.sqlite *.db);;All files (*)</translation>
     </message>
@@ -1258,17 +1268,17 @@
         <translation>Cannot merge</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="154" />
+        <location filename="../../workbench/ui/integrations.py" line="155" />
         <source>合并了 {n} 条记录；待处理冲突 {c} 个。</source>
         <translation>Merged {n} event(s); {c} conflict(s) to resolve.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="156" />
+        <location filename="../../workbench/ui/integrations.py" line="159" />
         <source>该工作区的记录已全部在本工作区中，没有变化。</source>
         <translation>This workspace already holds all of that workspace's events; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="157" />
+        <location filename="../../workbench/ui/integrations.py" line="160" />
         <source>合并完成</source>
         <translation>Merge finished</translation>
     </message>
