@@ -110,6 +110,9 @@ def test_accept_retag_move_and_go_to_are_audited(qtbot, reviewed, repo):
     view.filter_box.setCurrentIndex(view.filter_box.findData("new"))
     view.select_row(0)
     view.go_to()
-    assert window.current_node_id == view.model.entry(0).new_node_id
+    new_clause = view.model.entry(0)
+    assert window.current_node_id == new_clause.new_node_id and new_clause.untagged_new
+    window.annotator.assign(repo.departments()[0].db_id, "lead")  # tagged in the main window as usual ...
+    qtbot.waitUntil(lambda: not view.model.entry(0).untagged_new, timeout=5000)  # ... and the list follows
     assert len(repo.events(action="revision_review")) == 3
     assert verify(repo.db).ok

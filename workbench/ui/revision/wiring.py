@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
@@ -28,6 +28,13 @@ def install(window) -> None:
     window.revision_view = ChangeReviewView(window.session.repo)
     window.revision_dock = window.add_dock("revisionDock", translate("ChangeReview", "修订对照"), window.revision_view)
     window.revision_view.changed.connect(window.session.apply)
+    # Tags changed elsewhere (the annotation pane, a merge): redraw the list when it is on screen.
+    refresh = QTimer(window.revision_view)
+    refresh.setSingleShot(True)
+    refresh.setInterval(300)
+    refresh.timeout.connect(lambda: window.revision_view.refresh() if window.revision_view.isVisible() else None)
+    window.session.changed.connect(lambda changes: refresh.start() if changes.node_ids else None)
+    window.revision_dock.visibilityChanged.connect(lambda visible: refresh.start() if visible else None)
     window.revision_view.node_requested.connect(window.select_node)
     action = QAction(translate("ChangeReview", "导入修订稿(&R)…"), window)
     action.setObjectName("action_import_revision")
