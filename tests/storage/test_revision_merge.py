@@ -13,6 +13,7 @@ from workbench.core.importing import import_file, import_lines
 from workbench.storage.audit import Reviewer
 from workbench.storage.audit_verify import verify
 from workbench.storage.database import open_workspace
+from workbench.storage.errors import StoreError
 from workbench.storage.repository import Repository
 from workbench.storage.revision.merged import merge_with_revisions
 from workbench.storage.revision.tags import plan_tags
@@ -79,3 +80,35 @@ def test_the_old_versions_tags_are_carried_into_the_new_version(desks):
     assert report.ok, report.reason
     again, carry_again = merge_with_revisions(ours, theirs_path, backup=False)
     assert again.new_events == 0 and not carry_again.summary()
+
+
+def test_a_revision_made_in_another_workspace_is_linked_here_by_the_merge(tmp_path, seed_path, registry_file):
+    text = seed_path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    revised, _ = draft_revision(lines, import_lines(lines, seed_path.name))
+    draft, approved = tmp_path / "draft.txt", tmp_path / "approved.txt"
+    draft.write_text(text, encoding="utf-8")
+    approved.write_text("\n".join(revised), encoding="utf-8")
+    a_path, b_path = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
+    a = Repository(open_workspace(a_path, registry=registry_file), Reviewer("张三"))
+    old_id = a.import_plan(import_file(draft)).plan_id
+    department = a.departments()[0].db_id
+    a.assign(node_id=a.node_by_key(old_id, UNCHANGED).id, department_id=department)
+    a.db.close()
+    shutil.copyfile(a_path, b_path)
+    a = Repository(open_workspace(a_path), Reviewer("张三"))
+    b = Repository(open_workspace(b_path), Reviewer("李四"))
+    new_a = a.import_revision(import_file(approved), revision_of=old_id).plan_id
+    a.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    new_b = b.import_plan(import_file(approved)).plan_id  # B imported the approved text as a plain plan
+    assert b.revision_of(new_b) is None
+    result, carry = merge_with_revisions(b, a_path, backup=False)
+    assert result.new_events and carry.adopted == [new_b]
+    assert b.revision_of(new_b) == old_id and b.superseded_by(old_id) == new_b
+    assert plan_tags(b.db, new_b)[UNCHANGED] == plan_tags(a.db, new_a)[UNCHANGED]  # A's carry came as events
+    with pytest.raises(StoreError, match="old version"):
+        b.assign(node_id=b.node_by_key(old_id, REWORDED).id, department_id=department)
+    assert len(b.revision_matches(new_b)) == len(a.revision_matches(new_a))
+    assert verify(b.db).ok
+    a.db.close()
+    b.db.close()

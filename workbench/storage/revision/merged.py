@@ -39,10 +39,13 @@ class MergeCarry:
     held: list[str] = field(default_factory=list)  # new node keys re-tagged meanwhile: review items instead
     orphans: list[str] = field(default_factory=list)  # old keys without a counterpart
     skipped: list[str] = field(default_factory=list)  # old keys whose new version is itself superseded
+    adopted: list[int] = field(default_factory=list)  # revisions another workspace made, now linked here too
 
     def summary(self) -> str:
-        if not (self.carried or self.held or self.orphans or self.skipped):
+        if not (self.carried or self.held or self.orphans or self.skipped or self.adopted):
             return ""
+        if self.adopted and not (self.carried or self.held or self.orphans or self.skipped):
+            return f"plan(s) {', '.join(map(str, self.adopted))} recorded as new version(s), as the other workspace had them"
         text = (f"carried into the new version: {len(self.carried)} node(s); {len(self.held)} held for review "
                 f"(re-tagged there meanwhile); {len(self.orphans)} orphan(s)")
         if self.skipped:
@@ -59,7 +62,39 @@ def merge_with_revisions(repo, other: Path, *, reason: str | None = None, **opti
     if result.new_events:
         for old, new in links:
             carry_changes(repo, old, new, before[old], report, f"merge of {Path(other).name}")
+        report.adopted = adopt_revision_links(repo)
     return result, report
+
+
+def adopt_revision_links(repo) -> list[int]:
+    """Record revisions another workspace made (its `plan_revision` events came with the merge) between
+    plans this workspace holds but had not linked; their carried tags came as events already.
+    Returns the new plan ids linked."""
+    from workbench.core.revision import match_plans
+    from workbench.core.revision.carry import plan_carry
+
+    adopted: list[int] = []
+    for event in repo.events(action="plan_revision"):
+        after = event.after if isinstance(event.after, dict) else {}
+        new = repo.plan_by_sha256(event.plan_sha256 or "")
+        old = repo.plan_by_sha256(str(after.get("revision_of") or ""))
+        if new is None or old is None or repo.revision_of(new.id) is not None:
+            continue
+        if repo.superseded_by(old.id) is not None:
+            continue  # this workspace revised the old plan otherwise: keep its own link
+        old_plan, new_plan = repo.load_plan(old.id), repo.load_plan(new.id)
+        revision = match_plans(old_plan, new_plan)
+        texts = {n.key: n.text or n.display for n in old_plan.nodes()}
+        carry = plan_carry(revision, plan_tags(repo.db, old.id), texts)
+        with repo.db.atomic():
+            repo.db.execute(
+                "INSERT INTO plan_revisions (new_plan_id, old_plan_id, event_uuid, created_at) VALUES (?, ?, ?, ?)",
+                [new.id, old.id, event.uuid, event.time_utc],
+            )
+            repo._store_matches(new.id, revision)
+            repo._store_items(new.id, carry.carries, carry.orphans)
+        adopted.append(new.id)
+    return adopted
 
 
 def carry_changes(repo, old_id: int, new_id: int, before: dict[str, NodeTags], report: MergeCarry,
