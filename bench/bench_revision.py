@@ -81,6 +81,40 @@ def main() -> None:
         counts = revision.counts(frozenset({"clause", "box_item"}))
         changed = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()) if k != "unchanged")
         print(f"{label:<22}{nodes:>9}{floor:>10.4f}{matching:>10.3f}{matching / floor:>8.1f}   {changed or '-'}")
+    carry_figures(lines, revised_lines)
+
+
+def carry_figures(lines: list[str], revised_lines: list[str]) -> None:
+    """The whole `import --revision-of` on a fully tagged seed workspace (match, store, carry every tag
+    as audited events), beside importing the same document as a plain plan."""
+    import tempfile
+
+    from tests.revision_drafts import tag_fully
+    from workbench.storage.audit import Reviewer
+    from workbench.storage.database import open_workspace
+    from workbench.storage.repository import Repository
+
+    with tempfile.TemporaryDirectory() as tmp:
+        old_file, new_file = Path(tmp) / "draft.txt", Path(tmp) / "approved.txt"
+        old_file.write_text("\n".join(lines), encoding="utf-8")
+        new_file.write_text("\n".join(revised_lines), encoding="utf-8")
+        from workbench.core.importing import import_file
+
+        repo = Repository(open_workspace(Path(tmp) / "a.sqlite"), Reviewer("bench"))
+        old_id = repo.import_plan(import_file(old_file)).plan_id
+        tag_fully(repo, old_id)
+        plain = Repository(open_workspace(Path(tmp) / "b.sqlite"), Reviewer("bench"))
+        new_plan = import_file(new_file)
+        start = time.perf_counter()
+        plain.import_plan(new_plan)
+        floor = time.perf_counter() - start
+        new_plan = import_file(new_file)
+        start = time.perf_counter()
+        result = repo.import_revision(new_plan, revision_of=old_id)
+        took = time.perf_counter() - start
+        print(f"\nimport --revision-of, seed fully tagged: {took:.3f} s ({result.events} events, "
+              f"{result.carried} nodes carried), plain import of the same file {floor:.3f} s, "
+              f"ratio {took / floor:.1f}")
 
 
 if __name__ == "__main__":
