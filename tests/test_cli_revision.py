@@ -38,6 +38,9 @@ def test_import_as_revision_then_report_and_verify(workspace, tmp_path, capsys):
     assert "plan 2 is the new version of plan 1" in out and "12 reworded" in out and "3 deleted" in out
     assert main(["audit", "verify", "--db", str(db)]) == 0
     capsys.readouterr()
+    assert main(["tree", "--db", str(db)]) == 0
+    tree = capsys.readouterr().out
+    assert "plan 1: old version, read-only; its revision is plan 2" in tree and "plan 2: current version" in tree
     assert main(["assign", "ch03/s01/p02", "市科技局", "--plan", "1", "--db", str(db)]) != 0
     assert "old version" in capsys.readouterr().err  # the old plan is read-only
     report = tmp_path / "对照表.xlsx"

@@ -54,8 +54,12 @@ def cmd_tree(args: argparse.Namespace) -> int:
     if not plans:
         print("the workspace holds no plan yet: run `workbench import FILE`")
     for record in plans:
-        for line in outline_lines(repo.load_plan(record.id)):
+        for n, line in enumerate(outline_lines(repo.load_plan(record.id))):
             print(line)
+            if n == 0 and (newer := repo.superseded_by(record.id)) is not None:
+                print(f"  (plan {record.id}: old version, read-only; its revision is plan {newer})")
+            elif n == 0 and (older := repo.revision_of(record.id)) is not None:
+                print(f"  (plan {record.id}: current version, revising plan {older})")
     return EXIT_OK
 
 
