@@ -131,6 +131,8 @@ def test_indicator_links_follow_the_indicator_matching(repo, files, tagged):
 
 def test_the_seed_against_itself_carries_every_tag_unchanged(repo, files, tagged, tmp_path):
     draft, _ = files
+    root = repo.node_by_key(tagged, "plan")
+    repo.set_note(node_id=root.id, text="全文由市发展改革委统稿")  # a note may sit on the plan itself
     same = tmp_path / "same-text-crlf.txt"  # the same text saved with Windows line ends: another file
     same.write_bytes(draft.read_bytes().replace(b"\n", b"\r\n"))
     old_tags = plan_tags(repo.db, tagged)

@@ -207,18 +207,24 @@ class RevisionStore(StoreBase):
 
     def write_node_tags(self, node_id: int, tags: NodeTags, *, action: str, reason: str | None) -> Changes:
         """Make the node's tags equal `tags`, one audited event per subject that changes."""
-        node = self._taggable_ref(node_id)
+        node = self._node_ref(node_id)  # a note may sit on any node; departments only on taggable ones
         departments = dict(self.db.execute("SELECT uid, id FROM departments").fetchall())
         indicators = dict(self.db.execute("SELECT key, id FROM indicators WHERE plan_id = ?", [node.plan_id]).fetchall())
         missing = [uid for uid, _ in tags.assignments if uid not in departments]
         if missing:
             raise StoreError(f"department {missing[0]} is not in this workspace")
         events: list[str] = []
+        writes = []
+        if tags.assignments or self._entries(node_id):  # type: ignore[attr-defined]
+            writes.append(self.set_assignments(  # type: ignore[attr-defined]
+                node_id=node_id, entries=[(departments[u], r) for u, r in tags.assignments], action=action,
+                reason=reason))
+        if tags.indicator_links or self._link_ids(node_id):  # type: ignore[attr-defined]
+            writes.append(self.set_indicator_links(  # type: ignore[attr-defined]
+                node_id=node_id, indicator_ids=[indicators[k] for k in tags.indicator_links if k in indicators],
+                action=action, reason=reason))
         for changes in (
-            self.set_assignments(node_id=node_id, entries=[(departments[u], r) for u, r in tags.assignments],  # type: ignore[attr-defined]
-                                 action=action, reason=reason),
-            self.set_indicator_links(node_id=node_id, indicator_ids=[indicators[k] for k in tags.indicator_links  # type: ignore[attr-defined]
-                                                                     if k in indicators], action=action, reason=reason),
+            *writes,
             self.set_note(node_id=node_id, text=tags.note, action=action, reason=reason),  # type: ignore[attr-defined]
             self.set_review_status(node_id=node_id, status=tags.review_status, action=action, reason=reason),  # type: ignore[attr-defined]
             self.set_timing(node_id=node_id, timing=tags.timing, action=action, reason=reason),  # type: ignore[attr-defined]
