@@ -49,7 +49,9 @@ def _row(view, predicate) -> int:
 def test_import_revision_shows_every_change_with_its_tags(reviewed, repo):
     window, view, drafting = reviewed
     assert window.revision_dock.isVisible()
-    assert 2 in window.session.plan_ids  # the new version is in the tree
+    assert 2 in window.session.plan_ids  # the new version is in the tree, the old one marked
+    old_root = window.tree_model.index_for_id(window.session.plan(1).root.db_id)
+    assert old_root.data().endswith("（旧版本，只读）") and repo.plan(1).title == repo.plan(2).title
     kinds = [e.row.kind for e in view.model.entries]
     assert kinds.count("reworded") >= 12 and kinds.count("split") == 2 and kinds.count("merged") == 1
     assert kinds.count("new") == 5

@@ -139,6 +139,7 @@ def open_merge(window) -> None:
     """File › Merge…: bring in another reviewer's workspace of the same plan."""
     from workbench.storage.merge import MergeError
     from workbench.storage.revision.merged import merge_with_revisions
+    from workbench.ui.revision import wiring as revision_wiring
 
     path, _ = QFileDialog.getOpenFileName(window, translate("Integrations", "合并其他审核人的工作区"), "",
                                           translate("Integrations", "工作区 (*.sqlite *.db);;所有文件 (*)"))
@@ -151,7 +152,8 @@ def open_merge(window) -> None:
         return
     if result.new_events:
         refresh_all(window, events=(result.merge_event or "",))
-        window.revision_view.refresh()  # tags merged onto an old version were carried into the new one
+        window.revision_view.reload_plans()  # tags merged onto an old version were carried into the new one
+        revision_wiring.mark_old_versions(window)
     message = translate("Integrations", "合并了 {n} 条记录；待处理冲突 {c} 个。").format(n=result.new_events, c=result.open_conflicts)
     if carried.summary():
         message += "\n" + carried.summary()

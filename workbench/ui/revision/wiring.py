@@ -43,8 +43,25 @@ def install(window) -> None:
     window.actions_by_name["import_revision"] = action
     actions = window.file_menu.actions()
     window.file_menu.insertAction(actions[1] if len(actions) > 1 else None, action)
-    if window.revision_view.plan_box.count():
-        window.revision_dock.toggleViewAction().setEnabled(True)
+    mark_old_versions(window)
+    window.session.plan_added.connect(lambda _plan_id: mark_old_versions(window))
+
+
+def mark_old_versions(window) -> None:
+    """Say in the tree (and the reader's path) which plans are old versions, kept read-only.
+
+    Only the window's in-memory copy of the plan's title changes; the stored plan is untouched."""
+    session = window.session
+    mark = translate("ChangeReview", "（旧版本，只读）")
+    roots = []
+    for plan_id in session.plan_ids:
+        root = session.plan(plan_id).root
+        if session.repo.superseded_by(plan_id) is not None and not root.title.endswith(mark):
+            root.title += mark
+            if root.db_id is not None:
+                roots.append(root.db_id)
+    if roots:
+        session.apply(Changes(node_ids=frozenset(roots), events=("old version",)))
 
 
 def choose_and_import_revision(window) -> None:
@@ -96,6 +113,7 @@ def import_revision_file(window, path: Path, old_id: int):
             window.show_error(translate("ChangeReview", "导入修订稿失败"), str(exc))
             return
         window.session.apply(Changes(plan_ids=frozenset({result.plan_id}), events=("revision",)))
+        mark_old_versions(window)
         window.revision_view.reload_plans()
         index = window.revision_view.plan_box.findData(result.plan_id)
         window.revision_view.plan_box.setCurrentIndex(max(0, index))
