@@ -590,51 +590,56 @@
         <translation>Import a new version of a plan (such as the approved text): tags follow their clauses; the old version stays, read-only</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="54" />
-        <location filename="../../workbench/ui/revision/wiring.py" line="57" />
-        <location filename="../../workbench/ui/revision/wiring.py" line="62" />
-        <location filename="../../workbench/ui/revision/wiring.py" line="113" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="55" />
+        <source>（旧版本，只读）</source>
+        <translation> (old version, read-only)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="71" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="74" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="79" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="131" />
         <source>导入修订稿</source>
         <translation>Import revised draft</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="54" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="71" />
         <source>工作区中还没有规划：请先导入规划</source>
         <translation>The workspace holds no plan yet: import a plan first</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="58" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="75" />
         <source>新文件是哪个规划的新版本？</source>
         <translation>Which plan is the new file a version of?</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="70" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="87" />
         <source>正在读取和解析 %1…</source>
         <translation>Reading and parsing %1…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="74" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="91" />
         <source>正在比对条款并带入标注…</source>
         <translation>Matching clauses and carrying tags…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="96" />
-        <location filename="../../workbench/ui/revision/wiring.py" line="115" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="113" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="133" />
         <source>导入修订稿失败</source>
         <translation>Importing the revised draft failed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="105" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="123" />
         <source>该文件已是此规划的新版本，未作改动</source>
         <translation>This file is already the new version of that plan; nothing changed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="107" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="125" />
         <source>已导入新版本，旧版本改为只读：标注带入 %1 个条目，%2 项待审核，%3 项孤立标签</source>
         <translation>New version imported, the old one is now read-only: tags carried to %1 nodes, %2 to review, %3 orphaned</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="114" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="132" />
         <source>正在导入 %1…</source>
         <translation>Importing %1…</translation>
     </message>
@@ -1278,32 +1283,32 @@
         <translation>Applied {n} change(s)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="143" />
+        <location filename="../../workbench/ui/integrations.py" line="144" />
         <source>合并其他审核人的工作区</source>
         <translation>Merge another reviewer's workspace</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="144" />
+        <location filename="../../workbench/ui/integrations.py" line="145" />
         <source>工作区 (*.sqlite *.db);;所有文件 (*)</source>
         <translation>Workspace (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="150" />
+        <location filename="../../workbench/ui/integrations.py" line="151" />
         <source>无法合并</source>
         <translation>Cannot merge</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="155" />
+        <location filename="../../workbench/ui/integrations.py" line="157" />
         <source>合并了 {n} 条记录；待处理冲突 {c} 个。</source>
         <translation>Merged {n} event(s); {c} conflict(s) to resolve.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="159" />
+        <location filename="../../workbench/ui/integrations.py" line="161" />
         <source>该工作区的记录已全部在本工作区中，没有变化。</source>
         <translation>This workspace already holds all of that workspace's events; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="160" />
+        <location filename="../../workbench/ui/integrations.py" line="162" />
         <source>合并完成</source>
         <translation>Merge finished</translation>
     </message>
@@ -1593,7 +1598,7 @@
     </message>
     <message>
         <location filename="../../workbench/ui/background.py" line="77" />
-        <location filename="../../workbench/ui/revision/wiring.py" line="63" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="80" />
         <source>规划文件 (*.txt *.docx *.md);;所有文件 (*)</source>
         <translation>Plan documents (*.txt *.docx *.md);;All files (*)</translation>
     </message>
