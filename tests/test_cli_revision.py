@@ -43,6 +43,11 @@ def test_import_as_revision_then_report_and_verify(workspace, tmp_path, capsys):
     assert "plan 1: old version, read-only; its revision is plan 2" in tree and "plan 2: current version" in tree
     assert main(["assign", "ch03/s01/p02", "市科技局", "--plan", "1", "--db", str(db)]) != 0
     assert "old version" in capsys.readouterr().err  # the old plan is read-only
+    assert main(["assign", "ch03/s01/p02", "市科技局", "--role", "support", "--db", str(db)]) == 0  # the current one
+    division = tmp_path / "division.xlsx"
+    assert main(["export", "division", "-o", str(division), "--db", str(db)]) == 0  # no --plan: the current version
+    assert main(["export", "division", "-o", str(division), "--plan", "1", "--db", str(db)]) == 0  # or name the old
+    capsys.readouterr()
     report = tmp_path / "对照表.xlsx"
     assert main(["revision", "report", "--plan", "2", "-o", str(report), "--db", str(db)]) == 0
     wb = openpyxl.load_workbook(report, rich_text=True)
