@@ -163,6 +163,8 @@ EN.update({
     "ChangeReview|重新标注": "Re-tag", "ChangeReview|重新标注…": "Re-tag…", "ChangeReview|（无标签）": "(no tags)",
     "ChangeReview|（无：已删除）": "(none: deleted)", "ChangeReview|（无：新增）": "(none: new)",
     "ChangeReview|（旧版本，只读）": " (old version, read-only)",
+    "ChangeReview|指标修改": "Indicator changed", "ChangeReview|指标删除": "Indicator deleted",
+    "ChangeReview|指标新增": "Indicator added",
     "ChangeReview|该文件已是此规划的新版本，未作改动": "This file is already the new version of that plan; nothing changed",
     "ChangeReview|已导入新版本，旧版本改为只读：标注带入 %1 个条目，%2 项待审核，%3 项孤立标签":
         "New version imported, the old one is now read-only: tags carried to %1 nodes, %2 to review, %3 orphaned",

@@ -60,6 +60,8 @@ def test_import_revision_shows_every_change_with_its_tags(reviewed, repo):
     for entry in new_rows:  # new clauses are untagged work
         row = view.model.entries.index(entry)
         assert view.model.index(row, 3).data() == "未标注" and view.model.index(row, 4).data() == "待标注"
+    indicators = [e for e in view.model.entries if e.row.kind == "indicator"]
+    assert sorted(e.row.new_text.split("：")[-1] for e in indicators) == ["33", "36左右"]  # 2030 targets changed
     reworded_old = repo.load_plan(1).root.find(drafting.reworded[0]).text
     row = _row(view, lambda e: e.row.old_text == reworded_old)
     view.select_row(row)

@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workbench.core.revision.carry import NodeTags
-from workbench.core.revision.report import KIND_LABELS, ReportRow, node_text, place
+from workbench.core.revision.report import KIND_LABELS, ReportRow, indicator_rows, node_text, place
 from workbench.storage.revision.report_data import RevisionData
 from workbench.storage.revision.store import RevisionItem
 
 
 INDICATOR_GONE = "关联指标已删除"
+INDICATOR_CHANGED = "指标修改"
 
 
 @dataclass(frozen=True)
@@ -70,4 +71,10 @@ def build_entries(data: RevisionData, new_tags: dict[str, NodeTags]) -> list[Ent
                         new.text if new else "", item.confidence, "", "")
         tags = new_tags.get(item.node_key, NodeTags()) if item.node_key else item.tags
         entries.append(Entry(row, item.node_key, new.db_id if new else None, item, tags))
+    for number, name, field, before, after in indicator_rows(data.indicators):
+        change = INDICATOR_CHANGED if field not in (KIND_LABELS["deleted"], KIND_LABELS["new"]) else f"指标{field}"
+        row = ReportRow((), (), "indicator", "indicator", change, f"主要指标 {number}", "",
+                        f"{name}\n{field}：{before}" if before else "", f"{name}\n{field}：{after}" if after else "",
+                        1.0, "", "")
+        entries.append(Entry(row, None, None, None, NodeTags()))
     return entries

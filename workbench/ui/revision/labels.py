@@ -19,5 +19,6 @@ EXTRACTED = (
     QT_TRANSLATE_NOOP("ChangeReview", "重新编号"), QT_TRANSLATE_NOOP("ChangeReview", "移动、重新编号"),
     QT_TRANSLATE_NOOP("ChangeReview", "文字修改、移动"), QT_TRANSLATE_NOOP("ChangeReview", "关联指标已删除"),
     QT_TRANSLATE_NOOP("ChangeReview", "全部变化"), QT_TRANSLATE_NOOP("ChangeReview", "孤立标签"),
-    QT_TRANSLATE_NOOP("ChangeReview", "新增条款"),
+    QT_TRANSLATE_NOOP("ChangeReview", "新增条款"), QT_TRANSLATE_NOOP("ChangeReview", "指标修改"),
+    QT_TRANSLATE_NOOP("ChangeReview", "指标删除"), QT_TRANSLATE_NOOP("ChangeReview", "指标新增"),
 )  # fmt: skip
