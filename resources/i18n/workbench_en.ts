@@ -505,6 +505,21 @@
         <translation>New clauses</translation>
     </message>
     <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="22" />
+        <source>指标修改</source>
+        <translation>Indicator changed</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="23" />
+        <source>指标删除</source>
+        <translation>Indicator deleted</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="23" />
+        <source>指标新增</source>
+        <translation>Indicator added</translation>
+    </message>
+    <message>
         <location filename="../../workbench/ui/revision/review_model.py" line="89" />
         <source>未标注</source>
         <translation>Untagged</translation>
