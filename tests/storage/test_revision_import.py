@@ -182,3 +182,25 @@ def test_review_decisions_are_audited_and_close_items(repo, files, tagged):
     assert plan_tags(repo.db, result.plan_id)[second.node_key].assignments == ((lead, "lead"),)
     assert len(repo.events(action="revision_review")) == 3
     assert verify(repo.db).ok
+
+
+def test_a_chain_of_drafts_carries_tags_to_the_latest(repo, files, tagged, tmp_path):
+    _, approved = files
+    second = repo.import_revision(import_file(approved), revision_of=tagged).plan_id
+    text = approved.read_text(encoding="utf-8")
+    final = tmp_path / "最终稿.txt"  # one more clause reworded between 送审稿 and 批准稿
+    clause = repo.load_plan(second).root.find("ch10/s02/p01").text
+    final.write_text(text.replace(clause, clause.replace("，", "，进一步", 1)), encoding="utf-8")
+    with pytest.raises(StoreError, match="already has a newer version"):
+        repo.import_revision(import_file(final), revision_of=tagged)
+    third = repo.import_revision(import_file(final), revision_of=second)
+    assert third.revision.for_old("ch10/s02/p01").kind == "reworded"
+    assert third.revision.counts(frozenset({"clause"}))["reworded"] == 1
+    tags_2, tags_3 = plan_tags(repo.db, second), plan_tags(repo.db, third.plan_id)
+    assert tags_3["ch10/s02/p01"] == tags_2["ch10/s02/p01"]
+    assert {k: v for k, v in tags_3.items() if not k.startswith("ch10/s02/p01")} == \
+        {k: v for k, v in tags_2.items() if not k.startswith("ch10/s02/p01")}
+    for old in (tagged, second):
+        with pytest.raises(ReadOnlyPlanError, match=f"current version, plan {third.plan_id}"):
+            repo.set_note(node_id=repo.node_by_key(old, "ch10/s02/p01").id, text="x")
+    assert verify(repo.db).ok
