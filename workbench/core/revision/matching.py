@@ -18,8 +18,7 @@ changes, per paragraph of a plan instead of per quote:
    matched neighbours, opposite a lone unplaced new one of the same kind, is
    the same paragraph heavily reworded when their texts are still somewhat
    alike (similarity.STRUCTURE_CUTOFF).
-5. **Sentences** follow their paragraph: paired inside the matched paragraphs,
-   then anywhere by identical text.
+5. **Sentences** follow their paragraph (sentences.py).
 
 What remains is deleted (old) or new.  A node is *moved* when its container's
 counterpart is not the new node's container, or its container moved.
@@ -29,12 +28,12 @@ Everything is deterministic: the same two plans give the same matches.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 
 from workbench.core import plan as P
 from workbench.core.plan import Plan, PlanNode, normalise_text
 from workbench.core.revision import similarity as S
 from workbench.core.revision.indicators import match_indicators
+from workbench.core.revision.sentences import leftover_sentences, match_sentences
 from workbench.core.revision.model import (
     BY_CHILDREN, BY_CONTENT, BY_ROOT, BY_STRUCTURE, BY_TEXT, DELETED, MERGED, MOVED, NEW, REWORDED, SPLIT,
     UNCHANGED, NodeMatch, Revision,
@@ -349,9 +348,9 @@ class _Matcher:
                     continue  # a merged group is reported once, at its first old node
                 matches.append(self._unit_match(olds, news, method, score, moved))
                 taken_new.update(id(n) for n in news)
-                sentence_matches.extend(self._sentences(olds, news, moved))
+                sentence_matches.extend(match_sentences(olds, news, any(moved.get(id(o)) for o in olds)))
         matches.extend(sentence_matches)
-        matches.extend(self._leftover_sentences(matches))
+        matches.extend(leftover_sentences(self.old.nodes, self.new.nodes, matches))
         placed_old = {k for m in matches for k in m.old}
         placed_new = {k for m in matches for k in m.new}
         for node in self.old.nodes:
@@ -402,56 +401,6 @@ class _Matcher:
                 continue
             moved[id(node)] = any(self.new.container[id(n)] is not twin_container for n in news)
         return moved
-
-    # -- 5. sentences ---------------------------------------------------------------
-    def _sentences(self, olds: list[PlanNode], news: list[PlanNode], moved: dict[int, bool]) -> list[NodeMatch]:
-        old_sents = [s for o in olds for s in o.children if s.kind == P.SENTENCE]
-        new_sents = [s for n in news for s in n.children if s.kind == P.SENTENCE]
-        parent_moved = any(moved.get(id(o)) for o in olds)
-        result: list[NodeMatch] = []
-        if len(old_sents) == len(new_sents) and all(a.text == b.text for a, b in zip(old_sents, new_sents)):
-            kind = MOVED if parent_moved else UNCHANGED  # the common case: the same sentences, in order
-            return [NodeMatch(kind, P.SENTENCE, (a.key,), (b.key,), 1.0, BY_CONTENT, parent_moved)
-                    for a, b in zip(old_sents, new_sents)]
-        free_new = {id(s): s for s in new_sents}
-        pending: list[PlanNode] = []
-        by_text: dict[str, list[PlanNode]] = defaultdict(list)
-        for s in new_sents:
-            by_text[normalise_text(s.text)].append(s)
-        for s in old_sents:
-            twins = [t for t in by_text.get(normalise_text(s.text), []) if id(t) in free_new]
-            if twins:
-                t = twins[0]
-                del free_new[id(t)]
-                result.append(NodeMatch(MOVED if parent_moved else UNCHANGED, P.SENTENCE, (s.key,), (t.key,), 1.0,
-                                        BY_CONTENT, parent_moved))
-            else:
-                pending.append(s)
-        for s in pending:
-            texts = {k: normalise_text(v.text) for k, v in free_new.items()}
-            found = S.candidates(normalise_text(s.text), texts, S.TITLE_CUTOFF, limit=1)
-            if found:
-                t = free_new.pop(found[0][0])
-                result.append(NodeMatch(REWORDED, P.SENTENCE, (s.key,), (t.key,), round(found[0][1] / 100, 3),
-                                        BY_TEXT, parent_moved))
-        return result
-
-    def _leftover_sentences(self, matches: Iterable[NodeMatch]) -> list[NodeMatch]:
-        """Sentences that left their paragraph unchanged: paired anywhere by identical text."""
-        placed_old = {k for m in matches for k in m.old}
-        placed_new = {k for m in matches for k in m.new}
-        free: dict[str, list[PlanNode]] = defaultdict(list)
-        for n in self.new.nodes:
-            if n.kind == P.SENTENCE and n.key not in placed_new:
-                free[normalise_text(n.text)].append(n)
-        result = []
-        for o in self.old.nodes:
-            if o.kind == P.SENTENCE and o.key not in placed_old:
-                twins = free.get(normalise_text(o.text))
-                if twins:
-                    t = twins.pop(0)
-                    result.append(NodeMatch(MOVED, P.SENTENCE, (o.key,), (t.key,), 1.0, BY_CONTENT, True))
-        return result
 
 
 def _unit_class(node: PlanNode) -> str:
