@@ -157,3 +157,16 @@ def test_an_unrelated_replacement_is_deleted_and_new_not_reworded(seed_lines, ol
 def test_matching_is_deterministic(old, drafted, revision):
     again = match_plans(old, drafted[0])
     assert again.matches == revision.matches and again.indicators == revision.indicators
+
+
+def test_a_heavy_rewrite_in_the_same_place_is_found_by_structure_with_low_confidence(seed_lines, old):
+    node = old.root.find("ch05/s03/p01")
+    text = seed_lines[node.lines[0] - 1]
+    lines = list(seed_lines)
+    lines[node.lines[0] - 1] = text[: int(len(text) * 0.3)] + (
+        "构建开放创新生态，完善成果转化激励机制，推动创新链产业链资金链人才链深度融合，"
+        "支持龙头企业牵头组建创新联合体，打造一批高水平中试平台和概念验证中心。")
+    revision = match_plans(old, import_lines(lines, "rewritten.txt"))
+    match = revision.for_old(node.key)
+    assert match.kind == REWORDED and match.method == "structure" and match.confidence < 0.5
+    assert match.needs_review
