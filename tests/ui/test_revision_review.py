@@ -120,3 +120,29 @@ def test_accept_retag_move_and_go_to_are_audited(qtbot, reviewed, repo):
     qtbot.waitUntil(lambda: not view.model.entry(0).untagged_new, timeout=5000)  # ... and the list follows
     assert len(repo.events(action="revision_review")) == 3
     assert verify(repo.db).ok
+
+
+def test_file_menu_imports_a_revision_of_the_chosen_plan(qtbot, window, revised_file, monkeypatch):
+    path, _ = revised_file
+    asked = {}
+
+    def get_item(parent, title, label, items, current, editable):
+        asked["items"] = items
+        return items[0], True
+
+    monkeypatch.setattr(wiring.QInputDialog, "getItem", staticmethod(get_item))
+    monkeypatch.setattr(wiring.QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
+    window.actions_by_name["import_revision"].trigger()
+    qtbot.waitUntil(lambda: window.revision_view.plan_box.count() == 1 and window.pool.running == 0, timeout=30000)
+    assert asked["items"][0].startswith("1 · ")
+    assert window.session.repo.superseded_by(1) == 2
+    assert "旧版本" in window.statusBar().currentMessage()
+    # The old version is read-only now: a tag on it is refused and nothing is written.
+    events = window.session.repo.event_count()
+    window.select_node(window.session.plan(1).root.find("ch03/s01/p02").db_id)
+    window.annotator.assign(window.session.repo.departments()[0].db_id, "lead")
+    assert window.session.repo.event_count() == events
+    asked.clear()
+    monkeypatch.setattr(wiring.QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: ("", "")))  # cancel
+    window.actions_by_name["import_revision"].trigger()  # only current versions are offered
+    assert asked["items"] == [asked["items"][0]] and asked["items"][0].startswith("2 · ")
