@@ -142,10 +142,12 @@ class RevisionStore(StoreBase):
             raise StoreError(f"plan {revision_of} already has a newer version, plan {newer}: import the revision "
                              f"of plan {versions.current_version(self.db, revision_of)} instead")
         old = self.load_plan(revision_of)
-        revision = match_plans(old, plan)
+        revision = match_plans(old, plan)  # the slow part, outside the write lock
         texts = {n.key: n.text or n.display for n in old.nodes()}
-        carry = plan_carry(revision, plan_tags(self.db, revision_of), texts)
         with self.db.atomic():
+            if versions.successor(self.db, revision_of) is not None:  # revised meanwhile by another connection
+                raise StoreError(f"plan {revision_of} was revised meanwhile; nothing imported")
+            carry = plan_carry(revision, plan_tags(self.db, revision_of), texts)  # the tags as they are now
             before = self.event_count_now()
             new_id = self.import_plan(plan).plan_id
             event = self._event(
