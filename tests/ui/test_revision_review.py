@@ -70,7 +70,18 @@ def test_import_revision_shows_every_change_with_its_tags(reviewed, repo):
     assert "#c6efce" in new_html.lower() and "#f8cbad" in old_html.lower()
     assert view.compare.new_view.toPlainText() == reword(reworded_old)
     assert view.compare.tags_label.text().startswith("标签：牵头单位：")
-    assert "待审核" in view.summary.text() or "项待审核" in view.summary.text()
+    assert "项待审核" in view.summary.text()
+
+
+def test_the_report_is_exported_from_the_dock(reviewed, tmp_path):
+    import openpyxl
+
+    _, view, drafting = reviewed
+    written = view.export_report(str(tmp_path / "对照表.xlsx"))
+    sheet = openpyxl.load_workbook(written)["对照表"]
+    changes = [row[4].value for row in sheet.iter_rows(min_row=2)]
+    assert changes.count("文字修改") == len(drafting.reworded) and changes.count("新增") == 5
+    assert "修改对照表" in sheet.oddHeader.center.text
 
 
 def test_accept_retag_move_and_go_to_are_audited(qtbot, reviewed, repo):

@@ -64,6 +64,8 @@ def write_report(path: Path, rows: Sequence[ReportRow], indicators: Sequence[tup
     ws = wb.active
     ws.title = "对照表"
     _headers(ws, MAIN_HEADERS, MAIN_WIDTHS)
+    ws.oddHeader.center.text = clean_text(f"《{info.new_title}》修改对照表")  # printed on every page
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
     for n, row in enumerate(rows, 1):
         old_runs, new_runs = diff_runs(row.old_text, row.new_text) if row.old_text and row.new_text else (
             [(row.old_text, False)], [(row.new_text, False)])

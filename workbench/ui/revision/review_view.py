@@ -12,15 +12,18 @@ decision is one audited repository write; `changed` carries its Changes.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QSplitter,
-    QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
+    QSplitter, QTableView, QVBoxLayout, QWidget,
 )  # fmt: skip
 
 from workbench.storage.errors import StoreError
 from workbench.storage.records import Changes
-from workbench.storage.revision.report_data import RevisionData, revision_data
+from workbench.core.revision.report_xlsx import write_report
+from workbench.storage.revision.report_data import RevisionData, report_parts, revision_data
 
 from .compare import ComparePane
 from .dialogs import NodePickerDialog, RetagDialog
@@ -62,10 +65,13 @@ class ChangeReviewView(QWidget):
         self.retag_button = QPushButton(translate("ChangeReview", "重新标注…"))
         self.move_button = QPushButton(translate("ChangeReview", "移至其他条款…"))
         self.goto_button = QPushButton(translate("ChangeReview", "转到条款"))
+        self.export_button = QPushButton(translate("ChangeReview", "导出对照表…"))
+        self.export_button.setToolTip(translate("ChangeReview", "原文 / 修改后 / 变化 / 责任单位，Excel 工作簿"))
         top = QHBoxLayout()
         top.addWidget(QLabel(translate("ChangeReview", "新版本")))
         top.addWidget(self.plan_box, 1)
         top.addWidget(self.filter_box)
+        top.addWidget(self.export_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary, 1)
         for button in (self.accept_button, self.retag_button, self.move_button, self.goto_button):
@@ -86,6 +92,7 @@ class ChangeReviewView(QWidget):
         self.retag_button.clicked.connect(self.retag_current)
         self.move_button.clicked.connect(self.move_current)
         self.goto_button.clicked.connect(self.go_to)
+        self.export_button.clicked.connect(lambda: self.export_report())
         self.reload_plans()
 
     # -- loading ---------------------------------------------------------------
@@ -213,6 +220,25 @@ class ChangeReviewView(QWidget):
         entry = self._current()
         if entry is not None and entry.new_node_id is not None:
             self.node_requested.emit(entry.new_node_id)
+
+    @Slot()
+    def export_report(self, path: str | None = None) -> Path | None:
+        """Write the 对照表 workbook of the shown revision (asks where, unless `path` is given)."""
+        if self.data is None:
+            return None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, translate("ChangeReview", "导出对照表"), "对照表.xlsx",
+                                                  translate("ChangeReview", "Excel 工作簿 (*.xlsx)"))
+            if not path:
+                return None
+        rows, indicators, pending, info = report_parts(self.repo, self.data)
+        try:
+            written = write_report(Path(path), rows, indicators, pending, info)
+        except OSError as exc:
+            QMessageBox.warning(self, translate("ChangeReview", "无法完成"), f"{path}: {exc.strerror or exc}")
+            return None
+        self.summary.setText(translate("ChangeReview", "已导出：%1").replace("%1", str(written)))
+        return written
 
     def _write(self, write) -> Changes | None:
         try:
