@@ -530,64 +530,90 @@
         <translation>To tag</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/review_view.py" line="61" />
+        <location filename="../../workbench/ui/revision/review_view.py" line="64" />
         <source>确认</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/review_view.py" line="62" />
+        <location filename="../../workbench/ui/revision/review_view.py" line="65" />
         <source>重新标注…</source>
         <translation>Re-tag…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/review_view.py" line="63" />
+        <location filename="../../workbench/ui/revision/review_view.py" line="66" />
         <source>移至其他条款…</source>
         <translation>Move to another node…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/review_view.py" line="64" />
+        <location filename="../../workbench/ui/revision/review_view.py" line="67" />
         <source>转到条款</source>
         <translation>Go to node</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/review_view.py" line="66" />
+        <location filename="../../workbench/ui/revision/review_view.py" line="68" />
+        <source>导出对照表…</source>
+        <translation>Export comparison table…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="69" />
+        <source>原文 / 修改后 / 变化 / 责任单位，Excel 工作簿</source>
+        <translation>Original / revised / change / departments, as an Excel workbook</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="71" />
         <source>新版本</source>
         <translation>New version</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/review_view.py" line="101" />
+        <location filename="../../workbench/ui/revision/review_view.py" line="108" />
         <source>%1（修订自 %2）</source>
         <translation>%1 (revision of %2)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/review_view.py" line="114" />
+        <location filename="../../workbench/ui/revision/review_view.py" line="121" />
         <source>工作区中还没有修订稿：用 文件 › 导入修订稿 导入新版本</source>
         <translation>No revised draft in this workspace yet: use File › Import revised draft</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/review_view.py" line="124" />
+        <location filename="../../workbench/ui/revision/review_view.py" line="131" />
         <source>%1 处变化，%2 项待审核，%3 条新增条款待标注</source>
         <translation>%1 changes, %2 to review, %3 new clauses to tag</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/review_view.py" line="161" />
+        <location filename="../../workbench/ui/revision/review_view.py" line="168" />
         <source>（无标签）</source>
         <translation>(no tags)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/review_view.py" line="164" />
+        <location filename="../../workbench/ui/revision/review_view.py" line="171" />
         <source>标签：</source>
         <translation>Tags: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/review_view.py" line="164" />
+        <location filename="../../workbench/ui/revision/review_view.py" line="171" />
         <source>原有标签（孤立）：</source>
         <translation>Former tags (orphaned): </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/review_view.py" line="221" />
+        <location filename="../../workbench/ui/revision/review_view.py" line="230" />
+        <source>导出对照表</source>
+        <translation>Export comparison table</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="231" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="238" />
+        <location filename="../../workbench/ui/revision/review_view.py" line="247" />
         <source>无法完成</source>
         <translation>Could not complete</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="240" />
+        <source>已导出：%1</source>
+        <translation>Exported: %1</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/revision/wiring.py" line="29" />
