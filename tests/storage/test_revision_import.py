@@ -70,7 +70,13 @@ def test_revision_carries_every_tag_by_the_rules(repo, files, tagged):
                 assert flags[new_key].status == "pending" and flags[new_key].match_kind == match.kind
                 assert node.key in flags[new_key].old_keys
                 carried = new_tags[new_key]
-                assert set(old_tags[node.key].assignments) <= set(carried.assignments)
+                if match.kind == "merged":  # the union of the parts, one list
+                    parts = [old_tags[k] for k in match.old]
+                    assert {u for p in parts for u, _ in p.assignments} == {u for u, _ in carried.assignments}
+                    assert set(carried.indicator_links) == {revision.indicator_for_old(k).new
+                                                            for p in parts for k in p.indicator_links}
+                else:  # reworded, and each piece of a split clause: the old tags exactly
+                    assert carried == _translate(old_tags[node.key], revision), (node.key, new_key)
         else:
             orphan = orphans[node.key]
             assert orphan.tags == old_tags[node.key] and orphan.old_text == node.text
