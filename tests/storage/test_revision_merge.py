@@ -112,3 +112,37 @@ def test_a_revision_made_in_another_workspace_is_linked_here_by_the_merge(tmp_pa
     assert verify(b.db).ok
     a.db.close()
     b.db.close()
+
+
+def test_a_merge_conflict_on_the_old_version_can_still_be_resolved(tmp_path, seed_path, registry_file):
+    from workbench.storage.conflicts import list_conflicts, resolve_conflict
+
+    text = seed_path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    revised, _ = draft_revision(lines, import_lines(lines, seed_path.name))
+    draft, approved = tmp_path / "draft.txt", tmp_path / "approved.txt"
+    draft.write_text(text, encoding="utf-8")
+    approved.write_text("\n".join(revised), encoding="utf-8")
+    ours_path, theirs_path = tmp_path / "ours.sqlite", tmp_path / "theirs.sqlite"
+    ours = Repository(open_workspace(ours_path, registry=registry_file), Reviewer("张三"))
+    old_id = ours.import_plan(import_file(draft)).plan_id
+    ours.db.close()
+    shutil.copyfile(ours_path, theirs_path)
+    ours = Repository(open_workspace(ours_path), Reviewer("张三"))
+    theirs = Repository(open_workspace(theirs_path), Reviewer("李四"))
+    dept = {d.name: d.db_id for d in ours.departments()}
+    ours.assign(node_id=ours.node_by_key(old_id, UNCHANGED).id, department_id=dept["市财政局"])  # both tag the
+    theirs.assign(node_id=theirs.node_by_key(old_id, UNCHANGED).id, department_id=dept["市科技局"])  # draft
+    new_id = ours.import_revision(import_file(approved), revision_of=old_id).plan_id
+    theirs.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    merge_with_revisions(ours, theirs_path, backup=False)
+    conflicts = [c for c in list_conflicts(ours.db) if c.node_key == UNCHANGED and c.plan_sha256 == ours.plan(old_id).sha256]
+    assert len(conflicts) == 1
+    resolve_conflict(ours, conflicts[0].id, take="a", reason="settled on the approved text")  # allowed: it closes it
+    assert not [c for c in list_conflicts(ours.db) if c.node_key == UNCHANGED and c.plan_sha256 == ours.plan(old_id).sha256]
+    with pytest.raises(StoreError, match="old version"):  # otherwise the old version stays read-only
+        ours.set_note(node_id=ours.node_by_key(old_id, UNCHANGED).id, text="x")
+    assert plan_tags(ours.db, new_id)[UNCHANGED].assignments  # the new version has a lead
+    assert verify(ours.db).ok
+    ours.db.close()
+    theirs.db.close()

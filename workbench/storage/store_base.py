@@ -72,7 +72,10 @@ class StoreBase:
         ).fetchone()
         if row is None:
             raise StoreError(f"no node with id {node_id!r}")
-        check_current_version(self.db, int(row[1]))
+        # An old version (one with a revision) is read-only, except to resolve a merge conflict on it:
+        # the decision closes the conflict (its value was carried into the revision already).
+        if self.__dict__.pop("_pending_action", None) not in ALWAYS_RECORDED:
+            check_current_version(self.db, int(row[1]))
         return NodeRef(int(row[0]), int(row[1]), str(row[2]), str(row[3]), str(row[4]))
 
     def _taggable_ref(self, node_id: int) -> NodeRef:
@@ -97,8 +100,8 @@ class StoreBase:
         """
         return audit.append_event(self.db, reviewer=self.reviewer, action=action, subject=subject, **target).uuid
 
-    @staticmethod
-    def _check_action(action: str, default: str) -> None:
+    def _check_action(self, action: str, default: str) -> None:
         if action not in (default, *REPLACING_ACTIONS):
             allowed = ", ".join(repr(a) for a in (default, *REPLACING_ACTIONS))
             raise StoreError(f"action must be one of {allowed}, not {action!r}")
+        self._pending_action = action  # read (once) by the _node_ref that follows
