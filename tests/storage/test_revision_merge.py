@@ -138,6 +138,8 @@ def test_a_merge_conflict_on_the_old_version_can_still_be_resolved(tmp_path, see
     merge_with_revisions(ours, theirs_path, backup=False)
     conflicts = [c for c in list_conflicts(ours.db) if c.node_key == UNCHANGED and c.plan_sha256 == ours.plan(old_id).sha256]
     assert len(conflicts) == 1
+    flags = [i for i in ours.revision_items(new_id, kind="flag") if i.node_key == UNCHANGED]
+    assert flags and any("合并冲突" in r for r in flags[-1].remarks)  # the new version is told
     resolve_conflict(ours, conflicts[0].id, take="a", reason="settled on the approved text")  # allowed: it closes it
     assert not [c for c in list_conflicts(ours.db) if c.node_key == UNCHANGED and c.plan_sha256 == ours.plan(old_id).sha256]
     with pytest.raises(StoreError, match="old version"):  # otherwise the old version stays read-only

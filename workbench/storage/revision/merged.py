@@ -112,6 +112,7 @@ def carry_changes(repo, old_id: int, new_id: int, before: dict[str, NodeTags], r
     old_plan = repo.load_plan(old_id)
     texts = {n.key: n.text or n.display for n in old_plan.nodes()}
     current = plan_tags(repo.db, new_id)
+    old_sha = repo.plan(old_id).sha256
     with repo.db.atomic():
         for match in groups.values():
             parts = set(match.old)
@@ -136,9 +137,12 @@ def carry_changes(repo, old_id: int, new_id: int, before: dict[str, NodeTags], r
                     repo.write_node_tags(node.id, tags, action=CARRY_ACTION, reason=(
                         f"carried from {keys} ({match.kind}, confidence {match.confidence:.2f}) after {why}"))
                     report.carried.append(new_key)
-                    if match.needs_review:
-                        _add_item(repo, new_id, "flag", new_key, "+".join(match.old), match.kind, tags, "",
-                                  ["合并进来的旧版本标注"])
+                    disputed = _open_conflict(repo, old_sha, match.old)
+                    if match.needs_review or disputed:
+                        remarks = ["合并进来的旧版本标注"]
+                        if disputed:
+                            remarks.append("旧版本上此条有未决的合并冲突：带入的是当前显示的一方，裁决后请在新版本上核对")
+                        _add_item(repo, new_id, "flag", new_key, "+".join(match.old), match.kind, tags, "", remarks)
                 else:
                     report.held.append(new_key)
                     _add_item(repo, new_id, "flag", new_key, "+".join(match.old), match.kind, tags, "",
@@ -148,6 +152,15 @@ def carry_changes(repo, old_id: int, new_id: int, before: dict[str, NodeTags], r
             repo._event(action="revision_merge_carry", subject="plan_revision", plan_sha256=record.sha256,
                         after={"carried": report.carried, "held": report.held, "orphans": report.orphans},
                         reason=f"tags changed on the old version by a {why}")
+
+
+def _open_conflict(repo, plan_sha256: str, keys) -> bool:
+    marks = ", ".join("?" for _ in keys)
+    row = repo.db.execute(
+        f"SELECT 1 FROM conflicts WHERE status = 'open' AND plan_sha256 = ? AND node_key IN ({marks}) LIMIT 1",
+        [plan_sha256, *keys],
+    ).fetchone()
+    return row is not None
 
 
 def _add_item(repo, new_id: int, kind: str, node_key: str | None, old_keys: str, match_kind: str, tags: NodeTags,
