@@ -21,6 +21,7 @@ from .assignment_store import AssignmentStore
 from .audit import Event, Reviewer
 from .department_store import DepartmentStore
 from .errors import StoreError
+from .liaison.remark_store import RemarkStore
 from .plan_store import PlanStore
 from .records import Changes, ImportResult
 from .revision.store import RevisionStore
@@ -28,7 +29,7 @@ from .revision.store import RevisionStore
 __all__ = ["Changes", "ImportResult", "Repository", "Reviewer", "StoreError"]
 
 
-class Repository(PlanStore, DepartmentStore, AssignmentStore, AnnotationStore, RevisionStore):
+class Repository(PlanStore, DepartmentStore, AssignmentStore, AnnotationStore, RemarkStore, RevisionStore):
     """The workspace's reads and audited writes (see the subject mixins for each method)."""
 
     def event_count(self) -> int:
