@@ -161,6 +161,8 @@ def tag_fully(repo, plan_id: int) -> None:
                 repo.link_indicator(node_id=node_id, indicator_id=indicators[i % len(indicators)])
             if i % 7 == 0:
                 repo.set_note(node_id=node_id, text=f"第{i}条：请牵头单位于每季度末报送进展。")
+            if i % 6 == 0:
+                repo.set_remark(node_id=node_id, text="按季度报送进展情况")
             if i % 3 == 0:
                 repo.set_review_status(node_id=node_id, status="reviewed")
             elif i % 11 == 0:

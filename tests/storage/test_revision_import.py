@@ -41,7 +41,7 @@ def tagged(repo, files):
 def _translate(tags, revision):
     """Old tags as the new version should hold them (indicator keys through the indicator matching)."""
     links = tuple(revision.indicator_for_old(k).new for k in tags.indicator_links)
-    return tags.__class__(tags.assignments, links, tags.note, tags.review_status, tags.timing)
+    return tags.__class__(tags.assignments, links, tags.note, tags.review_status, tags.timing, tags.remark)
 
 
 def test_revision_carries_every_tag_by_the_rules(repo, files, tagged):
@@ -82,6 +82,7 @@ def test_revision_carries_every_tag_by_the_rules(repo, files, tagged):
             assert orphan.tags == old_tags[node.key] and orphan.old_text == node.text
     assert checked["reworded"] == 12 and checked["split"] == 1 and checked["merged"] == 2
     assert checked["deleted"] == 3 and checked["moved"] == 8 and checked["unchanged"] > 250
+    assert sum(1 for t in new_tags.values() if t.remark) > 40  # the public 备注 travelled too
     # Nothing is carried to a new clause.
     new_plan = repo.load_plan(result.plan_id)
     added = [n for n in new_plan.nodes() if n.text in ADDED_TEXTS]

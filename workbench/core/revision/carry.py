@@ -13,6 +13,9 @@ the match kind), and list as orphans whatever has nowhere to go:
 * deleted nodes' tags are orphans, listed with their text, never dropped;
   so are links to indicators the new version no longer has;
 * a new node receives nothing.
+
+Tags here are departments, indicator links, the internal note, the public
+remark (备注), the review status and the completion time (完成时限).
 """
 
 from __future__ import annotations
@@ -34,9 +37,10 @@ class NodeTags:
     note: str = ""
     review_status: str = UNREVIEWED
     timing: str = ""
+    remark: str = ""  # the public 备注 printed in the 任务分工方案 (the note is internal)
 
     def __bool__(self) -> bool:
-        return bool(self.assignments or self.indicator_links or self.note or self.timing
+        return bool(self.assignments or self.indicator_links or self.note or self.timing or self.remark
                     or self.review_status != UNREVIEWED)
 
     def as_dict(self) -> dict[str, object]:
@@ -46,6 +50,7 @@ class NodeTags:
             "note": self.note,
             "review_status": self.review_status,
             "timing": self.timing,
+            "remark": self.remark,
         }
 
     @classmethod
@@ -56,6 +61,7 @@ class NodeTags:
             str(data.get("note") or ""),
             str(data.get("review_status") or UNREVIEWED),
             str(data.get("timing") or ""),
+            str(data.get("remark") or ""),
         )
 
 
@@ -111,7 +117,8 @@ def plan_carry(revision: Revision, tags: Mapping[str, NodeTags], old_texts: Mapp
             kept = NodeTags(indicator_links=lost)
             result.orphans.append(Orphan(match.old[0], "indicator", kept, old_texts.get(match.old[0], "")))
             remarks.append("指标已删除: " + "、".join(lost))
-        carried = NodeTags(combined.assignments, links, combined.note, combined.review_status, combined.timing)
+        carried = NodeTags(combined.assignments, links, combined.note, combined.review_status, combined.timing,
+                           combined.remark)
         for new_key in match.new:
             result.carries.append(Carry(new_key, match.old, match.kind, match.confidence, match.needs_review,
                                         carried, tuple(remarks)))
@@ -149,8 +156,8 @@ def _union(parts: list[NodeTags], keys: tuple[str, ...]) -> tuple[NodeTags, list
     links: list[str] = []
     for part in parts:
         links.extend(k for k in part.indicator_links if k not in links)
-    notes = [(key, part.note) for key, part in zip(keys, parts) if part.note]
-    note = notes[0][1] if len(notes) == 1 else "\n".join(f"【{key}】{text}" for key, text in notes)
+    note = _joined([(key, part.note) for key, part in zip(keys, parts) if part.note])
+    remark = _joined([(key, part.remark) for key, part in zip(keys, parts) if part.remark], plain=True)
     statuses = {p.review_status for p in parts}
     status = statuses.pop() if len(statuses) == 1 else UNREVIEWED
     if len({p.review_status for p in parts}) > 1:
@@ -159,4 +166,13 @@ def _union(parts: list[NodeTags], keys: tuple[str, ...]) -> tuple[NodeTags, list
     timing = timings[0] if len(timings) == 1 else ""
     if len(timings) > 1:
         remarks.append("合并前各条的完成时限不同（" + "、".join(timings) + "），现未设")
-    return NodeTags(tuple(ordered), tuple(links), note, status, timing), remarks
+    return NodeTags(tuple(ordered), tuple(links), note, status, timing, remark), remarks
+
+
+def _joined(texts: list[tuple[str, str]], *, plain: bool = False) -> str:
+    """One text from the parts' texts; the internal note names each part, the public remark does not."""
+    if len(texts) == 1:
+        return texts[0][1]
+    if plain:
+        return "；".join(dict.fromkeys(text for _, text in texts))
+    return "\n".join(f"【{key}】{text}" for key, text in texts)

@@ -39,8 +39,10 @@ class RevisionData:
             parts.append("指标：" + "、".join(k.removeprefix("ind") for k in tags.indicator_links))
         if tags.timing:
             parts.append("完成时限：" + tags.timing)
+        if tags.remark:
+            parts.append("备注：" + tags.remark)
         if tags.note:
-            parts.append("备注：" + tags.note)
+            parts.append("内部备注：" + tags.note)
         return "；".join(parts)
 
 

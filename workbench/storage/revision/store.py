@@ -230,6 +230,7 @@ class RevisionStore(StoreBase):
             self.set_note(node_id=node_id, text=tags.note, action=action, reason=reason),  # type: ignore[attr-defined]
             self.set_review_status(node_id=node_id, status=tags.review_status, action=action, reason=reason),  # type: ignore[attr-defined]
             self.set_timing(node_id=node_id, timing=tags.timing, action=action, reason=reason),  # type: ignore[attr-defined]
+            self.set_remark(node_id=node_id, text=tags.remark, action=action, reason=reason),  # type: ignore[attr-defined]
         ):
             events.extend(changes.events)
         return Changes(node_ids=frozenset({node_id}), events=tuple(events)) if events else Changes.none()
@@ -322,7 +323,8 @@ def _united(current: NodeTags, extra: NodeTags) -> NodeTags:
     links = list(current.indicator_links) + [k for k in extra.indicator_links if k not in current.indicator_links]
     note = "\n".join(n for n in (current.note, extra.note) if n)
     status = current.review_status if current.review_status != "unreviewed" else extra.review_status
-    return NodeTags(tuple(assignments), tuple(links), note, status, current.timing or extra.timing)
+    remark = "；".join(dict.fromkeys(r for r in (current.remark, extra.remark) if r))
+    return NodeTags(tuple(assignments), tuple(links), note, status, current.timing or extra.timing, remark)
 
 
 def _revision_summary(old_sha: str, old_title: str, plan: Plan, revision: Revision, carry) -> dict[str, Any]:

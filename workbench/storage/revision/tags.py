@@ -8,7 +8,7 @@ from workbench.core.revision.carry import UNREVIEWED, NodeTags
 
 
 def plan_tags(db: sqlite_utils.Database, plan_id: int) -> dict[str, NodeTags]:
-    """Node key -> its tags, for every node of the plan that has any (five queries)."""
+    """Node key -> its tags, for every node of the plan that has any (six queries)."""
     assignments: dict[str, list[tuple[str, str]]] = {}
     for key, uid, role in db.execute(
         "SELECT n.key, d.uid, a.role FROM assignments a JOIN nodes n ON n.id = a.node_id "
@@ -26,6 +26,9 @@ def plan_tags(db: sqlite_utils.Database, plan_id: int) -> dict[str, NodeTags]:
     notes = dict(db.execute(
         "SELECT n.key, t.text FROM notes t JOIN nodes n ON n.id = t.node_id WHERE n.plan_id = ?", [plan_id]
     ).fetchall())
+    remarks = dict(db.execute(
+        "SELECT n.key, r.text FROM remarks r JOIN nodes n ON n.id = r.node_id WHERE n.plan_id = ?", [plan_id]
+    ).fetchall())
     statuses = {
         key: (status, timing)
         for key, status, timing in db.execute(
@@ -34,10 +37,10 @@ def plan_tags(db: sqlite_utils.Database, plan_id: int) -> dict[str, NodeTags]:
         )
     }
     result: dict[str, NodeTags] = {}
-    for key in set(assignments) | set(links) | set(notes) | set(statuses):
+    for key in set(assignments) | set(links) | set(notes) | set(statuses) | set(remarks):
         status, timing = statuses.get(key, (UNREVIEWED, ""))
         tags = NodeTags(tuple(assignments.get(key, ())), tuple(links.get(key, ())), notes.get(key, "") or "",
-                        status, timing)
+                        status, timing, remarks.get(key, "") or "")
         if tags:
             result[key] = tags
     return result

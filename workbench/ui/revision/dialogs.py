@@ -55,7 +55,7 @@ class RetagDialog(QDialog):
         ]
         assignments = ((lead, "lead"), *((u, "support") for u in supports if u != lead))
         c = self.current
-        return NodeTags(tuple(assignments), c.indicator_links, c.note, c.review_status, c.timing)
+        return NodeTags(tuple(assignments), c.indicator_links, c.note, c.review_status, c.timing, c.remark)
 
 
 class NodePickerDialog(QDialog):
