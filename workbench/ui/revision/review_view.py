@@ -56,7 +56,7 @@ class ChangeReviewView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
-        for column, width in ((0, 76), (1, 112), (3, 150), (4, 64)):
+        for column, width in ((0, 72), (1, 100), (3, 110), (4, 60)):
             self.table.setColumnWidth(column, width)
         self.table.setWordWrap(False)
         self.compare = ComparePane()
@@ -78,9 +78,9 @@ class ChangeReviewView(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(self.compare)
-        splitter.setStretchFactor(0, 3)  # the list gets the larger share; the texts wrap
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([720, 480])
+        splitter.setStretchFactor(0, 2)  # the list gets the larger share; the texts wrap
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([780, 420])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
