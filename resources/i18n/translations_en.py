@@ -176,6 +176,11 @@ EN.update({
     "ChangeReview|导出对照表…": "Export comparison table…", "ChangeReview|导出对照表": "Export comparison table",
     "ChangeReview|原文 / 修改后 / 变化 / 责任单位，Excel 工作簿": "Original / revised / change / departments, as an Excel workbook",
     "ChangeReview|Excel 工作簿 (*.xlsx)": "Excel workbook (*.xlsx)", "ChangeReview|已导出：%1": "Exported: %1",
+    "ChangeReview|旧版本上的标注已带入新版本：%1 个条目；%2 个条目在新版本上已改，待审核；%3 项孤立标签。":
+        "Tags merged onto the old version were carried into the new one: %1 nodes; %2 re-tagged there meanwhile, "
+        "to review; %3 orphaned.",
+    "ChangeReview|另一工作区的修订关系已记录：规划 %1 为新版本。":
+        " The other workspace's revision is recorded here too: plan %1 is the new version.",
     "ChangeReview|指标修改": "Indicator changed", "ChangeReview|指标删除": "Indicator deleted",
     "ChangeReview|指标新增": "Indicator added",
     "ChangeReview|该文件已是此规划的新版本，未作改动": "This file is already the new version of that plan; nothing changed",

@@ -157,3 +157,31 @@ def test_file_menu_imports_a_revision_of_the_chosen_plan(qtbot, window, revised_
     monkeypatch.setattr(wiring.QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: ("", "")))  # cancel
     window.actions_by_name["import_revision"].trigger()  # only current versions are offered
     assert asked["items"] == [asked["items"][0]] and asked["items"][0].startswith("2 · ")
+
+
+def test_merging_a_reviewer_still_on_the_draft_carries_into_the_new_version(qtbot, window, seed_workspace,
+                                                                             revised_file, tmp_path, monkeypatch):
+    import shutil
+
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from workbench.storage.audit import Reviewer
+    from workbench.storage.database import open_workspace
+    from workbench.storage.repository import Repository
+
+    other_path = tmp_path / "other.sqlite"
+    shutil.copyfile(seed_workspace, other_path)  # the other reviewer took the draft's workspace
+    path, _ = revised_file
+    wiring.import_revision_file(window, path, 1)
+    qtbot.waitUntil(lambda: window.revision_view.plan_box.count() == 1 and window.pool.running == 0, timeout=30000)
+    other = Repository(open_workspace(other_path), Reviewer("李四", "市科技局"))
+    other.assign(node_id=other.node_by_key(1, "ch05/s01/p01").id, department_id=other.find_department("市科技局").db_id)
+    other.db.close()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other_path), ""))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    window.actions_by_name["merge"].trigger()
+    assert shown and "已带入新版本：1 个条目" in shown[0], shown
+    new_node = window.session.plan(2).root.find("ch05/s01/p01")
+    assert [a.name for a in window.session.assignments(new_node.db_id)] == ["市科技局"]  # the window shows it

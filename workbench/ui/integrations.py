@@ -155,8 +155,8 @@ def open_merge(window) -> None:
         window.revision_view.reload_plans()  # tags merged onto an old version were carried into the new one
         revision_wiring.mark_old_versions(window)
     message = translate("Integrations", "合并了 {n} 条记录；待处理冲突 {c} 个。").format(n=result.new_events, c=result.open_conflicts)
-    if carried.summary():
-        message += "\n" + carried.summary()
+    if revision_wiring.merge_message(carried):
+        message += "\n" + revision_wiring.merge_message(carried)
     if not result.new_events:
         message = translate("Integrations", "该工作区的记录已全部在本工作区中，没有变化。")
     QMessageBox.information(window, translate("Integrations", "合并完成"), message)

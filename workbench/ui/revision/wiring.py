@@ -47,6 +47,19 @@ def install(window) -> None:
     window.session.plan_added.connect(lambda _plan_id: mark_old_versions(window))
 
 
+def merge_message(carried) -> str:
+    """What a merge carried from an old version into its revision, for the merge's message box ('' = nothing)."""
+    if not carried.summary():
+        return ""
+    text = translate("ChangeReview", "旧版本上的标注已带入新版本：%1 个条目；%2 个条目在新版本上已改，待审核；%3 项孤立标签。")
+    text = text.replace("%1", str(len(carried.carried))).replace("%2", str(len(carried.held)))
+    text = text.replace("%3", str(len(carried.orphans)))
+    if carried.adopted:
+        text += translate("ChangeReview", "另一工作区的修订关系已记录：规划 %1 为新版本。").replace(
+            "%1", "、".join(map(str, carried.adopted)))
+    return text
+
+
 def mark_old_versions(window) -> None:
     """Say in the tree (and the reader's path) which plans are old versions, kept read-only.
 
