@@ -641,56 +641,66 @@
         <translation>Import a new version of a plan (such as the approved text): tags follow their clauses; the old version stays, read-only</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="55" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="54" />
+        <source>旧版本上的标注已带入新版本：%1 个条目；%2 个条目在新版本上已改，待审核；%3 项孤立标签。</source>
+        <translation>Tags merged onto the old version were carried into the new one: %1 nodes; %2 re-tagged there meanwhile, to review; %3 orphaned.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="58" />
+        <source>另一工作区的修订关系已记录：规划 %1 为新版本。</source>
+        <translation> The other workspace's revision is recorded here too: plan %1 is the new version.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="68" />
         <source>（旧版本，只读）</source>
         <translation> (old version, read-only)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="71" />
-        <location filename="../../workbench/ui/revision/wiring.py" line="74" />
-        <location filename="../../workbench/ui/revision/wiring.py" line="79" />
-        <location filename="../../workbench/ui/revision/wiring.py" line="131" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="84" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="87" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="92" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="144" />
         <source>导入修订稿</source>
         <translation>Import revised draft</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="71" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="84" />
         <source>工作区中还没有规划：请先导入规划</source>
         <translation>The workspace holds no plan yet: import a plan first</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="75" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="88" />
         <source>新文件是哪个规划的新版本？</source>
         <translation>Which plan is the new file a version of?</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="87" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="100" />
         <source>正在读取和解析 %1…</source>
         <translation>Reading and parsing %1…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="91" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="104" />
         <source>正在比对条款并带入标注…</source>
         <translation>Matching clauses and carrying tags…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="113" />
-        <location filename="../../workbench/ui/revision/wiring.py" line="133" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="126" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="146" />
         <source>导入修订稿失败</source>
         <translation>Importing the revised draft failed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="123" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="136" />
         <source>该文件已是此规划的新版本，未作改动</source>
         <translation>This file is already the new version of that plan; nothing changed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="125" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="138" />
         <source>已导入新版本，旧版本改为只读：标注带入 %1 个条目，%2 项待审核，%3 项孤立标签</source>
         <translation>New version imported, the old one is now read-only: tags carried to %1 nodes, %2 to review, %3 orphaned</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="132" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="145" />
         <source>正在导入 %1…</source>
         <translation>Importing %1…</translation>
     </message>
@@ -1694,7 +1704,7 @@
     </message>
     <message>
         <location filename="../../workbench/ui/background.py" line="77" />
-        <location filename="../../workbench/ui/revision/wiring.py" line="80" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="93" />
         <source>规划文件 (*.txt *.docx *.md);;所有文件 (*)</source>
         <translation>Plan documents (*.txt *.docx *.md);;All files (*)</translation>
     </message>
