@@ -101,6 +101,10 @@ def cmd_import_division(args: argparse.Namespace) -> int:
             return EXIT_NOT_APPLIED
     from workbench.storage.division import apply_division
 
-    apply_division(repo, plan, diff, reviewer=repo.reviewer, reason=f"import-division {args.file.name}")
-    print(f"applied {len(diff.changes)} change(s) as {repo.reviewer.name}")
+    results = apply_division(repo, plan, diff, reviewer=repo.reviewer, reason=f"import-division {args.file.name}")
+    applied = sum(1 for changes in results if changes.events)
+    if applied:
+        print(f"applied {applied} change(s) as {repo.reviewer.name}")
+    else:
+        print("nothing changed: the workspace already holds what the sheet says")
     return EXIT_OK

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from workbench.cli import EXIT_OK, Command, repository
+from workbench.cli import EXIT_OK, Command, read_repository, repository
 
 
 def register(command: Command) -> None:
@@ -35,7 +35,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_tree(args: argparse.Namespace) -> int:
     from workbench.core.tree_export import outline_lines
 
-    repo = repository(args, create=False)
+    repo = read_repository(args)
     plans = repo.plans()
     if not plans:
         print("the workspace holds no plan yet: run `workbench import FILE`")
@@ -48,7 +48,7 @@ def cmd_tree(args: argparse.Namespace) -> int:
 def cmd_departments(args: argparse.Namespace) -> int:
     from workbench.core.departments import KIND_LABELS
 
-    repo = repository(args)
+    repo = read_repository(args, create=True)
     for dept in repo.departments(include_retired=True):
         flags = (" [已撤销]" if dept.retired else "") + (" [名称待核实]" if dept.unconfirmed else "")
         aliases = f"  (曾用名/别名: {'、'.join(dept.aliases)})" if dept.aliases else ""
