@@ -99,8 +99,10 @@ def cmd_import_division(args: argparse.Namespace) -> int:
         if input("apply these changes? [y/N] ").strip().lower() not in ("y", "yes"):
             print("not applied")
             return EXIT_NOT_APPLIED
+    from workbench.cli.workspace import backup_before
     from workbench.storage.division import apply_division
 
+    backup_before(repo, args, reason="division", detail=args.file.name)
     results = apply_division(repo, plan, diff, reviewer=repo.reviewer, reason=f"import-division {args.file.name}")
     applied = sum(1 for changes in results if changes.events)
     if applied:

@@ -22,6 +22,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     plan = import_file(args.file)  # parse fully before the workspace is touched
     repo = repository(args)
+    if repo.plans() and plan.sha256 not in {p.sha256 for p in repo.plans()}:
+        from workbench.cli.workspace import backup_before
+
+        backup_before(repo, args, reason="import", detail=args.file.name)
     result = repo.import_plan(plan)
     verb = "imported" if result.created else "already in the workspace, nothing changed:"
     print(f"{verb} {plan.title} ({args.file.name}): {plan.count('chapter')} chapters, "

@@ -40,9 +40,23 @@ def writer(args: argparse.Namespace, *, create: bool = True):
         db_path.parent.mkdir(parents=True, exist_ok=True)
     elif not db_path.exists():
         raise CliError(f"{db_path}: no such workspace (import a plan first)")
+    existed = db_path.is_file() and db_path.stat().st_size > 0
     db = open_workspace(db_path, create=create)
     OPEN.append(db)
+    if existed:  # once a day, before the day's first write (a new workspace has nothing to lose)
+        from workbench.storage.backups import daily_backup
+
+        daily_backup(db_path, source=db.conn)
     return Repository(db, _reviewer(args))
+
+
+def backup_before(repo, args: argparse.Namespace, *, reason: str, detail: str):
+    """A copy of the workspace before a large write (plan import, 任务分工 import); printed."""
+    from workbench.storage.backups import take_backup
+
+    copy = take_backup(repo.db.conn, workspace_path(args), reason=reason, detail=detail, reviewer=repo.reviewer.name)
+    print(f"backup before the {'import' if reason == 'import' else '任务分工 import'}: {copy}")
+    return copy
 
 
 def reader(args: argparse.Namespace, *, create: bool = False):
