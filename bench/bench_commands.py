@@ -129,7 +129,7 @@ def main() -> None:
         with contextlib.redirect_stdout(io.StringIO()):
             t_assign = best_of(assign, REPEAT)
         t_tree = best_of(tree, REPEAT)
-        backups = [p for p in (Path(tmp) / "backups").glob("*")] if (Path(tmp) / "backups").is_dir() else []
+        backups = list((Path(tmp) / "backups").glob("*.sqlite")) if (Path(tmp) / "backups").is_dir() else []
         print(f"floor (one committed INSERT, bare sqlite3): {t_floor * 1000:8.1f} ms")
         print(f"workbench assign (small write command):     {t_assign * 1000:8.1f} ms  "
               f"({t_assign / t_floor:.0f}x floor)")

@@ -87,7 +87,7 @@ def run_gui(argv: Sequence[str] = (), *, on_ready: Callable[[object], None] | No
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from workbench.storage.audit import Reviewer
-    from workbench.storage.backup import backup_on_open
+    from workbench.storage.backups import daily_backup
     from workbench.storage.database import open_workspace
     from workbench.storage.repository import Repository
     from workbench.ui import i18n
@@ -102,17 +102,25 @@ def run_gui(argv: Sequence[str] = (), *, on_ready: Callable[[object], None] | No
     path = args.db or paths.default_workspace()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        backup_on_open(path)  # refuses a damaged or foreign file before anything is written
-        db = open_workspace(path)
+        existed = path.is_file() and path.stat().st_size > 0
+        db = open_workspace(path)  # refuses a damaged or foreign file before anything is written
     except (OSError, ValueError) as exc:
         QMessageBox.critical(None, app.translate("App", "无法打开工作区"), str(exc))
         print(f"workbench: {exc}", file=sys.stderr)
         return 1
+    backup_problem = ""
+    if existed:
+        try:
+            daily_backup(path, source=db.conn)  # once a day, before the day's first write
+        except Exception as exc:  # noqa: BLE001 - a full disk: work on, but say so
+            backup_problem = str(exc)
     known = stored_reviewer(settings)
     repo = Repository(db, known or Reviewer(_os_user(), ""))
     try:
         window = build_main_window(repo, settings, path=path)
         window.show()
+        if backup_problem:
+            window.status.showMessage(app.translate("App", "今日备份未能完成：%1").replace("%1", backup_problem), 15000)
         QTimer.singleShot(0, lambda: _first_start(window, ask=known is None))
         if on_ready is not None:
             QTimer.singleShot(0, lambda: on_ready(window))

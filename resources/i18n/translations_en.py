@@ -131,3 +131,20 @@ EN.update({"DepartmentsDialog|撤销": "Retire", "DepartmentsDialog|状态": "St
 EN.update({"修改记录": "History"})
 EN.update({"部门（工作簿只含涉及所选部门的任务；或为所选部门各出一个工作簿）：":
            "Departments (the workbook holds only tasks involving these; or one workbook for each):"})
+EN.update({  # issue 11: backups
+    "合并 %1 之前": "Before merging %1", "导入规划 %1 之前": "Before importing plan %1",
+    "导入任务分工表 %1 之前": "Before importing division sheet %1", "恢复备份 %1 之前": "Before restoring %1",
+    "每日备份": "Daily copy", "打开时的备份（旧版本）": "On opening (older version)",
+    "损坏的工作区（原样保留）": "The damaged workspace, kept as it was", "备份与恢复": "Backups and restore",
+    "工作区的备份保存在 %1。合并、导入规划或任务分工表、恢复之前各留一份，另每天一份（保留一周）。":
+        "Backups of the workspace are kept in %1: one before each merge, plan or division-sheet import and "
+        "restore, and one a day (kept for a week).",
+    "时间": "Time", "备份于": "Taken", "记录数": "Events", "大小": "Size", "恢复所选备份…": "Restore selected copy…",
+    "将工作区恢复到 %1 的备份（%2，%3 条记录）？\n当前内容会先另存为一份备份，可随时再恢复。":
+        "Restore the workspace to the copy of %1 (%2, %3 events)?\nThe current content is kept as a backup first "
+        "and can be restored again at any time.",
+    "未能恢复：%1": "Could not restore: %1", "备份与恢复(&B)…": "&Backups and restore…",
+    "已恢复备份；恢复前的内容已另存为备份。": "Backup restored; the previous content was kept as a backup.",
+    "今日备份未能完成：%1": "Today's backup could not be taken: %1",
+    "无法在导入前备份工作区，未作修改：%1": "Could not back up the workspace before the import; nothing was changed: %1",
+})

@@ -304,6 +304,36 @@ class Session(QObject):
         self.changed.emit(changes)
         return changes
 
+    def reload(self) -> Changes:
+        """Re-read everything from the store (after a restore, or writes this window cannot pin down).
+
+        Plans new in the store are added; annotations, departments and
+        conflicts of every loaded plan are read again in bulk; the views are
+        told that every node and department may have changed.
+        """
+        self.load()
+        self._load_departments()
+        node_ids: set[int] = set()
+        for plan_id in list(self._plans):
+            if self.repo.plan(plan_id) is None:
+                continue  # gone from the store (a restored older copy): kept on screen, nothing to re-read
+            for cache, read in ((self._assignments, self.repo.assignments_for_plan),
+                                (self._links, self.repo.links_for_plan),
+                                (self._statuses, self.repo.statuses_for_plan)):  # fmt: skip
+                for node in self._plans[plan_id].nodes():
+                    if node.db_id is not None:
+                        cache.pop(node.db_id, None)
+                cache.update(read(plan_id))
+            self._indicators[plan_id] = self.repo.indicators(plan_id)
+            node_ids.update(n.db_id for n in self._plans[plan_id].nodes() if n.db_id is not None)
+        self._conflicted = set()
+        self._load_conflicts()
+        self._coverage.clear()
+        changes = Changes(node_ids=frozenset(node_ids), department_ids=frozenset(self._departments), events=("reload",))
+        self.departments_changed.emit(changes.department_ids)
+        self.changed.emit(changes)
+        return changes
+
     def _refresh_department(self, department_id: int) -> bool:
         fresh = self.repo.department(department_id)
         if fresh is None:

@@ -10,6 +10,6 @@ No copy is taken before ordinary small commands: a full copy of a large workspac
 
 from .catalog import Backup, list_backups, newest_good
 from .restore import restore_backup
-from .taking import daily_backup, take_backup
+from .taking import backup_before, daily_backup, take_backup
 
-__all__ = ["Backup", "daily_backup", "list_backups", "newest_good", "restore_backup", "take_backup"]
+__all__ = ["Backup", "backup_before", "daily_backup", "list_backups", "newest_good", "restore_backup", "take_backup"]

@@ -126,3 +126,14 @@ def prune(workspace: Path, *, now: datetime | None = None) -> list[Path]:
             with contextlib.suppress(OSError):
                 leftover.unlink()
     return removed
+
+
+def workspace_file(db) -> Path:
+    """The file an open workspace connection (sqlite-utils Database or sqlite3 connection) reads."""
+    conn = getattr(db, "conn", db)
+    return Path(conn.execute("PRAGMA database_list").fetchone()[2])
+
+
+def backup_before(db, *, reason: str, detail: str = "", reviewer: str = "") -> Path:
+    """A copy of an open workspace before a large write (plan import, 任务分工 import) is made on it."""
+    return take_backup(getattr(db, "conn", db), workspace_file(db), reason=reason, detail=detail, reviewer=reviewer)
