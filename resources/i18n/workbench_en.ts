@@ -265,6 +265,11 @@
         <source>无法打开工作区</source>
         <translation>Cannot open the workspace</translation>
     </message>
+    <message>
+        <location filename="../../workbench/app.py" line="123" />
+        <source>今日备份未能完成：%1</source>
+        <translation>Today's backup could not be taken: %1</translation>
+    </message>
 </context>
 <context>
     <name>AssignmentList</name>
@@ -315,6 +320,101 @@
         <location filename="../../workbench/ui/audit_view.py" line="110" />
         <source>全部</source>
         <translation>All</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="29" />
+        <source>合并 %1 之前</source>
+        <translation>Before merging %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="30" />
+        <source>导入规划 %1 之前</source>
+        <translation>Before importing plan %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="31" />
+        <source>导入任务分工表 %1 之前</source>
+        <translation>Before importing division sheet %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="32" />
+        <source>恢复备份 %1 之前</source>
+        <translation>Before restoring %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="33" />
+        <source>每日备份</source>
+        <translation>Daily copy</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="34" />
+        <source>打开时的备份（旧版本）</source>
+        <translation>On opening (older version)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="35" />
+        <source>损坏的工作区（原样保留）</source>
+        <translation>The damaged workspace, kept as it was</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="47" />
+        <source>备份与恢复</source>
+        <translation>Backups and restore</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="52" />
+        <source>工作区的备份保存在 %1。合并、导入规划或任务分工表、恢复之前各留一份，另每天一份（保留一周）。</source>
+        <translation>Backups of the workspace are kept in %1: one before each merge, plan or division-sheet import and restore, and one a day (kept for a week).</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="58" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="58" />
+        <source>备份于</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="58" />
+        <source>记录数</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="58" />
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="66" />
+        <source>恢复所选备份…</source>
+        <translation>Restore selected copy…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="101" />
+        <source>将工作区恢复到 %1 的备份（%2，%3 条记录）？
+当前内容会先另存为一份备份，可随时再恢复。</source>
+        <translation>Restore the workspace to the copy of %1 (%2, %3 events)?
+The current content is kept as a backup first and can be restored again at any time.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="108" />
+        <source>未能恢复：%1</source>
+        <translation>Could not restore: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="117" />
+        <source>备份与恢复(&amp;B)…</source>
+        <translation>&amp;Backups and restore…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="143" />
+        <source>已恢复备份；恢复前的内容已另存为备份。</source>
+        <translation>Backup restored; the previous content was kept as a backup.</translation>
     </message>
 </context>
 <context>
@@ -596,8 +696,8 @@
     <name>DivisionImportDialog</name>
     <message>
         <location filename="../../workbench/ui/division_dialog.py" line="33" />
-        <location filename="../../workbench/ui/division_dialog.py" line="87" />
-        <location filename="../../workbench/ui/division_dialog.py" line="90" />
+        <location filename="../../workbench/ui/division_dialog.py" line="94" />
+        <location filename="../../workbench/ui/division_dialog.py" line="97" />
         <source>导入任务分工表</source>
         <translation>Import division sheet</translation>
     </message>
@@ -647,7 +747,12 @@
         <translation>Please enter the reviewer's name.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="90" />
+        <location filename="../../workbench/ui/division_dialog.py" line="76" />
+        <source>无法在导入前备份工作区，未作修改：%1</source>
+        <translation>Could not back up the workspace before the import; nothing was changed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/division_dialog.py" line="97" />
         <source>表格与工作区一致，没有需要应用的修改。</source>
         <translation>The sheet matches the workspace; there is nothing to apply.</translation>
     </message>
@@ -926,62 +1031,62 @@
         <translation>Department re&amp;gistry…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="95" />
+        <location filename="../../workbench/ui/integrations.py" line="98" />
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="95" />
+        <location filename="../../workbench/ui/integrations.py" line="98" />
         <source>工作区中还没有规划。</source>
         <translation>The workspace holds no plan yet.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="103" />
+        <location filename="../../workbench/ui/integrations.py" line="106" />
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="117" />
+        <location filename="../../workbench/ui/integrations.py" line="120" />
         <source>导入任务分工表</source>
         <translation>Import division sheet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="117" />
+        <location filename="../../workbench/ui/integrations.py" line="120" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="123" />
+        <location filename="../../workbench/ui/integrations.py" line="126" />
         <source>已应用 {n} 条修改</source>
         <translation>Applied {n} change(s)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="139" />
+        <location filename="../../workbench/ui/integrations.py" line="142" />
         <source>合并其他审核人的工作区</source>
         <translation>Merge another reviewer's workspace</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="140" />
+        <location filename="../../workbench/ui/integrations.py" line="143" />
         <source>工作区 (*.sqlite *.db);;所有文件 (*)</source>
         <translation>Workspace (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="147" />
+        <location filename="../../workbench/ui/integrations.py" line="150" />
         <source>无法合并</source>
         <translation>Cannot merge</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="151" />
+        <location filename="../../workbench/ui/integrations.py" line="154" />
         <source>合并了 {n} 条记录；待处理冲突 {c} 个。</source>
         <translation>Merged {n} event(s); {c} conflict(s) to resolve.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="153" />
+        <location filename="../../workbench/ui/integrations.py" line="156" />
         <source>该工作区的记录已全部在本工作区中，没有变化。</source>
         <translation>This workspace already holds all of that workspace's events; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="154" />
+        <location filename="../../workbench/ui/integrations.py" line="157" />
         <source>合并完成</source>
         <translation>Merge finished</translation>
     </message>
@@ -1219,7 +1324,7 @@
     </message>
     <message>
         <location filename="../../workbench/ui/background.py" line="70" />
-        <location filename="../../workbench/ui/background.py" line="120" />
+        <location filename="../../workbench/ui/background.py" line="125" />
         <location filename="../../workbench/ui/main_actions.py" line="166" />
         <source>导入规划</source>
         <translation>Import plan</translation>
@@ -1250,23 +1355,23 @@
         <translation>Parsed; writing to the workspace…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/background.py" line="106" />
-        <location filename="../../workbench/ui/background.py" line="121" />
+        <location filename="../../workbench/ui/background.py" line="111" />
+        <location filename="../../workbench/ui/background.py" line="126" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/background.py" line="114" />
+        <location filename="../../workbench/ui/background.py" line="119" />
         <source>该规划已在工作区中，未作改动</source>
         <translation>This plan is already in the workspace; nothing changed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/background.py" line="116" />
+        <location filename="../../workbench/ui/background.py" line="121" />
         <source>已导入：%1</source>
         <translation>Imported: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/background.py" line="120" />
+        <location filename="../../workbench/ui/background.py" line="125" />
         <source>正在导入 %1…</source>
         <translation>Importing %1…</translation>
     </message>
@@ -1448,12 +1553,12 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../workbench/ui/search_panel.py" line="88" />
+        <location filename="../../workbench/ui/search_panel.py" line="74" />
         <source>搜索全部规划（如 港口、财政；空格分隔多个词）</source>
         <translation>Search all plans (e.g. 港口, 财政; separate words with spaces)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/search_panel.py" line="158" />
+        <location filename="../../workbench/ui/search_panel.py" line="144" />
         <source>%1 条结果（%2 毫秒）</source>
         <translation>%1 results (%2 ms)</translation>
     </message>
