@@ -148,3 +148,11 @@ EN.update({  # issue 11: backups
     "今日备份未能完成：%1": "Today's backup could not be taken: %1",
     "无法在导入前备份工作区，未作修改：%1": "Could not back up the workspace before the import; nothing was changed: %1",
 })
+EN.update({  # issue 11: safe undo
+    "Commands|撤销": "undo", "Commands|重做": "redo",
+    "无法%1「%2」：%3 已被他人修改。此步已从撤销记录中移除。":
+        "Cannot %1 \u201c%2\u201d: %3 was changed by someone else. The step was removed from the undo history.",
+    "无法%1「%2」：%3 已于 %4 被 %5 修改（%6）。为免覆盖其修改，此步已从撤销记录中移除。":
+        "Cannot %1 \u201c%2\u201d: %3 was changed at %4 by %5 (%6). So as not to overwrite that change, the step "
+        "was removed from the undo history.",
+})

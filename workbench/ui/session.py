@@ -71,6 +71,7 @@ class Session(QObject):
     reviewer_changed = Signal(object)  # Reviewer
     write_failed = Signal(str)  # a write the store refused (StoreError), one line
     history_failed = Signal(str)  # an undo/redo write failed: the undo stack no longer matches
+    history_refused = Signal(str)  # an undo/redo refused: someone else changed the node since (one line)
 
     def __init__(self, repo: Repository, *, path: object = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +90,9 @@ class Session(QObject):
         self._clauses: dict[int, list[PlanNode]] = {}
         self._containers: dict[int, list[int]] = {}
         self._conflicted: set[int] = set()  # nodes with an open merge conflict
+        # (node id, event subject) -> uuid of the newest event about it as this window's own last write left it:
+        # undo/redo write only while that is still the head (commands.py, storage.fences)
+        self.own_heads: dict[tuple[int, str], str | None] = {}
         self._load_departments()
 
     # -- loading ----------------------------------------------------------
