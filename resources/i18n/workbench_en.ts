@@ -473,57 +473,77 @@ The current content is kept as a backup first and can be restored again at any t
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="107" />
+        <location filename="../../workbench/ui/commands.py" line="127" />
+        <source>撤销</source>
+        <translation>undo</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/commands.py" line="127" />
+        <source>重做</source>
+        <translation>redo</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/commands.py" line="130" />
+        <source>无法%1「%2」：%3 已被他人修改。此步已从撤销记录中移除。</source>
+        <translation>Cannot %1 “%2”: %3 was changed by someone else. The step was removed from the undo history.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/commands.py" line="132" />
+        <source>无法%1「%2」：%3 已于 %4 被 %5 修改（%6）。为免覆盖其修改，此步已从撤销记录中移除。</source>
+        <translation>Cannot %1 “%2”: %3 was changed at %4 by %5 (%6). So as not to overwrite that change, the step was removed from the undo history.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/commands.py" line="155" />
         <source>指定牵头单位 %1</source>
         <translation>Assign lead %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="107" />
+        <location filename="../../workbench/ui/commands.py" line="155" />
         <source>添加配合单位 %1</source>
         <translation>Add support %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="116" />
+        <location filename="../../workbench/ui/commands.py" line="164" />
         <source>移除单位 %1</source>
         <translation>Remove %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="125" />
+        <location filename="../../workbench/ui/commands.py" line="173" />
         <source>调整单位顺序 %1</source>
         <translation>Reorder %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="134" />
+        <location filename="../../workbench/ui/commands.py" line="182" />
         <source>设为牵头 %1</source>
         <translation>Make %1 lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="134" />
+        <location filename="../../workbench/ui/commands.py" line="182" />
         <source>设为配合 %1</source>
         <translation>Make %1 support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="149" />
+        <location filename="../../workbench/ui/commands.py" line="199" />
         <source>关联指标 %1</source>
         <translation>Link indicator %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="149" />
+        <location filename="../../workbench/ui/commands.py" line="199" />
         <source>取消关联指标 %1</source>
         <translation>Unlink indicator %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="197" />
+        <location filename="../../workbench/ui/commands.py" line="249" />
         <source>编辑备注</source>
         <translation>Edit note</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="218" />
+        <location filename="../../workbench/ui/commands.py" line="272" />
         <source>设置审核状态</source>
         <translation>Set review status</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="231" />
+        <location filename="../../workbench/ui/commands.py" line="287" />
         <source>设置完成时限</source>
         <translation>Set completion</translation>
     </message>
@@ -1404,49 +1424,49 @@ The current content is kept as a backup first and can be restored again at any t
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="216" />
+        <location filename="../../workbench/ui/main_window.py" line="218" />
         <source>已经是最后一条</source>
         <translation>This is the last clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="216" />
+        <location filename="../../workbench/ui/main_window.py" line="218" />
         <source>已经是第一条</source>
         <translation>This is the first clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="228" />
+        <location filename="../../workbench/ui/main_window.py" line="230" />
         <source>所有条款都已标注</source>
         <translation>Every clause is tagged</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="260" />
+        <location filename="../../workbench/ui/main_window.py" line="262" />
         <source>请先在标注区选择要移除的单位</source>
         <translation>Select the department to remove in the tag pane first</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="274" />
+        <location filename="../../workbench/ui/main_window.py" line="276" />
         <source>未保存：%1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="279" />
+        <location filename="../../workbench/ui/main_window.py" line="281" />
         <source>撤销失败</source>
         <translation>Undo failed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="279" />
+        <location filename="../../workbench/ui/main_window.py" line="281" />
         <source>撤销或重做未能写入工作区，撤销记录已清空；已保存的标注不受影响。
 %1</source>
         <translation>An undo or redo could not be written to the workspace; the undo history was cleared. Saved tags are not affected.
 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="283" />
+        <location filename="../../workbench/ui/main_window.py" line="285" />
         <source>规划纲要任务分工审核工作台</source>
         <translation>Policy review workbench</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="300" />
+        <location filename="../../workbench/ui/main_window.py" line="302" />
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
