@@ -156,3 +156,10 @@ EN.update({  # issue 11: safe undo
         "Cannot %1 \u201c%2\u201d: %3 was changed at %4 by %5 (%6). So as not to overwrite that change, the step "
         "was removed from the undo history.",
 })
+EN.update({  # issue 11: live workspace
+    "工作区已被其他程序整体更新（例如恢复了备份），已重新读取。":
+        "The workspace was replaced by another program (a backup restored, for example); everything was read again.",
+    "%1 在别处修改了 %2 等 %3 个条目，已刷新。": "%1 changed %2 and other items (%3 in all) elsewhere; refreshed.",
+    "%1 在别处修改了 %2，已刷新。": "%1 changed %2 elsewhere; refreshed.",
+    "%1 在别处修改了工作区，已刷新。": "%1 changed the workspace elsewhere; refreshed.",
+})

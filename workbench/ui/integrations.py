@@ -58,8 +58,10 @@ def install(window) -> None:
     window.file_menu.insertAction(window.actions_by_name["settings"], registry)
 
     from workbench.ui.backups import install as install_backups
+    from workbench.ui.live_workspace import install as install_live
 
     install_backups(window)  # File › 备份与恢复… (issue 11)
+    install_live(window)  # writes made elsewhere show within a second (issue 11)
     window.restore_layout()  # the saved layout knows these docks too
     window.conflicts_view.resolved.connect(lambda _id, _uuid: refresh_all(window))
     window.node_selected.connect(lambda node_id: _show_history(window, node_id))
