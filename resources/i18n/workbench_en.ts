@@ -1051,64 +1051,87 @@ The current content is kept as a backup first and can be restored again at any t
         <translation>Department re&amp;gistry…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="98" />
+        <location filename="../../workbench/ui/integrations.py" line="100" />
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="98" />
+        <location filename="../../workbench/ui/integrations.py" line="100" />
         <source>工作区中还没有规划。</source>
         <translation>The workspace holds no plan yet.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="106" />
+        <location filename="../../workbench/ui/integrations.py" line="108" />
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="120" />
+        <location filename="../../workbench/ui/integrations.py" line="122" />
         <source>导入任务分工表</source>
         <translation>Import division sheet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="120" />
+        <location filename="../../workbench/ui/integrations.py" line="122" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="126" />
+        <location filename="../../workbench/ui/integrations.py" line="128" />
         <source>已应用 {n} 条修改</source>
         <translation>Applied {n} change(s)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="142" />
+        <location filename="../../workbench/ui/integrations.py" line="144" />
         <source>合并其他审核人的工作区</source>
         <translation>Merge another reviewer's workspace</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="143" />
+        <location filename="../../workbench/ui/integrations.py" line="145" />
         <source>工作区 (*.sqlite *.db);;所有文件 (*)</source>
         <translation>Workspace (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="150" />
+        <location filename="../../workbench/ui/integrations.py" line="152" />
         <source>无法合并</source>
         <translation>Cannot merge</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="154" />
+        <location filename="../../workbench/ui/integrations.py" line="156" />
         <source>合并了 {n} 条记录；待处理冲突 {c} 个。</source>
         <translation>Merged {n} event(s); {c} conflict(s) to resolve.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="156" />
+        <location filename="../../workbench/ui/integrations.py" line="158" />
         <source>该工作区的记录已全部在本工作区中，没有变化。</source>
         <translation>This workspace already holds all of that workspace's events; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="157" />
+        <location filename="../../workbench/ui/integrations.py" line="159" />
         <source>合并完成</source>
         <translation>Merge finished</translation>
+    </message>
+</context>
+<context>
+    <name>LiveWorkspace</name>
+    <message>
+        <location filename="../../workbench/ui/live_workspace.py" line="73" />
+        <source>工作区已被其他程序整体更新（例如恢复了备份），已重新读取。</source>
+        <translation>The workspace was replaced by another program (a backup restored, for example); everything was read again.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/live_workspace.py" line="101" />
+        <source>%1 在别处修改了 %2 等 %3 个条目，已刷新。</source>
+        <translation>%1 changed %2 and other items (%3 in all) elsewhere; refreshed.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/live_workspace.py" line="103" />
+        <source>%1 在别处修改了 %2，已刷新。</source>
+        <translation>%1 changed %2 elsewhere; refreshed.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/live_workspace.py" line="105" />
+        <source>%1 在别处修改了工作区，已刷新。</source>
+        <translation>%1 changed the workspace elsewhere; refreshed.</translation>
     </message>
 </context>
 <context>
