@@ -163,3 +163,13 @@ EN.update({  # issue 11: live workspace
     "%1 在别处修改了 %2，已刷新。": "%1 changed %2 elsewhere; refreshed.",
     "%1 在别处修改了工作区，已刷新。": "%1 changed the workspace elsewhere; refreshed.",
 })
+EN.update({  # issue 11: notes that survive failures
+    "备注（离开编辑框或停顿较久时保存；Esc 返回目录）": "Note (saved when you leave the box or pause a while; Esc returns to the outline)",
+    "上次未能保存，已从本机草稿恢复": "not saved last time; restored from the local draft",
+    "草稿已保存在本机，将自动重试。": "A draft is kept on this computer; saving will be retried.",
+    "本机草稿也未能保存，请勿关闭程序。": "The local draft could not be written either; do not close the program.",
+    "● 备注未保存：%1。": "● Note not saved: %1. ", "备注未保存": "Note not saved",
+    "备注未能保存：%1\n草稿已保存在本机，离开后仍会自动重试，回到此条目时会重新显示。是否离开？":
+        "The note could not be saved: %1\nA draft is kept on this computer; saving is retried after you leave, and "
+        "the text comes back when you return to this item. Leave?",
+})
