@@ -85,162 +85,162 @@
 <context>
     <name>AnnotationPane</name>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="80" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="78" />
         <source>回到整段</source>
         <translation>Whole clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="81" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="79" />
         <source>标注整段而不是所选句子（Esc）</source>
         <translation>Tag the whole clause, not the selected sentence (Esc)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="89" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="87" />
         <source>责任单位（牵头在前，配合在后）</source>
         <translation>Departments (leads first, then support)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="96" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="94" />
         <source>上移</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="97" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="95" />
         <source>下移</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="98" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="96" />
         <source>牵头/配合</source>
         <translation>Lead/support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="99" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="97" />
         <source>切换所选单位的角色</source>
         <translation>Switch the selected department's role</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="100" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="98" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="101" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="99" />
         <source>移除所选单位（Delete）</source>
         <translation>Remove the selected department (Delete)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="129" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="127" />
         <source>关联指标</source>
         <translation>Linked indicators</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="133" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="131" />
         <source>取消关联</source>
         <translation>Unlink</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="146" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="144" />
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="150" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="148" />
         <source>未审</source>
         <translation>Unreviewed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="150" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="148" />
         <source>已审</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="150" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="148" />
         <source>有疑问</source>
         <translation>Questioned</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="160" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="158" />
         <source>未设定</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="160" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="158" />
         <source>年内完成</source>
         <translation>Within the year</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="160" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="158" />
         <source>持续推进</source>
         <translation>Ongoing</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="163" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="161" />
         <source>%1年</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="167" />
-        <source>备注（停顿片刻或离开编辑框时自动保存）</source>
-        <translation>Note (saved after a pause or when you leave the field)</translation>
+        <location filename="../../workbench/ui/annotation_pane.py" line="165" />
+        <source>备注（离开编辑框或停顿较久时保存；Esc 返回目录）</source>
+        <translation>Note (saved when you leave the box or pause a while; Esc returns to the outline)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="173" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="174" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="174" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="175" />
         <source>完成时限</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="175" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="176" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="204" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="208" />
         <source>未选择条目</source>
         <translation>Nothing selected</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="208" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="212" />
         <source>标注对象：%1 的第 %2 句</source>
         <translation>Tagging: sentence %2 of %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="212" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="216" />
         <source>标注对象：</source>
         <translation>Tagging: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="225" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="229" />
         <source>本条未单独标注，继承自：%1</source>
         <translation>No tags of its own; inherits from: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="230" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="234" />
         <source>另有 %1 项按句标注（在阅读区点击句子查看）</source>
         <translation>%1 more tags on its sentences (click a sentence in the reader)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="274" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="275" />
         <source>最近使用（数字键＝牵头，Shift+数字＝配合）：</source>
         <translation>Recent (number = lead, Shift+number = support): </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="275" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="276" />
         <source>（尚无）</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="283" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="284" />
         <source>建议：（正在加载分词词典…）</source>
         <translation>Suggestions: (loading the word dictionary…)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="287" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="288" />
         <source>建议（点击＝牵头，Shift+点击＝配合）：</source>
         <translation>Suggestions (click = lead, Shift+click = support): </translation>
     </message>
@@ -1051,62 +1051,62 @@ The current content is kept as a backup first and can be restored again at any t
         <translation>Department re&amp;gistry…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="100" />
+        <location filename="../../workbench/ui/integrations.py" line="102" />
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="100" />
+        <location filename="../../workbench/ui/integrations.py" line="102" />
         <source>工作区中还没有规划。</source>
         <translation>The workspace holds no plan yet.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="108" />
+        <location filename="../../workbench/ui/integrations.py" line="110" />
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="122" />
+        <location filename="../../workbench/ui/integrations.py" line="124" />
         <source>导入任务分工表</source>
         <translation>Import division sheet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="122" />
+        <location filename="../../workbench/ui/integrations.py" line="124" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="128" />
+        <location filename="../../workbench/ui/integrations.py" line="130" />
         <source>已应用 {n} 条修改</source>
         <translation>Applied {n} change(s)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="144" />
+        <location filename="../../workbench/ui/integrations.py" line="146" />
         <source>合并其他审核人的工作区</source>
         <translation>Merge another reviewer's workspace</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="145" />
+        <location filename="../../workbench/ui/integrations.py" line="147" />
         <source>工作区 (*.sqlite *.db);;所有文件 (*)</source>
         <translation>Workspace (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="152" />
+        <location filename="../../workbench/ui/integrations.py" line="154" />
         <source>无法合并</source>
         <translation>Cannot merge</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="156" />
+        <location filename="../../workbench/ui/integrations.py" line="158" />
         <source>合并了 {n} 条记录；待处理冲突 {c} 个。</source>
         <translation>Merged {n} event(s); {c} conflict(s) to resolve.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="158" />
+        <location filename="../../workbench/ui/integrations.py" line="160" />
         <source>该工作区的记录已全部在本工作区中，没有变化。</source>
         <translation>This workspace already holds all of that workspace's events; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="159" />
+        <location filename="../../workbench/ui/integrations.py" line="161" />
         <source>合并完成</source>
         <translation>Merge finished</translation>
     </message>
@@ -1492,6 +1492,41 @@ The current content is kept as a backup first and can be restored again at any t
         <location filename="../../workbench/ui/main_window.py" line="302" />
         <source>审计日志</source>
         <translation>Audit log</translation>
+    </message>
+</context>
+<context>
+    <name>NoteKeeper</name>
+    <message>
+        <location filename="../../workbench/ui/notes/keeper.py" line="93" />
+        <source>上次未能保存，已从本机草稿恢复</source>
+        <translation>not saved last time; restored from the local draft</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/notes/keeper.py" line="195" />
+        <source>草稿已保存在本机，将自动重试。</source>
+        <translation>A draft is kept on this computer; saving will be retried.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/notes/keeper.py" line="196" />
+        <source>本机草稿也未能保存，请勿关闭程序。</source>
+        <translation>The local draft could not be written either; do not close the program.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/notes/keeper.py" line="197" />
+        <source>● 备注未保存：%1。</source>
+        <translation>● Note not saved: %1. </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/notes/keeper.py" line="202" />
+        <source>备注未保存</source>
+        <translation>Note not saved</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/notes/keeper.py" line="203" />
+        <source>备注未能保存：%1
+草稿已保存在本机，离开后仍会自动重试，回到此条目时会重新显示。是否离开？</source>
+        <translation>The note could not be saved: %1
+A draft is kept on this computer; saving is retried after you leave, and the text comes back when you return to this item. Leave?</translation>
     </message>
 </context>
 <context>
