@@ -173,3 +173,21 @@ EN.update({  # issue 11: notes that survive failures
         "The note could not be saved: %1\nA draft is kept on this computer; saving is retried after you leave, and "
         "the text comes back when you return to this item. Leave?",
 })
+EN.update({  # issue 11: opening a workspace when the machine misbehaves
+    "工作区被占用": "Workspace in use", "另一个程序正在写入此工作区：\n%1": "Another program is writing to this workspace:\n%1",
+    "只读打开": "Open read-only", "正在等待它完成……还剩 %1 秒": "Waiting for it to finish… %1 s left",
+    "仍被占用。可以只读打开，或取消后稍后再试。": "Still in use. Open it read-only, or cancel and try again later.",
+    "工作区已损坏": "Workspace damaged", "%1\n\n在 %2 中没有找到完好的备份。": "%1\n\nNo good backup was found in %2.",
+    "%1\n\n最新的完好备份：%2，%3，%4 条记录。\n恢复这份备份吗？损坏的文件会原样保留在备份文件夹中。":
+        "%1\n\nThe newest good backup: %2, %3, %4 events.\nRestore it? The damaged file is kept as it is in the "
+        "backups folder.",
+    "恢复此备份": "Restore this backup", "退出": "Quit", "无法打开工作区": "Cannot open the workspace",
+    "另一个程序正在写入，已只读打开": "another program is writing; opened read-only",
+    "只读：%1。可以浏览、搜索和导出，不能修改。": "Read-only: %1. You can browse, search and export, but not change anything.",
+    "意外错误": "Unexpected error",
+    "发生了意外错误：%1\n已保存的工作不受影响；详情已记录在 %2。":
+        "An unexpected error occurred: %1\nSaved work is not affected; details were written to %2.",
+    "工作区为只读，不能修改：%1": "The workspace is read-only and cannot be changed: %1",
+    "工作区正被 %1 占用，请稍后再试": "The workspace is in use by %1; try again later", "其他程序": "another program",
+    "工作区为只读（%1）": "The workspace is read-only (%1)", "磁盘已满（%1）": "The disk is full (%1)",
+})

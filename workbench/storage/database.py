@@ -206,8 +206,8 @@ def _refuse_folder(path: Path) -> None:
         raise WorkspaceError(f"{path} is a folder, not a workspace file (give the .sqlite file inside it)")
 
 
-def _configure(db: sqlite_utils.Database) -> None:
-    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+def _configure(db: sqlite_utils.Database, busy_timeout_ms: int | None = None) -> None:
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms}")
     db.enable_wal()
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA synchronous = FULL")
@@ -227,13 +227,15 @@ def open_workspace(
     registry: Path | None = None,
     reviewer: Reviewer | None = None,
     check: bool = True,
+    busy_timeout_ms: int | None = None,
 ) -> sqlite_utils.Database:
     """Open (or create) the workspace at `path`; raise WorkspaceError if it is not one.
 
     `check=False` skips the open-time checks for a caller that has just made
     them (one quick_check per open).  A read-only file or medium raises
     WorkspaceReadOnly, a write lock held past the busy timeout WorkspaceLocked,
-    both before anything is written.
+    both before anything is written.  `busy_timeout_ms` shortens the wait for
+    the lock during the open (the GUI retries with a visible countdown).
 
     A missing or 0-byte file becomes a new workspace when `create` is true.
     The registry (paths.DEPARTMENTS_FILE unless given) is read before a new
@@ -259,7 +261,7 @@ def open_workspace(
     created = [p for p in companions if not p.exists()]
     db = WorkspaceDatabase(path)
     try:
-        _configure(db)
+        _configure(db, busy_timeout_ms)
         if is_new:
             # Mark the file as ours before the first table exists, so a first
             # open cut short is still recognised (and completed) next time.
@@ -270,6 +272,8 @@ def open_workspace(
                 departments = load_registry(registry_path)
             Repository(db, reviewer or SYSTEM_REVIEWER).load_registry(departments)
         fork_if_moved(db, path, reviewer=reviewer)
+        if busy_timeout_ms is not None:
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     except sqlite3.OperationalError as exc:
         db.close()
         _remove_empty_companions(created)

@@ -51,6 +51,7 @@ class AnnotationPane(QScrollArea):
         self.session = session
         self.annotator = annotator
         self.node: PlanNode | None = None
+        self.read_only = False  # a read-only workspace: everything shown, nothing editable
         self._loading = False
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -197,7 +198,7 @@ class AnnotationPane(QScrollArea):
 
     def _show_header(self) -> None:
         node = self.node
-        enabled = node is not None and node.kind != PLAN
+        enabled = node is not None and node.kind != PLAN and not self.read_only
         self.widget().setEnabled(True)
         for widget in (self.picker, self.assignment_list, self.indicator_picker, self.note_edit, self.timing):
             widget.setEnabled(enabled)
@@ -286,6 +287,11 @@ class AnnotationPane(QScrollArea):
         found = suggest_for_text(node.text, self.session.departments(), limit=SUGGESTION_LIMIT)
         links = [f'<a href="d:{s.department.db_id}">{html.escape(s.department.name)}</a>' for s in found]
         self.suggestions.setText(html.escape(self.tr("建议（点击＝牵头，Shift+点击＝配合）：")) + ("　".join(links) or "—"))
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        self.note_edit.setReadOnly(read_only)
+        self.show_target(self.node.db_id if self.node is not None else None)
 
     # -- actions ----------------------------------------------------------
 

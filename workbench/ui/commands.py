@@ -83,7 +83,7 @@ class NodeCommand(QUndoCommand):
                 changes = retry_busy(self.perform)
             except Exception as exc:  # StoreError (refused) or a database error: nothing written
                 self.setObsolete(True)  # QUndoStack deletes it: do not touch it after push()
-                self.session.write_failed.emit(str(exc))
+                self.session.write_failed.emit(self.session.describe_failure(exc))
                 return
             if not changes:
                 self.setObsolete(True)

@@ -93,6 +93,7 @@ class Session(QObject):
         # (node id, event subject) -> uuid of the newest event about it as this window's own last write left it:
         # undo/redo write only while that is still the head (commands.py, storage.fences)
         self.own_heads: dict[tuple[int, str], str | None] = {}
+        self.read_only = ""  # why the workspace is open for reading only; "" when it can be written
         self._load_departments()
 
     # -- loading ----------------------------------------------------------
@@ -307,6 +308,27 @@ class Session(QObject):
             self.departments_changed.emit(changed_departments)
         self.changed.emit(changes)
         return changes
+
+    def describe_failure(self, exc: BaseException) -> str:
+        """A write that failed, in one line the reviewer can act on (who holds the lock, a full disk...)."""
+        from PySide6.QtCore import QCoreApplication
+
+        from workbench.storage.busy import is_busy
+
+        translate = QCoreApplication.translate
+        text = str(exc)
+        if is_busy(exc):
+            from pathlib import Path
+
+            from workbench.storage.locks import lock_holder
+
+            holder = lock_holder(Path(str(self.path))) if self.path else None
+            return translate("Session", "工作区正被 %1 占用，请稍后再试").replace("%1", holder or translate("Session", "其他程序"))
+        if "readonly" in text or "read-only" in text:
+            return translate("Session", "工作区为只读（%1）").replace("%1", text)
+        if "full" in text:
+            return translate("Session", "磁盘已满（%1）").replace("%1", text)
+        return text
 
     def reload(self) -> Changes:
         """Re-read everything from the store (after a restore, or writes this window cannot pin down).

@@ -211,6 +211,9 @@ class NoteKeeper(QObject):
         if watched is self.edit:
             if event.type() == QEvent.Type.FocusOut:
                 self.save()
+            elif event.type() == QEvent.Type.ShortcutOverride and event.key() == Qt.Key.Key_Escape:
+                event.accept()  # Esc is the note box's own key here, not the window's "whole clause" shortcut
+                return True
             elif event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
                 self.save()
                 self.escaped.emit()
