@@ -85,162 +85,162 @@
 <context>
     <name>AnnotationPane</name>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="78" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="79" />
         <source>回到整段</source>
         <translation>Whole clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="79" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="80" />
         <source>标注整段而不是所选句子（Esc）</source>
         <translation>Tag the whole clause, not the selected sentence (Esc)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="87" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="88" />
         <source>责任单位（牵头在前，配合在后）</source>
         <translation>Departments (leads first, then support)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="94" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="95" />
         <source>上移</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="95" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="96" />
         <source>下移</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="96" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="97" />
         <source>牵头/配合</source>
         <translation>Lead/support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="97" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="98" />
         <source>切换所选单位的角色</source>
         <translation>Switch the selected department's role</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="98" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="99" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="99" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="100" />
         <source>移除所选单位（Delete）</source>
         <translation>Remove the selected department (Delete)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="127" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="128" />
         <source>关联指标</source>
         <translation>Linked indicators</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="131" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="132" />
         <source>取消关联</source>
         <translation>Unlink</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="144" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="145" />
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="148" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="149" />
         <source>未审</source>
         <translation>Unreviewed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="148" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="149" />
         <source>已审</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="148" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="149" />
         <source>有疑问</source>
         <translation>Questioned</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="158" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="159" />
         <source>未设定</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="158" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="159" />
         <source>年内完成</source>
         <translation>Within the year</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="158" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="159" />
         <source>持续推进</source>
         <translation>Ongoing</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="161" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="162" />
         <source>%1年</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="165" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="166" />
         <source>备注（离开编辑框或停顿较久时保存；Esc 返回目录）</source>
         <translation>Note (saved when you leave the box or pause a while; Esc returns to the outline)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="174" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="175" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="175" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="176" />
         <source>完成时限</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="176" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="177" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="208" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="209" />
         <source>未选择条目</source>
         <translation>Nothing selected</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="212" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="213" />
         <source>标注对象：%1 的第 %2 句</source>
         <translation>Tagging: sentence %2 of %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="216" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="217" />
         <source>标注对象：</source>
         <translation>Tagging: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="229" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="230" />
         <source>本条未单独标注，继承自：%1</source>
         <translation>No tags of its own; inherits from: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="234" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="235" />
         <source>另有 %1 项按句标注（在阅读区点击句子查看）</source>
         <translation>%1 more tags on its sentences (click a sentence in the reader)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="275" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="276" />
         <source>最近使用（数字键＝牵头，Shift+数字＝配合）：</source>
         <translation>Recent (number = lead, Shift+number = support): </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="276" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="277" />
         <source>（尚无）</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="284" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="285" />
         <source>建议：（正在加载分词词典…）</source>
         <translation>Suggestions: (loading the word dictionary…)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="288" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="289" />
         <source>建议（点击＝牵头，Shift+点击＝配合）：</source>
         <translation>Suggestions (click = lead, Shift+click = support): </translation>
     </message>
@@ -248,12 +248,17 @@
 <context>
     <name>Annotator</name>
     <message>
-        <location filename="../../workbench/ui/annotator.py" line="51" />
+        <location filename="../../workbench/ui/annotator.py" line="50" />
+        <source>工作区为只读，不能修改：%1</source>
+        <translation>The workspace is read-only and cannot be changed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotator.py" line="54" />
         <source>请先选择一个条目</source>
         <translation>Select an item first</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotator.py" line="71" />
+        <location filename="../../workbench/ui/annotator.py" line="74" />
         <source>最近使用列表中没有第 %1 个单位</source>
         <translation>There is no department %1 in the recent list</translation>
     </message>
@@ -266,7 +271,7 @@
         <translation>Cannot open the workspace</translation>
     </message>
     <message>
-        <location filename="../../workbench/app.py" line="123" />
+        <location filename="../../workbench/app.py" line="132" />
         <source>今日备份未能完成：%1</source>
         <translation>Today's backup could not be taken: %1</translation>
     </message>
@@ -1135,6 +1140,37 @@ The current content is kept as a backup first and can be restored again at any t
     </message>
 </context>
 <context>
+    <name>LockWaitDialog</name>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="50" />
+        <source>工作区被占用</source>
+        <translation>Workspace in use</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="55" />
+        <location filename="../../workbench/ui/workspace_open.py" line="94" />
+        <source>另一个程序正在写入此工作区：
+%1</source>
+        <translation>Another program is writing to this workspace:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="64" />
+        <source>只读打开</source>
+        <translation>Open read-only</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="78" />
+        <source>正在等待它完成……还剩 %1 秒</source>
+        <translation>Waiting for it to finish… %1 s left</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="80" />
+        <source>仍被占用。可以只读打开，或取消后稍后再试。</source>
+        <translation>Still in use. Open it read-only, or cancel and try again later.</translation>
+    </message>
+</context>
+<context>
     <name>MainActions</name>
     <message>
         <location filename="../../workbench/ui/main_actions.py" line="74" />
@@ -1642,6 +1678,29 @@ A draft is kept on this computer; saving is retried after you leave, and the tex
     </message>
 </context>
 <context>
+    <name>Session</name>
+    <message>
+        <location filename="../../workbench/ui/session.py" line="326" />
+        <source>工作区正被 %1 占用，请稍后再试</source>
+        <translation>The workspace is in use by %1; try again later</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/session.py" line="326" />
+        <source>其他程序</source>
+        <translation>another program</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/session.py" line="328" />
+        <source>工作区为只读（%1）</source>
+        <translation>The workspace is read-only (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/session.py" line="330" />
+        <source>磁盘已满（%1）</source>
+        <translation>The disk is full (%1)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../workbench/ui/settings_dialog.py" line="15" />
@@ -1741,6 +1800,76 @@ A draft is kept on this computer; saving is retried after you leave, and the tex
         <location filename="../../workbench/ui/workers.py" line="139" />
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceOpen</name>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="114" />
+        <source>工作区已损坏</source>
+        <translation>Workspace damaged</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="117" />
+        <source>%1
+
+在 %2 中没有找到完好的备份。</source>
+        <translation>%1
+
+No good backup was found in %2.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="120" />
+        <source>%1
+
+最新的完好备份：%2，%3，%4 条记录。
+恢复这份备份吗？损坏的文件会原样保留在备份文件夹中。</source>
+        <translation>%1
+
+The newest good backup: %2, %3, %4 events.
+Restore it? The damaged file is kept as it is in the backups folder.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="125" />
+        <source>恢复此备份</source>
+        <translation>Restore this backup</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="126" />
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="133" />
+        <source>未能恢复：%1</source>
+        <translation>Could not restore: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="140" />
+        <source>无法打开工作区</source>
+        <translation>Cannot open the workspace</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="153" />
+        <source>另一个程序正在写入，已只读打开</source>
+        <translation>another program is writing; opened read-only</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="174" />
+        <source>只读：%1。可以浏览、搜索和导出，不能修改。</source>
+        <translation>Read-only: %1. You can browse, search and export, but not change anything.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="224" />
+        <source>意外错误</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="225" />
+        <source>发生了意外错误：%1
+已保存的工作不受影响；详情已记录在 %2。</source>
+        <translation>An unexpected error occurred: %1
+Saved work is not affected; details were written to %2.</translation>
     </message>
 </context>
 </TS>
