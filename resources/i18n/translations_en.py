@@ -191,3 +191,4 @@ EN.update({  # issue 11: opening a workspace when the machine misbehaves
     "工作区正被 %1 占用，请稍后再试": "The workspace is in use by %1; try again later", "其他程序": "another program",
     "工作区为只读（%1）": "The workspace is read-only (%1)", "磁盘已满（%1）": "The disk is full (%1)",
 })
+EN.update({"WorkspaceOpen|只读": "Read-only"})

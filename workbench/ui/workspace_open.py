@@ -19,7 +19,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QLabel, QMessageBox, QProgressBar, QPushButton, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QLabel, QMessageBox, QProgressBar, QPushButton, QSizePolicy, QToolBar, QVBoxLayout,
+    QWidget,
 )  # fmt: skip
 
 from workbench.storage.audit import Reviewer
@@ -173,17 +174,14 @@ def apply_read_only(window, reason: str) -> QLabel:
     window.session.read_only = reason
     banner = QLabel(translate("WorkspaceOpen", "只读：%1。可以浏览、搜索和导出，不能修改。").replace("%1", reason))
     banner.setObjectName("readOnlyBanner")
-    banner.setWordWrap(True)
     banner.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px; border-bottom: 1px solid #e0c36b")
-    central = window.takeCentralWidget()
-    holder = QWidget()
-    layout = QVBoxLayout(holder)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(0)
-    layout.addWidget(banner)
-    if central is not None:
-        layout.addWidget(central, 1)
-    window.setCentralWidget(holder)
+    banner.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    bar = QToolBar(translate("WorkspaceOpen", "只读"), window)  # above everything; docks and layout untouched
+    bar.setObjectName("readOnlyBar")
+    bar.setMovable(False)
+    bar.setFloatable(False)
+    bar.addWidget(banner)
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
     for name in ("import", "merge", "import_division", "departments", "undo", "redo", "delete", "picker",
                  "reviewed", "question", "backups"):  # fmt: skip
         action = window.actions_by_name.get(name)
