@@ -1142,30 +1142,30 @@ The current content is kept as a backup first and can be restored again at any t
 <context>
     <name>LockWaitDialog</name>
     <message>
-        <location filename="../../workbench/ui/workspace_open.py" line="50" />
+        <location filename="../../workbench/ui/workspace_open.py" line="51" />
         <source>工作区被占用</source>
         <translation>Workspace in use</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/workspace_open.py" line="55" />
-        <location filename="../../workbench/ui/workspace_open.py" line="94" />
+        <location filename="../../workbench/ui/workspace_open.py" line="56" />
+        <location filename="../../workbench/ui/workspace_open.py" line="95" />
         <source>另一个程序正在写入此工作区：
 %1</source>
         <translation>Another program is writing to this workspace:
 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/workspace_open.py" line="64" />
+        <location filename="../../workbench/ui/workspace_open.py" line="65" />
         <source>只读打开</source>
         <translation>Open read-only</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/workspace_open.py" line="78" />
+        <location filename="../../workbench/ui/workspace_open.py" line="79" />
         <source>正在等待它完成……还剩 %1 秒</source>
         <translation>Waiting for it to finish… %1 s left</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/workspace_open.py" line="80" />
+        <location filename="../../workbench/ui/workspace_open.py" line="81" />
         <source>仍被占用。可以只读打开，或取消后稍后再试。</source>
         <translation>Still in use. Open it read-only, or cancel and try again later.</translation>
     </message>
@@ -1805,12 +1805,12 @@ A draft is kept on this computer; saving is retried after you leave, and the tex
 <context>
     <name>WorkspaceOpen</name>
     <message>
-        <location filename="../../workbench/ui/workspace_open.py" line="114" />
+        <location filename="../../workbench/ui/workspace_open.py" line="115" />
         <source>工作区已损坏</source>
         <translation>Workspace damaged</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/workspace_open.py" line="117" />
+        <location filename="../../workbench/ui/workspace_open.py" line="118" />
         <source>%1
 
 在 %2 中没有找到完好的备份。</source>
@@ -1819,7 +1819,7 @@ A draft is kept on this computer; saving is retried after you leave, and the tex
 No good backup was found in %2.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/workspace_open.py" line="120" />
+        <location filename="../../workbench/ui/workspace_open.py" line="121" />
         <source>%1
 
 最新的完好备份：%2，%3，%4 条记录。
@@ -1830,42 +1830,47 @@ The newest good backup: %2, %3, %4 events.
 Restore it? The damaged file is kept as it is in the backups folder.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/workspace_open.py" line="125" />
+        <location filename="../../workbench/ui/workspace_open.py" line="126" />
         <source>恢复此备份</source>
         <translation>Restore this backup</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/workspace_open.py" line="126" />
+        <location filename="../../workbench/ui/workspace_open.py" line="127" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/workspace_open.py" line="133" />
+        <location filename="../../workbench/ui/workspace_open.py" line="134" />
         <source>未能恢复：%1</source>
         <translation>Could not restore: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/workspace_open.py" line="140" />
+        <location filename="../../workbench/ui/workspace_open.py" line="141" />
         <source>无法打开工作区</source>
         <translation>Cannot open the workspace</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/workspace_open.py" line="153" />
+        <location filename="../../workbench/ui/workspace_open.py" line="154" />
         <source>另一个程序正在写入，已只读打开</source>
         <translation>another program is writing; opened read-only</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/workspace_open.py" line="174" />
+        <location filename="../../workbench/ui/workspace_open.py" line="175" />
         <source>只读：%1。可以浏览、搜索和导出，不能修改。</source>
         <translation>Read-only: %1. You can browse, search and export, but not change anything.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/workspace_open.py" line="224" />
+        <location filename="../../workbench/ui/workspace_open.py" line="179" />
+        <source>只读</source>
+        <translation>Read-only</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="222" />
         <source>意外错误</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/workspace_open.py" line="225" />
+        <location filename="../../workbench/ui/workspace_open.py" line="223" />
         <source>发生了意外错误：%1
 已保存的工作不受影响；详情已记录在 %2。</source>
         <translation>An unexpected error occurred: %1
