@@ -107,11 +107,12 @@ def test_lock_held_by_another_process(ws, capsys, monkeypatch):
         holder.wait()
 
 
-def test_read_only_medium(ws, mounts, tmp_path):
+def test_read_only_medium(ws, mounts, tmp_path, seed_workspace):
     medium = mounts.tmpfs("64m")
     if medium is None:
         pytest.skip("cannot mount a tmpfs here (needs root)")
     shutil.copyfile(ws, medium / "ws.sqlite")
+    shutil.copyfile(seed_workspace, medium / "colleague.sqlite")
     assert mounts.remount_read_only(medium)
     target = medium / "ws.sqlite"
     before, files = digest(target), listing(medium)
@@ -121,6 +122,9 @@ def test_read_only_medium(ws, mounts, tmp_path):
     assert result.returncode == 0 and "第三章" in result.stdout
     out = tmp_path / "from-ro.xlsx"
     assert run_cli("export", "division", "-o", out, "--db", target).returncode == 0 and out.exists()
+    # a colleague's workspace brought on a read-only stick merges in
+    result = run_cli("merge", medium / "colleague.sqlite", "--db", ws)
+    assert result.returncode == 0, result.stderr
     assert digest(target) == before and listing(medium) == files
 
 
@@ -141,6 +145,12 @@ def test_full_disk_write_command(ws, mounts, tmp_path):
     err = one_line(result.stderr)
     assert result.returncode == 1 and "full" in err and "nothing was written" in err
     assert events(target) == count and listing(folder) == files
+    if medium is not None:  # reading still works on the full disk, and an export to another drive too
+        result = run_cli("tree", "--db", target)
+        assert result.returncode == 0 and "第三章" in result.stdout, result.stderr
+        book = tmp_path / "elsewhere.xlsx"
+        assert run_cli("export", "division", "-o", book, "--db", target).returncode == 0 and book.exists()
+        assert listing(folder) == files
 
 
 def test_full_disk_export_leaves_no_part_and_no_temp_files(ws, mounts, tmp_path):

@@ -326,25 +326,40 @@ def open_reader(path: Path) -> sqlite_utils.Database:
     if needs_upgrade and writable:
         open_workspace(path, create=False, check=False).close()
     try:
-        if writable:
-            conn = sqlite3.connect(path)
-        else:
-            uri = path.resolve().as_uri() + "?mode=ro"
-            wal = Path(f"{path}-wal")
-            if not (wal.exists() and wal.stat().st_size > 0 and Path(f"{path}-shm").exists()):
-                uri += "&immutable=1"
-            conn = sqlite3.connect(uri, uri=True)
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA query_only = ON")
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opens the WAL index now
+        conn = _reading_connection(path, writable)
     except sqlite3.Error as exc:
-        with contextlib.suppress(UnboundLocalError):
-            conn.close()
         _remove_empty_companions(created)
         if is_busy(exc):
             raise _locked(path) from exc
+        if not _wal_has_frames(path):  # a full disk cannot hold the WAL index: read the file as it is
+            _remove_empty_companions(created)
+            return sqlite_utils.Database(_reading_connection(path, False))
         raise
     return sqlite_utils.Database(conn)
+
+
+def _wal_has_frames(path: Path) -> bool:
+    wal = Path(f"{path}-wal")
+    return wal.exists() and wal.stat().st_size > 0
+
+
+def _reading_connection(path: Path, writable: bool) -> sqlite3.Connection:
+    """query_only; a normal connection on a writable medium, else read-only (immutable when no WAL holds frames)."""
+    if writable:
+        conn = sqlite3.connect(path)
+    else:
+        uri = path.resolve().as_uri() + "?mode=ro"
+        if not (_wal_has_frames(path) and Path(f"{path}-shm").exists()):
+            uri += "&immutable=1"
+        conn = sqlite3.connect(uri, uri=True)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA query_only = ON")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opens the WAL index now
+    except BaseException:
+        conn.close()
+        raise
+    return conn
 
 
 def open_readonly(path: Path) -> sqlite_utils.Database:
@@ -358,7 +373,13 @@ def open_readonly(path: Path) -> sqlite_utils.Database:
     if not path.is_file():
         raise WorkspaceError(f"{path} does not exist")
     try:
-        conn = _connect_readonly(path)
+        medium_writable = True
+        try:
+            _check_writable(path)
+        except WorkspaceReadOnly:
+            medium_writable = False
+        # on a read-only medium (a USB stick) with no WAL frames nothing can be writing: read it as it is
+        conn = _connect_readonly(path, inspect=not medium_writable)
     except sqlite3.Error as exc:
         raise WorkspaceError(f"{path} cannot be read: {exc}") from exc
     try:
