@@ -125,6 +125,12 @@ def main() -> None:
             with contextlib.redirect_stdout(io.StringIO()):
                 assert cli(["tree", "--db", str(ws)]) == 0
 
+        def quick_check() -> None:
+            c = sqlite3.connect(f"{ws.resolve().as_uri()}?mode=ro", uri=True)
+            assert c.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+            c.close()
+
+        t_check = best_of(quick_check, 3)
         t_floor = best_of(floor, REPEAT)
         with contextlib.redirect_stdout(io.StringIO()):
             t_assign = best_of(assign, REPEAT)
@@ -134,6 +140,7 @@ def main() -> None:
         print(f"workbench assign (small write command):     {t_assign * 1000:8.1f} ms  "
               f"({t_assign / t_floor:.0f}x floor)")
         print(f"workbench tree (read-only command):         {t_tree * 1000:8.1f} ms")
+        print(f"  of which one PRAGMA quick_check at open:  {t_check * 1000:8.1f} ms")
         print(f"backups left by {REPEAT + 1 + REPEAT} commands: {len(backups)} file(s), "
               f"{sum(p.stat().st_size for p in backups) / 1e6:.1f} MB")
 

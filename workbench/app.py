@@ -134,7 +134,10 @@ def run_gui(argv: Sequence[str] = (), *, on_ready: Callable[[object], None] | No
             QTimer.singleShot(0, lambda: _first_start(window, ask=known is None))
         if on_ready is not None:
             QTimer.singleShot(0, lambda: on_ready(window))
-        return app.exec()
+        from workbench.core.scratch import private_tempdir
+
+        with private_tempdir():  # export temp files live and die with this process (swept if it is killed)
+            return app.exec()
     finally:
         db.close()
         sys.excepthook = previous_hook
