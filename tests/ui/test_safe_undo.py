@@ -84,3 +84,23 @@ def test_ctrl_z_after_a_merge_refuses_and_keeps_the_conflict(qtbot, window, repo
     assert [c.id for c in list_conflicts(repo.db, status="open")] == open_before  # not marked superseded
     qtbot.waitUntil(lambda: "王五" in window.status.currentMessage())
     assert window.undo_stack.count() == 0
+
+
+def test_ctrl_z_after_a_division_sheet_import_refuses(qtbot, window, repo, departments):
+    from workbench.core.division_import import DivisionDiff, NodeChange, Tag
+    from workbench.storage.division import apply_division
+
+    node_id = clause_ids(window)[7]
+    window.select_node(node_id)
+    window.annotator.set_target(node_id)
+    assert window.annotator.assign(departments["市科技局"])
+    node = window.session.node(node_id)
+    plan = window.session.plan(window.session.plan_id_of(node_id))
+    after = [Tag("市科技局", "lead"), Tag("市财政局", "support")]
+    diff = DivisionDiff(rows_read=1, changes=[NodeChange(node.key, [Tag("市科技局", "lead")], after)])
+    apply_division(repo, plan, diff, reviewer=Reviewer("联络员", "市财政局"), reason="import-division 分工.xlsx")
+
+    qtbot.keyClick(window.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+    assert _names(repo, node_id) == ["市科技局", "市财政局"]  # the sheet's change stays
+    qtbot.waitUntil(lambda: "联络员" in window.status.currentMessage())

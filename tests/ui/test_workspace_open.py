@@ -147,3 +147,25 @@ def test_read_only_medium_opens_with_a_banner_and_no_writing(qtbot, workspace_pa
         assert sorted(p.name for p in target.iterdir()) == before  # nothing written, nothing created
     finally:
         subprocess.run(["umount", "-l", str(target)], capture_output=True)
+
+
+def test_a_click_while_another_program_holds_the_lock_fails_fast_naming_it(qtbot, window, repo, departments):
+    import time
+
+    from workbench.ui.workspace_open import GUI_BUSY_TIMEOUT_MS
+
+    repo.db.execute(f"PRAGMA busy_timeout = {GUI_BUSY_TIMEOUT_MS}")  # as run_gui sets it
+    node_id = window.session.clauses()[20].db_id
+    window.select_node(node_id)
+    window.annotator.set_target(node_id)
+    holder = _hold_lock(window.session.path, 60)
+    try:
+        started = time.monotonic()
+        assert not window.annotator.assign(departments["市科技局"])
+        elapsed = time.monotonic() - started
+        assert "占用" in window.status.currentMessage() and f"process {holder.pid}" in window.status.currentMessage()
+    finally:
+        holder.kill()
+        holder.wait()
+    assert elapsed < 10  # was 40 retries x 5 s: a window frozen for 200 s
+    assert window.annotator.assign(departments["市科技局"])  # once the lock is gone the same click lands
