@@ -220,3 +220,4 @@ EN.update({
     "没有配合建议": "No support suggestion",
     "第 %1 号不再固定": "Number %1 is no longer pinned",
 })
+EN.update({"无法写入（磁盘已满或出错：%1），已只读打开": "cannot write (the disk is full or failing: %1); opened read-only"})

@@ -169,3 +169,22 @@ def test_a_click_while_another_program_holds_the_lock_fails_fast_naming_it(qtbot
         holder.wait()
     assert elapsed < 10  # was 40 retries x 5 s: a window frozen for 200 s
     assert window.annotator.assign(departments["市科技局"])  # once the lock is gone the same click lands
+
+
+def test_a_full_disk_opens_read_only_instead_of_exiting(qtbot, workspace_path, tmp_path):
+    target = tmp_path / f"full-{uuid.uuid4().hex[:6]}"
+    target.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(target)],
+                      capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a tmpfs here (needs root)")
+    try:
+        ws = target / "ws.sqlite"
+        shutil.copyfile(workspace_path, ws)
+        subprocess.run(["dd", "if=/dev/zero", f"of={target / 'filler'}", "bs=64k", "count=1000"], capture_output=True)
+        opened = open_for_gui(ws, ME)
+        assert opened is not None and "磁盘已满" in opened.read_only
+        assert opened.db.execute("SELECT count(*) FROM nodes").fetchone()[0] > 1000
+        opened.db.close()
+        assert sorted(p.name for p in target.iterdir()) == ["filler", "ws.sqlite"]
+    finally:
+        subprocess.run(["umount", "-l", str(target)], capture_output=True)

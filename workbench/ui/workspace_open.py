@@ -164,6 +164,13 @@ def open_for_gui(path: Path, reviewer: Reviewer, parent: QWidget | None = None) 
         except (OSError, ValueError) as exc:
             QMessageBox.critical(parent, title, str(exc))
             return None
+        except Exception as exc:  # noqa: BLE001 - a full disk, an I/O error: the file may still be read
+            try:
+                reader = open_reader(path)
+            except Exception:  # noqa: BLE001
+                QMessageBox.critical(parent, title, f"{path}: {exc}")
+                return None
+            return Opened(reader, translate("WorkspaceOpen", "无法写入（磁盘已满或出错：%1），已只读打开").replace("%1", str(exc)))
         db.execute(f"PRAGMA busy_timeout = {GUI_BUSY_TIMEOUT_MS}")
         return Opened(db)
     return None
