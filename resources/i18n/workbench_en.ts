@@ -1980,22 +1980,27 @@ Restore it? The damaged file is kept as it is in the backups folder.</translatio
         <translation>another program is writing; opened read-only</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/workspace_open.py" line="175" />
+        <location filename="../../workbench/ui/workspace_open.py" line="173" />
+        <source>无法写入（磁盘已满或出错：%1），已只读打开</source>
+        <translation>cannot write (the disk is full or failing: %1); opened read-only</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="182" />
         <source>只读：%1。可以浏览、搜索和导出，不能修改。</source>
         <translation>Read-only: %1. You can browse, search and export, but not change anything.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/workspace_open.py" line="179" />
+        <location filename="../../workbench/ui/workspace_open.py" line="186" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/workspace_open.py" line="222" />
+        <location filename="../../workbench/ui/workspace_open.py" line="229" />
         <source>意外错误</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/workspace_open.py" line="223" />
+        <location filename="../../workbench/ui/workspace_open.py" line="230" />
         <source>发生了意外错误：%1
 已保存的工作不受影响；详情已记录在 %2。</source>
         <translation>An unexpected error occurred: %1
