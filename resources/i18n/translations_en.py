@@ -221,3 +221,5 @@ EN.update({
     "第 %1 号不再固定": "Number %1 is no longer pinned",
 })
 EN.update({"无法写入（磁盘已满或出错：%1），已只读打开": "cannot write (the disk is full or failing: %1); opened read-only"})
+EN.update({"此条备注已被他人修改，请核对后离开编辑框再保存":
+           "someone else changed this note meanwhile; check it, then leave the box to save yours"})

@@ -103,3 +103,24 @@ def test_esc_and_tab_leave_the_note_box_and_keys_navigate_again(qtbot, window, r
     qtbot.waitUntil(pane.indicator_picker.combo.lineEdit().hasFocus)
     qtbot.keyClick(pane.indicator_picker.combo.lineEdit(), Qt.Key.Key_Escape)
     assert window.tree.hasFocus()
+
+
+def test_a_retry_never_overwrites_a_note_someone_changed_meanwhile(qtbot, window, repo, workspace_path):
+    node_id = clause_ids(window)[14]
+    window.select_node(node_id)
+    qtbot.waitUntil(lambda: window.annotation.notes.node_id == node_id)
+    pane = window.annotation
+    pane.notes.retry_timer.setInterval(200)
+    repo.db.execute("PRAGMA query_only = ON")
+    type_text(pane.note_edit, "我的草稿")
+    window.tree.setFocus()
+    qtbot.waitUntil(lambda: pane.note_status.isVisible())
+    repo.db.execute("PRAGMA query_only = OFF")
+    other = Repository(open_workspace(workspace_path), REVIEWER.__class__("李四"))
+    try:
+        other.set_note(node_id=node_id, text="李四的备注")
+    finally:
+        other.db.close()
+    qtbot.waitUntil(lambda: "他人修改" in pane.note_status.text(), timeout=3000)
+    assert repo.note(node_id).text == "李四的备注"  # not overwritten by the background retry
+    assert pane.note_edit.toPlainText() == "我的草稿"  # and the reviewer's text is still there

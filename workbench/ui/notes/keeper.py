@@ -156,7 +156,7 @@ class NoteKeeper(QObject):
     def retry(self) -> None:
         """Try again: the unsaved note on screen (when not being typed in) and drafts left on other nodes."""
         if self.dirty and not self.edit.hasFocus() and not self.pause.isActive():
-            self.save()
+            self._retry_current()
         if self.drafts is not None:
             current = self._key(self.node_id)
             by_key = {DraftStore.key(self.session.plan_record(p).sha256, n.key): n.db_id
@@ -170,6 +170,19 @@ class NoteKeeper(QObject):
             others = []
         if not self.dirty and not others:
             self.retry_timer.stop()
+
+    def _retry_current(self) -> None:
+        """Save the unsaved note on screen, unless someone else changed the stored note since it was begun."""
+        try:
+            stored = self.session.note(self.node_id) if self.node_id is not None else ""
+        except Exception:  # noqa: BLE001 - still failing: try later
+            return
+        text = self.edit.toPlainText()
+        if stored not in (self.base, text if text.strip() else ""):
+            self.error = translate("NoteKeeper", "此条备注已被他人修改，请核对后离开编辑框再保存")
+            self._show_state()
+            return
+        self.save()
 
     def _retry_draft(self, key: str, node_id: int) -> None:
         draft = self.drafts.get(key)
