@@ -1598,27 +1598,32 @@ The current content is kept as a backup first and can be restored again at any t
         <translation>not saved last time; restored from the local draft</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/notes/keeper.py" line="195" />
+        <location filename="../../workbench/ui/notes/keeper.py" line="182" />
+        <source>此条备注已被他人修改，请核对后离开编辑框再保存</source>
+        <translation>someone else changed this note meanwhile; check it, then leave the box to save yours</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/notes/keeper.py" line="208" />
         <source>草稿已保存在本机，将自动重试。</source>
         <translation>A draft is kept on this computer; saving will be retried.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/notes/keeper.py" line="196" />
+        <location filename="../../workbench/ui/notes/keeper.py" line="209" />
         <source>本机草稿也未能保存，请勿关闭程序。</source>
         <translation>The local draft could not be written either; do not close the program.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/notes/keeper.py" line="197" />
+        <location filename="../../workbench/ui/notes/keeper.py" line="210" />
         <source>● 备注未保存：%1。</source>
         <translation>● Note not saved: %1. </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/notes/keeper.py" line="202" />
+        <location filename="../../workbench/ui/notes/keeper.py" line="215" />
         <source>备注未保存</source>
         <translation>Note not saved</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/notes/keeper.py" line="203" />
+        <location filename="../../workbench/ui/notes/keeper.py" line="216" />
         <source>备注未能保存：%1
 草稿已保存在本机，离开后仍会自动重试，回到此条目时会重新显示。是否离开？</source>
         <translation>The note could not be saved: %1
