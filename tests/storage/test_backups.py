@@ -153,3 +153,21 @@ def test_backup_sidecar_says_what_it_was_taken_before(two_desks):
     assert info["detail"] == "草案.docx" and info["events"] == _events(a) and info["reviewer"] == "张三"
     (entry,) = list_backups(a)
     assert entry.describe().endswith(f"before a plan import 草案.docx, {_events(a)} events")
+
+
+def test_a_copy_cut_short_by_a_kill_is_swept_later(two_desks):
+    import os
+    import time
+
+    a, _ = two_desks
+    folder = a.parent / "backups"
+    folder.mkdir(exist_ok=True)
+    stale = folder / "ws.sqlite.20260101T000000000000Z.merge.sqlite.part"
+    stale.write_bytes(b"x" * 4096)
+    old = time.time() - 7200
+    os.utime(stale, (old, old))
+    fresh = folder / "ws.sqlite.20261201T000000000000Z.merge.sqlite.part"  # another process copying right now
+    fresh.write_bytes(b"x")
+    take_backup(a, a, reason="daily")
+    assert not stale.exists() and fresh.exists()
+    assert all(b.path.suffix == ".sqlite" for b in list_backups(a))

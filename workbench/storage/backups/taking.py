@@ -125,7 +125,18 @@ def prune(workspace: Path, *, now: datetime | None = None) -> list[Path]:
         for leftover in (path, sidecar(path)):
             with contextlib.suppress(OSError):
                 leftover.unlink()
+    _sweep_partials(workspace, now)
     return removed
+
+
+def _sweep_partials(workspace: Path, now: datetime) -> None:
+    """Remove `.part` copies left by a process killed mid-copy (an hour old: no copy takes that long)."""
+    folder = backup_folder(workspace)
+    with contextlib.suppress(OSError):
+        for partial in folder.glob(Path(workspace).name + ".*.part*"):
+            age = now.timestamp() - partial.stat().st_mtime
+            if age > 3600:
+                partial.unlink()
 
 
 def workspace_file(db) -> Path:
