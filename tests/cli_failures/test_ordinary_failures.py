@@ -197,12 +197,13 @@ def test_import_division_says_when_nothing_changed(ws, tmp_path, capsys):
     assert main(["export", "division", "-o", str(book), "--db", str(ws)]) == 0
     wb = openpyxl.load_workbook(book)
     sheet = wb["任务分工"]
-    header = [c.value for c in sheet[1]]
-    sheet.cell(row=2, column=header.index("责任单位") + 1).value = "市科技局、市教委"
+    header = [c.value for c in sheet[2]]
+    task_row = next(r[0].row for r in sheet.iter_rows(min_row=3) if r[-1].value == "ch03/s01/p01")
+    sheet.cell(row=task_row, column=header.index("责任单位") + 1).value = "市科技局、市教委"
     wb.save(book)
     assert main(["import-division", str(book), "--db", str(ws), "--reviewer", "王五", "--yes"]) == 0
     capsys.readouterr()
     count = events(ws)
     assert main(["import-division", str(book), "--db", str(ws), "--reviewer", "王五", "--yes"]) == 0
     out = capsys.readouterr().out
-    assert "applied" not in out and events(ws) == count
+    assert "applied 1 change" not in out and events(ws) == count

@@ -87,7 +87,8 @@ def test_ctrl_z_after_a_merge_refuses_and_keeps_the_conflict(qtbot, window, repo
 
 
 def test_ctrl_z_after_a_division_sheet_import_refuses(qtbot, window, repo, departments):
-    from workbench.core.division_import import DivisionDiff, NodeChange, Tag
+    from workbench.core.division_import import DivisionDiff, NodeChange
+    from workbench.core.matrix import Tag
     from workbench.storage.division import apply_division
 
     node_id = clause_ids(window)[7]
