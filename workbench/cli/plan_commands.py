@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from workbench.cli import EXIT_OK, Command, repository, select_plans
+from workbench.cli import EXIT_OK, Command, read_repository, repository, select_plans
 
 
 def register(command: Command) -> None:
@@ -25,6 +25,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     plan = import_file(args.file)  # parse fully before the workspace is touched
     repo = repository(args)
+    if repo.plans() and plan.sha256 not in {p.sha256 for p in repo.plans()}:
+        from workbench.cli.workspace import backup_before
+
+        backup_before(repo, args, reason="import", detail=args.file.name)
     if getattr(args, "revision_of", None):
         return _import_revision(args, repo, plan)
     result = repo.import_plan(plan)
@@ -49,7 +53,7 @@ def _import_revision(args: argparse.Namespace, repo, plan) -> int:
 def cmd_tree(args: argparse.Namespace) -> int:
     from workbench.core.tree_export import outline_lines
 
-    repo = repository(args, create=False)
+    repo = read_repository(args)
     plans = repo.plans()
     if not plans:
         print("the workspace holds no plan yet: run `workbench import FILE`")
@@ -66,7 +70,7 @@ def cmd_tree(args: argparse.Namespace) -> int:
 def cmd_departments(args: argparse.Namespace) -> int:
     from workbench.core.departments import KIND_LABELS
 
-    repo = repository(args)
+    repo = read_repository(args, create=True)
     for dept in repo.departments(include_retired=True):
         flags = (" [已撤销]" if dept.retired else "") + (" [名称待核实]" if dept.unconfirmed else "")
         aliases = f"  (曾用名/别名: {'、'.join(dept.aliases)})" if dept.aliases else ""

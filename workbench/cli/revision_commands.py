@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workbench.cli import EXIT_OK, CliError, Command, repository, select_plans
+from workbench.cli import EXIT_OK, CliError, Command, read_repository, repository, select_plans
 
 
 def register(command: Command) -> None:
@@ -46,7 +46,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from workbench.core.revision.report_xlsx import write_report
     from workbench.storage.revision.report_data import report_parts, revision_data
 
-    repo = repository(args, create=False)
+    repo = read_repository(args)
     data = revision_data(repo, _plan(repo, args.plan))
     rows, indicators, pending, info = report_parts(repo, data, str(args.db or ""))
     write_report(args.output, rows, indicators, pending, info)
@@ -59,7 +59,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_items(args: argparse.Namespace) -> int:
     from workbench.storage.revision.report_data import ITEM_LABELS, STATUS_LABELS, revision_data
 
-    repo = repository(args, create=False)
+    repo = read_repository(args)
     data = revision_data(repo, _plan(repo, args.plan))
     shown = [i for i in data.items if args.all or i.status == "pending"]
     if not shown:

@@ -108,6 +108,8 @@ class RevisionStore(StoreBase):
 
     def revisions(self) -> list[tuple[int, int]]:
         """(new plan id, old plan id) of every revision in the workspace, newest first."""
+        if not self.db["plan_revisions"].exists():  # a workspace opened read-only before the migration
+            return []
         return [(int(a), int(b)) for a, b in self.db.execute(
             "SELECT new_plan_id, old_plan_id FROM plan_revisions ORDER BY new_plan_id DESC")]
 

@@ -8,6 +8,8 @@ still bring other reviewers' events about it in: replay must hold.)
 
 from __future__ import annotations
 
+import sqlite3
+
 import sqlite_utils
 
 from workbench.storage.errors import StoreError
@@ -18,12 +20,20 @@ class ReadOnlyPlanError(StoreError):
 
 
 def successor(db: sqlite_utils.Database, plan_id: int) -> int | None:
-    row = db.execute("SELECT new_plan_id FROM plan_revisions WHERE old_plan_id = ?", [plan_id]).fetchone()
-    return int(row[0]) if row else None
+    return _one(db, "SELECT new_plan_id FROM plan_revisions WHERE old_plan_id = ?", plan_id)
 
 
 def predecessor(db: sqlite_utils.Database, plan_id: int) -> int | None:
-    row = db.execute("SELECT old_plan_id FROM plan_revisions WHERE new_plan_id = ?", [plan_id]).fetchone()
+    return _one(db, "SELECT old_plan_id FROM plan_revisions WHERE new_plan_id = ?", plan_id)
+
+
+def _one(db: sqlite_utils.Database, sql: str, plan_id: int) -> int | None:
+    try:
+        row = db.execute(sql, [plan_id]).fetchone()
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):  # a workspace opened read-only before this version's migration
+            return None
+        raise
     return int(row[0]) if row else None
 
 
