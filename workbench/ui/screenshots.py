@@ -162,10 +162,10 @@ def take(out: Path, *, language: str = "zh_CN") -> list[Path]:
         pane = out / "12b-annotation-pane-suggestions.png"
         window.annotation_dock.grab().save(str(pane))
         saved.append(pane)
-        _revision_review(window, Path(tmp), shot)
 
         window.close()
         db.close()
+        _revision_review(Path(tmp), out, saved)
     app.processEvents()
     return saved
 
@@ -195,16 +195,30 @@ def _issue11_shots(window, db, workspace: Path, shot) -> None:
     db.execute("PRAGMA query_only = OFF")
 
 
-def _revision_review(window, tmp: Path, shot) -> None:
-    """Import a revised draft of the seed (made by the tests' drafting simulator) and show the change review."""
+def _revision_review(tmp: Path, out: Path, saved: list[Path]) -> None:
+    """The change review after importing a revised draft of the seed (made by the tests' drafting
+    simulator), in a window of its own so that no earlier shot's state (a read-only banner) shows."""
     try:
         from tests.revision_drafts import draft_revision
     except ImportError:  # run outside the source tree: no simulator, no shot
         return
+    from workbench.app import build_main_window
     from workbench.core.importing import import_lines
 
     from .revision import wiring
 
+    workspace = tmp / "revision.sqlite"
+    db = open_workspace(workspace)
+    repo = Repository(db, Reviewer("张三", "市发展改革委规划处"))
+    repo.import_plan(import_file(paths.SEED_PLAN))
+    settings = QSettings(str(tmp / "revision-settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("reviewer/name", "张三")
+    settings.setValue("reviewer/unit", "市发展改革委规划处")
+    window = build_main_window(repo, settings, path=workspace, start_workers=False)
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    _settle()
+    _tag_some_clauses(window)
     lines = paths.SEED_PLAN.read_text(encoding="utf-8").split("\n")
     revised, _ = draft_revision(lines, import_lines(lines, paths.SEED_PLAN.name))
     path = tmp / "批准稿.txt"
@@ -223,7 +237,12 @@ def _revision_review(window, tmp: Path, shot) -> None:
     row = next((i for i, e in enumerate(view.model.entries) if e.row.old_text == text), 0)
     view.select_row(row)
     window.select_node(view.model.entry(row).new_node_id)
-    shot("15-revision-review")
+    _settle()
+    shot = out / "15-revision-review.png"
+    window.grab().save(str(shot))
+    saved.append(shot)
+    window.close()
+    db.close()
 
 
 def main(argv: list[str] | None = None) -> int:
