@@ -152,6 +152,9 @@ class Plan:
     sha256: str = ""
     body_start_line: int = 1  # first line after the table of contents
     warnings: list[str] = field(default_factory=list)
+    numbering: str = ""  # the heading scheme read: "第X章 > 第X节", "一、 > （一） > 1."
+    skipped: list[tuple[int, str, str]] = field(default_factory=list)  # (line, text, reason) kept out on purpose
+    derived_titles: set[str] = field(default_factory=set)  # keys whose title was made up, not read
 
     def nodes(self) -> Iterator[PlanNode]:
         return self.root.walk()

@@ -16,16 +16,21 @@ from dataclasses import dataclass, field
 
 from workbench.core import plan as P
 from workbench.core.importing.headings import (
-    Heading, SPACE_RUN_RE, clean, ends_paragraph, match_enumerated_heading, match_heading, match_item,
-    uses_numbered_chapters,
+    Heading, SPACE_RUN_RE, clean, ends_paragraph, guess_run_in_title, looks_like_run_in, match_heading, match_item,
 )
 from workbench.core.importing.indicator_table import is_footnote, parse_indicator_table
+from workbench.core.importing.numbering import ARTICLE, ITEM_STYLES, Scheme, heading_split, match_numbered
+from workbench.core.importing.scheme_scan import scan_scheme
 from workbench.core.importing.toc import TableOfContents, find_toc
+from workbench.core.importing.units import split_units
 from workbench.core.plan import Plan, PlanNode
 from workbench.core.sentences import paragraph_title, split_sentences
 
 PREFACE_MARKERS = {"前言", "序言", "引言"}
 TITLE_CONTINUATION_MAX = 30
+TITLE_LINE_MAX = 40  # a line of the plan's title
+TITLE_MAX = 80  # the whole title, when it wraps over lines
+NOTE_LINE_MAX = 60  # an approval note line (2026年1月29日…批准)
 PAGE_NUMBER_RE = re.compile(r"^[-—–－·\s]*(第\s*)?\d{1,4}(\s*页)?[-—–－·\s]*$")
 RUNNING_HEADER_MIN_REPEATS = 3
 DATE_LINE_RE = re.compile(r"\d{4}\s*年|批准|通过|印发")
@@ -47,11 +52,15 @@ class _Cursor:
 
 class OutlineBuilder:
     def __init__(self, lines: list[str], source_name: str) -> None:
-        self.raw = lines
-        self.text = [clean(line) for line in lines]
-        self.match = match_heading if uses_numbered_chapters(self.text) else match_enumerated_heading
+        units = split_units(lines)
+        self.raw = [u.raw for u in units]
+        self.ln = [u.line for u in units]  # unit index -> 1-based source line
+        self.text = [clean(raw) for raw in self.raw]
         self.source_name = source_name
-        self.toc: TableOfContents = find_toc(lines)
+        self.toc: TableOfContents = find_toc(self.raw)
+        self.scheme: Scheme = scan_scheme(self.raw, self.text, self.toc.end if self.toc else 0)
+        self.skipped: list[tuple[int, str, str]] = []  # (line, text, reason): deliberately not in the tree
+        self.derived_titles: set[str] = set()  # keys whose title is made from their text, not read
         self.root = PlanNode(P.PLAN, "plan")
         self.cur = _Cursor()
         self.warnings: list[str] = []
@@ -60,17 +69,46 @@ class OutlineBuilder:
         self.furniture: set[int] = set()
 
     # -- entry point -------------------------------------------------------
+    def match(self, text: str) -> Heading | None:
+        """A structural line under this document's scheme: heading, 专栏, or numbered clause."""
+        heading = match_heading(text)
+        if heading is not None:
+            if heading.kind == P.BOX:
+                return heading
+            heading.style = "第X" + heading.label[-1]
+            kind = self.scheme.kind(heading.style)
+            if kind in (P.PART, P.CHAPTER, P.SECTION):
+                heading.kind = kind
+                return heading
+            return None if kind is None else Heading(P.CLAUSE, heading.label, heading.number, "", heading.style,
+                                                     heading.title)
+        numbered = match_numbered(text)
+        if numbered is None:
+            return None
+        kind = P.CLAUSE if numbered.style == ARTICLE else self.scheme.kind(numbered.style)
+        if kind is None:
+            return None
+        split = heading_split(numbered.rest) if kind != P.CLAUSE else None
+        if split is None:
+            return Heading(P.CLAUSE, numbered.label, numbered.number, "", numbered.style, numbered.rest)
+        return Heading(kind, numbered.label, numbered.number, split[0], numbered.style, split[1])
+
     def build(self) -> Plan:
         body_start = self.toc.end if self.toc else self._first_heading_index()
         front_end = self.toc.start if self.toc else body_start
         self._front_matter(0, front_end)
+        for i in range(front_end, body_start):
+            if self.text[i]:
+                self.skipped.append((self.ln[i], self.text[i], "contents"))
         self._body(body_start)
-        if not any(n.kind in (P.CHAPTER, P.PART, P.SECTION) for n in self.root.children):
-            raise StructureError("no recognisable plan structure (no 第…篇/章/节 headings found)")
+        if not any(n.kind in (P.CHAPTER, P.PART, P.SECTION) for n in self.root.walk()):
+            raise StructureError("no recognisable plan structure (no headings numbered 第…篇/章/节 or 一、（一）1.)")
         self._cross_check_toc()
         plan = Plan(
             title=self.root.title, root=self.root, toc=self.toc.entries, source_name=self.source_name,
-            body_start_line=body_start + 1, warnings=self.warnings,
+            body_start_line=self.ln[body_start] if body_start < len(self.ln) else len(self.ln) + 1,
+            warnings=self.warnings, numbering=self.scheme.describe(), skipped=self.skipped,
+            derived_titles=self.derived_titles,
         )
         if self.indicator_table is not None:
             plan.indicators = self.indicator_table.indicators
@@ -81,29 +119,48 @@ class OutlineBuilder:
     def _first_heading_index(self) -> int:
         for i, text in enumerate(self.text):
             heading = self.match(text)
-            if heading is not None and heading.kind != P.BOX:
+            if heading is not None and heading.kind in (P.PART, P.CHAPTER, P.SECTION):
                 return i
         return len(self.text)
 
     # -- front matter ------------------------------------------------------
     def _front_matter(self, start: int, end: int) -> None:
+        """Title (one short line, or a few when it wraps), approval note, then 前言 or untitled clauses."""
         indices = [i for i in range(start, end) if self.text[i]]
         preface_at = next((i for i in indices if "".join(self.text[i].split()) in PREFACE_MARKERS), None)
         head = [i for i in indices if preface_at is None or i < preface_at]
         title_lines: list[int] = []
         for i in head:
-            if DATE_LINE_RE.search(self.text[i]) or self.text[i].startswith(("（", "(")):
+            text = self.text[i]
+            if DATE_LINE_RE.search(text) or text.startswith(("（", "(")) or len(text) > TITLE_LINE_MAX \
+                    or ends_paragraph(text) or any(ch in text for ch in "。；，") \
+                    or len("".join(self.text[t] for t in title_lines) + text) > TITLE_MAX:
                 break
             title_lines.append(i)
+        note: list[int] = []
+        for i in head[len(title_lines):]:
+            if len(self.text[i]) > NOTE_LINE_MAX or not (DATE_LINE_RE.search(self.text[i])
+                                                          or self.text[i].startswith(("（", "("))):
+                break
+            note.append(i)
         self.root.title = "".join(self.text[i] for i in title_lines) or _stem(self.source_name)
-        note = [i for i in head if i not in title_lines]
+        if not title_lines:
+            self.derived_titles.add(self.root.key)
         self.root.text = "".join(self.text[i] for i in note)
-        self.root.lines = [i + 1 for i in head]
+        self.root.lines = [self.ln[i] for i in title_lines + note]
+        rest = head[len(title_lines) + len(note):]
+        k = rest[0] if rest else end
+        while rest and k < (preface_at if preface_at is not None else end):  # untitled front-matter clauses
+            if not self.text[k]:
+                k += 1
+                continue
+            text, lines, k = self._gather(k, limit=preface_at if preface_at is not None else end)
+            self._paragraph_text(text, lines)
         if preface_at is not None:
             body = [i for i in indices if i > preface_at]
             text = "\n".join(self.text[i] for i in body)
             node = self._add(self.root, P.CLAUSE, "preface", title="前言", text=text,
-                             lines=[preface_at + 1] + [i + 1 for i in body])
+                             lines=[self.ln[preface_at]] + [self.ln[i] for i in body])
             self._add_sentences(node)
 
     # -- body --------------------------------------------------------------
@@ -122,7 +179,9 @@ class OutlineBuilder:
                 furniture.update(lines)
         if furniture:
             self.warnings.append(f"skipped {len(furniture)} page-number or running-header line(s), e.g. line "
-                                 f"{min(furniture) + 1}: {self.text[min(furniture)]!r}")
+                                 f"{self.ln[min(furniture)]}: {self.text[min(furniture)]!r}")
+        for i in sorted(furniture):
+            self.skipped.append((self.ln[i], self.text[i], "page number or running header"))
         return furniture
 
     def _body(self, start: int) -> None:
@@ -140,10 +199,12 @@ class OutlineBuilder:
                 i += 1
                 continue
             heading = self.match(text)
-            if self.cur.box is not None and heading is not None and heading.kind == P.SECTION \
-                    and self.match is match_enumerated_heading and self._continues_items(heading):
+            if self.cur.box is not None and heading is not None and heading.style in ITEM_STYLES \
+                    and self._continues_items(heading):
                 heading = None  # （三） after a box's （二） is its next item, not a section
-            if heading is not None:
+            if heading is not None and heading.kind == P.CLAUSE:
+                i = self._numbered_clause(i, heading)
+            elif heading is not None:
                 i = self._heading(i, heading)
             elif self.cur.box is not None and (k := self._box_line(i, text, blank_run)) is not None:
                 i = k
@@ -153,8 +214,11 @@ class OutlineBuilder:
 
     def _heading(self, i: int, heading: Heading) -> int:
         """Create a part/chapter/section/box node; return the next line index."""
-        lines = [i + 1]
-        title, rest = self._split_title(heading)
+        lines = [self.ln[i]]
+        if heading.body is not None:  # numbered 一、（一） heading: title and run-in body already split
+            title, rest = heading.title, heading.body
+        else:
+            title, rest = self._split_title(heading, self.ln[i])
         j = i + 1
         if rest is None:
             title, j, more = self._continue_title(heading, title, i + 1)
@@ -167,8 +231,23 @@ class OutlineBuilder:
         else:
             node = self._open_level(heading, title, lines)
         if rest:
-            self._paragraph_text(rest, [i + 1])
+            if ends_paragraph(rest) or j >= len(self.text):
+                self._paragraph_text(rest, [self.ln[i]])
+            else:  # the run-in body goes on over the next lines
+                text, more, j = self._gather(j - 1, text=rest)
+                self._paragraph_text(text, [self.ln[i]] + more[1:])
         return j
+
+    def _numbered_clause(self, i: int, heading: Heading) -> int:
+        """1. / 第八条 / a numbered paragraph: a clause that keeps its number as label."""
+        text, lines, k = self._gather(i, text=heading.body or "")
+        parent = self._container()
+        prefix = parent.key + "/" if parent is not self.root else ""
+        node = self._add(parent, P.CLAUSE, f"{prefix}p{self._next(prefix + 'p'):02d}", heading.label,
+                         paragraph_title(text), text, lines=lines)
+        self.derived_titles.add(node.key)
+        self._add_sentences(node)
+        return k
 
     def _toc_title(self, heading: Heading) -> str | None:
         if not self.toc:
@@ -177,7 +256,7 @@ class OutlineBuilder:
             return self.toc.title_for(P.SECTION, heading.label, self.cur.chapter.label if self.cur.chapter else None)
         return self.toc.title_for(heading.kind, heading.label)
 
-    def _split_title(self, heading: Heading) -> tuple[str, str | None]:
+    def _split_title(self, heading: Heading, line: int) -> tuple[str, str | None]:
         """Split a heading line that runs on into body text (PDF exports)."""
         title = heading.title
         known = self._toc_title(heading)
@@ -191,6 +270,15 @@ class OutlineBuilder:
                 item = re.search(r"[（(][一二三四五六七八九十]+[）)]", title)
                 if item and item.start() > 0:
                     return title[: item.start()].strip(), title[item.start():]
+            elif known is None and looks_like_run_in(title):
+                guess = guess_run_in_title(title)
+                if guess is not None:
+                    self.warnings.append(f"line {line}: {heading.label} runs straight into its text; title taken "
+                                         f"as {guess[0]!r} (check it in the import preview)")
+                    return guess
+                self.warnings.append(f"line {line}: {heading.label} runs straight into its text and no title "
+                                     f"could be told apart; the text is kept as its first paragraph")
+                return "", title
         return title, None
 
     def _continue_title(self, heading: Heading, title: str, j: int) -> tuple[str, int, list[int]]:
@@ -213,11 +301,14 @@ class OutlineBuilder:
                 or any(ch in nxt for ch in "。；")
                 or self.match(nxt)
                 or match_item(nxt)
+                or match_numbered(nxt)
+                or match_heading(nxt)
+                or heading.body is not None
                 or self.raw[k].startswith("\t")
             ):
                 break
             title += nxt
-            used.append(k + 1)
+            used.append(self.ln[k])
             k += 1
             j = k
             if not known:
@@ -232,8 +323,10 @@ class OutlineBuilder:
             cur.part, cur.chapter, cur.section = node, None, None
         elif heading.kind == P.CHAPTER:
             parent = cur.part or self.root
-            node = self._add(parent, P.CHAPTER, f"ch{heading.number:02d}", heading.label, title, lines=lines,
-                             number=heading.number)
+            key = f"ch{heading.number:02d}"
+            if key in self.keys and cur.part is not None:  # chapters numbered afresh in each part
+                key = f"{cur.part.key}/{key}"
+            node = self._add(parent, P.CHAPTER, key, heading.label, title, lines=lines, number=heading.number)
             cur.chapter, cur.section = node, None
         else:
             parent = cur.chapter or cur.part or self.root
@@ -312,7 +405,7 @@ class OutlineBuilder:
             k += 1
         footnote = "".join(self.text[f] for f in footnote_lines)
         self.indicator_table = parse_indicator_table([self.raw[t] for t in table_lines], footnote)
-        used = [t + 1 for t in table_lines + footnote_lines if self.text[t]]
+        used = [self.ln[t] for t in table_lines + footnote_lines if self.text[t]]
         self._add(box, P.INDICATOR_TABLE, f"{box.key}/table", "", "指标表", footnote, lines=used)
         self._close_box()
         return k
@@ -322,25 +415,29 @@ class OutlineBuilder:
         self._paragraph_text(text, lines)
         return k
 
-    def _gather(self, i: int) -> tuple[str, list[int], int]:
-        """A paragraph from line i on: lines broken inside it (PDF wrapping, page breaks) are joined."""
-        lines = [i + 1]
-        text = self.text[i]
+    def _gather(self, i: int, *, text: str | None = None, limit: int | None = None) -> tuple[str, list[int], int]:
+        """A paragraph from unit i on: lines broken inside it (PDF wrapping, page breaks) are joined.
+
+        `text` replaces unit i's own text (a numbered line without its number); `limit` bounds the search.
+        """
+        lines = [self.ln[i]]
+        text = self.text[i] if text is None else text
         k = i + 1
-        while not ends_paragraph(text) and k < len(self.text):
+        end = len(self.text) if limit is None else limit
+        while not ends_paragraph(text) and k < end:
             if not self.text[k] or k in self.furniture:  # a page break inside the paragraph?
                 j = k
-                while j < len(self.text) and (not self.text[j] or j in self.furniture):
+                while j < end and (not self.text[j] or j in self.furniture):
                     j += 1
                 if not any(m in self.furniture for m in range(k, j)):
                     break
                 k = j
                 continue
             nxt = self.text[k]
-            if self.match(nxt) or match_item(nxt) or self.raw[k].startswith("\t"):
+            if self.match(nxt) or match_item(nxt) or match_heading(nxt) or self.raw[k].startswith("\t"):
                 break
             text += nxt
-            lines.append(k + 1)
+            lines.append(self.ln[k])
             k += 1
         return text, lines, k
 

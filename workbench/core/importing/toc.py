@@ -51,7 +51,13 @@ def _toc_text(raw: str) -> str:
 
 def find_toc(lines: list[str]) -> TableOfContents:
     """Locate the TOC: from a 目录 line (or the first heading, if headings repeat)
-    up to the second appearance of the first heading it lists."""
+    up to the second appearance of the first heading it lists.
+
+    Only a proven contents list is returned: every line of it must read as a
+    contents entry (a heading, a page number, a field code, or the wrapped
+    second line of an entry).  Anything else means the guess was wrong, and
+    nothing is skipped.
+    """
     cleaned = [_toc_text(line) for line in lines]
     start = next((i for i, t in enumerate(cleaned) if "".join(t.split()) in TOC_MARKERS), None)
     if start is None:
@@ -59,11 +65,14 @@ def find_toc(lines: list[str]) -> TableOfContents:
         if start is None:
             return TableOfContents()
     first_key = None
+    chapter = ""
     for i in range(start, len(cleaned)):
-        heading = match_heading(cleaned[i])
+        heading = match_heading(_without_page(cleaned[i]))
         if heading is None or heading.kind == BOX:
             continue
-        key = (heading.kind, heading.label)
+        if heading.kind in (PART, CHAPTER):
+            chapter = heading.label if heading.kind == CHAPTER else ""
+        key = (heading.kind, heading.label, chapter if heading.kind == SECTION else "")
         if first_key is None:
             first_key = key
         elif key == first_key:
@@ -72,8 +81,37 @@ def find_toc(lines: list[str]) -> TableOfContents:
                 end -= 1  # a 篇 heading the contents did not list opens the body
             while end < i and not cleaned[end]:
                 end += 1
+            if not _reads_as_contents(cleaned[start:end]):
+                return TableOfContents()
             return TableOfContents(start, end, _entries(cleaned[start:end]))
     return TableOfContents()
+
+
+CONTINUATION_MAX = 40
+
+
+def _without_page(text: str) -> str:
+    m = TRAILING_PAGE_RE.search(text)
+    return text[: m.start()] if m and match_heading(text[: m.start()]) else text
+
+
+def _reads_as_contents(cleaned: list[str]) -> bool:
+    """True when every line is a contents entry, a page number, or one wrapped line of an entry."""
+    entries = 0
+    after_entry = False
+    for text in cleaned:
+        if not text or "".join(text.split()) in TOC_MARKERS or is_page_number(text):
+            continue
+        heading = match_heading(_without_page(text))
+        if heading is not None and heading.kind != BOX:
+            entries += 1
+            after_entry = True
+            continue
+        if after_entry and len(text) <= CONTINUATION_MAX and not any(ch in text for ch in "。；！？"):
+            after_entry = False  # one wrapped line per entry
+            continue
+        return False
+    return entries >= 2
 
 
 def _is_part(text: str) -> bool:
@@ -82,14 +120,17 @@ def _is_part(text: str) -> bool:
 
 
 def _repeated_heading_start(cleaned: list[str]) -> int | None:
-    seen: dict[tuple[str, str], int] = {}
+    seen: dict[tuple[str, str, str], int] = {}
+    chapter = ""
     for i, text in enumerate(cleaned):
-        heading = match_heading(text)
+        heading = match_heading(_without_page(text))
         if heading is None or heading.kind == BOX:
             if len(text) > 60 and seen:  # a real paragraph: headings so far were the body
                 return None
             continue
-        key = (heading.kind, heading.label)
+        if heading.kind in (PART, CHAPTER):
+            chapter = heading.label if heading.kind == CHAPTER else ""
+        key = (heading.kind, heading.label, chapter if heading.kind == SECTION else "")
         if key in seen:
             return seen[key]
         seen[key] = i

@@ -1,0 +1,50 @@
+"""Deciding a document's numbering scheme from its numbered lines outside 专栏 boxes.
+
+A box's items are numbered （一） or 1. as well; they must not make （一） a
+heading level.  The scan follows boxes the way the outline builder does (a
+box ends at the first ordinary paragraph after its items, or at a heading).
+"""
+
+from __future__ import annotations
+
+from workbench.core import plan as P
+from workbench.core.importing.headings import match_heading
+from workbench.core.importing.numbering import (
+    ARTICLE, CN, ITEM_STYLES, Scheme, decide_scheme, heading_split, match_numbered,
+)
+
+MIN_OCCURRENCES = 2  # one numbered line alone does not make a heading level
+
+
+def scan_scheme(raw: list[str], text: list[str], start: int) -> Scheme:
+    candidates: list[tuple[str, int]] = []
+    in_box = items_seen = False
+    for i in range(start, len(text)):
+        line = text[i]
+        if not line or raw[i].startswith("\t"):
+            continue
+        heading = match_heading(line)
+        if heading is not None:
+            if heading.kind == P.BOX:
+                in_box, items_seen = True, False
+            else:
+                in_box = False
+                candidates.append(("第X" + heading.label[-1], i))
+            continue
+        numbered = match_numbered(line)
+        if numbered is None or numbered.style == ARTICLE:
+            if in_box and items_seen:
+                in_box = False
+            continue
+        if in_box and numbered.style in ITEM_STYLES:
+            items_seen = True
+            continue
+        if numbered.style == CN:
+            in_box = False
+        if heading_split(numbered.rest) is not None:
+            candidates.append((numbered.style, i))
+    counts: dict[str, int] = {}
+    for style, _ in candidates:
+        counts[style] = counts.get(style, 0) + 1
+    kept = [(s, i) for s, i in candidates if s.startswith("第X") or counts[s] >= MIN_OCCURRENCES]
+    return decide_scheme(kept)
