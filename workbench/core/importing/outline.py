@@ -21,7 +21,7 @@ from workbench.core.importing.headings import (
 from workbench.core.importing.indicator_table import is_footnote, parse_indicator_table
 from workbench.core.importing.numbering import ARTICLE, ITEM_STYLES, Scheme, heading_split, match_numbered
 from workbench.core.importing.scheme_scan import scan_scheme
-from workbench.core.importing.toc import TableOfContents, find_toc
+from workbench.core.importing.toc import TOC_MARKERS, TableOfContents, find_toc
 from workbench.core.importing.units import split_units
 from workbench.core.plan import Plan, PlanNode
 from workbench.core.sentences import paragraph_title, split_sentences
@@ -132,6 +132,10 @@ class OutlineBuilder:
         title_lines: list[int] = []
         for i in head:
             text = self.text[i]
+            if "".join(text.split()) in TOC_MARKERS:
+                self.warnings.append(f"line {self.ln[i]}: {text} is not followed by a table of contents; "
+                                     f"kept as text")
+                break
             if DATE_LINE_RE.search(text) or text.startswith(("（", "(")) or len(text) > TITLE_LINE_MAX \
                     or ends_paragraph(text) or any(ch in text for ch in "。；，") \
                     or len("".join(self.text[t] for t in title_lines) + text) > TITLE_MAX:
@@ -299,6 +303,7 @@ class OutlineBuilder:
                 or len(nxt) > TITLE_CONTINUATION_MAX
                 or ends_paragraph(nxt)
                 or any(ch in nxt for ch in "。；")
+                or nxt.endswith(("，", "、", ","))
                 or self.match(nxt)
                 or match_item(nxt)
                 or match_numbered(nxt)
