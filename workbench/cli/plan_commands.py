@@ -27,8 +27,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     print(f"{verb} {plan.title} ({args.file.name}): {plan.count('chapter')} chapters, "
           f"{plan.count('section')} sections, {plan.count('clause')} clauses, {plan.count('box')} boxes, "
           f"{len(plan.indicators)} indicators")
-    for warning in plan.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+    from workbench.cli.import_report import print_import_report
+
+    print_import_report(plan)
     return EXIT_OK
 
 

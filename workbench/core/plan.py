@@ -155,6 +155,7 @@ class Plan:
     numbering: str = ""  # the heading scheme read: "第X章 > 第X节", "一、 > （一） > 1."
     skipped: list[tuple[int, str, str]] = field(default_factory=list)  # (line, text, reason) kept out on purpose
     derived_titles: set[str] = field(default_factory=set)  # keys whose title was made up, not read
+    fidelity: object | None = None  # importing.fidelity.FidelityReport, set by the importer
 
     def nodes(self) -> Iterator[PlanNode]:
         return self.root.walk()

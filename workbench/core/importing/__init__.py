@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from workbench.core.importing import fidelity
 from workbench.core.importing.outline import StructureError, build_plan
 from workbench.core.importing.source import MAX_BYTES, PlanImportError, SourceText, read_text_source
 from workbench.core.plan import Plan
@@ -22,20 +23,32 @@ def import_file(path: Path | str, *, max_bytes: int = MAX_BYTES) -> Plan:
     """Read a plan document (UTF-8/GB18030 text or .docx) into a Plan tree."""
     path = Path(path)
     source = _read_source(path, max_bytes)
-    try:
-        plan = build_plan(source.lines, source.name)
-    except StructureError as exc:
-        raise PlanImportError(path, str(exc)) from exc
+    plan = _build(source.lines, source.name, path, source.locate)
     plan.sha256 = source.sha256
     return plan
 
 
 def import_lines(lines: list[str], source_name: str = "plan.txt") -> Plan:
     """Build a plan from lines already in memory (tests, other readers)."""
+    return _build(lines, source_name, source_name, None)
+
+
+def _build(lines: list[str], source_name: str, path: Path | str, locate) -> Plan:
+    """The tree, checked against its source: lost text refuses the import (see fidelity.py)."""
     try:
-        return build_plan(lines, source_name)
+        plan = build_plan(lines, source_name)
     except StructureError as exc:
-        raise PlanImportError(source_name, str(exc)) from exc
+        raise PlanImportError(path, str(exc)) from exc
+    report = fidelity.check(plan, lines, locate)
+    plan.fidelity = report
+    if report.lost:
+        where = "; ".join(f"{loss.location}: {loss.text[:30]!r}" for loss in report.lost[:3])
+        more = f" and {len(report.lost) - 3} more" if len(report.lost) > 3 else ""
+        raise PlanImportError(path, f"text would be lost ({where}{more}); nothing was imported. Mark the lines "
+                                    f"with corrections (workbench import FILE --corrections FILE.json)")
+    for dup in report.duplicated:
+        plan.warnings.append(f"characters held by more than one node: {dup.text!r}")
+    return plan
 
 
 def _read_source(path: Path, max_bytes: int) -> SourceText:

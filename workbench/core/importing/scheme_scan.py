@@ -21,9 +21,11 @@ def scan_scheme(raw: list[str], text: list[str], start: int) -> Scheme:
     in_box = items_seen = False
     for i in range(start, len(text)):
         line = text[i]
-        if not line or raw[i].startswith("\t"):
+        if not line:
             continue
         heading = match_heading(line)
+        if raw[i].startswith("\t") and (heading is None or heading.kind != P.BOX):
+            continue  # a table cell (a 专栏 laid out as a table still opens a box)
         if heading is not None:
             if heading.kind == P.BOX:
                 in_box, items_seen = True, False

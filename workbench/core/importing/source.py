@@ -31,6 +31,12 @@ class SourceText:
     encoding: str
     sha256: str
     name: str
+    locations: list[str] | None = None  # where line n is, when not "line n" (docx paragraphs, PDF pages)
+
+    def locate(self, line: int) -> str:
+        if self.locations and 0 < line <= len(self.locations):
+            return self.locations[line - 1]
+        return f"line {line}"
 
 
 def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
