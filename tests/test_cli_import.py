@@ -14,7 +14,7 @@ def test_seed_import_prints_levels_fidelity_and_the_skipped_contents(tmp_path, s
     assert "0 parts, 17 chapters, 66 sections, 222 clauses, 23 boxes, 73 box items, 25 indicators + 3 sub-rows" in out.out
     assert "numbering: 第X章 > 第X节" in out.out
     assert "fidelity: 65410 of 65410 body characters in the tree" in out.out and "0 lost" in out.out
-    assert "skipped: lines 13-349 (173 lines) (contents): 目录" in out.err
+    assert "skipped: line 13 to line 349 (173 lines) (contents): 目录" in out.err
 
 
 def test_district_plan_prints_its_scheme_and_warnings(tmp_path, capsys):

@@ -32,7 +32,7 @@ def print_import_report(plan: Plan, *, out: TextIO | None = None, err: TextIO | 
     if plan.fidelity is not None:
         print(f"  fidelity: {plan.fidelity.summary()}", file=out)
     for first, last, count, reason, text in skipped_runs(plan):
-        where = f"line {first}" if count == 1 else f"lines {first}-{last} ({count} lines)"
+        where = plan.locate(first) if count == 1 else f"{plan.locate(first)} to {plan.locate(last)} ({count} lines)"
         print(f"skipped: {where} ({reason}): {text[:60]}", file=err)
     for warning in plan.warnings:
         print(f"warning: {warning}", file=err)

@@ -156,6 +156,13 @@ class Plan:
     skipped: list[tuple[int, str, str]] = field(default_factory=list)  # (line, text, reason) kept out on purpose
     derived_titles: set[str] = field(default_factory=set)  # keys whose title was made up, not read
     fidelity: object | None = None  # importing.fidelity.FidelityReport, set by the importer
+    line_locations: list[str] = field(default_factory=list)  # where source line n is, when not "line n"
+
+    def locate(self, line: int) -> str:
+        """A source line as a reader finds it: `line 12`, or `paragraph 40` in a Word file."""
+        if 0 < line <= len(self.line_locations):
+            return self.line_locations[line - 1]
+        return f"line {line}"
 
     def nodes(self) -> Iterator[PlanNode]:
         return self.root.walk()

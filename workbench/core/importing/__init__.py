@@ -23,8 +23,9 @@ def import_file(path: Path | str, *, max_bytes: int = MAX_BYTES) -> Plan:
     """Read a plan document (UTF-8/GB18030 text or .docx) into a Plan tree."""
     path = Path(path)
     source = _read_source(path, max_bytes)
-    plan = _build(source.lines, source.name, path, source.locate)
+    plan = _build(source.lines, source.name, path, source.locate if source.locations else None)
     plan.sha256 = source.sha256
+    plan.line_locations = source.locations or []
     return plan
 
 
@@ -36,7 +37,7 @@ def import_lines(lines: list[str], source_name: str = "plan.txt") -> Plan:
 def _build(lines: list[str], source_name: str, path: Path | str, locate) -> Plan:
     """The tree, checked against its source: lost text refuses the import (see fidelity.py)."""
     try:
-        plan = build_plan(lines, source_name)
+        plan = build_plan(lines, source_name, locate)
     except StructureError as exc:
         raise PlanImportError(path, str(exc)) from exc
     report = fidelity.check(plan, lines, locate)

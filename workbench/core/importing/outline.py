@@ -51,7 +51,8 @@ class _Cursor:
 
 
 class OutlineBuilder:
-    def __init__(self, lines: list[str], source_name: str) -> None:
+    def __init__(self, lines: list[str], source_name: str, locate=None) -> None:
+        self.locate = locate or (lambda line: f"line {line}")
         units = split_units(lines)
         self.raw = [u.raw for u in units]
         self.ln = [u.line for u in units]  # unit index -> 1-based source line
@@ -133,7 +134,7 @@ class OutlineBuilder:
         for i in head:
             text = self.text[i]
             if "".join(text.split()) in TOC_MARKERS:
-                self.warnings.append(f"line {self.ln[i]}: {text} is not followed by a table of contents; "
+                self.warnings.append(f"{self.locate(self.ln[i])}: {text} is not followed by a table of contents; "
                                      f"kept as text")
                 break
             if DATE_LINE_RE.search(text) or text.startswith(("（", "(")) or len(text) > TITLE_LINE_MAX \
@@ -182,8 +183,8 @@ class OutlineBuilder:
             if len(lines) >= RUNNING_HEADER_MIN_REPEATS:
                 furniture.update(lines)
         if furniture:
-            self.warnings.append(f"skipped {len(furniture)} page-number or running-header line(s), e.g. line "
-                                 f"{self.ln[min(furniture)]}: {self.text[min(furniture)]!r}")
+            self.warnings.append(f"skipped {len(furniture)} page-number or running-header line(s), e.g. "
+                                 f"{self.locate(self.ln[min(furniture)])}: {self.text[min(furniture)]!r}")
         for i in sorted(furniture):
             self.skipped.append((self.ln[i], self.text[i], "page number or running header"))
         return furniture
@@ -277,10 +278,10 @@ class OutlineBuilder:
             elif known is None and looks_like_run_in(title):
                 guess = guess_run_in_title(title)
                 if guess is not None:
-                    self.warnings.append(f"line {line}: {heading.label} runs straight into its text; title taken "
+                    self.warnings.append(f"{self.locate(line)}: {heading.label} runs straight into its text; title taken "
                                          f"as {guess[0]!r} (check it in the import preview)")
                     return guess
-                self.warnings.append(f"line {line}: {heading.label} runs straight into its text and no title "
+                self.warnings.append(f"{self.locate(line)}: {heading.label} runs straight into its text and no title "
                                      f"could be told apart; the text is kept as its first paragraph")
                 return "", title
         return title, None
@@ -336,7 +337,7 @@ class OutlineBuilder:
         else:
             parent = cur.chapter or cur.part or self.root
             if cur.chapter is None:
-                self.warnings.append(f"line {lines[0]}: {heading.label} outside any chapter")
+                self.warnings.append(f"{self.locate(lines[0])}: {heading.label} outside any chapter")
             prefix = parent.key + "/" if parent is not self.root else ""
             node = self._add(parent, P.SECTION, f"{prefix}s{heading.number:02d}", heading.label, title,
                              lines=lines, number=heading.number)
@@ -409,7 +410,9 @@ class OutlineBuilder:
             table_lines.append(k)
             k += 1
         footnote = "".join(self.text[f] for f in footnote_lines)
-        self.indicator_table = parse_indicator_table([self.raw[t] for t in table_lines], footnote)
+        self.indicator_table = parse_indicator_table(
+            [self.raw[t] for t in table_lines], footnote,
+            locate=lambda n: f"{self.source_name}, {self.locate(self.ln[table_lines[n]])}")
         used = [self.ln[t] for t in table_lines + footnote_lines if self.text[t]]
         self._add(box, P.INDICATOR_TABLE, f"{box.key}/table", "", "指标表", footnote, lines=used)
         self._close_box()
@@ -464,7 +467,7 @@ class OutlineBuilder:
         while key in self.keys:  # a duplicated number in a malformed plan
             key, n = f"{base}~{n}", n + 1
         if key != base:
-            self.warnings.append(f"line {lines[0] if lines else '?'}: duplicate {label or kind}, keyed {key}")
+            self.warnings.append(f"{self.locate(lines[0]) if lines else '?'}: duplicate {label or kind}, keyed {key}")
         self.keys.add(key)
         return parent.add(PlanNode(kind, key, label, title, text, number=number, lines=list(lines)))
 
@@ -491,5 +494,6 @@ def _stem(name: str) -> str:
     return name.rsplit(".", 1)[0] if name else "未命名规划"
 
 
-def build_plan(lines: list[str], source_name: str) -> Plan:
-    return OutlineBuilder(lines, source_name).build()
+def build_plan(lines: list[str], source_name: str, locate=None) -> Plan:
+    """`locate(line)` names a 1-based source line in warnings (`paragraph 12` for Word files)."""
+    return OutlineBuilder(lines, source_name, locate).build()

@@ -1,0 +1,58 @@
+"""The seed plan saved as Word files the way offices save them imports to the seed's own tree.
+
+Documents are built in the tests with python-docx (tests/seed_documents.py):
+with and without a contents list, with typed and with automatic (w:numPr)
+chapter numbers, with 专栏 as one-cell tables and in text boxes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.seed_documents import seed_docx
+from workbench.core import plan as P
+from workbench.core.importing import import_file
+
+pytest.importorskip("docx")
+
+
+def shape(plan):
+    return [(n.kind, n.key, n.label, n.title, n.text) for n in plan.nodes()]
+
+
+def indicators(plan):
+    return [i.as_dict() for i in plan.indicators]
+
+
+@pytest.mark.parametrize("contents", [True, False], ids=["contents", "no-contents"])
+@pytest.mark.parametrize("numbering", ["typed", "auto"])
+@pytest.mark.parametrize("boxes", ["tables", "textboxes"])
+def test_seed_as_word_gives_the_seed_tree(tmp_path, seed_plan, contents, numbering, boxes):
+    path = seed_docx(seed_plan, tmp_path / "seed.docx", contents=contents, numbering=numbering, boxes=boxes)
+    plan = import_file(path)
+    assert (plan.count(P.CHAPTER), plan.count(P.SECTION), plan.count(P.BOX), plan.count(P.BOX_ITEM)) == (17, 66, 23, 73)
+    assert len([i for i in plan.indicators if not i.parent_key]) == 25
+    assert len([i for i in plan.indicators if i.parent_key]) == 3
+    assert indicators(plan) == indicators(seed_plan)
+    assert plan.title == seed_plan.title
+    assert shape(plan) == shape(seed_plan)
+    assert plan.fidelity.ok
+    assert plan.warnings == []
+
+
+def test_automatic_numbers_are_the_numbers_a_reader_sees(tmp_path, seed_plan):
+    path = seed_docx(seed_plan, tmp_path / "auto.docx", contents=False, numbering="auto")
+    plan = import_file(path)
+    chapters = [n for n in plan.nodes() if n.kind == P.CHAPTER]
+    assert [c.label for c in chapters][9:12] == ["第十章", "第十一章", "第十二章"]
+    assert [s.label for s in chapters[10].children if s.kind == P.SECTION] == [
+        "第一节", "第二节", "第三节", "第四节", "第五节", "第六节"]
+
+
+def test_repeated_indicator_number_is_named_with_file_location_and_number(tmp_path, seed_plan):
+    path = seed_docx(seed_plan, tmp_path / "typo.docx", repeat_number="7")
+    plan = import_file(path)
+    (warning,) = [w for w in plan.warnings if "indicator number" in w]
+    assert "typo.docx" in warning and "table 1 row" in warning and "7" in warning
+    assert [i.key for i in plan.indicators if i.number.startswith("7")] == ["ind7", "ind7~2"]
+    assert plan.fidelity.ok
