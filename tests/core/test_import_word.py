@@ -56,3 +56,25 @@ def test_repeated_indicator_number_is_named_with_file_location_and_number(tmp_pa
     assert "typo.docx" in warning and "table 1 row" in warning and "7" in warning
     assert [i.key for i in plan.indicators if i.number.startswith("7")] == ["ind7", "ind7~2"]
     assert plan.fidelity.ok
+
+
+def test_heading_styles_without_numbers_are_chapters_and_sections(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("某区数字经济发展专项规划", style="Title")
+    document.add_paragraph("为加快数字经济发展，制定本规划。")
+    for chapter, sections in (("发展基础", ["现状", "问题"]), ("重点任务", ["数字产业化"])):
+        document.add_paragraph(chapter, style="Heading 1")
+        for section in sections:
+            document.add_paragraph(section, style="Heading 2")
+            document.add_paragraph(f"{section}方面的工作要扎实推进。")
+    path = tmp_path / "styled.docx"
+    document.save(str(path))
+    plan = import_file(path)
+    assert [(n.key, n.title) for n in plan.nodes() if n.kind in (P.CHAPTER, P.SECTION)] == [
+        ("ch01", "发展基础"), ("ch01/s01", "现状"), ("ch01/s02", "问题"), ("ch02", "重点任务"), ("ch02/s01", "数字产业化"),
+    ]
+    assert plan.root.find("ch02/s01/p01").text == "数字产业化方面的工作要扎实推进。"
+    assert plan.root.find("p01").text == "为加快数字经济发展，制定本规划。"
+    assert plan.fidelity.ok

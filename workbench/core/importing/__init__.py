@@ -23,7 +23,8 @@ def import_file(path: Path | str, *, max_bytes: int = MAX_BYTES) -> Plan:
     """Read a plan document (UTF-8/GB18030 text or .docx) into a Plan tree."""
     path = Path(path)
     source = _read_source(path, max_bytes)
-    plan = _build(source.lines, source.name, path, source.locate if source.locations else None)
+    plan = _build(source.lines, source.name, path, source.locate if source.locations else None,
+                  source.heading_levels)
     plan.sha256 = source.sha256
     plan.line_locations = source.locations or []
     return plan
@@ -34,10 +35,10 @@ def import_lines(lines: list[str], source_name: str = "plan.txt") -> Plan:
     return _build(lines, source_name, source_name, None)
 
 
-def _build(lines: list[str], source_name: str, path: Path | str, locate) -> Plan:
+def _build(lines: list[str], source_name: str, path: Path | str, locate, heading_levels=None) -> Plan:
     """The tree, checked against its source: lost text refuses the import (see fidelity.py)."""
     try:
-        plan = build_plan(lines, source_name, locate)
+        plan = build_plan(lines, source_name, locate, heading_levels)
     except StructureError as exc:
         raise PlanImportError(path, str(exc)) from exc
     report = fidelity.check(plan, lines, locate)

@@ -33,7 +33,8 @@ def read_docx_source(path: Path, *, max_bytes: int = MAX_BYTES) -> SourceText:
     body = BodyReader(document).read()
     if not any(line.strip() for line in body.lines):
         raise PlanImportError(path, "is empty (the document has no text)")
-    return SourceText(body.lines, "docx", hashlib.sha256(data).hexdigest(), path.name, body.locations)
+    return SourceText(body.lines, "docx", hashlib.sha256(data).hexdigest(), path.name, body.locations,
+                      body.heading_levels)
 
 
 def _dedupe_merged(cells: list[str]) -> list[str]:

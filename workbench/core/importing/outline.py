@@ -51,7 +51,8 @@ class _Cursor:
 
 
 class OutlineBuilder:
-    def __init__(self, lines: list[str], source_name: str, locate=None) -> None:
+    def __init__(self, lines: list[str], source_name: str, locate=None,
+                 heading_levels: dict[int, int] | None = None) -> None:
         self.locate = locate or (lambda line: f"line {line}")
         units = split_units(lines)
         self.raw = [u.raw for u in units]
@@ -62,6 +63,7 @@ class OutlineBuilder:
         self.scheme: Scheme = scan_scheme(self.raw, self.text, self.toc.end if self.toc else 0)
         self.skipped: list[tuple[int, str, str]] = []  # (line, text, reason): deliberately not in the tree
         self.derived_titles: set[str] = set()  # keys whose title is made from their text, not read
+        self.styled = self._styled_headings(heading_levels or {})
         self.root = PlanNode(P.PLAN, "plan")
         self.cur = _Cursor()
         self.warnings: list[str] = []
@@ -94,6 +96,35 @@ class OutlineBuilder:
             return Heading(P.CLAUSE, numbered.label, numbered.number, "", numbered.style, numbered.rest)
         return Heading(kind, numbered.label, numbered.number, split[0], numbered.style, split[1])
 
+    def _styled_headings(self, levels: dict[int, int]) -> dict[int, Heading]:
+        """Word paragraphs in a Heading 1/2 style with no number in their text: chapters and sections."""
+        styled: dict[int, Heading] = {}
+        chapters = sections = 0
+        for i, line in enumerate(self.ln):
+            level = levels.get(line)
+            text = self.text[i]
+            if level is None:
+                heading = self.match(text) if text else None
+                if heading is not None and heading.kind == P.CHAPTER:
+                    chapters, sections = heading.number, 0
+                continue
+            if level > 2 or not text or self.match(text) is not None or len(text) > 60 or ends_paragraph(text):
+                continue
+            if level == 1:
+                chapters, sections = chapters + 1, 0
+                styled[i] = Heading(P.CHAPTER, "", chapters, text, "Heading 1")
+            else:
+                sections += 1
+                styled[i] = Heading(P.SECTION, "", sections, text, "Heading 2")
+        return styled
+
+    def match_at(self, i: int) -> Heading | None:
+        """match() for unit i, or the heading its Word style makes it."""
+        if i in self.styled:
+            h = self.styled[i]
+            return Heading(h.kind, h.label, h.number, h.title, h.style, "")
+        return self.match(self.text[i])
+
     def build(self) -> Plan:
         body_start = self.toc.end if self.toc else self._first_heading_index()
         front_end = self.toc.start if self.toc else body_start
@@ -119,7 +150,7 @@ class OutlineBuilder:
 
     def _first_heading_index(self) -> int:
         for i, text in enumerate(self.text):
-            heading = self.match(text)
+            heading = self.match_at(i) if text else None
             if heading is not None and heading.kind in (P.PART, P.CHAPTER, P.SECTION):
                 return i
         return len(self.text)
@@ -203,7 +234,7 @@ class OutlineBuilder:
                 blank_run += 1
                 i += 1
                 continue
-            heading = self.match(text)
+            heading = self.match_at(i)
             if self.cur.box is not None and heading is not None and heading.style in ITEM_STYLES \
                     and self._continues_items(heading):
                 heading = None  # （三） after a box's （二） is its next item, not a section
@@ -310,6 +341,7 @@ class OutlineBuilder:
                 or match_numbered(nxt)
                 or match_heading(nxt)
                 or heading.body is not None
+                or k in self.styled
                 or self.raw[k].startswith("\t")
             ):
                 break
@@ -442,7 +474,8 @@ class OutlineBuilder:
                 k = j
                 continue
             nxt = self.text[k]
-            if self.match(nxt) or match_item(nxt) or match_heading(nxt) or self.raw[k].startswith("\t"):
+            if self.match(nxt) or match_item(nxt) or match_heading(nxt) or self.raw[k].startswith("\t") \
+                    or k in self.styled:
                 break
             text += nxt
             lines.append(self.ln[k])
@@ -494,6 +527,7 @@ def _stem(name: str) -> str:
     return name.rsplit(".", 1)[0] if name else "未命名规划"
 
 
-def build_plan(lines: list[str], source_name: str, locate=None) -> Plan:
-    """`locate(line)` names a 1-based source line in warnings (`paragraph 12` for Word files)."""
-    return OutlineBuilder(lines, source_name, locate).build()
+def build_plan(lines: list[str], source_name: str, locate=None, heading_levels: dict[int, int] | None = None) -> Plan:
+    """`locate(line)` names a 1-based source line in warnings (`paragraph 12` for Word files);
+    `heading_levels` maps lines to their Word heading style level."""
+    return OutlineBuilder(lines, source_name, locate, heading_levels).build()
