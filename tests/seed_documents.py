@@ -15,6 +15,7 @@ from pathlib import Path
 from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.shared import Pt
 
 from workbench.core import plan as P
 
@@ -100,6 +101,7 @@ def add_indicator_table(document, plan, *, repeat_number: str | None = None) -> 
         index = next(i for i, r in enumerate(rows) if r[0] == repeat_number)
         rows[index + 1][0] = repeat_number
     table = document.add_table(rows=len(rows), cols=5)
+    table.style = "Table Grid"  # ruled, as offices print it
     for r, row in enumerate(rows):
         if len(row) == 1:
             merged = table.cell(r, 0).merge(table.cell(r, 4))
@@ -111,9 +113,21 @@ def add_indicator_table(document, plan, *, repeat_number: str | None = None) -> 
 
 
 def seed_docx(plan, path: Path, *, contents: bool = True, numbering: str = "typed", boxes: str = "tables",
-              repeat_number: str | None = None) -> Path:
-    """Write the seed plan (a parsed Plan) as a .docx the way an office would."""
+              repeat_number: str | None = None, page_furniture: bool = False) -> Path:
+    """Write the seed plan (a parsed Plan) as a .docx the way an office would.
+
+    Body paragraphs are indented two characters (首行缩进); `page_furniture` adds a
+    running header and a page number in the footer.
+    """
     document = Document()
+    normal = document.styles["Normal"]
+    normal.font.size = Pt(12)
+    normal.paragraph_format.first_line_indent = Pt(24)
+    if page_furniture:
+        section = document.sections[0]
+        section.header.paragraphs[0].text = plan.title
+        footer = section.footer.paragraphs[0]
+        footer._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
     num_id = add_list_numbering(document) if numbering == "auto" else None
     title = plan.title
     document.add_paragraph(title[:12], style="Title")
@@ -164,7 +178,9 @@ def _box(document, box, plan, boxes: str, repeat_number) -> None:
         return
     texts = [title] + [c.label + c.text for c in box.children]
     if boxes == "tables":
-        cell = document.add_table(rows=1, cols=1).cell(0, 0)
+        frame = document.add_table(rows=1, cols=1)
+        frame.style = "Table Grid"
+        cell = frame.cell(0, 0)
         cell.paragraphs[0].text = texts[0]
         for text in texts[1:]:
             cell.add_paragraph(text)

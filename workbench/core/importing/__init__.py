@@ -17,6 +17,7 @@ from workbench.core.plan import Plan
 __all__ = ["PlanImportError", "import_file", "import_lines"]
 
 ZIP_MAGIC = b"PK\x03\x04"
+PDF_MAGIC = b"%PDF"
 
 
 def import_file(path: Path | str, *, max_bytes: int = MAX_BYTES) -> Plan:
@@ -24,7 +25,7 @@ def import_file(path: Path | str, *, max_bytes: int = MAX_BYTES) -> Plan:
     path = Path(path)
     source = _read_source(path, max_bytes)
     plan = _build(source.lines, source.name, path, source.locate if source.locations else None,
-                  source.heading_levels)
+                  source.heading_levels, source.furniture)
     plan.sha256 = source.sha256
     plan.line_locations = source.locations or []
     return plan
@@ -35,10 +36,11 @@ def import_lines(lines: list[str], source_name: str = "plan.txt") -> Plan:
     return _build(lines, source_name, source_name, None)
 
 
-def _build(lines: list[str], source_name: str, path: Path | str, locate, heading_levels=None) -> Plan:
+def _build(lines: list[str], source_name: str, path: Path | str, locate, heading_levels=None,
+           furniture=None) -> Plan:
     """The tree, checked against its source: lost text refuses the import (see fidelity.py)."""
     try:
-        plan = build_plan(lines, source_name, locate, heading_levels)
+        plan = build_plan(lines, source_name, locate, heading_levels, furniture)
     except StructureError as exc:
         raise PlanImportError(path, str(exc)) from exc
     report = fidelity.check(plan, lines, locate)
@@ -59,6 +61,10 @@ def _read_source(path: Path, max_bytes: int) -> SourceText:
             head = fh.read(4)
     except OSError as exc:
         raise PlanImportError(path, f"cannot read the file ({exc.strerror or exc})") from exc
+    if head == PDF_MAGIC or path.suffix.lower() == ".pdf":
+        from workbench.core.importing.pdf.reader import read_pdf_source
+
+        return read_pdf_source(path, max_bytes=max_bytes)
     if head == ZIP_MAGIC or path.suffix.lower() == ".docx":
         from workbench.core.importing.docx_source import read_docx_source
 

@@ -52,7 +52,8 @@ class _Cursor:
 
 class OutlineBuilder:
     def __init__(self, lines: list[str], source_name: str, locate=None,
-                 heading_levels: dict[int, int] | None = None) -> None:
+                 heading_levels: dict[int, int] | None = None, furniture: set[int] | None = None) -> None:
+        self.known_furniture = furniture or set()  # source lines a reader marked as headers/footers
         self.locate = locate or (lambda line: f"line {line}")
         units = split_units(lines)
         self.raw = [u.raw for u in units]
@@ -202,12 +203,13 @@ class OutlineBuilder:
     # -- body --------------------------------------------------------------
     def _page_furniture(self, start: int) -> set[int]:
         """Page numbers and running headers that text pulled out of a PDF leaves in the body."""
-        furniture = {i for i in range(start, len(self.text))
-                     if self.text[i] and not self.raw[i].startswith("\t") and PAGE_NUMBER_RE.match(self.text[i])}
+        known = {i for i in range(len(self.text)) if self.ln[i] in self.known_furniture and self.text[i]}
+        furniture = {i for i in range(start, len(self.text)) if i not in known
+                     and self.text[i] and not self.raw[i].startswith("\t") and PAGE_NUMBER_RE.match(self.text[i])}
         counts: dict[str, list[int]] = {}
         for i in range(start, len(self.text)):
             text = self.text[i]
-            if text and len(text) <= 40 and not self.raw[i].startswith("\t") and not ends_paragraph(text) \
+            if text and i not in known and len(text) <= 40 and not self.raw[i].startswith("\t") and not ends_paragraph(text) \
                     and self.match(text) is None:
                 counts.setdefault(text, []).append(i)
         for lines in counts.values():
@@ -218,7 +220,9 @@ class OutlineBuilder:
                                  f"{self.locate(self.ln[min(furniture)])}: {self.text[min(furniture)]!r}")
         for i in sorted(furniture):
             self.skipped.append((self.ln[i], self.text[i], "page number or running header"))
-        return furniture
+        for i in sorted(known):
+            self.skipped.append((self.ln[i], self.text[i], "page header or footer"))
+        return furniture | known
 
     def _body(self, start: int) -> None:
         self.furniture = self._page_furniture(start)
@@ -527,7 +531,9 @@ def _stem(name: str) -> str:
     return name.rsplit(".", 1)[0] if name else "未命名规划"
 
 
-def build_plan(lines: list[str], source_name: str, locate=None, heading_levels: dict[int, int] | None = None) -> Plan:
+def build_plan(lines: list[str], source_name: str, locate=None, heading_levels: dict[int, int] | None = None,
+               furniture: set[int] | None = None) -> Plan:
     """`locate(line)` names a 1-based source line in warnings (`paragraph 12` for Word files);
-    `heading_levels` maps lines to their Word heading style level."""
-    return OutlineBuilder(lines, source_name, locate, heading_levels).build()
+    `heading_levels` maps lines to their heading level (Word style, PDF type size); `furniture` are
+    lines the reader found to be page headers and footers."""
+    return OutlineBuilder(lines, source_name, locate, heading_levels, furniture).build()

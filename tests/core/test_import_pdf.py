@@ -1,0 +1,85 @@
+"""PDF plans: the seed saved as .docx (python-docx) and rendered to PDF by LibreOffice headless.
+
+The PDF has a running header, page numbers in the footer, 专栏 drawn as
+one-cell tables (some broken over pages), and the indicator table ruled and
+broken over pages (with a row split across a page break).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from tests.seed_documents import seed_docx
+from workbench.core import plan as P
+from workbench.core.importing import PlanImportError, import_file
+from workbench.core.plan import normalise_text
+
+LIBREOFFICE = shutil.which("libreoffice") or shutil.which("soffice")
+pytest.importorskip("pdfplumber")
+
+
+def to_pdf(docx_path):
+    out = docx_path.parent
+    subprocess.run([LIBREOFFICE, "--headless", f"-env:UserInstallation=file://{out}/lo-profile", "--convert-to",
+                    "pdf", "--outdir", str(out), str(docx_path)], check=True, capture_output=True, timeout=300)
+    return docx_path.with_suffix(".pdf")
+
+
+@pytest.fixture(scope="module")
+def seed_pdf(tmp_path_factory, seed_plan):
+    if LIBREOFFICE is None:
+        pytest.skip("LibreOffice is not installed")
+    folder = tmp_path_factory.mktemp("pdf")
+    docx = seed_docx(seed_plan, folder / "seed.docx", contents=True, numbering="auto", boxes="tables",
+                     page_furniture=True)
+    return to_pdf(docx)
+
+
+@pytest.fixture(scope="module")
+def pdf_plan(seed_pdf):
+    return import_file(seed_pdf)
+
+
+def shape(plan):
+    """The tree as node ids see it: whitespace inside CJK text is not content (PDFs do not keep it)."""
+    return [(n.kind, n.key, n.label, normalise_text(n.title), normalise_text(n.text)) for n in plan.nodes()]
+
+
+def test_seed_pdf_gives_the_seed_tree(pdf_plan, seed_plan):
+    plan = pdf_plan
+    assert (plan.count(P.CHAPTER), plan.count(P.SECTION), plan.count(P.BOX), plan.count(P.BOX_ITEM)) == (17, 66, 23, 73)
+    assert [i.as_dict() for i in plan.indicators] == [i.as_dict() for i in seed_plan.indicators]
+    assert len([i for i in plan.indicators if i.parent_key]) == 3
+    assert plan.title == seed_plan.title
+    assert shape(plan) == shape(seed_plan)
+    assert [(n.key, n.content_hash) for n in plan.nodes()] == [(n.key, n.content_hash) for n in seed_plan.nodes()]
+    assert plan.fidelity.ok and plan.warnings == []
+
+
+def test_page_furniture_is_skipped_with_its_page(pdf_plan):
+    plan = pdf_plan
+    furniture = [(line, text) for line, text, reason in plan.skipped if reason == "page header or footer"]
+    pages = {plan.locate(line).split(" (")[0] for line, _ in furniture}
+    assert len(pages) > 50  # every page: a running header and a page number
+    assert all(text == plan.title or text.isdigit() for _, text in furniture)
+
+
+def test_a_scanned_pdf_is_refused_with_that_reason(tmp_path):
+    from PIL import Image
+
+    path = tmp_path / "scan.pdf"
+    Image.new("RGB", (600, 800), "white").save(path)
+    with pytest.raises(PlanImportError) as info:
+        import_file(path)
+    assert str(path) in str(info.value) and "no text layer" in str(info.value)
+
+
+def test_a_broken_pdf_is_refused(tmp_path):
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 3)
+    with pytest.raises(PlanImportError) as info:
+        import_file(path)
+    assert str(path) in str(info.value)
