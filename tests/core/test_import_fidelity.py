@@ -74,9 +74,18 @@ def test_import_refuses_lost_text(monkeypatch):
 
 
 def test_page_furniture_is_listed_as_skipped():
-    text = SMALL.replace("为了规范管理，", "为了规范管理，\n\n- 3 -\n\n").split("\n")
-    text = [*text[:2], "某市规划（征求意见稿）", *text[2:5], "某市规划（征求意见稿）", *text[5:], "某市规划（征求意见稿）"]
+    """Running headers sit beside page breaks; the same short line elsewhere is text, not furniture."""
+    lines = SMALL.split("\n")
+    header = "某市规划（征求意见稿）"
+    text = [*lines[:2], "- 1 -", "\f" + header, *lines[2:4], "- 2 -", "\f" + header, lines[4], "- 3 -",
+            "\f" + header, *lines[5:], "（%）", "（%）", "（%）"]
+    text[5] = "为了规范管理，"
+    text.insert(6, "- 2 -")
+    text.insert(7, "\f" + header)
+    text.insert(8, "制定本规划。")
     plan = import_lines(text, "pages.txt")
-    assert sorted(reason for _, _, reason in plan.skipped) == ["page number or running header"] * 4
+    skipped = [(plan.locate(line), text) for line, text, reason in plan.skipped]
+    assert len(skipped) == 8 and {t for _, t in skipped} == {header, "- 1 -", "- 2 -", "- 3 -"}
     assert plan.root.find("ch01/s01/p01").text == "为了规范管理，制定本规划。"
     assert plan.fidelity.ok and plan.count(P.BOX_ITEM) == 2
+    assert [n.text for n in plan.nodes() if n.kind == P.CLAUSE][-1] == "（%）（%）（%）"

@@ -83,3 +83,35 @@ def test_a_broken_pdf_is_refused(tmp_path):
     with pytest.raises(PlanImportError) as info:
         import_file(path)
     assert str(path) in str(info.value)
+
+
+PDFTOTEXT = shutil.which("pdftotext")
+
+
+def pdftotext(pdf, *options):
+    if PDFTOTEXT is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    out = pdf.with_name(pdf.stem + ("-layout" if options else "-plain") + ".txt")
+    subprocess.run([PDFTOTEXT, *options, str(pdf), str(out)], check=True, timeout=120)
+    return out
+
+
+def test_pdftotext_layout_output_keeps_the_indicator_table_and_whole_paragraphs(seed_pdf, seed_plan):
+    """Failure 6: the table survives as structured indicators; no paragraph split at a page break."""
+    plan = import_file(pdftotext(seed_pdf, "-layout"))
+    assert [i.as_dict() for i in plan.indicators] == [i.as_dict() for i in seed_plan.indicators]
+    assert shape(plan) == shape(seed_plan)
+    assert plan.title == seed_plan.title
+    assert plan.fidelity.ok
+    assert {reason for _, _, reason in plan.skipped} == {"contents", "page number or running header"}
+
+
+def test_pdftotext_plain_output_refuses_to_lose_the_table(seed_pdf):
+    """Without -layout, pdftotext prints a ruled table column by column and page by page: its rows
+    cannot be put back together, so the import is refused, naming the table's lines (never silent)."""
+    path = pdftotext(seed_pdf)
+    with pytest.raises(PlanImportError) as info:
+        import_file(path)
+    message = str(info.value)
+    assert str(path) in message and "text would be lost" in message and "高质量发展" in message
+    assert "line " in message

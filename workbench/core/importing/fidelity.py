@@ -87,7 +87,7 @@ def check(plan: Plan, lines: list[str], locate=None) -> FidelityReport:
         if not text or n in skipped_lines:
             continue
         if n in table_lines:
-            for cell in raw.split("\t"):
+            for cell in re.split(r"\t| {2,}", raw):
                 cell = normalise_text(cell)
                 if cell and not _cell_accounted(cell, table_text):
                     report.lost.append(Loss(locate(n), cell))

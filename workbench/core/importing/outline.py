@@ -21,8 +21,10 @@ from workbench.core.importing.headings import (
 from workbench.core.importing.indicator_table import is_footnote, parse_indicator_table
 from workbench.core.importing.numbering import ARTICLE, ITEM_STYLES, Scheme, heading_split, match_numbered
 from workbench.core.importing.scheme_scan import scan_scheme
-from workbench.core.importing.toc import TOC_MARKERS, TableOfContents, find_toc
+from workbench.core.importing.toc import TOC_MARKERS, TableOfContents, find_toc, running_headers
+from workbench.core.importing.layout_table import is_layout_table, layout_rows
 from workbench.core.importing.units import split_units
+from workbench.core.importing.wrapping import measure, unspace
 from workbench.core.plan import Plan, PlanNode
 from workbench.core.sentences import paragraph_title, split_sentences
 
@@ -32,7 +34,6 @@ TITLE_LINE_MAX = 40  # a line of the plan's title
 TITLE_MAX = 80  # the whole title, when it wraps over lines
 NOTE_LINE_MAX = 60  # an approval note line (2026年1月29日…批准)
 PAGE_NUMBER_RE = re.compile(r"^[-—–－·\s]*(第\s*)?\d{1,4}(\s*页)?[-—–－·\s]*$")
-RUNNING_HEADER_MIN_REPEATS = 3
 DATE_LINE_RE = re.compile(r"\d{4}\s*年|批准|通过|印发")
 
 
@@ -59,8 +60,11 @@ class OutlineBuilder:
         self.raw = [u.raw for u in units]
         self.ln = [u.line for u in units]  # unit index -> 1-based source line
         self.text = [clean(raw) for raw in self.raw]
+        self.wrap = measure(self.raw)
+        if self.wrap.width is not None:  # text from a PDF: drop the spaces the extractor put beside CJK
+            self.text = [t if raw.startswith("\t") else unspace(t) for t, raw in zip(self.text, self.raw)]
         self.source_name = source_name
-        self.toc: TableOfContents = find_toc(self.raw)
+        self.toc: TableOfContents = find_toc(self.raw, ignore=running_headers(self.raw, self.text))
         self.scheme: Scheme = scan_scheme(self.raw, self.text, self.toc.end if self.toc else 0)
         self.skipped: list[tuple[int, str, str]] = []  # (line, text, reason): deliberately not in the tree
         self.derived_titles: set[str] = set()  # keys whose title is made from their text, not read
@@ -129,6 +133,7 @@ class OutlineBuilder:
     def build(self) -> Plan:
         body_start = self.toc.end if self.toc else self._first_heading_index()
         front_end = self.toc.start if self.toc else body_start
+        self.furniture = self._page_furniture(0)
         self._front_matter(0, front_end)
         for i in range(front_end, body_start):
             if self.text[i]:
@@ -159,7 +164,7 @@ class OutlineBuilder:
     # -- front matter ------------------------------------------------------
     def _front_matter(self, start: int, end: int) -> None:
         """Title (one short line, or a few when it wraps), approval note, then 前言 or untitled clauses."""
-        indices = [i for i in range(start, end) if self.text[i]]
+        indices = [i for i in range(start, end) if self.text[i] and i not in self.furniture]
         preface_at = next((i for i in indices if "".join(self.text[i].split()) in PREFACE_MARKERS), None)
         head = [i for i in indices if preface_at is None or i < preface_at]
         title_lines: list[int] = []
@@ -194,27 +199,29 @@ class OutlineBuilder:
             text, lines, k = self._gather(k, limit=preface_at if preface_at is not None else end)
             self._paragraph_text(text, lines)
         if preface_at is not None:
-            body = [i for i in indices if i > preface_at]
-            text = "\n".join(self.text[i] for i in body)
-            node = self._add(self.root, P.CLAUSE, "preface", title="前言", text=text,
-                             lines=[self.ln[preface_at]] + [self.ln[i] for i in body])
+            paragraphs, body = [], []
+            k = preface_at + 1
+            while k < end:  # the preface's paragraphs, each joined from its lines
+                if not self.text[k] or k in self.furniture:
+                    k += 1
+                    continue
+                text, lines, k = self._gather(k, limit=end)
+                paragraphs.append(text)
+                body += lines
+            node = self._add(self.root, P.CLAUSE, "preface", title="前言", text="\n".join(paragraphs),
+                             lines=[self.ln[preface_at]] + body)
             self._add_sentences(node)
 
     # -- body --------------------------------------------------------------
     def _page_furniture(self, start: int) -> set[int]:
         """Page numbers and running headers that text pulled out of a PDF leaves in the body."""
         known = {i for i in range(len(self.text)) if self.ln[i] in self.known_furniture and self.text[i]}
-        furniture = {i for i in range(start, len(self.text)) if i not in known
+        in_toc = set(range(self.toc.start, self.toc.end)) if self.toc else set()
+        furniture = {i for i in range(start, len(self.text)) if i not in known and i not in in_toc
                      and self.text[i] and not self.raw[i].startswith("\t") and PAGE_NUMBER_RE.match(self.text[i])}
-        counts: dict[str, list[int]] = {}
-        for i in range(start, len(self.text)):
-            text = self.text[i]
-            if text and i not in known and len(text) <= 40 and not self.raw[i].startswith("\t") and not ends_paragraph(text) \
-                    and self.match(text) is None:
-                counts.setdefault(text, []).append(i)
-        for lines in counts.values():
-            if len(lines) >= RUNNING_HEADER_MIN_REPEATS:
-                furniture.update(lines)
+        for i in running_headers(self.raw, self.text) - known:  # also where they interrupt the contents
+            if i >= start and self.match(self.text[i]) is None and not ends_paragraph(self.text[i]):
+                furniture.add(i)
         if furniture:
             self.warnings.append(f"skipped {len(furniture)} page-number or running-header line(s), e.g. "
                                  f"{self.locate(self.ln[min(furniture)])}: {self.text[min(furniture)]!r}")
@@ -225,7 +232,6 @@ class OutlineBuilder:
         return furniture | known
 
     def _body(self, start: int) -> None:
-        self.furniture = self._page_furniture(start)
         i = start
         n = len(self.text)
         blank_run = 0
@@ -423,6 +429,8 @@ class OutlineBuilder:
                     return True
                 if self.raw[k].split("\t").count("序号") or "序号\t" in self.raw[k]:
                     return True
+                if re.match(r"^\s*序号\s{2,}", self.raw[k]):  # columns laid out with spaces (pdftotext -layout)
+                    return True
         return False
 
     def _indicator_table(self, box: PlanNode, j: int) -> int:
@@ -443,12 +451,18 @@ class OutlineBuilder:
             if text and (self.match(text) or (not self.raw[k].startswith("\t") and ends_paragraph(text)
                                                   and len(text) > 40)):
                 break
-            table_lines.append(k)
+            if k not in self.furniture:
+                table_lines.append(k)
             k += 1
         footnote = "".join(self.text[f] for f in footnote_lines)
+        raw_rows = [self.raw[t] for t in table_lines]
+        row_lines = table_lines
+        if is_layout_table(raw_rows):
+            raw_rows, row_lines = layout_rows(raw_rows), []  # rows no longer map onto source lines
         self.indicator_table = parse_indicator_table(
-            [self.raw[t] for t in table_lines], footnote,
-            locate=lambda n: f"{self.source_name}, {self.locate(self.ln[table_lines[n]])}")
+            raw_rows, footnote,
+            locate=lambda n: f"{self.source_name}, "
+                             f"{self.locate(self.ln[row_lines[n]]) if row_lines else f'table row {n + 1}'}")
         used = [self.ln[t] for t in table_lines + footnote_lines if self.text[t]]
         self._add(box, P.INDICATOR_TABLE, f"{box.key}/table", "", "指标表", footnote, lines=used)
         self._close_box()
@@ -467,8 +481,9 @@ class OutlineBuilder:
         lines = [self.ln[i]]
         text = self.text[i] if text is None else text
         k = i + 1
+        last = i
         end = len(self.text) if limit is None else limit
-        while not ends_paragraph(text) and k < end:
+        while k < end:
             if not self.text[k] or k in self.furniture:  # a page break inside the paragraph?
                 j = k
                 while j < end and (not self.text[j] or j in self.furniture):
@@ -477,14 +492,24 @@ class OutlineBuilder:
                     break
                 k = j
                 continue
+            if ends_paragraph(text) and not self._wraps_on(last, k):
+                break
             nxt = self.text[k]
             if self.match(nxt) or match_item(nxt) or match_heading(nxt) or self.raw[k].startswith("\t") \
                     or k in self.styled:
                 break
+            if self.wrap.indented(self.raw[k]) and k == last + 1:
+                break  # an indented line opens the next paragraph
             text += nxt
             lines.append(self.ln[k])
+            last = k
             k += 1
         return text, lines, k
+
+    def _wraps_on(self, last: int, k: int) -> bool:
+        """A line ending a sentence at the page's edge, followed by an unindented line: the paragraph goes on."""
+        return self.wrap.full(self.raw[last]) and not self.wrap.indented(self.raw[k]) and (
+            self.wrap.indents or k > last + 1)
 
     def _paragraph_text(self, text: str, lines: list[int]) -> None:
         parent = self._container()

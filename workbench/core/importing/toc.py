@@ -49,7 +49,27 @@ def _toc_text(raw: str) -> str:
     return text
 
 
-def find_toc(lines: list[str]) -> TableOfContents:
+def running_headers(raw: list[str], cleaned: list[str]) -> set[int]:
+    """Lines repeated on many pages (a PDF's running header): short, not headings, 3 times or more."""
+    counts: dict[str, list[int]] = {}
+    for i, text in enumerate(cleaned):
+        if text and len(text) <= 40 and not raw[i].startswith("\t") and not text.endswith(("。", "；")) \
+                and not is_page_number(text) and match_heading(text) is None:
+            counts.setdefault(text, []).append(i)
+    breaks = [i for i, text in enumerate(cleaned) if is_page_number(text) or raw[i].startswith("\f")
+              or re.match(r"^[-—–－·\s]*(第\s*)?\d{1,4}(\s*页)?[-—–－·\s]*$", text)]
+
+    def near_break(i: int) -> bool:  # a running header sits beside the page break (number, form feed)
+        from bisect import bisect_left
+
+        at = bisect_left(breaks, i - 3)
+        return at < len(breaks) and breaks[at] <= i + 3
+
+    return {i for found in counts.values() if len(found) >= 3
+            and sum(map(near_break, found)) >= 2 * len(found) / 3 for i in found}
+
+
+def find_toc(lines: list[str], ignore: set[int] | frozenset[int] = frozenset()) -> TableOfContents:
     """Locate the TOC: from a 目录 line (or the first heading, if headings repeat)
     up to the second appearance of the first heading it lists.
 
@@ -58,7 +78,7 @@ def find_toc(lines: list[str]) -> TableOfContents:
     second line of an entry).  Anything else means the guess was wrong, and
     nothing is skipped.
     """
-    cleaned = [_toc_text(line) for line in lines]
+    cleaned = ["" if i in ignore else _toc_text(line) for i, line in enumerate(lines)]
     start = next((i for i, t in enumerate(cleaned) if "".join(t.split()) in TOC_MARKERS), None)
     if start is None:
         start = _repeated_heading_start(cleaned)
@@ -159,6 +179,9 @@ def _entries(cleaned: list[str]) -> list[TocEntry]:
                 chapter = heading.label
             within = chapter if heading.kind == SECTION else part if heading.kind == CHAPTER else ""
             entries.append(TocEntry(heading.kind, heading.label, heading.title, page, within))
-        elif entries:  # a wrapped title's second line
+        elif entries:  # a wrapped title's second line, maybe ending with the entry's page
+            m = re.search(r"[\s\u3000.．…·]+(\d{1,4})$", text)
+            if m:
+                text, entries[-1].page = text[: m.start()], m.group(1)
             entries[-1].title += text
     return entries
