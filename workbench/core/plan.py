@@ -156,6 +156,7 @@ class Plan:
     skipped: list[tuple[int, str, str]] = field(default_factory=list)  # (line, text, reason) kept out on purpose
     derived_titles: set[str] = field(default_factory=set)  # keys whose title was made up, not read
     fidelity: object | None = None  # importing.fidelity.FidelityReport, set by the importer
+    corrections: tuple = ()  # the reviewer's corrections applied (importing.corrections.Correction)
     line_locations: list[str] = field(default_factory=list)  # where source line n is, when not "line n"
 
     def locate(self, line: int) -> str:

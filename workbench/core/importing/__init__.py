@@ -10,38 +10,47 @@ from __future__ import annotations
 from pathlib import Path
 
 from workbench.core.importing import fidelity
+from workbench.core.importing.corrections import CorrectionError
 from workbench.core.importing.outline import StructureError, build_plan
 from workbench.core.importing.source import MAX_BYTES, PlanImportError, SourceText, read_text_source
 from workbench.core.plan import Plan
 
-__all__ = ["PlanImportError", "import_file", "import_lines"]
+__all__ = ["PlanImportError", "import_file", "import_lines", "plan_from_source", "read_source"]
 
 ZIP_MAGIC = b"PK\x03\x04"
 PDF_MAGIC = b"%PDF"
 
 
-def import_file(path: Path | str, *, max_bytes: int = MAX_BYTES) -> Plan:
-    """Read a plan document (UTF-8/GB18030 text or .docx) into a Plan tree."""
+def import_file(path: Path | str, *, max_bytes: int = MAX_BYTES, corrections=()) -> Plan:
+    """Read a plan document (UTF-8/GB18030 text, .docx or .pdf) into a Plan tree.
+
+    `corrections` (importing.corrections) are the reviewer's, applied while the tree is built.
+    """
     path = Path(path)
     source = _read_source(path, max_bytes)
+    return plan_from_source(source, path, corrections)
+
+
+def plan_from_source(source: SourceText, path: Path | str, corrections=()) -> Plan:
+    """The plan of a source already read (the import preview re-reads only this when corrections change)."""
     plan = _build(source.lines, source.name, path, source.locate if source.locations else None,
-                  source.heading_levels, source.furniture)
+                  source.heading_levels, source.furniture, corrections)
     plan.sha256 = source.sha256
     plan.line_locations = source.locations or []
     return plan
 
 
-def import_lines(lines: list[str], source_name: str = "plan.txt") -> Plan:
+def import_lines(lines: list[str], source_name: str = "plan.txt", corrections=()) -> Plan:
     """Build a plan from lines already in memory (tests, other readers)."""
-    return _build(lines, source_name, source_name, None)
+    return _build(lines, source_name, source_name, None, corrections=corrections)
 
 
 def _build(lines: list[str], source_name: str, path: Path | str, locate, heading_levels=None,
-           furniture=None) -> Plan:
+           furniture=None, corrections=()) -> Plan:
     """The tree, checked against its source: lost text refuses the import (see fidelity.py)."""
     try:
-        plan = build_plan(lines, source_name, locate, heading_levels, furniture)
-    except StructureError as exc:
+        plan = build_plan(lines, source_name, locate, heading_levels, furniture, corrections)
+    except (StructureError, CorrectionError) as exc:
         raise PlanImportError(path, str(exc)) from exc
     report = fidelity.check(plan, lines, locate)
     plan.fidelity = report
@@ -53,6 +62,11 @@ def _build(lines: list[str], source_name: str, path: Path | str, locate, heading
     for dup in report.duplicated:
         plan.warnings.append(f"characters held by more than one node: {dup.text!r}")
     return plan
+
+
+def read_source(path: Path | str, *, max_bytes: int = MAX_BYTES) -> SourceText:
+    """The document's lines (and locations), read and checked; PlanImportError when it cannot be."""
+    return _read_source(Path(path), max_bytes)
 
 
 def _read_source(path: Path, max_bytes: int) -> SourceText:

@@ -21,7 +21,10 @@ from workbench.core.importing.headings import (
 from workbench.core.importing.indicator_table import is_footnote, parse_indicator_table
 from workbench.core.importing.numbering import ARTICLE, ITEM_STYLES, Scheme, heading_split, match_numbered
 from workbench.core.importing.scheme_scan import scan_scheme
-from workbench.core.importing.toc import TOC_MARKERS, TableOfContents, find_toc, running_headers
+from workbench.core.importing.toc import TOC_MARKERS, TableOfContents, contents_at, find_toc, running_headers
+from workbench.core.importing.applied import Applied, apply_splits
+from workbench.core.importing.applied import apply as apply_corrections
+from workbench.core.importing.corrections import normalise
 from workbench.core.importing.layout_table import is_layout_table, layout_rows
 from workbench.core.importing.units import split_units
 from workbench.core.importing.wrapping import measure, unspace
@@ -53,10 +56,12 @@ class _Cursor:
 
 class OutlineBuilder:
     def __init__(self, lines: list[str], source_name: str, locate=None,
-                 heading_levels: dict[int, int] | None = None, furniture: set[int] | None = None) -> None:
+                 heading_levels: dict[int, int] | None = None, furniture: set[int] | None = None,
+                 corrections=()) -> None:
         self.known_furniture = furniture or set()  # source lines a reader marked as headers/footers
         self.locate = locate or (lambda line: f"line {line}")
-        units = split_units(lines)
+        self.corrections = normalise(corrections)
+        units, starts = apply_splits(split_units(lines), self.corrections)
         self.raw = [u.raw for u in units]
         self.ln = [u.line for u in units]  # unit index -> 1-based source line
         self.text = [clean(raw) for raw in self.raw]
@@ -69,6 +74,10 @@ class OutlineBuilder:
         self.skipped: list[tuple[int, str, str]] = []  # (line, text, reason): deliberately not in the tree
         self.derived_titles: set[str] = set()  # keys whose title is made from their text, not read
         self.styled = self._styled_headings(heading_levels or {})
+        self.fix = Applied()
+        self.fix = apply_corrections(self.corrections, self.ln, self.text, starts, self.match_at)
+        if self.fix.contents is not None:
+            self.toc = contents_at(self.raw, *self.fix.contents)
         self.root = PlanNode(P.PLAN, "plan")
         self.cur = _Cursor()
         self.warnings: list[str] = []
@@ -124,7 +133,12 @@ class OutlineBuilder:
         return styled
 
     def match_at(self, i: int) -> Heading | None:
-        """match() for unit i, or the heading its Word style makes it."""
+        """match() for unit i, or the heading its Word style or a reviewer's correction makes it."""
+        if i in self.fix.headings:
+            h = self.fix.headings[i]
+            return Heading(h.kind, h.label, h.number, h.title, h.style, "")
+        if i in self.fix.body:
+            return None
         if i in self.styled:
             h = self.styled[i]
             return Heading(h.kind, h.label, h.number, h.title, h.style, "")
@@ -133,6 +147,8 @@ class OutlineBuilder:
     def build(self) -> Plan:
         body_start = self.toc.end if self.toc else self._first_heading_index()
         front_end = self.toc.start if self.toc else body_start
+        if self.fix.front_end is not None and not self.toc:  # the reviewer said where the front matter ends
+            front_end = body_start = max(self.fix.front_end, min(body_start, self.fix.front_end))
         self.furniture = self._page_furniture(0)
         self._front_matter(0, front_end)
         for i in range(front_end, body_start):
@@ -146,7 +162,7 @@ class OutlineBuilder:
             title=self.root.title, root=self.root, toc=self.toc.entries, source_name=self.source_name,
             body_start_line=self.ln[body_start] if body_start < len(self.ln) else len(self.ln) + 1,
             warnings=self.warnings, numbering=self.scheme.describe(), skipped=self.skipped,
-            derived_titles=self.derived_titles,
+            derived_titles=self.derived_titles, corrections=self.corrections,
         )
         if self.indicator_table is not None:
             plan.indicators = self.indicator_table.indicators
@@ -175,6 +191,7 @@ class OutlineBuilder:
                                      f"kept as text")
                 break
             if DATE_LINE_RE.search(text) or text.startswith(("（", "(")) or len(text) > TITLE_LINE_MAX \
+                    or (title_lines and (match_heading(text) or match_numbered(text))) \
                     or ends_paragraph(text) or any(ch in text for ch in "。；，") \
                     or len("".join(self.text[t] for t in title_lines) + text) > TITLE_MAX:
                 break
@@ -196,7 +213,10 @@ class OutlineBuilder:
             if not self.text[k]:
                 k += 1
                 continue
-            text, lines, k = self._gather(k, limit=preface_at if preface_at is not None else end)
+            if match_heading(self.text[k]) or match_numbered(self.text[k]):  # a heading the reviewer put here
+                text, lines, k = self.text[k], [self.ln[k]], k + 1
+            else:
+                text, lines, k = self._gather(k, limit=preface_at if preface_at is not None else end)
             self._paragraph_text(text, lines)
         if preface_at is not None:
             paragraphs, body = [], []
@@ -337,6 +357,13 @@ class OutlineBuilder:
                 k += 1
                 continue
             nxt = self.text[k]
+            if k in self.fix.joins:  # the reviewer joined this line to the title
+                title += nxt
+                used.append(self.ln[k])
+                k = j = k + 1
+                continue
+            if k in self.fix.starts or k in self.fix.body:
+                break
             if known:
                 if title == known or not known.startswith(title + nxt):
                     break
@@ -484,6 +511,16 @@ class OutlineBuilder:
         last = i
         end = len(self.text) if limit is None else limit
         while k < end:
+            ahead = k
+            while ahead < end and (not self.text[ahead] or ahead in self.furniture):
+                ahead += 1
+            if ahead < end and ahead in self.fix.joins:  # the reviewer joined it to this paragraph
+                text += self.text[ahead]
+                lines.append(self.ln[ahead])
+                last, k = ahead, ahead + 1
+                continue
+            if k in self.fix.starts:
+                break
             if not self.text[k] or k in self.furniture:  # a page break inside the paragraph?
                 j = k
                 while j < end and (not self.text[j] or j in self.furniture):
@@ -495,8 +532,8 @@ class OutlineBuilder:
             if ends_paragraph(text) and not self._wraps_on(last, k):
                 break
             nxt = self.text[k]
-            if self.match(nxt) or match_item(nxt) or match_heading(nxt) or self.raw[k].startswith("\t") \
-                    or k in self.styled:
+            if k not in self.fix.body and (self.match_at(k) or match_item(nxt) or match_heading(nxt)) \
+                    or self.raw[k].startswith("\t"):
                 break
             if self.wrap.indented(self.raw[k]) and k == last + 1:
                 break  # an indented line opens the next paragraph
@@ -557,8 +594,8 @@ def _stem(name: str) -> str:
 
 
 def build_plan(lines: list[str], source_name: str, locate=None, heading_levels: dict[int, int] | None = None,
-               furniture: set[int] | None = None) -> Plan:
+               furniture: set[int] | None = None, corrections=()) -> Plan:
     """`locate(line)` names a 1-based source line in warnings (`paragraph 12` for Word files);
     `heading_levels` maps lines to their heading level (Word style, PDF type size); `furniture` are
-    lines the reader found to be page headers and footers."""
-    return OutlineBuilder(lines, source_name, locate, heading_levels, furniture).build()
+    lines the reader found to be page headers and footers; `corrections` are the reviewer's."""
+    return OutlineBuilder(lines, source_name, locate, heading_levels, furniture, corrections).build()

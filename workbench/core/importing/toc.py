@@ -185,3 +185,8 @@ def _entries(cleaned: list[str]) -> list[TocEntry]:
                 text, entries[-1].page = text[: m.start()], m.group(1)
             entries[-1].title += text
     return entries
+
+
+def contents_at(lines: list[str], start: int, end: int) -> TableOfContents:
+    """A table of contents the reviewer marked (lines[start:end]), read like a found one."""
+    return TableOfContents(start, end, _entries([_toc_text(line) for line in lines[start:end]]))
