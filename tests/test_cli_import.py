@@ -41,3 +41,36 @@ def test_lost_text_refuses_and_leaves_the_workspace_untouched(tmp_path, capsys, 
     err = capsys.readouterr().err
     assert code == 1 and "line 5" in err and "text would be lost" in err
     assert not db.exists() or sqlite3.connect(db).execute("select count(*) from plans").fetchone()[0] == 0
+
+
+def test_corrections_file_is_applied_stored_and_gives_the_same_ids(tmp_path, capsys):
+    import json
+
+    plan = tmp_path / "district.txt"
+    plan.write_text("某区实施方案\n一、总体要求\n坚持规划引领。\n工作目标\n到2030年，完成改造。\n二、重点任务\n推进建设。\n",
+                    encoding="utf-8")
+    fixes = tmp_path / "fixes.json"
+    fixes.write_text(json.dumps({"corrections": [{"kind": "heading", "line": 4, "level": 2}]}), encoding="utf-8")
+    rows = []
+    for name in ("a.sqlite", "b.sqlite"):
+        db = tmp_path / name
+        assert main(["import", str(plan), "--corrections", str(fixes), "--db", str(db)]) == 0
+        assert "2 chapters, 1 sections" in capsys.readouterr().out
+        with sqlite3.connect(db) as conn:
+            rows.append(conn.execute("select key, content_hash from nodes order by seq").fetchall())
+            after = json.loads(conn.execute("select after from events where action = 'plan_import'").fetchone()[0])
+        assert after["corrections"] == [{"kind": "heading", "line": 4, "level": 2}]
+    assert rows[0] == rows[1] and ("ch01/s01",) in [(k,) for k, _ in rows[0]]
+    assert main(["import", str(plan), "--db", str(tmp_path / "a.sqlite")]) == 0
+    assert "imported before with other corrections" in capsys.readouterr().err
+
+
+def test_a_bad_corrections_file_is_refused(tmp_path, capsys):
+    plan = tmp_path / "district.txt"
+    plan.write_text("某区实施方案\n一、总体要求\n坚持规划引领。\n二、重点任务\n推进建设。\n", encoding="utf-8")
+    fixes = tmp_path / "fixes.json"
+    fixes.write_text('[{"kind": "heading", "line": 99, "level": 1}]', encoding="utf-8")
+    db = tmp_path / "ws.sqlite"
+    assert main(["import", str(plan), "--corrections", str(fixes), "--db", str(db)]) == 1
+    assert "the document has 6 lines" in capsys.readouterr().err
+    assert not db.exists()

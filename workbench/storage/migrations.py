@@ -257,3 +257,12 @@ def m002_conflicts(db: sqlite_utils.Database) -> None:
     """
     for statement in _SCHEMA_2:
         db.execute(statement)
+
+
+@migrations(name="m_issue9_plan_import_details")
+def m_issue9_plan_import_details(db: sqlite_utils.Database) -> None:
+    """How a plan was read: its numbering scheme (`第X章 > 第X节`, `一、 > （一） > 1.`) and the
+    reviewer's import corrections (a JSON list, see core/importing/corrections.py), so that importing
+    the same file with the same corrections again gives the same tree and node ids."""
+    db.execute("ALTER TABLE plans ADD COLUMN numbering TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE plans ADD COLUMN import_corrections TEXT NOT NULL DEFAULT '[]'")
