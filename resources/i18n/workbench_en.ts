@@ -798,6 +798,182 @@
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="44" />
+        <source>导入预览：%1</source>
+        <translation>Import preview: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="72" />
+        <source>原文</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="78" />
+        <source>识别出的结构</source>
+        <translation>Structure found</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="88" />
+        <source>设为篇标题</source>
+        <translation>Make part heading</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="89" />
+        <source>设为章标题</source>
+        <translation>Make chapter heading</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="90" />
+        <source>设为节标题</source>
+        <translation>Make section heading</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="91" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="210" />
+        <source>设为正文</source>
+        <translation>Make body text</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="92" />
+        <source>在光标处分段</source>
+        <translation>Split at cursor</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="93" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="210" />
+        <source>并入上一段</source>
+        <translation>Join to previous</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="94" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="210" />
+        <source>至此为前置内容</source>
+        <translation>Front matter ends here</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="95" />
+        <source>所选行是目录</source>
+        <translation>Selected lines are contents</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="109" />
+        <source>提示与跳过的行（单击定位到原文）</source>
+        <translation>Warnings and skipped lines (click to find the line)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="111" />
+        <source>已做的更正</source>
+        <translation>Corrections made</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="113" />
+        <source>删除所选更正</source>
+        <translation>Remove selected correction</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="121" />
+        <source>确认导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="122" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="156" />
+        <source>无法导入：%1</source>
+        <translation>Cannot import: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="161" />
+        <source>《%1》：%2 篇，%3 章，%4 节，%5 段，%6 个专栏（%7 条），%8 项指标（另 %9 个分项）</source>
+        <translation>%1: %2 parts, %3 chapters, %4 sections, %5 clauses, %6 boxes (%7 items), %8 indicators (+%9 sub-rows)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="167" />
+        <source>；编号方式：%1</source>
+        <translation>; numbering: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="169" />
+        <source>；原文 %1 字全部在结构中，%2 字按目录、页眉页脚跳过</source>
+        <translation>; all %1 characters of the source are in the structure, %2 skipped as contents or page furniture</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="178" />
+        <source>丢失文字：第 %1 行</source>
+        <translation>Text lost: line %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="183" />
+        <source>提示：%1</source>
+        <translation>Warning: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="184" />
+        <source>目录</source>
+        <translation>contents</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="184" />
+        <source>页码或页眉</source>
+        <translation>page number or running header</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="185" />
+        <source>页眉页脚</source>
+        <translation>page header or footer</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="187" />
+        <source>跳过第 %1 行（%2）：%3</source>
+        <translation>Skipped line %1 (%2): %3</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="213" />
+        <source>篇</source>
+        <translation>part</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="213" />
+        <source>章</source>
+        <translation>chapter</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="213" />
+        <source>节</source>
+        <translation>section</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="214" />
+        <source>第 %1 行：设为%2标题</source>
+        <translation>Line %1: %2 heading</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="216" />
+        <source>第 %1 行：在第 %2 字处分段</source>
+        <translation>Line %1: split at character %2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="218" />
+        <source>第 %1–%2 行：目录</source>
+        <translation>Lines %1–%2: contents</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="219" />
+        <source>第 %1 行：%2</source>
+        <translation>Line %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="240" />
+        <source>第 %1 行</source>
+        <translation>Line %1</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorPicker</name>
     <message>
         <location filename="../../workbench/ui/indicator_picker.py" line="35" />
@@ -1219,7 +1395,9 @@
     </message>
     <message>
         <location filename="../../workbench/ui/background.py" line="70" />
-        <location filename="../../workbench/ui/background.py" line="120" />
+        <location filename="../../workbench/ui/background.py" line="94" />
+        <location filename="../../workbench/ui/background.py" line="105" />
+        <location filename="../../workbench/ui/background.py" line="150" />
         <location filename="../../workbench/ui/main_actions.py" line="166" />
         <source>导入规划</source>
         <translation>Import plan</translation>
@@ -1235,38 +1413,44 @@
         <translation>Search index could not be built: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/background.py" line="70" />
-        <source>规划文件 (*.txt *.docx *.md);;所有文件 (*)</source>
-        <translation>Plan documents (*.txt *.docx *.md);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/background.py" line="82" />
+        <location filename="../../workbench/ui/background.py" line="77" />
+        <location filename="../../workbench/ui/background.py" line="131" />
         <source>正在读取和解析 %1…</source>
         <translation>Reading and parsing %1…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/background.py" line="86" />
+        <location filename="../../workbench/ui/background.py" line="115" />
+        <location filename="../../workbench/ui/background.py" line="135" />
         <source>解析完成，正在写入工作区…</source>
         <translation>Parsed; writing to the workspace…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/background.py" line="106" />
-        <location filename="../../workbench/ui/background.py" line="121" />
+        <location filename="../../workbench/ui/background.py" line="95" />
+        <location filename="../../workbench/ui/background.py" line="107" />
+        <location filename="../../workbench/ui/background.py" line="152" />
+        <location filename="../../workbench/ui/background.py" line="163" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/background.py" line="114" />
+        <location filename="../../workbench/ui/background.py" line="70" />
+        <source>规划文件 (*.txt *.docx *.pdf *.md);;所有文件 (*)</source>
+        <translation>Plan documents (*.txt *.docx *.pdf *.md);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/background.py" line="171" />
         <source>该规划已在工作区中，未作改动</source>
         <translation>This plan is already in the workspace; nothing changed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/background.py" line="116" />
+        <location filename="../../workbench/ui/background.py" line="173" />
         <source>已导入：%1</source>
         <translation>Imported: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/background.py" line="120" />
+        <location filename="../../workbench/ui/background.py" line="94" />
+        <location filename="../../workbench/ui/background.py" line="105" />
+        <location filename="../../workbench/ui/background.py" line="150" />
         <source>正在导入 %1…</source>
         <translation>Importing %1…</translation>
     </message>
@@ -1400,6 +1584,64 @@
     </message>
 </context>
 <context>
+    <name>PreviewTreeModel</name>
+    <message>
+        <location filename="../../workbench/ui/import_preview/tree_model.py" line="22" />
+        <source>规划</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/tree_model.py" line="22" />
+        <source>篇</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/tree_model.py" line="23" />
+        <source>章</source>
+        <translation>Chapter</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/tree_model.py" line="23" />
+        <source>节</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/tree_model.py" line="24" />
+        <source>段</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/tree_model.py" line="24" />
+        <source>专栏</source>
+        <translation>Box</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/tree_model.py" line="25" />
+        <source>专栏条目</source>
+        <translation>Box item</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/tree_model.py" line="25" />
+        <source>指标表</source>
+        <translation>Indicator table</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/tree_model.py" line="95" />
+        <source>条目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/tree_model.py" line="95" />
+        <source>层级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/tree_model.py" line="95" />
+        <source>原文行</source>
+        <translation>Source lines</translation>
+    </message>
+</context>
+<context>
     <name>Reader</name>
     <message>
         <location filename="../../workbench/ui/reader.py" line="169" />
@@ -1448,12 +1690,12 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../workbench/ui/search_panel.py" line="88" />
+        <location filename="../../workbench/ui/search_panel.py" line="74" />
         <source>搜索全部规划（如 港口、财政；空格分隔多个词）</source>
         <translation>Search all plans (e.g. 港口, 财政; separate words with spaces)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/search_panel.py" line="158" />
+        <location filename="../../workbench/ui/search_panel.py" line="144" />
         <source>%1 条结果（%2 毫秒）</source>
         <translation>%1 results (%2 ms)</translation>
     </message>
