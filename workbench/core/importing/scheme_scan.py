@@ -48,5 +48,10 @@ def scan_scheme(raw: list[str], text: list[str], start: int) -> Scheme:
     counts: dict[str, int] = {}
     for style, _ in candidates:
         counts[style] = counts.get(style, 0) + 1
-    kept = [(s, i) for s, i in candidates if s.startswith("第X") or counts[s] >= MIN_OCCURRENCES]
-    return decide_scheme(kept)
+    levels = {s for s in counts if counts[s] >= MIN_OCCURRENCES}
+    family = {s for s in counts if s.startswith("第X")}
+    if family & levels:  # 第一章 with one 第一节: a single 第X heading beside other 第X levels is a level
+        levels |= family
+    elif not levels:  # a plan with a single heading of one style still has that level
+        levels = family
+    return decide_scheme([(s, i) for s, i in candidates if s in levels])
