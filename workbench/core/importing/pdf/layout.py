@@ -58,8 +58,10 @@ def line_text(chars: list[dict]) -> str:
 
 def page_items(page) -> tuple[list[Line], list[Row]]:
     """The text lines (outside data tables) and the table rows of one page."""
-    data = [t for t in page.find_tables(TABLE_SETTINGS) if t.rows and max(len(r.cells) for r in t.rows) > 1]
-    frames = find_frames(page, [t.bbox for t in data])
+    ruled = bool(page.edges)  # a page without a single rule has no table and no frame: skip the finder
+    tables = page.find_tables(TABLE_SETTINGS) if ruled else []
+    data = [t for t in tables if t.rows and max(len(r.cells) for r in t.rows) > 1]
+    frames = find_frames(page, [t.bbox for t in data]) if ruled else []
     rows: list[Row] = []
     text_page = page
     for table in data:
