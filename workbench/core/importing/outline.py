@@ -15,29 +15,23 @@ import re
 from dataclasses import dataclass, field
 
 from workbench.core import plan as P
+from workbench.core.importing.applied import Applied, apply_splits
+from workbench.core.importing.applied import apply as apply_corrections
+from workbench.core.importing.boxes import Boxes
+from workbench.core.importing.corrections import normalise
+from workbench.core.importing.front_matter import FrontMatter
 from workbench.core.importing.headings import (
     Heading, SPACE_RUN_RE, clean, ends_paragraph, guess_run_in_title, looks_like_run_in, match_heading, match_item,
 )
-from workbench.core.importing.indicator_table import is_footnote, parse_indicator_table
 from workbench.core.importing.numbering import ARTICLE, ITEM_STYLES, Scheme, heading_split, match_numbered
 from workbench.core.importing.scheme_scan import scan_scheme
-from workbench.core.importing.toc import TOC_MARKERS, TableOfContents, contents_at, find_toc, running_headers
-from workbench.core.importing.applied import Applied, apply_splits
-from workbench.core.importing.applied import apply as apply_corrections
-from workbench.core.importing.corrections import normalise
-from workbench.core.importing.layout_table import is_layout_table, layout_rows
+from workbench.core.importing.toc import TableOfContents, contents_at, find_toc, running_headers
 from workbench.core.importing.units import split_units
 from workbench.core.importing.wrapping import measure, unspace
 from workbench.core.plan import Plan, PlanNode
 from workbench.core.sentences import paragraph_title, split_sentences
 
-PREFACE_MARKERS = {"前言", "序言", "引言"}
 TITLE_CONTINUATION_MAX = 30
-TITLE_LINE_MAX = 40  # a line of the plan's title
-TITLE_MAX = 80  # the whole title, when it wraps over lines
-NOTE_LINE_MAX = 60  # an approval note line (2026年1月29日…批准)
-PAGE_NUMBER_RE = re.compile(r"^[-—–－·\s]*(第\s*)?\d{1,4}(\s*页)?[-—–－·\s]*$")
-DATE_LINE_RE = re.compile(r"\d{4}\s*年|批准|通过|印发")
 
 
 class StructureError(ValueError):
@@ -54,7 +48,7 @@ class _Cursor:
     counters: dict[str, int] = field(default_factory=dict)
 
 
-class OutlineBuilder:
+class OutlineBuilder(FrontMatter, Boxes):
     def __init__(self, lines: list[str], source_name: str, locate=None,
                  heading_levels: dict[int, int] | None = None, furniture: set[int] | None = None,
                  corrections=()) -> None:
@@ -177,80 +171,7 @@ class OutlineBuilder:
                 return i
         return len(self.text)
 
-    # -- front matter ------------------------------------------------------
-    def _front_matter(self, start: int, end: int) -> None:
-        """Title (one short line, or a few when it wraps), approval note, then 前言 or untitled clauses."""
-        indices = [i for i in range(start, end) if self.text[i] and i not in self.furniture]
-        preface_at = next((i for i in indices if "".join(self.text[i].split()) in PREFACE_MARKERS), None)
-        head = [i for i in indices if preface_at is None or i < preface_at]
-        title_lines: list[int] = []
-        for i in head:
-            text = self.text[i]
-            if "".join(text.split()) in TOC_MARKERS:
-                self.warnings.append(f"{self.locate(self.ln[i])}: {text} is not followed by a table of contents; "
-                                     f"kept as text")
-                break
-            if DATE_LINE_RE.search(text) or text.startswith(("（", "(")) or len(text) > TITLE_LINE_MAX \
-                    or (title_lines and (match_heading(text) or match_numbered(text))) \
-                    or ends_paragraph(text) or any(ch in text for ch in "。；，") \
-                    or len("".join(self.text[t] for t in title_lines) + text) > TITLE_MAX:
-                break
-            title_lines.append(i)
-        note: list[int] = []
-        for i in head[len(title_lines):]:
-            if len(self.text[i]) > NOTE_LINE_MAX or not (DATE_LINE_RE.search(self.text[i])
-                                                          or self.text[i].startswith(("（", "("))):
-                break
-            note.append(i)
-        self.root.title = "".join(self.text[i] for i in title_lines) or _stem(self.source_name)
-        if not title_lines:
-            self.derived_titles.add(self.root.key)
-        self.root.text = "".join(self.text[i] for i in note)
-        self.root.lines = [self.ln[i] for i in title_lines + note]
-        rest = head[len(title_lines) + len(note):]
-        k = rest[0] if rest else end
-        while rest and k < (preface_at if preface_at is not None else end):  # untitled front-matter clauses
-            if not self.text[k]:
-                k += 1
-                continue
-            if match_heading(self.text[k]) or match_numbered(self.text[k]):  # a heading the reviewer put here
-                text, lines, k = self.text[k], [self.ln[k]], k + 1
-            else:
-                text, lines, k = self._gather(k, limit=preface_at if preface_at is not None else end)
-            self._paragraph_text(text, lines)
-        if preface_at is not None:
-            paragraphs, body = [], []
-            k = preface_at + 1
-            while k < end:  # the preface's paragraphs, each joined from its lines
-                if not self.text[k] or k in self.furniture:
-                    k += 1
-                    continue
-                text, lines, k = self._gather(k, limit=end)
-                paragraphs.append(text)
-                body += lines
-            node = self._add(self.root, P.CLAUSE, "preface", title="前言", text="\n".join(paragraphs),
-                             lines=[self.ln[preface_at]] + body)
-            self._add_sentences(node)
-
     # -- body --------------------------------------------------------------
-    def _page_furniture(self, start: int) -> set[int]:
-        """Page numbers and running headers that text pulled out of a PDF leaves in the body."""
-        known = {i for i in range(len(self.text)) if self.ln[i] in self.known_furniture and self.text[i]}
-        in_toc = set(range(self.toc.start, self.toc.end)) if self.toc else set()
-        furniture = {i for i in range(start, len(self.text)) if i not in known and i not in in_toc
-                     and self.text[i] and not self.raw[i].startswith("\t") and PAGE_NUMBER_RE.match(self.text[i])}
-        for i in running_headers(self.raw, self.text) - known:  # also where they interrupt the contents
-            if i >= start and self.match(self.text[i]) is None and not ends_paragraph(self.text[i]):
-                furniture.add(i)
-        if furniture:
-            self.warnings.append(f"skipped {len(furniture)} page-number or running-header line(s), e.g. "
-                                 f"{self.locate(self.ln[min(furniture)])}: {self.text[min(furniture)]!r}")
-        for i in sorted(furniture):
-            self.skipped.append((self.ln[i], self.text[i], "page number or running header"))
-        for i in sorted(known):
-            self.skipped.append((self.ln[i], self.text[i], "page header or footer"))
-        return furniture | known
-
     def _body(self, start: int) -> None:
         i = start
         n = len(self.text)
@@ -416,85 +337,6 @@ class OutlineBuilder:
     def _container(self) -> PlanNode:
         return self.cur.section or self.cur.chapter or self.cur.part or self.root
 
-    def _open_box(self, heading: Heading, title: str, lines: list[int]) -> PlanNode:
-        node = self._add(self._container(), P.BOX, f"box{heading.number:02d}", heading.label, title,
-                         lines=lines, number=heading.number)
-        self.cur.box, self.cur.box_has_items = node, False
-        return node
-
-    def _close_box(self) -> None:
-        self.cur.box, self.cur.box_has_items = None, False
-
-    def _continues_items(self, heading: Heading) -> bool:
-        items = sum(1 for c in self.cur.box.children if c.kind == P.BOX_ITEM) if self.cur.box else 0
-        return heading.number == items + 1
-
-    def _box_line(self, i: int, text: str, blank_run: int) -> int | None:
-        """Place a paragraph inside the open box; return the next line, or None when it ends the box."""
-        box = self.cur.box
-        assert box is not None
-        label = match_item(text)
-        if label is None and (self.cur.box_has_items or (blank_run >= 2 and box.children)):
-            self._close_box()
-            return None
-        text, lines, k = self._gather(i)
-        if label is not None:
-            body = text[len(label):].strip()
-            node = self._add(box, P.BOX_ITEM, f"{box.key}/i{self._next(box.key + '/i'):02d}", label,
-                             paragraph_title(body, allow_comma=True, max_len=40), body, lines=lines)
-            self.cur.box_has_items = True
-        else:
-            node = self._add(box, P.CLAUSE, f"{box.key}/p{self._next(box.key + '/p'):02d}", "",
-                             paragraph_title(text), text, lines=lines)
-        self._add_sentences(node)
-        return k
-
-    def _starts_indicator_table(self, j: int) -> bool:
-        for k in range(j, min(j + 12, len(self.text))):
-            if self.text[k]:
-                if self.text[k] in ("序号", "指标") or self.raw[k].startswith("\t序号"):
-                    return True
-                if self.raw[k].split("\t").count("序号") or "序号\t" in self.raw[k]:
-                    return True
-                if re.match(r"^\s*序号\s{2,}", self.raw[k]):  # columns laid out with spaces (pdftotext -layout)
-                    return True
-        return False
-
-    def _indicator_table(self, box: PlanNode, j: int) -> int:
-        k = j
-        table_lines: list[int] = []
-        footnote_lines: list[int] = []
-        while k < len(self.text):
-            text = self.text[k]
-            if text and is_footnote(text):
-                footnote_lines.append(k)
-                k += 1
-                while k < len(self.text) and self.text[k] and not self.match(self.text[k]) \
-                        and not self.raw[k].startswith("\t") and len(footnote_lines) < 3 \
-                        and not ends_paragraph(self.text[footnote_lines[-1]]):
-                    footnote_lines.append(k)
-                    k += 1
-                break
-            if text and (self.match(text) or (not self.raw[k].startswith("\t") and ends_paragraph(text)
-                                                  and len(text) > 40)):
-                break
-            if k not in self.furniture:
-                table_lines.append(k)
-            k += 1
-        footnote = "".join(self.text[f] for f in footnote_lines)
-        raw_rows = [self.raw[t] for t in table_lines]
-        row_lines = table_lines
-        if is_layout_table(raw_rows):
-            raw_rows, row_lines = layout_rows(raw_rows), []  # rows no longer map onto source lines
-        self.indicator_table = parse_indicator_table(
-            raw_rows, footnote,
-            locate=lambda n: f"{self.source_name}, "
-                             f"{self.locate(self.ln[row_lines[n]]) if row_lines else f'table row {n + 1}'}")
-        used = [self.ln[t] for t in table_lines + footnote_lines if self.text[t]]
-        self._add(box, P.INDICATOR_TABLE, f"{box.key}/table", "", "指标表", footnote, lines=used)
-        self._close_box()
-        return k
-
     def _paragraph(self, i: int) -> int:
         text, lines, k = self._gather(i)
         self._paragraph_text(text, lines)
@@ -587,10 +429,6 @@ class OutlineBuilder:
                 self.warnings.append(f"table of contents lists {entry.label} {entry.title}, not found in the body")
             elif "".join(node.title.split()) != "".join(entry.title.split()):
                 self.warnings.append(f"{entry.label}: body title {node.title!r} differs from contents {entry.title!r}")
-
-
-def _stem(name: str) -> str:
-    return name.rsplit(".", 1)[0] if name else "未命名规划"
 
 
 def build_plan(lines: list[str], source_name: str, locate=None, heading_levels: dict[int, int] | None = None,
