@@ -157,3 +157,31 @@ EN.update({
     "PreviewTreeModel|专栏条目": "Box item", "PreviewTreeModel|指标表": "Indicator table",
     "PreviewTreeModel|条目": "Item", "层级": "Level", "原文行": "Source lines",
 })
+
+# issue 13: stable numbers, Shift+N, pins, explained suggestions
+EN.update({
+    "本条尚无牵头单位：请先指定牵头单位（数字键），再添加配合单位 %1": "This item has no lead yet: assign a lead first (number keys), then add %1 as support",
+    "%1 已是配合单位，未作改动": "%1 already supports; nothing changed",
+    "%1 是本条的牵头单位，Shift+数字不改变牵头单位；未作改动": "%1 leads this item; Shift+number never changes the lead; nothing changed",
+    "%1 由牵头改为配合单位": "%1 changed from lead to support",
+    "已添加配合单位 %1": "Added %1 as support",
+    "%1 固定为第 %2 号": "%1 pinned to number %2",
+    "最近使用（数字键＝牵头，Shift+数字＝配合，Alt+数字＝固定编号）：": "Recent (number = lead, Shift+number = support, Alt+number = pin): ",
+    "把所选单位固定到编号": "Pin the selected department to a number",
+    "第 %1 号": "Number %1",
+    "请先在标注区选择要固定编号的单位": "First select the department to pin in the annotation pane",
+    "把最近使用的第 n 个单位添加为配合（不改变牵头单位）": "Add the department numbered n as support (never changes the lead)",
+    "把所选单位固定到第 n 号": "Pin the selected department to number n",
+    "采用第一个牵头建议": "Take the first lead suggestion",
+    "采用第一个配合建议": "Add the first support suggestion",
+    "采用第一个牵头建议 / 添加第一个配合建议": "Take the first lead suggestion / add the first support suggestion",
+    "正文": "text", "首句": "first sentence", "节标题": "section title", "章标题": "chapter title",
+    "点名「%1」": "names “%1”",
+    "牵头建议（S；点击＝牵头）：": "Lead suggestions (S; click = lead): ",
+    "配合建议（Shift+S；点击＝添加配合）：": "Support suggestions (Shift+S; click = add as support): ",
+    "%1 的依据：": "Why %1: ",
+    "指标建议（点击＝关联）：": "Indicator suggestions (click = link): ",
+    "没有牵头建议": "No lead suggestion",
+    "没有配合建议": "No support suggestion",
+    "第 %1 号不再固定": "Number %1 is no longer pinned",
+})

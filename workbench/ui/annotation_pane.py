@@ -2,9 +2,9 @@
 
 Target is the selected node or, once a sentence was picked in the reader, that
 sentence.  Shown and edited here: the ordered departments (牵头 first, then
-配合; reorder by buttons or drag), a department picker with suggestions for
-the text and the numbered recently used departments (keys 1-9), linked
-indicators, review status, completion timing and a note.  When the target has
+配合; reorder by buttons or drag), a department picker, explained lead, support
+and indicator suggestions (tagging/suggestion_panel.py) and the numbered
+recently used departments (keys 1-9), linked indicators, review status, completion timing and a note.  When the target has
 no departments of its own, the ones it inherits are shown greyed.
 
 The pane holds no state of its own beyond the note being typed: it reads the
@@ -24,9 +24,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QPushButton, QRadioButton, QScrollArea, QVBoxLayout, QWidget,
 )  # fmt: skip
 
-from workbench.core import segment
 from workbench.core.plan import PLAN, SENTENCE, PlanNode
-from workbench.core.suggest import suggest_for_text
 from workbench.storage.records import LEAD, Changes
 
 from .annotator import Annotator
@@ -34,10 +32,10 @@ from .assignment_list import AssignmentList
 from .department_picker import DepartmentPicker
 from .indicator_picker import IndicatorPicker, indicator_label
 from .session import Session
+from .tagging.suggestion_panel import SuggestionPanel
 
 translate = QCoreApplication.translate
 NOTE_PAUSE_MS = 1500
-SUGGESTION_LIMIT = 6
 YEARS = ("2026", "2027", "2028", "2029", "2030")
 
 
@@ -109,9 +107,7 @@ class AnnotationPane(QScrollArea):
         self.picker = DepartmentPicker(self.session)
         self.picker.chosen.connect(self.annotator.assign)
         self.picker.escaped.connect(self.escaped)
-        self.suggestions = QLabel()
-        self.suggestions.setWordWrap(True)
-        self.suggestions.linkActivated.connect(self._on_department_link)
+        self.suggestion_panel = SuggestionPanel(self.session, self.annotator)
         self.recent_label = QLabel()
         self.recent_label.setObjectName("recentDepartments")
         self.recent_label.setWordWrap(True)
@@ -121,7 +117,7 @@ class AnnotationPane(QScrollArea):
         layout.addWidget(self.assignment_list)
         layout.addLayout(buttons)
         layout.addWidget(self.picker)
-        layout.addWidget(self.suggestions)
+        layout.addWidget(self.suggestion_panel)
         layout.addWidget(self.recent_label)
         return box
 
@@ -129,13 +125,18 @@ class AnnotationPane(QScrollArea):
         box = QGroupBox(self.tr("关联指标"))
         self.link_list = QListWidget()
         self.link_list.setObjectName("linkList")
-        self.link_list.setMaximumHeight(90)
+        self.link_list.setMaximumHeight(110)
+        self.link_list.setWordWrap(True)  # long names and values wrap instead of being cut
+        self.link_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.link_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.unlink_button = QPushButton(self.tr("取消关联"))
         self.unlink_button.clicked.connect(self.unlink_selected)
         self.indicator_picker = IndicatorPicker()
         self.indicator_picker.link_requested.connect(self.annotator.link)
         layout = QVBoxLayout(box)
         layout.addWidget(self.link_list)
+        layout.addWidget(self.suggestion_panel.indicator_label)
+        layout.addWidget(self.suggestion_panel.indicator_details)
         row = QHBoxLayout()
         row.addWidget(self.indicator_picker, 1)
         row.addWidget(self.unlink_button)
@@ -244,6 +245,7 @@ class AnnotationPane(QScrollArea):
             if ind is not None:
                 text += f"　2025：{ind.base_value or '—'}　2030：{ind.target_value or '—'}　{ind.attribute}"
             item = QListWidgetItem(text)
+            item.setToolTip(text)
             item.setData(Qt.ItemDataRole.UserRole, link.indicator_id)
             self.link_list.addItem(item)
         self.unlink_button.setEnabled(self.link_list.count() > 0)
@@ -267,24 +269,17 @@ class AnnotationPane(QScrollArea):
 
     def _show_recent(self) -> None:
         parts = []
-        for number, department_id in enumerate(self.annotator.recent, start=1):
+        for number, department_id in self.annotator.numbered():
             department = self.session.department(department_id)
             if department is not None:
-                parts.append(f'<a href="d:{department_id}">{number}&nbsp;{html.escape(department.name)}</a>')
-        hint = self.tr("最近使用（数字键＝牵头，Shift+数字＝配合）：")
+                pin = "📌" if number in self.annotator.pinned else ""
+                parts.append(f'<a href="d:{department_id}">{number}&nbsp;{html.escape(department.name)}</a>{pin}')
+        hint = self.tr("最近使用（数字键＝牵头，Shift+数字＝配合，Alt+数字＝固定编号）：")
         self.recent_label.setText(html.escape(hint) + ("　".join(parts) if parts else html.escape(self.tr("（尚无）"))))
 
     def refresh_suggestions(self) -> None:
-        node = self.node
-        if node is None or node.kind == PLAN or not node.text.strip():
-            self.suggestions.setText("")
-            return
-        if not segment.is_ready():
-            self.suggestions.setText(html.escape(self.tr("建议：（正在加载分词词典…）")))
-            return
-        found = suggest_for_text(node.text, self.session.departments(), limit=SUGGESTION_LIMIT)
-        links = [f'<a href="d:{s.department.db_id}">{html.escape(s.department.name)}</a>' for s in found]
-        self.suggestions.setText(html.escape(self.tr("建议（点击＝牵头，Shift+点击＝配合）：")) + ("　".join(links) or "—"))
+        """Explained lead, support and indicator suggestions for the target (tagging/suggestion_panel.py)."""
+        self.suggestion_panel.show_node(self.node)
 
     # -- actions ----------------------------------------------------------
 
