@@ -233,3 +233,13 @@ def test_real_contents_lines_are_listed_as_skipped():
     assert [(line, reason) for line, _, reason in plan.skipped] == [(2, "contents"), (3, "contents"), (4, "contents")]
     assert outline(plan) == [("ch01", "第一章", "总则"), ("ch02", "第二章", "任务")]
     assert_nothing_lost(plan, text)
+
+
+def test_a_single_numbered_heading_is_a_level_only_as_a_parent():
+    """一、 alone above （一）（二） is their chapter; a lone 第一节 after 一、 parts is text, not a level."""
+    parent = import_lines("某县规划\n一、重点任务\n（一）交通\n完善港口设施。\n（二）科技\n推进科技创新。".split("\n"))
+    assert outline(parent) == [("ch01", "一、", "重点任务"), ("ch01/s01", "（一）", "交通"), ("ch01/s02", "（二）", "科技")]
+    stray = import_lines("某区方案\n一、总体要求\n坚持规划引领。\n二、重点任务\n推进建设。\n第一节 加强组织保障建立工作专班。".split("\n"))
+    assert outline(stray) == [("ch01", "一、", "总体要求"), ("ch02", "二、", "重点任务")]
+    assert clauses(stray)[-1] == ("ch02/p02", "", "第一节 加强组织保障建立工作专班。")
+    assert_nothing_lost(stray, "某区方案一、总体要求坚持规划引领。二、重点任务推进建设。第一节加强组织保障建立工作专班。")

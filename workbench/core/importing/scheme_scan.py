@@ -10,7 +10,7 @@ from __future__ import annotations
 from workbench.core import plan as P
 from workbench.core.importing.headings import match_heading
 from workbench.core.importing.numbering import (
-    ARTICLE, CN, ITEM_STYLES, Scheme, decide_scheme, heading_split, match_numbered,
+    ARTICLE, CN, CONVENTIONAL_ORDER, ITEM_STYLES, Scheme, decide_scheme, heading_split, match_numbered,
 )
 
 MIN_OCCURRENCES = 2  # one numbered line alone does not make a heading level
@@ -50,6 +50,12 @@ def scan_scheme(raw: list[str], text: list[str], start: int) -> Scheme:
         counts[style] = counts.get(style, 0) + 1
     levels = {s for s in counts if counts[s] >= MIN_OCCURRENCES}
     family = {s for s in counts if s.startswith("第X")}
+    first = {}
+    for style, i in candidates:
+        first.setdefault(style, i)
+    parents = {s for s in counts if s not in levels and any(
+        CONVENTIONAL_ORDER.index(low) > CONVENTIONAL_ORDER.index(s) and first[s] < first[low] for low in levels)}
+    levels |= parents  # 一、重点任务 alone above its （一）（二）: a level, as their parent
     if family & levels:  # 第一章 with one 第一节: a single 第X heading beside other 第X levels is a level
         levels |= family
     elif not levels:  # a plan with a single heading of one style still has that level
