@@ -13,6 +13,109 @@ from workbench.core.importing import import_lines
 from workbench.core.plan import normalise_text
 
 
+DOC_FRONT_MATTER = """某区国民经济和社会发展第十五个五年规划纲要
+为深入贯彻党中央决策部署，根据《中共某区委关于制定国民经济和社会发展第十五个五年规划的建议》，编制本规划纲要。
+本规划纲要主要阐明全区战略意图，明确政府工作重点，是今后五年全区人民共同的行动纲领。
+
+第一章  发展基础
+全区经济总量稳步增长。
+
+第二章  主要任务
+推进产业升级。"""
+
+DOC_RUN_IN = """某市规划
+第一章  发展环境
+第一节  主要成就经济总量持续增长，人民生活明显改善，城市功能不断完善。
+第二节  面临形势
+发展不平衡不充分问题仍然突出。"""
+
+DOC_ARTICLES = """某市城乡规划条例
+第一章  总则
+第一条  为了加强城乡规划管理，制定本条例。
+第二章  一般规定
+第八条
+城乡规划应当依法编制。
+第九条  规划编制应当公开征求意见。"""
+
+DOC_TWO_HEADINGS = """国民经济和社会发展第十一个五年规划纲要
+第一篇 指导原则和发展目标　　第一章 全面建设小康社会的关键时期
+“十一五”时期是全面建设小康社会的关键时期。
+第一节 发展基础
+经济实力显著增强。
+第二篇 建设社会主义新农村　　第二章 发展现代农业
+推进农业结构调整。
+第一节 提高农业综合生产能力
+加强农田水利建设。"""
+
+DOC_ENUMERATED = """某市关于进一步规范政府定价行为的实施方案
+为规范政府定价行为，制定本方案。
+一、明确定价范围和管理权限。
+（一）严格定价范围。政府定价范围以中央和地方定价目录为准。
+1. 重要公用事业价格。包括供水、供气、供热等。
+2. 公益性服务价格。包括教育、医疗等。
+（二）明确管理权限。市级价格主管部门负责目录内项目的定价。
+二、规范定价程序。
+（一）开展成本监审。定价前应当开展成本监审。
+（二）听取社会意见。涉及群众切身利益的，应当听取意见。"""
+
+DOC_MIXED = """某区“十五五”规划纲要
+一、总体要求
+第一章 发展基础
+全区经济持续向好。
+第二章 指导思想
+坚持稳中求进。
+二、重点任务
+第三章 产业升级
+（一）推动制造业升级
+加快智能化改造。
+（二）发展现代服务业
+培育新业态。
+第四章 民生保障
+办好民生实事。"""
+
+DOC_NO_CONTENTS = """某县乡村振兴规划
+第一章 产业振兴
+第一节 发展特色农业
+建设高标准农田一万亩。
+第二章 人才振兴
+第一节 培育新型农民
+每年培训农民一千人次。
+第三章 文化振兴
+第一节 繁荣乡村文化
+建设村级文化服务中心。"""
+
+DOC_FALSE_CONTENTS = """某县规划
+目录
+第一章 总则
+本规划适用于全县行政区域，规划期限为2026年至2030年，
+基准年为2025年。
+第一节 规划依据
+依据有关法律法规编制。
+第二章 总则
+本章重复编号，属于原文笔误。"""
+
+DOC_REAL_CONTENTS = """某县规划
+目录
+第一章 总则  1
+第二章 任务  3
+第一章 总则
+本规划适用于全县。
+第二章 任务
+推进建设。"""
+
+SHAPES = {
+    "front_matter": DOC_FRONT_MATTER,
+    "run_in": DOC_RUN_IN,
+    "articles": DOC_ARTICLES,
+    "two_headings": DOC_TWO_HEADINGS,
+    "enumerated": DOC_ENUMERATED,
+    "mixed": DOC_MIXED,
+    "no_contents": DOC_NO_CONTENTS,
+    "false_contents": DOC_FALSE_CONTENTS,
+    "real_contents": DOC_REAL_CONTENTS,
+}
+
+
 def outline(plan, kinds=(P.PART, P.CHAPTER, P.SECTION)):
     return [(n.key, n.label, n.title) for n in plan.nodes() if n.kind in kinds]
 
@@ -40,15 +143,7 @@ def assert_nothing_lost(plan, text: str) -> None:
 
 def test_front_matter_is_not_the_title():
     """Failure 1: no date line, no 前言: the title is one line, the rest untitled clauses."""
-    text = """某区国民经济和社会发展第十五个五年规划纲要
-为深入贯彻党中央决策部署，根据《中共某区委关于制定国民经济和社会发展第十五个五年规划的建议》，编制本规划纲要。
-本规划纲要主要阐明全区战略意图，明确政府工作重点，是今后五年全区人民共同的行动纲领。
-
-第一章  发展基础
-全区经济总量稳步增长。
-
-第二章  主要任务
-推进产业升级。"""
+    text = DOC_FRONT_MATTER
     plan = import_lines(text.split("\n"))
     assert plan.title == "某区国民经济和社会发展第十五个五年规划纲要"
     front = [n for n in plan.root.children if n.kind == P.CLAUSE]
@@ -68,11 +163,7 @@ def test_a_document_with_no_title_keeps_its_first_paragraph_as_text():
 
 def test_heading_run_into_its_body_with_no_gap():
     """Failure 2: `第一节  主要成就经济总量持续增长……` with no contents to compare with."""
-    text = """某市规划
-第一章  发展环境
-第一节  主要成就经济总量持续增长，人民生活明显改善，城市功能不断完善。
-第二节  面临形势
-发展不平衡不充分问题仍然突出。"""
+    text = DOC_RUN_IN
     plan = import_lines(text.split("\n"))
     assert outline(plan) == [
         ("ch01", "第一章", "发展环境"), ("ch01/s01", "第一节", "主要成就"), ("ch01/s02", "第二节", "面临形势"),
@@ -84,13 +175,7 @@ def test_heading_run_into_its_body_with_no_gap():
 
 def test_wrapped_title_joiner_leaves_articles_alone():
     """Failure 2: `第二章 一般规定` + `第八条` must not become the title 一般规定第八条."""
-    text = """某市城乡规划条例
-第一章  总则
-第一条  为了加强城乡规划管理，制定本条例。
-第二章  一般规定
-第八条
-城乡规划应当依法编制。
-第九条  规划编制应当公开征求意见。"""
+    text = DOC_ARTICLES
     plan = import_lines(text.split("\n"))
     assert outline(plan) == [("ch01", "第一章", "总则"), ("ch02", "第二章", "一般规定")]
     articles = [(n.key, n.label, n.text) for n in plan.nodes() if n.kind == P.CLAUSE]
@@ -104,15 +189,7 @@ def test_wrapped_title_joiner_leaves_articles_alone():
 
 def test_two_headings_on_one_line():
     """Failure 3: the second heading on a line keeps its place (and its sections)."""
-    text = """国民经济和社会发展第十一个五年规划纲要
-第一篇 指导原则和发展目标　　第一章 全面建设小康社会的关键时期
-“十一五”时期是全面建设小康社会的关键时期。
-第一节 发展基础
-经济实力显著增强。
-第二篇 建设社会主义新农村　　第二章 发展现代农业
-推进农业结构调整。
-第一节 提高农业综合生产能力
-加强农田水利建设。"""
+    text = DOC_TWO_HEADINGS
     plan = import_lines(text.split("\n"))
     assert outline(plan) == [
         ("pt01", "第一篇", "指导原则和发展目标"), ("ch01", "第一章", "全面建设小康社会的关键时期"),
@@ -127,16 +204,7 @@ def test_two_headings_on_one_line():
 
 def test_implementation_plan_numbered_with_enumerated_levels_ending_in_full_stops():
     """Failure 4: 一、（一）1. as first-class numbering, headings ending in 。, run-in bodies."""
-    text = """某市关于进一步规范政府定价行为的实施方案
-为规范政府定价行为，制定本方案。
-一、明确定价范围和管理权限。
-（一）严格定价范围。政府定价范围以中央和地方定价目录为准。
-1. 重要公用事业价格。包括供水、供气、供热等。
-2. 公益性服务价格。包括教育、医疗等。
-（二）明确管理权限。市级价格主管部门负责目录内项目的定价。
-二、规范定价程序。
-（一）开展成本监审。定价前应当开展成本监审。
-（二）听取社会意见。涉及群众切身利益的，应当听取意见。"""
+    text = DOC_ENUMERATED
     plan = import_lines(text.split("\n"))
     assert plan.numbering == "一、 > （一） > 1."
     assert outline(plan) == [
@@ -154,20 +222,7 @@ def test_implementation_plan_numbered_with_enumerated_levels_ending_in_full_stop
 
 def test_enumerated_parts_mixed_with_numbered_chapters():
     """Failure 4: 一、 parts above 第X章 chapters are not ignored."""
-    text = """某区“十五五”规划纲要
-一、总体要求
-第一章 发展基础
-全区经济持续向好。
-第二章 指导思想
-坚持稳中求进。
-二、重点任务
-第三章 产业升级
-（一）推动制造业升级
-加快智能化改造。
-（二）发展现代服务业
-培育新业态。
-第四章 民生保障
-办好民生实事。"""
+    text = DOC_MIXED
     plan = import_lines(text.split("\n"))
     assert outline(plan) == [
         ("pt01", "一、", "总体要求"), ("ch01", "第一章", "发展基础"), ("ch02", "第二章", "指导思想"),
@@ -182,16 +237,7 @@ def test_enumerated_parts_mixed_with_numbered_chapters():
 
 def test_no_contents_guessed_where_there_is_none():
     """Failure 5: every chapter opening with 第一节 is not a table of contents."""
-    text = """某县乡村振兴规划
-第一章 产业振兴
-第一节 发展特色农业
-建设高标准农田一万亩。
-第二章 人才振兴
-第一节 培育新型农民
-每年培训农民一千人次。
-第三章 文化振兴
-第一节 繁荣乡村文化
-建设村级文化服务中心。"""
+    text = DOC_NO_CONTENTS
     plan = import_lines(text.split("\n"))
     assert plan.toc == [] and plan.skipped == []
     assert outline(plan) == [
@@ -204,15 +250,7 @@ def test_no_contents_guessed_where_there_is_none():
 
 def test_contents_marker_followed_by_body_text_is_not_skipped():
     """Failure 5: a 目录 line whose 'entries' include paragraphs is not a contents list."""
-    text = """某县规划
-目录
-第一章 总则
-本规划适用于全县行政区域，规划期限为2026年至2030年，
-基准年为2025年。
-第一节 规划依据
-依据有关法律法规编制。
-第二章 总则
-本章重复编号，属于原文笔误。"""
+    text = DOC_FALSE_CONTENTS
     plan = import_lines(text.split("\n"))
     assert plan.toc == []
     assert all(reason != "contents" for _, _, reason in plan.skipped)
@@ -221,14 +259,7 @@ def test_contents_marker_followed_by_body_text_is_not_skipped():
 
 
 def test_real_contents_lines_are_listed_as_skipped():
-    text = """某县规划
-目录
-第一章 总则  1
-第二章 任务  3
-第一章 总则
-本规划适用于全县。
-第二章 任务
-推进建设。"""
+    text = DOC_REAL_CONTENTS
     plan = import_lines(text.split("\n"))
     assert [(line, reason) for line, _, reason in plan.skipped] == [(2, "contents"), (3, "contents"), (4, "contents")]
     assert outline(plan) == [("ch01", "第一章", "总则"), ("ch02", "第二章", "任务")]

@@ -48,8 +48,10 @@ def line_text(chars: list[dict]) -> str:
     out: list[str] = []
     prev = None
     for ch in chars:
-        if prev is not None and ch["x0"] - prev["x1"] > 0.3 * ch["size"] and ASCII_WORD.match(prev["text"]) \
-                and ASCII_WORD.match(ch["text"]):
+        gap = ch["x0"] - prev["x1"] if prev is not None else 0.0
+        if gap > 0.9 * ch["size"]:
+            out.append("\u3000")  # a blank as wide as a character: spaces the PDF did not keep as glyphs
+        elif gap > 0.3 * ch["size"] and ASCII_WORD.match(prev["text"]) and ASCII_WORD.match(ch["text"]):
             out.append(" ")
         out.append(ch["text"])
         prev = ch
