@@ -185,3 +185,22 @@ EN.update({
     "没有配合建议": "No support suggestion",
     "第 %1 号不再固定": "Number %1 is no longer pinned",
 })
+# importer warnings in the import preview (issue 9)
+EN.update({
+    "%at：%label 与正文连在一起，标题取为“%title”，请核对":
+        "%at: %label runs straight into its text; title taken as “%title” (check it)",
+    "%at：%label 与正文连在一起，无法分出标题，全文作为其第一段":
+        "%at: %label runs straight into its text and no title could be told apart; kept as its first paragraph",
+    "跳过 %n 行页码或页眉，例如%at：“%title”": "Skipped %n page-number or running-header lines, e.g. %at: “%title”",
+    "%at：%label 不在任何一章之内": "%at: %label is outside any chapter",
+    "%at：%label 编号重复，记为 %title": "%at: duplicate %label, kept as %title",
+    "目录列出的 %label %title 在正文中没有找到": "The contents list %label %title, not found in the body",
+    "%label：正文标题“%title”与目录中的“%n”不同": "%label: body title “%title” differs from the contents' “%n”",
+    "%at：指标序号 %n 重复（第一次在 %title），本行记为 %label":
+        "%at: indicator number %n is used twice (first at %title); this row is kept as %label",
+    "指标类别 %label：表头写 %n 项，实际 %title 项": "Indicator category %label: the header says %n, found %title",
+    "无法识别的指标表行：%title": "Unrecognised indicator table row: %title",
+    "%at：“%label”之后不是目录，按正文保留": "%at: “%label” is not followed by a table of contents; kept as text",
+    "表格 %1 第 %2 行": "table %1 row %2", "第 %1 段": "paragraph %1", "第 %1 页": "page %1",
+    "ImportMessages|第 %1 行": "line %1",
+})

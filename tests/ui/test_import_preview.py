@@ -93,6 +93,7 @@ def test_warnings_and_skipped_lines_lead_to_their_line(qtbot, tmp_path):
     qtbot.addWidget(dialog)
     notes = [dialog.notes.item(i) for i in range(dialog.notes.count())]
     warning = next(item for item in notes if "主要成就" in item.text())
+    assert warning.text() == "提示：第 6 行：第一节 与正文连在一起，标题取为“主要成就”，请核对"
     dialog.notes.itemClicked.emit(warning)
     assert dialog.current_line() == 6
     skipped = [item.text() for item in notes if item.text().startswith("跳过")]

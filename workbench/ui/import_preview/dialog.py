@@ -27,6 +27,7 @@ from workbench.core.importing.corrections import Correction
 from workbench.core.importing.source import SourceText
 from workbench.core.plan import Plan
 
+from .messages import warning_text
 from .tree_model import LineRole, PreviewTreeModel
 
 LineDataRole = Qt.ItemDataRole.UserRole + 10
@@ -180,7 +181,7 @@ class ImportPreviewDialog(QDialog):
                 self._note(self.error, 0)
             return
         for warning in self.plan.warnings:
-            self._note(self.tr("提示：%1").replace("%1", warning), self._warning_line(warning))
+            self._note(self.tr("提示：%1").replace("%1", warning_text(warning)), self._warning_line(warning))
         reasons = {"contents": self.tr("目录"), "page number or running header": self.tr("页码或页眉"),
                    "page header or footer": self.tr("页眉页脚")}
         for line, text, reason in self.plan.skipped:
