@@ -823,177 +823,255 @@
     </message>
 </context>
 <context>
+    <name>ImportMessages</name>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="20" />
+        <source>%at：%label 与正文连在一起，标题取为“%title”，请核对</source>
+        <translation>%at: %label runs straight into its text; title taken as “%title” (check it)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="22" />
+        <source>%at：%label 与正文连在一起，无法分出标题，全文作为其第一段</source>
+        <translation>%at: %label runs straight into its text and no title could be told apart; kept as its first paragraph</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="24" />
+        <source>跳过 %n 行页码或页眉，例如%at：“%title”</source>
+        <translation>Skipped %n page-number or running-header lines, e.g. %at: “%title”</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="25" />
+        <source>%at：%label 不在任何一章之内</source>
+        <translation>%at: %label is outside any chapter</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="26" />
+        <source>%at：%label 编号重复，记为 %title</source>
+        <translation>%at: duplicate %label, kept as %title</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="28" />
+        <source>目录列出的 %label %title 在正文中没有找到</source>
+        <translation>The contents list %label %title, not found in the body</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="30" />
+        <source>%label：正文标题“%title”与目录中的“%n”不同</source>
+        <translation>%label: body title “%title” differs from the contents' “%n”</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="32" />
+        <source>%at：指标序号 %n 重复（第一次在 %title），本行记为 %label</source>
+        <translation>%at: indicator number %n is used twice (first at %title); this row is kept as %label</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="34" />
+        <source>指标类别 %label：表头写 %n 项，实际 %title 项</source>
+        <translation>Indicator category %label: the header says %n, found %title</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="35" />
+        <source>无法识别的指标表行：%title</source>
+        <translation>Unrecognised indicator table row: %title</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="37" />
+        <source>%at：“%label”之后不是目录，按正文保留</source>
+        <translation>%at: “%label” is not followed by a table of contents; kept as text</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="43" />
+        <source>表格 %1 第 %2 行</source>
+        <translation>table %1 row %2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="44" />
+        <source>第 %1 行</source>
+        <translation>line %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="45" />
+        <source>第 %1 段</source>
+        <translation>paragraph %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="46" />
+        <source>第 %1 页</source>
+        <translation>page %1</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="44" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="45" />
         <source>导入预览：%1</source>
         <translation>Import preview: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="72" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="73" />
         <source>原文</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="78" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="79" />
         <source>识别出的结构</source>
         <translation>Structure found</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="88" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="89" />
         <source>设为篇标题</source>
         <translation>Make part heading</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="89" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="90" />
         <source>设为章标题</source>
         <translation>Make chapter heading</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="90" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="91" />
         <source>设为节标题</source>
         <translation>Make section heading</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="91" />
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="210" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="92" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="211" />
         <source>设为正文</source>
         <translation>Make body text</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="92" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="93" />
         <source>在光标处分段</source>
         <translation>Split at cursor</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="93" />
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="210" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="94" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="211" />
         <source>并入上一段</source>
         <translation>Join to previous</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="94" />
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="210" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="95" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="211" />
         <source>至此为前置内容</source>
         <translation>Front matter ends here</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="95" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="96" />
         <source>所选行是目录</source>
         <translation>Selected lines are contents</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="109" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="110" />
         <source>提示与跳过的行（单击定位到原文）</source>
         <translation>Warnings and skipped lines (click to find the line)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="111" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="112" />
         <source>已做的更正</source>
         <translation>Corrections made</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="113" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="114" />
         <source>删除所选更正</source>
         <translation>Remove selected correction</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="121" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="122" />
         <source>确认导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="122" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="123" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="156" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="157" />
         <source>无法导入：%1</source>
         <translation>Cannot import: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="161" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="162" />
         <source>《%1》：%2 篇，%3 章，%4 节，%5 段，%6 个专栏（%7 条），%8 项指标（另 %9 个分项）</source>
         <translation>%1: %2 parts, %3 chapters, %4 sections, %5 clauses, %6 boxes (%7 items), %8 indicators (+%9 sub-rows)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="167" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="168" />
         <source>；编号方式：%1</source>
         <translation>; numbering: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="169" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="170" />
         <source>；原文 %1 字全部在结构中，%2 字按目录、页眉页脚跳过</source>
         <translation>; all %1 characters of the source are in the structure, %2 skipped as contents or page furniture</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="178" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="179" />
         <source>丢失文字：第 %1 行</source>
         <translation>Text lost: line %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="183" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="184" />
         <source>提示：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="184" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="185" />
         <source>目录</source>
         <translation>contents</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="184" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="185" />
         <source>页码或页眉</source>
         <translation>page number or running header</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="185" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="186" />
         <source>页眉页脚</source>
         <translation>page header or footer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="187" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="188" />
         <source>跳过第 %1 行（%2）：%3</source>
         <translation>Skipped line %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="213" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="214" />
         <source>篇</source>
         <translation>part</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="213" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="214" />
         <source>章</source>
         <translation>chapter</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="213" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="214" />
         <source>节</source>
         <translation>section</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="214" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="215" />
         <source>第 %1 行：设为%2标题</source>
         <translation>Line %1: %2 heading</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="216" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="217" />
         <source>第 %1 行：在第 %2 字处分段</source>
         <translation>Line %1: split at character %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="218" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="219" />
         <source>第 %1–%2 行：目录</source>
         <translation>Lines %1–%2: contents</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="219" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="220" />
         <source>第 %1 行：%2</source>
         <translation>Line %1: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="240" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="241" />
         <source>第 %1 行</source>
         <translation>Line %1</translation>
     </message>
