@@ -95,8 +95,9 @@ def indicator_rows(plan) -> list[list[str]]:
     return rows
 
 
-def add_indicator_table(document, plan, *, repeat_number: str | None = None) -> None:
-    rows = indicator_rows(plan)
+def add_indicator_table(document, plan, *, repeat_number: str | None = None, title: str | None = None) -> None:
+    """The ruled indicator table; `title` (专栏1 …) as its merged first row, as many offices lay it out."""
+    rows = ([[title]] if title else []) + indicator_rows(plan)
     if repeat_number is not None:  # a typing slip: the next row repeats this number
         index = next(i for i, r in enumerate(rows) if r[0] == repeat_number)
         rows[index + 1][0] = repeat_number
@@ -113,11 +114,12 @@ def add_indicator_table(document, plan, *, repeat_number: str | None = None) -> 
 
 
 def seed_docx(plan, path: Path, *, contents: bool = True, numbering: str = "typed", boxes: str = "tables",
-              repeat_number: str | None = None, page_furniture: bool = False) -> Path:
+              repeat_number: str | None = None, page_furniture: bool = False, title_row: bool = False) -> Path:
     """Write the seed plan (a parsed Plan) as a .docx the way an office would.
 
     Body paragraphs are indented two characters (首行缩进); `page_furniture` adds a
-    running header and a page number in the footer.
+    running header and a page number in the footer; `title_row` puts 专栏1's title in the
+    indicator table's first row.
     """
     document = Document()
     normal = document.styles["Normal"]
@@ -143,7 +145,7 @@ def seed_docx(plan, path: Path, *, contents: bool = True, numbering: str = "type
             document.add_paragraph(f"{entry.label}  {entry.title}\t{entry.page or 1}")
     for node in plan.root.children:
         if node.key != "preface":
-            _node(document, node, plan, num_id, boxes, repeat_number)
+            _node(document, node, plan, num_id, boxes, (repeat_number, title_row))
     document.save(str(path))
     return path
 
@@ -173,8 +175,10 @@ def _node(document, node, plan, num_id, boxes: str, repeat_number) -> None:
 def _box(document, box, plan, boxes: str, repeat_number) -> None:
     title = f"{box.label}  {box.title}"
     if any(c.kind == P.INDICATOR_TABLE for c in box.children):
-        document.add_paragraph(title)
-        add_indicator_table(document, plan, repeat_number=repeat_number)
+        repeat, title_row = repeat_number
+        if not title_row:
+            document.add_paragraph(title)
+        add_indicator_table(document, plan, repeat_number=repeat, title=title if title_row else None)
         return
     texts = [title] + [c.label + c.text for c in box.children]
     if boxes == "tables":

@@ -78,3 +78,11 @@ def test_heading_styles_without_numbers_are_chapters_and_sections(tmp_path):
     assert plan.root.find("ch02/s01/p01").text == "数字产业化方面的工作要扎实推进。"
     assert plan.root.find("p01").text == "为加快数字经济发展，制定本规划。"
     assert plan.fidelity.ok
+
+
+def test_indicator_table_with_the_box_title_as_its_first_row(tmp_path, seed_plan):
+    path = seed_docx(seed_plan, tmp_path / "title-row.docx", contents=False, numbering="typed", title_row=True)
+    plan = import_file(path)
+    assert indicators(plan) == indicators(seed_plan)
+    assert shape(plan) == shape(seed_plan)
+    assert plan.fidelity.ok and plan.warnings == []

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from workbench.core.importing.headings import BOX_RE
 from workbench.core.importing.word.list_numbers import W, ListNumbering
 
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -97,6 +98,9 @@ class BodyReader:
             return
         for r, cells in enumerate(cells_per_row, 1):
             texts = [" ".join(_cell_text(cell).split()) for cell in cells]
+            if r == 1 and len(cells) == 1 and BOX_RE.match(texts[0]):  # 专栏1 … as the table's merged first row
+                self.out.add(texts[0], f"table {number} row {r}")
+                continue
             self.out.add("\t" + "\t".join(texts), f"table {number} row {r}")
         self.out.add("", f"table {number}")
 
