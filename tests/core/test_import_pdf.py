@@ -115,3 +115,28 @@ def test_pdftotext_plain_output_refuses_to_lose_the_table(seed_pdf):
     message = str(info.value)
     assert str(path) in message and "text would be lost" in message and "高质量发展" in message
     assert "line " in message
+
+
+def test_unnumbered_headings_set_larger_are_chapters_and_sections(tmp_path):
+    """Headings from size: Heading 1/2 paragraphs with no number, rendered larger than the body."""
+    if LIBREOFFICE is None:
+        pytest.skip("LibreOffice is not installed")
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+    document.styles["Normal"].font.size = Pt(12)
+    document.styles["Normal"].paragraph_format.first_line_indent = Pt(24)
+    document.add_paragraph("某区数字经济发展专项规划", style="Title")
+    document.add_paragraph("为加快数字经济发展，根据有关规定，制定本规划。")
+    for chapter, sections in (("发展基础", ["现状", "问题"]), ("重点任务", ["数字产业化"])):
+        document.add_paragraph(chapter, style="Heading 1")
+        for section in sections:
+            document.add_paragraph(section, style="Heading 2")
+            document.add_paragraph(f"{section}方面的工作要扎实推进，做到有计划、有步骤、有成效。")
+    document.save(str(tmp_path / "styled.docx"))
+    plan = import_file(to_pdf(tmp_path / "styled.docx"))
+    assert [(n.key, n.title) for n in plan.nodes() if n.kind in (P.CHAPTER, P.SECTION)] == [
+        ("ch01", "发展基础"), ("ch01/s01", "现状"), ("ch01/s02", "问题"), ("ch02", "重点任务"), ("ch02/s01", "数字产业化"),
+    ]
+    assert plan.title == "某区数字经济发展专项规划" and plan.fidelity.ok
