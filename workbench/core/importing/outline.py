@@ -387,8 +387,11 @@ class OutlineBuilder(FrontMatter, Boxes):
 
     def _wraps_on(self, last: int, k: int) -> bool:
         """A line ending a sentence at the page's edge, followed by an unindented line: the paragraph goes on."""
-        return self.wrap.full(self.raw[last]) and not self.wrap.indented(self.raw[k]) and (
-            self.wrap.indents or k > last + 1)
+        if not self.wrap.full(self.raw[last]) or self.wrap.indented(self.raw[k]):
+            return False
+        # Without indents (pdftotext's plain output) a paragraph's indented first line still shows: it is
+        # two characters short of full.  A full line next is a continuation.
+        return self.wrap.indents or k > last + 1 or self.wrap.full(self.raw[k], slack=2)
 
     def _paragraph_text(self, text: str, lines: list[int]) -> None:
         parent = self._container()

@@ -29,8 +29,8 @@ class Wrapping:
     width: int | None = None  # the common line width; None when the text is not hard-wrapped
     indents: bool = False  # paragraphs open with an indented line
 
-    def full(self, raw: str) -> bool:
-        return self.width is not None and display_width(raw.rstrip()) >= self.width - SLACK
+    def full(self, raw: str, slack: int = SLACK) -> bool:
+        return self.width is not None and display_width(raw.rstrip()) >= self.width - slack
 
     def indented(self, raw: str) -> bool:
         return self.indents and raw[:2] in ("  ", "\u3000", " \u3000") and not raw.startswith("\t")
