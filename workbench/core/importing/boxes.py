@@ -19,6 +19,9 @@ from workbench.core.plan import PlanNode
 from workbench.core.sentences import paragraph_title
 
 
+UNREAD_TABLE_MIN_LINES = 8  # a table this long that gives no indicator was not read, not empty
+
+
 class Boxes:
     """Mixed into OutlineBuilder: uses its cursor, units, furniture, _add, _gather and match."""
 
@@ -97,7 +100,17 @@ class Boxes:
             locate=lambda n: f"{self.source_name}, "
                              f"{self.locate(self.ln[row_lines[n]]) if row_lines else f'table row {n + 1}'}")
         used = [self.ln[t] for t in table_lines + footnote_lines if self.text[t]]
-        self._add(box, P.INDICATOR_TABLE, f"{box.key}/table", "", "指标表", footnote, lines=used)
+        text = footnote
+        cells = [self.text[t] for t in table_lines if self.text[t]]
+        if len(cells) >= UNREAD_TABLE_MIN_LINES and not self.indicator_table.indicators:
+            # A table printed column by column (pdftotext without -layout) cannot be put back into rows:
+            # keep its text, visibly, rather than guess indicators or lose it.
+            text = "\n".join(cells + ([footnote] if footnote else []))
+            self.indicator_table.warnings = []  # row-by-row complaints about rows that were never rows
+            self.warnings.append(f"{self.locate(self.ln[table_lines[0]])}: the indicator table could not be read "
+                                 f"into rows ({len(cells)} lines kept as the table's text, no indicators); import the "
+                                 f"PDF itself, or text from `pdftotext -layout`, for structured indicators")
+        self._add(box, P.INDICATOR_TABLE, f"{box.key}/table", "", "指标表", text, lines=used)
         self._close_box()
         return k
 

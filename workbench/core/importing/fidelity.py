@@ -56,7 +56,7 @@ def node_source_text(node: PlanNode, derived: set[str]) -> str:
     if node.kind == P.SENTENCE:
         return ""
     if node.kind == P.INDICATOR_TABLE:
-        return node.text
+        return ""  # its lines are checked cell by cell against the indicators and the table's own text
     parts = [node.label, node.text]
     if (node.kind in TITLE_LIKE_KINDS or node.key == "preface") and node.key not in derived:
         parts.insert(1, node.title)
@@ -80,7 +80,6 @@ def check(plan: Plan, lines: list[str], locate=None) -> FidelityReport:
             if node.kind == P.INDICATOR_TABLE:
                 table_lines.add(line)
     table_text = _indicator_haystack(plan)
-    tree.subtract(normalise_text(plan.indicator_footnote))
     source = Counter()
     for n, raw in enumerate(lines, 1):
         text = normalise_text(clean(raw))
@@ -126,7 +125,8 @@ def _indicator_haystack(plan: Plan) -> str:
         fields += [ind.number, ind.category, ind.name, ind.unit, ind.base_value, ind.target_value, ind.attribute]
         if ind.unit:
             fields.append(f"{ind.name}({ind.unit})")
-    return normalise_text("\u241f".join(fields) + "\u241f" + plan.indicator_footnote)
+    kept = [n.text for n in plan.nodes() if n.kind == P.INDICATOR_TABLE]
+    return normalise_text("\u241f".join(fields + kept) + "\u241f" + plan.indicator_footnote)
 
 
 def _cell_accounted(cell: str, haystack: str) -> bool:

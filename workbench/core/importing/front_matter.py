@@ -90,9 +90,16 @@ class FrontMatter:
         """Page numbers and running headers that text pulled out of a PDF leaves in the body."""
         known = {i for i in range(len(self.text)) if self.ln[i] in self.known_furniture and self.text[i]}
         in_toc = set(range(self.toc.start, self.toc.end)) if self.toc else set()
+        headers = running_headers(self.raw, self.text)
+        breaks = {i for i, raw in enumerate(self.raw) if raw.startswith("\f")} | headers
+
+        def at_page_break(i: int) -> bool:  # a bare number is a page number only beside a page break
+            return not self.text[i].isdigit() or any(j in breaks for j in range(i - 3, i + 4))
+
         furniture = {i for i in range(start, len(self.text)) if i not in known and i not in in_toc
-                     and self.text[i] and not self.raw[i].startswith("\t") and PAGE_NUMBER_RE.match(self.text[i])}
-        for i in running_headers(self.raw, self.text) - known:  # also where they interrupt the contents
+                     and self.text[i] and not self.raw[i].startswith("\t") and PAGE_NUMBER_RE.match(self.text[i])
+                     and at_page_break(i)}
+        for i in headers - known:  # also where they interrupt the contents
             if i >= start and self.match(self.text[i]) is None and not ends_paragraph(self.text[i]):
                 furniture.add(i)
         if furniture:
