@@ -1,8 +1,9 @@
-"""Plan documents (text, .docx) -> `Plan` trees.  No Qt, no SQL.
+"""Plan documents (text, .docx, .pdf) -> `Plan` trees.  No Qt, no SQL.
 
 `import_file` is the one entry point: it picks the reader by content, checks
-size and encoding, and raises `PlanImportError` naming the file and the reason
-when the document cannot be a plan.
+size and encoding, builds the tree (applying the reviewer's corrections),
+runs the fidelity check, and raises `PlanImportError` naming the file and the
+reason when the document cannot be a plan or text would be lost.
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 Every character of the source's body must be in exactly one node of the tree,
 or be listed as deliberately skipped (the table of contents, page numbers and
 running headers) with its location.  Cells of the indicator table must each
-be found in the structured indicators.  Whitespace and markdown markup are
+be found in the structured indicators (or in the table's kept text, when a
+table could not be read into rows).  Whitespace and markdown markup are
 not content; text is compared after NFKC.
 
 Lost text refuses the import (`lost` non-empty): a plan that silently misses a
