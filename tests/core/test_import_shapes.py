@@ -274,3 +274,46 @@ def test_a_single_numbered_heading_is_a_level_only_as_a_parent():
     assert outline(stray) == [("ch01", "一、", "总体要求"), ("ch02", "二、", "重点任务")]
     assert clauses(stray)[-1] == ("ch02/p02", "", "第一节 加强组织保障建立工作专班。")
     assert_nothing_lost(stray, "某区方案一、总体要求坚持规划引领。二、重点任务推进建设。第一节加强组织保障建立工作专班。")
+
+
+DOC_NOTICE = """天津市人民政府办公厅关于印发天津市推动大规模设备更新和消费品以旧换新实施方案的通知
+津政办发〔2024〕12号
+
+各区人民政府，市政府各委、局：
+经市人民政府同意，现将《天津市推动大规模设备更新和消费品以旧换新实施方案》印发给你们，请照此执行。
+
+2024年5月6日
+
+天津市推动大规模设备更新和消费品以旧换新实施方案
+
+为贯彻落实党中央、国务院决策部署，推动大规模设备更新和消费品以旧换新，制定本方案。
+
+一、总体要求
+坚持市场为主、政府引导，坚持鼓励先进、淘汰落后，坚持标准引领、有序提升。到2027年，工业、农业、建筑、交通、教育、文旅、医疗等领域设备投资规模较2023年增长25%以上。
+
+二、重点任务
+（一）实施设备更新行动。
+1.推进重点行业设备更新改造。围绕钢铁、石化化工、有色、建材等重点行业，大力推动生产设备、用能设备、发输配电设备等更新和技术改造。（市工业和信息化局牵头，各区人民政府按职责分工负责）
+2.加快建筑和市政基础设施领域设备更新。
+（1）推进老旧住宅电梯更新。（市住房城乡建设委牵头）
+（2）推进供热、供水、污水处理等设备更新。（市城市管理委、市水务局按职责分工负责）
+（二）实施消费品以旧换新行动。
+1.开展汽车以旧换新。加大政策支持力度，畅通流通堵点，促进汽车梯次消费、更新消费。（市商务局牵头）
+2.推动家电产品以旧换新。
+三、保障措施
+（一）加强组织领导。建立工作专班，统筹推进各项工作。
+（二）强化要素保障。加大财政资金支持力度。"""
+SHAPES["notice"] = DOC_NOTICE
+
+
+def test_a_notice_with_four_numbering_levels_and_a_long_title():
+    """A government notice: long title, document number, 一、（一）1.（1） levels, tasks with their units."""
+    plan = import_lines(DOC_NOTICE.split("\n"))
+    assert plan.title.startswith("天津市人民政府办公厅关于印发") and plan.title.endswith("的通知")
+    assert plan.root.text == "津政办发〔2024〕12号"
+    assert plan.numbering == "一、 > （一） > 1. > （1）"
+    assert [k for k, _, _ in outline(plan)] == ["ch01", "ch02", "ch02/s01", "ch02/s02", "ch03", "ch03/s01", "ch03/s02"]
+    labels = [(k, label) for k, label, _ in clauses(plan) if k.startswith("ch02/s01")]
+    assert labels == [("ch02/s01/p01", "1."), ("ch02/s01/p02", "2."), ("ch02/s01/p03", "（1）"), ("ch02/s01/p04", "（2）")]
+    assert plan.root.find("ch02/s01/p01").text.endswith("（市工业和信息化局牵头，各区人民政府按职责分工负责）")
+    assert_nothing_lost(plan, DOC_NOTICE)

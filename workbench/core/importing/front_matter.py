@@ -16,11 +16,12 @@ from workbench.core.importing.numbering import match_numbered
 from workbench.core.importing.toc import TOC_MARKERS, running_headers
 
 PREFACE_MARKERS = {"前言", "序言", "引言"}
-TITLE_LINE_MAX = 40  # a line of the plan's title
-TITLE_MAX = 80  # the whole title, when it wraps over lines
+TITLE_LINE_MAX = 60  # a line of the plan's title (a notice's title runs to 50 characters and more)
+TITLE_MAX = 100  # the whole title, when it wraps over lines
 NOTE_LINE_MAX = 60  # an approval note line (2026年1月29日…批准)
 PAGE_NUMBER_RE = re.compile(r"^[-—–－·\s]*(第\s*)?\d{1,4}(\s*页)?[-—–－·\s]*$")
-DATE_LINE_RE = re.compile(r"\d{4}\s*年|批准|通过|印发")
+# An approval note or document number (2026年1月29日…批准, 津政办发〔2024〕12号); not 关于印发…的通知, a title.
+DATE_LINE_RE = re.compile(r"\d{4}\s*年|(批准|通过|印发)$|[〔\[［]\d{4}[〕\]］]\s*\d+\s*号")
 
 
 def stem(name: str) -> str:

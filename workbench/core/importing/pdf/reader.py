@@ -19,6 +19,7 @@ from collections import Counter
 from pathlib import Path
 
 from workbench.core.importing.headings import BOX_RE, HEADING_RE, ends_paragraph
+from workbench.core.importing.numbering import match_numbered
 from workbench.core.importing.pdf.layout import Line, Row, furniture, page_items
 from workbench.core.importing.source import MAX_BYTES, PlanImportError, SourceText, read_bytes
 
@@ -82,7 +83,10 @@ class _Assembler:
         self.body_size = weights.most_common(1)[0][0] if weights else 12.0
         plain = [ln for ln in body if ln.frame is None and abs(ln.size - self.body_size) < 0.6]
         lefts = Counter(round(ln.x0) for ln in plain)
-        self.body_left = min(lefts, key=lambda x: (-lefts[x], x)) if lefts else 0.0
+        # The text's left edge: the leftmost position used twice (in a short document most lines may be
+        # one-line paragraphs, all indented, so the most common position is not the edge).
+        edges = [x for x, n in lefts.items() if n >= 2] or list(lefts)
+        self.body_left = min(edges) if edges else 0.0
         self.body_right = max((ln.x1 for ln in plain), default=0.0)
         self.frame_left: dict = {}
         self.frame_right: dict = {}
@@ -131,8 +135,12 @@ class _Assembler:
             if self.paragraph and self._continues(self.paragraph[-1], item):
                 self.paragraph.append(item)
                 continue
+            previous = self.paragraph[-1] if self.paragraph else None
             self._flush()
             self._frame_change(self.canon.get(item.frame))
+            if previous is not None and previous.page == item.page and previous.frame == item.frame \
+                    and item.top - previous.bottom > 1.5 * item.size:
+                self.out.add("", f"page {item.page}")  # an empty line between them, as the document has
             self.paragraph = [item]
         self._flush()
         self._frame_change(None)
@@ -160,8 +168,13 @@ class _Assembler:
         if line.x0 - left > 0.8 * line.size:
             return False  # first-line indent: a new paragraph
         right = self.frame_right.get(prev.frame, self.body_right) if prev.frame is not None else self.body_right
-        if ends_paragraph(prev.text) and prev.x1 < right - 2 * prev.size:
+        short = prev.x1 < right - 2 * prev.size
+        if short and ends_paragraph(prev.text):
             return False  # a short line that ends a sentence ends its paragraph
+        if short and (HEADING_RE.match(line.text) or BOX_RE.match(line.text) or match_numbered(line.text)):
+            return False  # a numbered line after a short one opens a paragraph
+        if prev.x1 < right - 4 * prev.size and not (line.text[:1].isascii() and line.text[:1].isalnum()):
+            return False  # Chinese wraps anywhere: a line this short ended (only a Latin word is pushed over)
         if ends_paragraph(prev.text) and (HEADING_RE.match(line.text) or BOX_RE.match(line.text)):
             return False
         return True
