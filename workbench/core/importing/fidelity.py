@@ -5,7 +5,8 @@ or be listed as deliberately skipped (the table of contents, page numbers and
 running headers) with its location.  Cells of the indicator table must each
 be found in the structured indicators (or in the table's kept text, when a
 table could not be read into rows).  Whitespace and markdown markup are
-not content; text is compared after NFKC.
+not content (the importer only ever removes whitespace and markup, so nothing
+else needs normalising).
 
 Lost text refuses the import (`lost` non-empty): a plan that silently misses a
 paragraph leaves a task nobody is assigned to, and the reviewer cannot see the
@@ -23,7 +24,12 @@ from dataclasses import dataclass, field
 from workbench.core import plan as P
 from workbench.core.importing.headings import clean
 from workbench.core.importing.indicator_table import CATEGORY_RE
-from workbench.core.plan import Plan, PlanNode, normalise_text
+from workbench.core.plan import Plan, PlanNode
+
+
+def normalise_text(text: str) -> str:
+    """Text as compared: no whitespace."""
+    return "".join(text.split())
 
 HEADER_CELL_RE = re.compile(r"^(序号|编号|指标|指标名称|类别|单位|属性|指标属性|目标值|\d{4}年(目标值)?|\d{4}年目标值)$")
 TITLE_LIKE_KINDS = (P.PLAN, P.PART, P.CHAPTER, P.SECTION, P.BOX)
@@ -72,16 +78,17 @@ def check(plan: Plan, lines: list[str], locate=None) -> FidelityReport:
     report.skipped_chars = sum(len(normalise_text(t)) for _, t, _ in plan.skipped)
     owners: dict[int, list[PlanNode]] = {}
     table_lines: set[int] = set()
-    tree = Counter()
+    held_by: dict[int, str] = {}
+    kept_tables: list[str] = []
     for node in plan.nodes():
-        held = normalise_text(node_source_text(node, plan.derived_titles))
-        tree.update(held)
+        held_by[id(node)] = normalise_text(node_source_text(node, plan.derived_titles))
+        if node.kind == P.INDICATOR_TABLE:
+            kept_tables.append(node.text)
+            table_lines.update(node.lines)
         for line in node.lines:
             owners.setdefault(line, []).append(node)
-            if node.kind == P.INDICATOR_TABLE:
-                table_lines.add(line)
-    table_text = _indicator_haystack(plan)
-    source = Counter()
+    table_text = _indicator_haystack(plan, kept_tables)
+    source_parts: list[str] = []
     for n, raw in enumerate(lines, 1):
         text = normalise_text(clean(raw))
         if not text or n in skipped_lines:
@@ -92,13 +99,15 @@ def check(plan: Plan, lines: list[str], locate=None) -> FidelityReport:
                 if cell and not _cell_accounted(cell, table_text):
                     report.lost.append(Loss(locate(n), cell))
             continue
-        source.update(text)
-        held = "".join(normalise_text(node_source_text(o, plan.derived_titles)) for o in owners.get(n, []))
+        source_parts.append(text)
+        held = "".join(held_by[id(o)] for o in owners.get(n, []))
         if text not in held and not _pieces_in(text, owners.get(n, []), plan.derived_titles):
             report.lost.append(Loss(locate(n), clean(raw)))
-    tree = +tree
-    report.source_chars = sum(source.values())
-    report.tree_chars = sum(tree.values())
+    source_text, tree_text = "".join(source_parts), "".join(held_by.values())
+    report.source_chars, report.tree_chars = len(source_text), len(tree_text)
+    if report.source_chars == report.tree_chars and not report.lost:
+        return report  # every line is in its nodes and nothing more is held: no need to count characters
+    source, tree = Counter(source_text), Counter(tree_text)
     missing = source - tree
     extra = tree - source
     if missing and not report.lost:
@@ -120,13 +129,12 @@ def _pieces_in(text: str, owners: list[PlanNode], derived: set[str]) -> bool:
     return rest == ""
 
 
-def _indicator_haystack(plan: Plan) -> str:
+def _indicator_haystack(plan: Plan, kept: list[str]) -> str:
     fields = []
     for ind in plan.indicators:
         fields += [ind.number, ind.category, ind.name, ind.unit, ind.base_value, ind.target_value, ind.attribute]
         if ind.unit:
-            fields.append(f"{ind.name}({ind.unit})")
-    kept = [n.text for n in plan.nodes() if n.kind == P.INDICATOR_TABLE]
+            fields += [f"{ind.name}({ind.unit})", f"{ind.name}（{ind.unit}）"]
     return normalise_text("\u241f".join(fields + kept) + "\u241f" + plan.indicator_footnote)
 
 

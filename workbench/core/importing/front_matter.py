@@ -13,7 +13,7 @@ import re
 from workbench.core import plan as P
 from workbench.core.importing.headings import ends_paragraph, match_heading
 from workbench.core.importing.numbering import match_numbered
-from workbench.core.importing.toc import TOC_MARKERS, running_headers
+from workbench.core.importing.toc import TOC_MARKERS
 
 PREFACE_MARKERS = {"前言", "序言", "引言"}
 TITLE_LINE_MAX = 60  # a line of the plan's title (a notice's title runs to 50 characters and more)
@@ -91,7 +91,7 @@ class FrontMatter:
         """Page numbers and running headers that text pulled out of a PDF leaves in the body."""
         known = {i for i in range(len(self.text)) if self.ln[i] in self.known_furniture and self.text[i]}
         in_toc = set(range(self.toc.start, self.toc.end)) if self.toc else set()
-        headers = running_headers(self.raw, self.text)
+        headers = self.headers
         breaks = {i for i, raw in enumerate(self.raw) if raw.startswith("\f")} | headers
 
         def at_page_break(i: int) -> bool:  # a bare number is a page number only beside a page break

@@ -63,7 +63,8 @@ class OutlineBuilder(FrontMatter, Boxes):
         if self.wrap.width is not None:  # text from a PDF: drop the spaces the extractor put beside CJK
             self.text = [t if raw.startswith("\t") else unspace(t) for t, raw in zip(self.text, self.raw)]
         self.source_name = source_name
-        self.toc: TableOfContents = find_toc(self.raw, ignore=running_headers(self.raw, self.text))
+        self.headers = running_headers(self.raw, self.text)  # running headers of a PDF's text (toc.py)
+        self.toc: TableOfContents = find_toc(self.raw, ignore=self.headers)
         self.scheme: Scheme = scan_scheme(self.raw, self.text, self.toc.end if self.toc else 0)
         self.skipped: list[tuple[int, str, str]] = []  # (line, text, reason): deliberately not in the tree
         self.derived_titles: set[str] = set()  # keys whose title is made from their text, not read
