@@ -67,17 +67,17 @@
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/agreement_view.py" line="65" />
+        <location filename="../../workbench/ui/agreement_view.py" line="66" />
         <source>至少需要两位审核人的分工才能计算一致性。</source>
         <translation>Agreement needs the assignments of at least two reviewers.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/agreement_view.py" line="70" />
+        <location filename="../../workbench/ui/agreement_view.py" line="71" />
         <source>审核人：%1；共同审核的条目：%2</source>
         <translation>Reviewers: %1; items both reviewed: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/agreement_view.py" line="92" />
+        <location filename="../../workbench/ui/agreement_view.py" line="93" />
         <source>导出一致性统计</source>
         <translation>Export agreement statistics</translation>
     </message>
@@ -200,37 +200,47 @@
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="205" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="179" />
+        <source>印入任务分工方案“备注”栏，发给各部门（上面的备注只留在工作区）</source>
+        <translation>Printed in the 备注 column of the task division plan sent to departments (the note above stays in the workspace)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="181" />
+        <source>公开备注</source>
+        <translation>Public remark</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="211" />
         <source>未选择条目</source>
         <translation>Nothing selected</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="209" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="215" />
         <source>标注对象：%1 的第 %2 句</source>
         <translation>Tagging: sentence %2 of %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="213" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="219" />
         <source>标注对象：</source>
         <translation>Tagging: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="226" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="232" />
         <source>本条未单独标注，继承自：%1</source>
         <translation>No tags of its own; inherits from: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="231" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="237" />
         <source>另有 %1 项按句标注（在阅读区点击句子查看）</source>
         <translation>%1 more tags on its sentences (click a sentence in the reader)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="277" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="291" />
         <source>最近使用（数字键＝牵头，Shift+数字＝配合，Alt+数字＝固定编号）：</source>
         <translation>Recent (number = lead, Shift+number = support, Alt+number = pin): </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="278" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="292" />
         <source>（尚无）</source>
         <translation>(none yet)</translation>
     </message>
@@ -273,12 +283,12 @@
         <translation>Added %1 as support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotator.py" line="206" />
+        <location filename="../../workbench/ui/annotator.py" line="213" />
         <source>第 %1 号不再固定</source>
         <translation>Number %1 is no longer pinned</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotator.py" line="221" />
+        <location filename="../../workbench/ui/annotator.py" line="228" />
         <source>%1 固定为第 %2 号</source>
         <translation>%1 pinned to number %2</translation>
     </message>
@@ -443,12 +453,17 @@
         <translation>Edit note</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="218" />
+        <location filename="../../workbench/ui/commands.py" line="220" />
+        <source>编辑公开备注</source>
+        <translation>Edit public remark</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/commands.py" line="232" />
         <source>设置审核状态</source>
         <translation>Set review status</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="231" />
+        <location filename="../../workbench/ui/commands.py" line="245" />
         <source>设置完成时限</source>
         <translation>Set completion</translation>
     </message>
@@ -621,58 +636,48 @@
     <name>DivisionImportDialog</name>
     <message>
         <location filename="../../workbench/ui/division_dialog.py" line="33" />
-        <location filename="../../workbench/ui/division_dialog.py" line="87" />
-        <location filename="../../workbench/ui/division_dialog.py" line="90" />
+        <location filename="../../workbench/ui/division_dialog.py" line="89" />
+        <location filename="../../workbench/ui/division_dialog.py" line="92" />
         <source>导入任务分工表</source>
         <translation>Import division sheet</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/division_dialog.py" line="35" />
-        <source>{file}：读取 {rows} 行，{n} 个条目将发生变化。</source>
-        <translation>{file}: {rows} rows read, {n} item(s) would change.</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="44" />
-        <source>无相近名称</source>
-        <translation>no similar name</translation>
+        <source>{file}：读取 {rows} 行，{n} 处修改将应用。</source>
+        <translation>{file}: {rows} rows read, {n} change(s) will be applied.</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/division_dialog.py" line="45" />
-        <source>未知部门“{name}”，是否指：{hint}</source>
-        <translation>Unknown department “{name}”; did you mean: {hint}</translation>
+        <source>以下差异不会应用（原因见各行）：</source>
+        <translation>These differences will not be applied (the reason is on each line):</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="47" />
-        <source>第 {row} 行：未知节点编号 {key}</source>
-        <translation>Row {row}: unknown node id {key}</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="49" />
+        <location filename="../../workbench/ui/division_dialog.py" line="51" />
         <source>以下问题须在表格中改正后重新导入（不会自动新建部门）：</source>
         <translation>Correct these in the sheet and import it again (departments are never created by an import):</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="54" />
+        <location filename="../../workbench/ui/division_dialog.py" line="56" />
         <source>修改记为（审核人）：</source>
         <translation>Record the changes as (reviewer):</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="55" />
+        <location filename="../../workbench/ui/division_dialog.py" line="57" />
         <source>单位：</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="59" />
+        <location filename="../../workbench/ui/division_dialog.py" line="61" />
         <source>应用修改</source>
         <translation>Apply changes</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="69" />
+        <location filename="../../workbench/ui/division_dialog.py" line="71" />
         <source>请填写审核人姓名。</source>
         <translation>Please enter the reviewer's name.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="90" />
+        <location filename="../../workbench/ui/division_dialog.py" line="92" />
         <source>表格与工作区一致，没有需要应用的修改。</source>
         <translation>The sheet matches the workspace; there is nothing to apply.</translation>
     </message>
@@ -728,88 +733,138 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="34" />
-        <location filename="../../workbench/ui/export_dialog.py" line="212" />
+        <location filename="../../workbench/ui/export_dialog.py" line="35" />
+        <location filename="../../workbench/ui/export_dialog.py" line="236" />
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="45" />
+        <location filename="../../workbench/ui/export_dialog.py" line="46" />
         <source>规划：</source>
         <translation>Plan:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="48" />
+        <location filename="../../workbench/ui/export_dialog.py" line="49" />
         <source>导出内容</source>
         <translation>What to export</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="50" />
+        <location filename="../../workbench/ui/export_dialog.py" line="51" />
         <source>一个工作簿，包含所选工作表</source>
         <translation>One workbook with the chosen sheets</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="51" />
+        <location filename="../../workbench/ui/export_dialog.py" line="52" />
         <source>每个部门一个工作簿（发给各部门联络员）</source>
         <translation>One workbook per department (for the departments' liaisons)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="67" />
+        <location filename="../../workbench/ui/export_dialog.py" line="68" />
         <source>部门（工作簿只含涉及所选部门的任务；或为所选部门各出一个工作簿）：</source>
         <translation>Departments (the workbook holds only tasks involving these; or one workbook for each):</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="73" />
+        <location filename="../../workbench/ui/export_dialog.py" line="74" />
         <source>范围（章）</source>
         <translation>Scope (chapters)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="79" />
+        <location filename="../../workbench/ui/export_dialog.py" line="80" />
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="79" />
+        <location filename="../../workbench/ui/export_dialog.py" line="80" />
         <source>全不选</source>
         <translation>Select none</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="89" />
+        <location filename="../../workbench/ui/export_dialog.py" line="88" />
+        <source>打印版式（任务分工方案）</source>
+        <translation>Print layout (task division plan)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="91" />
+        <source>A4 横向</source>
+        <translation>A4 landscape</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="92" />
+        <source>A3 横向</source>
+        <translation>A3 landscape</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="94" />
+        <source>全文连续编号</source>
+        <translation>Numbered through the plan</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="95" />
+        <source>每章重新编号</source>
+        <translation>Numbering restarts per chapter</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="97" />
+        <source>如“附件”或“附件2”，不填则不印</source>
+        <translation>e.g. 附件 or 附件2; leave empty to print none</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="98" />
+        <source>同时生成 Word 版方案（.docx，与工作簿同名）</source>
+        <translation>Also write the plan as Word (.docx, same name as the workbook)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="99" />
+        <source>纸张：</source>
+        <translation>Paper:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="100" />
+        <source>序号：</source>
+        <translation>Numbering:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="101" />
+        <source>附件标注：</source>
+        <translation>Attachment line:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="107" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="91" />
+        <location filename="../../workbench/ui/export_dialog.py" line="109" />
         <source>保存到：</source>
         <translation>Save to:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="99" />
+        <location filename="../../workbench/ui/export_dialog.py" line="117" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="162" />
+        <location filename="../../workbench/ui/export_dialog.py" line="182" />
         <source>导出到</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="163" />
+        <location filename="../../workbench/ui/export_dialog.py" line="183" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="165" />
+        <location filename="../../workbench/ui/export_dialog.py" line="185" />
         <source>导出到文件夹</source>
         <translation>Export into folder</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="210" />
+        <location filename="../../workbench/ui/export_dialog.py" line="234" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="213" />
+        <location filename="../../workbench/ui/export_dialog.py" line="237" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>

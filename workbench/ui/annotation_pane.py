@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-    QPlainTextEdit, QPushButton, QRadioButton, QScrollArea, QVBoxLayout, QWidget,
+    QLineEdit, QPlainTextEdit, QPushButton, QRadioButton, QScrollArea, QVBoxLayout, QWidget,
 )  # fmt: skip
 
 from workbench.core.plan import PLAN, SENTENCE, PlanNode
@@ -174,6 +174,11 @@ class AnnotationPane(QScrollArea):
         form.addRow(self.tr("状态"), status_row)
         form.addRow(self.tr("完成时限"), self.timing)
         form.addRow(self.tr("备注"), self.note_edit)
+        self.remark_edit = QLineEdit()
+        self.remark_edit.setObjectName("remarkEdit")
+        self.remark_edit.setPlaceholderText(self.tr("印入任务分工方案“备注”栏，发给各部门（上面的备注只留在工作区）"))
+        self.remark_edit.editingFinished.connect(self._save_remark)
+        form.addRow(self.tr("公开备注"), self.remark_edit)
         return box
 
     # -- showing ----------------------------------------------------------
@@ -196,7 +201,8 @@ class AnnotationPane(QScrollArea):
         node = self.node
         enabled = node is not None and node.kind != PLAN
         self.widget().setEnabled(True)
-        for widget in (self.picker, self.assignment_list, self.indicator_picker, self.note_edit, self.timing):
+        for widget in (self.picker, self.assignment_list, self.indicator_picker, self.note_edit, self.timing,
+                       self.remark_edit):
             widget.setEnabled(enabled)
         for button in self.status_buttons.values():
             button.setEnabled(enabled)
@@ -257,8 +263,16 @@ class AnnotationPane(QScrollArea):
         try:
             for key, button in self.status_buttons.items():
                 button.setChecked(status is not None and status.review_status == key)
-            index = self.timing.findData(status.timing if status else "")
+            timing = status.timing if status else ""
+            index = self.timing.findData(timing)
+            if index < 0 and timing:  # free text as documents write it (2027年6月底前), e.g. from a liaison's sheet
+                self.timing.addItem(timing, timing)
+                index = self.timing.count() - 1
             self.timing.setCurrentIndex(max(index, 0))
+            if not (self.remark_edit.hasFocus() and self.remark_edit.isModified()):
+                taggable = node is not None and node.kind != PLAN and node.db_id is not None
+                self.remark_edit.setText(self.session.repo.remark(node.db_id) if taggable else "")
+                self.remark_edit.setModified(False)
             if note:
                 self._note_node_id = node.db_id if node is not None and node.kind != PLAN else None
                 self.note_edit.blockSignals(True)
@@ -315,6 +329,12 @@ class AnnotationPane(QScrollArea):
             self.annotator.assign(int(value), "support" if shift else "lead")
 
     # -- note -------------------------------------------------------------
+
+    def _save_remark(self) -> None:
+        """The public remark is saved when its editor is left or Return pressed (one undoable command)."""
+        if not self._loading:
+            self.annotator.set_remark(self.remark_edit.text())
+            self.remark_edit.setModified(False)
 
     def _on_note_typed(self) -> None:
         if not self._loading:

@@ -162,6 +162,13 @@ class Annotator(QObject):
             return
         self.stack.push(commands.NoteCommand(self.session, node_id, text))
 
+    def set_remark(self, text: str) -> None:
+        """Save the target's public remark (printed in the 分工方案) if it differs from the stored one."""
+        node_id = self.taggable()
+        if node_id is None or self.session.repo.remark(node_id) == text.strip():
+            return
+        self.stack.push(commands.RemarkCommand(self.session, node_id, text))
+
     def set_status(self, status: str) -> None:
         node_id = self.taggable()
         if node_id is not None and self.session.status(node_id).review_status != status:
