@@ -214,3 +214,4 @@ EN.update({
     "表格 %1 第 %2 行": "table %1 row %2", "第 %1 段": "paragraph %1", "第 %1 页": "page %1",
     "ImportMessages|第 %1 行": "line %1",
 })
+EN.update({"（页眉页脚）": "(header/footer)", "，表格行": ", table row", "文本框，位于": "text box at"})

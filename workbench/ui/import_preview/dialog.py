@@ -27,6 +27,7 @@ from workbench.core.importing.corrections import Correction
 from workbench.core.importing.source import SourceText
 from workbench.core.plan import Plan
 
+from .messages import location as location_text
 from .messages import warning_text
 from .tree_model import LineRole, PreviewTreeModel
 
@@ -239,7 +240,7 @@ class ImportPreviewDialog(QDialog):
         line = self.current_line()
         location = self.source.locate(line)
         where = self.tr("第 %1 行").replace("%1", str(line))
-        self.position.setText(where if location == f"line {line}" else f"{where}（{location}）")
+        self.position.setText(where if location == f"line {line}" else f"{where}（{location_text(location)}）")
 
     # -- corrections -------------------------------------------------------
     def add_correction(self, fix: Correction) -> None:

@@ -44,6 +44,9 @@ def _locations() -> list[tuple[re.Pattern, str]]:
         (re.compile(r"\bline (\d+)"), translate("ImportMessages", "第 %1 行")),
         (re.compile(r"\bparagraph (\d+)"), translate("ImportMessages", "第 %1 段")),
         (re.compile(r"\bpage (\d+)"), translate("ImportMessages", "第 %1 页")),
+        (re.compile(r"\(header/footer\)"), translate("ImportMessages", "（页眉页脚）")),
+        (re.compile(r", table row\b"), translate("ImportMessages", "，表格行")),
+        (re.compile(r"\btext box at\b"), translate("ImportMessages", "文本框，位于")),
     ]
 
 
