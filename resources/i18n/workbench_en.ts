@@ -954,179 +954,194 @@
         <source>第 %1 页</source>
         <translation>page %1</translation>
     </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="47" />
+        <source>（页眉页脚）</source>
+        <translation>(header/footer)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="48" />
+        <source>，表格行</source>
+        <translation>, table row</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="49" />
+        <source>文本框，位于</source>
+        <translation>text box at</translation>
+    </message>
 </context>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="45" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="46" />
         <source>导入预览：%1</source>
         <translation>Import preview: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="73" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="74" />
         <source>原文</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="79" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="80" />
         <source>识别出的结构</source>
         <translation>Structure found</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="89" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="90" />
         <source>设为篇标题</source>
         <translation>Make part heading</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="90" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="91" />
         <source>设为章标题</source>
         <translation>Make chapter heading</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="91" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="92" />
         <source>设为节标题</source>
         <translation>Make section heading</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="92" />
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="211" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="93" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="212" />
         <source>设为正文</source>
         <translation>Make body text</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="93" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="94" />
         <source>在光标处分段</source>
         <translation>Split at cursor</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="94" />
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="211" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="95" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="212" />
         <source>并入上一段</source>
         <translation>Join to previous</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="95" />
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="211" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="96" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="212" />
         <source>至此为前置内容</source>
         <translation>Front matter ends here</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="96" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="97" />
         <source>所选行是目录</source>
         <translation>Selected lines are contents</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="110" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="111" />
         <source>提示与跳过的行（单击定位到原文）</source>
         <translation>Warnings and skipped lines (click to find the line)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="112" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="113" />
         <source>已做的更正</source>
         <translation>Corrections made</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="114" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="115" />
         <source>删除所选更正</source>
         <translation>Remove selected correction</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="122" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="123" />
         <source>确认导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="123" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="124" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="157" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="158" />
         <source>无法导入：%1</source>
         <translation>Cannot import: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="162" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="163" />
         <source>《%1》：%2 篇，%3 章，%4 节，%5 段，%6 个专栏（%7 条），%8 项指标（另 %9 个分项）</source>
         <translation>%1: %2 parts, %3 chapters, %4 sections, %5 clauses, %6 boxes (%7 items), %8 indicators (+%9 sub-rows)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="168" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="169" />
         <source>；编号方式：%1</source>
         <translation>; numbering: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="170" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="171" />
         <source>；原文 %1 字全部在结构中，%2 字按目录、页眉页脚跳过</source>
         <translation>; all %1 characters of the source are in the structure, %2 skipped as contents or page furniture</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="179" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="180" />
         <source>丢失文字：第 %1 行</source>
         <translation>Text lost: line %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="184" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="185" />
         <source>提示：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="185" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="186" />
         <source>目录</source>
         <translation>contents</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="185" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="186" />
         <source>页码或页眉</source>
         <translation>page number or running header</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="186" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="187" />
         <source>页眉页脚</source>
         <translation>page header or footer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="188" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="189" />
         <source>跳过第 %1 行（%2）：%3</source>
         <translation>Skipped line %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="214" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="215" />
         <source>篇</source>
         <translation>part</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="214" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="215" />
         <source>章</source>
         <translation>chapter</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="214" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="215" />
         <source>节</source>
         <translation>section</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="215" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="216" />
         <source>第 %1 行：设为%2标题</source>
         <translation>Line %1: %2 heading</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="217" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="218" />
         <source>第 %1 行：在第 %2 字处分段</source>
         <translation>Line %1: split at character %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="219" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="220" />
         <source>第 %1–%2 行：目录</source>
         <translation>Lines %1–%2: contents</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="220" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="221" />
         <source>第 %1 行：%2</source>
         <translation>Line %1: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="241" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="242" />
         <source>第 %1 行</source>
         <translation>Line %1</translation>
     </message>
