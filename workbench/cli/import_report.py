@@ -39,10 +39,10 @@ def print_import_report(plan: Plan, *, out: TextIO | None = None, err: TextIO | 
 
 
 def skipped_runs(plan: Plan) -> list[tuple[int, int, int, str, str]]:
-    """Skipped lines, a contents list as one run: (first line, last line, count, reason, first text)."""
+    """Skipped lines, a contents list (or lines in a row) as one run: (first, last, count, reason, first text)."""
     runs: list[list] = []
     for line, text, reason in plan.skipped:
-        if runs and reason == "contents" and runs[-1][3] == reason:
+        if runs and runs[-1][3] == reason and (reason == "contents" or line == runs[-1][1] + 1):
             runs[-1][1], runs[-1][2] = line, runs[-1][2] + 1
         else:
             runs.append([line, line, 1, reason, text])
