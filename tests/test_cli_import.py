@@ -74,3 +74,14 @@ def test_a_bad_corrections_file_is_refused(tmp_path, capsys):
     assert main(["import", str(plan), "--corrections", str(fixes), "--db", str(db)]) == 1
     assert "the document has 6 lines" in capsys.readouterr().err
     assert not db.exists()
+
+
+def test_word_import_names_paragraphs(tmp_path, seed_plan, capsys):
+    from tests.seed_documents import seed_docx
+
+    path = seed_docx(seed_plan, tmp_path / "seed.docx", contents=True, numbering="auto")
+    assert main(["import", str(path), "--db", str(tmp_path / "ws.sqlite")]) == 0
+    out = capsys.readouterr()
+    assert "17 chapters, 66 sections" in out.out and "73 box items, 25 indicators + 3 sub-rows" in out.out
+    (contents,) = [line for line in out.err.splitlines() if "(contents)" in line]
+    assert contents.startswith("skipped: paragraph ") and "(84 lines)" in contents
