@@ -20,6 +20,7 @@ __all__ = ["PlanImportError", "import_file", "import_lines", "plan_from_source",
 
 ZIP_MAGIC = b"PK\x03\x04"
 PDF_MAGIC = b"%PDF"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # compound file: .doc, .wps, .xls
 
 
 def import_file(path: Path | str, *, max_bytes: int = MAX_BYTES, corrections=()) -> Plan:
@@ -76,6 +77,8 @@ def _read_source(path: Path, max_bytes: int) -> SourceText:
             head = fh.read(4)
     except OSError as exc:
         raise PlanImportError(path, f"cannot read the file ({exc.strerror or exc})") from exc
+    if head == OLE_MAGIC:
+        raise PlanImportError(path, "is a Word 97-2003 (.doc) or WPS file: save it as .docx or PDF and import that")
     if head == PDF_MAGIC or path.suffix.lower() == ".pdf":
         from workbench.core.importing.pdf.reader import read_pdf_source
 
