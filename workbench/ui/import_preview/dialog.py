@@ -17,8 +17,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit,
-    QPushButton, QSplitter, QTreeView, QVBoxLayout, QWidget,
+    QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
+    QSplitter, QTreeView, QVBoxLayout, QWidget,
 )
 
 from workbench.core import plan as P
@@ -28,6 +28,7 @@ from workbench.core.importing.source import SourceText
 from workbench.core.plan import Plan
 
 from .messages import location as location_text
+from .source_view import SourceView
 from .messages import warning_text
 from .tree_model import LineRole, PreviewTreeModel
 
@@ -52,9 +53,7 @@ class ImportPreviewDialog(QDialog):
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.source_view = QPlainTextEdit()
-        self.source_view.setReadOnly(True)
-        self.source_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.source_view = SourceView()
         self.source_view.setPlainText("\n".join(source.lines))
         self.position = QLabel()
         self.source_view.cursorPositionChanged.connect(self._show_position)
