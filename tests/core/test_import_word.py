@@ -86,3 +86,31 @@ def test_indicator_table_with_the_box_title_as_its_first_row(tmp_path, seed_plan
     assert indicators(plan) == indicators(seed_plan)
     assert shape(plan) == shape(seed_plan)
     assert plan.fidelity.ok and plan.warnings == []
+
+
+def test_list_numbering_carried_by_the_heading_styles(tmp_path):
+    """Offices often number chapters by linking Heading 1/2 to a list: the paragraphs carry no numPr."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from tests.seed_documents import add_list_numbering
+
+    document = docx.Document()
+    num_id = add_list_numbering(document)
+    for level, name in ((0, "Heading 1"), (1, "Heading 2")):
+        ppr = document.styles[name].element.get_or_add_pPr()
+        ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    document.add_paragraph("某区专项规划", style="Title")
+    for chapter in ("总体要求", "重点任务", "保障措施"):
+        document.add_paragraph(chapter, style="Heading 1")
+        for section in ("目标", "措施"):
+            document.add_paragraph(section, style="Heading 2")
+            document.add_paragraph(f"{chapter}的{section}要落到实处。")
+    path = tmp_path / "style-numbered.docx"
+    document.save(str(path))
+    plan = import_file(path)
+    chapters = [(n.key, n.label, n.title) for n in plan.nodes() if n.kind == P.CHAPTER]
+    assert chapters == [("ch01", "第一章", "总体要求"), ("ch02", "第二章", "重点任务"), ("ch03", "第三章", "保障措施")]
+    assert [n.label for n in plan.root.find("ch03").children if n.kind == P.SECTION] == ["第一节", "第二节"]
+    assert plan.fidelity.ok
