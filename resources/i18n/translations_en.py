@@ -215,3 +215,4 @@ EN.update({
     "ImportMessages|第 %1 行": "line %1",
 })
 EN.update({"（页眉页脚）": "(header/footer)", "，表格行": ", table row", "文本框，位于": "text box at"})
+EN.update({"跳过第 %1–%2 行，共 %3 行（%4）：%5": "Skipped lines %1–%2, %3 lines (%4): %5"})

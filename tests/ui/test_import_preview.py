@@ -97,7 +97,7 @@ def test_warnings_and_skipped_lines_lead_to_their_line(qtbot, tmp_path):
     dialog.notes.itemClicked.emit(warning)
     assert dialog.current_line() == 6
     skipped = [item.text() for item in notes if item.text().startswith("跳过")]
-    assert skipped[0] == "跳过第 2 行（目录）：目录" and len(skipped) == 3
+    assert skipped == ["跳过第 2–4 行，共 3 行（目录）：目录"]
 
 
 def test_nothing_is_written_until_confirmed_and_the_corrections_are_stored(qtbot, window, workspace_path, tmp_path):

@@ -11,6 +11,7 @@ import sys
 from typing import TextIO
 
 from workbench.core import plan as P
+from workbench.core.importing.fidelity import skipped_runs
 from workbench.core.plan import Plan
 
 LEVELS = ((P.PART, "parts"), (P.CHAPTER, "chapters"), (P.SECTION, "sections"), (P.CLAUSE, "clauses"),
@@ -37,13 +38,3 @@ def print_import_report(plan: Plan, *, out: TextIO | None = None, err: TextIO | 
     for warning in plan.warnings:
         print(f"warning: {warning}", file=err)
 
-
-def skipped_runs(plan: Plan) -> list[tuple[int, int, int, str, str]]:
-    """Skipped lines, a contents list (or lines in a row) as one run: (first, last, count, reason, first text)."""
-    runs: list[list] = []
-    for line, text, reason in plan.skipped:
-        if runs and runs[-1][3] == reason and (reason == "contents" or line == runs[-1][1] + 1):
-            runs[-1][1], runs[-1][2] = line, runs[-1][2] + 1
-        else:
-            runs.append([line, line, 1, reason, text])
-    return [tuple(run) for run in runs]

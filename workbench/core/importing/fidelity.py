@@ -144,3 +144,14 @@ def _cell_accounted(cell: str, haystack: str) -> bool:
         return True
     m = CATEGORY_RE.match(cell)
     return bool(m and normalise_text(m.group(1)) in haystack)
+
+
+def skipped_runs(plan: Plan) -> list[tuple[int, int, int, str, str]]:
+    """Skipped lines, a contents list (or lines in a row) as one run: (first, last, count, reason, first text)."""
+    runs: list[list] = []
+    for line, text, reason in plan.skipped:
+        if runs and runs[-1][3] == reason and (reason == "contents" or line == runs[-1][1] + 1):
+            runs[-1][1], runs[-1][2] = line, runs[-1][2] + 1
+        else:
+            runs.append([line, line, 1, reason, text])
+    return [tuple(run) for run in runs]

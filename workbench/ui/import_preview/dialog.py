@@ -17,13 +17,14 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
-    QSplitter, QTreeView, QVBoxLayout, QWidget,
+    QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
+    QPushButton, QSplitter, QTreeView, QVBoxLayout, QWidget,
 )
 
 from workbench.core import plan as P
 from workbench.core.importing import PlanImportError, plan_from_source
 from workbench.core.importing.corrections import Correction
+from workbench.core.importing.fidelity import skipped_runs
 from workbench.core.importing.source import SourceText
 from workbench.core.plan import Plan
 
@@ -61,6 +62,11 @@ class ImportPreviewDialog(QDialog):
         self.tree = QTreeView()
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.clicked.connect(lambda index: self.show_line(index.siblingAtColumn(0).data(LineRole) or 0))
         self.notes = QListWidget()  # warnings and skipped lines, each linked to its line
         self.notes.itemClicked.connect(lambda item: self.show_line(item.data(LineDataRole) or 0))
@@ -145,7 +151,6 @@ class ImportPreviewDialog(QDialog):
             self.plan, self.error = None, exc.reason
         self.model.set_plan(self.plan)
         self.tree.expandToDepth(0)
-        self.tree.resizeColumnToContents(1)
         self._fill_notes()
         self._fill_fixes()
         self._fill_summary()
@@ -184,9 +189,14 @@ class ImportPreviewDialog(QDialog):
             self._note(self.tr("提示：%1").replace("%1", warning_text(warning)), self._warning_line(warning))
         reasons = {"contents": self.tr("目录"), "page number or running header": self.tr("页码或页眉"),
                    "page header or footer": self.tr("页眉页脚")}
-        for line, text, reason in self.plan.skipped:
-            self._note(self.tr("跳过第 %1 行（%2）：%3").replace("%1", str(line)).replace(
-                "%2", reasons.get(reason, reason)).replace("%3", text[:40]), line)
+        for first, last, count, reason, text in skipped_runs(self.plan):
+            why = reasons.get(reason, reason)
+            if count == 1:
+                note = self.tr("跳过第 %1 行（%2）：%3").replace("%1", str(first)).replace("%2", why)
+            else:
+                note = self.tr("跳过第 %1–%2 行，共 %3 行（%4）：%5").replace("%1", str(first)).replace(
+                    "%2", str(last)).replace("%3", str(count)).replace("%4", why).replace("%5", "%3")
+            self._note(note.replace("%3", text[:40]), first)
 
     def _note(self, text: str, line: int) -> None:
         item = QListWidgetItem(text)

@@ -27,7 +27,7 @@ class SourceView(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setReadOnly(True)
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)  # a Word or PDF paragraph is one long line
         self.margin = _Margin(self)
         self.blockCountChanged.connect(lambda _count: self._fit_margin())
         self.updateRequest.connect(self._scroll_margin)
