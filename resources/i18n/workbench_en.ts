@@ -973,175 +973,180 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="46" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="48" />
         <source>导入预览：%1</source>
         <translation>Import preview: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="74" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="79" />
         <source>原文</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="80" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="85" />
         <source>识别出的结构</source>
         <translation>Structure found</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="90" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="95" />
         <source>设为篇标题</source>
         <translation>Make part heading</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="91" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="96" />
         <source>设为章标题</source>
         <translation>Make chapter heading</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="92" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="97" />
         <source>设为节标题</source>
         <translation>Make section heading</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="93" />
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="212" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="98" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="221" />
         <source>设为正文</source>
         <translation>Make body text</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="94" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="99" />
         <source>在光标处分段</source>
         <translation>Split at cursor</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="95" />
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="212" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="100" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="221" />
         <source>并入上一段</source>
         <translation>Join to previous</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="96" />
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="212" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="101" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="221" />
         <source>至此为前置内容</source>
         <translation>Front matter ends here</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="97" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="102" />
         <source>所选行是目录</source>
         <translation>Selected lines are contents</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="111" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="116" />
         <source>提示与跳过的行（单击定位到原文）</source>
         <translation>Warnings and skipped lines (click to find the line)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="113" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="118" />
         <source>已做的更正</source>
         <translation>Corrections made</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="115" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="120" />
         <source>删除所选更正</source>
         <translation>Remove selected correction</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="123" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="128" />
         <source>确认导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="124" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="129" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="158" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="162" />
         <source>无法导入：%1</source>
         <translation>Cannot import: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="163" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="167" />
         <source>《%1》：%2 篇，%3 章，%4 节，%5 段，%6 个专栏（%7 条），%8 项指标（另 %9 个分项）</source>
         <translation>%1: %2 parts, %3 chapters, %4 sections, %5 clauses, %6 boxes (%7 items), %8 indicators (+%9 sub-rows)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="169" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="173" />
         <source>；编号方式：%1</source>
         <translation>; numbering: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="171" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="175" />
         <source>；原文 %1 字全部在结构中，%2 字按目录、页眉页脚跳过</source>
         <translation>; all %1 characters of the source are in the structure, %2 skipped as contents or page furniture</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="180" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="184" />
         <source>丢失文字：第 %1 行</source>
         <translation>Text lost: line %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="185" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="189" />
         <source>提示：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="186" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="190" />
         <source>目录</source>
         <translation>contents</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="186" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="190" />
         <source>页码或页眉</source>
         <translation>page number or running header</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="187" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="191" />
         <source>页眉页脚</source>
         <translation>page header or footer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="189" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="195" />
         <source>跳过第 %1 行（%2）：%3</source>
         <translation>Skipped line %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="215" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="197" />
+        <source>跳过第 %1–%2 行，共 %3 行（%4）：%5</source>
+        <translation>Skipped lines %1–%2, %3 lines (%4): %5</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="224" />
         <source>篇</source>
         <translation>part</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="215" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="224" />
         <source>章</source>
         <translation>chapter</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="215" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="224" />
         <source>节</source>
         <translation>section</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="216" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="225" />
         <source>第 %1 行：设为%2标题</source>
         <translation>Line %1: %2 heading</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="218" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="227" />
         <source>第 %1 行：在第 %2 字处分段</source>
         <translation>Line %1: split at character %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="220" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="229" />
         <source>第 %1–%2 行：目录</source>
         <translation>Lines %1–%2: contents</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="221" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="230" />
         <source>第 %1 行：%2</source>
         <translation>Line %1: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/dialog.py" line="242" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="251" />
         <source>第 %1 行</source>
         <translation>Line %1</translation>
     </message>
