@@ -167,6 +167,67 @@ EN.update({
     "PreviewTreeModel|专栏条目": "Box item", "PreviewTreeModel|指标表": "Indicator table",
     "PreviewTreeModel|条目": "Item", "层级": "Level", "原文行": "Source lines",
 })
+EN.update({  # issue 11: backups
+    "合并 %1 之前": "Before merging %1", "导入规划 %1 之前": "Before importing plan %1",
+    "导入任务分工表 %1 之前": "Before importing division sheet %1", "恢复备份 %1 之前": "Before restoring %1",
+    "每日备份": "Daily copy", "打开时的备份（旧版本）": "On opening (older version)",
+    "损坏的工作区（原样保留）": "The damaged workspace, kept as it was", "备份与恢复": "Backups and restore",
+    "工作区的备份保存在 %1。合并、导入规划或任务分工表、恢复之前各留一份，另每天一份（保留一周）。":
+        "Backups of the workspace are kept in %1: one before each merge, plan or division-sheet import and "
+        "restore, and one a day (kept for a week).",
+    "时间": "Time", "备份于": "Taken", "记录数": "Events", "大小": "Size", "恢复所选备份…": "Restore selected copy…",
+    "将工作区恢复到 %1 的备份（%2，%3 条记录）？\n当前内容会先另存为一份备份，可随时再恢复。":
+        "Restore the workspace to the copy of %1 (%2, %3 events)?\nThe current content is kept as a backup first "
+        "and can be restored again at any time.",
+    "未能恢复：%1": "Could not restore: %1", "备份与恢复(&B)…": "&Backups and restore…",
+    "已恢复备份；恢复前的内容已另存为备份。": "Backup restored; the previous content was kept as a backup.",
+    "今日备份未能完成：%1": "Today's backup could not be taken: %1",
+    "无法在导入前备份工作区，未作修改：%1": "Could not back up the workspace before the import; nothing was changed: %1",
+})
+EN.update({  # issue 11: safe undo
+    "Commands|撤销": "undo", "Commands|重做": "redo",
+    "无法%1「%2」：%3 已被他人修改。此步已从撤销记录中移除。":
+        "Cannot %1 \u201c%2\u201d: %3 was changed by someone else. The step was removed from the undo history.",
+    "无法%1「%2」：%3 已于 %4 被 %5 修改（%6）。为免覆盖其修改，此步已从撤销记录中移除。":
+        "Cannot %1 \u201c%2\u201d: %3 was changed at %4 by %5 (%6). So as not to overwrite that change, the step "
+        "was removed from the undo history.",
+})
+EN.update({  # issue 11: live workspace
+    "工作区已被其他程序整体更新（例如恢复了备份），已重新读取。":
+        "The workspace was replaced by another program (a backup restored, for example); everything was read again.",
+    "%1 在别处修改了 %2 等 %3 个条目，已刷新。": "%1 changed %2 and other items (%3 in all) elsewhere; refreshed.",
+    "%1 在别处修改了 %2，已刷新。": "%1 changed %2 elsewhere; refreshed.",
+    "%1 在别处修改了工作区，已刷新。": "%1 changed the workspace elsewhere; refreshed.",
+})
+EN.update({  # issue 11: notes that survive failures
+    "备注（离开编辑框或停顿较久时保存；Esc 返回目录）": "Note (saved when you leave the box or pause a while; Esc returns to the outline)",
+    "上次未能保存，已从本机草稿恢复": "not saved last time; restored from the local draft",
+    "草稿已保存在本机，将自动重试。": "A draft is kept on this computer; saving will be retried.",
+    "本机草稿也未能保存，请勿关闭程序。": "The local draft could not be written either; do not close the program.",
+    "● 备注未保存：%1。": "● Note not saved: %1. ", "备注未保存": "Note not saved",
+    "备注未能保存：%1\n草稿已保存在本机，离开后仍会自动重试，回到此条目时会重新显示。是否离开？":
+        "The note could not be saved: %1\nA draft is kept on this computer; saving is retried after you leave, and "
+        "the text comes back when you return to this item. Leave?",
+})
+EN.update({  # issue 11: opening a workspace when the machine misbehaves
+    "工作区被占用": "Workspace in use", "另一个程序正在写入此工作区：\n%1": "Another program is writing to this workspace:\n%1",
+    "只读打开": "Open read-only", "正在等待它完成……还剩 %1 秒": "Waiting for it to finish… %1 s left",
+    "仍被占用。可以只读打开，或取消后稍后再试。": "Still in use. Open it read-only, or cancel and try again later.",
+    "工作区已损坏": "Workspace damaged", "%1\n\n在 %2 中没有找到完好的备份。": "%1\n\nNo good backup was found in %2.",
+    "%1\n\n最新的完好备份：%2，%3，%4 条记录。\n恢复这份备份吗？损坏的文件会原样保留在备份文件夹中。":
+        "%1\n\nThe newest good backup: %2, %3, %4 events.\nRestore it? The damaged file is kept as it is in the "
+        "backups folder.",
+    "恢复此备份": "Restore this backup", "退出": "Quit", "无法打开工作区": "Cannot open the workspace",
+    "另一个程序正在写入，已只读打开": "another program is writing; opened read-only",
+    "只读：%1。可以浏览、搜索和导出，不能修改。": "Read-only: %1. You can browse, search and export, but not change anything.",
+    "意外错误": "Unexpected error",
+    "发生了意外错误：%1\n已保存的工作不受影响；详情已记录在 %2。":
+        "An unexpected error occurred: %1\nSaved work is not affected; details were written to %2.",
+    "工作区为只读，不能修改：%1": "The workspace is read-only and cannot be changed: %1",
+    "工作区正被 %1 占用，请稍后再试": "The workspace is in use by %1; try again later", "其他程序": "another program",
+    "工作区为只读（%1）": "The workspace is read-only (%1)", "磁盘已满（%1）": "The disk is full (%1)",
+})
+EN.update({"WorkspaceOpen|只读": "Read-only"})
 
 # issue 13: stable numbers, Shift+N, pins, explained suggestions
 EN.update({
@@ -216,3 +277,6 @@ EN.update({
 })
 EN.update({"（页眉页脚）": "(header/footer)", "，表格行": ", table row", "文本框，位于": "text box at"})
 EN.update({"跳过第 %1–%2 行，共 %3 行（%4）：%5": "Skipped lines %1–%2, %3 lines (%4): %5"})
+EN.update({"无法写入（磁盘已满或出错：%1），已只读打开": "cannot write (the disk is full or failing: %1); opened read-only"})
+EN.update({"此条备注已被他人修改，请核对后离开编辑框再保存":
+           "someone else changed this note meanwhile; check it, then leave the box to save yours"})

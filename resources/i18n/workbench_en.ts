@@ -85,162 +85,162 @@
 <context>
     <name>AnnotationPane</name>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="78" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="77" />
         <source>回到整段</source>
         <translation>Whole clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="79" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="78" />
         <source>标注整段而不是所选句子（Esc）</source>
         <translation>Tag the whole clause, not the selected sentence (Esc)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="87" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="86" />
         <source>责任单位（牵头在前，配合在后）</source>
         <translation>Departments (leads first, then support)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="94" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="93" />
         <source>上移</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="95" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="94" />
         <source>下移</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="96" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="95" />
         <source>牵头/配合</source>
         <translation>Lead/support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="97" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="96" />
         <source>切换所选单位的角色</source>
         <translation>Switch the selected department's role</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="98" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="97" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="99" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="98" />
         <source>移除所选单位（Delete）</source>
         <translation>Remove the selected department (Delete)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="125" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="124" />
         <source>关联指标</source>
         <translation>Linked indicators</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="132" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="131" />
         <source>取消关联</source>
         <translation>Unlink</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="147" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="146" />
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="151" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="150" />
         <source>未审</source>
         <translation>Unreviewed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="151" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="150" />
         <source>已审</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="151" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="150" />
         <source>有疑问</source>
         <translation>Questioned</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="161" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="160" />
         <source>未设定</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="161" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="160" />
         <source>年内完成</source>
         <translation>Within the year</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="161" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="160" />
         <source>持续推进</source>
         <translation>Ongoing</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="164" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="163" />
         <source>%1年</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="168" />
-        <source>备注（停顿片刻或离开编辑框时自动保存）</source>
-        <translation>Note (saved after a pause or when you leave the field)</translation>
+        <location filename="../../workbench/ui/annotation_pane.py" line="167" />
+        <source>备注（离开编辑框或停顿较久时保存；Esc 返回目录）</source>
+        <translation>Note (saved when you leave the box or pause a while; Esc returns to the outline)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="174" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="176" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="175" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="177" />
         <source>完成时限</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="176" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="178" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="179" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="182" />
         <source>印入任务分工方案“备注”栏，发给各部门（上面的备注只留在工作区）</source>
         <translation>Printed in the 备注 column of the task division plan sent to departments (the note above stays in the workspace)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="181" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="184" />
         <source>公开备注</source>
         <translation>Public remark</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="211" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="216" />
         <source>未选择条目</source>
         <translation>Nothing selected</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="215" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="220" />
         <source>标注对象：%1 的第 %2 句</source>
         <translation>Tagging: sentence %2 of %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="219" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="224" />
         <source>标注对象：</source>
         <translation>Tagging: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="232" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="237" />
         <source>本条未单独标注，继承自：%1</source>
         <translation>No tags of its own; inherits from: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="237" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="242" />
         <source>另有 %1 项按句标注（在阅读区点击句子查看）</source>
         <translation>%1 more tags on its sentences (click a sentence in the reader)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="291" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="293" />
         <source>最近使用（数字键＝牵头，Shift+数字＝配合，Alt+数字＝固定编号）：</source>
         <translation>Recent (number = lead, Shift+number = support, Alt+number = pin): </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="292" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="294" />
         <source>（尚无）</source>
         <translation>(none yet)</translation>
     </message>
@@ -248,47 +248,52 @@
 <context>
     <name>Annotator</name>
     <message>
-        <location filename="../../workbench/ui/annotator.py" line="74" />
+        <location filename="../../workbench/ui/annotator.py" line="73" />
+        <source>工作区为只读，不能修改：%1</source>
+        <translation>The workspace is read-only and cannot be changed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotator.py" line="77" />
         <source>请先选择一个条目</source>
         <translation>Select an item first</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotator.py" line="95" />
+        <location filename="../../workbench/ui/annotator.py" line="98" />
         <source>最近使用列表中没有第 %1 个单位</source>
         <translation>There is no department %1 in the recent list</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotator.py" line="111" />
+        <location filename="../../workbench/ui/annotator.py" line="114" />
         <source>本条尚无牵头单位：请先指定牵头单位（数字键），再添加配合单位 %1</source>
         <translation>This item has no lead yet: assign a lead first (number keys), then add %1 as support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotator.py" line="114" />
+        <location filename="../../workbench/ui/annotator.py" line="117" />
         <source>%1 已是配合单位，未作改动</source>
         <translation>%1 already supports; nothing changed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotator.py" line="117" />
+        <location filename="../../workbench/ui/annotator.py" line="120" />
         <source>%1 是本条的牵头单位，Shift+数字不改变牵头单位；未作改动</source>
         <translation>%1 leads this item; Shift+number never changes the lead; nothing changed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotator.py" line="124" />
+        <location filename="../../workbench/ui/annotator.py" line="127" />
         <source>%1 由牵头改为配合单位</source>
         <translation>%1 changed from lead to support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotator.py" line="128" />
+        <location filename="../../workbench/ui/annotator.py" line="131" />
         <source>已添加配合单位 %1</source>
         <translation>Added %1 as support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotator.py" line="213" />
+        <location filename="../../workbench/ui/annotator.py" line="216" />
         <source>第 %1 号不再固定</source>
         <translation>Number %1 is no longer pinned</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotator.py" line="228" />
+        <location filename="../../workbench/ui/annotator.py" line="231" />
         <source>%1 固定为第 %2 号</source>
         <translation>%1 pinned to number %2</translation>
     </message>
@@ -299,6 +304,11 @@
         <location filename="../../workbench/app.py" line="108" />
         <source>无法打开工作区</source>
         <translation>Cannot open the workspace</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/app.py" line="132" />
+        <source>今日备份未能完成：%1</source>
+        <translation>Today's backup could not be taken: %1</translation>
     </message>
 </context>
 <context>
@@ -350,6 +360,101 @@
         <location filename="../../workbench/ui/audit_view.py" line="110" />
         <source>全部</source>
         <translation>All</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="29" />
+        <source>合并 %1 之前</source>
+        <translation>Before merging %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="30" />
+        <source>导入规划 %1 之前</source>
+        <translation>Before importing plan %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="31" />
+        <source>导入任务分工表 %1 之前</source>
+        <translation>Before importing division sheet %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="32" />
+        <source>恢复备份 %1 之前</source>
+        <translation>Before restoring %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="33" />
+        <source>每日备份</source>
+        <translation>Daily copy</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="34" />
+        <source>打开时的备份（旧版本）</source>
+        <translation>On opening (older version)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="35" />
+        <source>损坏的工作区（原样保留）</source>
+        <translation>The damaged workspace, kept as it was</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="47" />
+        <source>备份与恢复</source>
+        <translation>Backups and restore</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="52" />
+        <source>工作区的备份保存在 %1。合并、导入规划或任务分工表、恢复之前各留一份，另每天一份（保留一周）。</source>
+        <translation>Backups of the workspace are kept in %1: one before each merge, plan or division-sheet import and restore, and one a day (kept for a week).</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="58" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="58" />
+        <source>备份于</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="58" />
+        <source>记录数</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="58" />
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="66" />
+        <source>恢复所选备份…</source>
+        <translation>Restore selected copy…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="101" />
+        <source>将工作区恢复到 %1 的备份（%2，%3 条记录）？
+当前内容会先另存为一份备份，可随时再恢复。</source>
+        <translation>Restore the workspace to the copy of %1 (%2, %3 events)?
+The current content is kept as a backup first and can be restored again at any time.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="108" />
+        <source>未能恢复：%1</source>
+        <translation>Could not restore: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="117" />
+        <source>备份与恢复(&amp;B)…</source>
+        <translation>&amp;Backups and restore…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="143" />
+        <source>已恢复备份；恢复前的内容已另存为备份。</source>
+        <translation>Backup restored; the previous content was kept as a backup.</translation>
     </message>
 </context>
 <context>
@@ -408,62 +513,82 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="107" />
+        <location filename="../../workbench/ui/commands.py" line="127" />
+        <source>撤销</source>
+        <translation>undo</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/commands.py" line="127" />
+        <source>重做</source>
+        <translation>redo</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/commands.py" line="130" />
+        <source>无法%1「%2」：%3 已被他人修改。此步已从撤销记录中移除。</source>
+        <translation>Cannot %1 “%2”: %3 was changed by someone else. The step was removed from the undo history.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/commands.py" line="132" />
+        <source>无法%1「%2」：%3 已于 %4 被 %5 修改（%6）。为免覆盖其修改，此步已从撤销记录中移除。</source>
+        <translation>Cannot %1 “%2”: %3 was changed at %4 by %5 (%6). So as not to overwrite that change, the step was removed from the undo history.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/commands.py" line="155" />
         <source>指定牵头单位 %1</source>
         <translation>Assign lead %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="107" />
+        <location filename="../../workbench/ui/commands.py" line="155" />
         <source>添加配合单位 %1</source>
         <translation>Add support %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="116" />
+        <location filename="../../workbench/ui/commands.py" line="164" />
         <source>移除单位 %1</source>
         <translation>Remove %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="125" />
+        <location filename="../../workbench/ui/commands.py" line="173" />
         <source>调整单位顺序 %1</source>
         <translation>Reorder %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="134" />
+        <location filename="../../workbench/ui/commands.py" line="182" />
         <source>设为牵头 %1</source>
         <translation>Make %1 lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="134" />
+        <location filename="../../workbench/ui/commands.py" line="182" />
         <source>设为配合 %1</source>
         <translation>Make %1 support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="149" />
+        <location filename="../../workbench/ui/commands.py" line="199" />
         <source>关联指标 %1</source>
         <translation>Link indicator %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="149" />
+        <location filename="../../workbench/ui/commands.py" line="199" />
         <source>取消关联指标 %1</source>
         <translation>Unlink indicator %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="197" />
+        <location filename="../../workbench/ui/commands.py" line="249" />
         <source>编辑备注</source>
         <translation>Edit note</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="220" />
+        <location filename="../../workbench/ui/commands.py" line="274" />
         <source>编辑公开备注</source>
         <translation>Edit public remark</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="232" />
+        <location filename="../../workbench/ui/commands.py" line="288" />
         <source>设置审核状态</source>
         <translation>Set review status</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="245" />
+        <location filename="../../workbench/ui/commands.py" line="303" />
         <source>设置完成时限</source>
         <translation>Set completion</translation>
     </message>
@@ -636,8 +761,8 @@
     <name>DivisionImportDialog</name>
     <message>
         <location filename="../../workbench/ui/division_dialog.py" line="33" />
-        <location filename="../../workbench/ui/division_dialog.py" line="89" />
-        <location filename="../../workbench/ui/division_dialog.py" line="92" />
+        <location filename="../../workbench/ui/division_dialog.py" line="96" />
+        <location filename="../../workbench/ui/division_dialog.py" line="99" />
         <source>导入任务分工表</source>
         <translation>Import division sheet</translation>
     </message>
@@ -677,7 +802,12 @@
         <translation>Please enter the reviewer's name.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="92" />
+        <location filename="../../workbench/ui/division_dialog.py" line="78" />
+        <source>无法在导入前备份工作区，未作修改：%1</source>
+        <translation>Could not back up the workspace before the import; nothing was changed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/division_dialog.py" line="99" />
         <source>表格与工作区一致，没有需要应用的修改。</source>
         <translation>The sheet matches the workspace; there is nothing to apply.</translation>
     </message>
@@ -1280,64 +1410,118 @@
         <translation>Department re&amp;gistry…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="95" />
+        <location filename="../../workbench/ui/integrations.py" line="102" />
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="95" />
+        <location filename="../../workbench/ui/integrations.py" line="102" />
         <source>工作区中还没有规划。</source>
         <translation>The workspace holds no plan yet.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="103" />
+        <location filename="../../workbench/ui/integrations.py" line="110" />
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="117" />
+        <location filename="../../workbench/ui/integrations.py" line="124" />
         <source>导入任务分工表</source>
         <translation>Import division sheet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="117" />
+        <location filename="../../workbench/ui/integrations.py" line="124" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="123" />
+        <location filename="../../workbench/ui/integrations.py" line="130" />
         <source>已应用 {n} 条修改</source>
         <translation>Applied {n} change(s)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="139" />
+        <location filename="../../workbench/ui/integrations.py" line="146" />
         <source>合并其他审核人的工作区</source>
         <translation>Merge another reviewer's workspace</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="140" />
+        <location filename="../../workbench/ui/integrations.py" line="147" />
         <source>工作区 (*.sqlite *.db);;所有文件 (*)</source>
         <translation>Workspace (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="147" />
+        <location filename="../../workbench/ui/integrations.py" line="154" />
         <source>无法合并</source>
         <translation>Cannot merge</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="151" />
+        <location filename="../../workbench/ui/integrations.py" line="158" />
         <source>合并了 {n} 条记录；待处理冲突 {c} 个。</source>
         <translation>Merged {n} event(s); {c} conflict(s) to resolve.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="153" />
+        <location filename="../../workbench/ui/integrations.py" line="160" />
         <source>该工作区的记录已全部在本工作区中，没有变化。</source>
         <translation>This workspace already holds all of that workspace's events; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="154" />
+        <location filename="../../workbench/ui/integrations.py" line="161" />
         <source>合并完成</source>
         <translation>Merge finished</translation>
+    </message>
+</context>
+<context>
+    <name>LiveWorkspace</name>
+    <message>
+        <location filename="../../workbench/ui/live_workspace.py" line="73" />
+        <source>工作区已被其他程序整体更新（例如恢复了备份），已重新读取。</source>
+        <translation>The workspace was replaced by another program (a backup restored, for example); everything was read again.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/live_workspace.py" line="101" />
+        <source>%1 在别处修改了 %2 等 %3 个条目，已刷新。</source>
+        <translation>%1 changed %2 and other items (%3 in all) elsewhere; refreshed.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/live_workspace.py" line="103" />
+        <source>%1 在别处修改了 %2，已刷新。</source>
+        <translation>%1 changed %2 elsewhere; refreshed.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/live_workspace.py" line="105" />
+        <source>%1 在别处修改了工作区，已刷新。</source>
+        <translation>%1 changed the workspace elsewhere; refreshed.</translation>
+    </message>
+</context>
+<context>
+    <name>LockWaitDialog</name>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="51" />
+        <source>工作区被占用</source>
+        <translation>Workspace in use</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="56" />
+        <location filename="../../workbench/ui/workspace_open.py" line="95" />
+        <source>另一个程序正在写入此工作区：
+%1</source>
+        <translation>Another program is writing to this workspace:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="65" />
+        <source>只读打开</source>
+        <translation>Open read-only</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="79" />
+        <source>正在等待它完成……还剩 %1 秒</source>
+        <translation>Waiting for it to finish… %1 s left</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="81" />
+        <source>仍被占用。可以只读打开，或取消后稍后再试。</source>
+        <translation>Still in use. Open it read-only, or cancel and try again later.</translation>
     </message>
 </context>
 <context>
@@ -1610,7 +1794,7 @@
         <location filename="../../workbench/ui/background.py" line="77" />
         <location filename="../../workbench/ui/background.py" line="101" />
         <location filename="../../workbench/ui/background.py" line="112" />
-        <location filename="../../workbench/ui/background.py" line="157" />
+        <location filename="../../workbench/ui/background.py" line="162" />
         <location filename="../../workbench/ui/main_actions.py" line="192" />
         <source>导入规划</source>
         <translation>Import plan</translation>
@@ -1640,8 +1824,8 @@
     <message>
         <location filename="../../workbench/ui/background.py" line="102" />
         <location filename="../../workbench/ui/background.py" line="114" />
-        <location filename="../../workbench/ui/background.py" line="159" />
-        <location filename="../../workbench/ui/background.py" line="170" />
+        <location filename="../../workbench/ui/background.py" line="164" />
+        <location filename="../../workbench/ui/background.py" line="175" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
@@ -1651,19 +1835,19 @@
         <translation>Plan documents (*.txt *.docx *.pdf *.md);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/background.py" line="178" />
+        <location filename="../../workbench/ui/background.py" line="183" />
         <source>该规划已在工作区中，未作改动</source>
         <translation>This plan is already in the workspace; nothing changed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/background.py" line="180" />
+        <location filename="../../workbench/ui/background.py" line="185" />
         <source>已导入：%1</source>
         <translation>Imported: %1</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/background.py" line="101" />
         <location filename="../../workbench/ui/background.py" line="112" />
-        <location filename="../../workbench/ui/background.py" line="157" />
+        <location filename="../../workbench/ui/background.py" line="162" />
         <source>正在导入 %1…</source>
         <translation>Importing %1…</translation>
     </message>
@@ -1696,51 +1880,91 @@
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="217" />
+        <location filename="../../workbench/ui/main_window.py" line="219" />
         <source>已经是最后一条</source>
         <translation>This is the last clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="217" />
+        <location filename="../../workbench/ui/main_window.py" line="219" />
         <source>已经是第一条</source>
         <translation>This is the first clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="229" />
+        <location filename="../../workbench/ui/main_window.py" line="231" />
         <source>所有条款都已标注</source>
         <translation>Every clause is tagged</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="261" />
+        <location filename="../../workbench/ui/main_window.py" line="263" />
         <source>请先在标注区选择要移除的单位</source>
         <translation>Select the department to remove in the tag pane first</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="275" />
+        <location filename="../../workbench/ui/main_window.py" line="277" />
         <source>未保存：%1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="280" />
+        <location filename="../../workbench/ui/main_window.py" line="282" />
         <source>撤销失败</source>
         <translation>Undo failed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="280" />
+        <location filename="../../workbench/ui/main_window.py" line="282" />
         <source>撤销或重做未能写入工作区，撤销记录已清空；已保存的标注不受影响。
 %1</source>
         <translation>An undo or redo could not be written to the workspace; the undo history was cleared. Saved tags are not affected.
 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="284" />
+        <location filename="../../workbench/ui/main_window.py" line="286" />
         <source>规划纲要任务分工审核工作台</source>
         <translation>Policy review workbench</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="301" />
+        <location filename="../../workbench/ui/main_window.py" line="303" />
         <source>审计日志</source>
         <translation>Audit log</translation>
+    </message>
+</context>
+<context>
+    <name>NoteKeeper</name>
+    <message>
+        <location filename="../../workbench/ui/notes/keeper.py" line="93" />
+        <source>上次未能保存，已从本机草稿恢复</source>
+        <translation>not saved last time; restored from the local draft</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/notes/keeper.py" line="182" />
+        <source>此条备注已被他人修改，请核对后离开编辑框再保存</source>
+        <translation>someone else changed this note meanwhile; check it, then leave the box to save yours</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/notes/keeper.py" line="208" />
+        <source>草稿已保存在本机，将自动重试。</source>
+        <translation>A draft is kept on this computer; saving will be retried.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/notes/keeper.py" line="209" />
+        <source>本机草稿也未能保存，请勿关闭程序。</source>
+        <translation>The local draft could not be written either; do not close the program.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/notes/keeper.py" line="210" />
+        <source>● 备注未保存：%1。</source>
+        <translation>● Note not saved: %1. </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/notes/keeper.py" line="215" />
+        <source>备注未保存</source>
+        <translation>Note not saved</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/notes/keeper.py" line="216" />
+        <source>备注未能保存：%1
+草稿已保存在本机，离开后仍会自动重试，回到此条目时会重新显示。是否离开？</source>
+        <translation>The note could not be saved: %1
+A draft is kept on this computer; saving is retried after you leave, and the text comes back when you return to this item. Leave?</translation>
     </message>
 </context>
 <context>
@@ -1914,6 +2138,29 @@
     </message>
 </context>
 <context>
+    <name>Session</name>
+    <message>
+        <location filename="../../workbench/ui/session.py" line="326" />
+        <source>工作区正被 %1 占用，请稍后再试</source>
+        <translation>The workspace is in use by %1; try again later</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/session.py" line="326" />
+        <source>其他程序</source>
+        <translation>another program</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/session.py" line="328" />
+        <source>工作区为只读（%1）</source>
+        <translation>The workspace is read-only (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/session.py" line="330" />
+        <source>磁盘已满（%1）</source>
+        <translation>The disk is full (%1)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../workbench/ui/settings_dialog.py" line="15" />
@@ -2078,6 +2325,86 @@
         <location filename="../../workbench/ui/workers.py" line="139" />
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceOpen</name>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="115" />
+        <source>工作区已损坏</source>
+        <translation>Workspace damaged</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="118" />
+        <source>%1
+
+在 %2 中没有找到完好的备份。</source>
+        <translation>%1
+
+No good backup was found in %2.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="121" />
+        <source>%1
+
+最新的完好备份：%2，%3，%4 条记录。
+恢复这份备份吗？损坏的文件会原样保留在备份文件夹中。</source>
+        <translation>%1
+
+The newest good backup: %2, %3, %4 events.
+Restore it? The damaged file is kept as it is in the backups folder.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="126" />
+        <source>恢复此备份</source>
+        <translation>Restore this backup</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="127" />
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="134" />
+        <source>未能恢复：%1</source>
+        <translation>Could not restore: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="141" />
+        <source>无法打开工作区</source>
+        <translation>Cannot open the workspace</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="154" />
+        <source>另一个程序正在写入，已只读打开</source>
+        <translation>another program is writing; opened read-only</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="173" />
+        <source>无法写入（磁盘已满或出错：%1），已只读打开</source>
+        <translation>cannot write (the disk is full or failing: %1); opened read-only</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="182" />
+        <source>只读：%1。可以浏览、搜索和导出，不能修改。</source>
+        <translation>Read-only: %1. You can browse, search and export, but not change anything.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="186" />
+        <source>只读</source>
+        <translation>Read-only</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="229" />
+        <source>意外错误</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="230" />
+        <source>发生了意外错误：%1
+已保存的工作不受影响；详情已记录在 %2。</source>
+        <translation>An unexpected error occurred: %1
+Saved work is not affected; details were written to %2.</translation>
     </message>
 </context>
 </TS>

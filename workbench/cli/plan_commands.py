@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from workbench.cli import EXIT_OK, Command, repository
+from workbench.cli import EXIT_OK, Command, read_repository, repository
 
 
 def register(command: Command) -> None:
@@ -27,6 +27,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     chosen = fixes.load(args.corrections) if getattr(args, "corrections", None) else ()
     plan = import_file(args.file, corrections=chosen)  # parse fully before the workspace is touched
     repo = repository(args)
+    if repo.plans() and plan.sha256 not in {p.sha256 for p in repo.plans()}:
+        from workbench.cli.workspace import backup_before
+
+        backup_before(repo, args, reason="import", detail=args.file.name)
     result = repo.import_plan(plan)
     if not result.created:
         stored = repo.plan(result.plan_id)
@@ -46,7 +50,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_tree(args: argparse.Namespace) -> int:
     from workbench.core.tree_export import outline_lines
 
-    repo = repository(args, create=False)
+    repo = read_repository(args)
     plans = repo.plans()
     if not plans:
         print("the workspace holds no plan yet: run `workbench import FILE`")
@@ -59,7 +63,7 @@ def cmd_tree(args: argparse.Namespace) -> int:
 def cmd_departments(args: argparse.Namespace) -> int:
     from workbench.core.departments import KIND_LABELS
 
-    repo = repository(args)
+    repo = read_repository(args, create=True)
     for dept in repo.departments(include_retired=True):
         flags = (" [已撤销]" if dept.retired else "") + (" [名称待核实]" if dept.unconfirmed else "")
         aliases = f"  (曾用名/别名: {'、'.join(dept.aliases)})" if dept.aliases else ""

@@ -140,9 +140,14 @@ def _parse_and_store(path: Path, workspace: Path | None, reviewer: Reviewer):
     if workspace is None:
         return plan, None
     yield (1, 2, translate("MainActions", "解析完成，正在写入工作区…"))
-    db = open_workspace(workspace, create=False)
+    db = open_workspace(workspace, create=False, check=False)  # checked when the window opened it
     try:
-        result = retry_busy(lambda: Repository(db, reviewer).import_plan(plan))
+        repo = Repository(db, reviewer)
+        if repo.plans() and plan.sha256 not in {p.sha256 for p in repo.plans()}:
+            from workbench.storage.backups import backup_before
+
+            backup_before(db, reason="import", detail=path.name, reviewer=reviewer.name)  # issue 11
+        result = retry_busy(lambda: repo.import_plan(plan))
     finally:
         db.close()
     yield (2, 2, "")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget
 
@@ -57,6 +57,13 @@ def install(window) -> None:
     window.actions_by_name["departments"] = registry
     window.file_menu.insertAction(window.actions_by_name["settings"], registry)
 
+    from workbench.ui.backups import install as install_backups
+    from workbench.ui.live_workspace import install as install_live
+
+    install_backups(window)  # File › 备份与恢复… (issue 11)
+    install_live(window)  # writes made elsewhere show within a second (issue 11)
+    window.annotation.notes.return_to_node.connect(  # "stay" on a node whose note could not be saved
+        lambda node_id: QTimer.singleShot(0, lambda: window.select_node(node_id)))
     window.restore_layout()  # the saved layout knows these docks too
     window.conflicts_view.resolved.connect(lambda _id, _uuid: refresh_all(window))
     window.node_selected.connect(lambda node_id: _show_history(window, node_id))

@@ -153,6 +153,7 @@ def take(out: Path, *, language: str = "zh_CN") -> list[Path]:
 
         shot("11-export-dialog", ExportDialog(window.session.repo, window, plan_id=window.session.plan_ids[0],
                                               settings=window.settings))
+        _issue11_shots(window, db, workspace, shot)
 
         window.search_dock.raise_()
         window.select_node(root.find("ch15/s03/p02").db_id)  # 深化天津碳市场建设: 碳 as evidence
@@ -162,12 +163,37 @@ def take(out: Path, *, language: str = "zh_CN") -> list[Path]:
         window.annotation_dock.grab().save(str(pane))
         saved.append(pane)
 
-        shot("13-import-preview", _import_preview(Path(tmp)))
+        shot("15-import-preview", _import_preview(Path(tmp)))
 
         window.close()
         db.close()
     app.processEvents()
     return saved
+
+
+def _issue11_shots(window, db, workspace: Path, shot) -> None:
+    """The backups dialog, a note the workspace refused, and the read-only banner (issue 11)."""
+    from workbench.storage.backups import take_backup
+    from workbench.ui.backups import BackupsDialog
+    from workbench.ui.workspace_open import apply_read_only
+
+    take_backup(db.conn, workspace, reason="daily")
+    take_backup(db.conn, workspace, reason="merge", detail="李四-工作区.sqlite")
+    take_backup(db.conn, workspace, reason="division", detail="任务分工-市科技局返回.xlsx")
+    shot("12-backups-dialog", BackupsDialog(workspace, window.session.reviewer, window))
+    window.annotation_dock.raise_()
+    root = window.session.plan(window.session.plan_ids[0]).root
+    window.select_node(root.find("ch05/s01/p01").db_id)
+    db.execute("PRAGMA query_only = ON")  # as a workspace that has become read-only
+    window.annotation.note_edit.setFocus()
+    window.annotation.note_edit.insertPlainText("请核实：本条由市教委牵头是否妥当，需与市人社局再确认。")
+    window.tree.setFocus()
+    window.annotation.save_note()  # leaving the box (focus events need an active window under Xvfb)
+    window.annotation.ensureWidgetVisible(window.annotation.note_status)
+    shot("13-unsaved-note")
+    apply_read_only(window, "/media/usb/workspace.sqlite is on a read-only medium")
+    shot("14-read-only-banner")
+    db.execute("PRAGMA query_only = OFF")
 
 
 PREVIEW_DOCUMENT = """某区关于推进城市更新行动的实施方案

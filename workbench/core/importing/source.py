@@ -76,6 +76,10 @@ def decode(data: bytes, path: Path | str) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
         return _check_text(text, path), name
+    from .bad_bytes import bad_bytes_error
+
+    if (damaged := bad_bytes_error(data, path)) is not None:
+        raise damaged
     try:
         from charset_normalizer import from_bytes
 
