@@ -141,6 +141,32 @@ EN.update({"DepartmentsDialog|撤销": "Retire", "DepartmentsDialog|状态": "St
 EN.update({"修改记录": "History"})
 EN.update({"部门（工作簿只含涉及所选部门的任务；或为所选部门各出一个工作簿）：":
            "Departments (the workbook holds only tasks involving these; or one workbook for each):"})
+# import preview (issue 9)
+EN.update({
+    "导入预览：%1": "Import preview: %1", "原文": "Source", "识别出的结构": "Structure found",
+    "设为篇标题": "Make part heading", "设为章标题": "Make chapter heading", "设为节标题": "Make section heading",
+    "设为正文": "Make body text", "在光标处分段": "Split at cursor", "并入上一段": "Join to previous",
+    "至此为前置内容": "Front matter ends here", "所选行是目录": "Selected lines are contents",
+    "提示与跳过的行（单击定位到原文）": "Warnings and skipped lines (click to find the line)",
+    "已做的更正": "Corrections made", "删除所选更正": "Remove selected correction", "确认导入": "Import",
+    "无法导入：%1": "Cannot import: %1",
+    "《%1》：%2 篇，%3 章，%4 节，%5 段，%6 个专栏（%7 条），%8 项指标（另 %9 个分项）":
+        "%1: %2 parts, %3 chapters, %4 sections, %5 clauses, %6 boxes (%7 items), %8 indicators (+%9 sub-rows)",
+    "；编号方式：%1": "; numbering: %1",
+    "；原文 %1 字全部在结构中，%2 字按目录、页眉页脚跳过":
+        "; all %1 characters of the source are in the structure, %2 skipped as contents or page furniture",
+    "丢失文字：第 %1 行": "Text lost: line %1", "提示：%1": "Warning: %1", "目录": "contents",
+    "页码或页眉": "page number or running header", "页眉页脚": "page header or footer",
+    "跳过第 %1 行（%2）：%3": "Skipped line %1 (%2): %3",
+    "ImportPreviewDialog|篇": "part", "ImportPreviewDialog|章": "chapter", "ImportPreviewDialog|节": "section",
+    "第 %1 行：设为%2标题": "Line %1: %2 heading", "第 %1 行：在第 %2 字处分段": "Line %1: split at character %2",
+    "第 %1–%2 行：目录": "Lines %1–%2: contents", "第 %1 行：%2": "Line %1: %2", "第 %1 行": "Line %1",
+    "规划文件 (*.txt *.docx *.pdf *.md);;所有文件 (*)": "Plan documents (*.txt *.docx *.pdf *.md);;All files (*)",
+    "PreviewTreeModel|规划": "Plan", "PreviewTreeModel|篇": "Part", "PreviewTreeModel|章": "Chapter",
+    "PreviewTreeModel|节": "Section", "PreviewTreeModel|段": "Clause", "PreviewTreeModel|专栏": "Box",
+    "PreviewTreeModel|专栏条目": "Box item", "PreviewTreeModel|指标表": "Indicator table",
+    "PreviewTreeModel|条目": "Item", "层级": "Level", "原文行": "Source lines",
+})
 EN.update({  # issue 11: backups
     "合并 %1 之前": "Before merging %1", "导入规划 %1 之前": "Before importing plan %1",
     "导入任务分工表 %1 之前": "Before importing division sheet %1", "恢复备份 %1 之前": "Before restoring %1",
@@ -275,6 +301,27 @@ EN.update({
     "没有配合建议": "No support suggestion",
     "第 %1 号不再固定": "Number %1 is no longer pinned",
 })
+# importer warnings in the import preview (issue 9)
+EN.update({
+    "%at：%label 与正文连在一起，标题取为“%title”，请核对":
+        "%at: %label runs straight into its text; title taken as “%title” (check it)",
+    "%at：%label 与正文连在一起，无法分出标题，全文作为其第一段":
+        "%at: %label runs straight into its text and no title could be told apart; kept as its first paragraph",
+    "跳过 %n 行页码或页眉，例如%at：“%title”": "Skipped %n page-number or running-header lines, e.g. %at: “%title”",
+    "%at：%label 不在任何一章之内": "%at: %label is outside any chapter",
+    "%at：%label 编号重复，记为 %title": "%at: duplicate %label, kept as %title",
+    "目录列出的 %label %title 在正文中没有找到": "The contents list %label %title, not found in the body",
+    "%label：正文标题“%title”与目录中的“%n”不同": "%label: body title “%title” differs from the contents' “%n”",
+    "%at：指标序号 %n 重复（第一次在 %title），本行记为 %label":
+        "%at: indicator number %n is used twice (first at %title); this row is kept as %label",
+    "指标类别 %label：表头写 %n 项，实际 %title 项": "Indicator category %label: the header says %n, found %title",
+    "无法识别的指标表行：%title": "Unrecognised indicator table row: %title",
+    "%at：“%label”之后不是目录，按正文保留": "%at: “%label” is not followed by a table of contents; kept as text",
+    "表格 %1 第 %2 行": "table %1 row %2", "第 %1 段": "paragraph %1", "第 %1 页": "page %1",
+    "ImportMessages|第 %1 行": "line %1",
+})
+EN.update({"（页眉页脚）": "(header/footer)", "，表格行": ", table row", "文本框，位于": "text box at"})
+EN.update({"跳过第 %1–%2 行，共 %3 行（%4）：%5": "Skipped lines %1–%2, %3 lines (%4): %5"})
 EN.update({"无法写入（磁盘已满或出错：%1），已只读打开": "cannot write (the disk is full or failing: %1); opened read-only"})
 EN.update({"此条备注已被他人修改，请核对后离开编辑框再保存":
            "someone else changed this note meanwhile; check it, then leave the box to save yours"})

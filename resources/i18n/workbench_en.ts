@@ -1361,6 +1361,280 @@ The current content is kept as a backup first and can be restored again at any t
     </message>
 </context>
 <context>
+    <name>ImportMessages</name>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="20" />
+        <source>%at：%label 与正文连在一起，标题取为“%title”，请核对</source>
+        <translation>%at: %label runs straight into its text; title taken as “%title” (check it)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="22" />
+        <source>%at：%label 与正文连在一起，无法分出标题，全文作为其第一段</source>
+        <translation>%at: %label runs straight into its text and no title could be told apart; kept as its first paragraph</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="24" />
+        <source>跳过 %n 行页码或页眉，例如%at：“%title”</source>
+        <translation>Skipped %n page-number or running-header lines, e.g. %at: “%title”</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="25" />
+        <source>%at：%label 不在任何一章之内</source>
+        <translation>%at: %label is outside any chapter</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="26" />
+        <source>%at：%label 编号重复，记为 %title</source>
+        <translation>%at: duplicate %label, kept as %title</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="28" />
+        <source>目录列出的 %label %title 在正文中没有找到</source>
+        <translation>The contents list %label %title, not found in the body</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="30" />
+        <source>%label：正文标题“%title”与目录中的“%n”不同</source>
+        <translation>%label: body title “%title” differs from the contents' “%n”</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="32" />
+        <source>%at：指标序号 %n 重复（第一次在 %title），本行记为 %label</source>
+        <translation>%at: indicator number %n is used twice (first at %title); this row is kept as %label</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="34" />
+        <source>指标类别 %label：表头写 %n 项，实际 %title 项</source>
+        <translation>Indicator category %label: the header says %n, found %title</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="35" />
+        <source>无法识别的指标表行：%title</source>
+        <translation>Unrecognised indicator table row: %title</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="37" />
+        <source>%at：“%label”之后不是目录，按正文保留</source>
+        <translation>%at: “%label” is not followed by a table of contents; kept as text</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="43" />
+        <source>表格 %1 第 %2 行</source>
+        <translation>table %1 row %2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="44" />
+        <source>第 %1 行</source>
+        <translation>line %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="45" />
+        <source>第 %1 段</source>
+        <translation>paragraph %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="46" />
+        <source>第 %1 页</source>
+        <translation>page %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="47" />
+        <source>（页眉页脚）</source>
+        <translation>(header/footer)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="48" />
+        <source>，表格行</source>
+        <translation>, table row</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="49" />
+        <source>文本框，位于</source>
+        <translation>text box at</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="48" />
+        <source>导入预览：%1</source>
+        <translation>Import preview: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="79" />
+        <source>原文</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="85" />
+        <source>识别出的结构</source>
+        <translation>Structure found</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="95" />
+        <source>设为篇标题</source>
+        <translation>Make part heading</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="96" />
+        <source>设为章标题</source>
+        <translation>Make chapter heading</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="97" />
+        <source>设为节标题</source>
+        <translation>Make section heading</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="98" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="221" />
+        <source>设为正文</source>
+        <translation>Make body text</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="99" />
+        <source>在光标处分段</source>
+        <translation>Split at cursor</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="100" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="221" />
+        <source>并入上一段</source>
+        <translation>Join to previous</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="101" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="221" />
+        <source>至此为前置内容</source>
+        <translation>Front matter ends here</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="102" />
+        <source>所选行是目录</source>
+        <translation>Selected lines are contents</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="116" />
+        <source>提示与跳过的行（单击定位到原文）</source>
+        <translation>Warnings and skipped lines (click to find the line)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="118" />
+        <source>已做的更正</source>
+        <translation>Corrections made</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="120" />
+        <source>删除所选更正</source>
+        <translation>Remove selected correction</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="128" />
+        <source>确认导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="129" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="162" />
+        <source>无法导入：%1</source>
+        <translation>Cannot import: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="167" />
+        <source>《%1》：%2 篇，%3 章，%4 节，%5 段，%6 个专栏（%7 条），%8 项指标（另 %9 个分项）</source>
+        <translation>%1: %2 parts, %3 chapters, %4 sections, %5 clauses, %6 boxes (%7 items), %8 indicators (+%9 sub-rows)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="173" />
+        <source>；编号方式：%1</source>
+        <translation>; numbering: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="175" />
+        <source>；原文 %1 字全部在结构中，%2 字按目录、页眉页脚跳过</source>
+        <translation>; all %1 characters of the source are in the structure, %2 skipped as contents or page furniture</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="184" />
+        <source>丢失文字：第 %1 行</source>
+        <translation>Text lost: line %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="189" />
+        <source>提示：%1</source>
+        <translation>Warning: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="190" />
+        <source>目录</source>
+        <translation>contents</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="190" />
+        <source>页码或页眉</source>
+        <translation>page number or running header</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="191" />
+        <source>页眉页脚</source>
+        <translation>page header or footer</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="195" />
+        <source>跳过第 %1 行（%2）：%3</source>
+        <translation>Skipped line %1 (%2): %3</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="197" />
+        <source>跳过第 %1–%2 行，共 %3 行（%4）：%5</source>
+        <translation>Skipped lines %1–%2, %3 lines (%4): %5</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="224" />
+        <source>篇</source>
+        <translation>part</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="224" />
+        <source>章</source>
+        <translation>chapter</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="224" />
+        <source>节</source>
+        <translation>section</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="225" />
+        <source>第 %1 行：设为%2标题</source>
+        <translation>Line %1: %2 heading</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="227" />
+        <source>第 %1 行：在第 %2 字处分段</source>
+        <translation>Line %1: split at character %2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="229" />
+        <source>第 %1–%2 行：目录</source>
+        <translation>Lines %1–%2: contents</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="230" />
+        <source>第 %1 行：%2</source>
+        <translation>Line %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="251" />
+        <source>第 %1 行</source>
+        <translation>Line %1</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorPicker</name>
     <message>
         <location filename="../../workbench/ui/indicator_picker.py" line="53" />
@@ -1871,7 +2145,9 @@ The current content is kept as a backup first and can be restored again at any t
     </message>
     <message>
         <location filename="../../workbench/ui/background.py" line="77" />
-        <location filename="../../workbench/ui/background.py" line="132" />
+        <location filename="../../workbench/ui/background.py" line="101" />
+        <location filename="../../workbench/ui/background.py" line="112" />
+        <location filename="../../workbench/ui/background.py" line="162" />
         <location filename="../../workbench/ui/main_actions.py" line="192" />
         <source>导入规划</source>
         <translation>Import plan</translation>
@@ -1887,41 +2163,51 @@ The current content is kept as a backup first and can be restored again at any t
         <translation>Search index could not be built: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/background.py" line="77" />
-        <location filename="../../workbench/ui/revision/wiring.py" line="93" />
-        <source>规划文件 (*.txt *.docx *.md);;所有文件 (*)</source>
-        <translation>Plan documents (*.txt *.docx *.md);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/background.py" line="89" />
+        <location filename="../../workbench/ui/background.py" line="84" />
+        <location filename="../../workbench/ui/background.py" line="138" />
         <source>正在读取和解析 %1…</source>
         <translation>Reading and parsing %1…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/background.py" line="93" />
+        <location filename="../../workbench/ui/background.py" line="122" />
+        <location filename="../../workbench/ui/background.py" line="142" />
         <source>解析完成，正在写入工作区…</source>
         <translation>Parsed; writing to the workspace…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/background.py" line="118" />
-        <location filename="../../workbench/ui/background.py" line="133" />
+        <location filename="../../workbench/ui/background.py" line="102" />
+        <location filename="../../workbench/ui/background.py" line="114" />
+        <location filename="../../workbench/ui/background.py" line="164" />
+        <location filename="../../workbench/ui/background.py" line="175" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/background.py" line="126" />
+        <location filename="../../workbench/ui/background.py" line="77" />
+        <source>规划文件 (*.txt *.docx *.pdf *.md);;所有文件 (*)</source>
+        <translation>Plan documents (*.txt *.docx *.pdf *.md);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/background.py" line="183" />
         <source>该规划已在工作区中，未作改动</source>
         <translation>This plan is already in the workspace; nothing changed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/background.py" line="128" />
+        <location filename="../../workbench/ui/background.py" line="185" />
         <source>已导入：%1</source>
         <translation>Imported: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/background.py" line="132" />
+        <location filename="../../workbench/ui/background.py" line="101" />
+        <location filename="../../workbench/ui/background.py" line="112" />
+        <location filename="../../workbench/ui/background.py" line="162" />
         <source>正在导入 %1…</source>
         <translation>Importing %1…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="93" />
+        <source>规划文件 (*.txt *.docx *.md);;所有文件 (*)</source>
+        <translation>Plan documents (*.txt *.docx *.md);;All files (*)</translation>
     </message>
 </context>
 <context>
@@ -2090,6 +2376,64 @@ A draft is kept on this computer; saving is retried after you leave, and the tex
         <location filename="../../workbench/ui/plan_tree_model.py" line="249" />
         <source>%1/%2 条已有牵头单位</source>
         <translation>%1 of %2 clauses have a lead</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewTreeModel</name>
+    <message>
+        <location filename="../../workbench/ui/import_preview/tree_model.py" line="22" />
+        <source>规划</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/tree_model.py" line="22" />
+        <source>篇</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/tree_model.py" line="23" />
+        <source>章</source>
+        <translation>Chapter</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/tree_model.py" line="23" />
+        <source>节</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/tree_model.py" line="24" />
+        <source>段</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/tree_model.py" line="24" />
+        <source>专栏</source>
+        <translation>Box</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/tree_model.py" line="25" />
+        <source>专栏条目</source>
+        <translation>Box item</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/tree_model.py" line="25" />
+        <source>指标表</source>
+        <translation>Indicator table</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/tree_model.py" line="95" />
+        <source>条目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/tree_model.py" line="95" />
+        <source>层级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/tree_model.py" line="95" />
+        <source>原文行</source>
+        <translation>Source lines</translation>
     </message>
 </context>
 <context>

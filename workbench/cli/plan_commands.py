@@ -10,8 +10,10 @@ from workbench.cli import EXIT_OK, Command, read_repository, repository, select_
 
 
 def register(command: Command) -> None:
-    p = command("import", "import a plan document (.txt in UTF-8/GB18030, or .docx)", cmd_import)
+    p = command("import", "import a plan document (.txt in UTF-8/GB18030, .docx or .pdf)", cmd_import)
     p.add_argument("file", type=Path)
+    p.add_argument("--corrections", type=Path, default=None, metavar="FILE.json",
+                   help="apply a saved set of import corrections (headings, body text, splits, joins, ...)")
     p.add_argument("--revision-of", metavar="PLAN", default=None,
                    help="the document is a new version of this plan (id or sha256 prefix): it becomes the "
                         "current version, the old one stays read-only, and its tags are carried over")
@@ -23,7 +25,10 @@ def register(command: Command) -> None:
 def cmd_import(args: argparse.Namespace) -> int:
     from workbench.core.importing import import_file
 
-    plan = import_file(args.file)  # parse fully before the workspace is touched
+    from workbench.core.importing import corrections as fixes
+
+    chosen = fixes.load(args.corrections) if getattr(args, "corrections", None) else ()
+    plan = import_file(args.file, corrections=chosen)  # parse fully before the workspace is touched
     repo = repository(args)
     if repo.plans() and plan.sha256 not in {p.sha256 for p in repo.plans()}:
         from workbench.cli.workspace import backup_before
@@ -32,12 +37,18 @@ def cmd_import(args: argparse.Namespace) -> int:
     if getattr(args, "revision_of", None):
         return _import_revision(args, repo, plan)
     result = repo.import_plan(plan)
+    if not result.created:
+        stored = repo.plan(result.plan_id)
+        if stored is not None and stored.import_corrections != fixes.to_json(plan.corrections):
+            print(f"note: this file was imported before with other corrections ({stored.import_corrections}); "
+                  f"the stored plan is kept", file=sys.stderr)
     verb = "imported" if result.created else "already in the workspace, nothing changed:"
     print(f"{verb} {plan.title} ({args.file.name}): {plan.count('chapter')} chapters, "
           f"{plan.count('section')} sections, {plan.count('clause')} clauses, {plan.count('box')} boxes, "
           f"{len(plan.indicators)} indicators")
-    for warning in plan.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+    from workbench.cli.import_report import print_import_report
+
+    print_import_report(plan)
     return EXIT_OK
 
 

@@ -292,6 +292,15 @@ def m_issue12_free_timing_and_remarks(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+@migrations(name="m_issue9_plan_import_details")
+def m_issue9_plan_import_details(db: sqlite_utils.Database) -> None:
+    """How a plan was read: its numbering scheme (`第X章 > 第X节`, `一、 > （一） > 1.`) and the
+    reviewer's import corrections (a JSON list, see core/importing/corrections.py), so that importing
+    the same file with the same corrections again gives the same tree and node ids."""
+    db.execute("ALTER TABLE plans ADD COLUMN numbering TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE plans ADD COLUMN import_corrections TEXT NOT NULL DEFAULT '[]'")
+
+
 _SCHEMA_ISSUE15 = [
     """
     CREATE TABLE plan_revisions (

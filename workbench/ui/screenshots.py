@@ -163,6 +163,8 @@ def take(out: Path, *, language: str = "zh_CN") -> list[Path]:
         window.annotation_dock.grab().save(str(pane))
         saved.append(pane)
 
+        shot("15-import-preview", _import_preview(Path(tmp)))
+
         window.close()
         db.close()
         _revision_review(Path(tmp), out, saved)
@@ -193,6 +195,44 @@ def _issue11_shots(window, db, workspace: Path, shot) -> None:
     apply_read_only(window, "/media/usb/workspace.sqlite is on a read-only medium")
     shot("14-read-only-banner")
     db.execute("PRAGMA query_only = OFF")
+
+
+PREVIEW_DOCUMENT = """某区关于推进城市更新行动的实施方案
+为深入实施城市更新行动，结合我区实际，制定本方案。
+一、总体要求
+（一）指导思想。坚持以人民为中心的发展思想，统筹城市规划建设管理。
+工作目标
+到2030年，基本完成2000年底前建成的老旧小区改造任务，城市功能明显完善。
+二、重点任务
+（一）实施老旧小区改造。完善水电气热等配套设施，加装电梯，补齐停车、充电设施短板。
+（二）推进城市生命线工程。改造燃气、供水、排水老旧管网，建设城市
+— 2 —
+安全运行监测系统。
+第一节 加强组织保障建立区级工作专班，统筹推进各项任务落实，定期调度工作进展。
+三、保障措施
+（一）加强资金保障。统筹用好各级财政资金，引导社会资本参与城市更新。
+（二）强化督促考核。将城市更新工作纳入年度绩效考核。"""
+
+
+def _import_preview(folder: Path):
+    """The import preview of a small district plan, with one correction applied (工作目标 is a section)."""
+    from PySide6.QtGui import QTextCursor
+
+    from workbench.core.importing import read_source
+
+    from .import_preview.dialog import ImportPreviewDialog
+
+    path = folder / "城市更新实施方案.txt"
+    path.write_text(PREVIEW_DOCUMENT, encoding="utf-8")
+    dialog = ImportPreviewDialog(read_source(path), path)
+    dialog.resize(1500, 900)
+    cursor = QTextCursor(dialog.source_view.document().findBlockByNumber(4))
+    dialog.source_view.setTextCursor(cursor)
+    dialog.buttons["section"].click()
+    dialog.tree.expandAll()
+    dialog.tree.resizeColumnToContents(0)
+    dialog.show_line(5)
+    return dialog
 
 
 def _revision_review(tmp: Path, out: Path, saved: list[Path]) -> None:
@@ -238,7 +278,7 @@ def _revision_review(tmp: Path, out: Path, saved: list[Path]) -> None:
     view.select_row(row)
     window.select_node(view.model.entry(row).new_node_id)
     _settle()
-    shot = out / "15-revision-review.png"
+    shot = out / "16-revision-review.png"
     window.grab().save(str(shot))
     saved.append(shot)
     window.close()
