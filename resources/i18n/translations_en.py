@@ -268,6 +268,8 @@ EN.update({
         "to review; %3 orphaned.",
     "ChangeReview|另一工作区的修订关系已记录：规划 %1 为新版本。":
         " The other workspace's revision is recorded here too: plan %1 is the new version.",
+    "ChangeReview|作为规划 %1（%2）的新版本导入：标注随条款带入新版本，旧版本只读保留。":
+        "Imported as the new version of plan %1 (%2): tags follow their clauses; the old version stays, read-only.",
     "ChangeReview|指标修改": "Indicator changed", "ChangeReview|指标删除": "Indicator deleted",
     "ChangeReview|指标新增": "Indicator added",
     "ChangeReview|该文件已是此规划的新版本，未作改动": "This file is already the new version of that plan; nothing changed",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from tests.revision_drafts import ADDED_TEXTS, draft_revision, reword, tag_fully
 from workbench import paths
@@ -144,6 +145,13 @@ def test_file_menu_imports_a_revision_of_the_chosen_plan(qtbot, window, revised_
     monkeypatch.setattr(wiring.QInputDialog, "getItem", staticmethod(get_item))
     monkeypatch.setattr(wiring.QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
     window.actions_by_name["import_revision"].trigger()
+    # The import preview opens (corrections as for any import), saying which plan this revises.
+    qtbot.waitUntil(lambda: getattr(window, "import_preview", None) is not None, timeout=30000)
+    preview = window.import_preview
+    note = preview.findChild(QLabel, "revisionOfNote")
+    assert note is not None and "规划 1" in note.text() and "新版本" in note.text()
+    assert preview.plan is not None and preview.plan.count("clause") > 200
+    preview.accept()
     qtbot.waitUntil(lambda: window.revision_view.plan_box.count() == 1 and window.pool.running == 0, timeout=30000)
     assert asked["items"][0].startswith("1 · ")
     assert window.session.repo.superseded_by(1) == 2

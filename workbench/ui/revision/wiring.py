@@ -11,9 +11,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel
 
-from workbench.core.importing import import_file
+from workbench.core.importing import import_file, read_source
 from workbench.storage.busy import retry_busy
 from workbench.storage.database import open_workspace
 from workbench.storage.records import Changes
@@ -78,6 +78,7 @@ def mark_old_versions(window) -> None:
 
 
 def choose_and_import_revision(window) -> None:
+    """File › 导入修订稿…: which plan, which file, then the import preview; store what the reviewer confirms."""
     session = window.session
     current = [pid for pid in session.plan_ids if session.repo.superseded_by(pid) is None]
     if not current:
@@ -90,34 +91,74 @@ def choose_and_import_revision(window) -> None:
         return
     old_id = current[labels.index(label)]
     path, _ = QFileDialog.getOpenFileName(window, translate("ChangeReview", "导入修订稿"), "",
-                                          translate("MainActions", "规划文件 (*.txt *.docx *.md);;所有文件 (*)"))
+                                          translate("MainActions", "规划文件 (*.txt *.docx *.pdf *.md);;所有文件 (*)"))
     if path:
-        import_revision_file(window, Path(path), old_id)
+        preview_revision(window, Path(path), old_id)
 
 
-def _parse_and_store(path: Path, old_id: int, workspace: Path | None, reviewer):
-    """Worker thread: parse, then match and carry on this thread's own connection."""
-    yield (0, 2, translate("ChangeReview", "正在读取和解析 %1…").replace("%1", path.name))
-    plan = import_file(path)
-    if workspace is None:
-        return plan, None
-    yield (1, 2, translate("ChangeReview", "正在比对条款并带入标注…"))
-    db = open_workspace(workspace, create=False)
-    try:
-        result = retry_busy(lambda: Repository(db, reviewer).import_revision(plan, revision_of=old_id))
-    finally:
-        db.close()
-    yield (2, 2, "")
-    return plan, result
+def _read(path: Path):
+    """Worker thread: read the document for the preview (a PDF takes seconds)."""
+    yield (0, 1, translate("ChangeReview", "正在读取和解析 %1…").replace("%1", path.name))
+    return read_source(path)
+
+
+def preview_revision(window, path: Path, old_id: int):
+    """Read the document in a worker and show the import preview (corrections as for any import),
+    saying it is the new version of plan `old_id`; the confirmed plan is stored as its revision."""
+    from workbench.ui.import_preview.dialog import ImportPreviewDialog
+    from workbench.ui.workers import run_with_progress
+
+    def preview(source) -> None:
+        dialog = ImportPreviewDialog(source, path, window)
+        record = window.session.plan_record(old_id)
+        note = QLabel(translate("ChangeReview", "作为规划 %1（%2）的新版本导入：标注随条款带入新版本，旧版本只读保留。")
+                      .replace("%1", str(old_id)).replace("%2", record.source_name or record.title))
+        note.setObjectName("revisionOfNote")
+        note.setStyleSheet("background: #ddebf7; padding: 4px")
+        dialog.layout().insertWidget(0, note)
+        window.import_preview = dialog  # tests reach the open preview here, as for a plain import
+        dialog.accepted.connect(lambda: dialog.plan is not None and store_revision(window, dialog.plan, old_id))
+        dialog.open()
+
+    return run_with_progress(
+        window.pool, window, _read, path,
+        title=translate("ChangeReview", "导入修订稿"), label=translate("ChangeReview", "正在导入 %1…").replace("%1", path.name),
+        on_finished=preview, on_failed=lambda message: window.show_error(translate("ChangeReview", "导入修订稿失败"), message),
+    )  # fmt: skip
 
 
 def import_revision_file(window, path: Path, old_id: int):
-    """Parse and store the revision in a worker (progress, cancel); then show the change review."""
+    """Parse the file as it is (no preview) and store it as the revision of plan `old_id`."""
+    return store_revision(window, import_file(path), old_id)
+
+
+def _store(plan, old_id: int, workspace: Path | None, reviewer):
+    """Worker thread: back up, then match and carry on this thread's own connection (one transaction)."""
+    if workspace is None:
+        return plan, None
+    yield (0, 1, translate("ChangeReview", "正在比对条款并带入标注…"))
+    db = open_workspace(workspace, create=False)
+    try:
+        from workbench.storage.backups import backup_before
+
+        backup_before(db, reason="import", detail=plan.source_name, reviewer=reviewer.name)
+        result = retry_busy(lambda: Repository(db, reviewer).import_revision(plan, revision_of=old_id))
+    finally:
+        db.close()
+    yield (1, 1, "")
+    return plan, result
+
+
+def store_revision(window, plan, old_id: int):
+    """Store a parsed plan as the revision of plan `old_id` in a worker; then show the change review."""
+    from workbench.core import segment
+    from workbench.ui.background import start_indexing
+    from workbench.ui.search_backend import MemorySearch
     from workbench.ui.workers import run_with_progress
 
     workspace = Path(str(window.session.path)) if window.session.path else None
 
-    def store(outcome) -> None:
+    def stored(outcome) -> None:
         plan, result = outcome
         try:
             if result is None:
@@ -125,7 +166,11 @@ def import_revision_file(window, path: Path, old_id: int):
         except Exception as exc:  # StoreError or a database error: nothing written
             window.show_error(translate("ChangeReview", "导入修订稿失败"), str(exc))
             return
+        if result.created:
+            window.search_panel.set_backend(MemorySearch(window.session))  # until the index has the new plan
         window.session.apply(Changes(plan_ids=frozenset({result.plan_id}), events=("revision",)))
+        if result.created and segment.is_ready():
+            start_indexing(window)
         mark_old_versions(window)
         window.revision_view.reload_plans()
         index = window.revision_view.plan_box.findData(result.plan_id)
@@ -140,8 +185,8 @@ def import_revision_file(window, path: Path, old_id: int):
                                   .replace("%3", str(result.orphans)), 10000)
 
     return run_with_progress(
-        window.pool, window, _parse_and_store, path, old_id, workspace, window.session.reviewer,
+        window.pool, window, _store, plan, old_id, workspace, window.session.reviewer,
         title=translate("ChangeReview", "导入修订稿"),
-        label=translate("ChangeReview", "正在导入 %1…").replace("%1", path.name),
-        on_finished=store, on_failed=lambda message: window.show_error(translate("ChangeReview", "导入修订稿失败"), message),
+        label=translate("ChangeReview", "正在导入 %1…").replace("%1", plan.source_name),
+        on_finished=stored, on_failed=lambda message: window.show_error(translate("ChangeReview", "导入修订稿失败"), message),
     )  # fmt: skip
