@@ -761,51 +761,59 @@ The current content is kept as a backup first and can be restored again at any t
         <translation> (old version, read-only)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="84" />
-        <location filename="../../workbench/ui/revision/wiring.py" line="87" />
-        <location filename="../../workbench/ui/revision/wiring.py" line="92" />
-        <location filename="../../workbench/ui/revision/wiring.py" line="144" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="85" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="88" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="93" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="125" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="189" />
         <source>导入修订稿</source>
         <translation>Import revised draft</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="84" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="85" />
         <source>工作区中还没有规划：请先导入规划</source>
         <translation>The workspace holds no plan yet: import a plan first</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="88" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="89" />
         <source>新文件是哪个规划的新版本？</source>
         <translation>Which plan is the new file a version of?</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="100" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="101" />
         <source>正在读取和解析 %1…</source>
         <translation>Reading and parsing %1…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="104" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="114" />
+        <source>作为规划 %1（%2）的新版本导入：标注随条款带入新版本，旧版本只读保留。</source>
+        <translation>Imported as the new version of plan %1 (%2): tags follow their clauses; the old version stays, read-only.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="139" />
         <source>正在比对条款并带入标注…</source>
         <translation>Matching clauses and carrying tags…</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/revision/wiring.py" line="126" />
-        <location filename="../../workbench/ui/revision/wiring.py" line="146" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="167" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="191" />
         <source>导入修订稿失败</source>
         <translation>Importing the revised draft failed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="136" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="181" />
         <source>该文件已是此规划的新版本，未作改动</source>
         <translation>This file is already the new version of that plan; nothing changed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="138" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="183" />
         <source>已导入新版本，旧版本改为只读：标注带入 %1 个条目，%2 项待审核，%3 项孤立标签</source>
         <translation>New version imported, the old one is now read-only: tags carried to %1 nodes, %2 to review, %3 orphaned</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="145" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="125" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="190" />
         <source>正在导入 %1…</source>
         <translation>Importing %1…</translation>
     </message>
@@ -2184,6 +2192,7 @@ The current content is kept as a backup first and can be restored again at any t
     </message>
     <message>
         <location filename="../../workbench/ui/background.py" line="77" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="94" />
         <source>规划文件 (*.txt *.docx *.pdf *.md);;所有文件 (*)</source>
         <translation>Plan documents (*.txt *.docx *.pdf *.md);;All files (*)</translation>
     </message>
@@ -2203,11 +2212,6 @@ The current content is kept as a backup first and can be restored again at any t
         <location filename="../../workbench/ui/background.py" line="162" />
         <source>正在导入 %1…</source>
         <translation>Importing %1…</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="93" />
-        <source>规划文件 (*.txt *.docx *.md);;所有文件 (*)</source>
-        <translation>Plan documents (*.txt *.docx *.md);;All files (*)</translation>
     </message>
 </context>
 <context>
