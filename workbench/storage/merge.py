@@ -132,7 +132,7 @@ def merge_workspace(
         _verified(theirs_db, other, roster)
         heads = _head_record(theirs_db, their_counts)
         only_merges = _only_merge_events(theirs_db, wanted)
-        copy = backup_connection(db, database_path(db), reason="merge", keep=keep) if backup else None
+        copy = backup_connection(db, database_path(db), reason="merge", keep=keep, detail=other.name) if backup else None
         with db.atomic():
             new = _insert_new(db, theirs_db, wanted, other)
             merge_uuid = None

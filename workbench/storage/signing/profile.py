@@ -66,7 +66,17 @@ def _cached(path: str, passphrase: str | None) -> Ed25519Signer:
     return load_signer(Path(path).parent.parent, passphrase=passphrase)
 
 
+_UNLOCKED: list[Ed25519Signer] = []
+
+
+def use_signer(signer: Ed25519Signer) -> None:
+    """Make `signer` (the profile key, unlocked by the GUI with its passphrase) this process's default."""
+    _UNLOCKED[:] = [signer]
+
+
 def default_signer() -> Ed25519Signer:
     """The profile key of WORKBENCH_DATA_DIR (or the platform's data dir), loaded once."""
+    if _UNLOCKED:
+        return _UNLOCKED[0]
     return _cached(str(key_path()), os.environ.get(PASSPHRASE_ENV) or None)
 
