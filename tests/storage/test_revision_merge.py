@@ -13,6 +13,9 @@ from workbench.core.importing import import_file, import_lines
 from workbench.storage.audit import Reviewer
 from workbench.storage.audit_verify import verify
 from workbench.storage.database import open_workspace
+from workbench.storage.signing import Ed25519Signer
+from workbench.storage.signing.profile import default_signer
+from workbench.storage.signing.roster import Member, Roster
 from workbench.storage.errors import StoreError
 from workbench.storage.repository import Repository
 from workbench.storage.revision.merged import merge_with_revisions
@@ -42,7 +45,7 @@ def desks(tmp_path: Path, seed_path: Path, registry_file: Path):
     db.close()
     shutil.copyfile(ours_path, theirs_path)  # the other reviewer takes a copy of the draft's workspace
     ours = Repository(open_workspace(ours_path), Reviewer("张三"))
-    theirs = Repository(open_workspace(theirs_path), Reviewer("李四"))
+    theirs = Repository(open_workspace(theirs_path, signer=Ed25519Signer.generate()), Reviewer("李四"))  # 李四's key
     new_id = ours.import_revision(import_file(approved), revision_of=old_id).plan_id
     yield ours, theirs, theirs_path, old_id, new_id, dept
     ours.db.close()
@@ -97,7 +100,7 @@ def test_a_revision_made_in_another_workspace_is_linked_here_by_the_merge(tmp_pa
     a.db.close()
     shutil.copyfile(a_path, b_path)
     a = Repository(open_workspace(a_path), Reviewer("张三"))
-    b = Repository(open_workspace(b_path), Reviewer("李四"))
+    b = Repository(open_workspace(b_path, signer=Ed25519Signer.generate()), Reviewer("李四"))  # 李四's key
     new_a = a.import_revision(import_file(approved), revision_of=old_id).plan_id
     a.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     new_b = b.import_plan(import_file(approved)).plan_id  # B imported the approved text as a plain plan
@@ -129,7 +132,7 @@ def test_a_merge_conflict_on_the_old_version_can_still_be_resolved(tmp_path, see
     ours.db.close()
     shutil.copyfile(ours_path, theirs_path)
     ours = Repository(open_workspace(ours_path), Reviewer("张三"))
-    theirs = Repository(open_workspace(theirs_path), Reviewer("李四"))
+    theirs = Repository(open_workspace(theirs_path, signer=Ed25519Signer.generate()), Reviewer("李四"))  # 李四's key
     dept = {d.name: d.db_id for d in ours.departments()}
     ours.assign(node_id=ours.node_by_key(old_id, UNCHANGED).id, department_id=dept["市财政局"])  # both tag the
     theirs.assign(node_id=theirs.node_by_key(old_id, UNCHANGED).id, department_id=dept["市科技局"])  # draft
@@ -140,7 +143,9 @@ def test_a_merge_conflict_on_the_old_version_can_still_be_resolved(tmp_path, see
     assert len(conflicts) == 1
     flags = [i for i in ours.revision_items(new_id, kind="flag") if i.node_key == UNCHANGED]
     assert flags and any("合并冲突" in r for r in flags[-1].remarks)  # the new version is told
-    resolve_conflict(ours, conflicts[0].id, take="a", reason="settled on the approved text")  # allowed: it closes it
+    lead = Roster(default_signer().fingerprint, {})  # 张三 is a party: the roster lets him resolve
+    lead.add(Member(default_signer().fingerprint, "张三", resolve=True))
+    resolve_conflict(ours, conflicts[0].id, take="a", reason="settled on the approved text", roster=lead)
     assert not [c for c in list_conflicts(ours.db) if c.node_key == UNCHANGED and c.plan_sha256 == ours.plan(old_id).sha256]
     with pytest.raises(StoreError, match="old version"):  # otherwise the old version stays read-only
         ours.set_note(node_id=ours.node_by_key(old_id, UNCHANGED).id, text="x")
