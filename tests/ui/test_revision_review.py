@@ -175,6 +175,7 @@ def test_merging_a_reviewer_still_on_the_draft_carries_into_the_new_version(qtbo
 
     from workbench.storage.audit import Reviewer
     from workbench.storage.database import open_workspace
+    from workbench.storage.signing import Ed25519Signer
     from workbench.storage.repository import Repository
 
     other_path = tmp_path / "other.sqlite"
@@ -182,7 +183,7 @@ def test_merging_a_reviewer_still_on_the_draft_carries_into_the_new_version(qtbo
     path, _ = revised_file
     wiring.import_revision_file(window, path, 1)
     qtbot.waitUntil(lambda: window.revision_view.plan_box.count() == 1 and window.pool.running == 0, timeout=30000)
-    other = Repository(open_workspace(other_path), Reviewer("李四", "市科技局"))
+    other = Repository(open_workspace(other_path, signer=Ed25519Signer.generate()), Reviewer("李四", "市科技局"))  # 李四's key
     other.assign(node_id=other.node_by_key(1, "ch05/s01/p01").id, department_id=other.find_department("市科技局").db_id)
     other.db.close()
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other_path), ""))

@@ -10,6 +10,7 @@ from workbench.cli import main
 from workbench.storage.audit import Reviewer
 from workbench.storage.conflicts import list_conflicts
 from workbench.storage.database import open_workspace
+from workbench.storage.signing import Ed25519Signer
 from workbench.storage.merge import merge_workspace
 from workbench.storage.repository import Repository
 
@@ -64,7 +65,8 @@ def test_ctrl_z_after_a_merge_refuses_and_keeps_the_conflict(qtbot, window, repo
     shutil.copyfile(seed_workspace, colleague_path)
     node_id = clause_ids(window)[6]
     key = window.session.node(node_id).key
-    colleague = Repository(open_workspace(colleague_path), Reviewer("王五", "市财政局规划处"))
+    colleague = Repository(open_workspace(colleague_path, signer=Ed25519Signer.generate()),  # 王五's own key
+                           Reviewer("王五", "市财政局规划处"))
     theirs = colleague.node_by_key(colleague.plans()[0].id, key)
     colleague.assign(node_id=theirs.id, department_id=colleague.find_department("市财政局").db_id)
     colleague.db.close()
