@@ -10,9 +10,9 @@ from workbench.cli import main
 from workbench.storage.audit import Reviewer
 from workbench.storage.conflicts import list_conflicts
 from workbench.storage.database import open_workspace
-from workbench.storage.signing import Ed25519Signer
 from workbench.storage.merge import merge_workspace
 from workbench.storage.repository import Repository
+from workbench.storage.signing import Ed25519Signer
 
 from .conftest import clause_ids
 
