@@ -1,7 +1,7 @@
 """The composition root of the GUI: store, session, window, wired together.
 
 `run_gui(argv)` is what `workbench` with no arguments runs: a QApplication
-with the organisation's QSettings and the chosen language, the default
+with the data directory's QSettings (open_settings) and the chosen language, the default
 workspace (paths.default_workspace(), which honours WORKBENCH_DATA_DIR) or
 `--db PATH`, the shipped plan imported on first run (parsed in a worker,
 behind a progress dialog), and the first-start reviewer dialog.
@@ -60,14 +60,25 @@ def _first_start(window, *, ask: bool) -> None:
     """
     from workbench.ui import background, main_actions
 
-    def import_seed(_result: int = 0) -> None:
+    def import_seed() -> None:
         if not window.session.plan_ids:
             background.import_plan_file(window, paths.SEED_PLAN, first_run=True)
 
     if ask:
-        main_actions.ask_reviewer(window, first_start=True).finished.connect(import_seed)
+        main_actions.ask_reviewer(window, first_start=True, on_named=import_seed)
     else:
         import_seed()
+
+
+def open_settings():
+    """The QSettings of this data directory (paths.settings_file()) or the platform's per-user ones."""
+    from PySide6.QtCore import QSettings
+
+    path = paths.settings_file()
+    if path is None:
+        return QSettings(ORGANISATION, APPLICATION)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return QSettings(str(path), QSettings.Format.IniFormat)
 
 
 def _parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -83,7 +94,7 @@ def run_gui(argv: Sequence[str] = (), *, on_ready: Callable[[object], None] | No
     populated and the event loop is running (the start-up benchmark uses it).
     """
     args, qt_args = _parse_args(argv)
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from workbench.storage.audit import Reviewer
@@ -96,7 +107,7 @@ def run_gui(argv: Sequence[str] = (), *, on_ready: Callable[[object], None] | No
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
-    settings = QSettings(ORGANISATION, APPLICATION)
+    settings = open_settings()
     translators = i18n.install(app, i18n.language(settings))  # noqa: F841 - kept alive until exit
 
     path = args.db or paths.default_workspace()

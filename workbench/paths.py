@@ -31,5 +31,16 @@ def user_data_dir() -> Path:
     return base / "policy-review-workbench"
 
 
+def settings_file() -> Path | None:
+    """Where the reviewer's identity and the window settings live, when not in the platform's place.
+
+    With WORKBENCH_DATA_DIR set they belong to that directory (settings.ini), so
+    two data directories never share one reviewer identity; otherwise None: the
+    platform's per-user settings (~/.config on Linux, the registry on Windows).
+    """
+    override = os.environ.get("WORKBENCH_DATA_DIR")
+    return Path(override) / "settings.ini" if override else None
+
+
 def default_workspace() -> Path:
     return user_data_dir() / "workspace.sqlite"
