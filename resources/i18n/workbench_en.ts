@@ -261,7 +261,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../workbench/app.py" line="108" />
+        <location filename="../../workbench/app.py" line="119" />
         <source>无法打开工作区</source>
         <translation>Cannot open the workspace</translation>
     </message>
@@ -835,12 +835,12 @@
         <translation>Choose or type an indicator</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/indicator_picker.py" line="57" />
+        <location filename="../../workbench/ui/indicator_picker.py" line="59" />
         <source>关联</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/indicator_picker.py" line="58" />
+        <location filename="../../workbench/ui/indicator_picker.py" line="60" />
         <source>把所选指标关联到当前条目</source>
         <translation>Link the chosen indicator to the current item</translation>
     </message>
@@ -989,238 +989,238 @@
 <context>
     <name>MainActions</name>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="74" />
+        <location filename="../../workbench/ui/main_actions.py" line="75" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="76" />
+        <location filename="../../workbench/ui/main_actions.py" line="77" />
         <source>导入规划(&amp;I)…</source>
         <translation>&amp;Import plan…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="77" />
+        <location filename="../../workbench/ui/main_actions.py" line="78" />
         <source>导出(&amp;E)…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="78" />
+        <location filename="../../workbench/ui/main_actions.py" line="79" />
         <source>导出为 Excel：导出模块尚未安装</source>
         <translation>Export to Excel: the export module is not installed yet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="79" />
+        <location filename="../../workbench/ui/main_actions.py" line="80" />
         <source>合并(&amp;M)…</source>
         <translation>&amp;Merge…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="79" />
+        <location filename="../../workbench/ui/main_actions.py" line="80" />
         <source>合并其他审核人的工作区：合并模块尚未安装</source>
         <translation>Merge another reviewer's workspace: the merge module is not installed yet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="81" />
+        <location filename="../../workbench/ui/main_actions.py" line="82" />
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="82" />
+        <location filename="../../workbench/ui/main_actions.py" line="83" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="84" />
+        <location filename="../../workbench/ui/main_actions.py" line="85" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="85" />
+        <location filename="../../workbench/ui/main_actions.py" line="86" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="87" />
+        <location filename="../../workbench/ui/main_actions.py" line="88" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="95" />
+        <location filename="../../workbench/ui/main_actions.py" line="96" />
         <source>移除所选单位</source>
         <translation>Remove selected department</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="96" />
+        <location filename="../../workbench/ui/main_actions.py" line="97" />
         <source>搜索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="98" />
+        <location filename="../../workbench/ui/main_actions.py" line="99" />
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="99" />
+        <location filename="../../workbench/ui/main_actions.py" line="100" />
         <source>下一条款</source>
         <translation>Next clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="100" />
+        <location filename="../../workbench/ui/main_actions.py" line="101" />
         <source>上一条款</source>
         <translation>Previous clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="101" />
-        <location filename="../../workbench/ui/main_actions.py" line="155" />
+        <location filename="../../workbench/ui/main_actions.py" line="102" />
+        <location filename="../../workbench/ui/main_actions.py" line="156" />
         <source>下一未标注条款</source>
         <translation>Next untagged clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="103" />
+        <location filename="../../workbench/ui/main_actions.py" line="104" />
         <source>下一句</source>
         <translation>Next sentence</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="104" />
+        <location filename="../../workbench/ui/main_actions.py" line="105" />
         <source>上一句</source>
         <translation>Previous sentence</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="105" />
-        <location filename="../../workbench/ui/main_actions.py" line="157" />
+        <location filename="../../workbench/ui/main_actions.py" line="106" />
+        <location filename="../../workbench/ui/main_actions.py" line="158" />
         <source>回到整段</source>
         <translation>Whole clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="112" />
+        <location filename="../../workbench/ui/main_actions.py" line="113" />
         <source>标注(&amp;T)</source>
         <translation>&amp;Tag</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="113" />
+        <location filename="../../workbench/ui/main_actions.py" line="114" />
         <source>选择单位…</source>
         <translation>Choose department…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="114" />
+        <location filename="../../workbench/ui/main_actions.py" line="115" />
         <source>标为已审 / 取消</source>
         <translation>Mark reviewed / unmark</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="115" />
+        <location filename="../../workbench/ui/main_actions.py" line="116" />
         <source>标为有疑问 / 取消</source>
         <translation>Mark questioned / unmark</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="116" />
+        <location filename="../../workbench/ui/main_actions.py" line="117" />
         <source>最近使用单位 → 牵头</source>
         <translation>Recent department → lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="117" />
+        <location filename="../../workbench/ui/main_actions.py" line="118" />
         <source>最近使用单位 → 配合</source>
         <translation>Recent department → support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="119" />
-        <location filename="../../workbench/ui/main_actions.py" line="121" />
+        <location filename="../../workbench/ui/main_actions.py" line="120" />
+        <location filename="../../workbench/ui/main_actions.py" line="122" />
         <source>第 %1 个</source>
         <translation>No. %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="124" />
+        <location filename="../../workbench/ui/main_actions.py" line="125" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="128" />
+        <location filename="../../workbench/ui/main_actions.py" line="129" />
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="128" />
+        <location filename="../../workbench/ui/main_actions.py" line="129" />
         <source>审计日志：审计模块尚未安装</source>
         <translation>Audit log: the audit module is not installed yet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="130" />
+        <location filename="../../workbench/ui/main_actions.py" line="131" />
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="132" />
+        <location filename="../../workbench/ui/main_actions.py" line="133" />
         <source>审核人(&amp;R)</source>
         <translation>&amp;Reviewer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="133" />
+        <location filename="../../workbench/ui/main_actions.py" line="134" />
         <source>更改审核人…</source>
         <translation>Change reviewer…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="135" />
+        <location filename="../../workbench/ui/main_actions.py" line="136" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="136" />
-        <location filename="../../workbench/ui/main_actions.py" line="169" />
+        <location filename="../../workbench/ui/main_actions.py" line="137" />
+        <location filename="../../workbench/ui/main_actions.py" line="170" />
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="154" />
+        <location filename="../../workbench/ui/main_actions.py" line="155" />
         <source>下一条款 / 上一条款（阅读区中也可用 ↓ / ↑）</source>
         <translation>Next / previous clause (↓ / ↑ in the reader too)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="156" />
+        <location filename="../../workbench/ui/main_actions.py" line="157" />
         <source>下一句 / 上一句（只标注该句）</source>
         <translation>Next / previous sentence (tags go to that sentence)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="158" />
+        <location filename="../../workbench/ui/main_actions.py" line="159" />
         <source>把最近使用的第 n 个单位设为牵头</source>
         <translation>Assign the n-th recent department as lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="159" />
+        <location filename="../../workbench/ui/main_actions.py" line="160" />
         <source>把最近使用的第 n 个单位设为配合</source>
         <translation>Assign the n-th recent department as support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="160" />
+        <location filename="../../workbench/ui/main_actions.py" line="161" />
         <source>单位选择框：输入、↓ 选择、Enter 牵头、Shift+Enter 配合</source>
         <translation>Department picker: type, ↓ to choose, Enter = lead, Shift+Enter = support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="161" />
+        <location filename="../../workbench/ui/main_actions.py" line="162" />
         <source>已审 / 有疑问</source>
         <translation>Reviewed / questioned</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="162" />
+        <location filename="../../workbench/ui/main_actions.py" line="163" />
         <source>移除所选单位或指标</source>
         <translation>Remove the selected department or indicator</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="163" />
+        <location filename="../../workbench/ui/main_actions.py" line="164" />
         <source>撤销 / 重做</source>
         <translation>Undo / redo</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="164" />
+        <location filename="../../workbench/ui/main_actions.py" line="165" />
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="165" />
+        <location filename="../../workbench/ui/main_actions.py" line="166" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/background.py" line="70" />
         <location filename="../../workbench/ui/background.py" line="120" />
-        <location filename="../../workbench/ui/main_actions.py" line="166" />
+        <location filename="../../workbench/ui/main_actions.py" line="167" />
         <source>导入规划</source>
         <translation>Import plan</translation>
     </message>
@@ -1410,50 +1410,60 @@
 <context>
     <name>ReviewerDialog</name>
     <message>
-        <location filename="../../workbench/ui/reviewer_dialog.py" line="34" />
+        <location filename="../../workbench/ui/reviewer_dialog.py" line="39" />
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reviewer_dialog.py" line="37" />
+        <location filename="../../workbench/ui/reviewer_dialog.py" line="42" />
         <source>首次使用，请填写您的姓名和单位。每一项标注都会记录审核人。</source>
         <translation>First start: please enter your name and unit. Every tag records who made it.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reviewer_dialog.py" line="38" />
+        <location filename="../../workbench/ui/reviewer_dialog.py" line="43" />
         <source>修改审核人。之后的每一项标注都会记录新的审核人。</source>
         <translation>Change the reviewer. Tags from now on record the new reviewer.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reviewer_dialog.py" line="43" />
+        <location filename="../../workbench/ui/reviewer_dialog.py" line="48" />
         <source>例如：张三</source>
         <translation>e.g. Zhang San</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reviewer_dialog.py" line="46" />
+        <location filename="../../workbench/ui/reviewer_dialog.py" line="51" />
         <source>例如：市发展改革委规划处</source>
         <translation>e.g. Planning Division, Municipal DRC</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reviewer_dialog.py" line="48" />
+        <location filename="../../workbench/ui/reviewer_dialog.py" line="53" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reviewer_dialog.py" line="49" />
+        <location filename="../../workbench/ui/reviewer_dialog.py" line="54" />
         <source>单位</source>
         <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reviewer_dialog.py" line="60" />
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reviewer_dialog.py" line="67" />
+        <source>必须填写姓名才能开始：每一项标注都会记录是谁做的。不想填写可以点“退出”。</source>
+        <translation>A name is required to start: every tag records who made it. Choose Quit if you do not want to give one.</translation>
     </message>
 </context>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../workbench/ui/search_panel.py" line="88" />
+        <location filename="../../workbench/ui/search_panel.py" line="74" />
         <source>搜索全部规划（如 港口、财政；空格分隔多个词）</source>
         <translation>Search all plans (e.g. 港口, 财政; separate words with spaces)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/search_panel.py" line="158" />
+        <location filename="../../workbench/ui/search_panel.py" line="144" />
         <source>%1 条结果（%2 毫秒）</source>
         <translation>%1 results (%2 ms)</translation>
     </message>
