@@ -109,6 +109,9 @@ def run_gui(argv: Sequence[str] = (), *, on_ready: Callable[[object], None] | No
     app.setApplicationName(APPLICATION)
     settings = open_settings()
     translators = i18n.install(app, i18n.language(settings))  # noqa: F841 - kept alive until exit
+    from workbench.ui.fonts import ensure_cjk_font
+
+    ensure_cjk_font()  # the bundled CJK font, only where the system has none
 
     path = args.db or paths.default_workspace()
     try:

@@ -6,9 +6,15 @@ import os
 import sys
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# Frozen by PyInstaller (packaging/), resources/ and seeds/ sit in the bundle's
+# data folder, sys._MEIPASS; from a source checkout or an editable install, beside
+# the package.
+FROZEN = bool(getattr(sys, "frozen", False)) and hasattr(sys, "_MEIPASS")
+PROJECT_ROOT = Path(sys._MEIPASS) if FROZEN else Path(__file__).resolve().parent.parent  # type: ignore[attr-defined]
 RESOURCES = PROJECT_ROOT / "resources"
 SEEDS = PROJECT_ROOT / "seeds"
+# A CJK font the bundle carries for machines with none (packaging/ copies it in).
+FONTS = RESOURCES / "fonts"
 
 SEED_PLAN = SEEDS / "tianjin-15th-five-year-plan-outline.txt"
 DEPARTMENTS_FILE = RESOURCES / "departments.json"
