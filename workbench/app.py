@@ -70,6 +70,20 @@ def _first_start(window, *, ask: bool) -> None:
         import_seed()
 
 
+def _exit_when_ready(window) -> None:
+    """WORKBENCH_EXIT_WHEN_READY=1: print READY and quit once the window shows a plan (start-up
+    benchmarks and smoke tests of the bundled app, which cannot be handed a callback)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    if window.isVisible() and window.tree_model.rowCount() > 0 and window.current_node_id is not None:
+        print("READY", flush=True)
+        window.close()
+        QApplication.quit()
+    else:
+        QTimer.singleShot(5, lambda: _exit_when_ready(window))
+
+
 def open_settings():
     """The QSettings of this data directory (paths.settings_file()) or the platform's per-user ones."""
     from PySide6.QtCore import QSettings
@@ -94,6 +108,8 @@ def run_gui(argv: Sequence[str] = (), *, on_ready: Callable[[object], None] | No
     populated and the event loop is running (the start-up benchmark uses it).
     """
     args, qt_args = _parse_args(argv)
+    if on_ready is None and os.environ.get("WORKBENCH_EXIT_WHEN_READY"):
+        on_ready = _exit_when_ready
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 

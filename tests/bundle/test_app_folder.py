@@ -42,15 +42,18 @@ def test_bundled_gui_starts_offscreen_and_imports_the_seed(app_dir, tmp_path):
     process = subprocess.Popen([str(app_dir / "workbench")], env=plain_env(tmp_path), cwd=tmp_path,
                                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     imported: list = []
+    indexed = 0
     try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and process.poll() is None and not imported:
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline and process.poll() is None and not (imported and indexed):
             time.sleep(0.5)
             if (data / "workspace.sqlite").exists():
                 try:
                     with sqlite3.connect(f"file:{data / 'workspace.sqlite'}?mode=ro", uri=True) as conn:
                         imported = conn.execute(
                             "select reviewer, reviewer_unit from events where action = 'plan_import'").fetchall()
+                        # the search index holds jieba's tokens: the bundled dictionary loaded
+                        indexed = conn.execute("select count(*) from search_docs").fetchone()[0]
                 except sqlite3.OperationalError:  # still being created
                     pass
         still_running = process.poll() is None
@@ -59,6 +62,7 @@ def test_bundled_gui_starts_offscreen_and_imports_the_seed(app_dir, tmp_path):
         output = process.communicate(timeout=30)[0]
     assert still_running, output
     assert imported == [("李四", "市财政局")], output
+    assert indexed > 0, output
 
 
 def test_bundled_cli_imports_the_seed_tags_and_exports_a_workbook(app_dir, tmp_path):
