@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core.agreement import AgreementReport, Stats, agreement
 from workbench.core.agreement_xlsx import write_agreement
-from workbench.storage.agreement_data import lead_ratings
+from workbench.storage.agreement_data import lead_ratings, official_department_names
 from workbench.storage.repository import Repository
 
 translate = QCoreApplication.translate
@@ -59,7 +59,8 @@ class AgreementView(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        self.report = agreement(lead_ratings(self.repo.db, plan_sha256=self.plan_sha256))
+        self.report = agreement(lead_ratings(self.repo.db, plan_sha256=self.plan_sha256),
+                                department_order=official_department_names(self.repo.db))
         report = self.report
         if len(report.reviewers) < 2:
             self.summary.setText(translate("AgreementView", "至少需要两位审核人的分工才能计算一致性。"))
