@@ -140,6 +140,7 @@ def run_gui(argv: Sequence[str] = (), *, on_ready: Callable[[object], None] | No
         return 1
     known = stored_reviewer(settings)
     repo = Repository(db, known or Reviewer(_os_user(), ""))
+    window = None
     try:
         window = build_main_window(repo, settings, path=path)
         window.show()
@@ -148,4 +149,10 @@ def run_gui(argv: Sequence[str] = (), *, on_ready: Callable[[object], None] | No
             QTimer.singleShot(0, lambda: on_ready(window))
         return app.exec()
     finally:
+        if window is not None:
+            # Work that ended as the window closed delivers its result now, while the workspace is
+            # still open (never into a later event loop on a closed one); nothing new starts.
+            window.pool.shutdown()
+            app.sendPostedEvents()
+            app.processEvents()
         db.close()
