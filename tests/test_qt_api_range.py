@@ -62,12 +62,15 @@ def self_calls(tree: ast.Module, names: dict[str, object]) -> list[str]:
             continue  # a base that is not a PySide6 class: its attributes are unknown here
         own = {n.name for n in cls.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
         for node in ast.walk(cls):
-            targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
-            for target in targets:
-                if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self":
+            targets = list(node.targets) if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+            while targets:  # `self.a, self.b = ...` too
+                target = targets.pop()
+                if isinstance(target, (ast.Tuple, ast.List)):
+                    targets.extend(target.elts)
+                elif isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self":
                     own.add(target.attr)
-            if isinstance(node, ast.Assign):
-                own.update(t.id for t in node.targets if isinstance(t, ast.Name))
+                elif isinstance(target, ast.Name):
+                    own.add(target.id)
         for node in ast.walk(cls):
             if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self"
                     and "_" not in node.attr  # Qt's names are camelCase; snake_case ones are the project's
