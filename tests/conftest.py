@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -33,9 +32,17 @@ def seed_plan(seed_path):
 @pytest.fixture(autouse=True)
 def _private_data_dir(tmp_path, monkeypatch):
     """Drafts, error logs and default workspaces go to the test's own folder, never the user's."""
-    from workbench.storage.signing.profile import key_path, load_signer
+    from workbench.storage.signing import profile
 
-    load_signer(_SESSION_PROFILE)  # made once
-    (tmp_path / "data" / "keys").mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(key_path(_SESSION_PROFILE), key_path(tmp_path / "data"))
-    monkeypatch.setenv("WORKBENCH_DATA_DIR", str(tmp_path / "data"))
+    # The session's reviewer key signs in this folder too (until a test makes a key of its own there),
+    # without writing a file: a test may check that a command leaves nothing behind.
+    session_key, data, original = profile.load_signer(_SESSION_PROFILE), tmp_path / "data", profile._cached
+
+    def cached(path: str, passphrase: str | None):
+        if path == str(profile.key_path(data)) and not Path(path).exists():
+            return session_key
+        return original(path, passphrase)
+
+    cached.cache_clear = original.cache_clear  # type: ignore[attr-defined]
+    monkeypatch.setattr(profile, "_cached", cached)
+    monkeypatch.setenv("WORKBENCH_DATA_DIR", str(data))
