@@ -61,7 +61,8 @@ def merge_with_revisions(repo, other: Path, *, reason: str | None = None, **opti
     report = MergeCarry()
     if result.new_events:
         for old, new in links:
-            carry_changes(repo, old, new, before[old], report, f"merge of {Path(other).name}")
+            carry_changes(repo, old, new, before[old], report, f"merge of {Path(other).name}",
+                          disputed=_new_conflict_keys(repo, old, result.new_conflicts))
         report.adopted = adopt_revision_links(repo)
     return result, report
 
@@ -97,11 +98,27 @@ def adopt_revision_links(repo) -> list[int]:
     return adopted
 
 
+def _new_conflict_keys(repo, old_id: int, conflict_ids) -> frozenset[str]:
+    """Node keys of plan `old_id` that the merge's new conflicts are about."""
+    if not conflict_ids:
+        return frozenset()
+    sha = repo.plan(old_id).sha256
+    marks = ", ".join("?" for _ in conflict_ids)
+    rows = repo.db.execute(f"SELECT node_key FROM conflicts WHERE plan_sha256 = ? AND id IN ({marks}) "
+                           "AND node_key IS NOT NULL", [sha, *conflict_ids]).fetchall()
+    return frozenset(r[0] for r in rows)
+
+
 def carry_changes(repo, old_id: int, new_id: int, before: dict[str, NodeTags], report: MergeCarry,
-                  why: str) -> None:
-    """Carry the tags of old nodes that changed since `before` into plan `new_id` (see the module docstring)."""
+                  why: str, disputed: frozenset[str] = frozenset()) -> None:
+    """Carry the tags of old nodes that changed since `before` into plan `new_id` (see the module docstring).
+
+    Old nodes newly `disputed` by the merge are flagged on the new version even when the side the old
+    node shows did not change (a dispute shows one side, chosen without regard to time: replay.py).
+    """
     now = plan_tags(repo.db, old_id)
     changed = {k for k in set(before) | set(now) if before.get(k, NodeTags()) != now.get(k, NodeTags())}
+    changed |= disputed
     if not changed:
         return
     if repo.superseded_by(new_id) is not None:
@@ -130,6 +147,10 @@ def carry_changes(repo, old_id: int, new_id: int, before: dict[str, NodeTags], r
                 tags = carry.tags if carry is not None else NodeTags()
                 held = current.get(new_key, NodeTags())
                 if held == tags:
+                    if disputed & set(match.old):
+                        _add_item(repo, new_id, "flag", new_key, "+".join(match.old), match.kind, tags, "",
+                                  ["合并进来的旧版本标注",
+                                   "旧版本上此条有未决的合并冲突：带入的是当前显示的一方，裁决后请在新版本上核对"])
                     continue
                 node = repo.node_by_key(new_id, new_key)
                 if held == expected.get(new_key, NodeTags()):
