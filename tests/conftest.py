@@ -45,4 +45,5 @@ def _private_data_dir(tmp_path, monkeypatch):
 
     cached.cache_clear = original.cache_clear  # type: ignore[attr-defined]
     monkeypatch.setattr(profile, "_cached", cached)
+    monkeypatch.setattr(profile, "_UNLOCKED", [])  # a key the GUI unlocked in an earlier test is not this one
     monkeypatch.setenv("WORKBENCH_DATA_DIR", str(data))
