@@ -36,3 +36,44 @@ def test_box_items_numbered_1_in_parentheses_are_items():
     items = [c for c in box.children if c.kind == P.BOX_ITEM]
     assert [(i.label, i.title) for i in items] == [("（1）", "智能工厂建设工程"), ("（2）", "产业园区提升工程")]
     assert items[0].text == "智能工厂建设工程。新建市级智能工厂10家。"
+
+
+DOC_CAPTIONED_TABLE = """河东区规划纲要
+一、发展基础和总体要求
+（一）主要目标
+到2030年，全区经济实力、科技实力、综合竞争力明显提升。
+
+主要指标表
+序号\t指标\t2025年\t2030年\t属性
+1\t地区生产总值增速（%）\t5.2\t6左右\t预期性
+2\t研发经费投入强度（%）\t2.1\t3.0\t预期性
+3\t城镇调查失业率（%）\t<5.5\t<5.5\t约束性
+
+二、加快建设现代化产业体系
+（一）做强先进制造业
+1. 推动智能制造升级。实施工业技术改造三年行动。"""
+
+
+def test_indicator_table_under_a_caption_outside_any_box_is_read_as_indicators():
+    """Word and PDF give the same tab-separated rows; a caption line, not a 专栏, introduces the table.
+
+    Before: the caption and every row became taggable clauses (「1地区生产总值增速（%）5.26左右…」).
+    """
+    from workbench.core.importing import fidelity
+
+    lines = DOC_CAPTIONED_TABLE.splitlines()
+    plan = import_lines(lines)
+    assert [(i.number, i.name, i.unit, i.base_value, i.target_value, i.attribute) for i in plan.indicators] == [
+        ("1", "地区生产总值增速", "%", "5.2", "6左右", "预期性"),
+        ("2", "研发经费投入强度", "%", "2.1", "3.0", "预期性"),
+        ("3", "城镇调查失业率", "%", "<5.5", "<5.5", "约束性"),
+    ]
+    tables = [n for n in _walk(plan.root) if n.kind == P.INDICATOR_TABLE]
+    assert [(t.key, t.title) for t in tables] == [("ch01/s01/table", "主要指标表")]
+    section = plan.root.children[0].children[0]
+    assert [c.kind for c in section.children] == [P.CLAUSE, P.INDICATOR_TABLE]
+    assert not any(n.kind == P.CLAUSE and "序号" in n.text + n.title for n in _walk(plan.root))
+    chapter2 = plan.root.children[1]
+    assert (chapter2.label, chapter2.children[0].label) == ("二、", "（一）")
+    report = fidelity.check(plan, lines)
+    assert not report.lost and not report.duplicated
