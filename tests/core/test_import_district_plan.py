@@ -77,3 +77,37 @@ def test_indicator_table_under_a_caption_outside_any_box_is_read_as_indicators()
     assert (chapter2.label, chapter2.children[0].label) == ("二、", "（一）")
     report = fidelity.check(plan, lines)
     assert not report.lost and not report.duplicated
+
+
+def test_indicator_table_with_a_growth_column_keeps_values_in_their_fields():
+    """序号 指标 2025年 2030年 年均增长 属性: district tables add a 年均增长 (or 累计) column.
+
+    Before: the extra column shifted every value: indicator 1 lost its values and a sub-row 1.1 named 「5.2」
+    appeared, silently.
+    """
+    from workbench.core.importing import fidelity
+
+    lines = DOC_CAPTIONED_TABLE.replace("序号\t指标\t2025年\t2030年\t属性", "序号\t指标\t2025年\t2030年\t年均增长\t属性") \
+        .replace("5.2\t6左右\t", "5.2\t6左右\t—\t").replace("2.1\t3.0\t", "2.1\t3.0\t[0.9]\t") \
+        .replace("<5.5\t<5.5\t", "<5.5\t<5.5\t—\t").splitlines()
+    plan = import_lines(lines)
+    assert [(i.number, i.name, i.base_value, i.target_value, i.attribute) for i in plan.indicators] == [
+        ("1", "地区生产总值增速", "5.2", "6左右（年均增长：—）", "预期性"),
+        ("2", "研发经费投入强度", "2.1", "3.0（年均增长：[0.9]）", "预期性"),
+        ("3", "城镇调查失业率", "<5.5", "<5.5（年均增长：—）", "约束性"),
+    ]
+    assert any("年均增长" in w for w in plan.warnings)
+    report = fidelity.check(plan, lines)
+    assert not report.lost and not report.duplicated
+
+
+def test_indicator_table_with_a_unit_column():
+    lines = DOC_CAPTIONED_TABLE.replace("序号\t指标\t2025年", "序号\t指标\t单位\t2025年") \
+        .replace("地区生产总值增速（%）\t", "地区生产总值增速\t%\t").replace("研发经费投入强度（%）\t", "研发经费投入强度\t%\t") \
+        .replace("城镇调查失业率（%）\t", "城镇调查失业率\t%\t").splitlines()
+    plan = import_lines(lines)
+    assert [(i.number, i.name, i.unit, i.base_value, i.target_value) for i in plan.indicators] == [
+        ("1", "地区生产总值增速", "%", "5.2", "6左右"),
+        ("2", "研发经费投入强度", "%", "2.1", "3.0"),
+        ("3", "城镇调查失业率", "%", "<5.5", "<5.5"),
+    ]
