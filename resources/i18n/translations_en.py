@@ -220,6 +220,9 @@ EN.update({  # issue 11: opening a workspace when the machine misbehaves
     "恢复此备份": "Restore this backup", "退出": "Quit", "无法打开工作区": "Cannot open the workspace",
     "另一个程序正在写入，已只读打开": "another program is writing; opened read-only",
     "只读：%1。可以浏览、搜索和导出，不能修改。": "Read-only: %1. You can browse, search and export, but not change anything.",
+    "%1 位于只读介质上": "%1 is on a read-only medium",
+    "%1 是只读文件": "%1 is a read-only file",
+    "%1 所在的文件夹不可写入": "the folder of %1 cannot be written",
     "意外错误": "Unexpected error",
     "发生了意外错误：%1\n已保存的工作不受影响；详情已记录在 %2。":
         "An unexpected error occurred: %1\nSaved work is not affected; details were written to %2.",
