@@ -2385,22 +2385,37 @@ Restore it? The damaged file is kept as it is in the backups folder.</translatio
         <translation>cannot write (the disk is full or failing: %1); opened read-only</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/workspace_open.py" line="182" />
+        <location filename="../../workbench/ui/workspace_open.py" line="183" />
+        <source>%1 位于只读介质上</source>
+        <translation>%1 is on a read-only medium</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="185" />
+        <source>%1 是只读文件</source>
+        <translation>%1 is a read-only file</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="187" />
+        <source>%1 所在的文件夹不可写入</source>
+        <translation>the folder of %1 cannot be written</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="194" />
         <source>只读：%1。可以浏览、搜索和导出，不能修改。</source>
         <translation>Read-only: %1. You can browse, search and export, but not change anything.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/workspace_open.py" line="186" />
+        <location filename="../../workbench/ui/workspace_open.py" line="198" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/workspace_open.py" line="229" />
+        <location filename="../../workbench/ui/workspace_open.py" line="241" />
         <source>意外错误</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/workspace_open.py" line="230" />
+        <location filename="../../workbench/ui/workspace_open.py" line="242" />
         <source>发生了意外错误：%1
 已保存的工作不受影响；详情已记录在 %2。</source>
         <translation>An unexpected error occurred: %1
