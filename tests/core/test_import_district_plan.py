@@ -111,3 +111,30 @@ def test_indicator_table_with_a_unit_column():
         ("2", "研发经费投入强度", "%", "2.1", "3.0"),
         ("3", "城镇调查失业率", "%", "<5.5", "<5.5"),
     ]
+
+
+def test_rtf_odt_and_html_are_refused_with_what_to_do(tmp_path):
+    """QA: an .rtf (WordPad, 'save as RTF') was imported as a text plan titled 「{\\rtf1\\ansi…」 with its
+    markup as clauses; an .odt gave a zip library's message; a saved web page would be read tag by tag."""
+    import zipfile
+
+    import pytest
+
+    from workbench.core.importing import PlanImportError, import_file
+
+    body = DOC_CAPTIONED_TABLE.replace("\t", " ")
+    rtf = tmp_path / "plan.rtf"
+    escaped = "".join(c if ord(c) < 128 else f"\\u{ord(c) - 65536 if ord(c) > 32767 else ord(c)}?" for c in body)
+    rtf.write_text("{\\rtf1\\ansi\\ansicpg936\\deff0{\\fonttbl{\\f0 SimSun;}}\\f0\n" + escaped.replace("\n", "\\par\n")
+                   + "}", encoding="ascii")
+    odt = tmp_path / "plan.odt"
+    with zipfile.ZipFile(odt, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", "<office:document-content/>")
+    html = tmp_path / "plan.txt"  # a web page saved under a text name
+    html.write_text("\ufeff\n<!DOCTYPE html>\n<html><body><p>" + body.replace("\n", "</p><p>") + "</p></body></html>",
+                    encoding="utf-8")
+    for path, words in ((rtf, "RTF"), (odt, "OpenDocument"), (html, "web page")):
+        with pytest.raises(PlanImportError) as err:
+            import_file(path)
+        assert words in str(err.value) and ".docx" in str(err.value), str(err.value)
