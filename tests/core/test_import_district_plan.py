@@ -138,3 +138,37 @@ def test_rtf_odt_and_html_are_refused_with_what_to_do(tmp_path):
         with pytest.raises(PlanImportError) as err:
             import_file(path)
         assert words in str(err.value) and ".docx" in str(err.value), str(err.value)
+
+
+DOC_CATEGORY_COLUMN = """河东区规划纲要
+一、发展基础和总体要求
+（一）主要目标
+到2030年，全区经济实力明显提升。
+
+表1 河东区“十五五”时期经济社会发展主要指标
+类别\t序号\t指标\t单位\t2025年\t2030年\t年均增长\t属性
+经济发展\t1\t地区生产总值增速\t%\t5.2\t6左右\t—\t预期性
+\t2\t研发经费投入强度\t%\t2.1\t3.0\t[0.9]\t预期性
+民生福祉\t3\t城镇调查失业率\t%\t<5.5\t<5.5\t—\t约束性
+
+二、加快建设现代化产业体系
+（一）做强先进制造业
+推动智能制造升级。"""
+
+
+def test_indicator_table_with_a_leading_category_column():
+    """类别 | 序号 | 指标 | 单位 | …: the category cell (merged down in Word) opens each group."""
+    from workbench.core.importing import fidelity
+
+    lines = DOC_CATEGORY_COLUMN.splitlines()
+    plan = import_lines(lines)
+    assert [(i.number, i.category, i.name, i.unit, i.base_value, i.target_value, i.attribute)
+            for i in plan.indicators] == [
+        ("1", "经济发展", "地区生产总值增速", "%", "5.2", "6左右（年均增长：—）", "预期性"),
+        ("2", "经济发展", "研发经费投入强度", "%", "2.1", "3.0（年均增长：[0.9]）", "预期性"),
+        ("3", "民生福祉", "城镇调查失业率", "%", "<5.5", "<5.5（年均增长：—）", "约束性"),
+    ]
+    table = next(n for n in _walk(plan.root) if n.kind == P.INDICATOR_TABLE)
+    assert table.title == "表1 河东区“十五五”时期经济社会发展主要指标"
+    report = fidelity.check(plan, lines)
+    assert not report.lost and not report.duplicated

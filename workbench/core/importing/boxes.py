@@ -138,4 +138,4 @@ class Boxes:
 def _is_header_row(raw: str) -> bool:
     """序号<tab>指标<tab>2025年… (Word, PDF, text) or the same laid out with spaces."""
     cells = [c for c in re.split(r"\t|[ \u3000]{2,}", raw.strip()) if c.strip()]
-    return len(cells) >= 3 and cells[0].strip() == "序号" and any("指标" in c for c in cells[1:])
+    return len(cells) >= 3 and "序号" in [c.strip() for c in cells[:2]] and any("指标" in c for c in cells[1:])
