@@ -760,54 +760,54 @@ The current content is kept as a backup first and can be restored again at any t
 <context>
     <name>DivisionImportDialog</name>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="33" />
-        <location filename="../../workbench/ui/division_dialog.py" line="96" />
-        <location filename="../../workbench/ui/division_dialog.py" line="99" />
+        <location filename="../../workbench/ui/division_dialog.py" line="34" />
+        <location filename="../../workbench/ui/division_dialog.py" line="98" />
+        <location filename="../../workbench/ui/division_dialog.py" line="101" />
         <source>导入任务分工表</source>
         <translation>Import division sheet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="35" />
+        <location filename="../../workbench/ui/division_dialog.py" line="36" />
         <source>{file}：读取 {rows} 行，{n} 处修改将应用。</source>
         <translation>{file}: {rows} rows read, {n} change(s) will be applied.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="45" />
+        <location filename="../../workbench/ui/division_dialog.py" line="46" />
         <source>以下差异不会应用（原因见各行）：</source>
         <translation>These differences will not be applied (the reason is on each line):</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="51" />
+        <location filename="../../workbench/ui/division_dialog.py" line="52" />
         <source>以下问题须在表格中改正后重新导入（不会自动新建部门）：</source>
         <translation>Correct these in the sheet and import it again (departments are never created by an import):</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="56" />
+        <location filename="../../workbench/ui/division_dialog.py" line="57" />
         <source>修改记为（审核人）：</source>
         <translation>Record the changes as (reviewer):</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="57" />
+        <location filename="../../workbench/ui/division_dialog.py" line="58" />
         <source>单位：</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="61" />
+        <location filename="../../workbench/ui/division_dialog.py" line="62" />
         <source>应用修改</source>
         <translation>Apply changes</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="71" />
+        <location filename="../../workbench/ui/division_dialog.py" line="72" />
         <source>请填写审核人姓名。</source>
         <translation>Please enter the reviewer's name.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="78" />
+        <location filename="../../workbench/ui/division_dialog.py" line="79" />
         <source>无法在导入前备份工作区，未作修改：%1</source>
         <translation>Could not back up the workspace before the import; nothing was changed: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="99" />
+        <location filename="../../workbench/ui/division_dialog.py" line="101" />
         <source>表格与工作区一致，没有需要应用的修改。</source>
         <translation>The sheet matches the workspace; there is nothing to apply.</translation>
     </message>
@@ -1061,41 +1061,51 @@ The current content is kept as a backup first and can be restored again at any t
     </message>
     <message>
         <location filename="../../workbench/ui/import_preview/messages.py" line="37" />
+        <source>指标表：%label 列没有对应的栏目，其数值附在目标值之后</source>
+        <translation>indicator table: column(s) %label have no field of their own; their values are kept after the target value</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="40" />
+        <source>%at：指标表无法按行读出（%n 行作为表格原文保留，未生成指标）；如需结构化指标，请直接导入 PDF 或 pdftotext -layout 的文本</source>
+        <translation>%at: the indicator table could not be read into rows (%n lines kept as the table's text, no indicators); import the PDF itself, or text from pdftotext -layout, for structured indicators</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="43" />
         <source>%at：“%label”之后不是目录，按正文保留</source>
         <translation>%at: “%label” is not followed by a table of contents; kept as text</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/messages.py" line="43" />
+        <location filename="../../workbench/ui/import_preview/messages.py" line="49" />
         <source>表格 %1 第 %2 行</source>
         <translation>table %1 row %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/messages.py" line="44" />
+        <location filename="../../workbench/ui/import_preview/messages.py" line="50" />
         <source>第 %1 行</source>
         <translation>line %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/messages.py" line="45" />
+        <location filename="../../workbench/ui/import_preview/messages.py" line="51" />
         <source>第 %1 段</source>
         <translation>paragraph %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/messages.py" line="46" />
+        <location filename="../../workbench/ui/import_preview/messages.py" line="52" />
         <source>第 %1 页</source>
         <translation>page %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/messages.py" line="47" />
+        <location filename="../../workbench/ui/import_preview/messages.py" line="53" />
         <source>（页眉页脚）</source>
         <translation>(header/footer)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/messages.py" line="48" />
+        <location filename="../../workbench/ui/import_preview/messages.py" line="54" />
         <source>，表格行</source>
         <translation>, table row</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/messages.py" line="49" />
+        <location filename="../../workbench/ui/import_preview/messages.py" line="55" />
         <source>文本框，位于</source>
         <translation>text box at</translation>
     </message>
