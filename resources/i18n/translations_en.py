@@ -237,6 +237,53 @@ EN.update({  # issue 11: opening a workspace when the machine misbehaves
 })
 EN.update({"WorkspaceOpen|只读": "Read-only"})
 
+# change review of a revised plan (ui/revision/)
+EN.update({
+    "ChangeReview|变化": "Change", "ChangeReview|章节": "Place", "ChangeReview|内容": "Text", "ChangeReview|标签": "Tags",
+    "ChangeReview|审核": "Review", "ChangeReview|待审核": "To review", "ChangeReview|已确认": "Accepted",
+    "ChangeReview|已重新标注": "Re-tagged", "ChangeReview|已移至": "Moved to", "ChangeReview|未变": "Unchanged",
+    "ChangeReview|移动": "Moved", "ChangeReview|文字修改": "Reworded", "ChangeReview|拆分": "Split",
+    "ChangeReview|合并": "Merged", "ChangeReview|删除": "Deleted", "ChangeReview|新增": "New",
+    "ChangeReview|重新编号": "Renumbered", "ChangeReview|移动、重新编号": "Moved, renumbered",
+    "ChangeReview|文字修改、移动": "Reworded, moved", "ChangeReview|关联指标已删除": "Linked indicator deleted",
+    "ChangeReview|全部变化": "All changes", "ChangeReview|孤立标签": "Orphaned tags", "ChangeReview|新增条款": "New clauses",
+    "ChangeReview|%1 处变化，%2 项待审核，%3 条新增条款待标注": "%1 changes, %2 to review, %3 new clauses to tag",
+    "ChangeReview|%1（修订自 %2）": "%1 (revision of %2)", "ChangeReview|修改后": "Revised",
+    "ChangeReview|修订对照": "Revision changes", "ChangeReview|原文": "Original",
+    "ChangeReview|原有标签（孤立）：": "Former tags (orphaned): ", "ChangeReview|导入修订稿": "Import revised draft",
+    "ChangeReview|导入修订稿(&R)…": "Import &revised draft…", "ChangeReview|导入修订稿失败": "Importing the revised draft failed",
+    "ChangeReview|导入某规划的新版本（如批准稿）：标注随条款带入新版本，旧版本只读保留":
+        "Import a new version of a plan (such as the approved text): tags follow their clauses; the old version stays, read-only",
+    "ChangeReview|工作区中还没有修订稿：用 文件 › 导入修订稿 导入新版本":
+        "No revised draft in this workspace yet: use File › Import revised draft",
+    "ChangeReview|工作区中还没有规划：请先导入规划": "The workspace holds no plan yet: import a plan first",
+    "ChangeReview|待标注": "To tag", "ChangeReview|新文件是哪个规划的新版本？": "Which plan is the new file a version of?",
+    "ChangeReview|新版本": "New version", "ChangeReview|无法完成": "Could not complete", "ChangeReview|未标注": "Untagged",
+    "ChangeReview|标签：": "Tags: ", "ChangeReview|正在导入 %1…": "Importing %1…",
+    "ChangeReview|正在比对条款并带入标注…": "Matching clauses and carrying tags…",
+    "ChangeReview|正在读取和解析 %1…": "Reading and parsing %1…", "ChangeReview|牵头单位": "Lead department",
+    "ChangeReview|确认": "Accept", "ChangeReview|移至其他条款": "Move to another node",
+    "ChangeReview|移至其他条款…": "Move to another node…", "ChangeReview|责任单位": "Supporting departments",
+    "ChangeReview|转到条款": "Go to node", "ChangeReview|输入章节或文字筛选": "Type a place or words to filter",
+    "ChangeReview|重新标注": "Re-tag", "ChangeReview|重新标注…": "Re-tag…", "ChangeReview|（无标签）": "(no tags)",
+    "ChangeReview|（无：已删除）": "(none: deleted)", "ChangeReview|（无：新增）": "(none: new)",
+    "ChangeReview|（旧版本，只读）": " (old version, read-only)",
+    "ChangeReview|导出对照表…": "Export comparison table…", "ChangeReview|导出对照表": "Export comparison table",
+    "ChangeReview|原文 / 修改后 / 变化 / 责任单位，Excel 工作簿": "Original / revised / change / departments, as an Excel workbook",
+    "ChangeReview|Excel 工作簿 (*.xlsx)": "Excel workbook (*.xlsx)", "ChangeReview|已导出：%1": "Exported: %1",
+    "ChangeReview|旧版本上的标注已带入新版本：%1 个条目；%2 个条目在新版本上已改，待审核；%3 项孤立标签。":
+        "Tags merged onto the old version were carried into the new one: %1 nodes; %2 re-tagged there meanwhile, "
+        "to review; %3 orphaned.",
+    "ChangeReview|另一工作区的修订关系已记录：规划 %1 为新版本。":
+        " The other workspace's revision is recorded here too: plan %1 is the new version.",
+    "ChangeReview|作为规划 %1（%2）的新版本导入：标注随条款带入新版本，旧版本只读保留。":
+        "Imported as the new version of plan %1 (%2): tags follow their clauses; the old version stays, read-only.",
+    "ChangeReview|指标修改": "Indicator changed", "ChangeReview|指标删除": "Indicator deleted",
+    "ChangeReview|指标新增": "Indicator added",
+    "ChangeReview|该文件已是此规划的新版本，未作改动": "This file is already the new version of that plan; nothing changed",
+    "ChangeReview|已导入新版本，旧版本改为只读：标注带入 %1 个条目，%2 项待审核，%3 项孤立标签":
+        "New version imported, the old one is now read-only: tags carried to %1 nodes, %2 to review, %3 orphaned",
+})
 # issue 13: stable numbers, Shift+N, pins, explained suggestions
 EN.update({
     "本条尚无牵头单位：请先指定牵头单位（数字键），再添加配合单位 %1": "This item has no lead yet: assign a lead first (number keys), then add %1 as support",

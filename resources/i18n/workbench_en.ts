@@ -458,6 +458,367 @@ The current content is kept as a backup first and can be restored again at any t
     </message>
 </context>
 <context>
+    <name>ChangeReview</name>
+    <message>
+        <location filename="../../workbench/ui/revision/compare.py" line="37" />
+        <source>原文</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/compare.py" line="38" />
+        <source>修改后</source>
+        <translation>Revised</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/compare.py" line="48" />
+        <source>（无：新增）</source>
+        <translation>(none: new)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/compare.py" line="49" />
+        <source>（无：已删除）</source>
+        <translation>(none: deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/dialogs.py" line="24" />
+        <source>重新标注</source>
+        <translation>Re-tag</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/dialogs.py" line="40" />
+        <source>牵头单位</source>
+        <translation>Lead department</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/dialogs.py" line="41" />
+        <source>责任单位</source>
+        <translation>Supporting departments</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/dialogs.py" line="66" />
+        <source>移至其他条款</source>
+        <translation>Move to another node</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/dialogs.py" line="68" />
+        <source>输入章节或文字筛选</source>
+        <translation>Type a place or words to filter</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="11" />
+        <source>变化</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="11" />
+        <source>章节</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="12" />
+        <source>内容</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="12" />
+        <source>标签</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="13" />
+        <source>审核</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="13" />
+        <source>待审核</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="14" />
+        <source>已确认</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="14" />
+        <source>已重新标注</source>
+        <translation>Re-tagged</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="15" />
+        <source>已移至</source>
+        <translation>Moved to</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="15" />
+        <source>未变</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="16" />
+        <source>移动</source>
+        <translation>Moved</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="16" />
+        <source>文字修改</source>
+        <translation>Reworded</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="17" />
+        <source>拆分</source>
+        <translation>Split</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="17" />
+        <source>合并</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="18" />
+        <source>删除</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="18" />
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="19" />
+        <source>重新编号</source>
+        <translation>Renumbered</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="19" />
+        <source>移动、重新编号</source>
+        <translation>Moved, renumbered</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="20" />
+        <source>文字修改、移动</source>
+        <translation>Reworded, moved</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="20" />
+        <source>关联指标已删除</source>
+        <translation>Linked indicator deleted</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="21" />
+        <source>全部变化</source>
+        <translation>All changes</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="21" />
+        <source>孤立标签</source>
+        <translation>Orphaned tags</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="22" />
+        <source>新增条款</source>
+        <translation>New clauses</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="22" />
+        <source>指标修改</source>
+        <translation>Indicator changed</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="23" />
+        <source>指标删除</source>
+        <translation>Indicator deleted</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="23" />
+        <source>指标新增</source>
+        <translation>Indicator added</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_model.py" line="89" />
+        <source>未标注</source>
+        <translation>Untagged</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_model.py" line="92" />
+        <source>待标注</source>
+        <translation>To tag</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="63" />
+        <source>确认</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="64" />
+        <source>重新标注…</source>
+        <translation>Re-tag…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="65" />
+        <source>移至其他条款…</source>
+        <translation>Move to another node…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="66" />
+        <source>转到条款</source>
+        <translation>Go to node</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="67" />
+        <source>导出对照表…</source>
+        <translation>Export comparison table…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="68" />
+        <source>原文 / 修改后 / 变化 / 责任单位，Excel 工作簿</source>
+        <translation>Original / revised / change / departments, as an Excel workbook</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="70" />
+        <source>新版本</source>
+        <translation>New version</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="109" />
+        <source>%1（修订自 %2）</source>
+        <translation>%1 (revision of %2)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="122" />
+        <source>工作区中还没有修订稿：用 文件 › 导入修订稿 导入新版本</source>
+        <translation>No revised draft in this workspace yet: use File › Import revised draft</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="132" />
+        <source>%1 处变化，%2 项待审核，%3 条新增条款待标注</source>
+        <translation>%1 changes, %2 to review, %3 new clauses to tag</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="169" />
+        <source>（无标签）</source>
+        <translation>(no tags)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="172" />
+        <source>标签：</source>
+        <translation>Tags: </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="172" />
+        <source>原有标签（孤立）：</source>
+        <translation>Former tags (orphaned): </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="231" />
+        <source>导出对照表</source>
+        <translation>Export comparison table</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="232" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="239" />
+        <location filename="../../workbench/ui/revision/review_view.py" line="248" />
+        <source>无法完成</source>
+        <translation>Could not complete</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="241" />
+        <source>已导出：%1</source>
+        <translation>Exported: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="29" />
+        <source>修订对照</source>
+        <translation>Revision changes</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="39" />
+        <source>导入修订稿(&amp;R)…</source>
+        <translation>Import &amp;revised draft…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="41" />
+        <source>导入某规划的新版本（如批准稿）：标注随条款带入新版本，旧版本只读保留</source>
+        <translation>Import a new version of a plan (such as the approved text): tags follow their clauses; the old version stays, read-only</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="54" />
+        <source>旧版本上的标注已带入新版本：%1 个条目；%2 个条目在新版本上已改，待审核；%3 项孤立标签。</source>
+        <translation>Tags merged onto the old version were carried into the new one: %1 nodes; %2 re-tagged there meanwhile, to review; %3 orphaned.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="58" />
+        <source>另一工作区的修订关系已记录：规划 %1 为新版本。</source>
+        <translation> The other workspace's revision is recorded here too: plan %1 is the new version.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="68" />
+        <source>（旧版本，只读）</source>
+        <translation> (old version, read-only)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="85" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="88" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="93" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="125" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="189" />
+        <source>导入修订稿</source>
+        <translation>Import revised draft</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="85" />
+        <source>工作区中还没有规划：请先导入规划</source>
+        <translation>The workspace holds no plan yet: import a plan first</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="89" />
+        <source>新文件是哪个规划的新版本？</source>
+        <translation>Which plan is the new file a version of?</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="101" />
+        <source>正在读取和解析 %1…</source>
+        <translation>Reading and parsing %1…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="114" />
+        <source>作为规划 %1（%2）的新版本导入：标注随条款带入新版本，旧版本只读保留。</source>
+        <translation>Imported as the new version of plan %1 (%2): tags follow their clauses; the old version stays, read-only.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="139" />
+        <source>正在比对条款并带入标注…</source>
+        <translation>Matching clauses and carrying tags…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="126" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="167" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="191" />
+        <source>导入修订稿失败</source>
+        <translation>Importing the revised draft failed</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="181" />
+        <source>该文件已是此规划的新版本，未作改动</source>
+        <translation>This file is already the new version of that plan; nothing changed</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="183" />
+        <source>已导入新版本，旧版本改为只读：标注带入 %1 个条目，%2 项待审核，%3 项孤立标签</source>
+        <translation>New version imported, the old one is now read-only: tags carried to %1 nodes, %2 to review, %3 orphaned</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="125" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="190" />
+        <source>正在导入 %1…</source>
+        <translation>Importing %1…</translation>
+    </message>
+</context>
+<context>
     <name>ChartsView</name>
     <message>
         <location filename="../../workbench/ui/charts.py" line="160" />
@@ -1420,62 +1781,62 @@ The current content is kept as a backup first and can be restored again at any t
         <translation>Department re&amp;gistry…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="102" />
+        <location filename="../../workbench/ui/integrations.py" line="105" />
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="102" />
+        <location filename="../../workbench/ui/integrations.py" line="105" />
         <source>工作区中还没有规划。</source>
         <translation>The workspace holds no plan yet.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="110" />
+        <location filename="../../workbench/ui/integrations.py" line="113" />
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="124" />
+        <location filename="../../workbench/ui/integrations.py" line="127" />
         <source>导入任务分工表</source>
         <translation>Import division sheet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="124" />
+        <location filename="../../workbench/ui/integrations.py" line="127" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="130" />
+        <location filename="../../workbench/ui/integrations.py" line="133" />
         <source>已应用 {n} 条修改</source>
         <translation>Applied {n} change(s)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="146" />
+        <location filename="../../workbench/ui/integrations.py" line="151" />
         <source>合并其他审核人的工作区</source>
         <translation>Merge another reviewer's workspace</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="147" />
+        <location filename="../../workbench/ui/integrations.py" line="152" />
         <source>工作区 (*.sqlite *.db);;所有文件 (*)</source>
         <translation>Workspace (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="154" />
+        <location filename="../../workbench/ui/integrations.py" line="158" />
         <source>无法合并</source>
         <translation>Cannot merge</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="158" />
+        <location filename="../../workbench/ui/integrations.py" line="164" />
         <source>合并了 {n} 条记录；待处理冲突 {c} 个。</source>
         <translation>Merged {n} event(s); {c} conflict(s) to resolve.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="160" />
+        <location filename="../../workbench/ui/integrations.py" line="168" />
         <source>该工作区的记录已全部在本工作区中，没有变化。</source>
         <translation>This workspace already holds all of that workspace's events; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="161" />
+        <location filename="../../workbench/ui/integrations.py" line="169" />
         <source>合并完成</source>
         <translation>Merge finished</translation>
     </message>
@@ -1841,6 +2202,7 @@ The current content is kept as a backup first and can be restored again at any t
     </message>
     <message>
         <location filename="../../workbench/ui/background.py" line="77" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="94" />
         <source>规划文件 (*.txt *.docx *.pdf *.md);;所有文件 (*)</source>
         <translation>Plan documents (*.txt *.docx *.pdf *.md);;All files (*)</translation>
     </message>

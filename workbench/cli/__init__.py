@@ -39,6 +39,7 @@ COMMAND_MODULES = (
     "workbench.cli.assign_commands",
     "workbench.cli.audit_commands",
     "workbench.cli.merge_commands",
+    "workbench.cli.revision_commands",
     "workbench.cli.backup_commands",
     "workbench.cli.suggest_commands",
 )
@@ -105,9 +106,11 @@ def read_repository(args: argparse.Namespace, *, create: bool = False):
 
 
 def select_plans(repo, selector: str | None) -> list:
+    """The plans a selector (id or sha256 prefix) names; without one, every current version
+    (a plan superseded by a revision is only chosen by naming it)."""
     plans = repo.plans()
     if selector is None:
-        return plans
+        return [p for p in plans if repo.superseded_by(p.id) is None]
     chosen = [p for p in plans if str(p.id) == selector or p.sha256.startswith(selector.lower())]
     if not chosen:
         raise CliError(f"no plan matches {selector!r} (plans: {', '.join(str(p.id) for p in plans) or 'none'})")

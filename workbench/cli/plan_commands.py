@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from workbench.cli import EXIT_OK, Command, read_repository, repository
+from workbench.cli import EXIT_OK, Command, read_repository, repository, select_plans
 
 
 def register(command: Command) -> None:
@@ -14,6 +14,9 @@ def register(command: Command) -> None:
     p.add_argument("file", type=Path)
     p.add_argument("--corrections", type=Path, default=None, metavar="FILE.json",
                    help="apply a saved set of import corrections (headings, body text, splits, joins, ...)")
+    p.add_argument("--revision-of", metavar="PLAN", default=None,
+                   help="the document is a new version of this plan (id or sha256 prefix): it becomes the "
+                        "current version, the old one stays read-only, and its tags are carried over")
     command("tree", "print the outline of every plan with counts per level", cmd_tree)
     command("departments", "list the department registry of the workspace", cmd_departments)
 
@@ -31,6 +34,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         from workbench.cli.workspace import backup_before
 
         backup_before(repo, args, reason="import", detail=args.file.name)
+    if getattr(args, "revision_of", None):
+        return _import_revision(args, repo, plan)
     result = repo.import_plan(plan)
     if not result.created:
         stored = repo.plan(result.plan_id)
@@ -47,6 +52,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _import_revision(args: argparse.Namespace, repo, plan) -> int:
+    (old,) = select_plans(repo, args.revision_of)[:1]
+    result = repo.import_revision(plan, revision_of=old.id)
+    print(result.summary())
+    for warning in plan.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_tree(args: argparse.Namespace) -> int:
     from workbench.core.tree_export import outline_lines
 
@@ -55,8 +69,12 @@ def cmd_tree(args: argparse.Namespace) -> int:
     if not plans:
         print("the workspace holds no plan yet: run `workbench import FILE`")
     for record in plans:
-        for line in outline_lines(repo.load_plan(record.id)):
+        for n, line in enumerate(outline_lines(repo.load_plan(record.id))):
             print(line)
+            if n == 0 and (newer := repo.superseded_by(record.id)) is not None:
+                print(f"  (plan {record.id}: old version, read-only; its revision is plan {newer})")
+            elif n == 0 and (older := repo.revision_of(record.id)) is not None:
+                print(f"  (plan {record.id}: current version, revising plan {older})")
     return EXIT_OK
 
 

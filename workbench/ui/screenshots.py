@@ -18,7 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -167,6 +167,7 @@ def take(out: Path, *, language: str = "zh_CN") -> list[Path]:
 
         window.close()
         db.close()
+        _revision_review(Path(tmp), out, saved)
     app.processEvents()
     return saved
 
@@ -233,6 +234,56 @@ def _import_preview(folder: Path):
     dialog.tree.resizeColumnToContents(0)
     dialog.show_line(5)
     return dialog
+
+
+def _revision_review(tmp: Path, out: Path, saved: list[Path]) -> None:
+    """The change review after importing a revised draft of the seed (made by the tests' drafting
+    simulator), in a window of its own so that no earlier shot's state (a read-only banner) shows."""
+    try:
+        from tests.revision_drafts import draft_revision
+    except ImportError:  # run outside the source tree: no simulator, no shot
+        return
+    from workbench.app import build_main_window
+    from workbench.core.importing import import_lines
+
+    from .revision import wiring
+
+    workspace = tmp / "revision.sqlite"
+    db = open_workspace(workspace)
+    repo = Repository(db, Reviewer("张三", "市发展改革委规划处"))
+    repo.import_plan(import_file(paths.SEED_PLAN))
+    settings = QSettings(str(tmp / "revision-settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("reviewer/name", "张三")
+    settings.setValue("reviewer/unit", "市发展改革委规划处")
+    window = build_main_window(repo, settings, path=workspace, start_workers=False)
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    _settle()
+    _tag_some_clauses(window)
+    lines = paths.SEED_PLAN.read_text(encoding="utf-8").split("\n")
+    revised, _ = draft_revision(lines, import_lines(lines, paths.SEED_PLAN.name))
+    path = tmp / "批准稿.txt"
+    path.write_text("\n".join(revised), encoding="utf-8")
+    wiring.import_revision_file(window, path, window.session.plan_ids[0])
+    for _ in range(600):  # at most 30 s
+        if window.pool.running == 0 and window.revision_view.plan_box.count():
+            break
+        QTest.qWait(50)
+    view = window.revision_view
+    window.revision_dock.show()
+    window.revision_dock.raise_()
+    window.resizeDocks([window.revision_dock], [560], Qt.Orientation.Vertical)
+    old_root = window.session.plan(window.session.plan_ids[0]).root
+    text = old_root.find("ch03/s01/p01").text
+    row = next((i for i, e in enumerate(view.model.entries) if e.row.old_text == text), 0)
+    view.select_row(row)
+    window.select_node(view.model.entry(row).new_node_id)
+    _settle()
+    shot = out / "16-revision-review.png"
+    window.grab().save(str(shot))
+    saved.append(shot)
+    window.close()
+    db.close()
 
 
 def main(argv: list[str] | None = None) -> int:
