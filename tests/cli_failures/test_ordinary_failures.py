@@ -219,3 +219,13 @@ def test_full_disk_each_into_leaves_no_empty_folder(ws, mounts):
     result = run_cli("export", "department", "--each-into", medium / "各部门", "--db", ws)
     assert result.returncode == 1 and "full" in result.stderr
     assert listing(medium) == ["filler"]
+
+
+def test_a_department_name_with_each_into_is_refused_not_ignored(ws, tmp_path, capsys):
+    """QA: `export department 市科技局 --each-into DIR` ignored the name and wrote every department."""
+    assert main(["assign", "ch03/s01/p02", "市科技局", "--db", str(ws)]) == 0
+    assert main(["assign", "ch03/s01/p01", "市财政局", "--db", str(ws)]) == 0
+    capsys.readouterr()
+    out = tmp_path / "部门"
+    assert main(["export", "department", "市科技局", "--each-into", str(out), "--db", str(ws)]) == 1
+    assert "-o FILE" in capsys.readouterr().err and not out.exists()

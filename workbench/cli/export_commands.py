@@ -115,6 +115,9 @@ def _export_departments(args, snapshot, prov) -> int:
     from workbench.core.departments import resolve
     from workbench.core.export_xlsx import department_file_name
 
+    if args.each_into is not None and args.name:
+        raise CliError(f"--each-into writes every department's workbook; for {args.name} alone use -o FILE "
+                       "(nothing was written)")
     if args.each_into is not None:
         created = not args.each_into.exists()
         args.each_into.mkdir(parents=True, exist_ok=True)
