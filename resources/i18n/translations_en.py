@@ -141,6 +141,10 @@ EN.update({"DepartmentsDialog|撤销": "Retire", "DepartmentsDialog|状态": "St
 EN.update({"修改记录": "History"})
 EN.update({"部门（工作簿只含涉及所选部门的任务；或为所选部门各出一个工作簿）：":
            "Departments (the workbook holds only tasks involving these; or one workbook for each):"})
+# first-start reviewer dialog (issue 8)
+EN.update({"退出": "Quit",
+           "必须填写姓名才能开始：每一项标注都会记录是谁做的。不想填写可以点“退出”。":
+           "A name is required to start: every tag records who made it. Choose Quit if you do not want to give one."})
 # import preview (issue 9)
 EN.update({
     "导入预览：%1": "Import preview: %1", "原文": "Source", "识别出的结构": "Structure found",

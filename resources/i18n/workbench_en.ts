@@ -301,12 +301,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../workbench/app.py" line="108" />
+        <location filename="../../workbench/app.py" line="138" />
         <source>无法打开工作区</source>
         <translation>Cannot open the workspace</translation>
     </message>
     <message>
-        <location filename="../../workbench/app.py" line="132" />
+        <location filename="../../workbench/app.py" line="163" />
         <source>今日备份未能完成：%1</source>
         <translation>Today's backup could not be taken: %1</translation>
     </message>
@@ -1690,12 +1690,12 @@ The current content is kept as a backup first and can be restored again at any t
         <translation>Choose or type an indicator</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/indicator_picker.py" line="75" />
+        <location filename="../../workbench/ui/indicator_picker.py" line="77" />
         <source>关联</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/indicator_picker.py" line="76" />
+        <location filename="../../workbench/ui/indicator_picker.py" line="78" />
         <source>把所选指标关联到当前条目</source>
         <translation>Link the chosen indicator to the current item</translation>
     </message>
@@ -1898,266 +1898,266 @@ The current content is kept as a backup first and can be restored again at any t
 <context>
     <name>MainActions</name>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="79" />
+        <location filename="../../workbench/ui/main_actions.py" line="80" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="81" />
+        <location filename="../../workbench/ui/main_actions.py" line="82" />
         <source>导入规划(&amp;I)…</source>
         <translation>&amp;Import plan…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="82" />
+        <location filename="../../workbench/ui/main_actions.py" line="83" />
         <source>导出(&amp;E)…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="83" />
+        <location filename="../../workbench/ui/main_actions.py" line="84" />
         <source>导出为 Excel：导出模块尚未安装</source>
         <translation>Export to Excel: the export module is not installed yet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="84" />
+        <location filename="../../workbench/ui/main_actions.py" line="85" />
         <source>合并(&amp;M)…</source>
         <translation>&amp;Merge…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="84" />
+        <location filename="../../workbench/ui/main_actions.py" line="85" />
         <source>合并其他审核人的工作区：合并模块尚未安装</source>
         <translation>Merge another reviewer's workspace: the merge module is not installed yet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="86" />
+        <location filename="../../workbench/ui/main_actions.py" line="87" />
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="87" />
+        <location filename="../../workbench/ui/main_actions.py" line="88" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="89" />
+        <location filename="../../workbench/ui/main_actions.py" line="90" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="90" />
+        <location filename="../../workbench/ui/main_actions.py" line="91" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="92" />
+        <location filename="../../workbench/ui/main_actions.py" line="93" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="100" />
+        <location filename="../../workbench/ui/main_actions.py" line="101" />
         <source>移除所选单位</source>
         <translation>Remove selected department</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="101" />
+        <location filename="../../workbench/ui/main_actions.py" line="102" />
         <source>搜索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="103" />
+        <location filename="../../workbench/ui/main_actions.py" line="104" />
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="104" />
+        <location filename="../../workbench/ui/main_actions.py" line="105" />
         <source>下一条款</source>
         <translation>Next clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="105" />
+        <location filename="../../workbench/ui/main_actions.py" line="106" />
         <source>上一条款</source>
         <translation>Previous clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="106" />
-        <location filename="../../workbench/ui/main_actions.py" line="179" />
+        <location filename="../../workbench/ui/main_actions.py" line="107" />
+        <location filename="../../workbench/ui/main_actions.py" line="180" />
         <source>下一未标注条款</source>
         <translation>Next untagged clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="108" />
+        <location filename="../../workbench/ui/main_actions.py" line="109" />
         <source>下一句</source>
         <translation>Next sentence</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="109" />
+        <location filename="../../workbench/ui/main_actions.py" line="110" />
         <source>上一句</source>
         <translation>Previous sentence</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="110" />
-        <location filename="../../workbench/ui/main_actions.py" line="181" />
+        <location filename="../../workbench/ui/main_actions.py" line="111" />
+        <location filename="../../workbench/ui/main_actions.py" line="182" />
         <source>回到整段</source>
         <translation>Whole clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="117" />
+        <location filename="../../workbench/ui/main_actions.py" line="118" />
         <source>标注(&amp;T)</source>
         <translation>&amp;Tag</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="118" />
+        <location filename="../../workbench/ui/main_actions.py" line="119" />
         <source>选择单位…</source>
         <translation>Choose department…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="119" />
+        <location filename="../../workbench/ui/main_actions.py" line="120" />
         <source>采用第一个牵头建议</source>
         <translation>Take the first lead suggestion</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="121" />
+        <location filename="../../workbench/ui/main_actions.py" line="122" />
         <source>采用第一个配合建议</source>
         <translation>Add the first support suggestion</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="123" />
+        <location filename="../../workbench/ui/main_actions.py" line="124" />
         <source>标为已审 / 取消</source>
         <translation>Mark reviewed / unmark</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="124" />
+        <location filename="../../workbench/ui/main_actions.py" line="125" />
         <source>标为有疑问 / 取消</source>
         <translation>Mark questioned / unmark</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="125" />
+        <location filename="../../workbench/ui/main_actions.py" line="126" />
         <source>最近使用单位 → 牵头</source>
         <translation>Recent department → lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="126" />
+        <location filename="../../workbench/ui/main_actions.py" line="127" />
         <source>最近使用单位 → 配合</source>
         <translation>Recent department → support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="128" />
-        <location filename="../../workbench/ui/main_actions.py" line="130" />
+        <location filename="../../workbench/ui/main_actions.py" line="129" />
+        <location filename="../../workbench/ui/main_actions.py" line="131" />
         <source>第 %1 个</source>
         <translation>No. %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="133" />
+        <location filename="../../workbench/ui/main_actions.py" line="134" />
         <source>把所选单位固定到编号</source>
         <translation>Pin the selected department to a number</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="135" />
+        <location filename="../../workbench/ui/main_actions.py" line="136" />
         <source>第 %1 号</source>
         <translation>Number %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="138" />
+        <location filename="../../workbench/ui/main_actions.py" line="139" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="142" />
+        <location filename="../../workbench/ui/main_actions.py" line="143" />
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="142" />
+        <location filename="../../workbench/ui/main_actions.py" line="143" />
         <source>审计日志：审计模块尚未安装</source>
         <translation>Audit log: the audit module is not installed yet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="144" />
+        <location filename="../../workbench/ui/main_actions.py" line="145" />
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="146" />
+        <location filename="../../workbench/ui/main_actions.py" line="147" />
         <source>审核人(&amp;R)</source>
         <translation>&amp;Reviewer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="147" />
+        <location filename="../../workbench/ui/main_actions.py" line="148" />
         <source>更改审核人…</source>
         <translation>Change reviewer…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="149" />
+        <location filename="../../workbench/ui/main_actions.py" line="150" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="150" />
-        <location filename="../../workbench/ui/main_actions.py" line="195" />
+        <location filename="../../workbench/ui/main_actions.py" line="151" />
+        <location filename="../../workbench/ui/main_actions.py" line="196" />
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="158" />
+        <location filename="../../workbench/ui/main_actions.py" line="159" />
         <source>请先在标注区选择要固定编号的单位</source>
         <translation>First select the department to pin in the annotation pane</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="178" />
+        <location filename="../../workbench/ui/main_actions.py" line="179" />
         <source>下一条款 / 上一条款（阅读区中也可用 ↓ / ↑）</source>
         <translation>Next / previous clause (↓ / ↑ in the reader too)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="180" />
+        <location filename="../../workbench/ui/main_actions.py" line="181" />
         <source>下一句 / 上一句（只标注该句）</source>
         <translation>Next / previous sentence (tags go to that sentence)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="182" />
+        <location filename="../../workbench/ui/main_actions.py" line="183" />
         <source>把最近使用的第 n 个单位设为牵头</source>
         <translation>Assign the n-th recent department as lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="183" />
+        <location filename="../../workbench/ui/main_actions.py" line="184" />
         <source>把最近使用的第 n 个单位添加为配合（不改变牵头单位）</source>
         <translation>Add the department numbered n as support (never changes the lead)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="184" />
+        <location filename="../../workbench/ui/main_actions.py" line="185" />
         <source>把所选单位固定到第 n 号</source>
         <translation>Pin the selected department to number n</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="185" />
+        <location filename="../../workbench/ui/main_actions.py" line="186" />
         <source>采用第一个牵头建议 / 添加第一个配合建议</source>
         <translation>Take the first lead suggestion / add the first support suggestion</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="186" />
+        <location filename="../../workbench/ui/main_actions.py" line="187" />
         <source>单位选择框：输入、↓ 选择、Enter 牵头、Shift+Enter 配合</source>
         <translation>Department picker: type, ↓ to choose, Enter = lead, Shift+Enter = support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="187" />
+        <location filename="../../workbench/ui/main_actions.py" line="188" />
         <source>已审 / 有疑问</source>
         <translation>Reviewed / questioned</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="188" />
+        <location filename="../../workbench/ui/main_actions.py" line="189" />
         <source>移除所选单位或指标</source>
         <translation>Remove the selected department or indicator</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="189" />
+        <location filename="../../workbench/ui/main_actions.py" line="190" />
         <source>撤销 / 重做</source>
         <translation>Undo / redo</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="190" />
+        <location filename="../../workbench/ui/main_actions.py" line="191" />
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="191" />
+        <location filename="../../workbench/ui/main_actions.py" line="192" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
@@ -2166,7 +2166,7 @@ The current content is kept as a backup first and can be restored again at any t
         <location filename="../../workbench/ui/background.py" line="101" />
         <location filename="../../workbench/ui/background.py" line="112" />
         <location filename="../../workbench/ui/background.py" line="162" />
-        <location filename="../../workbench/ui/main_actions.py" line="192" />
+        <location filename="../../workbench/ui/main_actions.py" line="193" />
         <source>导入规划</source>
         <translation>Import plan</translation>
     </message>
@@ -2461,39 +2461,49 @@ A draft is kept on this computer; saving is retried after you leave, and the tex
 <context>
     <name>ReviewerDialog</name>
     <message>
-        <location filename="../../workbench/ui/reviewer_dialog.py" line="34" />
+        <location filename="../../workbench/ui/reviewer_dialog.py" line="39" />
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reviewer_dialog.py" line="37" />
+        <location filename="../../workbench/ui/reviewer_dialog.py" line="42" />
         <source>首次使用，请填写您的姓名和单位。每一项标注都会记录审核人。</source>
         <translation>First start: please enter your name and unit. Every tag records who made it.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reviewer_dialog.py" line="38" />
+        <location filename="../../workbench/ui/reviewer_dialog.py" line="43" />
         <source>修改审核人。之后的每一项标注都会记录新的审核人。</source>
         <translation>Change the reviewer. Tags from now on record the new reviewer.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reviewer_dialog.py" line="43" />
+        <location filename="../../workbench/ui/reviewer_dialog.py" line="48" />
         <source>例如：张三</source>
         <translation>e.g. Zhang San</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reviewer_dialog.py" line="46" />
+        <location filename="../../workbench/ui/reviewer_dialog.py" line="51" />
         <source>例如：市发展改革委规划处</source>
         <translation>e.g. Planning Division, Municipal DRC</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reviewer_dialog.py" line="48" />
+        <location filename="../../workbench/ui/reviewer_dialog.py" line="53" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reviewer_dialog.py" line="49" />
+        <location filename="../../workbench/ui/reviewer_dialog.py" line="54" />
         <source>单位</source>
         <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reviewer_dialog.py" line="60" />
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reviewer_dialog.py" line="67" />
+        <source>必须填写姓名才能开始：每一项标注都会记录是谁做的。不想填写可以点“退出”。</source>
+        <translation>A name is required to start: every tag records who made it. Choose Quit if you do not want to give one.</translation>
     </message>
 </context>
 <context>
@@ -2694,7 +2704,7 @@ A draft is kept on this computer; saving is retried after you leave, and the tex
 <context>
     <name>Workers</name>
     <message>
-        <location filename="../../workbench/ui/workers.py" line="139" />
+        <location filename="../../workbench/ui/workers.py" line="144" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

@@ -18,6 +18,7 @@ from workbench.storage.audit_log import LogEntry, log_entries
 from workbench.storage.repository import Repository
 
 from .event_table import ENTRY_ROLE, SORT_ROLE, EventTableModel
+from .qt_compat import filter_change
 
 translate = QCoreApplication.translate
 
@@ -35,10 +36,9 @@ class EventFilter(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_criteria(self, **criteria: str | None) -> None:
-        self.beginFilterChange()
-        for name, value in criteria.items():
-            setattr(self, name, value or None)
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        with filter_change(self, rows_only=True):
+            for name, value in criteria.items():
+                setattr(self, name, value or None)
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
         entry: LogEntry = self.sourceModel().index(row, 0, parent).data(ENTRY_ROLE)
