@@ -99,3 +99,25 @@ def test_items_accept_and_move_from_the_command_line(workspace, capsys):
     assert main(["audit", "verify", "--db", str(db)]) == 0
     assert main(["revision", "report", "--plan", "1", "-o", "x.xlsx", "--db", str(db)]) != 0
     assert "not a revision" in capsys.readouterr().err
+
+
+_SMALL = "某市规划纲要\n\n第一章 科技创新\n\n第一节 建设创新平台\n\n加快建设国家级实验室，支持高校开展基础研究。\n"
+
+
+@pytest.mark.parametrize("selector", ["", "  ", "99"])
+def test_revision_of_a_bad_plan_is_refused_before_anything_is_written(tmp_path, capsys, selector):
+    """An empty --revision-of once imported the draft as an unrelated second plan, and a bad one
+    left a backup behind: both are a one-line error that writes nothing, backups included."""
+    old, new, db = tmp_path / "v1.txt", tmp_path / "v2.txt", tmp_path / "ws.sqlite"
+    old.write_text(_SMALL, encoding="utf-8")
+    new.write_text(_SMALL.replace("高校", "高校和科研院所"), encoding="utf-8")
+    assert main(["import", str(old), "--db", str(db), "--reviewer", "张三"]) == 0
+    capsys.readouterr()
+    assert main(["import", str(new), "--revision-of", selector, "--db", str(db), "--reviewer", "张三"]) != 0
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1
+    assert ("--revision-of" in err) if selector.strip() == "" else ("no plan matches" in err)
+    database = open_workspace(db)
+    assert [r["id"] for r in database["plans"].rows] == [1]
+    database.close()
+    assert not list(tmp_path.glob("backups/*.import.*"))  # (the daily backup on opening is not the import's)

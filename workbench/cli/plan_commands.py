@@ -30,12 +30,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     chosen = fixes.load(args.corrections) if getattr(args, "corrections", None) else ()
     plan = import_file(args.file, corrections=chosen)  # parse fully before the workspace is touched
     repo = repository(args)
+    old = _revised_plan(repo, args.revision_of) if getattr(args, "revision_of", None) is not None else None
     if repo.plans() and plan.sha256 not in {p.sha256 for p in repo.plans()}:
         from workbench.cli.workspace import backup_before
 
         backup_before(repo, args, reason="import", detail=args.file.name)
-    if getattr(args, "revision_of", None):
-        return _import_revision(args, repo, plan)
+    if old is not None:
+        return _import_revision(args, repo, plan, old)
     result = repo.import_plan(plan)
     if not result.created:
         stored = repo.plan(result.plan_id)
@@ -52,8 +53,21 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _import_revision(args: argparse.Namespace, repo, plan) -> int:
-    (old,) = select_plans(repo, args.revision_of)[:1]
+def _revised_plan(repo, selector: str):
+    """The one plan --revision-of names, checked before anything (even the backup) is written:
+    an empty or ambiguous selector is refused, never read as 'no revision' or 'the first match'."""
+    from workbench.cli import CliError
+
+    if not selector.strip():
+        raise CliError("--revision-of needs the plan id (or sha256 prefix) of the old version: see `workbench tree`")
+    chosen = select_plans(repo, selector.strip())
+    if len(chosen) > 1:
+        raise CliError(f"--revision-of {selector!r} matches plans {', '.join(str(p.id) for p in chosen)}: "
+                       f"give the plan id")
+    return chosen[0]
+
+
+def _import_revision(args: argparse.Namespace, repo, plan, old) -> int:
     result = repo.import_revision(plan, revision_of=old.id)
     print(result.summary())
     for warning in plan.warnings:
