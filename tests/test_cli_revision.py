@@ -121,3 +121,28 @@ def test_revision_of_a_bad_plan_is_refused_before_anything_is_written(tmp_path, 
     assert [r["id"] for r in database["plans"].rows] == [1]
     database.close()
     assert not list(tmp_path.glob("backups/*.import.*"))  # (the daily backup on opening is not the import's)
+
+
+def test_review_items_still_open_stay_open_on_a_revision_of_the_revision(tmp_path, capsys):
+    """Revising a revision once dropped its open items: the new version said 'nothing to review' while
+    the old one, now read-only, refused to accept or move them, so an orphan's tags could never be placed."""
+    v1, v2, v3, db = (tmp_path / n for n in ("v1.txt", "v2.txt", "v3.txt", "ws.sqlite"))
+    v1.write_text(_SMALL + "\n深化职业教育改革，培养高技能人才队伍。\n", encoding="utf-8")
+    v2.write_text(_SMALL.replace("高校", "高校和科研院所"), encoding="utf-8")  # reworded; the second clause deleted
+    v3.write_text(_SMALL.replace("高校", "高校和科研院所") + "\n建设全市统一的碳排放监测平台。\n", encoding="utf-8")
+    base = ["--db", str(db), "--reviewer", "张三"]
+    assert main(["import", str(v1), *base]) == 0
+    assert main(["assign", "ch01/s01/p01", "市科技局", *base]) == 0
+    assert main(["assign", "ch01/s01/p02", "市教委", *base]) == 0
+    assert main(["import", str(v2), "--revision-of", "1", *base]) == 0
+    assert main(["import", str(v3), "--revision-of", "2", *base]) == 0
+    capsys.readouterr()
+    assert main(["revision", "items", "--plan", "3", *base]) == 0
+    out = capsys.readouterr().out
+    assert "ch01/s01/p01" in out and "市科技局" in out  # the reworded clause is still to be checked
+    assert "深化职业教育改革" in out and "市教委" in out  # the orphan can still be placed
+    items = [line.split("\t")[0] for line in out.splitlines() if line[:1].isdigit()]
+    orphan = next(line.split("\t")[0] for line in out.splitlines() if "孤立" in line)
+    assert main(["revision", "move", orphan, "ch01/s01/p02", *base]) == 0
+    assert len(items) == 2
+    assert main(["audit", "verify", *base]) == 0

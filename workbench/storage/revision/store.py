@@ -13,7 +13,7 @@ orphans become `revision_items` for the reviewer; each decision on one is a
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Any
 
@@ -164,9 +164,11 @@ class RevisionStore(StoreBase):
             for item in carry.carries:
                 self._carry(new_id, item, old_record.sha256)
             self._store_items(new_id, carry.carries, carry.orphans)
+            open_flags, open_orphans = self._carry_open_items(revision_of, new_id, carry.carries)
             events = self.event_count_now() - before
         return RevisionResult(new_id, revision_of, True, revision, len(carry.carries),
-                              sum(1 for c in carry.carries if c.flagged), len(carry.orphans), events)
+                              sum(1 for c in carry.carries if c.flagged) + open_flags,
+                              len(carry.orphans) + open_orphans, events)
 
     def event_count_now(self) -> int:
         return int(self._scalar("SELECT count(*) FROM events"))
@@ -189,6 +191,30 @@ class RevisionStore(StoreBase):
         keys = "+".join(item.old_keys)
         reason = f"carried from {keys} of plan {old_sha[:12]} ({item.kind}, confidence {item.confidence:.2f})"
         self.write_node_tags(node.id, item.tags, action=CARRY_ACTION, reason=reason)
+
+    def _carry_open_items(self, old_id: int, new_id: int, carries: list[Carry]) -> tuple[int, int]:
+        """Items still pending on the version being revised stay open on the new one: an orphan as it was
+        (the old version is read-only, so it could no longer be moved there), a flag on the node(s) its
+        node's tags went to unless the new matching flagged them already.  Returns (flags, orphans) added."""
+        flagged = {c.new_key for c in carries if c.flagged}
+        flags = orphans = 0
+        for item in self.revision_items(old_id, status="pending"):
+            if item.kind == "orphan":
+                self.db.execute(
+                    "INSERT INTO revision_items (new_plan_id, kind, node_key, old_keys, match_kind, reason, confidence, "
+                    "tags, old_text, remarks) SELECT ?, kind, node_key, old_keys, match_kind, reason, confidence, tags, "
+                    "old_text, remarks FROM revision_items WHERE id = ?", [new_id, item.id])
+                orphans += 1
+                continue
+            for c in carries:
+                if item.node_key in c.old_keys and c.new_key not in flagged:
+                    flagged.add(c.new_key)
+                    remarks = (*c.remarks, f"上一版本（方案 {old_id}）中尚未审核")
+                    self._store_items(new_id, [replace(c, kind=item.match_kind, flagged=True,
+                                                       confidence=min(c.confidence, item.confidence),
+                                                       remarks=remarks)], [])
+                    flags += 1
+        return flags, orphans
 
     def _store_items(self, new_id: int, carries: list[Carry], orphans: list[Orphan]) -> None:
         rows = [
