@@ -135,6 +135,9 @@ def test_review_items_still_open_stay_open_on_a_revision_of_the_revision(tmp_pat
     assert main(["assign", "ch01/s01/p01", "市科技局", *base]) == 0
     assert main(["assign", "ch01/s01/p02", "市教委", *base]) == 0
     assert main(["import", str(v2), "--revision-of", "1", *base]) == 0
+    backups = sorted(tmp_path.glob("backups/*.import.*"))
+    assert main(["import", str(v3), "--revision-of", "1", *base]) != 0  # plan 1 is revised already
+    assert "newer version" in capsys.readouterr().err and sorted(tmp_path.glob("backups/*.import.*")) == backups
     assert main(["import", str(v3), "--revision-of", "2", *base]) == 0
     capsys.readouterr()
     assert main(["revision", "items", "--plan", "3", *base]) == 0

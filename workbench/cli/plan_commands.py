@@ -64,6 +64,9 @@ def _revised_plan(repo, selector: str):
     if len(chosen) > 1:
         raise CliError(f"--revision-of {selector!r} matches plans {', '.join(str(p.id) for p in chosen)}: "
                        f"give the plan id")
+    if (newer := repo.superseded_by(chosen[0].id)) is not None:
+        raise CliError(f"plan {chosen[0].id} already has a newer version, plan {newer}: import the revision of "
+                       f"the current version instead (see `workbench tree`)")
     return chosen[0]
 
 
