@@ -149,3 +149,19 @@ def test_review_items_still_open_stay_open_on_a_revision_of_the_revision(tmp_pat
     assert main(["revision", "move", orphan, "ch01/s01/p02", *base]) == 0
     assert len(items) == 2
     assert main(["audit", "verify", *base]) == 0
+
+
+def test_report_of_a_revision_that_only_changes_an_indicator(tmp_path, capsys):
+    """A revision changing only an indicator's target reported '0 changes ()'."""
+    table = ("\n专栏1 主要指标\n\t序号\n\t指标\n\t2025年\n\t2030年\n\t属性\n\n"
+             "\t1\n\t研发经费投入强度（%）\n\t3.5\n\t4左右\n\t预期性\n")
+    v1, v2, db = tmp_path / "v1.txt", tmp_path / "v2.txt", tmp_path / "ws.sqlite"
+    v1.write_text(_SMALL + table, encoding="utf-8")
+    v2.write_text(_SMALL + table.replace("4左右", "4.2左右"), encoding="utf-8")
+    base = ["--db", str(db), "--reviewer", "张三"]
+    assert main(["import", str(v1), *base]) == 0
+    assert main(["import", str(v2), "--revision-of", "1", *base]) == 0
+    capsys.readouterr()
+    assert main(["revision", "report", "--plan", "2", "-o", str(tmp_path / "r.xlsx"), *base]) == 0
+    out = capsys.readouterr().out
+    assert "0 changes, 1 indicator changes" in out and "()" not in out
