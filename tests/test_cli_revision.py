@@ -165,3 +165,23 @@ def test_report_of_a_revision_that_only_changes_an_indicator(tmp_path, capsys):
     assert main(["revision", "report", "--plan", "2", "-o", str(tmp_path / "r.xlsx"), *base]) == 0
     out = capsys.readouterr().out
     assert "0 changes, 1 indicator changes" in out and "()" not in out
+
+
+def test_a_document_sharing_no_clause_is_not_taken_as_a_revision(tmp_path, capsys):
+    """The seed given as a 'revision' of an unrelated small plan was accepted: every tag orphaned and the
+    plan locked read-only by a slip of the plan id."""
+    v1, other, db = tmp_path / "v1.txt", tmp_path / "other.txt", tmp_path / "ws.sqlite"
+    v1.write_text(_SMALL, encoding="utf-8")
+    other.write_text("某区规划\n\n第一章 农业农村\n\n第一节 乡村振兴\n\n推进高标准农田建设，提升粮食综合生产能力。\n",
+                     encoding="utf-8")
+    base = ["--db", str(db), "--reviewer", "张三"]
+    assert main(["import", str(v1), *base]) == 0
+    assert main(["assign", "ch01/s01/p01", "市科技局", *base]) == 0
+    capsys.readouterr()
+    assert main(["import", str(other), "--revision-of", "1", *base]) == 1
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "shares no clause with plan 1" in err
+    assert main(["assign", "ch01/s01/p01", "市教委", "--role", "support", *base]) == 0  # still the current version
+    database = open_workspace(db)
+    assert [r["id"] for r in database["plans"].rows] == [1]
+    database.close()

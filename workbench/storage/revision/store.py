@@ -145,6 +145,10 @@ class RevisionStore(StoreBase):
                              f"of plan {versions.current_version(self.db, revision_of)} instead")
         old = self.load_plan(revision_of)
         revision = match_plans(old, plan)  # the slow part, outside the write lock
+        counts = revision.counts(frozenset({"clause", "box_item"}))
+        if counts["deleted"] and not any(counts[k] for k in ("unchanged", "moved", "reworded", "split", "merged")):
+            raise StoreError(f"{plan.source_name or plan.title} shares no clause with plan {revision_of} "
+                             f"({old.title}): it is not a version of it (wrong plan?); nothing imported")
         texts = {n.key: n.text or n.display for n in old.nodes()}
         with self.db.atomic():
             if versions.successor(self.db, revision_of) is not None:  # revised meanwhile by another connection
