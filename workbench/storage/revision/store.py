@@ -21,7 +21,7 @@ from workbench.core.plan import Plan
 from workbench.core.revision import Revision, match_plans
 from workbench.core.revision.carry import Carry, NodeTags, Orphan, plan_carry
 
-from ..errors import StoreError
+from ..errors import RevisionRefused, StoreError
 from ..records import Changes
 from ..store_base import StoreBase
 from . import versions
@@ -131,14 +131,14 @@ class RevisionStore(StoreBase):
         if not plan.sha256:
             raise StoreError(f"plan {plan.title!r} has no sha256; the importer must set it")
         if plan.sha256 == old_record.sha256:
-            raise StoreError(f"{plan.source_name or plan.title} is the same document as plan {revision_of}; "
-                             "a revision must differ from the version it revises")
+            raise RevisionRefused(f"{plan.source_name or plan.title} is the same document as plan {revision_of}; "
+                                  "a revision must differ from the version it revises", "same", revision_of)
         existing = self.plan_by_sha256(plan.sha256)
         if existing is not None:
             if versions.predecessor(self.db, existing.id) == revision_of:
                 return RevisionResult(existing.id, revision_of, False, None)
-            raise StoreError(f"{plan.source_name or plan.title} is already in the workspace as plan {existing.id}, "
-                             f"not as a revision of plan {revision_of}")
+            raise RevisionRefused(f"{plan.source_name or plan.title} is already in the workspace as plan "
+                                  f"{existing.id}, not as a revision of plan {revision_of}", "elsewhere", existing.id)
         newer = versions.successor(self.db, revision_of)
         if newer is not None:
             raise StoreError(f"plan {revision_of} already has a newer version, plan {newer}: import the revision "
@@ -147,8 +147,9 @@ class RevisionStore(StoreBase):
         revision = match_plans(old, plan)  # the slow part, outside the write lock
         counts = revision.counts(frozenset({"clause", "box_item"}))
         if counts["deleted"] and not any(counts[k] for k in ("unchanged", "moved", "reworded", "split", "merged")):
-            raise StoreError(f"{plan.source_name or plan.title} shares no clause with plan {revision_of} "
-                             f"({old.title}): it is not a version of it (wrong plan?); nothing imported")
+            raise RevisionRefused(f"{plan.source_name or plan.title} shares no clause with plan {revision_of} "
+                                  f"({old.title}): it is not a version of it (wrong plan?); nothing imported",
+                                  "unrelated", revision_of)
         texts = {n.key: n.text or n.display for n in old.nodes()}
         with self.db.atomic():
             if versions.successor(self.db, revision_of) is not None:  # revised meanwhile by another connection
