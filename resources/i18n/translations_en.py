@@ -256,6 +256,11 @@ EN.update({
     "ChangeReview|修订对照": "Revision changes", "ChangeReview|原文": "Original",
     "ChangeReview|原有标签（孤立）：": "Former tags (orphaned): ", "ChangeReview|导入修订稿": "Import revised draft",
     "ChangeReview|导入修订稿(&R)…": "Import &revised draft…", "ChangeReview|导入修订稿失败": "Importing the revised draft failed",
+    "ChangeReview|%1 与方案 %2 是同一文件；修订稿须与所修订的版本不同":
+        "%1 is the same document as plan %2; a revision must differ from the version it revises",
+    "ChangeReview|%1 已作为方案 %2 在工作区中，不是此规划的修订稿": "%1 is already in the workspace as plan %2, not as a revision of this plan",
+    "ChangeReview|%1 与方案 %2 没有任何相同条款，不是它的修订稿（是否选错了规划？）；未导入":
+        "%1 shares no clause with plan %2: it is not a revision of it (wrong plan?); nothing imported",
     "ChangeReview|导入某规划的新版本（如批准稿）：标注随条款带入新版本，旧版本只读保留":
         "Import a new version of a plan (such as the approved text): tags follow their clauses; the old version stays, read-only",
     "ChangeReview|工作区中还没有修订稿：用 文件 › 导入修订稿 导入新版本":

@@ -306,7 +306,7 @@
         <translation>Cannot open the workspace</translation>
     </message>
     <message>
-        <location filename="../../workbench/app.py" line="163" />
+        <location filename="../../workbench/app.py" line="165" />
         <source>今日备份未能完成：%1</source>
         <translation>Today's backup could not be taken: %1</translation>
     </message>
@@ -731,89 +731,105 @@ The current content is kept as a backup first and can be restored again at any t
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="29" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="30" />
         <source>修订对照</source>
         <translation>Revision changes</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="39" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="40" />
         <source>导入修订稿(&amp;R)…</source>
         <translation>Import &amp;revised draft…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="41" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="42" />
         <source>导入某规划的新版本（如批准稿）：标注随条款带入新版本，旧版本只读保留</source>
         <translation>Import a new version of a plan (such as the approved text): tags follow their clauses; the old version stays, read-only</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="54" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="55" />
         <source>旧版本上的标注已带入新版本：%1 个条目；%2 个条目在新版本上已改，待审核；%3 项孤立标签。</source>
         <translation>Tags merged onto the old version were carried into the new one: %1 nodes; %2 re-tagged there meanwhile, to review; %3 orphaned.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="58" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="59" />
         <source>另一工作区的修订关系已记录：规划 %1 为新版本。</source>
         <translation> The other workspace's revision is recorded here too: plan %1 is the new version.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="68" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="69" />
         <source>（旧版本，只读）</source>
         <translation> (old version, read-only)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="85" />
-        <location filename="../../workbench/ui/revision/wiring.py" line="88" />
-        <location filename="../../workbench/ui/revision/wiring.py" line="93" />
-        <location filename="../../workbench/ui/revision/wiring.py" line="125" />
-        <location filename="../../workbench/ui/revision/wiring.py" line="189" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="86" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="89" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="94" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="126" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="210" />
         <source>导入修订稿</source>
         <translation>Import revised draft</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="85" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="86" />
         <source>工作区中还没有规划：请先导入规划</source>
         <translation>The workspace holds no plan yet: import a plan first</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="89" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="90" />
         <source>新文件是哪个规划的新版本？</source>
         <translation>Which plan is the new file a version of?</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="101" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="102" />
         <source>正在读取和解析 %1…</source>
         <translation>Reading and parsing %1…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="114" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="115" />
         <source>作为规划 %1（%2）的新版本导入：标注随条款带入新版本，旧版本只读保留。</source>
         <translation>Imported as the new version of plan %1 (%2): tags follow their clauses; the old version stays, read-only.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="139" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="140" />
         <source>正在比对条款并带入标注…</source>
         <translation>Matching clauses and carrying tags…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="126" />
-        <location filename="../../workbench/ui/revision/wiring.py" line="167" />
-        <location filename="../../workbench/ui/revision/wiring.py" line="191" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="127" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="185" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="188" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="212" />
         <source>导入修订稿失败</source>
         <translation>Importing the revised draft failed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="181" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="159" />
+        <source>%1 与方案 %2 是同一文件；修订稿须与所修订的版本不同</source>
+        <translation>%1 is the same document as plan %2; a revision must differ from the version it revises</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="160" />
+        <source>%1 已作为方案 %2 在工作区中，不是此规划的修订稿</source>
+        <translation>%1 is already in the workspace as plan %2, not as a revision of this plan</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="161" />
+        <source>%1 与方案 %2 没有任何相同条款，不是它的修订稿（是否选错了规划？）；未导入</source>
+        <translation>%1 shares no clause with plan %2: it is not a revision of it (wrong plan?); nothing imported</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="202" />
         <source>该文件已是此规划的新版本，未作改动</source>
         <translation>This file is already the new version of that plan; nothing changed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="183" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="204" />
         <source>已导入新版本，旧版本改为只读：标注带入 %1 个条目，%2 项待审核，%3 项孤立标签</source>
         <translation>New version imported, the old one is now read-only: tags carried to %1 nodes, %2 to review, %3 orphaned</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="125" />
-        <location filename="../../workbench/ui/revision/wiring.py" line="190" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="126" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="211" />
         <source>正在导入 %1…</source>
         <translation>Importing %1…</translation>
     </message>
@@ -2202,7 +2218,7 @@ The current content is kept as a backup first and can be restored again at any t
     </message>
     <message>
         <location filename="../../workbench/ui/background.py" line="77" />
-        <location filename="../../workbench/ui/revision/wiring.py" line="94" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="95" />
         <source>规划文件 (*.txt *.docx *.pdf *.md);;所有文件 (*)</source>
         <translation>Plan documents (*.txt *.docx *.pdf *.md);;All files (*)</translation>
     </message>
