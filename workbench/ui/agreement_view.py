@@ -30,7 +30,8 @@ def _number(value: float | None, percent: bool = False) -> str:
 
 
 class AgreementView(QWidget):
-    def __init__(self, repo: Repository, plan_sha256: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, repo: Repository, plan_sha256: str | None = None, parent: QWidget | None = None, *,
+                 load: bool = True) -> None:
         super().__init__(parent)
         self.repo = repo
         self.plan_sha256 = plan_sha256
@@ -55,7 +56,8 @@ class AgreementView(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.table)
         layout.addLayout(bottom)
-        self.refresh()
+        if load:  # else the owner refreshes it when first shown
+            self.refresh()
 
     @Slot()
     def refresh(self) -> None:

@@ -56,7 +56,7 @@ class EventFilter(QSortFilterProxyModel):
 
 
 class AuditView(QWidget):
-    def __init__(self, repo: Repository, parent: QWidget | None = None) -> None:
+    def __init__(self, repo: Repository, parent: QWidget | None = None, *, load: bool = True) -> None:
         super().__init__(parent)
         self.repo = repo
         self.model = EventTableModel(parent=self)
@@ -97,7 +97,8 @@ class AuditView(QWidget):
         for signal in (self.since_check.toggled, self.until_check.toggled, self.since_edit.dateTimeChanged,
                        self.until_edit.dateTimeChanged, self.department_edit.textChanged, self.node_edit.textChanged):
             signal.connect(self.apply_filters)  # fmt: skip
-        self.refresh()
+        if load:  # else the owner refreshes it when first shown
+            self.refresh()
 
     @Slot()
     def refresh(self) -> None:

@@ -7,7 +7,8 @@ department, on how many nodes it leads and supports.
 
 Painted QWidgets rather than Qt Charts, which PySide6-Essentials lacks and
 which would cost start-up time; the numbers come from the session's cache
-(no store reads), recomputed once per burst of changes.
+(no store reads) over the loaded plans, recomputed once per burst of changes
+and only while the charts are shown (a hidden chart is redrawn when shown).
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ class Bar:
 def coverage_bars(session: Session) -> list[Bar]:
     bars: list[Bar] = []
     several = len(session.plan_ids) > 1
-    for plan_id in session.plan_ids:
+    for plan_id in session.loaded_plan_ids:
         for chapter in (n for n in session.plan(plan_id).nodes() if n.kind == CHAPTER):
             counts = {STATE_LEAD: 0, STATE_INHERITED: 0, STATE_SUPPORT: 0, STATE_NONE: 0}
             for node in chapter.walk():
@@ -171,10 +172,20 @@ class ChartsView(QTabWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.refresh)
-        session.changed.connect(lambda _c: self._timer.start())
-        session.plan_added.connect(lambda _p: self._timer.start())
-        session.departments_changed.connect(lambda _d: self._timer.start())
-        self.refresh()
+        self._stale = True
+        session.changed.connect(lambda _c: self._request())
+        session.plan_added.connect(lambda _p: self._request())
+        session.departments_changed.connect(lambda _d: self._request())
+
+    def _request(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self._timer.start()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self._timer.start()
 
     @staticmethod
     def _scroll(widget: QWidget) -> QScrollArea:
@@ -184,5 +195,6 @@ class ChartsView(QTabWidget):
         return area
 
     def refresh(self) -> None:
+        self._stale = False
         self.coverage.set_bars(coverage_bars(self.session))
         self.load.set_bars(department_bars(self.session))
