@@ -119,7 +119,8 @@ def select_plans(repo, selector: str | None) -> list:
     plans = repo.plans()
     if selector is None:
         return plans
-    chosen = [p for p in plans if str(p.id) == selector or p.sha256.startswith(selector.lower())]
+    chosen = [p for p in plans if str(p.id) == selector]  # an id is exact; else a sha256 prefix
+    chosen = chosen or [p for p in plans if p.sha256.startswith(selector.lower())]
     if not chosen:
         raise CliError(f"no plan matches {selector!r} (plans: {', '.join(str(p.id) for p in plans) or 'none'})")
     return chosen

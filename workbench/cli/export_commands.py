@@ -24,7 +24,9 @@ def register(command: Command) -> None:
     p.add_argument("-o", "--output", type=Path, default=None)
     p.add_argument("--each-into", type=Path, default=None, metavar="DIR",
                    help="with `department`: one workbook per department with assignments")
-    p.add_argument("--plan", default=None, help="plan id or sha256 prefix")
+    p.add_argument("--each-plan", type=Path, default=None, metavar="DIR",
+                   help="one workbook per plan into DIR, every plan (or those --plan lists) in one process")
+    p.add_argument("--plan", default=None, help="plan id or sha256 prefix (with --each-plan: a comma-separated list)")
     p.add_argument("--chapters", default=None, help="comma-separated chapter keys to include, e.g. ch03,ch04")
 
 
@@ -34,6 +36,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.format == "json":
         raise CliError(f"export {args.what} writes Excel (.xlsx); JSON is for `export tree`")
     repo = repository(args, create=False)
+    if args.each_plan is not None:
+        return _export_each_plan(args, repo)
     plans = select_plans(repo, args.plan)
     if len(plans) != 1:
         raise CliError(f"the workspace holds {len(plans)} plans: choose one with --plan "
@@ -56,6 +60,41 @@ def cmd_export(args: argparse.Namespace) -> int:
         pass
     print(f"wrote {args.output}")
     return EXIT_OK
+
+
+def _export_each_plan(args: argparse.Namespace, repo) -> int:
+    """Every chosen plan's workbook into one folder, one plan at a time (memory stays one plan's)."""
+    from workbench.core.export_xlsx import export_workbook
+    from workbench.core.matrix import Filters
+    from workbench.storage.snapshot import provenance, read_snapshot
+
+    if args.what == "department":
+        raise CliError("--each-plan exports the plan workbooks (matrix, division, indicators, all)")
+    if args.output is not None:
+        raise CliError("--each-plan names the files itself: give a folder, not -o")
+    chosen = []
+    for selector in (args.plan.split(",") if args.plan else [None]):
+        chosen.extend(p for p in select_plans(repo, selector.strip() if selector else None) if p not in chosen)
+    folder = args.each_plan
+    folder.mkdir(parents=True, exist_ok=True)
+    chapters = frozenset(c.strip() for c in args.chapters.split(",")) if args.chapters else None
+    filters = Filters(chapters=chapters)
+    for record in chosen:
+        plan = repo.load_plan(record.id)
+        snapshot = read_snapshot(repo.db, plan)
+        prov = provenance(repo.db, plan, workspace=_db_path(args), reviewer=repo.reviewer.name, filters=filters)
+        target = folder / plan_file_name(record.title, record.sha256)
+        for _ in export_workbook(snapshot, target, prov, sheets=XLSX_TARGETS[args.what], filters=filters):
+            pass
+        print(f"wrote {target}")
+    print(f"wrote {len(chosen)} workbook(s) into {folder}")
+    return EXIT_OK
+
+
+def plan_file_name(title: str, sha256: str) -> str:
+    """A file name for a plan's workbook: its title made safe for any file system, and its sha256 prefix."""
+    safe = "".join("_" if ch in '/\\:*?"<>|' or ord(ch) < 32 else ch for ch in title).strip(" .")[:60]
+    return f"{safe or 'plan'}-{sha256[:8]}.xlsx"
 
 
 def _export_departments(args, snapshot, prov) -> int:

@@ -23,6 +23,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     plan = import_file(args.file)  # parse fully before the workspace is touched
     repo = repository(args)
     result = repo.import_plan(plan)
+    if result.created:  # index the new plan now, so that no later start has to
+        from workbench.storage.search import ensure_index
+
+        ensure_index(repo.db)
     verb = "imported" if result.created else "already in the workspace, nothing changed:"
     print(f"{verb} {plan.title} ({args.file.name}): {plan.count('chapter')} chapters, "
           f"{plan.count('section')} sections, {plan.count('clause')} clauses, {plan.count('box')} boxes, "
@@ -33,15 +37,17 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_tree(args: argparse.Namespace) -> int:
-    from workbench.core.tree_export import outline_lines
+    from workbench.core.tree_export import format_outline
+    from workbench.storage.reading.outline import plan_outline
 
     repo = repository(args, create=False)
     plans = repo.plans()
     if not plans:
         print("the workspace holds no plan yet: run `workbench import FILE`")
-    for record in plans:
-        for line in outline_lines(repo.load_plan(record.id)):
-            print(line)
+    for record in plans:  # headings and counts by SQL: no plan tree is loaded
+        o = plan_outline(repo.db, record.id)
+        print("\n".join(format_outline(o.title, o.source_name, o.sha256, o.counts, o.indicators, o.headings,
+                                       o.has_parts)))  # fmt: skip
     return EXIT_OK
 
 

@@ -277,3 +277,9 @@ def m_issue14_node_revisions(db: sqlite_utils.Database) -> None:
             f"INSERT INTO node_revisions (plan_id, revision) VALUES ({row}.plan_id, 1) "
             "ON CONFLICT (plan_id) DO UPDATE SET revision = revision + 1; END"
         )
+
+
+@migrations(name="m_issue14_nodes_plan_kind")
+def m_issue14_nodes_plan_kind(db: sqlite_utils.Database) -> None:
+    """An index that answers a plan's outline (kinds, parents, counts) without reading node text."""
+    db.execute("CREATE INDEX nodes_plan_kind ON nodes (plan_id, kind, parent_id)")
