@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from ..audit import HASHED_FIELDS, Event
-from ..audit_log import LogEntry, _departments, _entry
+from ..audit_log import LogEntry, _departments, _entry, node_titles
 
 ORDERS = {
     "time": "e.time_utc", "reviewer": "e.reviewer", "unit": "e.reviewer_unit", "action": "e.action",
@@ -85,7 +85,7 @@ def page_entries(db: sqlite_utils.Database, query: LogQuery, offset: int, limit:
     )
     events = [_event(row) for row in db.execute(sql, {**args, "limit": limit, "offset": offset})]
     names = dict(db.execute("SELECT uid, name FROM departments").fetchall())
-    titles = _titles(db, {(e.plan_sha256, e.node_key) for e in events if e.node_key and e.plan_sha256})
+    titles = node_titles(db, {(e.plan_sha256, e.node_key) for e in events if e.node_key and e.plan_sha256})
     return [_entry(e, names, titles, _departments(e)) for e in events]
 
 
@@ -98,16 +98,3 @@ def _event(row: tuple) -> Event:
     for name in ("before", "after"):
         values[name] = None if values[name] is None else json.loads(values[name])
     return Event(**values)
-
-
-def _titles(db: sqlite_utils.Database, keys: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
-    """Titles of the page's nodes only, through the (plan, key) index."""
-    if not keys:
-        return {}
-    rows = db.execute(
-        "SELECT p.sha256, n.key, coalesce(nullif(n.title, ''), substr(n.text, 1, 24)) FROM json_each(:keys) k "
-        "JOIN plans p ON p.sha256 = json_extract(k.value, '$[0]') "
-        "JOIN nodes n ON n.plan_id = p.id AND n.key = json_extract(k.value, '$[1]')",
-        {"keys": json.dumps(sorted(keys), ensure_ascii=False)},
-    )
-    return {(sha, key): title for sha, key, title in rows}
