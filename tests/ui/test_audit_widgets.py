@@ -134,7 +134,9 @@ def test_audit_view_reads_a_page_at_a_time(qtbot, qtmodeltester, repo, monkeypat
     view.model.fetchMore()
     assert view.model.rowCount() == 6
     qtmodeltester.check(view.model)
-    assert len(view.visible_entries()) == total and not view.model.canFetchMore()
+    seqs = [e.seq for e in view.visible_entries()]
+    assert sorted(seqs) == list(range(1, total + 1)), seqs
+    assert not view.model.canFetchMore()
     view.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # by reviewer, in SQL
     names = [e.reviewer for e in view.visible_entries()]
     assert names == sorted(names) and len(names) == total

@@ -70,20 +70,33 @@ class PagedEventModel(EventTableModel):
         self.repo = repo
         self.query = LogQuery()
         self.total = 0
+        self._fetching = False
 
     def reload(self, query: LogQuery | None = None) -> None:
-        self.beginResetModel()
-        self.query = query or self.query
-        self.total = count_entries(self.repo.db, self.query)
-        self._entries = page_entries(self.repo.db, self.query, 0, PAGE)
-        self.endResetModel()
+        query = query or self.query
+        total = count_entries(self.repo.db, query)
+        entries = page_entries(self.repo.db, query, 0, PAGE)
+        self._fetching = True  # views ask for more while they handle the reset: not until it is over
+        try:
+            self.beginResetModel()
+            self.query, self.total, self._entries = query, total, entries
+            self.endResetModel()
+        finally:
+            self._fetching = False
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: N802
         return not parent.isValid() and len(self._entries) < self.total
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: N802
-        if not self.canFetchMore(parent):
-            return
+        if self._fetching or not self.canFetchMore(parent):
+            return  # a view may ask again from inside the insertion signals
+        self._fetching = True
+        try:
+            self._fetch_page()
+        finally:
+            self._fetching = False
+
+    def _fetch_page(self) -> None:
         rows = page_entries(self.repo.db, self.query, len(self._entries), PAGE)
         if not rows:
             self.total = len(self._entries)
