@@ -131,3 +131,17 @@ def test_window_j_moves_through_loaded_plans(window, qtbot):
     assert window.current_node_id == clauses[1].db_id
     qtbot.keyClick(window.tree, Qt.Key.Key_K)
     assert window.current_node_id == clauses[0].db_id
+
+
+def test_history_views_are_read_when_shown_and_agreement_off_the_gui_thread(window, qtbot):
+    view = window.agreement_view
+    assert view.report is None  # not read at start
+    assert window.audit_view.model.rowCount() == 0 or not window.audit_dock.isVisible()
+    window.agreement_dock.show()
+    window.agreement_dock.raise_()
+    qtbot.waitUntil(lambda: view.report is not None, timeout=10000)
+    assert "两位" in view.summary.text()
+    window.audit_dock.show()
+    window.audit_dock.raise_()
+    qtbot.waitUntil(lambda: window.audit_view.model.rowCount() > 0, timeout=10000)
+    assert window.audit_view.model.total == window.session.repo.event_count()

@@ -61,8 +61,19 @@ class AgreementView(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        self.report = agreement(lead_ratings(self.repo.db, plan_sha256=self.plan_sha256))
-        report = self.report
+        self.show_report(agreement(lead_ratings(self.repo.db, plan_sha256=self.plan_sha256)))
+
+    def refresh_in_background(self, pool, path: Path) -> None:
+        """Compute on a pool thread with its own read-only connection (it reads every event), then show."""
+        from .workers import Worker
+
+        self.summary.setText(translate("AgreementView", "正在计算一致性…"))
+        worker = Worker(_report_from_file, Path(path), self.plan_sha256)
+        worker.signals.finished.connect(self.show_report)
+        pool.start(worker)
+
+    def show_report(self, report) -> None:
+        self.report = report
         if len(report.reviewers) < 2:
             self.summary.setText(translate("AgreementView", "至少需要两位审核人的分工才能计算一致性。"))
             self.table.setRowCount(0)
@@ -95,3 +106,14 @@ class AgreementView(QWidget):
         )
         if name:
             self.export_to(Path(name if name.lower().endswith(".xlsx") else name + ".xlsx"))
+
+
+def _report_from_file(path: Path, plan_sha256: str | None):
+    """Worker thread: the agreement report read through this thread's own connection."""
+    from workbench.storage.database import open_readonly
+
+    db = open_readonly(path)
+    try:
+        return agreement(lead_ratings(db, plan_sha256=plan_sha256))
+    finally:
+        db.close()

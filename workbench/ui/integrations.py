@@ -37,7 +37,9 @@ def install(window) -> None:
     RefreshWhenShown(window.conflicts_view)
     window.conflicts_dock = window.add_dock("conflictsDock", translate("Integrations", "合并冲突"), window.conflicts_view)
     window.agreement_view = AgreementView(repo, load=False)
-    RefreshWhenShown(window.agreement_view)
+    path = window.session.path
+    RefreshWhenShown(window.agreement_view, refresh=(
+        (lambda: window.agreement_view.refresh_in_background(window.pool, path)) if path else None))
     window.agreement_dock = window.add_dock("agreementDock", translate("Integrations", "审核一致性"), window.agreement_view)
     window.history_tab = HistoryTab(repo)
     window.annotation_tabs = QTabWidget()  # the annotation pane gains a history tab for the selected node
