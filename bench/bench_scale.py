@@ -363,6 +363,7 @@ def row_cli(cache: Path, tmp: Path) -> dict:
         "SELECT key FROM nodes WHERE kind = 'clause' AND plan_id = 1 ORDER BY seq LIMIT 6")]  # fmt: skip
     node = repo.db.execute("SELECT id FROM nodes WHERE kind = 'clause' ORDER BY seq DESC LIMIT 1").fetchone()[0]
     department = [d for d in repo.departments()][45]
+    plan_sha = repo.db.execute("SELECT sha256 FROM plans WHERE id = 1").fetchone()[0]
     started = time.perf_counter()
     repo.assign(node_id=node, department_id=department.db_id, role="support")
     floor = time.perf_counter() - started
@@ -372,7 +373,7 @@ def row_cli(cache: Path, tmp: Path) -> dict:
     writes = []
     for key in clauses[:3]:
         node_ref = f"{key}"
-        writes.append(_cli(["assign", node_ref, department.name, "--role", "support", "--plan", "1", "--db", str(work),
+        writes.append(_cli(["assign", node_ref, department.name, "--role", "support", "--plan", plan_sha, "--db", str(work),
                             "--reviewer", "bench"]))  # fmt: skip
     bare = min(_bare_python() for _ in range(2))
     return {"s": statistics.median(writes), "read_s": min(read), "floor_s": floor, "python_s": bare}
