@@ -145,3 +145,23 @@ def test_history_views_are_read_when_shown_and_agreement_off_the_gui_thread(wind
     window.audit_dock.raise_()
     qtbot.waitUntil(lambda: window.audit_view.model.rowCount() > 0, timeout=10000)
     assert window.audit_view.model.total == window.session.repo.event_count()
+
+
+def test_chart_counts_follow_writes_as_a_full_recount_would(three_plans, departments):
+    from workbench.ui.charts import coverage_bars
+
+    session = _lazy_session(three_plans)
+    plan = session.plan(session.plan_ids[0])
+    coverage_bars(session)  # counted once
+    chapter = next(n for n in plan.nodes() if n.kind == "chapter" and any(is_clause(c) for c in n.walk()))
+    clause = next(c for c in chapter.walk() if is_clause(c))
+    session.apply(three_plans.assign(node_id=chapter.db_id, department_id=departments["市教委"]))
+    session.apply(three_plans.assign(node_id=clause.db_id, department_id=departments["市财政局"], role="lead"))
+    session.apply(three_plans.set_assignments(node_id=chapter.db_id, entries=[(departments["市教委"], "support")]))
+    fresh = _lazy_session(three_plans)
+    fresh.plan(fresh.plan_ids[0])
+    assert [(b.label, b.values) for b in coverage_bars(session)] == [(b.label, b.values) for b in coverage_bars(fresh)]
+    mine = next(b for b in coverage_bars(session) if chapter.title in b.label)
+    clauses = sum(1 for c in chapter.walk() if is_clause(c))
+    assert mine.values[0] >= 1 and sum(mine.values) == clauses  # the clause leads; the rest inherit support only
+    assert mine.values[3] == 0  # nothing left untagged under a tagged chapter

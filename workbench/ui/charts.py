@@ -19,11 +19,10 @@ from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QScrollArea, QTabWidget, QWidget
 
-from workbench.core.plan import CHAPTER, PlanNode
 from workbench.storage.records import LEAD
 
 from . import icons
-from .session import STATE_INHERITED, STATE_LEAD, STATE_NONE, STATE_SUPPORT, Session, is_clause
+from .session import STATE_INHERITED, STATE_LEAD, STATE_NONE, STATE_SUPPORT, Session
 
 translate = QCoreApplication.translate
 ROW = 24
@@ -41,28 +40,17 @@ class Bar:
 
 
 def coverage_bars(session: Session) -> list[Bar]:
+    """Per chapter of the loaded plans, its clauses per class, from the session's incrementally kept counts."""
     bars: list[Bar] = []
     several = len(session.plan_ids) > 1
+    coverage = session.coverage_counts
     for plan_id in session.loaded_plan_ids:
-        for chapter in (n for n in session.plan(plan_id).nodes() if n.kind == CHAPTER):
-            counts = {STATE_LEAD: 0, STATE_INHERITED: 0, STATE_SUPPORT: 0, STATE_NONE: 0}
-            for node in chapter.walk():
-                if is_clause(node):
-                    counts[_coverage_class(session, node)] += 1
+        for chapter in coverage.chapters(plan_id):
             label = chapter.label or chapter.key
             if several:
                 label = f"{plan_id}·{label}"
-            bars.append(Bar(f"{label} {chapter.title}", chapter.display, tuple(counts.values())))
+            bars.append(Bar(f"{label} {chapter.title}", chapter.display, coverage.chapter_classes(chapter)))
     return bars
-
-
-def _coverage_class(session: Session, node: PlanNode) -> str:
-    state = session.tag_state(node)
-    if state.source in ("own", "sentences"):
-        return STATE_LEAD if state.has_lead else STATE_SUPPORT
-    if state.source == "inherited":
-        return STATE_INHERITED if state.has_lead else STATE_SUPPORT
-    return STATE_NONE
 
 
 def department_bars(session: Session) -> list[Bar]:
@@ -179,8 +167,13 @@ class ChartsView(QTabWidget):
 
     def _request(self) -> None:
         self._stale = True
-        if self.isVisible():
+        if self.isVisible() and not self.visibleRegion().isEmpty():  # a dock tab behind another is "visible"
             self._timer.start()
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        if self._stale and not self._timer.isActive():  # brought to the front: draw fresh numbers next
+            self._timer.start()
+        super().paintEvent(event)
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)

@@ -17,12 +17,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from workbench.core.plan import SENTENCE, PlanNode
+from workbench.core.plan import CHAPTER, SENTENCE, PlanNode
 
 if TYPE_CHECKING:
     from workbench.ui.session import Session
 
 REVIEWED, QUESTION = "reviewed", "question"
+CLASSES = ("lead", "inherited", "support", "none")  # the coverage chart's series, in order
+
+
+def coverage_class(source: str, has_lead: bool) -> str:
+    """A clause's class in the coverage chart, from its tag state's source and lead."""
+    if source in ("own", "sentences"):
+        return "lead" if has_lead else "support"
+    if source == "inherited":
+        return "inherited" if has_lead else "support"
+    return "none"
 
 
 class Coverage:
@@ -32,6 +42,10 @@ class Coverage:
         self._status: dict[int, str] = {}  # clause id -> review status
         self._counts: dict[int, list[int]] = {}  # container id -> [with lead, clauses]
         self._reviews: dict[int, list[int]] = {}  # plan id -> [reviewed, questioned]
+        self._class: dict[int, str] = {}  # clause id -> coverage class
+        self._chapter_of: dict[int, int] = {}  # clause id -> its chapter's id
+        self._classes: dict[int, dict[str, int]] = {}  # chapter id -> clauses per class
+        self._chapters: dict[int, list[PlanNode]] = {}  # plan id -> chapters in document order
         self._ready: set[int] = set()
 
     def of(self, node: PlanNode) -> tuple[int, int]:
@@ -59,17 +73,32 @@ class Coverage:
     def forget(self, plan_id: int) -> None:
         self._ready.discard(plan_id)
 
+    def chapters(self, plan_id: int) -> list[PlanNode]:
+        self._build(plan_id)
+        return self._chapters[plan_id]
+
+    def chapter_classes(self, chapter: PlanNode) -> tuple[int, ...]:
+        """Clauses of a chapter per coverage class (CLASSES order)."""
+        counts = self._classes.get(chapter.db_id or -1, {})
+        return tuple(counts.get(c, 0) for c in CLASSES)
+
     def _build(self, plan_id: int) -> None:
         if plan_id in self._ready:
             return
         reviews = self._reviews[plan_id] = [0, 0]
         plan = self.session.plan(plan_id)
+        chapters = self._chapters[plan_id] = []
         for node in plan.nodes():
             if node.db_id is not None and node.kind != SENTENCE:
                 self._counts[node.db_id] = [0, 0]
+                if node.kind == CHAPTER:
+                    chapters.append(node)
+                    self._classes[node.db_id] = dict.fromkeys(CLASSES, 0)
         for clause in self.session.clauses(plan_id):
-            lead = self.session.tag_state(clause).has_lead
+            state = self.session.tag_state(clause)
+            lead = state.has_lead
             status = self.session.status(clause.db_id or -1).review_status
+            self._note_class(clause, coverage_class(state.source, lead))
             self._lead[clause.db_id or -1] = lead
             self._status[clause.db_id or -1] = status
             reviews[0] += status == REVIEWED
@@ -90,7 +119,9 @@ class Coverage:
             plan_id = self.session.plan_id_of(clause_id)
             if plan_id not in self._ready or clause_id not in self._lead:
                 continue
-            lead = self.session.tag_state(clause).has_lead
+            state = self.session.tag_state(clause)
+            lead = state.has_lead
+            self._note_class(clause, coverage_class(state.source, lead))
             status = self.session.status(clause_id).review_status
             old_status = self._status[clause_id]
             if status != old_status:
@@ -106,6 +137,21 @@ class Coverage:
                     moved.add(ancestor.db_id or -1)
                     ancestor = ancestor.parent
         return moved
+
+    def _note_class(self, clause: PlanNode, new: str) -> None:
+        clause_id = clause.db_id or -1
+        if clause_id not in self._chapter_of:
+            chapter = clause.parent
+            while chapter is not None and chapter.kind != CHAPTER:
+                chapter = chapter.parent
+            self._chapter_of[clause_id] = chapter.db_id or -1 if chapter is not None else -1
+        counts = self._classes.get(self._chapter_of[clause_id])
+        old = self._class.get(clause_id)
+        self._class[clause_id] = new
+        if counts is not None and old != new:
+            if old is not None:
+                counts[old] -= 1
+            counts[new] += 1
 
     def _affected(self, node_ids: Iterable[int]) -> list[PlanNode]:
         from workbench.ui.session import is_clause
