@@ -143,13 +143,27 @@ def _exact_sql(index: int, word: str, latin: bool, plan_id: int | None) -> tuple
         table, match = TRI, '"' + word.replace('"', '""') + '"'
     else:
         table, match = UNI, '"' + spaced(word).replace('"', '""') + '"'
-    sql = (
-        f"SELECT d.node_id FROM {table} JOIN {DOCS} d ON d.node_id = {table}.rowid "
-        f"WHERE {table} MATCH :m{index} AND (instr({body}, :w{index}) > 0 OR instr({head}, :w{index}) > 0)"
-    )
+    if _index_is_exact(word) and plan_id is None:  # the index alone answers: no document is read
+        return f"SELECT rowid FROM {table} WHERE {table} MATCH :m{index}", {f"m{index}": match, f"w{index}": word}
+    sql = f"SELECT d.node_id FROM {table} JOIN {DOCS} d ON d.node_id = {table}.rowid WHERE {table} MATCH :m{index}"
+    if not _index_is_exact(word):
+        sql += f" AND (instr({body}, :w{index}) > 0 OR instr({head}, :w{index}) > 0)"
     if plan_id is not None:
         sql += " AND d.plan_id = :plan"
     return sql, {f"m{index}": match, f"w{index}": word}
+
+
+def _index_is_exact(word: str) -> bool:
+    """Whether the character indexes match exactly the documents holding `word` as typed (ASCII case aside).
+
+    The trigram index does for 3+ characters, the one-character index for a
+    single character; two characters are a phrase, which unicode61 also finds
+    across punctuation (财，政), and letters outside ASCII are case-folded by
+    the tokenizers beyond what search folds: those are confirmed with instr().
+    """
+    if len(word) == 2:
+        return False
+    return all(ord(ch) < 128 or unicodedata.category(ch) not in ("Lu", "Ll", "Lt") for ch in word)
 
 
 def _ranking_sql(
