@@ -98,7 +98,7 @@ def test_assign_unassign_and_exports(db, tmp_path, capsys):
     book = tmp_path / "all.xlsx"
     assert run("export", "all", "-o", book, "--db", db)[0] == 0
     ws = openpyxl.load_workbook(book)["任务分工"]
-    row = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[-1] == "ch03/s01/p01")
+    row = next(r for r in ws.iter_rows(min_row=3, values_only=True) if r[-1] == "ch03/s01/p01")
     assert row[8] == "牵头单位：市科技局；责任单位：市发展改革委、市财政局"
     each = tmp_path / "each"
     assert run("export", "department", "--each-into", each, "--db", db)[0] == 0
@@ -118,8 +118,9 @@ def test_import_division_round_trip(db, tmp_path, capsys):
     assert code == 0 and "nothing to apply" in out.out and events(db) == before
     wb = openpyxl.load_workbook(book)
     ws = wb["任务分工"]
-    header = [c.value for c in ws[1]]
-    ws.cell(row=2, column=header.index("责任单位") + 1).value = "市科技局、市教委"
+    header = [c.value for c in ws[2]]
+    task_row = next(r[0].row for r in ws.iter_rows(min_row=3) if r[-1].value == "ch03/s01/p01")
+    ws.cell(row=task_row, column=header.index("责任单位") + 1).value = "市科技局、市教委"
     wb.save(book)
     code, out = run("import-division", book, "--db", db, "--reviewer", "王五", capsys=capsys)
     assert code == 3 and "新增 市教委（配合）" in out.out  # shown, not applied without --yes

@@ -108,6 +108,16 @@ EN.update({
     "{file}：读取 {rows} 行，{n} 个条目将发生变化。": "{file}: {rows} rows read, {n} item(s) would change.",
     "无相近名称": "no similar name", "未知部门“{name}”，是否指：{hint}": "Unknown department “{name}”; did you mean: {hint}",
     "第 {row} 行：未知节点编号 {key}": "Row {row}: unknown node id {key}",
+    "{file}：读取 {rows} 行，{n} 处修改将应用。": "{file}: {rows} rows read, {n} change(s) will be applied.",
+    "以下差异不会应用（原因见各行）：": "These differences will not be applied (the reason is on each line):",
+    "打印版式（任务分工方案）": "Print layout (task division plan)", "A4 横向": "A4 landscape",
+    "A3 横向": "A3 landscape", "全文连续编号": "Numbered through the plan", "每章重新编号": "Numbering restarts per chapter",
+    "如“附件”或“附件2”，不填则不印": "e.g. 附件 or 附件2; leave empty to print none",
+    "同时生成 Word 版方案（.docx，与工作簿同名）": "Also write the plan as Word (.docx, same name as the workbook)",
+    "纸张：": "Paper:", "序号：": "Numbering:", "附件标注：": "Attachment line:",
+    "公开备注": "Public remark", "编辑公开备注": "Edit public remark",
+    "印入任务分工方案“备注”栏，发给各部门（上面的备注只留在工作区）":
+        "Printed in the 备注 column of the task division plan sent to departments (the note above stays in the workspace)",
     "以下问题须在表格中改正后重新导入（不会自动新建部门）：": "Correct these in the sheet and import it again (departments are never created by an import):",
     "修改记为（审核人）：": "Record the changes as (reviewer):", "单位：": "Unit:", "应用修改": "Apply changes",
     "请填写审核人姓名。": "Please enter the reviewer's name.", "时间": "Time", "操作": "Action", "部门": "Department",
@@ -132,3 +142,31 @@ EN.update({"DepartmentsDialog|撤销": "Retire", "DepartmentsDialog|状态": "St
 EN.update({"修改记录": "History"})
 EN.update({"部门（工作簿只含涉及所选部门的任务；或为所选部门各出一个工作簿）：":
            "Departments (the workbook holds only tasks involving these; or one workbook for each):"})
+
+# issue 13: stable numbers, Shift+N, pins, explained suggestions
+EN.update({
+    "本条尚无牵头单位：请先指定牵头单位（数字键），再添加配合单位 %1": "This item has no lead yet: assign a lead first (number keys), then add %1 as support",
+    "%1 已是配合单位，未作改动": "%1 already supports; nothing changed",
+    "%1 是本条的牵头单位，Shift+数字不改变牵头单位；未作改动": "%1 leads this item; Shift+number never changes the lead; nothing changed",
+    "%1 由牵头改为配合单位": "%1 changed from lead to support",
+    "已添加配合单位 %1": "Added %1 as support",
+    "%1 固定为第 %2 号": "%1 pinned to number %2",
+    "最近使用（数字键＝牵头，Shift+数字＝配合，Alt+数字＝固定编号）：": "Recent (number = lead, Shift+number = support, Alt+number = pin): ",
+    "把所选单位固定到编号": "Pin the selected department to a number",
+    "第 %1 号": "Number %1",
+    "请先在标注区选择要固定编号的单位": "First select the department to pin in the annotation pane",
+    "把最近使用的第 n 个单位添加为配合（不改变牵头单位）": "Add the department numbered n as support (never changes the lead)",
+    "把所选单位固定到第 n 号": "Pin the selected department to number n",
+    "采用第一个牵头建议": "Take the first lead suggestion",
+    "采用第一个配合建议": "Add the first support suggestion",
+    "采用第一个牵头建议 / 添加第一个配合建议": "Take the first lead suggestion / add the first support suggestion",
+    "正文": "text", "首句": "first sentence", "节标题": "section title", "章标题": "chapter title",
+    "点名「%1」": "names “%1”",
+    "牵头建议（S；点击＝牵头）：": "Lead suggestions (S; click = lead): ",
+    "配合建议（Shift+S；点击＝添加配合）：": "Support suggestions (Shift+S; click = add as support): ",
+    "%1 的依据：": "Why %1: ",
+    "指标建议（点击＝关联）：": "Indicator suggestions (click = link): ",
+    "没有牵头建议": "No lead suggestion",
+    "没有配合建议": "No support suggestion",
+    "第 %1 号不再固定": "Number %1 is no longer pinned",
+})

@@ -67,22 +67,22 @@
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/agreement_view.py" line="70" />
+        <location filename="../../workbench/ui/agreement_view.py" line="71" />
         <source>正在计算一致性…</source>
         <translation>Computing agreement…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/agreement_view.py" line="78" />
+        <location filename="../../workbench/ui/agreement_view.py" line="79" />
         <source>至少需要两位审核人的分工才能计算一致性。</source>
         <translation>Agreement needs the assignments of at least two reviewers.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/agreement_view.py" line="83" />
+        <location filename="../../workbench/ui/agreement_view.py" line="84" />
         <source>审核人：%1；共同审核的条目：%2</source>
         <translation>Reviewers: %1; items both reviewed: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/agreement_view.py" line="105" />
+        <location filename="../../workbench/ui/agreement_view.py" line="106" />
         <source>导出一致性统计</source>
         <translation>Export agreement statistics</translation>
     </message>
@@ -90,177 +90,212 @@
 <context>
     <name>AnnotationPane</name>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="80" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="78" />
         <source>回到整段</source>
         <translation>Whole clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="81" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="79" />
         <source>标注整段而不是所选句子（Esc）</source>
         <translation>Tag the whole clause, not the selected sentence (Esc)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="89" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="87" />
         <source>责任单位（牵头在前，配合在后）</source>
         <translation>Departments (leads first, then support)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="96" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="94" />
         <source>上移</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="97" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="95" />
         <source>下移</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="98" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="96" />
         <source>牵头/配合</source>
         <translation>Lead/support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="99" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="97" />
         <source>切换所选单位的角色</source>
         <translation>Switch the selected department's role</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="100" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="98" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="101" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="99" />
         <source>移除所选单位（Delete）</source>
         <translation>Remove the selected department (Delete)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="129" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="125" />
         <source>关联指标</source>
         <translation>Linked indicators</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="133" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="132" />
         <source>取消关联</source>
         <translation>Unlink</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="146" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="147" />
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="150" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="151" />
         <source>未审</source>
         <translation>Unreviewed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="150" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="151" />
         <source>已审</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="150" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="151" />
         <source>有疑问</source>
         <translation>Questioned</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="160" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="161" />
         <source>未设定</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="160" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="161" />
         <source>年内完成</source>
         <translation>Within the year</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="160" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="161" />
         <source>持续推进</source>
         <translation>Ongoing</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="163" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="164" />
         <source>%1年</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="167" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="168" />
         <source>备注（停顿片刻或离开编辑框时自动保存）</source>
         <translation>Note (saved after a pause or when you leave the field)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="173" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="174" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="174" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="175" />
         <source>完成时限</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="175" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="176" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="204" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="179" />
+        <source>印入任务分工方案“备注”栏，发给各部门（上面的备注只留在工作区）</source>
+        <translation>Printed in the 备注 column of the task division plan sent to departments (the note above stays in the workspace)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="181" />
+        <source>公开备注</source>
+        <translation>Public remark</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotation_pane.py" line="211" />
         <source>未选择条目</source>
         <translation>Nothing selected</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="208" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="215" />
         <source>标注对象：%1 的第 %2 句</source>
         <translation>Tagging: sentence %2 of %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="212" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="219" />
         <source>标注对象：</source>
         <translation>Tagging: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="225" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="232" />
         <source>本条未单独标注，继承自：%1</source>
         <translation>No tags of its own; inherits from: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="230" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="237" />
         <source>另有 %1 项按句标注（在阅读区点击句子查看）</source>
         <translation>%1 more tags on its sentences (click a sentence in the reader)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="274" />
-        <source>最近使用（数字键＝牵头，Shift+数字＝配合）：</source>
-        <translation>Recent (number = lead, Shift+number = support): </translation>
+        <location filename="../../workbench/ui/annotation_pane.py" line="291" />
+        <source>最近使用（数字键＝牵头，Shift+数字＝配合，Alt+数字＝固定编号）：</source>
+        <translation>Recent (number = lead, Shift+number = support, Alt+number = pin): </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="275" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="292" />
         <source>（尚无）</source>
         <translation>(none yet)</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="283" />
-        <source>建议：（正在加载分词词典…）</source>
-        <translation>Suggestions: (loading the word dictionary…)</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="287" />
-        <source>建议（点击＝牵头，Shift+点击＝配合）：</source>
-        <translation>Suggestions (click = lead, Shift+click = support): </translation>
     </message>
 </context>
 <context>
     <name>Annotator</name>
     <message>
-        <location filename="../../workbench/ui/annotator.py" line="51" />
+        <location filename="../../workbench/ui/annotator.py" line="74" />
         <source>请先选择一个条目</source>
         <translation>Select an item first</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotator.py" line="71" />
+        <location filename="../../workbench/ui/annotator.py" line="95" />
         <source>最近使用列表中没有第 %1 个单位</source>
         <translation>There is no department %1 in the recent list</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotator.py" line="111" />
+        <source>本条尚无牵头单位：请先指定牵头单位（数字键），再添加配合单位 %1</source>
+        <translation>This item has no lead yet: assign a lead first (number keys), then add %1 as support</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotator.py" line="114" />
+        <source>%1 已是配合单位，未作改动</source>
+        <translation>%1 already supports; nothing changed</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotator.py" line="117" />
+        <source>%1 是本条的牵头单位，Shift+数字不改变牵头单位；未作改动</source>
+        <translation>%1 leads this item; Shift+number never changes the lead; nothing changed</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotator.py" line="124" />
+        <source>%1 由牵头改为配合单位</source>
+        <translation>%1 changed from lead to support</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotator.py" line="128" />
+        <source>已添加配合单位 %1</source>
+        <translation>Added %1 as support</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotator.py" line="213" />
+        <source>第 %1 号不再固定</source>
+        <translation>Number %1 is no longer pinned</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotator.py" line="228" />
+        <source>%1 固定为第 %2 号</source>
+        <translation>%1 pinned to number %2</translation>
     </message>
 </context>
 <context>
@@ -325,52 +360,52 @@
 <context>
     <name>ChartsView</name>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="161" />
+        <location filename="../../workbench/ui/charts.py" line="149" />
         <source>有牵头</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="162" />
+        <location filename="../../workbench/ui/charts.py" line="150" />
         <source>继承牵头</source>
         <translation>Inherited lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="163" />
+        <location filename="../../workbench/ui/charts.py" line="151" />
         <source>仅配合</source>
         <translation>Support only</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="164" />
+        <location filename="../../workbench/ui/charts.py" line="152" />
         <source>未标注</source>
         <translation>Untagged</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="166" />
+        <location filename="../../workbench/ui/charts.py" line="154" />
         <source>牵头</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="166" />
+        <location filename="../../workbench/ui/charts.py" line="154" />
         <source>配合</source>
         <translation>Support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="167" />
+        <location filename="../../workbench/ui/charts.py" line="155" />
         <source>尚无单位标注</source>
         <translation>No departments assigned yet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="168" />
+        <location filename="../../workbench/ui/charts.py" line="156" />
         <source>没有章</source>
         <translation>No chapters</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="169" />
+        <location filename="../../workbench/ui/charts.py" line="157" />
         <source>各章覆盖</source>
         <translation>Coverage by chapter</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="170" />
+        <location filename="../../workbench/ui/charts.py" line="158" />
         <source>单位负荷</source>
         <translation>Department load</translation>
     </message>
@@ -423,12 +458,17 @@
         <translation>Edit note</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="218" />
+        <location filename="../../workbench/ui/commands.py" line="220" />
+        <source>编辑公开备注</source>
+        <translation>Edit public remark</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/commands.py" line="232" />
         <source>设置审核状态</source>
         <translation>Set review status</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="231" />
+        <location filename="../../workbench/ui/commands.py" line="245" />
         <source>设置完成时限</source>
         <translation>Set completion</translation>
     </message>
@@ -601,58 +641,48 @@
     <name>DivisionImportDialog</name>
     <message>
         <location filename="../../workbench/ui/division_dialog.py" line="33" />
-        <location filename="../../workbench/ui/division_dialog.py" line="87" />
-        <location filename="../../workbench/ui/division_dialog.py" line="90" />
+        <location filename="../../workbench/ui/division_dialog.py" line="89" />
+        <location filename="../../workbench/ui/division_dialog.py" line="92" />
         <source>导入任务分工表</source>
         <translation>Import division sheet</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/division_dialog.py" line="35" />
-        <source>{file}：读取 {rows} 行，{n} 个条目将发生变化。</source>
-        <translation>{file}: {rows} rows read, {n} item(s) would change.</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="44" />
-        <source>无相近名称</source>
-        <translation>no similar name</translation>
+        <source>{file}：读取 {rows} 行，{n} 处修改将应用。</source>
+        <translation>{file}: {rows} rows read, {n} change(s) will be applied.</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/division_dialog.py" line="45" />
-        <source>未知部门“{name}”，是否指：{hint}</source>
-        <translation>Unknown department “{name}”; did you mean: {hint}</translation>
+        <source>以下差异不会应用（原因见各行）：</source>
+        <translation>These differences will not be applied (the reason is on each line):</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="47" />
-        <source>第 {row} 行：未知节点编号 {key}</source>
-        <translation>Row {row}: unknown node id {key}</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="49" />
+        <location filename="../../workbench/ui/division_dialog.py" line="51" />
         <source>以下问题须在表格中改正后重新导入（不会自动新建部门）：</source>
         <translation>Correct these in the sheet and import it again (departments are never created by an import):</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="54" />
+        <location filename="../../workbench/ui/division_dialog.py" line="56" />
         <source>修改记为（审核人）：</source>
         <translation>Record the changes as (reviewer):</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="55" />
+        <location filename="../../workbench/ui/division_dialog.py" line="57" />
         <source>单位：</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="59" />
+        <location filename="../../workbench/ui/division_dialog.py" line="61" />
         <source>应用修改</source>
         <translation>Apply changes</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="69" />
+        <location filename="../../workbench/ui/division_dialog.py" line="71" />
         <source>请填写审核人姓名。</source>
         <translation>Please enter the reviewer's name.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="90" />
+        <location filename="../../workbench/ui/division_dialog.py" line="92" />
         <source>表格与工作区一致，没有需要应用的修改。</source>
         <translation>The sheet matches the workspace; there is nothing to apply.</translation>
     </message>
@@ -708,88 +738,138 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="34" />
-        <location filename="../../workbench/ui/export_dialog.py" line="212" />
+        <location filename="../../workbench/ui/export_dialog.py" line="35" />
+        <location filename="../../workbench/ui/export_dialog.py" line="236" />
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="45" />
+        <location filename="../../workbench/ui/export_dialog.py" line="46" />
         <source>规划：</source>
         <translation>Plan:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="48" />
+        <location filename="../../workbench/ui/export_dialog.py" line="49" />
         <source>导出内容</source>
         <translation>What to export</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="50" />
+        <location filename="../../workbench/ui/export_dialog.py" line="51" />
         <source>一个工作簿，包含所选工作表</source>
         <translation>One workbook with the chosen sheets</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="51" />
+        <location filename="../../workbench/ui/export_dialog.py" line="52" />
         <source>每个部门一个工作簿（发给各部门联络员）</source>
         <translation>One workbook per department (for the departments' liaisons)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="67" />
+        <location filename="../../workbench/ui/export_dialog.py" line="68" />
         <source>部门（工作簿只含涉及所选部门的任务；或为所选部门各出一个工作簿）：</source>
         <translation>Departments (the workbook holds only tasks involving these; or one workbook for each):</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="73" />
+        <location filename="../../workbench/ui/export_dialog.py" line="74" />
         <source>范围（章）</source>
         <translation>Scope (chapters)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="79" />
+        <location filename="../../workbench/ui/export_dialog.py" line="80" />
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="79" />
+        <location filename="../../workbench/ui/export_dialog.py" line="80" />
         <source>全不选</source>
         <translation>Select none</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="89" />
+        <location filename="../../workbench/ui/export_dialog.py" line="88" />
+        <source>打印版式（任务分工方案）</source>
+        <translation>Print layout (task division plan)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="91" />
+        <source>A4 横向</source>
+        <translation>A4 landscape</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="92" />
+        <source>A3 横向</source>
+        <translation>A3 landscape</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="94" />
+        <source>全文连续编号</source>
+        <translation>Numbered through the plan</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="95" />
+        <source>每章重新编号</source>
+        <translation>Numbering restarts per chapter</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="97" />
+        <source>如“附件”或“附件2”，不填则不印</source>
+        <translation>e.g. 附件 or 附件2; leave empty to print none</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="98" />
+        <source>同时生成 Word 版方案（.docx，与工作簿同名）</source>
+        <translation>Also write the plan as Word (.docx, same name as the workbook)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="99" />
+        <source>纸张：</source>
+        <translation>Paper:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="100" />
+        <source>序号：</source>
+        <translation>Numbering:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="101" />
+        <source>附件标注：</source>
+        <translation>Attachment line:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="107" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="91" />
+        <location filename="../../workbench/ui/export_dialog.py" line="109" />
         <source>保存到：</source>
         <translation>Save to:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="99" />
+        <location filename="../../workbench/ui/export_dialog.py" line="117" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="162" />
+        <location filename="../../workbench/ui/export_dialog.py" line="182" />
         <source>导出到</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="163" />
+        <location filename="../../workbench/ui/export_dialog.py" line="183" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="165" />
+        <location filename="../../workbench/ui/export_dialog.py" line="185" />
         <source>导出到文件夹</source>
         <translation>Export into folder</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="210" />
+        <location filename="../../workbench/ui/export_dialog.py" line="234" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="213" />
+        <location filename="../../workbench/ui/export_dialog.py" line="237" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
@@ -797,7 +877,7 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../workbench/ui/history_tab.py" line="46" />
+        <location filename="../../workbench/ui/history_tab.py" line="49" />
         <source>未选择节点</source>
         <translation>No item selected</translation>
     </message>
@@ -805,47 +885,47 @@
 <context>
     <name>IndicatorPicker</name>
     <message>
-        <location filename="../../workbench/ui/indicator_picker.py" line="35" />
+        <location filename="../../workbench/ui/indicator_picker.py" line="53" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/indicator_picker.py" line="35" />
+        <location filename="../../workbench/ui/indicator_picker.py" line="53" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/indicator_picker.py" line="35" />
+        <location filename="../../workbench/ui/indicator_picker.py" line="53" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/indicator_picker.py" line="35" />
+        <location filename="../../workbench/ui/indicator_picker.py" line="53" />
         <source>2025年</source>
         <translation>2025</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/indicator_picker.py" line="35" />
+        <location filename="../../workbench/ui/indicator_picker.py" line="53" />
         <source>2030年</source>
         <translation>2030</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/indicator_picker.py" line="35" />
+        <location filename="../../workbench/ui/indicator_picker.py" line="53" />
         <source>属性</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/indicator_picker.py" line="43" />
+        <location filename="../../workbench/ui/indicator_picker.py" line="61" />
         <source>选择或输入指标名称</source>
         <translation>Choose or type an indicator</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/indicator_picker.py" line="57" />
+        <location filename="../../workbench/ui/indicator_picker.py" line="75" />
         <source>关联</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/indicator_picker.py" line="58" />
+        <location filename="../../workbench/ui/indicator_picker.py" line="76" />
         <source>把所选指标关联到当前条目</source>
         <translation>Link the chosen indicator to the current item</translation>
     </message>
@@ -994,284 +1074,319 @@
 <context>
     <name>MainActions</name>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="74" />
+        <location filename="../../workbench/ui/main_actions.py" line="79" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="76" />
+        <location filename="../../workbench/ui/main_actions.py" line="81" />
         <source>导入规划(&amp;I)…</source>
         <translation>&amp;Import plan…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="77" />
+        <location filename="../../workbench/ui/main_actions.py" line="82" />
         <source>导出(&amp;E)…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="78" />
+        <location filename="../../workbench/ui/main_actions.py" line="83" />
         <source>导出为 Excel：导出模块尚未安装</source>
         <translation>Export to Excel: the export module is not installed yet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="79" />
+        <location filename="../../workbench/ui/main_actions.py" line="84" />
         <source>合并(&amp;M)…</source>
         <translation>&amp;Merge…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="79" />
+        <location filename="../../workbench/ui/main_actions.py" line="84" />
         <source>合并其他审核人的工作区：合并模块尚未安装</source>
         <translation>Merge another reviewer's workspace: the merge module is not installed yet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="81" />
+        <location filename="../../workbench/ui/main_actions.py" line="86" />
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="82" />
+        <location filename="../../workbench/ui/main_actions.py" line="87" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="84" />
+        <location filename="../../workbench/ui/main_actions.py" line="89" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="85" />
+        <location filename="../../workbench/ui/main_actions.py" line="90" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="87" />
+        <location filename="../../workbench/ui/main_actions.py" line="92" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="95" />
+        <location filename="../../workbench/ui/main_actions.py" line="100" />
         <source>移除所选单位</source>
         <translation>Remove selected department</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="96" />
+        <location filename="../../workbench/ui/main_actions.py" line="101" />
         <source>搜索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="98" />
+        <location filename="../../workbench/ui/main_actions.py" line="103" />
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="99" />
+        <location filename="../../workbench/ui/main_actions.py" line="104" />
         <source>下一条款</source>
         <translation>Next clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="100" />
+        <location filename="../../workbench/ui/main_actions.py" line="105" />
         <source>上一条款</source>
         <translation>Previous clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="101" />
-        <location filename="../../workbench/ui/main_actions.py" line="155" />
+        <location filename="../../workbench/ui/main_actions.py" line="106" />
+        <location filename="../../workbench/ui/main_actions.py" line="179" />
         <source>下一未标注条款</source>
         <translation>Next untagged clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="103" />
+        <location filename="../../workbench/ui/main_actions.py" line="108" />
         <source>下一句</source>
         <translation>Next sentence</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="104" />
+        <location filename="../../workbench/ui/main_actions.py" line="109" />
         <source>上一句</source>
         <translation>Previous sentence</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="105" />
-        <location filename="../../workbench/ui/main_actions.py" line="157" />
+        <location filename="../../workbench/ui/main_actions.py" line="110" />
+        <location filename="../../workbench/ui/main_actions.py" line="181" />
         <source>回到整段</source>
         <translation>Whole clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="112" />
+        <location filename="../../workbench/ui/main_actions.py" line="117" />
         <source>标注(&amp;T)</source>
         <translation>&amp;Tag</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="113" />
+        <location filename="../../workbench/ui/main_actions.py" line="118" />
         <source>选择单位…</source>
         <translation>Choose department…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="114" />
+        <location filename="../../workbench/ui/main_actions.py" line="119" />
+        <source>采用第一个牵头建议</source>
+        <translation>Take the first lead suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="121" />
+        <source>采用第一个配合建议</source>
+        <translation>Add the first support suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="123" />
         <source>标为已审 / 取消</source>
         <translation>Mark reviewed / unmark</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="115" />
+        <location filename="../../workbench/ui/main_actions.py" line="124" />
         <source>标为有疑问 / 取消</source>
         <translation>Mark questioned / unmark</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="116" />
+        <location filename="../../workbench/ui/main_actions.py" line="125" />
         <source>最近使用单位 → 牵头</source>
         <translation>Recent department → lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="117" />
+        <location filename="../../workbench/ui/main_actions.py" line="126" />
         <source>最近使用单位 → 配合</source>
         <translation>Recent department → support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="119" />
-        <location filename="../../workbench/ui/main_actions.py" line="121" />
+        <location filename="../../workbench/ui/main_actions.py" line="128" />
+        <location filename="../../workbench/ui/main_actions.py" line="130" />
         <source>第 %1 个</source>
         <translation>No. %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="124" />
+        <location filename="../../workbench/ui/main_actions.py" line="133" />
+        <source>把所选单位固定到编号</source>
+        <translation>Pin the selected department to a number</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="135" />
+        <source>第 %1 号</source>
+        <translation>Number %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="138" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="128" />
+        <location filename="../../workbench/ui/main_actions.py" line="142" />
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="128" />
+        <location filename="../../workbench/ui/main_actions.py" line="142" />
         <source>审计日志：审计模块尚未安装</source>
         <translation>Audit log: the audit module is not installed yet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="130" />
+        <location filename="../../workbench/ui/main_actions.py" line="144" />
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="132" />
+        <location filename="../../workbench/ui/main_actions.py" line="146" />
         <source>审核人(&amp;R)</source>
         <translation>&amp;Reviewer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="133" />
+        <location filename="../../workbench/ui/main_actions.py" line="147" />
         <source>更改审核人…</source>
         <translation>Change reviewer…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="135" />
+        <location filename="../../workbench/ui/main_actions.py" line="149" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="136" />
-        <location filename="../../workbench/ui/main_actions.py" line="169" />
+        <location filename="../../workbench/ui/main_actions.py" line="150" />
+        <location filename="../../workbench/ui/main_actions.py" line="195" />
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="154" />
+        <location filename="../../workbench/ui/main_actions.py" line="158" />
+        <source>请先在标注区选择要固定编号的单位</source>
+        <translation>First select the department to pin in the annotation pane</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="178" />
         <source>下一条款 / 上一条款（阅读区中也可用 ↓ / ↑）</source>
         <translation>Next / previous clause (↓ / ↑ in the reader too)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="156" />
+        <location filename="../../workbench/ui/main_actions.py" line="180" />
         <source>下一句 / 上一句（只标注该句）</source>
         <translation>Next / previous sentence (tags go to that sentence)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="158" />
+        <location filename="../../workbench/ui/main_actions.py" line="182" />
         <source>把最近使用的第 n 个单位设为牵头</source>
         <translation>Assign the n-th recent department as lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="159" />
-        <source>把最近使用的第 n 个单位设为配合</source>
-        <translation>Assign the n-th recent department as support</translation>
+        <location filename="../../workbench/ui/main_actions.py" line="183" />
+        <source>把最近使用的第 n 个单位添加为配合（不改变牵头单位）</source>
+        <translation>Add the department numbered n as support (never changes the lead)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="160" />
+        <location filename="../../workbench/ui/main_actions.py" line="184" />
+        <source>把所选单位固定到第 n 号</source>
+        <translation>Pin the selected department to number n</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="185" />
+        <source>采用第一个牵头建议 / 添加第一个配合建议</source>
+        <translation>Take the first lead suggestion / add the first support suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_actions.py" line="186" />
         <source>单位选择框：输入、↓ 选择、Enter 牵头、Shift+Enter 配合</source>
         <translation>Department picker: type, ↓ to choose, Enter = lead, Shift+Enter = support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="161" />
+        <location filename="../../workbench/ui/main_actions.py" line="187" />
         <source>已审 / 有疑问</source>
         <translation>Reviewed / questioned</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="162" />
+        <location filename="../../workbench/ui/main_actions.py" line="188" />
         <source>移除所选单位或指标</source>
         <translation>Remove the selected department or indicator</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="163" />
+        <location filename="../../workbench/ui/main_actions.py" line="189" />
         <source>撤销 / 重做</source>
         <translation>Undo / redo</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="164" />
+        <location filename="../../workbench/ui/main_actions.py" line="190" />
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="165" />
+        <location filename="../../workbench/ui/main_actions.py" line="191" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/background.py" line="70" />
-        <location filename="../../workbench/ui/background.py" line="120" />
-        <location filename="../../workbench/ui/main_actions.py" line="166" />
+        <location filename="../../workbench/ui/background.py" line="77" />
+        <location filename="../../workbench/ui/background.py" line="127" />
+        <location filename="../../workbench/ui/main_actions.py" line="192" />
         <source>导入规划</source>
         <translation>Import plan</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/background.py" line="45" />
+        <location filename="../../workbench/ui/background.py" line="52" />
         <source>分词初始化失败：%1</source>
         <translation>Word segmentation failed to start: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/background.py" line="64" />
+        <location filename="../../workbench/ui/background.py" line="71" />
         <source>搜索索引未能建立：%1</source>
         <translation>Search index could not be built: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/background.py" line="70" />
+        <location filename="../../workbench/ui/background.py" line="77" />
         <source>规划文件 (*.txt *.docx *.md);;所有文件 (*)</source>
         <translation>Plan documents (*.txt *.docx *.md);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/background.py" line="82" />
+        <location filename="../../workbench/ui/background.py" line="89" />
         <source>正在读取和解析 %1…</source>
         <translation>Reading and parsing %1…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/background.py" line="86" />
+        <location filename="../../workbench/ui/background.py" line="93" />
         <source>解析完成，正在写入工作区…</source>
         <translation>Parsed; writing to the workspace…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/background.py" line="106" />
-        <location filename="../../workbench/ui/background.py" line="121" />
+        <location filename="../../workbench/ui/background.py" line="113" />
+        <location filename="../../workbench/ui/background.py" line="128" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/background.py" line="114" />
+        <location filename="../../workbench/ui/background.py" line="121" />
         <source>该规划已在工作区中，未作改动</source>
         <translation>This plan is already in the workspace; nothing changed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/background.py" line="116" />
+        <location filename="../../workbench/ui/background.py" line="123" />
         <source>已导入：%1</source>
         <translation>Imported: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/background.py" line="120" />
+        <location filename="../../workbench/ui/background.py" line="127" />
         <source>正在导入 %1…</source>
         <translation>Importing %1…</translation>
     </message>
@@ -1304,49 +1419,49 @@
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="216" />
+        <location filename="../../workbench/ui/main_window.py" line="217" />
         <source>已经是最后一条</source>
         <translation>This is the last clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="216" />
+        <location filename="../../workbench/ui/main_window.py" line="217" />
         <source>已经是第一条</source>
         <translation>This is the first clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="226" />
+        <location filename="../../workbench/ui/main_window.py" line="227" />
         <source>所有条款都已标注</source>
         <translation>Every clause is tagged</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="266" />
+        <location filename="../../workbench/ui/main_window.py" line="267" />
         <source>请先在标注区选择要移除的单位</source>
         <translation>Select the department to remove in the tag pane first</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="280" />
+        <location filename="../../workbench/ui/main_window.py" line="281" />
         <source>未保存：%1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="285" />
+        <location filename="../../workbench/ui/main_window.py" line="286" />
         <source>撤销失败</source>
         <translation>Undo failed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="285" />
+        <location filename="../../workbench/ui/main_window.py" line="286" />
         <source>撤销或重做未能写入工作区，撤销记录已清空；已保存的标注不受影响。
 %1</source>
         <translation>An undo or redo could not be written to the workspace; the undo history was cleared. Saved tags are not affected.
 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="289" />
+        <location filename="../../workbench/ui/main_window.py" line="290" />
         <source>规划纲要任务分工审核工作台</source>
         <translation>Policy review workbench</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="306" />
+        <location filename="../../workbench/ui/main_window.py" line="307" />
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
@@ -1527,32 +1642,32 @@
 <context>
     <name>TreePanel</name>
     <message>
-        <location filename="../../workbench/ui/tree_panel.py" line="24" />
+        <location filename="../../workbench/ui/tree_panel.py" line="26" />
         <source>筛选：标题或正文包含…</source>
         <translation>Filter: title or text contains…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tree_panel.py" line="26" />
+        <location filename="../../workbench/ui/tree_panel.py" line="28" />
         <source>仅未标注</source>
         <translation>Untagged only</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tree_panel.py" line="28" />
+        <location filename="../../workbench/ui/tree_panel.py" line="30" />
         <source>只显示尚无单位（自身、句子或上级均无）的条款</source>
         <translation>Show only clauses without departments (none of their own, on sentences or inherited)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tree_panel.py" line="80" />
+        <location filename="../../workbench/ui/tree_panel.py" line="82" />
         <source>全部单位</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tree_panel.py" line="83" />
+        <location filename="../../workbench/ui/tree_panel.py" line="85" />
         <source>全部指标</source>
         <translation>All indicators</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tree_panel.py" line="84" />
+        <location filename="../../workbench/ui/tree_panel.py" line="86" />
         <source>全部章</source>
         <translation>All chapters</translation>
     </message>

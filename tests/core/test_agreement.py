@@ -72,3 +72,26 @@ def test_export(tmp_path) -> None:
     assert rows[0][0] == "范围" and rows[1][1] == 2 and rows[1][3] == 0.5
     assert any(r[0] == "=X" for r in rows)  # a formula-looking name stays text
     assert sheet.cell(row=3, column=1).data_type == "s"
+
+
+def test_workbook_percent_and_kappa_only_where_meaningful(tmp_path) -> None:
+    from workbench.core.agreement import kappa_note
+
+    # 20 clauses; X is named lead 8 times by each, Y once by A only
+    a = {i: "X" if i < 8 else "Z" for i in range(20)}
+    b = dict(a)
+    a[19] = "Y"
+    b[7] = "Z"
+    report = agreement({"A": a, "B": b}, department_order=["Z", "Y", "X"])
+    assert [d.label for d in report.departments] == ["Z", "Y", "X"]  # the given official order
+    by = {d.label: d for d in report.departments}
+    assert kappa_note(by["Y"], per_department=True).startswith("被定为牵头仅 1 次")
+    assert kappa_note(by["X"], per_department=True) == "" and kappa_note(report.overall, per_department=False) == ""
+    path = write_agreement(tmp_path / "a.xlsx", report)
+    sheet = openpyxl.load_workbook(path)["一致性"]
+    rows = {r[0].value: r for r in sheet.iter_rows(min_row=2)}
+    assert rows["全部"][3].number_format == "0.0%" and rows["全部"][3].value == pytest.approx(0.9)
+    assert rows["X"][4].value == pytest.approx(by["X"].cohen, abs=1e-4) and rows["X"][6].value in ("", None)
+    assert rows["Y"][4].value == "—" and "1 次" in rows["Y"][6].value
+    few = agreement({"A": {1: "X", 2: "Y"}, "B": {1: "X", 2: "Y"}})
+    assert "少于 10 条" in kappa_note(few.overall, per_department=False)

@@ -342,3 +342,16 @@ def test_resolve_prefers_names_and_handles_blanks():
     assert resolve("甲", depts).name == "乙局"
     assert resolve(" ", depts) is None
     assert resolve("丁", depts) is None
+
+
+def test_pinyin_initials_and_full_pinyin_find_units():
+    from workbench.core.departments import suggest
+    from workbench.core.tagging import pinyin
+
+    registry = load_registry(DEPARTMENTS_FILE)
+    assert suggest("fgw", registry)[0].name == "市发展改革委"
+    assert suggest("kjj", registry)[0].name == "市科技局"
+    assert suggest("kejiju", registry)[0].name == "市科技局"
+    assert suggest("rmyh", registry)[0].name == "人民银行天津分行"
+    assert pinyin.keys("人民银行") == ("rmyh", "renminyinhang")  # 行 read hang in 银行
+    assert suggest("zzzq", registry) == []

@@ -36,8 +36,10 @@ def snapshot(seed_plan, departments):
     return AssignmentSnapshot(
         plan=seed_plan, departments=departments, tags=tags,
         indicator_links={"ch03/s01/p01": ["ind10", "ind10.1"]},
-        notes={"ch03/s01/p01": "=HYPERLINK(\"http://x\")", "ch03/s01/p02": "+1", "ch03/s02/p01": "@SUM(A1)"},
-        timing={"ch03/s01/p01": "within_year", "ch03/s01/p02": "2027"},
+        notes={"ch03/s01/p01": "牵头单位待市政府领导同志审定", "ch03/s02/p01": "内部：再议"},
+        timing={"ch03/s01/p01": "within_year", "ch03/s01/p02": "2027", "ch03/s02/p01": "2027年6月底前"},
+        remarks={"ch03/s01/p01": "=HYPERLINK(\"http://x\")", "ch03/s01/p02": "+1", "ch03/s02/p01": "@SUM(A1)"},
+        disputed=frozenset({"ch03/s01/p02"}),
     )
 
 
@@ -56,34 +58,66 @@ def workbook(tmp_path_factory, snapshot, provenance):
     return path
 
 
+def task_rows(ws, header_row=2):
+    """Rows of a 分工方案 sheet that carry a node id, keyed by it, with their sheet row numbers."""
+    header = [c.value for c in ws[header_row]]
+    at = header.index("节点编号（勿改）")
+    return header, {r[at].value: r for r in ws.iter_rows(min_row=header_row + 1) if r[at].value}
+
+
 def test_sheets_and_division_rows(workbook, snapshot):
     wb = openpyxl.load_workbook(workbook)
-    assert wb.sheetnames == ["责任矩阵", "任务分工", "主要指标", "部门汇总", "说明"]
+    assert wb.sheetnames == ["责任矩阵汇总", "责任矩阵", "任务分工", "主要指标", "部门汇总", "说明"]
     ws = wb["任务分工"]
-    header = [c.value for c in ws[1]]
-    assert header[:8] == ["序号", "章节", "任务", "牵头单位", "责任单位", "关联指标", "完成时限", "备注"]
-    rows = {r[9]: r for r in ws.iter_rows(min_row=2, values_only=True)}
+    assert ws["A1"].value == "《天津市国民经济和社会发展第十五个五年规划纲要》重点任务分工方案"
+    assert "A1:F1" in {str(r) for r in ws.merged_cells.ranges}
+    header, cells = task_rows(ws)
+    assert header == ["序号", "重点任务", "牵头单位", "责任单位", "完成时限", "备注", "存在分歧", "关联指标",
+                      "任务分工表述", "节点编号（勿改）"]
+    rows = {k: [c.value for c in r] for k, r in cells.items()}
     assert len(rows) == len(snapshot.tags)
     row = rows["ch03/s01/p01"]
-    assert row[1] == "第三章第一节"
-    assert row[2].startswith("深化京津冀协同创新共同体建设。")
-    assert (row[3], row[4]) == ("市科技局", "市科技局、市发展改革委、市财政局")
-    assert row[5] == "10 全市技术合同成交额；10.1 与京冀技术合同成交额"
-    assert row[6] == "年内完成"
+    assert row[1].startswith("深化京津冀协同创新共同体建设。")
+    # 责任单位 lists the supporting units only, as the 表述 does
+    assert (row[2], row[3]) == ("市科技局", "市发展改革委、市财政局")
+    assert row[7] == "10 全市技术合同成交额；10.1 与京冀技术合同成交额"
+    assert row[4] == "年内完成"
     assert row[8] == "牵头单位：市科技局；责任单位：市发展改革委、市财政局"
-    assert rows["ch03/s01/p02"][6] == "2027年"
+    assert rows["ch03/s01/p02"][4] == "2027年底前" and rows["ch03/s02/p01"][4] == "2027年6月底前"
+    # 序号 runs on across chapters; each chapter opens with its own heading row carrying its title
+    assert [r[0] for r in rows.values()] == list(range(1, len(rows) + 1))
+    first = cells["ch03/s01/p01"][0].row
+    heading = next(ws.cell(row=r, column=1).value for r in range(first - 1, 2, -1)
+                   if isinstance(ws.cell(row=r, column=1).value, str))
+    assert heading.startswith("第三章　以推进京津冀协同发展")
     # Long tasks get rows tall enough for their wrapped text (LibreOffice keeps default heights otherwise).
-    index = 2 + list(rows).index("ch03/s01/p01")
-    assert ws.row_dimensions[index].height >= 4 * 13.5
+    assert ws.row_dimensions[first].height >= 4 * 12
     # plan order
     keys = list(rows)
     order = [n.key for n in snapshot.plan.nodes() if n.key in rows]
     assert keys == order
+    # machine columns: outside the print area, hidden
+    assert ws.print_area.endswith(f"$F${ws.max_row}") and ws.print_area.startswith("'任务分工'!$A$1")
+    assert ws.column_dimensions["I"].hidden and ws.column_dimensions["J"].hidden
+    assert ws.print_title_rows == "$2:$2" and ws.page_setup.orientation == "landscape"
+    assert ws.page_setup.paperSize == 9 and "第 &P 页 共 &N 页" in ws.oddFooter.center.text
+
+
+def test_internal_notes_never_leave_disputed_marked(workbook):
+    wb = openpyxl.load_workbook(workbook)
+    texts = [str(c.value) for ws in wb.worksheets for r in ws.iter_rows() for c in r if c.value is not None]
+    assert not any("待市政府领导同志审定" in t or "内部：再议" in t for t in texts)
+    header, cells = task_rows(wb["任务分工"])
+    disputed = cells["ch03/s01/p02"]
+    assert disputed[6].value.startswith("是") and disputed[2].font.b and disputed[2].fill.fgColor.rgb.endswith("FCE4D6")
+    assert not cells["ch03/s01/p01"][6].value and not cells["ch03/s01/p01"][2].font.b
+    about = dict(r[:2] for r in wb["说明"].iter_rows(values_only=True))
+    assert about["存在分歧"].startswith("1 项")
 
 
 def test_formula_injection_is_text(workbook):
-    ws = openpyxl.load_workbook(workbook)["任务分工"]
-    notes = {r[9].value: r[7] for r in ws.iter_rows(min_row=2)}
+    _, cells = task_rows(openpyxl.load_workbook(workbook)["任务分工"])
+    notes = {key: r[5] for key, r in cells.items()}
     for key, expected in (("ch03/s01/p01", "=HYPERLINK(\"http://x\")"), ("ch03/s01/p02", "+1"), ("ch03/s02/p01", "@SUM(A1)")):
         assert notes[key].value == expected
         assert notes[key].data_type != "f"
@@ -92,24 +126,49 @@ def test_formula_injection_is_text(workbook):
 def test_matrix_sheet(workbook, snapshot, departments):
     ws = openpyxl.load_workbook(workbook)["责任矩阵"]
     header = [c.value for c in ws[1]]
-    assert header[:3] == ["编号", "标题", "内容摘要"]
-    names = header[3:]
+    assert header[:2] == ["条目", "内容摘要"] and header[-1] == "节点编号"
+    names = header[2:-1]
     order = {d.name: i for i, d in enumerate(sorted(departments, key=lambda d: d.sort_key()))}
     assert names == sorted(names, key=order.__getitem__)
     used = {t.department for tags in snapshot.tags.values() for t in tags}
     assert set(names) == used
     rows = list(ws.iter_rows(min_row=2, values_only=True))
-    by_key = {r[0]: r for r in rows}
+    by_key = {r[-1]: r for r in rows if r[-1]}
     row = by_key["ch03/s01/p01"]
-    assert row[3 + names.index("市科技局")] == "牵头"
-    assert row[3 + names.index("市财政局")] == "配合"
-    assert by_key["第三章"][1].startswith("以推进京津冀协同发展")  # chapter group row
+    assert row[0] == "深化京津冀协同创新共同体建设"  # labelled by the clause's lead phrase, not its id
+    assert row[2 + names.index("市科技局")] == "牵头"
+    assert row[2 + names.index("市财政局")] == "配合"
+    assert by_key["ch03"][0].startswith("第三章　以推进京津冀协同发展")  # chapter group row with its title
     lead_total = rows[-2]
     assert lead_total[0] == "牵头合计"
     expected = sum(1 for tags in snapshot.tags.values() for t in tags if t.department == "市科技局" and t.role == "lead")
-    assert lead_total[3 + names.index("市科技局")] == expected
-    assert ws.freeze_panes == "D2" and ws.auto_filter.ref.startswith("A1:")
+    assert lead_total[2 + names.index("市科技局")] == expected
+    assert ws.freeze_panes == "C2" and ws.auto_filter.ref.startswith("A1:")
     assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$1"
+    assert ws.print_options.gridLines and not ws.sheet_properties.pageSetUpPr.fitToPage
+
+
+def test_matrix_summary_sheet(workbook, snapshot):
+    wb = openpyxl.load_workbook(workbook)
+    assert wb.sheetnames.index("责任矩阵汇总") == wb.sheetnames.index("责任矩阵") - 1
+    ws = wb["责任矩阵汇总"]
+    assert ws["A1"].value.endswith("责任矩阵汇总") and ws["A2"].value == "单位"
+    numerals = [c.value for c in ws[3]][1:]
+    assert numerals[-2:] == ["牵头", "配合"]
+    rows = {r[0]: r for r in ws.iter_rows(min_row=4, values_only=True) if r[0] and len(r[0]) < 20}
+    used = {t.department for tags in snapshot.tags.values() for t in tags}
+    assert used <= set(rows)
+    three = numerals.index("三") + 1
+    lead = sum(1 for k, tags in snapshot.tags.items() if k.startswith("ch03/")
+               for t in tags if t.department == "市科技局" and t.role == "lead")
+    support = sum(1 for k, tags in snapshot.tags.items() if k.startswith("ch03/")
+                  for t in tags if t.department == "市科技局" and t.role == "support")
+    assert rows["市科技局"][three] == f"{lead}/{support}"
+    total = sum(1 for tags in snapshot.tags.values() for t in tags if t.department == "市科技局" and t.role == "lead")
+    assert rows["市科技局"][-2] == total
+    key = [r[0] for r in ws.iter_rows(min_row=4, values_only=True) if r[0] and r[0].startswith("三、")]
+    assert key and key[0].startswith("三、以推进京津冀协同发展")
+    assert all(c.border.left.style for r in ws.iter_rows(min_row=4, max_row=3 + len(used)) for c in r)
 
 
 def test_indicator_and_about_sheets(workbook, snapshot, provenance):
@@ -121,7 +180,7 @@ def test_indicator_and_about_sheets(workbook, snapshot, provenance):
     assert ten[8] == "市科技局" and "市发展改革委" in ten[9] and "ch03/s01/p01" in ten[10]
     two = next(r for r in rows if r[0] == "2")
     assert "五年平均数" in two[7] and "预计数" in two[7]
-    about = dict(wb["说明"].iter_rows(values_only=True))
+    about = dict(r[:2] for r in wb["说明"].iter_rows(values_only=True))
     assert about["规划文件SHA-256"] == provenance.plan_sha256
     assert about["审计链头哈希"] == provenance.head_hash and about["审计事件数"] == 42
 
@@ -131,19 +190,26 @@ def test_department_workbook_holds_only_that_department(tmp_path, snapshot, prov
     list(export_department(snapshot, "市科技局", path, provenance))
     wb = openpyxl.load_workbook(path)
     ws = wb.worksheets[0]
-    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    assert ws["A1"].value.endswith("重点任务分工方案（市科技局）")
+    header, cells = task_rows(ws)
+    assert header[:7] == ["序号", "重点任务", "本单位角色", "牵头单位", "责任单位", "完成时限", "备注"]
     expected = [k for k, tags in snapshot.tags.items() if any(t.department == "市科技局" for t in tags)]
-    assert sorted(r[-1] for r in rows) == sorted(expected)
-    assert all("市科技局" in r[5] for r in rows)
+    assert sorted(cells) == sorted(expected)
+    for key, r in cells.items():
+        lead = any(t.department == "市科技局" and t.role == "lead" for t in snapshot.tags[key])
+        assert r[2].value == ("牵头" if lead else "配合")
+        assert "市科技局" in (r[3].value or "") + (r[4].value or "")
+    about = dict(r[:2] for r in wb["说明"].iter_rows(values_only=True))
+    assert about["导出范围代码"] == "department=市科技局" and about["审计事件数"] == 42
 
 
 def test_long_cells_truncated_with_marker(tmp_path, snapshot, provenance):
     snap = AssignmentSnapshot(snapshot.plan, snapshot.departments, snapshot.tags,
-                              notes={"ch03/s01/p01": "长" * 40000})
+                              remarks={"ch03/s01/p01": "长" * 40000})
     path = tmp_path / "long.xlsx"
     list(export_workbook(snap, path, provenance, sheets=("division",)))
-    ws = openpyxl.load_workbook(path)["任务分工"]
-    note = next(r[7] for r in ws.iter_rows(min_row=2, values_only=True) if r[9] == "ch03/s01/p01")
+    _, cells = task_rows(openpyxl.load_workbook(path)["任务分工"])
+    note = cells["ch03/s01/p01"][5].value
     assert len(note) <= EXCEL_CELL_LIMIT and note.endswith("原文共40000字〕")
 
 
@@ -172,8 +238,9 @@ def test_cancelled_export_leaves_nothing(tmp_path, snapshot, provenance):
 def test_libreoffice_reads_the_division_sheet(tmp_path, workbook):
     exe = shutil.which("soffice") or shutil.which("libreoffice")
     out = tmp_path / "csv"
+    profile = (tmp_path / ".lo-profile").resolve().as_uri()
     result = subprocess.run(
-        [exe, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2",
+        [exe, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,3",
          "--outdir", str(out), str(workbook)], capture_output=True, text=True, timeout=180,
     )
     assert result.returncode == 0, result.stderr
@@ -188,3 +255,11 @@ def test_libreoffice_reads_the_division_sheet(tmp_path, workbook):
     ws = openpyxl.load_workbook(workbook)["任务分工"]
     expected = [["" if v is None else str(v) for v in r] for r in ws.iter_rows(values_only=True)]
     assert rows == expected
+
+
+def test_department_summary_sheet(workbook, snapshot):
+    ws = openpyxl.load_workbook(workbook)["部门汇总"]
+    rows = {r[0]: r for r in ws.iter_rows(min_row=2, values_only=True)}
+    lead = sum(1 for tags in snapshot.tags.values() for t in tags if t.department == "市科技局" and t.role == "lead")
+    assert rows["市科技局"][2] == lead and ws["A2"].font.sz == 12
+    assert ws.page_setup.orientation == "portrait" and ws.print_area.endswith(f"$E${ws.max_row}")

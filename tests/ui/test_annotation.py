@@ -65,9 +65,9 @@ def test_assign_lead_with_picker_then_undo_redo(qtbot, window, repo):
 
 def test_number_keys_assign_recent_departments(qtbot, window, repo):
     first = select_clause(qtbot, window, "ch04/s01/p01")
-    pick(qtbot, window, "财政")  # 市财政局 becomes recent #2 after the next pick
-    pick(qtbot, window, "教委")  # 市教委 recent #1
-    assert entries(repo, first) == [("市财政局", "lead"), ("市教委", "lead")]
+    pick(qtbot, window, "教委")  # 市教委 takes number 1
+    pick(qtbot, window, "财政")  # 市财政局 number 2 (numbers never shift)
+    assert entries(repo, first) == [("市教委", "lead"), ("市财政局", "lead")]
     assert "1&nbsp;市教委" in window.annotation.recent_label.text()
     window.tree.setFocus()
     qtbot.keyClick(window.tree, Qt.Key.Key_J)

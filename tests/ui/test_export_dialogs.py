@@ -79,9 +79,9 @@ def test_run_export_requests_write_files(repo, tmp_path):
     assert sorted(p.name for p in written) == sorted(
         f"{n}-任务分工.xlsx" for n in ("市工业和信息化局", "市科技局", "市财政局"))
     book = openpyxl.load_workbook(tmp_path / "depts" / "市科技局-任务分工.xlsx")
-    rows = list(book.worksheets[0].iter_rows(min_row=2, values_only=True))
-    assert [r[-1] for r in rows] == ["ch03/s01/p01"]
-    about = dict(book["说明"].iter_rows(values_only=True))
+    rows = list(book.worksheets[0].iter_rows(min_row=3, values_only=True))
+    assert [r[-1] for r in rows if r[-1]] == ["ch03/s01/p01"]
+    about = dict(r[:2] for r in book["说明"].iter_rows(values_only=True))
     assert about["审计事件数"] == repo.event_count()
     with pytest.raises(ValueError, match="xlsx"):
         list(run_export(snap, prov, ExportRequest(MODE_WORKBOOK, tmp_path / "x.csv")))
@@ -99,15 +99,16 @@ def test_division_dialog_applies_as_named_reviewer(qtbot, repo, tmp_path):
     assert prepare_division_import(repo, repo.plan_id, path).changes == []
     wb = openpyxl.load_workbook(path)
     ws = wb["任务分工"]
-    ws["E2"] = "市科技局、市财政局、市教委"
-    ws["E3"] = "市工业和信息化局、市科技委"
+    at = {r[-1].value: r[0].row for r in ws.iter_rows(min_row=3) if r[-1].value}
+    ws[f"D{at['ch03/s01/p01']}"] = "市财政局、市教委"
+    ws[f"D{at['ch04/s01/p01']}"] = "市科技委"
     wb.save(path)
     diff = prepare_division_import(repo, repo.plan_id, path)
     dialog = DivisionImportDialog(repo, repo.plan_id, diff, path)
     qtbot.addWidget(dialog)
     assert dialog.problem_list.count() == 1 and "市科技局" in dialog.problem_list.item(0).text()
     assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
-    ws["E3"] = "市工业和信息化局"
+    ws[f"D{at['ch04/s01/p01']}"] = None
     wb.save(path)
     diff = prepare_division_import(repo, repo.plan_id, path)
     dialog = DivisionImportDialog(repo, repo.plan_id, diff, path)
@@ -122,3 +123,35 @@ def test_division_dialog_applies_as_named_reviewer(qtbot, repo, tmp_path):
     last = repo.events(limit=1)[-1]
     assert (last.reviewer, last.action) == ("王五", "division_import")
     assert repo.reviewer.name == "张三"  # restored after the import
+
+
+def test_print_options_and_word_file(qtbot, repo, tmp_path):
+    import docx
+
+    from workbench.storage.snapshot import provenance, read_snapshot
+    from workbench.ui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(repo, plan_id=repo.plan_id, settings=QSettings(str(tmp_path / "s.ini"),
+                                                                          QSettings.Format.IniFormat))
+    qtbot.addWidget(dialog)
+    dialog.output_edit.setText(str(tmp_path / "方案.xlsx"))
+    dialog.paper_box.setCurrentIndex(dialog.paper_box.findData("A3"))
+    dialog.numbering_box.setCurrentIndex(dialog.numbering_box.findData("chapter"))
+    dialog.attachment_edit.setText("附件1")
+    dialog.word_check.setChecked(True)
+    request = dialog.request()
+    assert (request.options.paper, request.options.numbering, request.options.attachment) == ("A3", "chapter", "附件1")
+    assert request.word and request.word_output == tmp_path / "方案.docx"
+    plan = repo.load_plan(repo.plan_id)
+    gen = run_export(read_snapshot(repo.db, plan), provenance(repo.db, plan, workspace="ws", reviewer="张三"), request)
+    try:
+        while True:
+            next(gen)
+    except StopIteration as stop:
+        written = stop.value
+    assert written == [tmp_path / "方案.xlsx", tmp_path / "方案.docx"]
+    ws = openpyxl.load_workbook(written[0])["任务分工"]
+    assert ws["A1"].value == "附件1" and ws.page_setup.paperSize == 8
+    assert docx.Document(written[1]).paragraphs[0].text == "附件1"
+    dialog.mode_departments.setChecked(True)
+    assert not dialog.word_check.isEnabled() and not dialog.request().word

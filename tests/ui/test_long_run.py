@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 
 
 def test_three_hundred_clauses_assign_undo_redo(qtbot, window, repo, departments):
-    window.annotator.remember(departments["市财政局"])
-    window.annotator.remember(departments["市教委"])  # recent: 1 市教委, 2 市财政局
+    window.annotator.remember(departments["市教委"])  # number 1
+    window.annotator.remember(departments["市财政局"])  # number 2
     clauses = window.session.clauses()
     assert len(clauses) == 295
     window.select_node(clauses[0].db_id)

@@ -79,17 +79,20 @@ def cmd_import_division(args: argparse.Namespace) -> int:
         raise CliError("the workspace holds several plans: choose one with --plan")
     plan = repo.load_plan(plans[0].id)
     diff = diff_division(rows, read_snapshot(repo.db, plan))
-    print(f"{args.file.name}: {diff.rows_read} rows read, {len(diff.changes)} node(s) would change")
-    for change in diff.changes:
-        print("  " + change.describe())
+    print(f"{args.file.name}: {diff.rows_read} rows read, {diff.applicable} change(s) to apply "
+          f"({len(diff.changes)} node(s) change departments), {len(diff.reports)} not applicable")
+    for line in diff.change_lines():
+        print("  " + line)
+    if diff.reports:
+        print("not applicable (listed, never applied):")
+        for line in diff.report_lines():
+            print("  " + line)
     if not diff.ok:
-        for name, hints in diff.unknown.items():
-            print(f"  unknown department {name!r}: did you mean {'、'.join(hints) or 'nothing similar'}?")
-        for row, key in diff.unknown_nodes:
-            print(f"  row {row}: unknown node id {key!r}")
-        raise CliError("nothing applied: fix the unknown names or ids in the sheet (departments are never created "
+        for line in diff.unknown_lines():
+            print("  " + line)
+        raise CliError(f"nothing applied: {diff.unknown_lines()[0]} (fix the sheet; departments are never created "
                        "by an import)")
-    if not diff.changes:
+    if not diff.applicable:
         print("nothing to apply")
         return EXIT_OK
     if not args.yes:
@@ -102,5 +105,5 @@ def cmd_import_division(args: argparse.Namespace) -> int:
     from workbench.storage.division import apply_division
 
     apply_division(repo, plan, diff, reviewer=repo.reviewer, reason=f"import-division {args.file.name}")
-    print(f"applied {len(diff.changes)} change(s) as {repo.reviewer.name}")
+    print(f"applied {diff.applicable} change(s) as {repo.reviewer.name}")
     return EXIT_OK

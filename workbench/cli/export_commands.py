@@ -8,10 +8,12 @@ from pathlib import Path
 
 from workbench.cli import EXIT_OK, CliError, Command, repository, select_plans
 
+# Every workbook carries its 说明 sheet: what it is for the liaison, provenance (event count, chain head)
+# for the auditor.
 XLSX_TARGETS = {
-    "matrix": ("matrix",),
-    "division": ("division",),
-    "indicators": ("indicators",),
+    "matrix": ("matrix", "about"),
+    "division": ("division", "about"),
+    "indicators": ("indicators", "about"),
     "all": ("matrix", "division", "indicators", "summary", "about"),
 }
 
@@ -20,7 +22,7 @@ def register(command: Command) -> None:
     p = command("export", "export the plan tree (JSON) or the assignment workbooks (Excel)", cmd_export)
     p.add_argument("what", choices=["tree", "matrix", "division", "indicators", "department", "all"])
     p.add_argument("name", nargs="?", default=None, help="the department, for `export department NAME`")
-    p.add_argument("--format", choices=["json", "xlsx"], default=None)
+    p.add_argument("--format", choices=["json", "xlsx", "docx"], default=None)
     p.add_argument("-o", "--output", type=Path, default=None)
     p.add_argument("--each-into", type=Path, default=None, metavar="DIR",
                    help="with `department`: one workbook per department with assignments")
@@ -28,6 +30,15 @@ def register(command: Command) -> None:
                    help="one workbook per plan into DIR, every plan (or those --plan lists) in one process")
     p.add_argument("--plan", default=None, help="plan id or sha256 prefix (with --each-plan: a comma-separated list)")
     p.add_argument("--chapters", default=None, help="comma-separated chapter keys to include, e.g. ch03,ch04")
+    p.add_argument("--paper", choices=["A4", "A3"], default="A4", help="paper of the printed 分工方案 (landscape)")
+    p.add_argument("--numbering", choices=["continuous", "chapter"], default="continuous",
+                   help="序号 runs on through the plan, or restarts in each chapter")
+    p.add_argument("--task-text", choices=["full", "lead"], default="full",
+                   help="重点任务 column: the clause's full text, or its lead phrase")
+    p.add_argument("--attachment", default="", metavar="TEXT",
+                   help="a 附件 line above the title, e.g. 附件 or 附件2")
+    p.add_argument("--internal-notes", action="store_true",
+                   help="also print reviewers' internal notes in 备注 (they never leave the workspace otherwise)")
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -49,14 +60,19 @@ def cmd_export(args: argparse.Namespace) -> int:
     chapters = frozenset(c.strip() for c in args.chapters.split(",")) if args.chapters else None
     filters = Filters(chapters=chapters)
     snapshot = read_snapshot(repo.db, plan)
-    prov = provenance(repo.db, plan, workspace=_db_path(args), reviewer=repo.reviewer.name, filters=filters)
+    prov = provenance(repo.db, plan, workspace=_db_path(args), reviewer=repo.reviewer.name, filters=filters,
+                      unit=repo.reviewer.unit)
     if args.what == "department":
         return _export_departments(args, snapshot, prov)
     if args.output is None:
         raise CliError("-o FILE.xlsx is required")
     from workbench.core.export_xlsx import export_workbook
 
-    for _ in export_workbook(snapshot, _xlsx(args.output), prov, sheets=XLSX_TARGETS[args.what], filters=filters):
+    options = print_options(args)
+    if args.format == "docx":
+        return _export_docx(args, snapshot, prov, filters, options)
+    for _ in export_workbook(snapshot, _xlsx(args.output), prov, sheets=XLSX_TARGETS[args.what], filters=filters,
+                             options=options):
         pass
     print(f"wrote {args.output}")
     return EXIT_OK
@@ -72,6 +88,8 @@ def _export_each_plan(args: argparse.Namespace, repo) -> int:
         raise CliError("--each-plan exports the plan workbooks (matrix, division, indicators, all)")
     if args.output is not None:
         raise CliError("--each-plan names the files itself: give a folder, not -o")
+    if args.format == "docx":
+        raise CliError("--each-plan writes Excel workbooks; export a plan's 任务分工方案 as .docx one at a time")
     chosen = []
     for selector in (args.plan.split(",") if args.plan else [None]):
         chosen.extend(p for p in select_plans(repo, selector.strip() if selector else None) if p not in chosen)
@@ -82,9 +100,11 @@ def _export_each_plan(args: argparse.Namespace, repo) -> int:
     for record in chosen:
         plan = repo.load_plan(record.id)
         snapshot = read_snapshot(repo.db, plan)
-        prov = provenance(repo.db, plan, workspace=_db_path(args), reviewer=repo.reviewer.name, filters=filters)
+        prov = provenance(repo.db, plan, workspace=_db_path(args), reviewer=repo.reviewer.name, filters=filters,
+                          unit=repo.reviewer.unit)
         target = folder / plan_file_name(record.title, record.sha256)
-        for _ in export_workbook(snapshot, target, prov, sheets=XLSX_TARGETS[args.what], filters=filters):
+        for _ in export_workbook(snapshot, target, prov, sheets=XLSX_TARGETS[args.what], filters=filters,
+                                 options=print_options(args)):
             pass
         print(f"wrote {target}")
     print(f"wrote {len(chosen)} workbook(s) into {folder}")
@@ -97,17 +117,53 @@ def plan_file_name(title: str, sha256: str) -> str:
     return f"{safe or 'plan'}-{sha256[:8]}.xlsx"
 
 
+def print_options(args):
+    from workbench.core.export.print_layout import PrintOptions
+
+    return PrintOptions(paper=args.paper, numbering=args.numbering, task_text=args.task_text,
+                        attachment=args.attachment.strip(), internal_notes=args.internal_notes)
+
+
+def _export_docx(args, snapshot, prov, filters, options) -> int:
+    if args.what != "division":
+        raise CliError("--format docx writes the 任务分工方案 only: use `export division --format docx`")
+    if args.output.suffix.lower() != ".docx":
+        raise CliError(f"{args.output}: the output must be a .docx file")
+    if args.output.parent and not args.output.parent.exists():
+        raise CliError(f"{args.output.parent}: no such folder")
+    from workbench.core.export.division_docx import write_division_docx
+
+    write_division_docx(snapshot, args.output, prov, filters=filters, options=options)
+    print(f"wrote {args.output}")
+    return EXIT_OK
+
+
+def _write_department(args, snapshot, prov, name: str, path: Path) -> None:
+    """One department's workbook, or with --format docx its 方案 as Word."""
+    from workbench.core.export_xlsx import export_department
+
+    if args.format == "docx":
+        from workbench.core.export.division_docx import write_division_docx
+        from workbench.core.matrix import Filters
+
+        filters = Filters(chapters=prov.filters.chapters, departments=frozenset({name}))
+        write_division_docx(snapshot, path.with_suffix(".docx"), prov, filters=filters, options=print_options(args),
+                            department=name)
+        return
+    for _ in export_department(snapshot, name, path, prov, options=print_options(args)):
+        pass
+
+
 def _export_departments(args, snapshot, prov) -> int:
     from workbench.core.departments import resolve
-    from workbench.core.export_xlsx import department_file_name, export_department
+    from workbench.core.export_xlsx import department_file_name
 
     if args.each_into is not None:
         args.each_into.mkdir(parents=True, exist_ok=True)
         used = sorted({t.department for tags in snapshot.tags.values() for t in tags})
         for name in used:
-            for _ in export_department(snapshot, name, args.each_into / department_file_name(name), prov):
-                pass
-        print(f"wrote {len(used)} workbooks into {args.each_into}")
+            _write_department(args, snapshot, prov, name, args.each_into / department_file_name(name))
+        print(f"wrote {len(used)} {'Word files' if args.format == 'docx' else 'workbooks'} into {args.each_into}")
         return EXIT_OK
     if not args.name:
         raise CliError("export department needs a department NAME (or --each-into DIR)")
@@ -117,9 +173,13 @@ def _export_departments(args, snapshot, prov) -> int:
 
         hint = "、".join(suggestions(args.name, snapshot.departments)) or "none"
         raise CliError(f"unknown department {args.name!r} (did you mean: {hint})")
-    output = _xlsx(args.output or Path(department_file_name(dept.name)))
-    for _ in export_department(snapshot, dept.name, output, prov):
-        pass
+    if args.format == "docx":
+        output = args.output or Path(department_file_name(dept.name)).with_suffix(".docx")
+        if output.suffix.lower() != ".docx":
+            raise CliError(f"{output}: the output must be a .docx file")
+    else:
+        output = _xlsx(args.output or Path(department_file_name(dept.name)))
+    _write_department(args, snapshot, prov, dept.name, output)
     print(f"wrote {output}")
     return EXIT_OK
 

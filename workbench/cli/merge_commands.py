@@ -104,16 +104,17 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     from workbench.cli import select_plans
     from workbench.cli.audit_commands import readonly_db
     from workbench.core.agreement import agreement
-    from workbench.storage.agreement_data import lead_ratings
+    from workbench.storage.agreement_data import lead_ratings, official_department_names
     from workbench.storage.repository import Repository, Reviewer
 
     db = readonly_db(args)
     try:
         plans = select_plans(Repository(db, Reviewer("reader")), args.plan) if args.plan else []
         ratings = lead_ratings(db, plan_sha256=plans[0].sha256 if plans else None)
+        order = official_department_names(db)
     finally:
         db.close()
-    report = agreement(ratings)
+    report = agreement(ratings, department_order=order)
     if len(report.reviewers) < 2:
         print(f"agreement needs two reviewers with assignments; found {len(report.reviewers)}")
         return EXIT_OK

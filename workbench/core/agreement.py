@@ -14,7 +14,11 @@ reviewer compared are counted (pairs use the clauses both rated).
 * per department D: the same on the binary rating "lead is D / is not D".
 
 A kappa is None when chance agreement is 1 (every rating in one category):
-the statistic is undefined there, not perfect.
+the statistic is undefined there, not perfect.  `kappa_note` says when a
+kappa, though defined, means little: a department named lead a handful of
+times gives 99% agreement and a kappa near 0 (the prevalence paradox), so the
+workbook shows the kappa only where it carries information, and says why not
+elsewhere.
 """
 
 from __future__ import annotations
@@ -110,17 +114,39 @@ def _stats(label: str, rows: list[tuple[Hashable, ...]], positives: int = 0) -> 
     return Stats(label, len(rows), percent_agreement(rows), cohen, fleiss_kappa(rows) if rows else None, positives)
 
 
+MIN_POSITIVES = 5  # ratings naming a department as lead before its kappa is shown
+MIN_ITEMS = 10  # clauses rated by every reviewer before any kappa is shown
+
+
+def kappa_note(stats: Stats, *, per_department: bool) -> str:
+    """'' when the kappa of these statistics is worth showing; otherwise why not, in plain words."""
+    if stats.items < MIN_ITEMS:
+        return f"共同审核的条目仅 {stats.items} 条（少于 {MIN_ITEMS} 条），κ 不稳定，请看一致率"
+    if per_department and stats.positives < MIN_POSITIVES:
+        return (f"被定为牵头仅 {stats.positives} 次（少于 {MIN_POSITIVES} 次），"
+                "一致率主要来自“都不是”，κ 无参考意义，请看一致率")
+    kappa = stats.cohen if stats.cohen is not None else stats.fleiss
+    if kappa is None:
+        return "所有评分同属一类，κ 无定义"
+    return ""
+
+
 def agreement(
-    ratings: Mapping[str, Mapping[Hashable, Hashable]], *, overall_label: str = "全部"
+    ratings: Mapping[str, Mapping[Hashable, Hashable]], *, overall_label: str = "全部",
+    department_order: Sequence[str] = (),
 ) -> AgreementReport:
-    """Statistics for the reviewers in `ratings` (two or more with any rating)."""
+    """Statistics for the reviewers in `ratings` (two or more with any rating).
+
+    Departments are listed in `department_order` (the registry's official order), others after them."""
     reviewers = tuple(sorted(r for r, rated in ratings.items() if rated))
     if len(reviewers) < 2:
         return AgreementReport(reviewers, Stats(overall_label, 0, None, None, None))
     common = set.intersection(*(set(ratings[r]) for r in reviewers))
     items = sorted(common, key=repr)
     rows = [tuple(ratings[r][item] for r in reviewers) for item in items]
-    departments = sorted({c for row in rows for c in row if c is not NO_LEAD}, key=str)
+    rank = {name: i for i, name in enumerate(department_order)}
+    departments = sorted({c for row in rows for c in row if c is not NO_LEAD},
+                         key=lambda d: (rank.get(str(d), len(rank)), str(d)))
     per_department = tuple(
         _stats(str(d), [tuple(c == d for c in row) for row in rows], sum(row.count(d) for row in rows))
         for d in departments

@@ -11,6 +11,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from workbench.core.tagging import pinyin
+
 # Kinds in the official order used by task-division documents and the matrix.
 KIND_ORDER = (
     "party_organ",  # 党委部门
@@ -137,7 +139,7 @@ def alias_conflicts(departments: list[Department]) -> list[str]:
 
 
 # Ranking tiers of suggest(); lower is better.
-_EXACT_NAME, _EXACT_ALIAS, _NAME_SUBSTRING, _FULL_NAME_SUBSTRING, _KEYWORD = range(5)
+_EXACT_NAME, _EXACT_ALIAS, _NAME_SUBSTRING, _FULL_NAME_SUBSTRING, _PINYIN, _KEYWORD = range(6)
 
 
 def _keyword_score(query: str, keywords: list[str]) -> int:
@@ -153,18 +155,22 @@ def _keyword_score(query: str, keywords: list[str]) -> int:
     return score
 
 
-def _tier(query: str, dept: Department) -> int | None:
+def _tier(query: str, dept: Department) -> tuple[int, int] | None:
+    """(tier, rank within the tier) of a department for a query, or None."""
     if query == dept.name:
-        return _EXACT_NAME
+        return _EXACT_NAME, 0
     if query in dept.aliases or query == dept.full_name:
-        return _EXACT_ALIAS
+        return _EXACT_ALIAS, 0
     labels = (dept.name, *dept.aliases)
     # The query is part of a name, or (for a longer query such as a task's text)
-    # names the department outright.
+    # names the department outright.  A name that starts with it ranks first.
     if any(query in s or (len(s) >= 2 and s in query) for s in labels if s):
-        return _NAME_SUBSTRING
+        return _NAME_SUBSTRING, 0 if any(s.startswith(query) for s in labels) else 1
     if query in dept.full_name:
-        return _FULL_NAME_SUBSTRING
+        return _FULL_NAME_SUBSTRING, 0
+    rank = pinyin.match_rank(query, [s for s in (*labels, dept.full_name) if s])
+    if rank is not None:
+        return _PINYIN, rank
     return None
 
 
@@ -178,8 +184,12 @@ def suggest(
     """Departments that fit `query`, best first.
 
     Order: exact name; exact alias (or full name); query inside a name or alias
-    (or a name/alias inside a longer query); query inside the full name; keyword
-    hits. Within a tier, more keyword hits rank higher, then official order.
+    (or a name/alias inside a longer query);
+    query inside the full name; pinyin (kjj, kejiju: see tagging.pinyin);
+    keyword hits.  Within a tier: a department whose own keyword the query is
+    (教育 for 市教委), then names starting with the query, then official kind
+    order (municipal bodies before districts, enterprises and others, so 滨海
+    gives 滨海新区政府 before 滨海高新区管委会), more keyword hits, registry order.
     An empty query gives the departments in official order.
     """
     pool = [d for d in departments if include_retired or not d.retired]
@@ -188,14 +198,19 @@ def suggest(
         return []
     if not q:
         return official_order(pool)[:limit]
-    ranked: list[tuple[int, int, tuple[int, int], Department]] = []
+    ranked: list[tuple[int, int, int, int, int, Department]] = []
     for dept in pool:
         score = _keyword_score(q, dept.keywords)
-        tier = _tier(q, dept)
-        if tier is None:
+        found = _tier(q, dept)
+        if found is None:
             if score == 0:
                 continue
-            tier = _KEYWORD
-        ranked.append((tier, -score, dept.sort_key(), dept))
-    ranked.sort(key=lambda item: item[:3])
-    return [item[3] for item in ranked[:limit]]
+            found = (_KEYWORD, 0)
+        kind, position = dept.sort_key()
+        exact_keyword = int(q in dept.keywords)  # 教育 is 市教委's own word
+        if found[0] == _KEYWORD:  # keyword hits: the most hits first
+            ranked.append((found[0], -score, 0, kind, position, dept))
+        else:
+            ranked.append((found[0], -exact_keyword, found[1], kind, -score * 1000 + position, dept))
+    ranked.sort(key=lambda item: item[:5])
+    return [item[5] for item in ranked[:limit]]

@@ -13,6 +13,7 @@ from pathlib import Path
 from workbench.core.export_xlsx import (
     SHEETS, Progress, Provenance, department_file_name, export_department, export_workbook,
 )
+from workbench.core.export.print_layout import PrintOptions
 from workbench.core.matrix import AssignmentSnapshot, Filters
 
 MODE_WORKBOOK = "workbook"  # the chosen sheets in one workbook
@@ -27,6 +28,12 @@ class ExportRequest:
     chapters: frozenset[str] | None = None
     # workbook mode: only tasks involving these; departments mode: a workbook for each; None = all
     departments: frozenset[str] | None = None
+    options: PrintOptions = PrintOptions()  # paper, numbering, 附件 line of the printed 分工方案
+    word: bool = False  # workbook mode: the 分工方案 also as a Word file beside the workbook
+
+    @property
+    def word_output(self) -> Path:
+        return self.output.with_suffix(".docx")
 
     def validate(self) -> str | None:
         """A one-line reason the request cannot run, or None."""
@@ -58,7 +65,13 @@ def run_export(snapshot: AssignmentSnapshot, provenance: Provenance, request: Ex
                       departments=request.departments if request.mode == MODE_WORKBOOK else None)
     provenance = replace(provenance, filters=filters)
     if request.mode == MODE_WORKBOOK:
-        yield from export_workbook(snapshot, request.output, provenance, sheets=request.sheets, filters=filters)
+        yield from export_workbook(snapshot, request.output, provenance, sheets=request.sheets, filters=filters,
+                                   options=request.options)
+        if request.word:
+            from workbench.core.export.division_docx import write_division_docx
+
+            write_division_docx(snapshot, request.word_output, provenance, filters=filters, options=request.options)
+            return [request.output, request.word_output]
         return [request.output]
     request.output.mkdir(parents=True, exist_ok=True)
     used = sorted({t.department for tags in snapshot.tags.values() for t in tags})
@@ -66,7 +79,7 @@ def run_export(snapshot: AssignmentSnapshot, provenance: Provenance, request: Ex
     written = []
     for index, name in enumerate(names):
         path = request.output / department_file_name(name)
-        for _ in export_department(snapshot, name, path, provenance):
+        for _ in export_department(snapshot, name, path, provenance, options=request.options):
             pass
         written.append(path)
         yield index + 1, len(names), name

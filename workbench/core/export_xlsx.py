@@ -14,15 +14,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl import Workbook
+from openpyxl import Workbook  # noqa: F401 (type of the streamed books)
 
+from workbench.core.export.about_sheet import about_sheet
+from workbench.core.export.division_form import division_form
+from workbench.core.export.indicator_form import indicator_form
+from workbench.core.export.matrix_summary import chapter_counts, matrix_summary_sheet
+from workbench.core.export.print_layout import PrintOptions, liaison_workbook, page_setup, set_print_area
 from workbench.core.matrix import (
-    ROLE_LABELS, AssignmentSnapshot, Filters, department_summary, department_totals, division_rows,
+    ROLE_LABELS, AssignmentSnapshot, Filters, department_summary, department_totals, division_rows, tagged_nodes,
     indicator_rows, matrix_rows,
 )
 from workbench.core.xlsx_cells import (
-    BODY_FONT, CENTER, GROUP_FILL, GROUP_FONT, LEAD_FILL, SUPPORT_FILL, WRAP, cell, format_row, header_row,
-    print_setup,
+    CENTER, GROUP_FILL, GROUP_FONT, LEAD_FILL, SUPPORT_FILL, cell, cell_style, format_row, header_row, styled,
     safe_file_name, set_widths, stream_cells, valid_sheet_name, wrapped_height,
 )
 
@@ -30,11 +34,9 @@ Progress = Iterator[tuple[int, int, str]]
 SHEETS = ("matrix", "division", "indicators", "summary", "about")
 SHEET_TITLES = {"matrix": "责任矩阵", "division": "任务分工", "indicators": "主要指标", "summary": "部门汇总",
                 "about": "说明"}
-DIVISION_HEADERS = ["序号", "章节", "任务", "牵头单位", "责任单位", "关联指标", "完成时限", "备注", "任务分工表述",
-                    "节点编号（勿改）"]
+MATRIX_SUMMARY_TITLE = "责任矩阵汇总"
 EXCERPT = 60
-MATRIX_WIDTHS = [14, 26, 48]  # 编号, 标题, 内容摘要; then 7.5 per department
-INDICATOR_WIDTHS = [7, 12, 36, 12, 12, 22, 9, 22, 18, 28, 40]
+MATRIX_WIDTHS = [26, 44]  # 条目 (lead phrase), 内容摘要; then 7.5 per department, then the node id
 
 
 @dataclass
@@ -50,16 +52,20 @@ class Provenance:
 
 
 def export_workbook(snapshot: AssignmentSnapshot, path: Path, provenance: Provenance, *,
-                    sheets: tuple[str, ...] = SHEETS, filters: Filters = Filters()) -> Progress:
+                    sheets: tuple[str, ...] = SHEETS, filters: Filters = Filters(),
+                    options: PrintOptions = PrintOptions()) -> Progress:
     """Write the chosen sheets to `path`; yields (done, total, message)."""
     unknown = set(sheets) - set(SHEETS)
     if unknown or not sheets:
         raise ValueError(f"unknown sheet(s): {', '.join(sorted(unknown)) or 'none chosen'}")
-    wb = Workbook(write_only=True)
-    division = division_rows(snapshot, filters)
-    columns, mrows = matrix_rows(snapshot, filters)
+    if "about" not in sheets:  # every workbook cites the event count and chain head its data came from
+        sheets = (*sheets, "about")
+    wb = liaison_workbook()
+    nodes = tagged_nodes(snapshot, filters)  # walked once for every sheet
+    division = division_rows(snapshot, filters, nodes=nodes)
+    columns, mrows = matrix_rows(snapshot, filters, nodes=nodes)
     indicators = indicator_rows(snapshot)
-    summary = department_summary(snapshot, filters)
+    summary = department_summary(snapshot, filters, nodes=nodes)
     sizes = {"matrix": len(mrows) + 3, "division": len(division) + 1, "indicators": len(indicators) + 1,
              "summary": len(summary) + 1, "about": 10}
     total = sum(sizes[s] for s in sheets)
@@ -68,18 +74,27 @@ def export_workbook(snapshot: AssignmentSnapshot, path: Path, provenance: Proven
         for sheet in SHEETS:
             if sheet not in sheets:
                 continue
+            if sheet == "matrix":  # the printable summary first, then the grid for the screen
+                ws = wb.create_sheet(MATRIX_SUMMARY_TITLE)
+                stream_cells(ws)
+                for _ in matrix_summary_sheet(ws, chapter_counts(snapshot, filters, nodes=nodes),
+                                              plan_title=snapshot.plan.title,
+                                              paper=options.paper):
+                    pass
             ws = wb.create_sheet(SHEET_TITLES[sheet])
             stream_cells(ws)
             if sheet == "matrix":
                 rows = _matrix_sheet(ws, columns, mrows)
             elif sheet == "division":
-                rows = _division_sheet(ws, division)
+                rows = division_form(ws, division, plan_title=snapshot.plan.title, options=options)
             elif sheet == "indicators":
-                rows = _indicator_sheet(ws, indicators, snapshot.plan.indicator_footnote)
+                rows = indicator_form(ws, indicators, snapshot.plan.indicator_footnote, plan_title=snapshot.plan.title,
+                                      paper=options.paper)
             elif sheet == "summary":
                 rows = _summary_sheet(ws, summary)
             else:
-                rows = _about_sheet(ws, provenance, filters, sheets)
+                rows = _about_sheet(ws, provenance, filters, sheets, _figures(snapshot, division),
+                                    plan=snapshot.plan)
             for _ in rows:
                 done += 1
                 if done % 200 == 0:
@@ -87,25 +102,29 @@ def export_workbook(snapshot: AssignmentSnapshot, path: Path, provenance: Proven
     yield from _save(wb, path, total)
 
 
-def export_department(snapshot: AssignmentSnapshot, department: str, path: Path, provenance: Provenance) -> Progress:
+def export_department(snapshot: AssignmentSnapshot, department: str, path: Path, provenance: Provenance, *,
+                      options: PrintOptions = PrintOptions()) -> Progress:
     """One department's tasks and indicators: what a liaison sends to their bureau."""
     filters = Filters(chapters=provenance.filters.chapters, departments=frozenset({department}))
     rows = division_rows(snapshot, filters)
     indicators = [r for r in indicator_rows(snapshot) if department in r.leads + r.supports]
-    wb = Workbook(write_only=True)
+    wb = liaison_workbook()
     sheets = [wb.create_sheet(valid_sheet_name(f"{department}任务")), wb.create_sheet("主要指标"),
               wb.create_sheet("说明")]
     for ws in sheets:
         stream_cells(ws)
     total = len(rows) + len(indicators) + 12
     done = 0
-    for _ in _division_sheet(sheets[0], rows, role_of=department):
+    for _ in division_form(sheets[0], rows, plan_title=snapshot.plan.title, options=options, role_of=department):
         done += 1
-    for _ in _indicator_sheet(sheets[1], indicators, snapshot.plan.indicator_footnote):
+    for _ in indicator_form(sheets[1], indicators, snapshot.plan.indicator_footnote, plan_title=snapshot.plan.title,
+                            paper=options.paper, department=department):
         done += 1
     with _discard_on_abort(wb):
         yield done, total, department
-    for _ in _about_sheet(sheets[2], provenance, filters, ("division", "indicators")):
+    for _ in _about_sheet(sheets[2], provenance, filters, ("division", "indicators"), _figures(snapshot, rows),
+                          plan=snapshot.plan,
+                          department=department):
         done += 1
     yield from _save(wb, path, total)
 
@@ -139,119 +158,99 @@ def _save(wb: Workbook, path: Path, total: int) -> Progress:
 
 
 def _matrix_sheet(ws, columns, rows) -> Iterator[None]:
-    names = [d.name for d in columns]
-    set_widths(ws, MATRIX_WIDTHS + [7.5] * len(names))
-    ws.freeze_panes = "D2"
-    print_setup(ws, title_rows="1:1", title_cols="A:C")
-    ws.sheet_properties.outlinePr.summaryBelow = False
-    last_col = 3 + len(names)
+    """The full clause × department grid, for the screen; printed, it runs over several pages at full size
+    with the clause labels and the header repeated and the cell grid printed (empty cells stay unwritten:
+    30 columns × 300 rows of nothing)."""
     from openpyxl.utils import get_column_letter
 
-    ws.append(header_row(ws, ["编号", "标题", "内容摘要", *names]))
+    names = [d.name for d in columns]
+    set_widths(ws, MATRIX_WIDTHS + [7.5] * len(names) + [14])
+    ws.freeze_panes = "C2"
+    last_col = 3 + len(names)
+    page_setup(ws, paper="A4", last_column=last_col - 1, title_row=1)
+    ws.sheet_properties.pageSetUpPr.fitToPage = False  # full size: never shrunk to unreadable
+    ws.page_setup.pageOrder = "overThenDown"
+    ws.print_options.gridLines = True  # a border on every cell on paper, written or not
+    ws.print_title_cols = "A:B"
+    ws.sheet_properties.outlinePr.summaryBelow = False
+    format_row(ws, 1, height=30)  # two lines for the longer unit names
+    ws.append(header_row(ws, ["条目", "内容摘要", *names, "节点编号"]))
     yield
+    plain = cell_style(ws)
+    lead_style = cell_style(ws, fill=LEAD_FILL, alignment=CENTER)
+    support_style = cell_style(ws, fill=SUPPORT_FILL, alignment=CENTER)
+    lead_label = ROLE_LABELS["lead"]
     row_idx = 1
-    task_rows = 0
     for row in rows:
         row_idx += 1
         node = row.node
         if row.group:
-            format_row(ws, row_idx, outline=row.level)
-            ws.append([cell(ws, node.label, font=GROUP_FONT, fill=GROUP_FILL),
-                       cell(ws, node.title, font=GROUP_FONT, fill=GROUP_FILL), cell(ws, "", fill=GROUP_FILL)])
+            heading = f"{node.label}　{node.title}".strip("　")
+            format_row(ws, row_idx, height=wrapped_height([heading], MATRIX_WIDTHS), outline=row.level)
+            ws.append([cell(ws, heading, font=GROUP_FONT, fill=GROUP_FILL),
+                       cell(ws, "", fill=GROUP_FILL)] + [None] * len(names) + [styled(ws, node.key, plain)])
         else:
-            task_rows += 1
             excerpt = node.text if len(node.text) <= EXCERPT else node.text[:EXCERPT] + "…"
-            height = wrapped_height([node.key, node.title or node.display, excerpt], MATRIX_WIDTHS)
-            format_row(ws, row_idx, height=height, outline=row.level)
-            values = [cell(ws, node.key), cell(ws, node.title or node.display), cell(ws, excerpt)]
-            for name in names:  # empty cells stay unwritten: 30 columns x 300 rows of nothing
-                label = row.cells.get(name)
-                values.append(None if label is None else cell(
-                    ws, label, fill=LEAD_FILL if label == ROLE_LABELS["lead"] else SUPPORT_FILL, alignment=CENTER))
-            ws.append(values)
+            label = lead_phrase(node)
+            format_row(ws, row_idx, height=wrapped_height([label, excerpt], MATRIX_WIDTHS), outline=row.level)
+            values = [styled(ws, label, plain), styled(ws, excerpt, plain)]
+            cells = row.cells
+            for name in names:
+                role = cells.get(name)
+                values.append(None if role is None else styled(
+                    ws, role, lead_style if role == lead_label else support_style))
+            ws.append(values + [styled(ws, node.key, plain)])
         yield
     totals = department_totals(columns, rows)
     for role_index, caption in ((0, "牵头合计"), (1, "配合合计")):
         row_idx += 1
-        ws.append([cell(ws, caption, font=GROUP_FONT), cell(ws, ""), cell(ws, "")]
+        ws.append([cell(ws, caption, font=GROUP_FONT), cell(ws, "")]
                   + [cell(ws, totals[n][role_index], font=GROUP_FONT, alignment=CENTER) for n in names])
         yield
-    ws.auto_filter.ref = f"A1:{get_column_letter(max(last_col, 3))}{max(row_idx - 2, 1)}"
+    set_print_area(ws, last_col - 1, row_idx)
+    ws.auto_filter.ref = f"A1:{get_column_letter(last_col)}{max(row_idx - 2, 1)}"
 
 
-def _division_sheet(ws, rows, *, role_of: str | None = None) -> Iterator[None]:
-    headers = list(DIVISION_HEADERS)
-    widths = [6, 13, 56, 16, 26, 22, 10, 18, 36, 14]
-    if role_of:
-        headers.insert(3, "本单位角色")
-        widths.insert(3, 10)
-    set_widths(ws, widths)
-    ws.freeze_panes = "D2"
-    print_setup(ws, title_rows="1:1")
-    ws.append(header_row(ws, headers))
-    yield
-    for index, row in enumerate(rows, 2):
-        texts = [row.seq, row.section, row.task]
-        if role_of:
-            texts.append("牵头" if role_of in row.leads else "配合")
-        texts += ["、".join(row.leads), row.responsible, "；".join(row.indicators), row.timing, row.note,
-                  row.paste_text, row.node.key]
-        format_row(ws, index, height=wrapped_height(texts, widths))
-        centred = {0, 3, 7} if role_of else {0, 6}
-        ws.append([cell(ws, t, alignment=CENTER if i in centred else WRAP) for i, t in enumerate(texts)])
-        yield
-    from openpyxl.utils import get_column_letter
-
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
-
-
-def _indicator_sheet(ws, rows, footnote: str) -> Iterator[None]:
-    base = next((r.indicator.base_year for r in rows if r.indicator.base_year), 2025)
-    target = next((r.indicator.target_year for r in rows if r.indicator.target_year), 2030)
-    headers = ["序号", "类别", "指标", "单位", f"{base}年", f"{target}年目标值", "属性", "标注说明", "牵头单位",
-               "配合单位", "关联条款"]
-    set_widths(ws, INDICATOR_WIDTHS)
-    ws.freeze_panes = "D2"
-    print_setup(ws, title_rows="1:1")
-    ws.append(header_row(ws, headers))
-    yield
-    for index, r in enumerate(rows, 2):
-        ind = r.indicator
-        name = ("　其中：" + ind.name) if ind.parent_key else ind.name
-        texts = [ind.number, ind.category, name, ind.unit, ind.base_value, ind.target_value, ind.attribute,
-                 r.markers, "、".join(r.leads), "、".join(r.supports), "\n".join(r.clauses)]
-        format_row(ws, index, height=wrapped_height(texts, INDICATOR_WIDTHS))
-        ws.append([cell(ws, t, alignment=CENTER if i in (0, 3, 4, 5, 6) else WRAP) for i, t in enumerate(texts)])
-        yield
-    if footnote:
-        ws.append([cell(ws, footnote, font=BODY_FONT, border=None)])
-        yield
+def lead_phrase(node) -> str:
+    """A clause's label in the grid: its lead phrase (the plan's own words; one the importer cut short
+    keeps its …), else its number and title."""
+    title = node.title or ""
+    if node.kind in ("box_item",) and node.label:
+        return f"{node.label}{title or node.text[:20]}"
+    return title or node.display
 
 
 def _summary_sheet(ws, summary) -> Iterator[None]:
-    set_widths(ws, [24, 16, 12, 12, 12])
-    ws.freeze_panes = "B2"
-    print_setup(ws, landscape=False)
-    ws.append(header_row(ws, ["部门", "类别", "牵头任务", "配合任务", "关联指标"]))
-    yield
+    """部门汇总: portrait A4 at 12 pt, the widths fitting the page even where LibreOffice draws units wide."""
     from workbench.core.departments import KIND_LABELS
+    from workbench.core.export import print_layout as L
 
+    set_widths(ws, [22, 14, 10, 10, 10])
+    ws.freeze_panes = "B2"
+    page_setup(ws, paper="A4", last_column=5, landscape=False, title_row=1)
+    ws.append([cell(ws, t, font=L.TABLE_HEADER_FONT, alignment=L.MIDDLE_ALIGN)
+               for t in ["部门", "类别", "牵头任务", "配合任务", "关联指标"]])
+    yield
+    left, middle = cell_style(ws, font=L.BODY, alignment=L.BODY_ALIGN), cell_style(ws, font=L.BODY,
+                                                                                     alignment=L.MIDDLE_ALIGN)
     for s in summary:
-        ws.append([cell(ws, s.department.name), cell(ws, KIND_LABELS.get(s.department.kind, "")),
-                   cell(ws, s.lead_tasks, alignment=CENTER), cell(ws, s.support_tasks, alignment=CENTER),
-                   cell(ws, s.indicators, alignment=CENTER)])
+        ws.append([styled(ws, s.department.name, left), styled(ws, KIND_LABELS.get(s.department.kind, ""), left),
+                   styled(ws, s.lead_tasks, middle), styled(ws, s.support_tasks, middle),
+                   styled(ws, s.indicators, middle)])
         yield
+    set_print_area(ws, 5, len(summary) + 1)
 
 
-def _about_sheet(ws, p: Provenance, filters: Filters, sheets) -> Iterator[None]:
-    set_widths(ws, [18, 90])
-    rows = [
-        ("规划名称", p.plan_title), ("规划文件SHA-256", p.plan_sha256), ("工作区文件", p.workspace),
-        ("导出时间", p.exported_at), ("导出人", p.reviewer), ("筛选条件", filters.describe()),
-        ("包含工作表", "、".join(SHEET_TITLES.get(s, s) for s in sheets)), ("审计事件数", p.event_count),
-        ("审计链头哈希", p.head_hash),
-        ("说明", "本表由规划纲要任务分工工作台导出。审计人员可用“审计事件数”和“审计链头哈希”核对导出时工作区的状态。"),
-    ]
-    for key, value in rows:
-        ws.append([cell(ws, key, font=GROUP_FONT), cell(ws, value)])
-        yield
+def _figures(snapshot: AssignmentSnapshot, rows) -> dict[str, int]:
+    departments = {n for r in rows for n in r.leads + r.supports}
+    return {"tasks": len(rows), "departments": len(departments), "disputed": sum(1 for r in rows if r.disputed),
+            "leads": len(rows) and sum(1 for r in rows if r.leads), "plan_disputed": len(snapshot.disputed)}
+
+
+def _about_sheet(ws, p: Provenance, filters: Filters, sheets, figures: dict[str, int], *,
+                 department: str | None = None, plan=None) -> Iterator[None]:
+    labels = {}
+    if plan is not None and filters.chapters:
+        labels = {n.key: n.label for n in plan.nodes() if n.kind == "chapter"}
+    yield from about_sheet(ws, p, filters, [SHEET_TITLES.get(s, s) for s in sheets], figures, department=department,
+                           chapter_labels=labels)

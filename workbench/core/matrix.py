@@ -38,6 +38,8 @@ class AssignmentSnapshot:
     notes: dict[str, str] = field(default_factory=dict)
     timing: dict[str, str] = field(default_factory=dict)
     status: dict[str, str] = field(default_factory=dict)
+    remarks: dict[str, str] = field(default_factory=dict)  # public 备注: the only remarks that leave the workspace
+    disputed: frozenset[str] = frozenset()  # node keys with an open merge conflict
 
 
 @dataclass(frozen=True)
@@ -55,13 +57,19 @@ class Filters:
 
 
 def timing_label(value: str) -> str:
+    """完成时限 as documents write it: a bare year is the end of that year; free text stays as written."""
     if value in TIMING_LABELS:
         return TIMING_LABELS[value]
-    return f"{value}年" if value.isdigit() else value
+    return f"{value}年底前" if value.isdigit() and len(value) == 4 else value
 
 
 def chapter_of(node: PlanNode) -> PlanNode | None:
-    return next((a for a in [*node.ancestors(), node] if a.kind == P.CHAPTER), None)
+    """The chapter a node is in (or is), walking up from the node."""
+    while node is not None:
+        if node.kind == P.CHAPTER:
+            return node
+        node = node.parent
+    return None
 
 
 def section_path(node: PlanNode) -> str:
@@ -113,8 +121,10 @@ class MatrixRow:
     cells: dict[str, str] = field(default_factory=dict)  # department name -> 牵头 / 配合
 
 
-def matrix_rows(snapshot: AssignmentSnapshot, filters: Filters = Filters()) -> tuple[list[Department], list[MatrixRow]]:
-    nodes = tagged_nodes(snapshot, filters)
+def matrix_rows(snapshot: AssignmentSnapshot, filters: Filters = Filters(), *,
+                nodes: list[PlanNode] | None = None) -> tuple[list[Department], list[MatrixRow]]:
+    """`nodes`: tagged_nodes(snapshot, filters) when the caller already has them."""
+    nodes = tagged_nodes(snapshot, filters) if nodes is None else nodes
     columns = matrix_departments(snapshot, nodes)
     rows: list[MatrixRow] = []
     shown: set[str] = set()
@@ -142,18 +152,25 @@ def department_totals(columns: list[Department], rows: list[MatrixRow]) -> dict[
 class DivisionRow:
     seq: int
     node: PlanNode
-    section: str  # 第四章第二节
     task: str
     leads: list[str]
     supports: list[str]
     indicators: list[str]  # "10 全市技术合同成交额"
     timing: str
-    note: str
+    note: str  # the reviewer's internal note: never printed unless asked
+    remark: str = ""  # the public 备注
+    chapter: PlanNode | None = None
+    disputed: bool = False
+
+    @property
+    def section(self) -> str:
+        """第四章第二节: the enclosing headings (worked out when asked: the printed form shows chapter rows)."""
+        return section_path(self.node)
 
     @property
     def responsible(self) -> str:
-        """All units, lead first, joined with 、 (the 责任单位 column)."""
-        return "、".join(self.leads + self.supports)
+        """The supporting units only, joined with 、 (the 责任单位 column of a 分工方案)."""
+        return "、".join(self.supports)
 
     @property
     def paste_text(self) -> str:
@@ -170,21 +187,31 @@ def division_text(leads: list[str], supports: list[str]) -> str:
     return "；".join(parts)
 
 
-def division_rows(snapshot: AssignmentSnapshot, filters: Filters = Filters()) -> list[DivisionRow]:
+def division_rows(snapshot: AssignmentSnapshot, filters: Filters = Filters(), *,
+                  nodes: list[PlanNode] | None = None) -> list[DivisionRow]:
     indicators = {i.key: i for i in snapshot.plan.indicators}
+    kinds = {d.name: d.kind for d in snapshot.departments}
     rows = []
-    for seq, node in enumerate(tagged_nodes(snapshot, filters), 1):
+    for seq, node in enumerate(tagged_nodes(snapshot, filters) if nodes is None else nodes, 1):
         tags = snapshot.tags[node.key]
         linked = [indicators[k] for k in snapshot.indicator_links.get(node.key, []) if k in indicators]
         rows.append(DivisionRow(
-            seq=seq, node=node, section=section_path(node), task=task_text(node),
+            seq=seq, node=node, task=task_text(node),
             leads=[t.department for t in tags if t.role == LEAD],
-            supports=[t.department for t in tags if t.role == SUPPORT],
+            supports=districts_last([t.department for t in tags if t.role == SUPPORT], kinds),
             indicators=[f"{i.number} {i.name}" for i in linked],
             timing=timing_label(snapshot.timing.get(node.key, "")),
             note=snapshot.notes.get(node.key, ""),
+            remark=snapshot.remarks.get(node.key, ""),
+            chapter=chapter_of(node),
+            disputed=node.key in snapshot.disputed,
         ))
     return rows
+
+
+def districts_last(names: list[str], kinds: dict[str, str]) -> list[str]:
+    """Supporting units in the reviewer's order, except that 各区人民政府 (district governments) come last."""
+    return sorted(names, key=lambda n: kinds.get(n) == "district_government")
 
 
 @dataclass
@@ -236,8 +263,9 @@ class DepartmentSummary:
     indicators: int
 
 
-def department_summary(snapshot: AssignmentSnapshot, filters: Filters = Filters()) -> list[DepartmentSummary]:
-    nodes = tagged_nodes(snapshot, filters)
+def department_summary(snapshot: AssignmentSnapshot, filters: Filters = Filters(), *,
+                       nodes: list[PlanNode] | None = None) -> list[DepartmentSummary]:
+    nodes = tagged_nodes(snapshot, filters) if nodes is None else nodes
     columns = matrix_departments(snapshot, nodes)
     counts = {d.name: [0, 0, set()] for d in columns}
     for node in nodes:

@@ -86,10 +86,12 @@ class PlanNode:
         return self.label or self.title
 
     def walk(self) -> Iterator[PlanNode]:
-        """This node and all descendants, in document order."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        """This node and all descendants, in document order (iteratively: no generator chain per level)."""
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
 
     def ancestors(self) -> list[PlanNode]:
         """Ancestors from the root down to the parent."""

@@ -7,7 +7,7 @@ Written to a .part file and renamed, so a failed export leaves no half file.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +22,7 @@ class Sheet:
     headers: Sequence[str]
     rows: Iterable[Sequence[object]]
     widths: Sequence[float] = field(default_factory=tuple)
+    number_formats: Mapping[int, str] = field(default_factory=dict)  # column index -> e.g. "0.0%"
 
 
 def write_tables(path: Path, sheets: Sequence[Sheet]) -> Path:
@@ -36,7 +37,9 @@ def write_tables(path: Path, sheets: Sequence[Sheet]) -> Path:
         ws.freeze_panes = "A2"
         ws.append(header_row(ws, list(sheet.headers)))
         for row in sheet.rows:
-            ws.append([None if value is None else cell(ws, value) for value in row])
+            ws.append([None if value is None else cell(ws, value, number_format=sheet.number_formats.get(i)
+                                                       if isinstance(value, (int, float)) else None)
+                       for i, value in enumerate(row)])
     partial = path.with_name(path.name + ".part")
     try:
         workbook.save(partial)

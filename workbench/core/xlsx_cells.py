@@ -8,7 +8,7 @@ cut with a visible marker.
 
 from __future__ import annotations
 
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -52,6 +52,43 @@ def cell(ws, value, *, font=BODY_FONT, fill=None, alignment=WRAP, border=BORDER,
         c.value = value
     # Cells are never restyled after this, so they can share one style array.
     c._style = _style_array(ws, font, fill, alignment, border, number_format, quote)
+    return c
+
+
+class _StyledCell(Cell):
+    """A streamed cell whose style is registered once (`cell_style`): the writer asks every styled cell
+    for its style id and whether it has a style, which otherwise hashes the style array each time."""
+
+    __slots__ = ("style_id", "has_style")
+
+
+def cell_style(ws, *, font=BODY_FONT, fill=None, alignment=WRAP, border=BORDER) -> tuple:
+    """A style registered once, for `styled` cells: (array, id) plain, then with the quote prefix."""
+    registry = ws.parent._cell_styles
+    plain = _style_array(ws, font, fill, alignment, border, None, False)
+    quoted = _style_array(ws, font, fill, alignment, border, None, True)
+    return (plain, registry.add(plain), quoted, registry.add(quoted))
+
+
+def styled(ws, value, style: tuple):
+    """`cell()` for a style prepared with `cell_style`: the same safety, less work per cell."""
+    c = _StyledCell.__new__(_StyledCell)
+    c.parent = ws
+    c.row = c.column = 1  # the row streamer places it
+    c._hyperlink = c._comment = None
+    c.has_style = True
+    if isinstance(value, str):
+        text = clean_text(value) if not value.isprintable() or len(value) > EXCEL_CELL_LIMIT else value
+        c._value = text
+        c.data_type = "s"
+        quoted = text.startswith(FORMULA_TRIGGERS)
+        c._style, c.style_id = (style[2], style[3]) if quoted else (style[0], style[1])
+    else:
+        c._value = None
+        c.data_type = "n"
+        if value is not None:
+            c.value = value  # numbers: openpyxl's own checks
+        c._style, c.style_id = style[0], style[1]
     return c
 
 
@@ -124,15 +161,18 @@ def wrapped_height(values: list, widths: list[float]) -> float | None:
 def format_row(ws, row_idx: int, *, height: float | None = None, outline: int = 0) -> None:
     """Height and outline level of a row, set before it is appended (write-only sheets).
 
-    Rows with the same format share one RowDimension: it carries no row
-    number, and building one per row costs more than writing the row.
+    Rows with the same format share one set of <row> attributes, serialised
+    once: the write-only writer only merges a row's entry into the <row>
+    element's attributes, and building (or iterating) a RowDimension per row
+    costs more than writing the row.
     """
     if height is None and not outline:
         return
     shared = ws.__dict__.setdefault("_workbench_row_formats", {})
     key = (height, outline)
     if key not in shared:
-        shared[key] = RowDimension(ws, ht=height, customHeight=height is not None, outlineLevel=outline)
+        dimension = RowDimension(ws, ht=height, customHeight=height is not None, outlineLevel=outline)
+        shared[key] = {name: value for name, value in dict(dimension).items() if name != "r"}
     ws.row_dimensions[row_idx] = shared[key]
 
 

@@ -19,6 +19,7 @@ from .store_base import ALWAYS_RECORDED, NodeRef, StoreBase
 
 TIMING_KEYWORDS = ("", "within_year", "ongoing")  # '' = not set; or a year such as "2027"
 _YEAR = re.compile(r"[0-9]{4}")
+_CJK = re.compile(r"[\u4e00-\u9fff]")  # free-text timing is written the way Chinese documents write it
 
 _LINK_SELECT = (
     "SELECT l.node_id, l.indicator_id, i.key, i.name, l.position "
@@ -26,10 +27,19 @@ _LINK_SELECT = (
 )
 
 
+TIMING_LIMIT = 60
+
+
 def check_timing(timing: str) -> None:
+    """'' (not set), 'within_year', 'ongoing', a year such as '2027', or free text as documents write it
+    (2026年底前, 2027年6月底前, 长期坚持): one line of at most TIMING_LIMIT characters."""
     if timing in TIMING_KEYWORDS or (_YEAR.fullmatch(timing) and 2000 <= int(timing) <= 2100):
         return
-    raise StoreError(f"timing must be '', 'within_year', 'ongoing' or a year such as '2027', not {timing!r}")
+    if timing.strip() == timing and "\n" not in timing and "\r" not in timing and len(timing) <= TIMING_LIMIT \
+            and not _YEAR.fullmatch(timing) and _CJK.search(timing):
+        return
+    raise StoreError(f"timing must be '', 'within_year', 'ongoing', a year such as '2027' or one line of text "
+                     f"(at most {TIMING_LIMIT} characters) such as '2026年底前', not {timing!r}")
 
 
 class AnnotationStore(StoreBase):

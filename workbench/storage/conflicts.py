@@ -198,6 +198,8 @@ def _write_resolution(repo: Repository, conflict: Conflict, take, entries, reaso
         changes = repo.set_review_status(node_id=node.id, status=value or "unreviewed", action=action, reason=reason)
     elif conflict.subject == "timing":
         changes = repo.set_timing(node_id=node.id, timing=value or "", action=action, reason=reason)
+    elif conflict.subject == "remark":
+        changes = repo.set_remark(node_id=node.id, text=value or "", action=action, reason=reason)
     else:
         raise StoreError(f"conflicts about {conflict.subject} cannot be resolved here")
     return changes.events[0]

@@ -1,8 +1,10 @@
-"""Applying a reviewed 任务分工 sheet: all of its node changes in one transaction.
+"""Applying a reviewed 任务分工 sheet: all of its changes in one transaction.
 
-Shared by `workbench import-division` and File › Import division sheet; each
-node's change is its own audited event (action `division_import`) attributed
-to the reviewer the user named, and either every change lands or none does.
+Shared by `workbench import-division` and File › Import division sheet.  Each
+node's change of departments, 完成时限 and 备注 is its own audited event
+(action `division_import`, one event per node and subject) attributed to the
+reviewer the user named, and either every change lands or none does.  What the
+diff reports as not applicable (proposals, deleted rows) is never written.
 """
 
 from __future__ import annotations
@@ -23,11 +25,22 @@ def apply_division(repo, plan: Plan, diff: DivisionDiff, *, reviewer: Reviewer, 
     repo.reviewer = reviewer
     try:
         with repo.db.atomic():
-            return [
+            applied = [
                 repo.set_assignments(node_id=nodes[change.node_key],
                                      entries=[(ids[t.department], t.role) for t in change.after],
                                      action="division_import", reason=reason)
                 for change in diff.changes
             ]
+            for change in diff.field_changes:
+                node_id = nodes[change.node_key]
+                if change.subject == "timing":
+                    applied.append(repo.set_timing(node_id=node_id, timing=change.after, action="division_import",
+                                                   reason=reason))
+                elif change.subject == "remark":
+                    applied.append(repo.set_remark(node_id=node_id, text=change.after, action="division_import",
+                                                   reason=reason))
+                else:
+                    raise StoreError(f"cannot apply a change of {change.subject}")
+            return applied
     finally:
         repo.reviewer = previous

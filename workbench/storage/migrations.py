@@ -259,6 +259,40 @@ def m002_conflicts(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+_SCHEMA_ISSUE12 = [
+    # 完成时限 as documents write it (2026年底前, 2027年6月底前, 长期坚持): the CHECK that allowed only a
+    # keyword or a bare year becomes a length check.  SQLite cannot alter a CHECK, so the table is rebuilt.
+    """
+    CREATE TABLE node_status_issue12 (
+        node_id INTEGER PRIMARY KEY REFERENCES nodes(id) ON DELETE CASCADE,
+        review_status TEXT NOT NULL DEFAULT 'unreviewed'
+            CHECK (review_status IN ('unreviewed', 'reviewed', 'question')),
+        timing TEXT NOT NULL DEFAULT '' CHECK (length(timing) <= 60)
+    )
+    """,
+    "INSERT INTO node_status_issue12 (node_id, review_status, timing) SELECT node_id, review_status, timing "
+    "FROM node_status",
+    "DROP TABLE node_status",
+    "ALTER TABLE node_status_issue12 RENAME TO node_status",
+    # The public 备注 printed in the 任务分工方案 (the notes table stays internal).
+    """
+    CREATE TABLE remarks (
+        node_id INTEGER PRIMARY KEY REFERENCES nodes(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )
+    """,
+]
+
+
+@migrations(name="m_issue12_free_timing_and_remarks")
+def m_issue12_free_timing_and_remarks(db: sqlite_utils.Database) -> None:
+    """完成时限 as free text, and the public remarks liaisons read and edit (issue 12)."""
+    for statement in _SCHEMA_ISSUE12:
+        db.execute(statement)
+
+
+
 @migrations(name="m_issue14_node_revisions")
 def m_issue14_node_revisions(db: sqlite_utils.Database) -> None:
     """Per plan, a counter that any change to its nodes moves.

@@ -28,13 +28,14 @@ from typing import Any
 from .audit import Event, canonical_json
 from .history import History
 
-NODE_SUBJECTS = ("assignments", "indicator_links", "note", "review_status", "timing")
+NODE_SUBJECTS = ("assignments", "indicator_links", "note", "review_status", "timing", "remark")
 NODE_DEFAULTS: dict[str, Any] = {
     "assignments": (),
     "indicator_links": (),
     "note": "",
     "review_status": "unreviewed",
     "timing": "",
+    "remark": "",  # the public 备注 (issue 12)
 }
 
 NodeTarget = tuple[str, str, str]  # (subject, plan sha256, node key)

@@ -21,13 +21,14 @@ from .assignment_store import AssignmentStore
 from .audit import Event, Reviewer
 from .department_store import DepartmentStore
 from .errors import StoreError
+from .liaison.remark_store import RemarkStore
 from .plan_store import PlanStore
 from .records import Changes, ImportResult
 
 __all__ = ["Changes", "ImportResult", "Repository", "Reviewer", "StoreError"]
 
 
-class Repository(PlanStore, DepartmentStore, AssignmentStore, AnnotationStore):
+class Repository(PlanStore, DepartmentStore, AssignmentStore, AnnotationStore, RemarkStore):
     """The workspace's reads and audited writes (see the subject mixins for each method)."""
 
     def event_count(self) -> int:

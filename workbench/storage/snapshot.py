@@ -61,16 +61,27 @@ def read_snapshot(db: sqlite_utils.Database, plan) -> AssignmentSnapshot:
         if r["timing"]:
             timing[key] = r["timing"]
         status[key] = r["review_status"]
-    return AssignmentSnapshot(plan, departments, tags, links, notes, timing, status)
+    remarks = {
+        by_id[r["node_id"]]: r["text"]
+        for r in db.query("select r.node_id, r.text from remarks r join nodes n on n.id = r.node_id "
+                          "where n.plan_id = ?", [plan_id])
+        if r["node_id"] in by_id and r["text"]
+    }
+    from workbench.storage.conflicts import open_conflict_targets
+
+    disputed = frozenset(key for sha, key in open_conflict_targets(db) if sha == plan.sha256)
+    return AssignmentSnapshot(plan, departments, tags, links, notes, timing, status, remarks, disputed)
 
 
 def provenance(db: sqlite_utils.Database, plan, *, workspace: Path | str, reviewer: str,
-               filters: Filters = Filters()) -> Provenance:
+               filters: Filters = Filters(), unit: str = "") -> Provenance:
+    """`reviewer` and `unit` name who exported: 导出人 reads 张三（市发展改革委） when a unit is given."""
     from workbench.storage.audit import head_hash
 
     count = db.execute("select count(*) from events").fetchone()[0]
     now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
-    return Provenance(plan.title, plan.sha256, str(workspace), now, reviewer, count, head_hash(db), filters)
+    who = f"{reviewer}（{unit}）" if unit and unit not in reviewer else reviewer
+    return Provenance(plan.title, plan.sha256, str(workspace), now, who, count, head_hash(db), filters)
 
 
 def _plan_id(db: sqlite_utils.Database, sha256: str) -> int:

@@ -48,6 +48,11 @@ def read_state(db: sqlite_utils.Database) -> TableState:
     ):
         if text:
             state.nodes[("note", sha, key)] = text
+    for sha, key, text in conn.execute(
+        "SELECT p.sha256, n.key, r.text FROM remarks r JOIN nodes n ON n.id = r.node_id JOIN plans p ON p.id = n.plan_id"
+    ):
+        if text:
+            state.nodes[("remark", sha, key)] = text
     for sha, key, status, timing in conn.execute(
         "SELECT p.sha256, n.key, s.review_status, s.timing FROM node_status s "
         "JOIN nodes n ON n.id = s.node_id JOIN plans p ON p.id = n.plan_id"
@@ -159,6 +164,16 @@ def write_state(db: sqlite_utils.Database, replayed: Replayed) -> set[NodeTarget
                 )
             else:
                 db.execute("DELETE FROM notes WHERE node_id = ?", [node_id])
+        elif subject == "remark":
+            if value:
+                when = events[replayed.node_last[target]].time_utc
+                db.execute(
+                    "INSERT INTO remarks (node_id, text, updated_at) VALUES (?, ?, ?) ON CONFLICT (node_id) "
+                    "DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at",
+                    [node_id, value, when],
+                )
+            else:
+                db.execute("DELETE FROM remarks WHERE node_id = ?", [node_id])
         else:
             status = replayed.nodes.get(("review_status", sha, key), NODE_DEFAULTS["review_status"])
             timing = replayed.nodes.get(("timing", sha, key), NODE_DEFAULTS["timing"])

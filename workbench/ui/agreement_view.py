@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core.agreement import AgreementReport, Stats, agreement
 from workbench.core.agreement_xlsx import write_agreement
-from workbench.storage.agreement_data import lead_ratings
+from workbench.storage.agreement_data import lead_ratings, official_department_names
 from workbench.storage.repository import Repository
 
 translate = QCoreApplication.translate
@@ -61,7 +61,8 @@ class AgreementView(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        self.show_report(agreement(lead_ratings(self.repo.db, plan_sha256=self.plan_sha256)))
+        self.show_report(agreement(lead_ratings(self.repo.db, plan_sha256=self.plan_sha256),
+                                   department_order=official_department_names(self.repo.db)))
 
     def refresh_in_background(self, pool, path: Path) -> None:
         """Compute on a pool thread with its own read-only connection (it reads every event), then show."""
@@ -114,6 +115,6 @@ def _report_from_file(path: Path, plan_sha256: str | None):
 
     db = open_readonly(path)
     try:
-        return agreement(lead_ratings(db, plan_sha256=plan_sha256))
+        return agreement(lead_ratings(db, plan_sha256=plan_sha256), department_order=official_department_names(db))
     finally:
         db.close()

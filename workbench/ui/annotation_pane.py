@@ -2,9 +2,9 @@
 
 Target is the selected node or, once a sentence was picked in the reader, that
 sentence.  Shown and edited here: the ordered departments (牵头 first, then
-配合; reorder by buttons or drag), a department picker with suggestions for
-the text and the numbered recently used departments (keys 1-9), linked
-indicators, review status, completion timing and a note.  When the target has
+配合; reorder by buttons or drag), a department picker, explained lead, support
+and indicator suggestions (tagging/suggestion_panel.py) and the numbered
+recently used departments (keys 1-9), linked indicators, review status, completion timing and a note.  When the target has
 no departments of its own, the ones it inherits are shown greyed.
 
 The pane holds no state of its own beyond the note being typed: it reads the
@@ -21,12 +21,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-    QPlainTextEdit, QPushButton, QRadioButton, QScrollArea, QVBoxLayout, QWidget,
+    QLineEdit, QPlainTextEdit, QPushButton, QRadioButton, QScrollArea, QVBoxLayout, QWidget,
 )  # fmt: skip
 
-from workbench.core import segment
 from workbench.core.plan import PLAN, SENTENCE, PlanNode
-from workbench.core.suggest import suggest_for_text
 from workbench.storage.records import LEAD, Changes
 
 from .annotator import Annotator
@@ -34,10 +32,10 @@ from .assignment_list import AssignmentList
 from .department_picker import DepartmentPicker
 from .indicator_picker import IndicatorPicker, indicator_label
 from .session import Session
+from .tagging.suggestion_panel import SuggestionPanel
 
 translate = QCoreApplication.translate
 NOTE_PAUSE_MS = 1500
-SUGGESTION_LIMIT = 6
 YEARS = ("2026", "2027", "2028", "2029", "2030")
 
 
@@ -109,9 +107,7 @@ class AnnotationPane(QScrollArea):
         self.picker = DepartmentPicker(self.session)
         self.picker.chosen.connect(self.annotator.assign)
         self.picker.escaped.connect(self.escaped)
-        self.suggestions = QLabel()
-        self.suggestions.setWordWrap(True)
-        self.suggestions.linkActivated.connect(self._on_department_link)
+        self.suggestion_panel = SuggestionPanel(self.session, self.annotator)
         self.recent_label = QLabel()
         self.recent_label.setObjectName("recentDepartments")
         self.recent_label.setWordWrap(True)
@@ -121,7 +117,7 @@ class AnnotationPane(QScrollArea):
         layout.addWidget(self.assignment_list)
         layout.addLayout(buttons)
         layout.addWidget(self.picker)
-        layout.addWidget(self.suggestions)
+        layout.addWidget(self.suggestion_panel)
         layout.addWidget(self.recent_label)
         return box
 
@@ -129,13 +125,18 @@ class AnnotationPane(QScrollArea):
         box = QGroupBox(self.tr("关联指标"))
         self.link_list = QListWidget()
         self.link_list.setObjectName("linkList")
-        self.link_list.setMaximumHeight(90)
+        self.link_list.setMaximumHeight(110)
+        self.link_list.setWordWrap(True)  # long names and values wrap instead of being cut
+        self.link_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.link_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.unlink_button = QPushButton(self.tr("取消关联"))
         self.unlink_button.clicked.connect(self.unlink_selected)
         self.indicator_picker = IndicatorPicker()
         self.indicator_picker.link_requested.connect(self.annotator.link)
         layout = QVBoxLayout(box)
         layout.addWidget(self.link_list)
+        layout.addWidget(self.suggestion_panel.indicator_label)
+        layout.addWidget(self.suggestion_panel.indicator_details)
         row = QHBoxLayout()
         row.addWidget(self.indicator_picker, 1)
         row.addWidget(self.unlink_button)
@@ -173,6 +174,11 @@ class AnnotationPane(QScrollArea):
         form.addRow(self.tr("状态"), status_row)
         form.addRow(self.tr("完成时限"), self.timing)
         form.addRow(self.tr("备注"), self.note_edit)
+        self.remark_edit = QLineEdit()
+        self.remark_edit.setObjectName("remarkEdit")
+        self.remark_edit.setPlaceholderText(self.tr("印入任务分工方案“备注”栏，发给各部门（上面的备注只留在工作区）"))
+        self.remark_edit.editingFinished.connect(self._save_remark)
+        form.addRow(self.tr("公开备注"), self.remark_edit)
         return box
 
     # -- showing ----------------------------------------------------------
@@ -195,7 +201,8 @@ class AnnotationPane(QScrollArea):
         node = self.node
         enabled = node is not None and node.kind != PLAN
         self.widget().setEnabled(True)
-        for widget in (self.picker, self.assignment_list, self.indicator_picker, self.note_edit, self.timing):
+        for widget in (self.picker, self.assignment_list, self.indicator_picker, self.note_edit, self.timing,
+                       self.remark_edit):
             widget.setEnabled(enabled)
         for button in self.status_buttons.values():
             button.setEnabled(enabled)
@@ -244,6 +251,7 @@ class AnnotationPane(QScrollArea):
             if ind is not None:
                 text += f"　2025：{ind.base_value or '—'}　2030：{ind.target_value or '—'}　{ind.attribute}"
             item = QListWidgetItem(text)
+            item.setToolTip(text)
             item.setData(Qt.ItemDataRole.UserRole, link.indicator_id)
             self.link_list.addItem(item)
         self.unlink_button.setEnabled(self.link_list.count() > 0)
@@ -255,8 +263,16 @@ class AnnotationPane(QScrollArea):
         try:
             for key, button in self.status_buttons.items():
                 button.setChecked(status is not None and status.review_status == key)
-            index = self.timing.findData(status.timing if status else "")
+            timing = status.timing if status else ""
+            index = self.timing.findData(timing)
+            if index < 0 and timing:  # free text as documents write it (2027年6月底前), e.g. from a liaison's sheet
+                self.timing.addItem(timing, timing)
+                index = self.timing.count() - 1
             self.timing.setCurrentIndex(max(index, 0))
+            if not (self.remark_edit.hasFocus() and self.remark_edit.isModified()):
+                taggable = node is not None and node.kind != PLAN and node.db_id is not None
+                self.remark_edit.setText(self.session.repo.remark(node.db_id) if taggable else "")
+                self.remark_edit.setModified(False)
             if note:
                 self._note_node_id = node.db_id if node is not None and node.kind != PLAN else None
                 self.note_edit.blockSignals(True)
@@ -267,24 +283,17 @@ class AnnotationPane(QScrollArea):
 
     def _show_recent(self) -> None:
         parts = []
-        for number, department_id in enumerate(self.annotator.recent, start=1):
+        for number, department_id in self.annotator.numbered():
             department = self.session.department(department_id)
             if department is not None:
-                parts.append(f'<a href="d:{department_id}">{number}&nbsp;{html.escape(department.name)}</a>')
-        hint = self.tr("最近使用（数字键＝牵头，Shift+数字＝配合）：")
+                pin = "📌" if number in self.annotator.pinned else ""
+                parts.append(f'<a href="d:{department_id}">{number}&nbsp;{html.escape(department.name)}</a>{pin}')
+        hint = self.tr("最近使用（数字键＝牵头，Shift+数字＝配合，Alt+数字＝固定编号）：")
         self.recent_label.setText(html.escape(hint) + ("　".join(parts) if parts else html.escape(self.tr("（尚无）"))))
 
     def refresh_suggestions(self) -> None:
-        node = self.node
-        if node is None or node.kind == PLAN or not node.text.strip():
-            self.suggestions.setText("")
-            return
-        if not segment.is_ready():
-            self.suggestions.setText(html.escape(self.tr("建议：（正在加载分词词典…）")))
-            return
-        found = suggest_for_text(node.text, self.session.departments(), limit=SUGGESTION_LIMIT)
-        links = [f'<a href="d:{s.department.db_id}">{html.escape(s.department.name)}</a>' for s in found]
-        self.suggestions.setText(html.escape(self.tr("建议（点击＝牵头，Shift+点击＝配合）：")) + ("　".join(links) or "—"))
+        """Explained lead, support and indicator suggestions for the target (tagging/suggestion_panel.py)."""
+        self.suggestion_panel.show_node(self.node)
 
     # -- actions ----------------------------------------------------------
 
@@ -320,6 +329,12 @@ class AnnotationPane(QScrollArea):
             self.annotator.assign(int(value), "support" if shift else "lead")
 
     # -- note -------------------------------------------------------------
+
+    def _save_remark(self) -> None:
+        """The public remark is saved when its editor is left or Return pressed (one undoable command)."""
+        if not self._loading:
+            self.annotator.set_remark(self.remark_edit.text())
+            self.remark_edit.setModified(False)
 
     def _on_note_typed(self) -> None:
         if not self._loading:

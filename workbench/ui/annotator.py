@@ -6,9 +6,16 @@ target (a node, or one of its sentences).  It pushes one command per action
 onto the QUndoStack and keeps the numbered list of recently used departments
 (keys 1-9), persisted in QSettings by department uid.
 
-The recent list keeps its positions stable (so "3" means the same unit all
-day): a department used for the first time goes to the front and the oldest
-drops off the end; using one already listed does not move it.
+The numbers are stable (so "3" means the same unit all day): a department
+used for the first time takes the lowest free number; when all nine are
+taken it replaces the least recently used one that is not pinned.  Using a
+listed department never renumbers anything.  The reviewer can pin a unit to
+a number (Alt+1-9 on the selected unit; again to let go); a pinned number is
+never reused.
+
+Shift+number only ever adds a support (配合): it never changes the lead and
+never makes a unit lead of an empty list; when it cannot, it says why and
+writes nothing.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from . import commands
 from .session import Session
 
 RECENT_KEY = "annotation/recent_departments"
+PINNED_KEY = "annotation/pinned_numbers"
 RECENT_SIZE = 9
 
 
@@ -36,7 +44,22 @@ class Annotator(QObject):
         self.stack = stack
         self.settings = settings
         self.target_id: int | None = None
-        self.recent: list[int] = self._load_recent()
+        self.slots: list[int | None] = self._load_slots()  # number n is slots[n - 1]
+        self.pinned: set[int] = self._load_pinned()
+        self._uses: dict[int, int] = {}  # department id -> use counter, for replacing the least recent
+        self._clock = 0
+
+    @property
+    def recent(self) -> list[int]:
+        """The numbered departments in number order (gaps skipped)."""
+        return [d for d in self.slots if d is not None]
+
+    def numbered(self) -> list[tuple[int, int]]:
+        """(number, department id) for every taken number."""
+        return [(n, d) for n, d in enumerate(self.slots, start=1) if d is not None]
+
+    def number_of(self, department_id: int) -> int | None:
+        return self.slots.index(department_id) + 1 if department_id in self.slots else None
 
     # -- target -----------------------------------------------------------
 
@@ -66,11 +89,44 @@ class Annotator(QObject):
         return True
 
     def assign_recent(self, number: int, role: str) -> bool:
-        """Keys 1-9: the number-th recently used department."""
-        if not 1 <= number <= len(self.recent):
+        """Keys 1-9 (lead) and Shift+1-9 (support): the department with that number."""
+        department_id = self.slots[number - 1] if 1 <= number <= RECENT_SIZE else None
+        if department_id is None:
             self.message.emit(self.tr("最近使用列表中没有第 %1 个单位").replace("%1", str(number)))
             return False
-        return self.assign(self.recent[number - 1], role)
+        if role == "support":
+            return self.add_support(department_id)
+        return self.assign(department_id, role)
+
+    def add_support(self, department_id: int) -> bool:
+        """Add (or move) a unit as support, never touching the lead; say what happened."""
+        node_id = self.taggable()
+        if node_id is None:
+            return False
+        department = self.session.department(department_id)
+        name = department.name if department is not None else str(department_id)
+        current = self.session.assignments(node_id)
+        mine = next((a for a in current if a.department_id == department_id), None)
+        if not current:
+            self.message.emit(self.tr("本条尚无牵头单位：请先指定牵头单位（数字键），再添加配合单位 %1").replace("%1", name))
+            return False
+        if mine is not None and mine.role == "support":
+            self.message.emit(self.tr("%1 已是配合单位，未作改动").replace("%1", name))
+            return False
+        if mine is not None and current[0].department_id == department_id:
+            self.message.emit(self.tr("%1 是本条的牵头单位，Shift+数字不改变牵头单位；未作改动").replace("%1", name))
+            return False
+        if mine is not None:  # a second lead becomes a support; the first lead stays
+            before = self.stack.index()
+            self.stack.push(commands.SetRoleCommand(self.session, node_id, department_id, "support"))
+            done = self.stack.index() != before
+            if done:
+                self.message.emit(self.tr("%1 由牵头改为配合单位").replace("%1", name))
+            return done
+        if not self.assign(department_id, "support"):
+            return False
+        self.message.emit(self.tr("已添加配合单位 %1").replace("%1", name))
+        return True
 
     def unassign(self, department_id: int) -> None:
         node_id = self.taggable()
@@ -106,6 +162,13 @@ class Annotator(QObject):
             return
         self.stack.push(commands.NoteCommand(self.session, node_id, text))
 
+    def set_remark(self, text: str) -> None:
+        """Save the target's public remark (printed in the 分工方案) if it differs from the stored one."""
+        node_id = self.taggable()
+        if node_id is None or self.session.repo.remark(node_id) == text.strip():
+            return
+        self.stack.push(commands.RemarkCommand(self.session, node_id, text))
+
     def set_status(self, status: str) -> None:
         node_id = self.taggable()
         if node_id is not None and self.session.status(node_id).review_status != status:
@@ -125,19 +188,68 @@ class Annotator(QObject):
     # -- recent departments -----------------------------------------------
 
     def remember(self, department_id: int) -> None:
-        if department_id in self.recent:
+        """Give a department used for the first time a number; numbered ones keep theirs."""
+        self._clock += 1
+        self._uses[department_id] = self._clock
+        if department_id in self.slots:
             return
-        self.recent = [department_id, *self.recent][:RECENT_SIZE]
-        uids = [self.session.repo.department_uid(d) for d in self.recent]
+        free = [i for i, d in enumerate(self.slots) if d is None and i + 1 not in self.pinned]
+        if free:
+            index = free[0]
+        else:
+            unpinned = [i for i in range(RECENT_SIZE) if i + 1 not in self.pinned]
+            if not unpinned:
+                return
+            index = min(unpinned, key=lambda i: self._uses.get(self.slots[i] or -1, 0))
+        self.slots[index] = department_id
+        self._save()
+
+    def pin(self, department_id: int, number: int) -> bool:
+        """Put a department on `number` for good; whoever had the number moves to a free one."""
+        if not 1 <= number <= RECENT_SIZE or self.session.department(department_id) is None:
+            return False
+        if self.slots[number - 1] == department_id and number in self.pinned:  # pressed again: let go
+            self.unpin(number)
+            self.message.emit(self.tr("第 %1 号不再固定").replace("%1", str(number)))
+            return True
+        displaced = self.slots[number - 1]
+        if department_id in self.slots:
+            old = self.slots.index(department_id)
+            self.slots[old] = None
+            self.pinned.discard(old + 1)
+        self.slots[number - 1] = department_id
+        self.pinned.add(number)
+        if displaced is not None and displaced != department_id:
+            free = [i for i, d in enumerate(self.slots) if d is None and i + 1 not in self.pinned]
+            if free:
+                self.slots[free[0]] = displaced
+        self._save()
+        name = self.session.department(department_id).name  # type: ignore[union-attr]
+        self.message.emit(self.tr("%1 固定为第 %2 号").replace("%1", name).replace("%2", str(number)))
+        return True
+
+    def unpin(self, number: int) -> None:
+        if number in self.pinned:
+            self.pinned.discard(number)
+            self._save()
+
+    def _save(self) -> None:
+        uids = [self.session.repo.department_uid(d) if d is not None else "" for d in self.slots]
         self.settings.setValue(RECENT_KEY, uids)
+        self.settings.setValue(PINNED_KEY, sorted(self.pinned))
         self.recent_changed.emit()
 
-    def _load_recent(self) -> list[int]:
+    def _load_slots(self) -> list[int | None]:
         value = self.settings.value(RECENT_KEY, [])
         uids = [value] if isinstance(value, str) else list(value or [])
-        found: list[int] = []
-        for uid in uids:
-            department = self.session.department_by_uid(str(uid))
-            if department is not None and department.db_id is not None and not department.retired:
-                found.append(department.db_id)
-        return found[:RECENT_SIZE]
+        slots: list[int | None] = []
+        for uid in uids[:RECENT_SIZE]:
+            department = self.session.department_by_uid(str(uid)) if uid else None
+            ok = department is not None and department.db_id is not None and not department.retired
+            slots.append(department.db_id if ok else None)  # type: ignore[union-attr]
+        return slots + [None] * (RECENT_SIZE - len(slots))
+
+    def _load_pinned(self) -> set[int]:
+        value = self.settings.value(PINNED_KEY, [])
+        values = [value] if isinstance(value, (str, int)) else list(value or [])
+        return {int(v) for v in values if str(v).isdigit() and 1 <= int(v) <= RECENT_SIZE}

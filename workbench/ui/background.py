@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
 from workbench.core import segment
+from workbench.core.tagging import pinyin
 from workbench.core.importing import import_file
 from workbench.storage.audit import Reviewer
 from workbench.storage.busy import retry_busy
@@ -30,10 +31,16 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 
+def _initialise_language(*, departments) -> None:
+    """On a worker: jieba, then pypinyin (the picker's kjj, kejiju)."""
+    segment.initialise(departments=departments)
+    pinyin.initialise()
+
+
 def start_segmenter(window: MainWindow) -> Worker:
     """Load jieba and the user dictionary off the GUI thread; suggestions and the index follow."""
     departments = window.session.departments(include_retired=True)  # plain data for the worker
-    worker = Worker(segment.initialise, departments=departments)
+    worker = Worker(_initialise_language, departments=departments)
     window.status.show_segmenter(ready=segment.is_ready())
 
     def ready(_result: object) -> None:

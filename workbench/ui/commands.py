@@ -213,6 +213,20 @@ class NoteCommand(ValueCommand):
         return True
 
 
+class RemarkCommand(ValueCommand):
+    """Setting the public 备注 printed in the 任务分工方案."""
+
+    def __init__(self, session: Session, node_id: int, text: str) -> None:
+        super().__init__(session, node_id, text, translate("Commands", "编辑公开备注"))
+
+    def read(self) -> str:
+        return self.session.repo.remark(self.node_id)
+
+    def writer(self) -> Callable[..., Changes]:
+        return lambda value, action="remark": self.session.repo.set_remark(node_id=self.node_id, text=value,
+                                                                          action=action)
+
+
 class StatusCommand(ValueCommand):
     def __init__(self, session: Session, node_id: int, status: str) -> None:
         super().__init__(session, node_id, status, translate("Commands", "设置审核状态"))

@@ -11,7 +11,7 @@ back to the tree via `escaped`).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRect, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
@@ -97,7 +97,7 @@ class DepartmentPicker(QWidget):
         self._confirmed_by_key = False
         self._fill(self.matches(text))
         if self.model.rowCount():
-            self.completer.complete()
+            self.completer.complete(self._popup_rect())
         else:
             self.completer.popup().hide()
 
@@ -112,6 +112,16 @@ class DepartmentPicker(QWidget):
             item.setData(department.db_id, IdRole)
             item.setToolTip(department.full_name)
             self.model.appendRow(item)
+
+    def _popup_rect(self) -> QRect:
+        """As wide as the longest line (full names and aliases), within the screen."""
+        popup = self.completer.popup()
+        metrics = popup.fontMetrics()
+        widest = max((metrics.horizontalAdvance(self.model.item(r).text()) for r in range(self.model.rowCount())), default=0)
+        margin = popup.verticalScrollBar().sizeHint().width() + 2 * popup.frameWidth() + 24
+        screen = self.edit.screen().availableGeometry() if self.edit.screen() else None
+        limit = int(screen.width() * 0.9) if screen is not None else widest + margin
+        return QRect(0, 0, max(self.edit.width(), min(widest + margin, limit)), self.edit.height())
 
     # -- choosing and confirming -----------------------------------------
 

@@ -32,19 +32,21 @@ class DivisionImportDialog(QDialog):
         self.applied: list = []
         self.setWindowTitle(self.tr("导入任务分工表"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("{file}：读取 {rows} 行，{n} 个条目将发生变化。").format(
-            file=source.name, rows=diff.rows_read, n=len(diff.changes))))
+        layout.addWidget(QLabel(self.tr("{file}：读取 {rows} 行，{n} 处修改将应用。").format(
+            file=source.name, rows=diff.rows_read, n=diff.applicable)))
         self.change_list = QListWidget()
-        titles = {n.key: n.title for n in self.plan.nodes()}
-        for change in diff.changes:
-            self.change_list.addItem(f"{change.describe()}　〔{titles.get(change.node_key, '')}〕")
+        for line in diff.change_lines():
+            self.change_list.addItem(line)
         layout.addWidget(self.change_list, 1)
+        self.report_list = QListWidget()
+        for line in diff.report_lines():
+            self.report_list.addItem(line)
+        if self.report_list.count():
+            layout.addWidget(QLabel(self.tr("以下差异不会应用（原因见各行）：")))
+            layout.addWidget(self.report_list)
         self.problem_list = QListWidget()
-        for name, hints in diff.unknown.items():
-            hint = "、".join(hints) if hints else self.tr("无相近名称")
-            self.problem_list.addItem(self.tr("未知部门“{name}”，是否指：{hint}").format(name=name, hint=hint))
-        for row, key in diff.unknown_nodes:
-            self.problem_list.addItem(self.tr("第 {row} 行：未知节点编号 {key}").format(row=row, key=key))
+        for line in diff.unknown_lines():
+            self.problem_list.addItem(line)
         if self.problem_list.count():
             layout.addWidget(QLabel(self.tr("以下问题须在表格中改正后重新导入（不会自动新建部门）：")))
             layout.addWidget(self.problem_list)
@@ -57,7 +59,7 @@ class DivisionImportDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("应用修改"))
-        ok.setEnabled(diff.ok and bool(diff.changes))
+        ok.setEnabled(diff.ok and bool(diff.applicable))
         self.buttons.accepted.connect(self._apply)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -86,7 +88,7 @@ def import_division_interactively(parent: QWidget, repo, plan_id: int, path: Pat
     except DivisionSheetError as exc:
         QMessageBox.warning(parent, QCoreApplication.translate("DivisionImportDialog", "导入任务分工表"), str(exc))
         return []
-    if diff.ok and not diff.changes:
+    if diff.ok and not diff.applicable and not diff.reports:
         QMessageBox.information(parent, QCoreApplication.translate("DivisionImportDialog", "导入任务分工表"), QCoreApplication.translate("DivisionImportDialog", "表格与工作区一致，没有需要应用的修改。"))
         return []
     dialog = DivisionImportDialog(repo, plan_id, diff, path, parent)

@@ -22,7 +22,7 @@ ACTION_LABELS = {
     "set_assignments": "设置责任单位", "undo": "撤销", "redo": "重做", "division_import": "导入任务分工",
     "conflict_resolution": "裁决冲突", "link_indicator": "关联指标", "unlink_indicator": "取消关联指标",
     "set_indicator_links": "设置关联指标", "note": "备注", "review_status": "审核状态", "timing": "完成时限",
-    "merge": "合并工作区",
+    "merge": "合并工作区", "remark": "公开备注",
 }  # fmt: skip
 COLUMNS = ("time", "reviewer", "unit", "action", "target", "department", "before", "after", "reason")
 SORT_ROLE = Qt.ItemDataRole.UserRole

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core import plan as P
 from workbench.core.export_jobs import MODE_DEPARTMENTS, MODE_WORKBOOK, ExportRequest, run_export
+from workbench.core.export.print_layout import PrintOptions
 from workbench.core.export_xlsx import SHEET_TITLES, SHEETS
 
 SETTINGS_DIR = "export/last_dir"
@@ -84,6 +85,23 @@ class ExportDialog(QDialog):
         chapter_layout.addLayout(toggles)
         layout.addWidget(chapter_box)
 
+        print_box = QGroupBox(self.tr("打印版式（任务分工方案）"))
+        print_form = QFormLayout(print_box)
+        self.paper_box = QComboBox()
+        self.paper_box.addItem(self.tr("A4 横向"), "A4")
+        self.paper_box.addItem(self.tr("A3 横向"), "A3")
+        self.numbering_box = QComboBox()
+        self.numbering_box.addItem(self.tr("全文连续编号"), "continuous")
+        self.numbering_box.addItem(self.tr("每章重新编号"), "chapter")
+        self.attachment_edit = QLineEdit()
+        self.attachment_edit.setPlaceholderText(self.tr("如“附件”或“附件2”，不填则不印"))
+        self.word_check = QCheckBox(self.tr("同时生成 Word 版方案（.docx，与工作簿同名）"))
+        print_form.addRow(self.tr("纸张："), self.paper_box)
+        print_form.addRow(self.tr("序号："), self.numbering_box)
+        print_form.addRow(self.tr("附件标注："), self.attachment_edit)
+        print_form.addRow(self.word_check)
+        layout.addWidget(print_box)
+
         out_row = QHBoxLayout()
         self.output_edit = QLineEdit()
         browse = QPushButton(self.tr("浏览…"))
@@ -143,6 +161,8 @@ class ExportDialog(QDialog):
         workbook = self.mode_workbook.isChecked()
         for box in self.sheet_checks.values():
             box.setEnabled(workbook)
+        if hasattr(self, "word_check"):
+            self.word_check.setEnabled(workbook)
         if hasattr(self, "_default_file"):
             self.output_edit.setText(str(self._default_file if workbook else self._default_dir))
 
@@ -173,13 +193,17 @@ class ExportDialog(QDialog):
         departments = self._checked(self.department_list)
         dept_filter = None if len(departments) == self.department_list.count() else frozenset(departments)
         output = Path(self.output_edit.text().strip()).expanduser()
+        options = PrintOptions(paper=self.paper_box.currentData(), numbering=self.numbering_box.currentData(),
+                               attachment=self.attachment_edit.text().strip())
         if self.mode_workbook.isChecked():
             if output.suffix.lower() != ".xlsx" and output.name:
                 output = output.with_name(output.name + ".xlsx")
             sheets = tuple(s for s in SHEETS if self.sheet_checks[s].isChecked())
             return ExportRequest(MODE_WORKBOOK, output, sheets=sheets, chapters=chapter_filter,
-                                 departments=dept_filter)
-        return ExportRequest(MODE_DEPARTMENTS, output, chapters=chapter_filter, departments=dept_filter)
+                                 departments=dept_filter, options=options,
+                                 word=self.word_check.isChecked() and "division" in sheets)
+        return ExportRequest(MODE_DEPARTMENTS, output, chapters=chapter_filter, departments=dept_filter,
+                             options=options)
 
     def _accept(self) -> None:
         reason = self.request().validate()

@@ -6,7 +6,7 @@ when the selection changes and `refresh()` after a write.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from workbench.storage.audit_log import LogEntry, log_entries
@@ -15,6 +15,7 @@ from workbench.storage.repository import Repository
 from .event_table import EventTableModel
 
 translate = QCoreApplication.translate
+COLUMN_CAP = 260  # px; wider text wraps within the cell
 
 
 class HistoryTab(QWidget):
@@ -29,6 +30,8 @@ class HistoryTab(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.verticalHeader().hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -48,4 +51,12 @@ class HistoryTab(QWidget):
         entries: list[LogEntry] = log_entries(self.repo.db, node_key=self.node_key, plan_sha256=self.plan_sha256)
         entries.reverse()  # newest first
         self.model.set_entries(entries)
+        self._fit_cells()
         self.title.setText(translate("HistoryTab", "%1：%n 次修改", "", len(entries)).replace("%1", self.node_key))
+
+    def _fit_cells(self) -> None:
+        """Columns as wide as their text (long ones capped and wrapped), rows as tall as needed."""
+        self.table.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), COLUMN_CAP))
+        self.table.resizeRowsToContents()

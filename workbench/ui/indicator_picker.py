@@ -9,7 +9,7 @@ narrows the choice; the 关联 button (or Enter) links the chosen indicator.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QGuiApplication, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QCompleter, QHBoxLayout, QHeaderView, QPushButton, QTableView, QWidget
 
 from workbench.storage.records import IndicatorRecord
@@ -17,12 +17,30 @@ from workbench.storage.records import IndicatorRecord
 translate = QCoreApplication.translate
 IdRole = Qt.ItemDataRole.UserRole + 1
 NAME_COLUMN = 1
+POPUP_WIDTH = 620  # px: number, name, unit, both values and the attribute side by side
 
 
 def indicator_label(record: IndicatorRecord) -> str:
     ind = record.indicator
     unit = f"（{ind.unit}）" if ind.unit else ""
     return f"{ind.number} {ind.name}{unit}"
+
+
+class OnScreenComboBox(QComboBox):
+    """A combo box whose wide drop-down table is kept inside the screen's work area."""
+
+    def showPopup(self) -> None:  # noqa: N802
+        screen = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        self.view().setMinimumWidth(min(POPUP_WIDTH, screen.width() - 16))
+        super().showPopup()
+        container = self.view().window()
+        frame = container.geometry()
+        frame.setWidth(min(frame.width(), screen.width()))
+        frame.setHeight(min(frame.height(), screen.height()))
+        frame.moveLeft(max(screen.left(), min(frame.left(), screen.right() - frame.width() + 1)))
+        frame.moveTop(max(screen.top(), min(frame.top(), screen.bottom() - frame.height() + 1)))
+        if frame != container.geometry():
+            container.setGeometry(frame)
 
 
 class IndicatorPicker(QWidget):
@@ -34,7 +52,7 @@ class IndicatorPicker(QWidget):
         self.model.setHorizontalHeaderLabels(
             [self.tr("编号"), self.tr("指标"), self.tr("单位"), self.tr("2025年"), self.tr("2030年"), self.tr("属性")]
         )
-        self.combo = QComboBox()
+        self.combo = OnScreenComboBox()
         self.combo.setObjectName("indicatorPicker")
         self.combo.setModel(self.model)
         self.combo.setModelColumn(NAME_COLUMN)
@@ -49,7 +67,7 @@ class IndicatorPicker(QWidget):
         view.verticalHeader().hide()
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.horizontalHeader().setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
-        view.setMinimumWidth(620)
+        view.setMinimumWidth(POPUP_WIDTH)
         view.setWordWrap(False)
         self.combo.setView(view)
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)

@@ -6,8 +6,10 @@ The keyboard map (also under Help › Keyboard shortcuts):
     N                next clause without tags (wraps around)
     ] / [            next / previous sentence of the clause (narrows the tag target)
     Esc              back from a sentence to the whole clause (tree, reader)
-    1-9              assign the n-th recently used department as lead (牵头)
-    Shift+1-9        ... as support (配合)
+    1-9              assign the department numbered n as lead (牵头); numbers are stable
+    Shift+1-9        ... as support (配合): only ever adds a support, never changes the lead
+    Alt+1-9          pin the unit selected in the annotation pane to number n
+    S / Shift+S      take the first lead suggestion / add the first support suggestion
     A                department picker (type, Down, Enter = lead, Shift+Enter = support)
     R / Q            toggle 已审 / 有疑问
     Delete           remove the selected department (or indicator link)
@@ -16,7 +18,9 @@ The keyboard map (also under Help › Keyboard shortcuts):
     Ctrl+O           import another plan
 
 Single-key shortcuts do not fire while a text field has the focus (Qt gives
-text fields the keys they type), so typing 教委 never assigns anything.
+text fields the keys they type), so typing 教委 never assigns anything.  The
+application-wide ones (Ctrl+E, Ctrl+F, Ctrl+O, Ctrl+Q, F1) fire from text
+fields too (global_shortcuts.py), even where X11 binds Ctrl+E to end-of-line.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from .background import choose_and_import
+from .global_shortcuts import GLOBAL_ACTIONS, GlobalShortcuts
 from .reviewer_dialog import ReviewerDialog, store_reviewer
 from .settings_dialog import SettingsDialog
 
@@ -111,6 +116,10 @@ def build(window: MainWindow) -> None:
 
     tag = bar.addMenu(translate("MainActions", "标注(&T)"))
     tag.addAction(_action(window, "picker", translate("MainActions", "选择单位…"), lambda: window.annotation.picker.edit.setFocus(), "A"))
+    tag.addAction(_action(window, "take_lead_suggestion", translate("MainActions", "采用第一个牵头建议"),
+                          lambda: window.annotation.suggestion_panel.take_lead(), "S"))  # fmt: skip
+    tag.addAction(_action(window, "take_support_suggestion", translate("MainActions", "采用第一个配合建议"),
+                          lambda: window.annotation.suggestion_panel.take_support(), "Shift+S"))  # fmt: skip
     tag.addAction(_action(window, "reviewed", translate("MainActions", "标为已审 / 取消"), lambda: window.annotator.toggle_status("reviewed"), "R"))
     tag.addAction(_action(window, "question", translate("MainActions", "标为有疑问 / 取消"), lambda: window.annotator.toggle_status("question"), "Q"))
     lead_menu = tag.addMenu(translate("MainActions", "最近使用单位 → 牵头"))
@@ -120,6 +129,11 @@ def build(window: MainWindow) -> None:
                                     lambda n=number: window.annotator.assign_recent(n, "lead"), str(number)))  # fmt: skip
         support_menu.addAction(_action(window, f"support_{number}", translate("MainActions", "第 %1 个").replace("%1", str(number)),
                                        lambda n=number: window.annotator.assign_recent(n, "support"), f"Shift+{number}"))  # fmt: skip
+
+    pin_menu = tag.addMenu(translate("MainActions", "把所选单位固定到编号"))
+    for number in range(1, 10):
+        pin_menu.addAction(_action(window, f"pin_{number}", translate("MainActions", "第 %1 号").replace("%1", str(number)),
+                                   lambda n=number: pin_selected(window, n), f"Alt+{number}"))  # fmt: skip
 
     view = window.view_menu = bar.addMenu(translate("MainActions", "视图(&V)"))
     view.setToolTipsVisible(True)
@@ -134,6 +148,16 @@ def build(window: MainWindow) -> None:
 
     help_menu = bar.addMenu(translate("MainActions", "帮助(&H)"))
     help_menu.addAction(_action(window, "shortcuts", translate("MainActions", "快捷键"), lambda: show_shortcuts(window), "F1"))
+    window.global_shortcuts = GlobalShortcuts(window, (window.actions_by_name[n] for n in GLOBAL_ACTIONS))
+
+
+def pin_selected(window: MainWindow, number: int) -> bool:
+    """Alt+1-9: keep the unit selected in the annotation pane on that number."""
+    department_id = window.annotation.assignment_list.current_department()
+    if department_id is None:
+        window.status.showMessage(translate("MainActions", "请先在标注区选择要固定编号的单位"), 4000)
+        return False
+    return window.annotator.pin(department_id, number)
 
 
 def reset_layout(window: MainWindow) -> None:
@@ -156,7 +180,9 @@ def show_shortcuts(window: MainWindow) -> None:
         ("] / [", translate("MainActions", "下一句 / 上一句（只标注该句）")),
         ("Esc", translate("MainActions", "回到整段")),
         ("1–9", translate("MainActions", "把最近使用的第 n 个单位设为牵头")),
-        ("Shift+1–9", translate("MainActions", "把最近使用的第 n 个单位设为配合")),
+        ("Shift+1–9", translate("MainActions", "把最近使用的第 n 个单位添加为配合（不改变牵头单位）")),
+        ("Alt+1–9", translate("MainActions", "把所选单位固定到第 n 号")),
+        ("S / Shift+S", translate("MainActions", "采用第一个牵头建议 / 添加第一个配合建议")),
         ("A", translate("MainActions", "单位选择框：输入、↓ 选择、Enter 牵头、Shift+Enter 配合")),
         ("R / Q", translate("MainActions", "已审 / 有疑问")),
         ("Delete", translate("MainActions", "移除所选单位或指标")),

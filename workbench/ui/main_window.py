@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.tree.selectionModel().currentChanged.connect(lambda current, _previous: self._on_current(current))
+        self.tree_panel.settled.connect(lambda: self._on_current(self.tree.currentIndex()))
         self.reader.sentence_clicked.connect(self.narrow_to_sentence)
         self.reader.node_activated.connect(self.select_node)
         self.reader.navigate.connect(self.step_clause)

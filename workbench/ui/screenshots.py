@@ -6,7 +6,8 @@
 Builds a throw-away workspace with the shipped plan, tags a few clauses the
 way a reviewer would (through the same undoable commands), and saves PNGs of
 the window: the seed loaded, some tags, search results, the two charts, the
-indicator view, the untagged filter and the first-start reviewer dialog.  Needs a CJK font (Debian:
+indicator view, the untagged filter, the first-start reviewer dialog and the
+annotation pane explaining its suggestions.  Needs a CJK font (Debian:
 fonts-wqy-microhei) or Chinese shows as boxes.  Runs offscreen too
 (QT_QPA_PLATFORM=offscreen), without fonts that look right.
 """
@@ -152,6 +153,14 @@ def take(out: Path, *, language: str = "zh_CN") -> list[Path]:
 
         shot("11-export-dialog", ExportDialog(window.session.repo, window, plan_id=window.session.plan_ids[0],
                                               settings=window.settings))
+
+        window.search_dock.raise_()
+        window.select_node(root.find("ch15/s03/p02").db_id)  # 深化天津碳市场建设: 碳 as evidence
+        window.annotation_tabs.setCurrentIndex(0)
+        shot("12-explained-suggestions", None)
+        pane = out / "12b-annotation-pane-suggestions.png"
+        window.annotation_dock.grab().save(str(pane))
+        saved.append(pane)
 
         window.close()
         db.close()

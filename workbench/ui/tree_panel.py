@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from workbench.core.plan import CHAPTER
 
 from .plan_filter_model import PlanFilterModel
-from .session import Session
+from .session import Session, is_clause
 
 translate = QCoreApplication.translate
 FILTER_PAUSE_MS = 200
 
 
 class TreePanel(QWidget):
+    settled = Signal()  # a filter was applied and the current row settled (possibly on nothing)
+
     def __init__(self, session: Session, proxy: PlanFilterModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -93,7 +95,16 @@ class TreePanel(QWidget):
             combo.blockSignals(False)
 
     def apply(self) -> None:
+        """Filter, then make the highlighted row (and so the tag target) a visible match.
+
+        The pinned node (kept visible while it is being tagged) is let go first:
+        a filter the reviewer chose shows only what matches it.  If the current
+        row is filtered out, the first visible clause becomes current (nothing,
+        if nothing matches), so the highlighted row and the tag target are
+        always the same node.
+        """
         self._timer.stop()
+        self.proxy.pinned_id = None
         self.proxy.set_filters(
             text=self.text.text(),
             untagged_only=self.untagged.isChecked(),
@@ -103,6 +114,27 @@ class TreePanel(QWidget):
         )
         if self.proxy.active:
             self.view.expandAll()
+        self._settle_current()
+
+    def _settle_current(self) -> None:
+        current = self.view.currentIndex()
+        if not current.isValid():
+            current = self._first_visible_clause()
+        selection = self.view.selectionModel()
+        selection.setCurrentIndex(current, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        if current.isValid():
+            self.view.scrollTo(current)
+        self.settled.emit()  # Qt drops a filtered-out current row without a signal: say so
+
+    def _first_visible_clause(self) -> QModelIndex:
+        stack = [QModelIndex()]
+        while stack:
+            parent = stack.pop()
+            node = self.proxy.node(parent)
+            if node is not None and is_clause(node):
+                return parent
+            stack.extend(self.proxy.index(row, 0, parent) for row in range(self.proxy.rowCount(parent) - 1, -1, -1))
+        return QModelIndex()
 
     def clear(self) -> None:
         for widget in (self.text, self.untagged, self.department, self.indicator, self.chapter):

@@ -1,0 +1,1 @@
+"""Helping the reviewer tag: pinyin lookup of departments, explained suggestions."""

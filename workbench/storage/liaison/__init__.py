@@ -1,0 +1,1 @@
+"""What travels to department liaisons and back: public remarks, the applied 任务分工 sheet."""

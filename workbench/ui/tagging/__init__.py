@@ -1,0 +1,1 @@
+"""Widgets that help the reviewer tag: explained suggestions."""
