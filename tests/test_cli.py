@@ -170,6 +170,9 @@ def test_export_each_plan_writes_every_plan_in_one_process(db, tmp_path, seed_pa
     district.write_text(seed_path.read_text(encoding="utf-8").replace("天津市", "天津市河西区"), encoding="utf-8")
     assert run("import", district, "--db", db)[0] == 0
     assert run("assign", "ch03/s01/p01", "市科技局", "--plan", "2", "--db", db)[0] == 0
+    assert run("assign", "ch03/s01/p02", "市财政局", "--plan", "2", "--db", db)[0] == 0
+    assert run("assign", "ch03/s01/p02", "市科技局", "--plan", "1", "--db", db)[0] == 0
+    assert run("assign", "ch03/s01/p01", "市财政局", "--plan", "1", "--db", db)[0] == 0
     out = tmp_path / "plans"
     code, printed = run("export", "all", "--each-plan", out, "--db", db, capsys=capsys)
     assert code == 0, printed.err
