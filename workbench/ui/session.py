@@ -40,7 +40,7 @@ STATE_LEAD = "lead"  # the node (or one of its sentences) has a lead
 STATE_SUPPORT = "support"  # tags, but no lead (merged or legacy data; the store puts a lead first)
 STATE_INHERITED = "inherited"  # no tags of its own; an ancestor's apply
 STATE_DISPUTED = "disputed"  # review status "question", or an open merge conflict
-EAGER_NODES = 20_000  # plans are loaded at start while their nodes add up to at most this
+EAGER_NODES = 20_000  # a workspace of at most this many nodes is loaded whole at start
 
 
 @dataclass(frozen=True)
@@ -105,18 +105,15 @@ class Session(QObject):
     # -- loading ----------------------------------------------------------
 
     def load(self, *, eager_nodes: int = EAGER_NODES) -> None:
-        """Know every plan of the workspace; load the trees of the first ones up to `eager_nodes` nodes."""
+        """Know every plan of the workspace; load every tree too when they hold at most `eager_nodes` nodes
+        together (else each waits until it is opened: the window opens the reviewer's last plan)."""
         roots = self.repo.plan_roots()
-        budget = eager_nodes
-        for record in self.repo.plans():
-            if record.id in self._records:
-                continue
+        records = [r for r in self.repo.plans() if r.id not in self._records]
+        eager = sum(r.node_count for r in records) <= eager_nodes
+        for record in records:
             self._add_heading(record, roots.get(record.id))
-            if record.node_count <= budget:
-                budget -= record.node_count
-                self._load_plan(record)
-            else:
-                budget = 0  # keep document order: the rest wait until opened
+        for record in records if eager else ():
+            self._load_plan(record)
         self.reload_conflicts()
 
     def _add_heading(self, record: PlanRecord, root_id: int | None) -> None:
