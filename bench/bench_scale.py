@@ -126,7 +126,11 @@ def row_keys(cache: Path, tmp: Path, rounds: int = int(os.environ.get("BENCH_SCA
     from PySide6.QtCore import Qt
 
     app, window, repo = _window(tmp, cache)
-    window.annotator.recent = [d.db_id for d in repo.departments()][40:49]
+    for department in [d.db_id for d in repo.departments()][40:49]:  # the recent list keys 1-9 use
+        if hasattr(window.annotator, "remember"):
+            window.annotator.remember(department)
+        else:  # the annotator before issue 13
+            window.annotator.recent.append(department)
     k, mod = Qt.Key, Qt.KeyboardModifier
     times: list[float] = []
     writes: list[float] = []
