@@ -22,3 +22,9 @@ def seed_plan(seed_path):
     from workbench.core.importing import import_file
 
     return import_file(seed_path)
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path, monkeypatch):
+    """Drafts, error logs and default workspaces go to the test's own folder, never the user's."""
+    monkeypatch.setenv("WORKBENCH_DATA_DIR", str(tmp_path / "data"))

@@ -87,9 +87,9 @@ def run_gui(argv: Sequence[str] = (), *, on_ready: Callable[[object], None] | No
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from workbench.storage.audit import Reviewer
-    from workbench.storage.backup import backup_on_open
-    from workbench.storage.database import open_workspace
+    from workbench.storage.backups import daily_backup
     from workbench.storage.repository import Repository
+    from workbench.ui.workspace_open import apply_read_only, install_excepthook, open_for_gui
     from workbench.ui import i18n
     from workbench.ui.reviewer_dialog import stored_reviewer
 
@@ -100,22 +100,44 @@ def run_gui(argv: Sequence[str] = (), *, on_ready: Callable[[object], None] | No
     translators = i18n.install(app, i18n.language(settings))  # noqa: F841 - kept alive until exit
 
     path = args.db or paths.default_workspace()
+    known = stored_reviewer(settings)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        backup_on_open(path)  # refuses a damaged or foreign file before anything is written
-        db = open_workspace(path)
-    except (OSError, ValueError) as exc:
-        QMessageBox.critical(None, app.translate("App", "无法打开工作区"), str(exc))
-        print(f"workbench: {exc}", file=sys.stderr)
+        existed = path.is_file() and path.stat().st_size > 0
+    except OSError as exc:
+        QMessageBox.critical(None, app.translate("App", "无法打开工作区"), f"{path}: {exc.strerror or exc}")
+        print(f"workbench: {path}: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    known = stored_reviewer(settings)
+    # refuses a damaged or foreign file before anything is written; read-only, locked and damaged
+    # workspaces get their own dialogs (ui/workspace_open.py)
+    opened = open_for_gui(path, known or Reviewer(_os_user(), ""))
+    if opened is None:
+        print(f"workbench: {path} was not opened", file=sys.stderr)
+        return 1
+    db = opened.db
+    backup_problem = ""
+    if existed and not opened.read_only:
+        try:
+            daily_backup(path, source=db.conn)  # once a day, before the day's first write
+        except Exception as exc:  # noqa: BLE001 - a full disk: work on, but say so
+            backup_problem = str(exc)
     repo = Repository(db, known or Reviewer(_os_user(), ""))
+    previous_hook = install_excepthook()  # an unexpected error shows a dialog; the window never vanishes silently
     try:
         window = build_main_window(repo, settings, path=path)
+        if opened.read_only:
+            apply_read_only(window, opened.read_only)
         window.show()
-        QTimer.singleShot(0, lambda: _first_start(window, ask=known is None))
+        if backup_problem:
+            window.status.showMessage(app.translate("App", "今日备份未能完成：%1").replace("%1", backup_problem), 15000)
+        if not opened.read_only:
+            QTimer.singleShot(0, lambda: _first_start(window, ask=known is None))
         if on_ready is not None:
             QTimer.singleShot(0, lambda: on_ready(window))
-        return app.exec()
+        from workbench.core.scratch import private_tempdir
+
+        with private_tempdir():  # export temp files live and die with this process (swept if it is killed)
+            return app.exec()
     finally:
         db.close()
+        sys.excepthook = previous_hook

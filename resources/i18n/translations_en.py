@@ -142,7 +142,141 @@ EN.update({"DepartmentsDialog|撤销": "Retire", "DepartmentsDialog|状态": "St
 EN.update({"修改记录": "History"})
 EN.update({"部门（工作簿只含涉及所选部门的任务；或为所选部门各出一个工作簿）：":
            "Departments (the workbook holds only tasks involving these; or one workbook for each):"})
+# import preview (issue 9)
+EN.update({
+    "导入预览：%1": "Import preview: %1", "原文": "Source", "识别出的结构": "Structure found",
+    "设为篇标题": "Make part heading", "设为章标题": "Make chapter heading", "设为节标题": "Make section heading",
+    "设为正文": "Make body text", "在光标处分段": "Split at cursor", "并入上一段": "Join to previous",
+    "至此为前置内容": "Front matter ends here", "所选行是目录": "Selected lines are contents",
+    "提示与跳过的行（单击定位到原文）": "Warnings and skipped lines (click to find the line)",
+    "已做的更正": "Corrections made", "删除所选更正": "Remove selected correction", "确认导入": "Import",
+    "无法导入：%1": "Cannot import: %1",
+    "《%1》：%2 篇，%3 章，%4 节，%5 段，%6 个专栏（%7 条），%8 项指标（另 %9 个分项）":
+        "%1: %2 parts, %3 chapters, %4 sections, %5 clauses, %6 boxes (%7 items), %8 indicators (+%9 sub-rows)",
+    "；编号方式：%1": "; numbering: %1",
+    "；原文 %1 字全部在结构中，%2 字按目录、页眉页脚跳过":
+        "; all %1 characters of the source are in the structure, %2 skipped as contents or page furniture",
+    "丢失文字：第 %1 行": "Text lost: line %1", "提示：%1": "Warning: %1", "目录": "contents",
+    "页码或页眉": "page number or running header", "页眉页脚": "page header or footer",
+    "跳过第 %1 行（%2）：%3": "Skipped line %1 (%2): %3",
+    "ImportPreviewDialog|篇": "part", "ImportPreviewDialog|章": "chapter", "ImportPreviewDialog|节": "section",
+    "第 %1 行：设为%2标题": "Line %1: %2 heading", "第 %1 行：在第 %2 字处分段": "Line %1: split at character %2",
+    "第 %1–%2 行：目录": "Lines %1–%2: contents", "第 %1 行：%2": "Line %1: %2", "第 %1 行": "Line %1",
+    "规划文件 (*.txt *.docx *.pdf *.md);;所有文件 (*)": "Plan documents (*.txt *.docx *.pdf *.md);;All files (*)",
+    "PreviewTreeModel|规划": "Plan", "PreviewTreeModel|篇": "Part", "PreviewTreeModel|章": "Chapter",
+    "PreviewTreeModel|节": "Section", "PreviewTreeModel|段": "Clause", "PreviewTreeModel|专栏": "Box",
+    "PreviewTreeModel|专栏条目": "Box item", "PreviewTreeModel|指标表": "Indicator table",
+    "PreviewTreeModel|条目": "Item", "层级": "Level", "原文行": "Source lines",
+})
+EN.update({  # issue 11: backups
+    "合并 %1 之前": "Before merging %1", "导入规划 %1 之前": "Before importing plan %1",
+    "导入任务分工表 %1 之前": "Before importing division sheet %1", "恢复备份 %1 之前": "Before restoring %1",
+    "每日备份": "Daily copy", "打开时的备份（旧版本）": "On opening (older version)",
+    "损坏的工作区（原样保留）": "The damaged workspace, kept as it was", "备份与恢复": "Backups and restore",
+    "工作区的备份保存在 %1。合并、导入规划或任务分工表、恢复之前各留一份，另每天一份（保留一周）。":
+        "Backups of the workspace are kept in %1: one before each merge, plan or division-sheet import and "
+        "restore, and one a day (kept for a week).",
+    "时间": "Time", "备份于": "Taken", "记录数": "Events", "大小": "Size", "恢复所选备份…": "Restore selected copy…",
+    "将工作区恢复到 %1 的备份（%2，%3 条记录）？\n当前内容会先另存为一份备份，可随时再恢复。":
+        "Restore the workspace to the copy of %1 (%2, %3 events)?\nThe current content is kept as a backup first "
+        "and can be restored again at any time.",
+    "未能恢复：%1": "Could not restore: %1", "备份与恢复(&B)…": "&Backups and restore…",
+    "已恢复备份；恢复前的内容已另存为备份。": "Backup restored; the previous content was kept as a backup.",
+    "今日备份未能完成：%1": "Today's backup could not be taken: %1",
+    "无法在导入前备份工作区，未作修改：%1": "Could not back up the workspace before the import; nothing was changed: %1",
+})
+EN.update({  # issue 11: safe undo
+    "Commands|撤销": "undo", "Commands|重做": "redo",
+    "无法%1「%2」：%3 已被他人修改。此步已从撤销记录中移除。":
+        "Cannot %1 \u201c%2\u201d: %3 was changed by someone else. The step was removed from the undo history.",
+    "无法%1「%2」：%3 已于 %4 被 %5 修改（%6）。为免覆盖其修改，此步已从撤销记录中移除。":
+        "Cannot %1 \u201c%2\u201d: %3 was changed at %4 by %5 (%6). So as not to overwrite that change, the step "
+        "was removed from the undo history.",
+})
+EN.update({  # issue 11: live workspace
+    "工作区已被其他程序整体更新（例如恢复了备份），已重新读取。":
+        "The workspace was replaced by another program (a backup restored, for example); everything was read again.",
+    "%1 在别处修改了 %2 等 %3 个条目，已刷新。": "%1 changed %2 and other items (%3 in all) elsewhere; refreshed.",
+    "%1 在别处修改了 %2，已刷新。": "%1 changed %2 elsewhere; refreshed.",
+    "%1 在别处修改了工作区，已刷新。": "%1 changed the workspace elsewhere; refreshed.",
+})
+EN.update({  # issue 11: notes that survive failures
+    "备注（离开编辑框或停顿较久时保存；Esc 返回目录）": "Note (saved when you leave the box or pause a while; Esc returns to the outline)",
+    "上次未能保存，已从本机草稿恢复": "not saved last time; restored from the local draft",
+    "草稿已保存在本机，将自动重试。": "A draft is kept on this computer; saving will be retried.",
+    "本机草稿也未能保存，请勿关闭程序。": "The local draft could not be written either; do not close the program.",
+    "● 备注未保存：%1。": "● Note not saved: %1. ", "备注未保存": "Note not saved",
+    "备注未能保存：%1\n草稿已保存在本机，离开后仍会自动重试，回到此条目时会重新显示。是否离开？":
+        "The note could not be saved: %1\nA draft is kept on this computer; saving is retried after you leave, and "
+        "the text comes back when you return to this item. Leave?",
+})
+EN.update({  # issue 11: opening a workspace when the machine misbehaves
+    "工作区被占用": "Workspace in use", "另一个程序正在写入此工作区：\n%1": "Another program is writing to this workspace:\n%1",
+    "只读打开": "Open read-only", "正在等待它完成……还剩 %1 秒": "Waiting for it to finish… %1 s left",
+    "仍被占用。可以只读打开，或取消后稍后再试。": "Still in use. Open it read-only, or cancel and try again later.",
+    "工作区已损坏": "Workspace damaged", "%1\n\n在 %2 中没有找到完好的备份。": "%1\n\nNo good backup was found in %2.",
+    "%1\n\n最新的完好备份：%2，%3，%4 条记录。\n恢复这份备份吗？损坏的文件会原样保留在备份文件夹中。":
+        "%1\n\nThe newest good backup: %2, %3, %4 events.\nRestore it? The damaged file is kept as it is in the "
+        "backups folder.",
+    "恢复此备份": "Restore this backup", "退出": "Quit", "无法打开工作区": "Cannot open the workspace",
+    "另一个程序正在写入，已只读打开": "another program is writing; opened read-only",
+    "只读：%1。可以浏览、搜索和导出，不能修改。": "Read-only: %1. You can browse, search and export, but not change anything.",
+    "意外错误": "Unexpected error",
+    "发生了意外错误：%1\n已保存的工作不受影响；详情已记录在 %2。":
+        "An unexpected error occurred: %1\nSaved work is not affected; details were written to %2.",
+    "工作区为只读，不能修改：%1": "The workspace is read-only and cannot be changed: %1",
+    "工作区正被 %1 占用，请稍后再试": "The workspace is in use by %1; try again later", "其他程序": "another program",
+    "工作区为只读（%1）": "The workspace is read-only (%1)", "磁盘已满（%1）": "The disk is full (%1)",
+})
+EN.update({"WorkspaceOpen|只读": "Read-only"})
 
+# change review of a revised plan (ui/revision/)
+EN.update({
+    "ChangeReview|变化": "Change", "ChangeReview|章节": "Place", "ChangeReview|内容": "Text", "ChangeReview|标签": "Tags",
+    "ChangeReview|审核": "Review", "ChangeReview|待审核": "To review", "ChangeReview|已确认": "Accepted",
+    "ChangeReview|已重新标注": "Re-tagged", "ChangeReview|已移至": "Moved to", "ChangeReview|未变": "Unchanged",
+    "ChangeReview|移动": "Moved", "ChangeReview|文字修改": "Reworded", "ChangeReview|拆分": "Split",
+    "ChangeReview|合并": "Merged", "ChangeReview|删除": "Deleted", "ChangeReview|新增": "New",
+    "ChangeReview|重新编号": "Renumbered", "ChangeReview|移动、重新编号": "Moved, renumbered",
+    "ChangeReview|文字修改、移动": "Reworded, moved", "ChangeReview|关联指标已删除": "Linked indicator deleted",
+    "ChangeReview|全部变化": "All changes", "ChangeReview|孤立标签": "Orphaned tags", "ChangeReview|新增条款": "New clauses",
+    "ChangeReview|%1 处变化，%2 项待审核，%3 条新增条款待标注": "%1 changes, %2 to review, %3 new clauses to tag",
+    "ChangeReview|%1（修订自 %2）": "%1 (revision of %2)", "ChangeReview|修改后": "Revised",
+    "ChangeReview|修订对照": "Revision changes", "ChangeReview|原文": "Original",
+    "ChangeReview|原有标签（孤立）：": "Former tags (orphaned): ", "ChangeReview|导入修订稿": "Import revised draft",
+    "ChangeReview|导入修订稿(&R)…": "Import &revised draft…", "ChangeReview|导入修订稿失败": "Importing the revised draft failed",
+    "ChangeReview|导入某规划的新版本（如批准稿）：标注随条款带入新版本，旧版本只读保留":
+        "Import a new version of a plan (such as the approved text): tags follow their clauses; the old version stays, read-only",
+    "ChangeReview|工作区中还没有修订稿：用 文件 › 导入修订稿 导入新版本":
+        "No revised draft in this workspace yet: use File › Import revised draft",
+    "ChangeReview|工作区中还没有规划：请先导入规划": "The workspace holds no plan yet: import a plan first",
+    "ChangeReview|待标注": "To tag", "ChangeReview|新文件是哪个规划的新版本？": "Which plan is the new file a version of?",
+    "ChangeReview|新版本": "New version", "ChangeReview|无法完成": "Could not complete", "ChangeReview|未标注": "Untagged",
+    "ChangeReview|标签：": "Tags: ", "ChangeReview|正在导入 %1…": "Importing %1…",
+    "ChangeReview|正在比对条款并带入标注…": "Matching clauses and carrying tags…",
+    "ChangeReview|正在读取和解析 %1…": "Reading and parsing %1…", "ChangeReview|牵头单位": "Lead department",
+    "ChangeReview|确认": "Accept", "ChangeReview|移至其他条款": "Move to another node",
+    "ChangeReview|移至其他条款…": "Move to another node…", "ChangeReview|责任单位": "Supporting departments",
+    "ChangeReview|转到条款": "Go to node", "ChangeReview|输入章节或文字筛选": "Type a place or words to filter",
+    "ChangeReview|重新标注": "Re-tag", "ChangeReview|重新标注…": "Re-tag…", "ChangeReview|（无标签）": "(no tags)",
+    "ChangeReview|（无：已删除）": "(none: deleted)", "ChangeReview|（无：新增）": "(none: new)",
+    "ChangeReview|（旧版本，只读）": " (old version, read-only)",
+    "ChangeReview|导出对照表…": "Export comparison table…", "ChangeReview|导出对照表": "Export comparison table",
+    "ChangeReview|原文 / 修改后 / 变化 / 责任单位，Excel 工作簿": "Original / revised / change / departments, as an Excel workbook",
+    "ChangeReview|Excel 工作簿 (*.xlsx)": "Excel workbook (*.xlsx)", "ChangeReview|已导出：%1": "Exported: %1",
+    "ChangeReview|旧版本上的标注已带入新版本：%1 个条目；%2 个条目在新版本上已改，待审核；%3 项孤立标签。":
+        "Tags merged onto the old version were carried into the new one: %1 nodes; %2 re-tagged there meanwhile, "
+        "to review; %3 orphaned.",
+    "ChangeReview|另一工作区的修订关系已记录：规划 %1 为新版本。":
+        " The other workspace's revision is recorded here too: plan %1 is the new version.",
+    "ChangeReview|作为规划 %1（%2）的新版本导入：标注随条款带入新版本，旧版本只读保留。":
+        "Imported as the new version of plan %1 (%2): tags follow their clauses; the old version stays, read-only.",
+    "ChangeReview|指标修改": "Indicator changed", "ChangeReview|指标删除": "Indicator deleted",
+    "ChangeReview|指标新增": "Indicator added",
+    "ChangeReview|该文件已是此规划的新版本，未作改动": "This file is already the new version of that plan; nothing changed",
+    "ChangeReview|已导入新版本，旧版本改为只读：标注带入 %1 个条目，%2 项待审核，%3 项孤立标签":
+        "New version imported, the old one is now read-only: tags carried to %1 nodes, %2 to review, %3 orphaned",
+})
 # issue 13: stable numbers, Shift+N, pins, explained suggestions
 EN.update({
     "本条尚无牵头单位：请先指定牵头单位（数字键），再添加配合单位 %1": "This item has no lead yet: assign a lead first (number keys), then add %1 as support",
@@ -170,3 +304,27 @@ EN.update({
     "没有配合建议": "No support suggestion",
     "第 %1 号不再固定": "Number %1 is no longer pinned",
 })
+# importer warnings in the import preview (issue 9)
+EN.update({
+    "%at：%label 与正文连在一起，标题取为“%title”，请核对":
+        "%at: %label runs straight into its text; title taken as “%title” (check it)",
+    "%at：%label 与正文连在一起，无法分出标题，全文作为其第一段":
+        "%at: %label runs straight into its text and no title could be told apart; kept as its first paragraph",
+    "跳过 %n 行页码或页眉，例如%at：“%title”": "Skipped %n page-number or running-header lines, e.g. %at: “%title”",
+    "%at：%label 不在任何一章之内": "%at: %label is outside any chapter",
+    "%at：%label 编号重复，记为 %title": "%at: duplicate %label, kept as %title",
+    "目录列出的 %label %title 在正文中没有找到": "The contents list %label %title, not found in the body",
+    "%label：正文标题“%title”与目录中的“%n”不同": "%label: body title “%title” differs from the contents' “%n”",
+    "%at：指标序号 %n 重复（第一次在 %title），本行记为 %label":
+        "%at: indicator number %n is used twice (first at %title); this row is kept as %label",
+    "指标类别 %label：表头写 %n 项，实际 %title 项": "Indicator category %label: the header says %n, found %title",
+    "无法识别的指标表行：%title": "Unrecognised indicator table row: %title",
+    "%at：“%label”之后不是目录，按正文保留": "%at: “%label” is not followed by a table of contents; kept as text",
+    "表格 %1 第 %2 行": "table %1 row %2", "第 %1 段": "paragraph %1", "第 %1 页": "page %1",
+    "ImportMessages|第 %1 行": "line %1",
+})
+EN.update({"（页眉页脚）": "(header/footer)", "，表格行": ", table row", "文本框，位于": "text box at"})
+EN.update({"跳过第 %1–%2 行，共 %3 行（%4）：%5": "Skipped lines %1–%2, %3 lines (%4): %5"})
+EN.update({"无法写入（磁盘已满或出错：%1），已只读打开": "cannot write (the disk is full or failing: %1); opened read-only"})
+EN.update({"此条备注已被他人修改，请核对后离开编辑框再保存":
+           "someone else changed this note meanwhile; check it, then leave the box to save yours"})

@@ -26,7 +26,7 @@ from translations_en import EN  # noqa: E402
 
 
 def main() -> int:
-    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "workbench" / "ui").glob("*.py")) + ["workbench/app.py"]
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "workbench" / "ui").rglob("*.py")) + ["workbench/app.py"]
     lupdate = shutil.which("pyside6-lupdate")
     if lupdate:
         subprocess.run([lupdate, *sources, "-no-obsolete", "-source-language", "zh_CN", "-target-language", "en", "-ts", str(TS)],

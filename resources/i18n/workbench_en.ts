@@ -90,162 +90,162 @@
 <context>
     <name>AnnotationPane</name>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="78" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="77" />
         <source>回到整段</source>
         <translation>Whole clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="79" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="78" />
         <source>标注整段而不是所选句子（Esc）</source>
         <translation>Tag the whole clause, not the selected sentence (Esc)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="87" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="86" />
         <source>责任单位（牵头在前，配合在后）</source>
         <translation>Departments (leads first, then support)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="94" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="93" />
         <source>上移</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="95" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="94" />
         <source>下移</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="96" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="95" />
         <source>牵头/配合</source>
         <translation>Lead/support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="97" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="96" />
         <source>切换所选单位的角色</source>
         <translation>Switch the selected department's role</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="98" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="97" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="99" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="98" />
         <source>移除所选单位（Delete）</source>
         <translation>Remove the selected department (Delete)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="125" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="124" />
         <source>关联指标</source>
         <translation>Linked indicators</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="132" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="131" />
         <source>取消关联</source>
         <translation>Unlink</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="147" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="146" />
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="151" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="150" />
         <source>未审</source>
         <translation>Unreviewed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="151" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="150" />
         <source>已审</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="151" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="150" />
         <source>有疑问</source>
         <translation>Questioned</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="161" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="160" />
         <source>未设定</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="161" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="160" />
         <source>年内完成</source>
         <translation>Within the year</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="161" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="160" />
         <source>持续推进</source>
         <translation>Ongoing</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="164" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="163" />
         <source>%1年</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="168" />
-        <source>备注（停顿片刻或离开编辑框时自动保存）</source>
-        <translation>Note (saved after a pause or when you leave the field)</translation>
+        <location filename="../../workbench/ui/annotation_pane.py" line="167" />
+        <source>备注（离开编辑框或停顿较久时保存；Esc 返回目录）</source>
+        <translation>Note (saved when you leave the box or pause a while; Esc returns to the outline)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="174" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="176" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="175" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="177" />
         <source>完成时限</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="176" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="178" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="179" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="182" />
         <source>印入任务分工方案“备注”栏，发给各部门（上面的备注只留在工作区）</source>
         <translation>Printed in the 备注 column of the task division plan sent to departments (the note above stays in the workspace)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="181" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="184" />
         <source>公开备注</source>
         <translation>Public remark</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="211" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="216" />
         <source>未选择条目</source>
         <translation>Nothing selected</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="215" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="220" />
         <source>标注对象：%1 的第 %2 句</source>
         <translation>Tagging: sentence %2 of %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="219" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="224" />
         <source>标注对象：</source>
         <translation>Tagging: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="232" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="237" />
         <source>本条未单独标注，继承自：%1</source>
         <translation>No tags of its own; inherits from: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="237" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="242" />
         <source>另有 %1 项按句标注（在阅读区点击句子查看）</source>
         <translation>%1 more tags on its sentences (click a sentence in the reader)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="291" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="293" />
         <source>最近使用（数字键＝牵头，Shift+数字＝配合，Alt+数字＝固定编号）：</source>
         <translation>Recent (number = lead, Shift+number = support, Alt+number = pin): </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="292" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="294" />
         <source>（尚无）</source>
         <translation>(none yet)</translation>
     </message>
@@ -253,47 +253,52 @@
 <context>
     <name>Annotator</name>
     <message>
-        <location filename="../../workbench/ui/annotator.py" line="74" />
+        <location filename="../../workbench/ui/annotator.py" line="73" />
+        <source>工作区为只读，不能修改：%1</source>
+        <translation>The workspace is read-only and cannot be changed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/annotator.py" line="77" />
         <source>请先选择一个条目</source>
         <translation>Select an item first</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotator.py" line="95" />
+        <location filename="../../workbench/ui/annotator.py" line="98" />
         <source>最近使用列表中没有第 %1 个单位</source>
         <translation>There is no department %1 in the recent list</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotator.py" line="111" />
+        <location filename="../../workbench/ui/annotator.py" line="114" />
         <source>本条尚无牵头单位：请先指定牵头单位（数字键），再添加配合单位 %1</source>
         <translation>This item has no lead yet: assign a lead first (number keys), then add %1 as support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotator.py" line="114" />
+        <location filename="../../workbench/ui/annotator.py" line="117" />
         <source>%1 已是配合单位，未作改动</source>
         <translation>%1 already supports; nothing changed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotator.py" line="117" />
+        <location filename="../../workbench/ui/annotator.py" line="120" />
         <source>%1 是本条的牵头单位，Shift+数字不改变牵头单位；未作改动</source>
         <translation>%1 leads this item; Shift+number never changes the lead; nothing changed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotator.py" line="124" />
+        <location filename="../../workbench/ui/annotator.py" line="127" />
         <source>%1 由牵头改为配合单位</source>
         <translation>%1 changed from lead to support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotator.py" line="128" />
+        <location filename="../../workbench/ui/annotator.py" line="131" />
         <source>已添加配合单位 %1</source>
         <translation>Added %1 as support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotator.py" line="213" />
+        <location filename="../../workbench/ui/annotator.py" line="216" />
         <source>第 %1 号不再固定</source>
         <translation>Number %1 is no longer pinned</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotator.py" line="228" />
+        <location filename="../../workbench/ui/annotator.py" line="231" />
         <source>%1 固定为第 %2 号</source>
         <translation>%1 pinned to number %2</translation>
     </message>
@@ -304,6 +309,11 @@
         <location filename="../../workbench/app.py" line="108" />
         <source>无法打开工作区</source>
         <translation>Cannot open the workspace</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/app.py" line="132" />
+        <source>今日备份未能完成：%1</source>
+        <translation>Today's backup could not be taken: %1</translation>
     </message>
 </context>
 <context>
@@ -355,6 +365,462 @@
         <location filename="../../workbench/ui/audit_view.py" line="163" />
         <source>全部</source>
         <translation>All</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="29" />
+        <source>合并 %1 之前</source>
+        <translation>Before merging %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="30" />
+        <source>导入规划 %1 之前</source>
+        <translation>Before importing plan %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="31" />
+        <source>导入任务分工表 %1 之前</source>
+        <translation>Before importing division sheet %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="32" />
+        <source>恢复备份 %1 之前</source>
+        <translation>Before restoring %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="33" />
+        <source>每日备份</source>
+        <translation>Daily copy</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="34" />
+        <source>打开时的备份（旧版本）</source>
+        <translation>On opening (older version)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="35" />
+        <source>损坏的工作区（原样保留）</source>
+        <translation>The damaged workspace, kept as it was</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="47" />
+        <source>备份与恢复</source>
+        <translation>Backups and restore</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="52" />
+        <source>工作区的备份保存在 %1。合并、导入规划或任务分工表、恢复之前各留一份，另每天一份（保留一周）。</source>
+        <translation>Backups of the workspace are kept in %1: one before each merge, plan or division-sheet import and restore, and one a day (kept for a week).</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="58" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="58" />
+        <source>备份于</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="58" />
+        <source>记录数</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="58" />
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="66" />
+        <source>恢复所选备份…</source>
+        <translation>Restore selected copy…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="101" />
+        <source>将工作区恢复到 %1 的备份（%2，%3 条记录）？
+当前内容会先另存为一份备份，可随时再恢复。</source>
+        <translation>Restore the workspace to the copy of %1 (%2, %3 events)?
+The current content is kept as a backup first and can be restored again at any time.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="108" />
+        <source>未能恢复：%1</source>
+        <translation>Could not restore: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="117" />
+        <source>备份与恢复(&amp;B)…</source>
+        <translation>&amp;Backups and restore…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups/dialog.py" line="143" />
+        <source>已恢复备份；恢复前的内容已另存为备份。</source>
+        <translation>Backup restored; the previous content was kept as a backup.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeReview</name>
+    <message>
+        <location filename="../../workbench/ui/revision/compare.py" line="37" />
+        <source>原文</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/compare.py" line="38" />
+        <source>修改后</source>
+        <translation>Revised</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/compare.py" line="48" />
+        <source>（无：新增）</source>
+        <translation>(none: new)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/compare.py" line="49" />
+        <source>（无：已删除）</source>
+        <translation>(none: deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/dialogs.py" line="24" />
+        <source>重新标注</source>
+        <translation>Re-tag</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/dialogs.py" line="40" />
+        <source>牵头单位</source>
+        <translation>Lead department</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/dialogs.py" line="41" />
+        <source>责任单位</source>
+        <translation>Supporting departments</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/dialogs.py" line="66" />
+        <source>移至其他条款</source>
+        <translation>Move to another node</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/dialogs.py" line="68" />
+        <source>输入章节或文字筛选</source>
+        <translation>Type a place or words to filter</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="11" />
+        <source>变化</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="11" />
+        <source>章节</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="12" />
+        <source>内容</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="12" />
+        <source>标签</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="13" />
+        <source>审核</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="13" />
+        <source>待审核</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="14" />
+        <source>已确认</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="14" />
+        <source>已重新标注</source>
+        <translation>Re-tagged</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="15" />
+        <source>已移至</source>
+        <translation>Moved to</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="15" />
+        <source>未变</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="16" />
+        <source>移动</source>
+        <translation>Moved</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="16" />
+        <source>文字修改</source>
+        <translation>Reworded</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="17" />
+        <source>拆分</source>
+        <translation>Split</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="17" />
+        <source>合并</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="18" />
+        <source>删除</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="18" />
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="19" />
+        <source>重新编号</source>
+        <translation>Renumbered</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="19" />
+        <source>移动、重新编号</source>
+        <translation>Moved, renumbered</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="20" />
+        <source>文字修改、移动</source>
+        <translation>Reworded, moved</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="20" />
+        <source>关联指标已删除</source>
+        <translation>Linked indicator deleted</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="21" />
+        <source>全部变化</source>
+        <translation>All changes</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="21" />
+        <source>孤立标签</source>
+        <translation>Orphaned tags</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="22" />
+        <source>新增条款</source>
+        <translation>New clauses</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="22" />
+        <source>指标修改</source>
+        <translation>Indicator changed</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="23" />
+        <source>指标删除</source>
+        <translation>Indicator deleted</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/labels.py" line="23" />
+        <source>指标新增</source>
+        <translation>Indicator added</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_model.py" line="89" />
+        <source>未标注</source>
+        <translation>Untagged</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_model.py" line="92" />
+        <source>待标注</source>
+        <translation>To tag</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="63" />
+        <source>确认</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="64" />
+        <source>重新标注…</source>
+        <translation>Re-tag…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="65" />
+        <source>移至其他条款…</source>
+        <translation>Move to another node…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="66" />
+        <source>转到条款</source>
+        <translation>Go to node</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="67" />
+        <source>导出对照表…</source>
+        <translation>Export comparison table…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="68" />
+        <source>原文 / 修改后 / 变化 / 责任单位，Excel 工作簿</source>
+        <translation>Original / revised / change / departments, as an Excel workbook</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="70" />
+        <source>新版本</source>
+        <translation>New version</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="109" />
+        <source>%1（修订自 %2）</source>
+        <translation>%1 (revision of %2)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="122" />
+        <source>工作区中还没有修订稿：用 文件 › 导入修订稿 导入新版本</source>
+        <translation>No revised draft in this workspace yet: use File › Import revised draft</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="132" />
+        <source>%1 处变化，%2 项待审核，%3 条新增条款待标注</source>
+        <translation>%1 changes, %2 to review, %3 new clauses to tag</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="169" />
+        <source>（无标签）</source>
+        <translation>(no tags)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="172" />
+        <source>标签：</source>
+        <translation>Tags: </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="172" />
+        <source>原有标签（孤立）：</source>
+        <translation>Former tags (orphaned): </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="231" />
+        <source>导出对照表</source>
+        <translation>Export comparison table</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="232" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="239" />
+        <location filename="../../workbench/ui/revision/review_view.py" line="248" />
+        <source>无法完成</source>
+        <translation>Could not complete</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/review_view.py" line="241" />
+        <source>已导出：%1</source>
+        <translation>Exported: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="29" />
+        <source>修订对照</source>
+        <translation>Revision changes</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="39" />
+        <source>导入修订稿(&amp;R)…</source>
+        <translation>Import &amp;revised draft…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="41" />
+        <source>导入某规划的新版本（如批准稿）：标注随条款带入新版本，旧版本只读保留</source>
+        <translation>Import a new version of a plan (such as the approved text): tags follow their clauses; the old version stays, read-only</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="54" />
+        <source>旧版本上的标注已带入新版本：%1 个条目；%2 个条目在新版本上已改，待审核；%3 项孤立标签。</source>
+        <translation>Tags merged onto the old version were carried into the new one: %1 nodes; %2 re-tagged there meanwhile, to review; %3 orphaned.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="58" />
+        <source>另一工作区的修订关系已记录：规划 %1 为新版本。</source>
+        <translation> The other workspace's revision is recorded here too: plan %1 is the new version.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="68" />
+        <source>（旧版本，只读）</source>
+        <translation> (old version, read-only)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="85" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="88" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="93" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="125" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="189" />
+        <source>导入修订稿</source>
+        <translation>Import revised draft</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="85" />
+        <source>工作区中还没有规划：请先导入规划</source>
+        <translation>The workspace holds no plan yet: import a plan first</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="89" />
+        <source>新文件是哪个规划的新版本？</source>
+        <translation>Which plan is the new file a version of?</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="101" />
+        <source>正在读取和解析 %1…</source>
+        <translation>Reading and parsing %1…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="114" />
+        <source>作为规划 %1（%2）的新版本导入：标注随条款带入新版本，旧版本只读保留。</source>
+        <translation>Imported as the new version of plan %1 (%2): tags follow their clauses; the old version stays, read-only.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="139" />
+        <source>正在比对条款并带入标注…</source>
+        <translation>Matching clauses and carrying tags…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="126" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="167" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="191" />
+        <source>导入修订稿失败</source>
+        <translation>Importing the revised draft failed</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="181" />
+        <source>该文件已是此规划的新版本，未作改动</source>
+        <translation>This file is already the new version of that plan; nothing changed</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="183" />
+        <source>已导入新版本，旧版本改为只读：标注带入 %1 个条目，%2 项待审核，%3 项孤立标签</source>
+        <translation>New version imported, the old one is now read-only: tags carried to %1 nodes, %2 to review, %3 orphaned</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="125" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="190" />
+        <source>正在导入 %1…</source>
+        <translation>Importing %1…</translation>
     </message>
 </context>
 <context>
@@ -413,62 +879,82 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="107" />
+        <location filename="../../workbench/ui/commands.py" line="127" />
+        <source>撤销</source>
+        <translation>undo</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/commands.py" line="127" />
+        <source>重做</source>
+        <translation>redo</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/commands.py" line="130" />
+        <source>无法%1「%2」：%3 已被他人修改。此步已从撤销记录中移除。</source>
+        <translation>Cannot %1 “%2”: %3 was changed by someone else. The step was removed from the undo history.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/commands.py" line="132" />
+        <source>无法%1「%2」：%3 已于 %4 被 %5 修改（%6）。为免覆盖其修改，此步已从撤销记录中移除。</source>
+        <translation>Cannot %1 “%2”: %3 was changed at %4 by %5 (%6). So as not to overwrite that change, the step was removed from the undo history.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/commands.py" line="155" />
         <source>指定牵头单位 %1</source>
         <translation>Assign lead %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="107" />
+        <location filename="../../workbench/ui/commands.py" line="155" />
         <source>添加配合单位 %1</source>
         <translation>Add support %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="116" />
+        <location filename="../../workbench/ui/commands.py" line="164" />
         <source>移除单位 %1</source>
         <translation>Remove %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="125" />
+        <location filename="../../workbench/ui/commands.py" line="173" />
         <source>调整单位顺序 %1</source>
         <translation>Reorder %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="134" />
+        <location filename="../../workbench/ui/commands.py" line="182" />
         <source>设为牵头 %1</source>
         <translation>Make %1 lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="134" />
+        <location filename="../../workbench/ui/commands.py" line="182" />
         <source>设为配合 %1</source>
         <translation>Make %1 support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="149" />
+        <location filename="../../workbench/ui/commands.py" line="199" />
         <source>关联指标 %1</source>
         <translation>Link indicator %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="149" />
+        <location filename="../../workbench/ui/commands.py" line="199" />
         <source>取消关联指标 %1</source>
         <translation>Unlink indicator %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="197" />
+        <location filename="../../workbench/ui/commands.py" line="249" />
         <source>编辑备注</source>
         <translation>Edit note</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="220" />
+        <location filename="../../workbench/ui/commands.py" line="274" />
         <source>编辑公开备注</source>
         <translation>Edit public remark</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="232" />
+        <location filename="../../workbench/ui/commands.py" line="288" />
         <source>设置审核状态</source>
         <translation>Set review status</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/commands.py" line="245" />
+        <location filename="../../workbench/ui/commands.py" line="303" />
         <source>设置完成时限</source>
         <translation>Set completion</translation>
     </message>
@@ -641,8 +1127,8 @@
     <name>DivisionImportDialog</name>
     <message>
         <location filename="../../workbench/ui/division_dialog.py" line="33" />
-        <location filename="../../workbench/ui/division_dialog.py" line="89" />
-        <location filename="../../workbench/ui/division_dialog.py" line="92" />
+        <location filename="../../workbench/ui/division_dialog.py" line="96" />
+        <location filename="../../workbench/ui/division_dialog.py" line="99" />
         <source>导入任务分工表</source>
         <translation>Import division sheet</translation>
     </message>
@@ -682,7 +1168,12 @@
         <translation>Please enter the reviewer's name.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="92" />
+        <location filename="../../workbench/ui/division_dialog.py" line="78" />
+        <source>无法在导入前备份工作区，未作修改：%1</source>
+        <translation>Could not back up the workspace before the import; nothing was changed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/division_dialog.py" line="99" />
         <source>表格与工作区一致，没有需要应用的修改。</source>
         <translation>The sheet matches the workspace; there is nothing to apply.</translation>
     </message>
@@ -883,6 +1374,280 @@
     </message>
 </context>
 <context>
+    <name>ImportMessages</name>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="20" />
+        <source>%at：%label 与正文连在一起，标题取为“%title”，请核对</source>
+        <translation>%at: %label runs straight into its text; title taken as “%title” (check it)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="22" />
+        <source>%at：%label 与正文连在一起，无法分出标题，全文作为其第一段</source>
+        <translation>%at: %label runs straight into its text and no title could be told apart; kept as its first paragraph</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="24" />
+        <source>跳过 %n 行页码或页眉，例如%at：“%title”</source>
+        <translation>Skipped %n page-number or running-header lines, e.g. %at: “%title”</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="25" />
+        <source>%at：%label 不在任何一章之内</source>
+        <translation>%at: %label is outside any chapter</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="26" />
+        <source>%at：%label 编号重复，记为 %title</source>
+        <translation>%at: duplicate %label, kept as %title</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="28" />
+        <source>目录列出的 %label %title 在正文中没有找到</source>
+        <translation>The contents list %label %title, not found in the body</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="30" />
+        <source>%label：正文标题“%title”与目录中的“%n”不同</source>
+        <translation>%label: body title “%title” differs from the contents' “%n”</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="32" />
+        <source>%at：指标序号 %n 重复（第一次在 %title），本行记为 %label</source>
+        <translation>%at: indicator number %n is used twice (first at %title); this row is kept as %label</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="34" />
+        <source>指标类别 %label：表头写 %n 项，实际 %title 项</source>
+        <translation>Indicator category %label: the header says %n, found %title</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="35" />
+        <source>无法识别的指标表行：%title</source>
+        <translation>Unrecognised indicator table row: %title</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="37" />
+        <source>%at：“%label”之后不是目录，按正文保留</source>
+        <translation>%at: “%label” is not followed by a table of contents; kept as text</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="43" />
+        <source>表格 %1 第 %2 行</source>
+        <translation>table %1 row %2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="44" />
+        <source>第 %1 行</source>
+        <translation>line %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="45" />
+        <source>第 %1 段</source>
+        <translation>paragraph %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="46" />
+        <source>第 %1 页</source>
+        <translation>page %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="47" />
+        <source>（页眉页脚）</source>
+        <translation>(header/footer)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="48" />
+        <source>，表格行</source>
+        <translation>, table row</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="49" />
+        <source>文本框，位于</source>
+        <translation>text box at</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="48" />
+        <source>导入预览：%1</source>
+        <translation>Import preview: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="79" />
+        <source>原文</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="85" />
+        <source>识别出的结构</source>
+        <translation>Structure found</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="95" />
+        <source>设为篇标题</source>
+        <translation>Make part heading</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="96" />
+        <source>设为章标题</source>
+        <translation>Make chapter heading</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="97" />
+        <source>设为节标题</source>
+        <translation>Make section heading</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="98" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="221" />
+        <source>设为正文</source>
+        <translation>Make body text</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="99" />
+        <source>在光标处分段</source>
+        <translation>Split at cursor</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="100" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="221" />
+        <source>并入上一段</source>
+        <translation>Join to previous</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="101" />
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="221" />
+        <source>至此为前置内容</source>
+        <translation>Front matter ends here</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="102" />
+        <source>所选行是目录</source>
+        <translation>Selected lines are contents</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="116" />
+        <source>提示与跳过的行（单击定位到原文）</source>
+        <translation>Warnings and skipped lines (click to find the line)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="118" />
+        <source>已做的更正</source>
+        <translation>Corrections made</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="120" />
+        <source>删除所选更正</source>
+        <translation>Remove selected correction</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="128" />
+        <source>确认导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="129" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="162" />
+        <source>无法导入：%1</source>
+        <translation>Cannot import: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="167" />
+        <source>《%1》：%2 篇，%3 章，%4 节，%5 段，%6 个专栏（%7 条），%8 项指标（另 %9 个分项）</source>
+        <translation>%1: %2 parts, %3 chapters, %4 sections, %5 clauses, %6 boxes (%7 items), %8 indicators (+%9 sub-rows)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="173" />
+        <source>；编号方式：%1</source>
+        <translation>; numbering: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="175" />
+        <source>；原文 %1 字全部在结构中，%2 字按目录、页眉页脚跳过</source>
+        <translation>; all %1 characters of the source are in the structure, %2 skipped as contents or page furniture</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="184" />
+        <source>丢失文字：第 %1 行</source>
+        <translation>Text lost: line %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="189" />
+        <source>提示：%1</source>
+        <translation>Warning: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="190" />
+        <source>目录</source>
+        <translation>contents</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="190" />
+        <source>页码或页眉</source>
+        <translation>page number or running header</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="191" />
+        <source>页眉页脚</source>
+        <translation>page header or footer</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="195" />
+        <source>跳过第 %1 行（%2）：%3</source>
+        <translation>Skipped line %1 (%2): %3</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="197" />
+        <source>跳过第 %1–%2 行，共 %3 行（%4）：%5</source>
+        <translation>Skipped lines %1–%2, %3 lines (%4): %5</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="224" />
+        <source>篇</source>
+        <translation>part</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="224" />
+        <source>章</source>
+        <translation>chapter</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="224" />
+        <source>节</source>
+        <translation>section</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="225" />
+        <source>第 %1 行：设为%2标题</source>
+        <translation>Line %1: %2 heading</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="227" />
+        <source>第 %1 行：在第 %2 字处分段</source>
+        <translation>Line %1: split at character %2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="229" />
+        <source>第 %1–%2 行：目录</source>
+        <translation>Lines %1–%2: contents</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="230" />
+        <source>第 %1 行：%2</source>
+        <translation>Line %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/dialog.py" line="251" />
+        <source>第 %1 行</source>
+        <translation>Line %1</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorPicker</name>
     <message>
         <location filename="../../workbench/ui/indicator_picker.py" line="53" />
@@ -1011,64 +1776,118 @@
         <translation>Department re&amp;gistry…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="101" />
+        <location filename="../../workbench/ui/integrations.py" line="111" />
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="101" />
+        <location filename="../../workbench/ui/integrations.py" line="111" />
         <source>工作区中还没有规划。</source>
         <translation>The workspace holds no plan yet.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="109" />
+        <location filename="../../workbench/ui/integrations.py" line="119" />
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="123" />
+        <location filename="../../workbench/ui/integrations.py" line="133" />
         <source>导入任务分工表</source>
         <translation>Import division sheet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="123" />
+        <location filename="../../workbench/ui/integrations.py" line="133" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="129" />
+        <location filename="../../workbench/ui/integrations.py" line="139" />
         <source>已应用 {n} 条修改</source>
         <translation>Applied {n} change(s)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="145" />
+        <location filename="../../workbench/ui/integrations.py" line="157" />
         <source>合并其他审核人的工作区</source>
         <translation>Merge another reviewer's workspace</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="146" />
+        <location filename="../../workbench/ui/integrations.py" line="158" />
         <source>工作区 (*.sqlite *.db);;所有文件 (*)</source>
         <translation>Workspace (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="153" />
+        <location filename="../../workbench/ui/integrations.py" line="164" />
         <source>无法合并</source>
         <translation>Cannot merge</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="157" />
+        <location filename="../../workbench/ui/integrations.py" line="170" />
         <source>合并了 {n} 条记录；待处理冲突 {c} 个。</source>
         <translation>Merged {n} event(s); {c} conflict(s) to resolve.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="159" />
+        <location filename="../../workbench/ui/integrations.py" line="174" />
         <source>该工作区的记录已全部在本工作区中，没有变化。</source>
         <translation>This workspace already holds all of that workspace's events; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="160" />
+        <location filename="../../workbench/ui/integrations.py" line="175" />
         <source>合并完成</source>
         <translation>Merge finished</translation>
+    </message>
+</context>
+<context>
+    <name>LiveWorkspace</name>
+    <message>
+        <location filename="../../workbench/ui/live_workspace.py" line="73" />
+        <source>工作区已被其他程序整体更新（例如恢复了备份），已重新读取。</source>
+        <translation>The workspace was replaced by another program (a backup restored, for example); everything was read again.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/live_workspace.py" line="101" />
+        <source>%1 在别处修改了 %2 等 %3 个条目，已刷新。</source>
+        <translation>%1 changed %2 and other items (%3 in all) elsewhere; refreshed.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/live_workspace.py" line="103" />
+        <source>%1 在别处修改了 %2，已刷新。</source>
+        <translation>%1 changed %2 elsewhere; refreshed.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/live_workspace.py" line="105" />
+        <source>%1 在别处修改了工作区，已刷新。</source>
+        <translation>%1 changed the workspace elsewhere; refreshed.</translation>
+    </message>
+</context>
+<context>
+    <name>LockWaitDialog</name>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="51" />
+        <source>工作区被占用</source>
+        <translation>Workspace in use</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="56" />
+        <location filename="../../workbench/ui/workspace_open.py" line="95" />
+        <source>另一个程序正在写入此工作区：
+%1</source>
+        <translation>Another program is writing to this workspace:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="65" />
+        <source>只读打开</source>
+        <translation>Open read-only</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="79" />
+        <source>正在等待它完成……还剩 %1 秒</source>
+        <translation>Waiting for it to finish… %1 s left</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="81" />
+        <source>仍被占用。可以只读打开，或取消后稍后再试。</source>
+        <translation>Still in use. Open it read-only, or cancel and try again later.</translation>
     </message>
 </context>
 <context>
@@ -1339,7 +2158,9 @@
     </message>
     <message>
         <location filename="../../workbench/ui/background.py" line="77" />
-        <location filename="../../workbench/ui/background.py" line="127" />
+        <location filename="../../workbench/ui/background.py" line="101" />
+        <location filename="../../workbench/ui/background.py" line="112" />
+        <location filename="../../workbench/ui/background.py" line="162" />
         <location filename="../../workbench/ui/main_actions.py" line="192" />
         <source>导入规划</source>
         <translation>Import plan</translation>
@@ -1355,38 +2176,45 @@
         <translation>Search index could not be built: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/background.py" line="77" />
-        <source>规划文件 (*.txt *.docx *.md);;所有文件 (*)</source>
-        <translation>Plan documents (*.txt *.docx *.md);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/background.py" line="89" />
+        <location filename="../../workbench/ui/background.py" line="84" />
+        <location filename="../../workbench/ui/background.py" line="138" />
         <source>正在读取和解析 %1…</source>
         <translation>Reading and parsing %1…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/background.py" line="93" />
+        <location filename="../../workbench/ui/background.py" line="122" />
+        <location filename="../../workbench/ui/background.py" line="142" />
         <source>解析完成，正在写入工作区…</source>
         <translation>Parsed; writing to the workspace…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/background.py" line="113" />
-        <location filename="../../workbench/ui/background.py" line="128" />
+        <location filename="../../workbench/ui/background.py" line="102" />
+        <location filename="../../workbench/ui/background.py" line="114" />
+        <location filename="../../workbench/ui/background.py" line="164" />
+        <location filename="../../workbench/ui/background.py" line="175" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/background.py" line="121" />
+        <location filename="../../workbench/ui/background.py" line="77" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="94" />
+        <source>规划文件 (*.txt *.docx *.pdf *.md);;所有文件 (*)</source>
+        <translation>Plan documents (*.txt *.docx *.pdf *.md);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/background.py" line="183" />
         <source>该规划已在工作区中，未作改动</source>
         <translation>This plan is already in the workspace; nothing changed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/background.py" line="123" />
+        <location filename="../../workbench/ui/background.py" line="185" />
         <source>已导入：%1</source>
         <translation>Imported: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/background.py" line="127" />
+        <location filename="../../workbench/ui/background.py" line="101" />
+        <location filename="../../workbench/ui/background.py" line="112" />
+        <location filename="../../workbench/ui/background.py" line="162" />
         <source>正在导入 %1…</source>
         <translation>Importing %1…</translation>
     </message>
@@ -1419,51 +2247,91 @@
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="217" />
+        <location filename="../../workbench/ui/main_window.py" line="219" />
         <source>已经是最后一条</source>
         <translation>This is the last clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="217" />
+        <location filename="../../workbench/ui/main_window.py" line="219" />
         <source>已经是第一条</source>
         <translation>This is the first clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="227" />
+        <location filename="../../workbench/ui/main_window.py" line="229" />
         <source>所有条款都已标注</source>
         <translation>Every clause is tagged</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="267" />
+        <location filename="../../workbench/ui/main_window.py" line="269" />
         <source>请先在标注区选择要移除的单位</source>
         <translation>Select the department to remove in the tag pane first</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="281" />
+        <location filename="../../workbench/ui/main_window.py" line="283" />
         <source>未保存：%1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="286" />
+        <location filename="../../workbench/ui/main_window.py" line="288" />
         <source>撤销失败</source>
         <translation>Undo failed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="286" />
+        <location filename="../../workbench/ui/main_window.py" line="288" />
         <source>撤销或重做未能写入工作区，撤销记录已清空；已保存的标注不受影响。
 %1</source>
         <translation>An undo or redo could not be written to the workspace; the undo history was cleared. Saved tags are not affected.
 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="290" />
+        <location filename="../../workbench/ui/main_window.py" line="292" />
         <source>规划纲要任务分工审核工作台</source>
         <translation>Policy review workbench</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="307" />
+        <location filename="../../workbench/ui/main_window.py" line="309" />
         <source>审计日志</source>
         <translation>Audit log</translation>
+    </message>
+</context>
+<context>
+    <name>NoteKeeper</name>
+    <message>
+        <location filename="../../workbench/ui/notes/keeper.py" line="93" />
+        <source>上次未能保存，已从本机草稿恢复</source>
+        <translation>not saved last time; restored from the local draft</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/notes/keeper.py" line="182" />
+        <source>此条备注已被他人修改，请核对后离开编辑框再保存</source>
+        <translation>someone else changed this note meanwhile; check it, then leave the box to save yours</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/notes/keeper.py" line="208" />
+        <source>草稿已保存在本机，将自动重试。</source>
+        <translation>A draft is kept on this computer; saving will be retried.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/notes/keeper.py" line="209" />
+        <source>本机草稿也未能保存，请勿关闭程序。</source>
+        <translation>The local draft could not be written either; do not close the program.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/notes/keeper.py" line="210" />
+        <source>● 备注未保存：%1。</source>
+        <translation>● Note not saved: %1. </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/notes/keeper.py" line="215" />
+        <source>备注未保存</source>
+        <translation>Note not saved</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/notes/keeper.py" line="216" />
+        <source>备注未能保存：%1
+草稿已保存在本机，离开后仍会自动重试，回到此条目时会重新显示。是否离开？</source>
+        <translation>The note could not be saved: %1
+A draft is kept on this computer; saving is retried after you leave, and the text comes back when you return to this item. Leave?</translation>
     </message>
 </context>
 <context>
@@ -1517,6 +2385,64 @@
         <location filename="../../workbench/ui/plan_tree_model.py" line="292" />
         <source>%1/%2 条已有牵头单位</source>
         <translation>%1 of %2 clauses have a lead</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewTreeModel</name>
+    <message>
+        <location filename="../../workbench/ui/import_preview/tree_model.py" line="22" />
+        <source>规划</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/tree_model.py" line="22" />
+        <source>篇</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/tree_model.py" line="23" />
+        <source>章</source>
+        <translation>Chapter</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/tree_model.py" line="23" />
+        <source>节</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/tree_model.py" line="24" />
+        <source>段</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/tree_model.py" line="24" />
+        <source>专栏</source>
+        <translation>Box</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/tree_model.py" line="25" />
+        <source>专栏条目</source>
+        <translation>Box item</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/tree_model.py" line="25" />
+        <source>指标表</source>
+        <translation>Indicator table</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/tree_model.py" line="95" />
+        <source>条目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/tree_model.py" line="95" />
+        <source>层级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/tree_model.py" line="95" />
+        <source>原文行</source>
+        <translation>Source lines</translation>
     </message>
 </context>
 <context>
@@ -1576,6 +2502,29 @@
         <location filename="../../workbench/ui/search_panel.py" line="144" />
         <source>%1 条结果（%2 毫秒）</source>
         <translation>%1 results (%2 ms)</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <location filename="../../workbench/ui/session.py" line="375" />
+        <source>工作区正被 %1 占用，请稍后再试</source>
+        <translation>The workspace is in use by %1; try again later</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/session.py" line="375" />
+        <source>其他程序</source>
+        <translation>another program</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/session.py" line="377" />
+        <source>工作区为只读（%1）</source>
+        <translation>The workspace is read-only (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/session.py" line="379" />
+        <source>磁盘已满（%1）</source>
+        <translation>The disk is full (%1)</translation>
     </message>
 </context>
 <context>
@@ -1640,6 +2589,71 @@
     </message>
 </context>
 <context>
+    <name>SuggestionPanel</name>
+    <message>
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="37" />
+        <source>正文</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="38" />
+        <source>首句</source>
+        <translation>first sentence</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="39" />
+        <source>节标题</source>
+        <translation>section title</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="40" />
+        <source>章标题</source>
+        <translation>chapter title</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="49" />
+        <source>点名「%1」</source>
+        <translation>names “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="102" />
+        <source>建议：（正在加载分词词典…）</source>
+        <translation>Suggestions: (loading the word dictionary…)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="110" />
+        <source>牵头建议（S；点击＝牵头）：</source>
+        <translation>Lead suggestions (S; click = lead): </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="111" />
+        <source>配合建议（Shift+S；点击＝添加配合）：</source>
+        <translation>Support suggestions (Shift+S; click = add as support): </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="115" />
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="118" />
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="131" />
+        <source>%1 的依据：</source>
+        <translation>Why %1: </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="128" />
+        <source>指标建议（点击＝关联）：</source>
+        <translation>Indicator suggestions (click = link): </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="156" />
+        <source>没有牵头建议</source>
+        <translation>No lead suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="163" />
+        <source>没有配合建议</source>
+        <translation>No support suggestion</translation>
+    </message>
+</context>
+<context>
     <name>TreePanel</name>
     <message>
         <location filename="../../workbench/ui/tree_panel.py" line="26" />
@@ -1678,6 +2692,86 @@
         <location filename="../../workbench/ui/workers.py" line="139" />
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceOpen</name>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="115" />
+        <source>工作区已损坏</source>
+        <translation>Workspace damaged</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="118" />
+        <source>%1
+
+在 %2 中没有找到完好的备份。</source>
+        <translation>%1
+
+No good backup was found in %2.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="121" />
+        <source>%1
+
+最新的完好备份：%2，%3，%4 条记录。
+恢复这份备份吗？损坏的文件会原样保留在备份文件夹中。</source>
+        <translation>%1
+
+The newest good backup: %2, %3, %4 events.
+Restore it? The damaged file is kept as it is in the backups folder.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="126" />
+        <source>恢复此备份</source>
+        <translation>Restore this backup</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="127" />
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="134" />
+        <source>未能恢复：%1</source>
+        <translation>Could not restore: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="141" />
+        <source>无法打开工作区</source>
+        <translation>Cannot open the workspace</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="154" />
+        <source>另一个程序正在写入，已只读打开</source>
+        <translation>another program is writing; opened read-only</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="173" />
+        <source>无法写入（磁盘已满或出错：%1），已只读打开</source>
+        <translation>cannot write (the disk is full or failing: %1); opened read-only</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="182" />
+        <source>只读：%1。可以浏览、搜索和导出，不能修改。</source>
+        <translation>Read-only: %1. You can browse, search and export, but not change anything.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="186" />
+        <source>只读</source>
+        <translation>Read-only</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="229" />
+        <source>意外错误</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="230" />
+        <source>发生了意外错误：%1
+已保存的工作不受影响；详情已记录在 %2。</source>
+        <translation>An unexpected error occurred: %1
+Saved work is not affected; details were written to %2.</translation>
     </message>
 </context>
 </TS>

@@ -64,3 +64,9 @@ def test_undecodable_text(tmp_path):
     with pytest.raises(PlanImportError) as info:
         import_file(path)
     assert str(path) in str(info.value)
+
+
+def test_old_word_files_are_refused_with_what_to_do(tmp_path):
+    path = tmp_path / "plan.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
+    expect_error(path, ".doc", ".docx or PDF")

@@ -97,7 +97,7 @@ def test_empty_file_becomes_a_workspace(tmp_path: Path, registry_file: Path) -> 
 
 
 def test_directory_is_refused(tmp_path: Path, registry_file: Path) -> None:
-    with pytest.raises(WorkspaceError, match="not a file"):
+    with pytest.raises(WorkspaceError, match="is a folder, not a workspace file"):
         open_workspace(tmp_path, registry=registry_file)
 
 

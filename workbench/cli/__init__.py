@@ -39,6 +39,8 @@ COMMAND_MODULES = (
     "workbench.cli.assign_commands",
     "workbench.cli.audit_commands",
     "workbench.cli.merge_commands",
+    "workbench.cli.revision_commands",
+    "workbench.cli.backup_commands",
     "workbench.cli.suggest_commands",
 )
 
@@ -72,17 +74,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    try:
-        return _run(args)
-    except CliError as exc:
-        print(f"workbench: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    except ValueError as exc:  # PlanImportError, WorkspaceError, StoreError, RegistryError
-        print(f"workbench: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    except OSError as exc:
-        print(f"workbench: {exc.filename or ''} {exc.strerror or exc}".strip(), file=sys.stderr)
-        return EXIT_ERROR
+    from workbench.cli.errors import run_reported  # ordinary failures -> one line, exit 1 (issue 11)
+
+    return run_reported(_run, args)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -93,33 +87,30 @@ def _run(args: argparse.Namespace) -> int:
             _OPEN.pop().close()
 
 
-_OPEN: list = []
+from workbench.cli.workspace import OPEN as _OPEN  # noqa: E402
 
 
 # -- helpers shared by command modules ---------------------------------------------------------------
 def repository(args: argparse.Namespace, *, create: bool = True):
-    from workbench.storage.audit import Reviewer
-    from workbench.storage.database import open_workspace
-    from workbench.storage.repository import Repository
+    """The workspace opened for writing (see cli.workspace; `read_repository` for commands that only read)."""
+    from workbench.cli.workspace import writer
 
-    db_path = args.db or paths.default_workspace()
-    if create:
-        db_path.parent.mkdir(parents=True, exist_ok=True)
-    elif not db_path.exists():
-        raise CliError(f"{db_path}: no such workspace (import a plan first)")
-    if db_path.exists():
-        from workbench.storage.backup import backup_on_open
+    return writer(args, create=create)
 
-        backup_on_open(db_path)  # refuses a damaged or foreign file before anything is written
-    db = open_workspace(db_path, create=create)
-    _OPEN.append(db)
-    return Repository(db, Reviewer(args.reviewer or _default_reviewer(), args.unit))
+
+def read_repository(args: argparse.Namespace, *, create: bool = False):
+    """The workspace opened only for reading: no write lock, nothing written."""
+    from workbench.cli.workspace import reader
+
+    return reader(args, create=create)
 
 
 def select_plans(repo, selector: str | None) -> list:
+    """The plans a selector (id or sha256 prefix) names; without one, every current version
+    (a plan superseded by a revision is only chosen by naming it)."""
     plans = repo.plans()
     if selector is None:
-        return plans
+        return [p for p in plans if repo.superseded_by(p.id) is None]
     chosen = [p for p in plans if str(p.id) == selector]  # an id is exact; else a sha256 prefix
     chosen = chosen or [p for p in plans if p.sha256.startswith(selector.lower())]
     if not chosen:

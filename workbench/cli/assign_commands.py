@@ -102,8 +102,14 @@ def cmd_import_division(args: argparse.Namespace) -> int:
         if input("apply these changes? [y/N] ").strip().lower() not in ("y", "yes"):
             print("not applied")
             return EXIT_NOT_APPLIED
+    from workbench.cli.workspace import backup_before
     from workbench.storage.division import apply_division
 
-    apply_division(repo, plan, diff, reviewer=repo.reviewer, reason=f"import-division {args.file.name}")
-    print(f"applied {diff.applicable} change(s) as {repo.reviewer.name}")
+    backup_before(repo, args, reason="division", detail=args.file.name)
+    results = apply_division(repo, plan, diff, reviewer=repo.reviewer, reason=f"import-division {args.file.name}")
+    applied = sum(1 for changes in results if changes.events)
+    if applied:
+        print(f"applied {applied} change(s) as {repo.reviewer.name}")
+    else:
+        print("nothing changed: the workspace already holds what the sheet says")
     return EXIT_OK

@@ -26,13 +26,12 @@ def register(command: Command) -> None:
 def readonly_db(args: argparse.Namespace):
     """The workspace opened read-only, after the same checks open_workspace makes."""
     from workbench import paths
-    from workbench.storage.database import check_workspace, open_readonly
+    from workbench.storage.database import open_reader
 
     path = args.db or paths.default_workspace()
     if not path.exists():
         raise CliError(f"{path}: no such workspace")
-    check_workspace(path)
-    return open_readonly(path)
+    return open_reader(path)  # one check, no write lock, creates nothing
 
 
 def cmd_audit(args: argparse.Namespace) -> int:

@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from workbench.cli import EXIT_OK, CliError, Command, repository, select_plans
+from workbench.cli import EXIT_OK, CliError, Command, read_repository, select_plans
 
 # Every workbook carries its 说明 sheet: what it is for the liaison, provenance (event count, chain head)
 # for the auditor.
@@ -46,7 +46,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return _export_tree(args)
     if args.format == "json":
         raise CliError(f"export {args.what} writes Excel (.xlsx); JSON is for `export tree`")
-    repo = repository(args, create=False)
+    repo = read_repository(args)
     if args.each_plan is not None:
         return _export_each_plan(args, repo)
     plans = select_plans(repo, args.plan)
@@ -161,8 +161,14 @@ def _export_departments(args, snapshot, prov) -> int:
     if args.each_into is not None:
         args.each_into.mkdir(parents=True, exist_ok=True)
         used = sorted({t.department for tags in snapshot.tags.values() for t in tags})
-        for name in used:
-            _write_department(args, snapshot, prov, name, args.each_into / department_file_name(name))
+        for done, name in enumerate(used):
+            try:
+                _write_department(args, snapshot, prov, name, args.each_into / department_file_name(name))
+            except (OSError, ValueError) as exc:  # name the department the export stopped at (issue 11)
+                from workbench.cli.errors import describe
+
+                raise CliError(f"stopped at department {name!r} ({done} of {len(used)} files written): "
+                               f"{describe(exc, args)}") from exc
         print(f"wrote {len(used)} {'Word files' if args.format == 'docx' else 'workbooks'} into {args.each_into}")
         return EXIT_OK
     if not args.name:
@@ -191,11 +197,14 @@ def _export_tree(args: argparse.Namespace) -> int:
         raise CliError("export tree writes JSON")
     if args.output is None:
         raise CliError("-o FILE is required")
-    repo = repository(args, create=False)
+    repo = read_repository(args)
     data = {"plans": [plan_dict(repo.load_plan(p.id)) for p in select_plans(repo, args.plan)]}
     tmp = args.output.with_name(args.output.name + ".part")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    tmp.replace(args.output)
+    try:
+        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        tmp.replace(args.output)
+    finally:
+        tmp.unlink(missing_ok=True)
     print(f"wrote {args.output} ({len(data['plans'])} plan(s))")
     return EXIT_OK
 

@@ -29,14 +29,16 @@ def register(command: Command) -> None:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from workbench.storage.merge import merge_workspace
+    from workbench.storage.revision.merged import merge_with_revisions
 
     if not args.other.exists():
         raise CliError(f"{args.other}: no such file")
     repo = repository(args, create=False)
     try:
-        result = merge_workspace(repo.db, args.other, reviewer=repo.reviewer, reason=args.reason)
+        result, carried = merge_with_revisions(repo, args.other, reason=args.reason)
         print(result.summary())
+        if carried.summary():  # tags merged onto an old version, carried on into its revision
+            print(carried.summary())
         if result.backup:
             print(f"backup before the merge: {result.backup}")
         if result.new_conflicts:

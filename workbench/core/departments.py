@@ -90,6 +90,11 @@ def load_registry(path: Path) -> list[Department]:
             raise RegistryError(f"{path}: entry {dept.name}: unknown kind {dept.kind!r}")
         if not dept.name or dept.name in seen:
             raise RegistryError(f"{path}: entry {position}: empty or duplicate name {dept.name!r}")
+        from workbench.core.names import name_problem
+
+        for label, text in (("name", dept.name), ("full name", dept.full_name), *(("alias", a) for a in dept.aliases)):
+            if problem := name_problem(label, text):
+                raise RegistryError(f"{path}: entry {position}: {problem}")
         seen.add(dept.name)
         departments.append(dept)
     return departments

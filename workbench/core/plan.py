@@ -154,6 +154,18 @@ class Plan:
     sha256: str = ""
     body_start_line: int = 1  # first line after the table of contents
     warnings: list[str] = field(default_factory=list)
+    numbering: str = ""  # the heading scheme read: "第X章 > 第X节", "一、 > （一） > 1."
+    skipped: list[tuple[int, str, str]] = field(default_factory=list)  # (line, text, reason) kept out on purpose
+    derived_titles: set[str] = field(default_factory=set)  # keys whose title was made up, not read
+    fidelity: object | None = None  # importing.fidelity.FidelityReport, set by the importer
+    corrections: tuple = ()  # the reviewer's corrections applied (importing.corrections.Correction)
+    line_locations: list[str] = field(default_factory=list)  # where source line n is, when not "line n"
+
+    def locate(self, line: int) -> str:
+        """A source line as a reader finds it: `line 12`, or `paragraph 40` in a Word file."""
+        if 0 < line <= len(self.line_locations):
+            return self.line_locations[line - 1]
+        return f"line {line}"
 
     def nodes(self) -> Iterator[PlanNode]:
         return self.root.walk()

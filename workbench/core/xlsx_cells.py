@@ -200,7 +200,7 @@ def print_setup(ws, *, landscape: bool = True, title_rows: str = "1:1", title_co
 
 def valid_sheet_name(name: str, taken: set[str] | None = None) -> str:
     """Excel sheet names: at most 31 characters, none of []:*?/\\, unique."""
-    cleaned = "".join("_" if ch in '[]:*?/\\' else ch for ch in name).strip("'") or "Sheet"
+    cleaned = "".join("_" if ch in '[]:*?/\\' or ord(ch) < 32 else ch for ch in name).strip("'") or "Sheet"
     cleaned = cleaned[:31]
     taken = taken if taken is not None else set()
     candidate, n = cleaned, 2

@@ -26,13 +26,18 @@ def is_busy(exc: BaseException) -> bool:
     return isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc))
 
 
-def retry_busy(write: Callable[[], T], *, attempts: int = ATTEMPTS, delay: float = DELAY_S) -> T:
-    """Run `write`, again after a short sleep while the database is busy."""
+DEADLINE_S = 2.0  # never retry past this: a window must not freeze behind another program's lock
+
+
+def retry_busy(write: Callable[[], T], *, attempts: int = ATTEMPTS, delay: float = DELAY_S,
+               deadline: float = DEADLINE_S) -> T:
+    """Run `write`, again after a short sleep while the database is busy (at most `deadline` seconds in all)."""
+    started = time.monotonic()
     for attempt in range(attempts):
         try:
             return write()
         except sqlite3.OperationalError as exc:
-            if not is_busy(exc) or attempt == attempts - 1:
+            if not is_busy(exc) or attempt == attempts - 1 or time.monotonic() - started > deadline:
                 raise
             time.sleep(delay)
     raise AssertionError("unreachable")

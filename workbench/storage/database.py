@@ -12,6 +12,8 @@ and, on a new workspace, load the department registry as one audited event.
 from __future__ import annotations
 
 import contextlib
+import functools
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,7 +25,8 @@ from workbench.core.departments import Department, load_registry
 
 from . import migrations
 from .audit import SYSTEM_REVIEWER, Reviewer
-from .errors import WorkspaceError
+from .busy import is_busy
+from .errors import WorkspaceDamaged, WorkspaceError, WorkspaceLocked, WorkspaceReadOnly
 from .fork import fork_if_moved
 from .repository import Repository
 
@@ -76,8 +79,11 @@ def _connect_readonly(path: Path, *, inspect: bool = False) -> sqlite3.Connectio
     return sqlite3.connect(uri, uri=True)
 
 
-def _inspect(path: Path) -> None:
-    """Raise WorkspaceError unless `path` (existing, non-empty) is a workspace we can open."""
+def _inspect(path: Path) -> bool:
+    """Raise WorkspaceError unless `path` (existing, non-empty) is a workspace we can open.
+
+    Returns whether schema steps are pending (an older workspace to upgrade).
+    """
     try:
         with path.open("rb") as handle:
             header = handle.read(100)
@@ -98,7 +104,7 @@ def _inspect(path: Path) -> None:
             )
         problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
         if problems != ["ok"]:
-            raise WorkspaceError(f"{path} is damaged: {problems[0]}")
+            raise WorkspaceDamaged(f"{path} is damaged: {problems[0]}", path)
         has_steps = conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
         ).fetchone()
@@ -116,12 +122,70 @@ def _inspect(path: Path) -> None:
                     f"{path} was written by a newer version of the workbench "
                     f"(unknown schema step {unknown[0]!r})"
                 )
+            present = set(conn.execute("SELECT type, name FROM sqlite_master WHERE type = 'table'"))
+            missing = sorted(_expected_objects(tuple(applied)) - present)
+            if missing:
+                kind, name = missing[0]
+                raise WorkspaceDamaged(f"{path} is damaged: its {kind} {name!r} is missing", path)
+            return len(applied) < len(migrations.known_steps())
+        return True
     except sqlite3.OperationalError as exc:
+        if is_busy(exc):
+            raise _locked(path) from exc
         raise WorkspaceError(f"{path} cannot be read: {exc}") from exc
     except sqlite3.DatabaseError as exc:
-        raise WorkspaceError(f"{path} is damaged: {exc}") from exc
+        raise WorkspaceDamaged(f"{path} is damaged: {exc}", path) from exc
     finally:
         conn.close()
+
+
+@functools.cache
+def _expected_objects(applied: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+    """The tables a workspace with these schema steps applied must have.
+
+    (Dropped append-only triggers are tampering, which `audit verify` reports.)
+
+    Each known step is run in order on an empty in-memory database; what a
+    step creates (less what it drops) is expected once that step is recorded
+    as applied.  Cached: computed once per process for the usual workspace.
+    """
+    db = sqlite_utils.Database(memory=True)
+    objects = "SELECT type, name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    names = [m.name for m in migrations.migrations.pending(db)]
+    expected: set[tuple[str, str]] = set()
+    before = set(db.execute(objects).fetchall())
+    for index, name in enumerate(names):
+        migrations.migrations.apply(db, stop_before=names[index + 1] if index + 1 < len(names) else None)
+        after = set(db.execute(objects).fetchall()) - {("table", "_sqlite_migrations")}
+        if name in applied:
+            expected |= after - before
+            expected -= before - after
+        before = after
+    return frozenset(expected)
+
+
+def _locked(path: Path) -> WorkspaceLocked:
+    from .locks import lock_holder
+
+    holder = lock_holder(path)
+    return WorkspaceLocked(
+        f"{path} is locked by {holder or 'another program'}; gave up after waiting "
+        f"{BUSY_TIMEOUT_MS // 1000} s: try again when it has finished"
+    )
+
+
+def _check_writable(path: Path) -> None:
+    """Raise WorkspaceReadOnly when the file or the folder (medium) holding it cannot be written."""
+    folder = path.resolve().parent
+    medium_read_only = False
+    with contextlib.suppress(AttributeError, OSError):  # no statvfs on Windows
+        medium_read_only = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    if medium_read_only:
+        raise WorkspaceReadOnly(f"{path} is on a read-only medium: it can be read but not changed")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise WorkspaceReadOnly(f"{path} is a read-only file: it can be read but not changed")
+    if not os.access(folder, os.W_OK):
+        raise WorkspaceReadOnly(f"{path} is in a read-only folder: it can be read but not changed")
 
 
 def check_workspace(path: Path) -> None:
@@ -131,13 +195,19 @@ def check_workspace(path: Path) -> None:
     id, quick_check, no unknown schema step); reads only, creates no file.
     """
     path = Path(path)
+    _refuse_folder(path)
     if not path.is_file():
         raise WorkspaceError(f"{path} does not exist")
     _inspect(path)
 
 
-def _configure(db: sqlite_utils.Database) -> None:
-    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+def _refuse_folder(path: Path) -> None:
+    if path.is_dir():
+        raise WorkspaceError(f"{path} is a folder, not a workspace file (give the .sqlite file inside it)")
+
+
+def _configure(db: sqlite_utils.Database, busy_timeout_ms: int | None = None) -> None:
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms}")
     db.enable_wal()
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA synchronous = FULL")
@@ -156,8 +226,16 @@ def open_workspace(
     create: bool = True,
     registry: Path | None = None,
     reviewer: Reviewer | None = None,
+    check: bool = True,
+    busy_timeout_ms: int | None = None,
 ) -> sqlite_utils.Database:
     """Open (or create) the workspace at `path`; raise WorkspaceError if it is not one.
+
+    `check=False` skips the open-time checks for a caller that has just made
+    them (one quick_check per open).  A read-only file or medium raises
+    WorkspaceReadOnly, a write lock held past the busy timeout WorkspaceLocked,
+    both before anything is written.  `busy_timeout_ms` shortens the wait for
+    the lock during the open (the GUI retries with a visible countdown).
 
     A missing or 0-byte file becomes a new workspace when `create` is true.
     The registry (paths.DEPARTMENTS_FILE unless given) is read before a new
@@ -167,19 +245,23 @@ def open_workspace(
     workers use open_readonly().
     """
     path = Path(path)
+    _refuse_folder(path)
     is_new = not path.exists() or (path.is_file() and path.stat().st_size == 0)
     if is_new and not create:
         raise WorkspaceError(f"{path} does not exist" if not path.exists() else f"{path} is empty")
     if path.exists() and not path.is_file():
         raise WorkspaceError(f"{path} is not a workbench workspace (not a file)")
-    if not is_new:
+    if not is_new and check:
         _inspect(path)
+    _check_writable(path)
     registry_path = registry or paths.DEPARTMENTS_FILE
     departments: list[Department] | None = load_registry(registry_path) if is_new else None
 
+    companions = [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")]
+    created = [p for p in companions if not p.exists()]
     db = WorkspaceDatabase(path)
     try:
-        _configure(db)
+        _configure(db, busy_timeout_ms)
         if is_new:
             # Mark the file as ours before the first table exists, so a first
             # open cut short is still recognised (and completed) next time.
@@ -190,10 +272,94 @@ def open_workspace(
                 departments = load_registry(registry_path)
             Repository(db, reviewer or SYSTEM_REVIEWER).load_registry(departments)
         fork_if_moved(db, path, reviewer=reviewer)
+        if busy_timeout_ms is not None:
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    except sqlite3.OperationalError as exc:
+        db.close()
+        _remove_empty_companions(created)
+        if is_busy(exc):
+            raise _locked(path) from exc
+        raise
     except BaseException:
         db.close()
+        _remove_empty_companions(created)
         raise
     return db
+
+
+def _remove_empty_companions(created: list[Path]) -> None:
+    """After a failed open (a full disk), remove the -wal/-shm files this open created, if the -wal is empty.
+
+    A -shm that did not exist before the open means no other connection had
+    the workspace open; an empty -wal holds nothing.  A -wal with frames is
+    never touched.
+    """
+    wal = next((p for p in created if p.name.endswith("-wal")), None)
+    if wal is None or (wal.exists() and wal.stat().st_size > 0):
+        return
+    for companion in created:
+        with contextlib.suppress(OSError):
+            companion.unlink()
+
+
+def open_reader(path: Path) -> sqlite_utils.Database:
+    """The workspace for a command that only reads: checked once, never taking the write lock.
+
+    On a writable medium the connection is an ordinary one with query_only
+    set, so it reads the latest committed state and, being the last to close,
+    still removes the -wal and -shm files.  On a read-only file or medium it
+    opens the file immutable (nothing can be writing it) and creates nothing.
+    A workspace from an older version is upgraded first (the one time a
+    reading command writes).
+    """
+    path = Path(path)
+    _refuse_folder(path)
+    if not path.is_file():
+        raise WorkspaceError(f"{path} does not exist")
+    needs_upgrade = _inspect(path)
+    created = [p for p in (Path(f"{path}-wal"), Path(f"{path}-shm")) if not p.exists()]
+    writable = True
+    try:
+        _check_writable(path)
+    except WorkspaceReadOnly:
+        writable = False
+    if needs_upgrade and writable:
+        open_workspace(path, create=False, check=False).close()
+    try:
+        conn = _reading_connection(path, writable)
+    except sqlite3.Error as exc:
+        _remove_empty_companions(created)
+        if is_busy(exc):
+            raise _locked(path) from exc
+        if not _wal_has_frames(path):  # a full disk cannot hold the WAL index: read the file as it is
+            _remove_empty_companions(created)
+            return sqlite_utils.Database(_reading_connection(path, False))
+        raise
+    return sqlite_utils.Database(conn)
+
+
+def _wal_has_frames(path: Path) -> bool:
+    wal = Path(f"{path}-wal")
+    return wal.exists() and wal.stat().st_size > 0
+
+
+def _reading_connection(path: Path, writable: bool) -> sqlite3.Connection:
+    """query_only; a normal connection on a writable medium, else read-only (immutable when no WAL holds frames)."""
+    if writable:
+        conn = sqlite3.connect(path)
+    else:
+        uri = path.resolve().as_uri() + "?mode=ro"
+        if not (_wal_has_frames(path) and Path(f"{path}-shm").exists()):
+            uri += "&immutable=1"
+        conn = sqlite3.connect(uri, uri=True)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA query_only = ON")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opens the WAL index now
+    except BaseException:
+        conn.close()
+        raise
+    return conn
 
 
 def open_readonly(path: Path) -> sqlite_utils.Database:
@@ -207,7 +373,13 @@ def open_readonly(path: Path) -> sqlite_utils.Database:
     if not path.is_file():
         raise WorkspaceError(f"{path} does not exist")
     try:
-        conn = _connect_readonly(path)
+        medium_writable = True
+        try:
+            _check_writable(path)
+        except WorkspaceReadOnly:
+            medium_writable = False
+        # on a read-only medium (a USB stick) with no WAL frames nothing can be writing: read it as it is
+        conn = _connect_readonly(path, inspect=not medium_writable)
     except sqlite3.Error as exc:
         raise WorkspaceError(f"{path} cannot be read: {exc}") from exc
     try:

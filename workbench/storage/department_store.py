@@ -67,6 +67,16 @@ def _clean_words(words: Iterable[str]) -> list[str]:
     return cleaned
 
 
+def _refuse_bad_characters(*labelled: tuple[str, str]) -> None:
+    """Refuse names holding control or invisible characters (Word's soft line break...), naming them."""
+    from workbench.core.names import name_problem
+
+    for label, text in labelled:
+        problem = name_problem(label, text.strip())
+        if problem:
+            raise StoreError(problem)
+
+
 class DepartmentStore(StoreBase):
     # -- reads ------------------------------------------------------------
 
@@ -151,6 +161,7 @@ class DepartmentStore(StoreBase):
         name = name.strip()
         if not name:
             raise StoreError("a department needs a name")
+        _refuse_bad_characters(("department name", name), ("full name", full_name), *(("alias", a) for a in aliases))
         if kind not in KIND_ORDER:
             raise StoreError(f"unknown department kind {kind!r} (one of {', '.join(KIND_ORDER)})")
         clean_aliases = [a for a in _clean_words(aliases) if a != name]
@@ -192,6 +203,7 @@ class DepartmentStore(StoreBase):
         new_name = new_name.strip()
         if not new_name:
             raise StoreError("a department needs a name")
+        _refuse_bad_characters(("department name", new_name))
         with self.db.atomic():
             row = self._department_row(department_id)
             if row["name"] == new_name:

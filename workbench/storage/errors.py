@@ -16,3 +16,19 @@ class WorkspaceError(ValueError):
 
 class StoreError(ValueError):
     """A write was refused because its input is wrong; nothing was written."""
+
+
+class WorkspaceDamaged(WorkspaceError):
+    """The file is a workspace but SQLite finds it damaged, or a table it needs is missing."""
+
+    def __init__(self, message: str, path: object = None) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class WorkspaceReadOnly(WorkspaceError):
+    """The file (or the medium holding it) cannot be written; it can still be read."""
+
+
+class WorkspaceLocked(WorkspaceError):
+    """Another program held the workspace's write lock for longer than we waited."""

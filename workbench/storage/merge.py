@@ -117,7 +117,7 @@ def merge_workspace(
         raise MergeError(f"{other}: its history is inconsistent ({exc}); nothing merged") from exc
     _check_department_names(replay([*ours, *new]).departments, other)
 
-    copy = backup_connection(db, database_path(db), reason="merge", keep=keep) if backup else None
+    copy = backup_connection(db, database_path(db), reason="merge", keep=keep, detail=other.name) if backup else None
     with db.atomic():
         for event in new:
             _insert(db, event)

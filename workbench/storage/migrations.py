@@ -292,6 +292,74 @@ def m_issue12_free_timing_and_remarks(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+@migrations(name="m_issue9_plan_import_details")
+def m_issue9_plan_import_details(db: sqlite_utils.Database) -> None:
+    """How a plan was read: its numbering scheme (`第X章 > 第X节`, `一、 > （一） > 1.`) and the
+    reviewer's import corrections (a JSON list, see core/importing/corrections.py), so that importing
+    the same file with the same corrections again gives the same tree and node ids."""
+    db.execute("ALTER TABLE plans ADD COLUMN numbering TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE plans ADD COLUMN import_corrections TEXT NOT NULL DEFAULT '[]'")
+
+
+_SCHEMA_ISSUE15 = [
+    """
+    CREATE TABLE plan_revisions (
+        new_plan_id INTEGER PRIMARY KEY REFERENCES plans(id) ON DELETE CASCADE,
+        old_plan_id INTEGER NOT NULL UNIQUE REFERENCES plans(id) ON DELETE CASCADE,
+        event_uuid TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        CHECK (new_plan_id <> old_plan_id)
+    )
+    """,
+    """
+    CREATE TABLE revision_matches (
+        id INTEGER PRIMARY KEY,
+        new_plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        kind TEXT NOT NULL
+            CHECK (kind IN ('unchanged', 'moved', 'reworded', 'split', 'merged', 'deleted', 'new')),
+        node_kind TEXT NOT NULL,
+        old_keys TEXT NOT NULL DEFAULT '[]',
+        new_keys TEXT NOT NULL DEFAULT '[]',
+        confidence REAL NOT NULL,
+        method TEXT NOT NULL DEFAULT '',
+        moved INTEGER NOT NULL DEFAULT 0 CHECK (moved IN (0, 1)),
+        renumbered INTEGER NOT NULL DEFAULT 0 CHECK (renumbered IN (0, 1)),
+        UNIQUE (new_plan_id, position)
+    )
+    """,
+    """
+    CREATE TABLE revision_items (
+        id INTEGER PRIMARY KEY,
+        new_plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('flag', 'orphan')),
+        node_key TEXT,
+        old_keys TEXT NOT NULL DEFAULT '[]',
+        match_kind TEXT NOT NULL,
+        reason TEXT NOT NULL DEFAULT '',
+        confidence REAL NOT NULL DEFAULT 1,
+        tags TEXT NOT NULL DEFAULT '{}',
+        old_text TEXT NOT NULL DEFAULT '',
+        remarks TEXT NOT NULL DEFAULT '[]',
+        status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'accepted', 'retagged', 'moved')),
+        target_key TEXT,
+        decided_event TEXT
+    )
+    """,
+    "CREATE INDEX revision_items_plan ON revision_items (new_plan_id, status)",
+    "CREATE INDEX revision_matches_plan ON revision_matches (new_plan_id, kind)",
+]
+
+
+@migrations(name="m_issue15_plan_revisions")
+def m_issue15_plan_revisions(db: sqlite_utils.Database) -> None:
+    """Versions of a plan (storage/revision/): which plan revises which, how every node matched,
+    and the review items of the carry: flagged nodes (reworded, split, merged) and orphans
+    (tags of deleted nodes or of deleted indicators).  A plan that has a revision is read-only."""
+    for statement in _SCHEMA_ISSUE15:
+        db.execute(statement)
+
+
 
 @migrations(name="m_issue14_node_revisions")
 def m_issue14_node_revisions(db: sqlite_utils.Database) -> None:

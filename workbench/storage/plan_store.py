@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from datetime import datetime, timezone
 from typing import Any
 
+from workbench.core.importing.corrections import from_json as corrections_from_json
+from workbench.core.importing.corrections import to_json as corrections_json
 from workbench.core.plan import Indicator, Plan, PlanNode
 
 from .errors import StoreError
@@ -82,6 +84,21 @@ def _parse_lines(text: str) -> list[int]:
         return [int(x) for x in json.loads(text)]
 
 
+def _import_details(plan: Plan, node_count: int) -> dict[str, Any]:
+    """The import event's `after`: what was imported, and how it was read when that is worth recording."""
+    after: dict[str, Any] = {
+        "title": plan.title,
+        "source_name": plan.source_name,
+        "node_count": node_count,
+        "indicator_count": len(plan.indicators),
+    }
+    if plan.numbering:
+        after["numbering"] = plan.numbering
+    if plan.corrections:
+        after["corrections"] = [c.as_dict() for c in plan.corrections]
+    return after
+
+
 def _plan_record(row: dict[str, Any]) -> PlanRecord:
     return PlanRecord(**row)
 
@@ -123,12 +140,7 @@ class PlanStore(StoreBase):
                 action="plan_import",
                 subject="plan",
                 plan_sha256=plan.sha256,
-                after={
-                    "title": plan.title,
-                    "source_name": plan.source_name,
-                    "node_count": len(assigned),
-                    "indicator_count": len(plan.indicators),
-                },
+                after=_import_details(plan, len(assigned)),
             )
         for node, node_id in assigned:  # only once the transaction has committed
             node.db_id = node_id
@@ -142,7 +154,7 @@ class PlanStore(StoreBase):
         rows: list[tuple[Any, ...]] = []
         cursor = self.db.execute(
             "INSERT INTO plans (title, source_name, sha256, imported_at, indicator_footnote, "
-            "node_count, body_start_line) VALUES (?, ?, ?, ?, ?, 0, ?)",
+            "node_count, body_start_line, numbering, import_corrections) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)",
             [
                 plan.title,
                 plan.source_name,
@@ -150,6 +162,8 @@ class PlanStore(StoreBase):
                 datetime.now(timezone.utc).isoformat(timespec="microseconds"),
                 plan.indicator_footnote,
                 plan.body_start_line,
+                plan.numbering,
+                corrections_json(plan.corrections),
             ],
         )
         plan_id = int(cursor.lastrowid or 0)
@@ -249,6 +263,8 @@ class PlanStore(StoreBase):
             source_name=record.source_name,
             sha256=record.sha256,
             body_start_line=record.body_start_line,
+            numbering=record.numbering,
+            corrections=corrections_from_json(record.import_corrections),
         )
 
     def node(self, node_id: int) -> NodeRecord | None:

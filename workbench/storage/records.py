@@ -57,6 +57,8 @@ class PlanRecord:
     indicator_footnote: str
     node_count: int
     body_start_line: int
+    numbering: str = ""  # the heading scheme the importer read
+    import_corrections: str = "[]"  # the reviewer's corrections, JSON (core/importing/corrections.py)
 
 
 @dataclass(frozen=True)

@@ -24,11 +24,12 @@ from .errors import StoreError
 from .liaison.remark_store import RemarkStore
 from .plan_store import PlanStore
 from .records import Changes, ImportResult
+from .revision.store import RevisionStore
 
 __all__ = ["Changes", "ImportResult", "Repository", "Reviewer", "StoreError"]
 
 
-class Repository(PlanStore, DepartmentStore, AssignmentStore, AnnotationStore, RemarkStore):
+class Repository(PlanStore, DepartmentStore, AssignmentStore, AnnotationStore, RemarkStore, RevisionStore):
     """The workspace's reads and audited writes (see the subject mixins for each method)."""
 
     def event_count(self) -> int:

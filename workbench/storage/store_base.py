@@ -19,11 +19,13 @@ from workbench.core.plan import TAGGABLE_KINDS
 
 from .audit import Reviewer
 from .errors import StoreError
+from .revision.versions import check_current_version
 
 
 # Actions that may replace a node's whole state besides the write's own name:
-# undo/redo from the GUI, an applied 任务分工 sheet, a resolved merge conflict.
-REPLACING_ACTIONS = ("undo", "redo", "division_import", "conflict_resolution")
+# undo/redo from the GUI, an applied 任务分工 sheet, a resolved merge conflict,
+# tags carried into a revised version of a plan (storage/revision/).
+REPLACING_ACTIONS = ("undo", "redo", "division_import", "conflict_resolution", "revision_carry", "revision_move")
 # A resolution is recorded even when the chosen side is already the state:
 # the event is what shows that someone saw both sides and decided.
 ALWAYS_RECORDED = ("conflict_resolution",)
@@ -70,6 +72,10 @@ class StoreBase:
         ).fetchone()
         if row is None:
             raise StoreError(f"no node with id {node_id!r}")
+        # An old version (one with a revision) is read-only, except to resolve a merge conflict on it:
+        # the decision closes the conflict (its value was carried into the revision already).
+        if self.__dict__.pop("_pending_action", None) not in ALWAYS_RECORDED:
+            check_current_version(self.db, int(row[1]))
         return NodeRef(int(row[0]), int(row[1]), str(row[2]), str(row[3]), str(row[4]))
 
     def _taggable_ref(self, node_id: int) -> NodeRef:
@@ -94,8 +100,8 @@ class StoreBase:
         """
         return audit.append_event(self.db, reviewer=self.reviewer, action=action, subject=subject, **target).uuid
 
-    @staticmethod
-    def _check_action(action: str, default: str) -> None:
+    def _check_action(self, action: str, default: str) -> None:
         if action not in (default, *REPLACING_ACTIONS):
             allowed = ", ".join(repr(a) for a in (default, *REPLACING_ACTIONS))
             raise StoreError(f"action must be one of {allowed}, not {action!r}")
+        self._pending_action = action  # read (once) by the _node_ref that follows

@@ -9,15 +9,16 @@ no departments of its own, the ones it inherits are shown greyed.
 
 The pane holds no state of its own beyond the note being typed: it reads the
 session and sends every change through the Annotator (one undoable command
-each).  The note is saved after a pause in typing or when the editor loses
-focus, as one command.
+each).  The note box is run by notes.NoteKeeper: one save per editing
+session, typed text kept in a local draft until the workspace takes it, Esc
+and Tab leave the box.
 """
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
@@ -31,11 +32,11 @@ from .annotator import Annotator
 from .assignment_list import AssignmentList
 from .department_picker import DepartmentPicker
 from .indicator_picker import IndicatorPicker, indicator_label
+from .notes import NoteKeeper
 from .session import Session
 from .tagging.suggestion_panel import SuggestionPanel
 
 translate = QCoreApplication.translate
-NOTE_PAUSE_MS = 1500
 YEARS = ("2026", "2027", "2028", "2029", "2030")
 
 
@@ -48,7 +49,7 @@ class AnnotationPane(QScrollArea):
         self.session = session
         self.annotator = annotator
         self.node: PlanNode | None = None
-        self._note_node_id: int | None = None
+        self.read_only = False  # a read-only workspace: everything shown, nothing editable
         self._loading = False
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -60,10 +61,8 @@ class AnnotationPane(QScrollArea):
         layout.addWidget(self._build_review())
         layout.addStretch(1)
         self.setWidget(body)
-        self._note_timer = QTimer(self)
-        self._note_timer.setSingleShot(True)
-        self._note_timer.setInterval(NOTE_PAUSE_MS)
-        self._note_timer.timeout.connect(self.save_note)
+        self.notes = NoteKeeper(session, annotator, self.note_edit, self.note_status, self)
+        self.notes.escaped.connect(self.escaped)
         session.changed.connect(self._on_changed)
         annotator.target_changed.connect(self.show_target)
         annotator.recent_changed.connect(self._show_recent)
@@ -165,15 +164,19 @@ class AnnotationPane(QScrollArea):
         self.timing.activated.connect(lambda i: self.annotator.set_timing(self.timing.itemData(i)))
         self.note_edit = QPlainTextEdit()
         self.note_edit.setObjectName("noteEdit")
-        self.note_edit.setPlaceholderText(self.tr("备注（停顿片刻或离开编辑框时自动保存）"))
+        self.note_edit.setPlaceholderText(self.tr("备注（离开编辑框或停顿较久时保存；Esc 返回目录）"))
         self.note_edit.setMaximumHeight(110)
-        self.note_edit.textChanged.connect(self._on_note_typed)
-        self.note_edit.installEventFilter(self)
+        self.note_status = QLabel()
+        self.note_status.setObjectName("noteStatus")
+        self.note_status.setWordWrap(True)
+        self.note_status.setStyleSheet("color: #b00020")
+        self.indicator_picker.combo.lineEdit().installEventFilter(self)  # Esc leaves the indicator box
         form = QFormLayout(box)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("状态"), status_row)
         form.addRow(self.tr("完成时限"), self.timing)
         form.addRow(self.tr("备注"), self.note_edit)
+        form.addRow("", self.note_status)
         self.remark_edit = QLineEdit()
         self.remark_edit.setObjectName("remarkEdit")
         self.remark_edit.setPlaceholderText(self.tr("印入任务分工方案“备注”栏，发给各部门（上面的备注只留在工作区）"))
@@ -184,7 +187,9 @@ class AnnotationPane(QScrollArea):
     # -- showing ----------------------------------------------------------
 
     def show_target(self, node_id: int | None) -> None:
-        self.save_note()
+        if node_id != self.notes.node_id and not self.notes.leave():
+            self.notes.return_to_node.emit(self.notes.node_id)  # the reviewer stays with the unsaved note
+            return
         self.node = self.session.node(node_id)
         self._loading = True
         try:
@@ -199,7 +204,7 @@ class AnnotationPane(QScrollArea):
 
     def _show_header(self) -> None:
         node = self.node
-        enabled = node is not None and node.kind != PLAN
+        enabled = node is not None and node.kind != PLAN and not self.read_only
         self.widget().setEnabled(True)
         for widget in (self.picker, self.assignment_list, self.indicator_picker, self.note_edit, self.timing,
                        self.remark_edit):
@@ -274,10 +279,7 @@ class AnnotationPane(QScrollArea):
                 self.remark_edit.setText(self.session.repo.remark(node.db_id) if taggable else "")
                 self.remark_edit.setModified(False)
             if note:
-                self._note_node_id = node.db_id if node is not None and node.kind != PLAN else None
-                self.note_edit.blockSignals(True)
-                self.note_edit.setPlainText(self.session.note(self._note_node_id) if self._note_node_id else "")
-                self.note_edit.blockSignals(False)
+                self.notes.show(node.db_id if node is not None else None)
         finally:
             self._loading = False
 
@@ -294,6 +296,11 @@ class AnnotationPane(QScrollArea):
     def refresh_suggestions(self) -> None:
         """Explained lead, support and indicator suggestions for the target (tagging/suggestion_panel.py)."""
         self.suggestion_panel.show_node(self.node)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        self.note_edit.setReadOnly(read_only)
+        self.show_target(self.node.db_id if self.node is not None else None)
 
     # -- actions ----------------------------------------------------------
 
@@ -336,19 +343,16 @@ class AnnotationPane(QScrollArea):
             self.annotator.set_remark(self.remark_edit.text())
             self.remark_edit.setModified(False)
 
-    def _on_note_typed(self) -> None:
-        if not self._loading:
-            self._note_timer.start()
-
-    def save_note(self) -> None:
-        """Store the note being edited, if it changed (one undoable command)."""
-        self._note_timer.stop()
-        if self._note_node_id is not None and self.session.node(self._note_node_id) is not None:
-            self.annotator.set_note(self.note_edit.toPlainText(), node_id=self._note_node_id)
+    def save_note(self) -> bool:
+        """Store the note being edited, if it changed (one undoable command); False if it is kept as a draft."""
+        return self.notes.save()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.note_edit and event.type() == QEvent.Type.FocusOut:
-            self.save_note()
+        if (event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape
+                and watched is self.indicator_picker.combo.lineEdit()):  # fmt: skip
+            self.indicator_picker.combo.clearEditText()
+            self.escaped.emit()
+            return True
         return super().eventFilter(watched, event)
 
     # -- refresh ----------------------------------------------------------
@@ -366,5 +370,5 @@ class AnnotationPane(QScrollArea):
         if len(added) == 1 and not self.assignment_list.inherited:  # select what was just added
             self.assignment_list.setCurrentRow(self.assignment_list.departments().index(added[0]))
         self._show_links()
-        typing = self.note_edit.hasFocus() or self._note_timer.isActive()
-        self._show_review(note=not typing)
+        self._show_review(note=False)
+        self.notes.refresh()

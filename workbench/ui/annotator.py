@@ -69,6 +69,9 @@ class Annotator(QObject):
             self.target_changed.emit(node_id)
 
     def taggable(self) -> int | None:
+        if self.session.read_only:  # a read-only workspace: say why instead of failing on write
+            self.message.emit(self.tr("工作区为只读，不能修改：%1").replace("%1", self.session.read_only))
+            return None
         node = self.session.node(self.target_id)
         if node is None or node.kind == PLAN:
             self.message.emit(self.tr("请先选择一个条目"))

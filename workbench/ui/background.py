@@ -16,8 +16,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
 from workbench.core import segment
+from workbench.core.importing import import_file, read_source
 from workbench.core.tagging import pinyin
-from workbench.core.importing import import_file
 from workbench.storage.audit import Reviewer
 from workbench.storage.busy import retry_busy
 from workbench.storage.database import open_workspace
@@ -74,9 +74,58 @@ def start_indexing(window: MainWindow) -> Worker | None:
 
 
 def choose_and_import(window: MainWindow) -> None:
-    path, _ = QFileDialog.getOpenFileName(window, translate("MainActions", "导入规划"), "", translate("MainActions", "规划文件 (*.txt *.docx *.md);;所有文件 (*)"))
+    path, _ = QFileDialog.getOpenFileName(window, translate("MainActions", "导入规划"), "", translate("MainActions", "规划文件 (*.txt *.docx *.pdf *.md);;所有文件 (*)"))
     if path:
-        import_plan_file(window, Path(path))
+        preview_and_import(window, Path(path))
+
+
+def _read(path: Path):
+    """Worker thread: read the document (a PDF takes seconds) for the preview."""
+    yield (0, 1, translate("MainActions", "正在读取和解析 %1…").replace("%1", path.name))
+    return read_source(path)
+
+
+def preview_and_import(window: MainWindow, path: Path) -> Worker:
+    """Read the document in a worker, show the import preview, store only what the reviewer confirms."""
+
+    def preview(source) -> None:
+        from .import_preview.dialog import ImportPreviewDialog
+
+        dialog = ImportPreviewDialog(source, path, window)
+        window.import_preview = dialog  # tests and screenshots reach the open preview here
+        dialog.accepted.connect(lambda: _store_confirmed(window, dialog.plan))
+        dialog.open()
+
+    return run_with_progress(
+        window.pool, window, _read, path,
+        title=translate("MainActions", "导入规划"), label=translate("MainActions", "正在导入 %1…").replace("%1", path.name),
+        on_finished=preview, on_failed=lambda message: window.show_error(translate("MainActions", "导入失败"), message),
+    )  # fmt: skip
+
+
+def _store_confirmed(window: MainWindow, plan) -> None:
+    if plan is None:
+        return
+    workspace = Path(str(window.session.path)) if window.session.path else None
+    run_with_progress(
+        window.pool, window, _store, plan, workspace, window.session.reviewer,
+        title=translate("MainActions", "导入规划"), label=translate("MainActions", "正在导入 %1…").replace("%1", plan.source_name),
+        on_finished=lambda outcome: _stored(window, outcome, first_run=False),
+        on_failed=lambda message: window.show_error(translate("MainActions", "导入失败"), message),
+    )  # fmt: skip
+
+
+def _store(plan, workspace: Path | None, reviewer: Reviewer):
+    """Worker thread: store an already parsed (and previewed) plan on this thread's own connection."""
+    if workspace is None:
+        return plan, None
+    yield (0, 1, translate("MainActions", "解析完成，正在写入工作区…"))
+    db = open_workspace(workspace, create=False)
+    try:
+        result = retry_busy(lambda: Repository(db, reviewer).import_plan(plan))
+    finally:
+        db.close()
+    return plan, result
 
 
 def _parse_and_store(path: Path, workspace: Path | None, reviewer: Reviewer):
@@ -91,9 +140,14 @@ def _parse_and_store(path: Path, workspace: Path | None, reviewer: Reviewer):
     if workspace is None:
         return plan, None
     yield (1, 2, translate("MainActions", "解析完成，正在写入工作区…"))
-    db = open_workspace(workspace, create=False)
+    db = open_workspace(workspace, create=False, check=False)  # checked when the window opened it
     try:
-        result = retry_busy(lambda: Repository(db, reviewer).import_plan(plan))
+        repo = Repository(db, reviewer)
+        if repo.plans() and plan.sha256 not in {p.sha256 for p in repo.plans()}:
+            from workbench.storage.backups import backup_before
+
+            backup_before(db, reason="import", detail=path.name, reviewer=reviewer.name)  # issue 11
+        result = retry_busy(lambda: repo.import_plan(plan))
     finally:
         db.close()
     yield (2, 2, "")
@@ -103,27 +157,29 @@ def _parse_and_store(path: Path, workspace: Path | None, reviewer: Reviewer):
 def import_plan_file(window: MainWindow, path: Path, *, first_run: bool = False) -> Worker:
     """Parse and store in a worker (progress, cancel); then show the new plan."""
     workspace = Path(str(window.session.path)) if window.session.path else None
-
-    def store(outcome) -> None:
-        plan, result = outcome
-        try:
-            if result is None:
-                result = retry_busy(lambda: window.session.repo.import_plan(plan))
-        except Exception as exc:  # StoreError, or a database error: nothing written
-            window.show_error(translate("MainActions", "导入失败"), str(exc))
-            return
-        if result.created:
-            window.search_panel.set_backend(MemorySearch(window.session))  # until the index has the new plan
-        window.session.apply(result.changes)
-        if result.created and segment.is_ready():
-            start_indexing(window)
-        if not result.created and not first_run:
-            window.status.showMessage(translate("MainActions", "该规划已在工作区中，未作改动"), 6000)
-        elif result.created:
-            window.status.showMessage(translate("MainActions", "已导入：%1").replace("%1", plan.title), 6000)
-
     return run_with_progress(
         window.pool, window, _parse_and_store, path, workspace, window.session.reviewer,
         title=translate("MainActions", "导入规划"), label=translate("MainActions", "正在导入 %1…").replace("%1", path.name),
-        on_finished=store, on_failed=lambda message: window.show_error(translate("MainActions", "导入失败"), message),
+        on_finished=lambda outcome: _stored(window, outcome, first_run=first_run),
+        on_failed=lambda message: window.show_error(translate("MainActions", "导入失败"), message),
     )  # fmt: skip
+
+
+def _stored(window: MainWindow, outcome, *, first_run: bool) -> None:
+    """GUI thread: store the plan here if the worker could not, then show it."""
+    plan, result = outcome
+    try:
+        if result is None:
+            result = retry_busy(lambda: window.session.repo.import_plan(plan))
+    except Exception as exc:  # StoreError, or a database error: nothing written
+        window.show_error(translate("MainActions", "导入失败"), str(exc))
+        return
+    if result.created:
+        window.search_panel.set_backend(MemorySearch(window.session))  # until the index has the new plan
+    window.session.apply(result.changes)
+    if result.created and segment.is_ready():
+        start_indexing(window)
+    if not result.created and not first_run:
+        window.status.showMessage(translate("MainActions", "该规划已在工作区中，未作改动"), 6000)
+    elif result.created:
+        window.status.showMessage(translate("MainActions", "已导入：%1").replace("%1", plan.title), 6000)

@@ -8,6 +8,15 @@ the state it produced; `undo()` writes the `before` state back and a later
 whole value, with action="undo" / "redo".  So undo and redo are audited events
 like any other write, and the event log only ever grows.
 
+Undo and redo are compare-and-set (storage.fences): the session remembers,
+per node and subject, the head of the node's event stream as this window's
+own last write left it (`Session.own_heads`), and an undo or redo writes
+only if that is still the head and the node still holds the value the step
+expects, checked inside the write's transaction.  Otherwise (a colleague's CLI write, a second window, a
+merge, a 任务分工 import) the step is refused with a message naming who
+changed the node, emitted as `Session.history_refused`, and the command makes
+itself obsolete so that QUndoStack drops that one entry.
+
 A write that changes nothing makes its command obsolete, so QUndoStack drops
 it instead of stacking an empty step.  A write the store refuses (StoreError)
 is reported through `Session.write_failed` and makes the command obsolete
@@ -26,6 +35,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from workbench.storage.busy import retry_busy
+from workbench.storage.fences import Fenced, node_head, write_if_head
 from workbench.storage.records import Changes
 
 from .session import Session
@@ -39,6 +49,8 @@ translate = QCoreApplication.translate
 class NodeCommand(QUndoCommand):
     """Base: a write on one node; subclasses define how to perform and restore it."""
 
+    subject = ""  # the events' subject this command changes (audit.SUBJECTS)
+
     def __init__(self, session: Session, node_id: int, text: str) -> None:
         super().__init__(text)
         self.session = session
@@ -46,6 +58,11 @@ class NodeCommand(QUndoCommand):
         self.before: object = None
         self.after: object = None
         self._done_once = False
+
+    def _remember_head(self) -> None:
+        """Record the node's head for this subject as this window's own write left it."""
+        head = node_head(self.session.repo.db, self.node_id, self.subject)
+        self.session.own_heads[(self.node_id, self.subject)] = head.uuid if head else None
 
     # subclasses -----------------------------------------------------------
     def read(self) -> object:  # the current value of what the command changes
@@ -66,12 +83,13 @@ class NodeCommand(QUndoCommand):
                 changes = retry_busy(self.perform)
             except Exception as exc:  # StoreError (refused) or a database error: nothing written
                 self.setObsolete(True)  # QUndoStack deletes it: do not touch it after push()
-                self.session.write_failed.emit(str(exc))
+                self.session.write_failed.emit(self.session.describe_failure(exc))
                 return
             if not changes:
                 self.setObsolete(True)
                 return
             self.after = self.read()
+            self._remember_head()
             self.session.apply(changes)
             return
         self._replay(self.after, "redo")
@@ -80,12 +98,40 @@ class NodeCommand(QUndoCommand):
         self._replay(self.before, "undo")
 
     def _replay(self, value: object, action: str) -> None:
+        db = self.session.repo.db
+        expected = self.after if action == "undo" else self.before
+        own = self.session.own_heads.get((self.node_id, self.subject))
+
+        def write() -> Changes:
+            if self.read() != expected:  # same head but another value: never overwrite what we did not leave
+                raise Fenced(node_head(db, self.node_id, self.subject))
+            return self.restore(value, action)
+
         try:
-            changes = retry_busy(lambda: self.restore(value, action))
+            changes = retry_busy(lambda: write_if_head(db, self.node_id, self.subject, own, write))
+        except Fenced as fenced:  # someone else changed the node: refuse, and drop this step
+            self.setObsolete(True)  # QUndoStack deletes it once undo()/redo() returns
+            self.session.history_refused.emit(self._refusal(action, fenced))
+            if fenced.head is not None:  # show their change, if this window had missed it
+                self.session.apply(Changes(node_ids=frozenset({self.node_id}), events=(fenced.head.uuid,)))
+            return
         except Exception as exc:  # the stack has moved but the store has not: history is void
             self.session.history_failed.emit(str(exc))
             return
+        self._remember_head()
         self.session.apply(changes)
+
+    def _refusal(self, action: str, fenced: Fenced) -> str:
+        node = self.session.node(self.node_id)
+        where = (node.display or node.key) if node is not None else str(self.node_id)
+        verb = translate("Commands", "撤销") if action == "undo" else translate("Commands", "重做")
+        head = fenced.head
+        if head is None:
+            text = translate("Commands", "无法%1「%2」：%3 已被他人修改。此步已从撤销记录中移除。")
+        else:
+            text = translate("Commands", "无法%1「%2」：%3 已于 %4 被 %5 修改（%6）。为免覆盖其修改，此步已从撤销记录中移除。")
+            text = text.replace("%4", head.local_time).replace("%5", head.who).replace("%6", head.action)
+        return text.replace("%1", verb).replace("%2", self.text()).replace("%3", where)
 
 
 # -- assignments ------------------------------------------------------------
@@ -93,6 +139,8 @@ class NodeCommand(QUndoCommand):
 
 class AssignmentCommand(NodeCommand):
     """Base of the commands that change a node's ordered department list."""
+
+    subject = "assignments"
 
     def read(self) -> Entries:
         return tuple((a.department_id, a.role) for a in self.session.repo.assignments(self.node_id))
@@ -143,6 +191,8 @@ class SetRoleCommand(AssignmentCommand):
 
 
 class IndicatorLinkCommand(NodeCommand):
+    subject = "indicator_links"
+
     def __init__(self, session: Session, node_id: int, indicator_id: int, *, link: bool) -> None:
         record = session.indicator(indicator_id)
         name = record.indicator.name if record else str(indicator_id)
@@ -193,6 +243,8 @@ class ValueCommand(NodeCommand):
 class NoteCommand(ValueCommand):
     """Setting a note; consecutive saves of one node's note merge into one step."""
 
+    subject = "note"
+
     def __init__(self, session: Session, node_id: int, text: str) -> None:
         super().__init__(session, node_id, text, translate("Commands", "编辑备注"))
 
@@ -216,6 +268,8 @@ class NoteCommand(ValueCommand):
 class RemarkCommand(ValueCommand):
     """Setting the public 备注 printed in the 任务分工方案."""
 
+    subject = "remark"
+
     def __init__(self, session: Session, node_id: int, text: str) -> None:
         super().__init__(session, node_id, text, translate("Commands", "编辑公开备注"))
 
@@ -228,6 +282,8 @@ class RemarkCommand(ValueCommand):
 
 
 class StatusCommand(ValueCommand):
+    subject = "review_status"
+
     def __init__(self, session: Session, node_id: int, status: str) -> None:
         super().__init__(session, node_id, status, translate("Commands", "设置审核状态"))
 
@@ -241,6 +297,8 @@ class StatusCommand(ValueCommand):
 
 
 class TimingCommand(ValueCommand):
+    subject = "timing"
+
     def __init__(self, session: Session, node_id: int, timing: str) -> None:
         super().__init__(session, node_id, timing, translate("Commands", "设置完成时限"))
 

@@ -70,6 +70,13 @@ class DivisionImportDialog(QDialog):
         if not name:
             QMessageBox.warning(self, self.windowTitle(), self.tr("请填写审核人姓名。"))
             return
+        from workbench.storage.backups import backup_before
+
+        try:  # a copy of the workspace before the sheet's changes land (issue 11)
+            backup_before(self.repo.db, reason="division", detail=self.source.name, reviewer=name)
+        except Exception as exc:  # noqa: BLE001 - a full disk or a database error: nothing was changed
+            QMessageBox.warning(self, self.windowTitle(), self.tr("无法在导入前备份工作区，未作修改：%1").replace("%1", str(exc)))
+            return
         self.applied = apply_division(self.repo, self.plan, self.diff, reviewer=Reviewer(name, self.unit_edit.text().strip()),
                                       reason=f"import-division {self.source.name}")
         self.accept()

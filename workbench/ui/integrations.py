@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget
 
@@ -63,6 +63,16 @@ def install(window) -> None:
     window.actions_by_name["departments"] = registry
     window.file_menu.insertAction(window.actions_by_name["settings"], registry)
 
+    from workbench.ui.backups import install as install_backups
+    from workbench.ui.live_workspace import install as install_live
+
+    install_backups(window)  # File › 备份与恢复… (issue 11)
+    install_live(window)  # writes made elsewhere show within a second (issue 11)
+    window.annotation.notes.return_to_node.connect(  # "stay" on a node whose note could not be saved
+        lambda node_id: QTimer.singleShot(0, lambda: window.select_node(node_id)))
+    from workbench.ui.revision import wiring as revision_wiring
+
+    revision_wiring.install(window)  # File › 导入修订稿… and the 修订对照 dock
     window.restore_layout()  # the saved layout knows these docks too
     window.conflicts_view.resolved.connect(lambda _id, _uuid: refresh_all(window))
     window.node_selected.connect(lambda node_id: _show_history(window, node_id))
@@ -140,21 +150,26 @@ def open_departments(window) -> None:
 
 def open_merge(window) -> None:
     """File › Merge…: bring in another reviewer's workspace of the same plan."""
-    from workbench.storage.merge import MergeError, merge_workspace
+    from workbench.storage.merge import MergeError
+    from workbench.storage.revision.merged import merge_with_revisions
+    from workbench.ui.revision import wiring as revision_wiring
 
     path, _ = QFileDialog.getOpenFileName(window, translate("Integrations", "合并其他审核人的工作区"), "",
                                           translate("Integrations", "工作区 (*.sqlite *.db);;所有文件 (*)"))
     if not path:
         return
     try:
-        result = merge_workspace(window.session.repo.db, Path(path), reviewer=window.session.repo.reviewer,
-                                 reason=f"merge {Path(path).name}")
+        result, carried = merge_with_revisions(window.session.repo, Path(path), reason=f"merge {Path(path).name}")
     except (MergeError, ValueError) as exc:
         QMessageBox.warning(window, translate("Integrations", "无法合并"), str(exc))
         return
     if result.new_events:
         refresh_all(window, events=(result.merge_event or "",))
+        window.revision_view.reload_plans()  # tags merged onto an old version were carried into the new one
+        revision_wiring.mark_old_versions(window)
     message = translate("Integrations", "合并了 {n} 条记录；待处理冲突 {c} 个。").format(n=result.new_events, c=result.open_conflicts)
+    if revision_wiring.merge_message(carried):
+        message += "\n" + revision_wiring.merge_message(carried)
     if not result.new_events:
         message = translate("Integrations", "该工作区的记录已全部在本工作区中，没有变化。")
     QMessageBox.information(window, translate("Integrations", "合并完成"), message)

@@ -125,6 +125,8 @@ class MainWindow(QMainWindow):
         self.annotator.message.connect(lambda text: self.status.showMessage(text, 4000))
         self.session.write_failed.connect(self._on_write_failed)
         self.session.history_failed.connect(self._on_history_failed)
+        self.session.history_refused.connect(  # after the stack's own "可撤销" message (issue 11)
+            lambda message: QTimer.singleShot(0, lambda: self.status.showMessage(message, 20000)))
         self.session.plan_added.connect(lambda _p: self._on_plan_added())
         self.undo_stack.undoTextChanged.connect(self.status.show_undo)
 

@@ -18,7 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -153,6 +153,7 @@ def take(out: Path, *, language: str = "zh_CN") -> list[Path]:
 
         shot("11-export-dialog", ExportDialog(window.session.repo, window, plan_id=window.session.plan_ids[0],
                                               settings=window.settings))
+        _issue11_shots(window, db, workspace, shot)
 
         window.search_dock.raise_()
         window.select_node(root.find("ch15/s03/p02").db_id)  # 深化天津碳市场建设: 碳 as evidence
@@ -162,10 +163,126 @@ def take(out: Path, *, language: str = "zh_CN") -> list[Path]:
         window.annotation_dock.grab().save(str(pane))
         saved.append(pane)
 
+        shot("15-import-preview", _import_preview(Path(tmp)))
+
         window.close()
         db.close()
+        _revision_review(Path(tmp), out, saved)
     app.processEvents()
     return saved
+
+
+def _issue11_shots(window, db, workspace: Path, shot) -> None:
+    """The backups dialog, a note the workspace refused, and the read-only banner (issue 11)."""
+    from workbench.storage.backups import take_backup
+    from workbench.ui.backups import BackupsDialog
+    from workbench.ui.workspace_open import apply_read_only
+
+    take_backup(db.conn, workspace, reason="daily")
+    take_backup(db.conn, workspace, reason="merge", detail="李四-工作区.sqlite")
+    take_backup(db.conn, workspace, reason="division", detail="任务分工-市科技局返回.xlsx")
+    shot("12-backups-dialog", BackupsDialog(workspace, window.session.reviewer, window))
+    window.annotation_dock.raise_()
+    root = window.session.plan(window.session.plan_ids[0]).root
+    window.select_node(root.find("ch05/s01/p01").db_id)
+    db.execute("PRAGMA query_only = ON")  # as a workspace that has become read-only
+    window.annotation.note_edit.setFocus()
+    window.annotation.note_edit.insertPlainText("请核实：本条由市教委牵头是否妥当，需与市人社局再确认。")
+    window.tree.setFocus()
+    window.annotation.save_note()  # leaving the box (focus events need an active window under Xvfb)
+    window.annotation.ensureWidgetVisible(window.annotation.note_status)
+    shot("13-unsaved-note")
+    apply_read_only(window, "/media/usb/workspace.sqlite is on a read-only medium")
+    shot("14-read-only-banner")
+    db.execute("PRAGMA query_only = OFF")
+
+
+PREVIEW_DOCUMENT = """某区关于推进城市更新行动的实施方案
+为深入实施城市更新行动，结合我区实际，制定本方案。
+一、总体要求
+（一）指导思想。坚持以人民为中心的发展思想，统筹城市规划建设管理。
+工作目标
+到2030年，基本完成2000年底前建成的老旧小区改造任务，城市功能明显完善。
+二、重点任务
+（一）实施老旧小区改造。完善水电气热等配套设施，加装电梯，补齐停车、充电设施短板。
+（二）推进城市生命线工程。改造燃气、供水、排水老旧管网，建设城市
+— 2 —
+安全运行监测系统。
+第一节 加强组织保障建立区级工作专班，统筹推进各项任务落实，定期调度工作进展。
+三、保障措施
+（一）加强资金保障。统筹用好各级财政资金，引导社会资本参与城市更新。
+（二）强化督促考核。将城市更新工作纳入年度绩效考核。"""
+
+
+def _import_preview(folder: Path):
+    """The import preview of a small district plan, with one correction applied (工作目标 is a section)."""
+    from PySide6.QtGui import QTextCursor
+
+    from workbench.core.importing import read_source
+
+    from .import_preview.dialog import ImportPreviewDialog
+
+    path = folder / "城市更新实施方案.txt"
+    path.write_text(PREVIEW_DOCUMENT, encoding="utf-8")
+    dialog = ImportPreviewDialog(read_source(path), path)
+    dialog.resize(1500, 900)
+    cursor = QTextCursor(dialog.source_view.document().findBlockByNumber(4))
+    dialog.source_view.setTextCursor(cursor)
+    dialog.buttons["section"].click()
+    dialog.tree.expandAll()
+    dialog.tree.resizeColumnToContents(0)
+    dialog.show_line(5)
+    return dialog
+
+
+def _revision_review(tmp: Path, out: Path, saved: list[Path]) -> None:
+    """The change review after importing a revised draft of the seed (made by the tests' drafting
+    simulator), in a window of its own so that no earlier shot's state (a read-only banner) shows."""
+    try:
+        from tests.revision_drafts import draft_revision
+    except ImportError:  # run outside the source tree: no simulator, no shot
+        return
+    from workbench.app import build_main_window
+    from workbench.core.importing import import_lines
+
+    from .revision import wiring
+
+    workspace = tmp / "revision.sqlite"
+    db = open_workspace(workspace)
+    repo = Repository(db, Reviewer("张三", "市发展改革委规划处"))
+    repo.import_plan(import_file(paths.SEED_PLAN))
+    settings = QSettings(str(tmp / "revision-settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("reviewer/name", "张三")
+    settings.setValue("reviewer/unit", "市发展改革委规划处")
+    window = build_main_window(repo, settings, path=workspace, start_workers=False)
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    _settle()
+    _tag_some_clauses(window)
+    lines = paths.SEED_PLAN.read_text(encoding="utf-8").split("\n")
+    revised, _ = draft_revision(lines, import_lines(lines, paths.SEED_PLAN.name))
+    path = tmp / "批准稿.txt"
+    path.write_text("\n".join(revised), encoding="utf-8")
+    wiring.import_revision_file(window, path, window.session.plan_ids[0])
+    for _ in range(600):  # at most 30 s
+        if window.pool.running == 0 and window.revision_view.plan_box.count():
+            break
+        QTest.qWait(50)
+    view = window.revision_view
+    window.revision_dock.show()
+    window.revision_dock.raise_()
+    window.resizeDocks([window.revision_dock], [560], Qt.Orientation.Vertical)
+    old_root = window.session.plan(window.session.plan_ids[0]).root
+    text = old_root.find("ch03/s01/p01").text
+    row = next((i for i, e in enumerate(view.model.entries) if e.row.old_text == text), 0)
+    view.select_row(row)
+    window.select_node(view.model.entry(row).new_node_id)
+    _settle()
+    shot = out / "16-revision-review.png"
+    window.grab().save(str(shot))
+    saved.append(shot)
+    window.close()
+    db.close()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -80,6 +80,7 @@ class Session(QObject):
     reviewer_changed = Signal(object)  # Reviewer
     write_failed = Signal(str)  # a write the store refused (StoreError), one line
     history_failed = Signal(str)  # an undo/redo write failed: the undo stack no longer matches
+    history_refused = Signal(str)  # an undo/redo refused: someone else changed the node since (one line)
 
     def __init__(self, repo: Repository, *, path: object = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -100,6 +101,10 @@ class Session(QObject):
         self._order: dict[int, dict[int, int]] = {}  # plan id -> node id -> document position
         self._conflicted: set[int] = set()  # nodes with an open merge conflict
         self._conflict_targets: set[tuple[str, str]] = set()  # (plan sha256, node key) of open conflicts
+        # (node id, event subject) -> uuid of the newest event about it as this window's own last write left it:
+        # undo/redo write only while that is still the head (commands.py, storage.fences)
+        self.own_heads: dict[tuple[int, str], str | None] = {}
+        self.read_only = ""  # why the workspace is open for reading only; "" when it can be written
         self._load_departments()
 
     # -- loading ----------------------------------------------------------
@@ -350,6 +355,57 @@ class Session(QObject):
         self.coverage_counts.update(n for n in changes.node_ids if n in self._nodes)
         if changed_departments:
             self.departments_changed.emit(changed_departments)
+        self.changed.emit(changes)
+        return changes
+
+    def describe_failure(self, exc: BaseException) -> str:
+        """A write that failed, in one line the reviewer can act on (who holds the lock, a full disk...)."""
+        from PySide6.QtCore import QCoreApplication
+
+        from workbench.storage.busy import is_busy
+
+        translate = QCoreApplication.translate
+        text = str(exc)
+        if is_busy(exc):
+            from pathlib import Path
+
+            from workbench.storage.locks import lock_holder
+
+            holder = lock_holder(Path(str(self.path))) if self.path else None
+            return translate("Session", "工作区正被 %1 占用，请稍后再试").replace("%1", holder or translate("Session", "其他程序"))
+        if "readonly" in text or "read-only" in text:
+            return translate("Session", "工作区为只读（%1）").replace("%1", text)
+        if "full" in text:
+            return translate("Session", "磁盘已满（%1）").replace("%1", text)
+        return text
+
+    def reload(self) -> Changes:
+        """Re-read everything from the store (after a restore, or writes this window cannot pin down).
+
+        Plans new in the store are added; annotations, departments and
+        conflicts of every loaded plan are read again in bulk; the views are
+        told that every node and department may have changed.
+        """
+        self.load()
+        self._load_departments()
+        node_ids: set[int] = set()
+        for plan_id in list(self._plans):
+            if self.repo.plan(plan_id) is None:
+                continue  # gone from the store (a restored older copy): kept on screen, nothing to re-read
+            for cache, read in ((self._assignments, self.repo.assignments_for_plan),
+                                (self._links, self.repo.links_for_plan),
+                                (self._statuses, self.repo.statuses_for_plan)):  # fmt: skip
+                for node in self._plans[plan_id].nodes():
+                    if node.db_id is not None:
+                        cache.pop(node.db_id, None)
+                cache.update(read(plan_id))
+            self._indicators[plan_id] = self.repo.indicators(plan_id)
+            node_ids.update(n.db_id for n in self._plans[plan_id].nodes() if n.db_id is not None)
+        self._conflicted = set()
+        self._load_conflicts()
+        self._coverage.clear()
+        changes = Changes(node_ids=frozenset(node_ids), department_ids=frozenset(self._departments), events=("reload",))
+        self.departments_changed.emit(changes.department_ids)
         self.changed.emit(changes)
         return changes
 

@@ -1,8 +1,8 @@
 """Word .docx plans -> numbered lines, the same shape a text export has.
 
 Each paragraph is a line; each table row becomes one line of tab-separated
-cells, which the indicator-table reader understands.  A heading style with no
-第…章 number in its text is reported as a warning, not guessed at.
+cells, which the indicator-table reader understands; list numbers, one-cell
+tables and text boxes are read as word/reader.py describes.
 """
 
 from __future__ import annotations
@@ -20,8 +20,6 @@ def read_docx_source(path: Path, *, max_bytes: int = MAX_BYTES) -> SourceText:
         raise PlanImportError(path, "is empty")
     try:
         import docx  # python-docx
-        from docx.table import Table
-        from docx.text.paragraph import Paragraph
     except ImportError as exc:  # pragma: no cover - python-docx is a dependency
         raise PlanImportError(path, "reading .docx needs the python-docx package") from exc
     try:
@@ -30,20 +28,13 @@ def read_docx_source(path: Path, *, max_bytes: int = MAX_BYTES) -> SourceText:
         raise PlanImportError(path, f"is not a readable .docx document ({exc})") from exc
     except Exception as exc:  # python-docx raises its own PackageNotFoundError and lxml errors
         raise PlanImportError(path, f"is not a readable .docx document ({type(exc).__name__}: {exc})") from exc
-    lines: list[str] = []
-    body = document.element.body
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            lines.append(Paragraph(child, document).text)
-        elif tag == "tbl":
-            for row in Table(child, document).rows:
-                cells = [" ".join(cell.text.split()) for cell in row.cells]
-                lines.append("\t" + "\t".join(_dedupe_merged(cells)))
-            lines.append("")
-    if not any(line.strip() for line in lines):
+    from workbench.core.importing.word.reader import BodyReader
+
+    body = BodyReader(document).read()
+    if not any(line.strip() for line in body.lines):
         raise PlanImportError(path, "is empty (the document has no text)")
-    return SourceText(lines, "docx", hashlib.sha256(data).hexdigest(), path.name)
+    return SourceText(body.lines, "docx", hashlib.sha256(data).hexdigest(), path.name, body.locations,
+                      body.heading_levels)
 
 
 def _dedupe_merged(cells: list[str]) -> list[str]:

@@ -54,6 +54,8 @@ class Heading:
     label: str  # 第三章, 专栏7
     number: int
     title: str  # may run on into body text when a PDF joined the lines
+    style: str = ""  # numbering style (第X章, 一、, （一）…), see numbering.py
+    body: str | None = None  # a numbered line's run-in body, split off its title
 
 
 def match_heading(text: str) -> Heading | None:
@@ -109,3 +111,36 @@ def ends_paragraph(text: str) -> bool:
     return text.rstrip("”’」』）)").endswith(("。", "；", "！", "？", "!", "?", ";", "：", ":")) or text.endswith(
         ("。”", "！”", "？”")
     )
+
+
+# Words a section or chapter title usually ends with; used only to guess where a
+# heading that runs straight into its body (no gap, no contents to compare) ends.
+TITLE_FINAL_WORDS = (
+    "成就", "成效", "基础", "目标", "原则", "思想", "任务", "举措", "措施", "保障", "机制", "体系", "要求",
+    "形势", "背景", "方向", "重点", "布局", "格局", "环境", "挑战", "机遇", "水平", "能力", "规定", "总则",
+    "附则", "建设", "发展", "改革", "开放", "安全", "治理", "服务", "管理", "战略", "定位", "路径", "领导",
+    "实施", "监督", "评估", "范围", "依据", "期限", "意义", "现状", "问题", "需求", "优势", "行动", "工程",
+)
+RUN_IN_TITLE_MAX = 24
+
+
+def looks_like_run_in(title: str) -> bool:
+    """A heading's 'title' that is really a title plus its paragraph."""
+    return len(title) > 40 or any(ch in title for ch in "。；！？")
+
+
+def guess_run_in_title(title: str) -> tuple[str, str] | None:
+    """Split `主要成就经济总量持续增长，……` into (主要成就, 经济总量持续增长，……).
+
+    The title is the longest prefix of the first clause (up to 24 characters)
+    that ends with a word titles end with; None when there is no such prefix.
+    The caller reports the guess so the reviewer can correct it.
+    """
+    first_clause = re.split(r"[，,。；：:！？、]", title, maxsplit=1)[0]
+    best = 0
+    for end in range(2, min(len(first_clause) - 1, RUN_IN_TITLE_MAX) + 1):
+        if first_clause[:end].endswith(TITLE_FINAL_WORDS):
+            best = end
+    if not best:
+        return None
+    return title[:best], title[best:]

@@ -37,28 +37,38 @@ class IndicatorTable:
 
 def split_rows(raw_lines: list[str]) -> list[list[str]]:
     """Group raw table lines into rows of cells."""
-    rows: list[list[str]] = []
+    return [row for row, _ in split_rows_at(raw_lines)]
+
+
+def split_rows_at(raw_lines: list[str]) -> list[tuple[list[str], int]]:
+    """Rows of cells, each with the index of the raw line it starts on."""
+    rows: list[tuple[list[str], int]] = []
     current: list[str] = []
-    for raw in raw_lines:
+    first = 0
+    for index, raw in enumerate(raw_lines):
         line = raw.rstrip()
         fields = [c.strip() for c in line.split("\t")]
         if sum(1 for c in fields if c) >= 3:  # one row per line
             if current:
-                rows.append(current)
+                rows.append((current, first))
                 current = []
-            rows.append(fields[1:] if fields and fields[0] == "" and len(fields) > 1 else fields)
+            rows.append((fields[1:] if fields and fields[0] == "" and len(fields) > 1 else fields, index))
         elif not line.strip():
             if raw.startswith("\t"):  # an empty cell
+                if not current:
+                    first = index
                 current.append("")
             elif current:
-                rows.append(current)
+                rows.append((current, first))
                 current = []
         elif raw.startswith("\t") or not current:
+            if not current:
+                first = index
             current.append(line.strip())
         else:  # a cell's text wrapped onto an untabbed line
             current[-1] = current[-1] + line.strip()
     if current:
-        rows.append(current)
+        rows.append((current, first))
     return rows
 
 
@@ -68,9 +78,13 @@ def _name_unit(text: str) -> tuple[str, str]:
     return (m.group(1).strip(), m.group(2).strip()) if m else (text, "")
 
 
-def parse_indicator_table(raw_lines: list[str], footnote: str = "") -> IndicatorTable:
+def parse_indicator_table(raw_lines: list[str], footnote: str = "", *, locate=None) -> IndicatorTable:
+    """`locate(i)` names raw line i in messages (a file name and line, a table row)."""
     table = IndicatorTable(footnote=footnote)
-    rows = split_rows(raw_lines)
+    located = split_rows_at(raw_lines)
+    rows = [row for row, _ in located]
+    where = {id(row): (locate(i) if locate else f"table line {i + 1}") for row, i in located}
+    numbers: dict[str, str] = {}
     years = [int(y) for row in rows[:3] for cell in row for y in YEAR_RE.findall(cell)]
     base_year = years[0] if years else None
     target_year = years[1] if len(years) > 1 else None
@@ -95,8 +109,17 @@ def parse_indicator_table(raw_lines: list[str], footnote: str = "") -> Indicator
                 table.warnings.append(f"indicator {number}: no name in row {row}")
                 continue
             name, unit = _name_unit(names[0])
+            key = f"ind{number}"
+            if number in numbers:  # a typing slip in the plan: keep both rows, say where
+                n = 2
+                while f"{key}~{n}" in {i.key for i in table.indicators}:
+                    n += 1
+                key = f"{key}~{n}"
+                table.warnings.append(f"{where[id(row)]}: indicator number {number} is used twice (first at "
+                                      f"{numbers[number]}); this row is kept as {key}")
+            numbers.setdefault(number, where[id(row)])
             parent = Indicator(
-                key=f"ind{number}", number=number, category=category, name=name, unit=unit,
+                key=key, number=number, category=category, name=name, unit=unit,
                 base_year=base_year, target_year=target_year, attribute=attribute,
                 position=len(table.indicators),
             )

@@ -15,20 +15,23 @@ import re
 from dataclasses import dataclass, field
 
 from workbench.core import plan as P
+from workbench.core.importing.applied import Applied, apply_splits
+from workbench.core.importing.applied import apply as apply_corrections
+from workbench.core.importing.boxes import Boxes
+from workbench.core.importing.corrections import normalise
+from workbench.core.importing.front_matter import FrontMatter
 from workbench.core.importing.headings import (
-    Heading, SPACE_RUN_RE, clean, ends_paragraph, match_enumerated_heading, match_heading, match_item,
-    uses_numbered_chapters,
+    Heading, SPACE_RUN_RE, clean, ends_paragraph, guess_run_in_title, looks_like_run_in, match_heading, match_item,
 )
-from workbench.core.importing.indicator_table import is_footnote, parse_indicator_table
-from workbench.core.importing.toc import TableOfContents, find_toc
+from workbench.core.importing.numbering import ARTICLE, ITEM_STYLES, Scheme, heading_split, match_numbered
+from workbench.core.importing.scheme_scan import scan_scheme
+from workbench.core.importing.toc import TableOfContents, contents_at, find_toc, running_headers
+from workbench.core.importing.units import split_units
+from workbench.core.importing.wrapping import measure, unspace
 from workbench.core.plan import Plan, PlanNode
 from workbench.core.sentences import paragraph_title, split_sentences
 
-PREFACE_MARKERS = {"前言", "序言", "引言"}
 TITLE_CONTINUATION_MAX = 30
-PAGE_NUMBER_RE = re.compile(r"^[-—–－·\s]*(第\s*)?\d{1,4}(\s*页)?[-—–－·\s]*$")
-RUNNING_HEADER_MIN_REPEATS = 3
-DATE_LINE_RE = re.compile(r"\d{4}\s*年|批准|通过|印发")
 
 
 class StructureError(ValueError):
@@ -45,13 +48,31 @@ class _Cursor:
     counters: dict[str, int] = field(default_factory=dict)
 
 
-class OutlineBuilder:
-    def __init__(self, lines: list[str], source_name: str) -> None:
-        self.raw = lines
-        self.text = [clean(line) for line in lines]
-        self.match = match_heading if uses_numbered_chapters(self.text) else match_enumerated_heading
+class OutlineBuilder(FrontMatter, Boxes):
+    def __init__(self, lines: list[str], source_name: str, locate=None,
+                 heading_levels: dict[int, int] | None = None, furniture: set[int] | None = None,
+                 corrections=()) -> None:
+        self.known_furniture = furniture or set()  # source lines a reader marked as headers/footers
+        self.locate = locate or (lambda line: f"line {line}")
+        self.corrections = normalise(corrections)
+        units, starts = apply_splits(split_units(lines), self.corrections)
+        self.raw = [u.raw for u in units]
+        self.ln = [u.line for u in units]  # unit index -> 1-based source line
+        self.text = [clean(raw) for raw in self.raw]
+        self.wrap = measure(self.raw)
+        if self.wrap.width is not None:  # text from a PDF: drop the spaces the extractor put beside CJK
+            self.text = [t if raw.startswith("\t") else unspace(t) for t, raw in zip(self.text, self.raw)]
         self.source_name = source_name
-        self.toc: TableOfContents = find_toc(lines)
+        self.headers = running_headers(self.raw, self.text)  # running headers of a PDF's text (toc.py)
+        self.toc: TableOfContents = find_toc(self.raw, ignore=self.headers)
+        self.scheme: Scheme = scan_scheme(self.raw, self.text, self.toc.end if self.toc else 0)
+        self.skipped: list[tuple[int, str, str]] = []  # (line, text, reason): deliberately not in the tree
+        self.derived_titles: set[str] = set()  # keys whose title is made from their text, not read
+        self.styled = self._styled_headings(heading_levels or {})
+        self.fix = Applied()
+        self.fix = apply_corrections(self.corrections, self.ln, self.text, starts, self.match_at)
+        if self.fix.contents is not None:
+            self.toc = contents_at(self.raw, *self.fix.contents)
         self.root = PlanNode(P.PLAN, "plan")
         self.cur = _Cursor()
         self.warnings: list[str] = []
@@ -60,17 +81,83 @@ class OutlineBuilder:
         self.furniture: set[int] = set()
 
     # -- entry point -------------------------------------------------------
+    def match(self, text: str) -> Heading | None:
+        """A structural line under this document's scheme: heading, 专栏, or numbered clause."""
+        heading = match_heading(text)
+        if heading is not None:
+            if heading.kind == P.BOX:
+                return heading
+            heading.style = "第X" + heading.label[-1]
+            kind = self.scheme.kind(heading.style)
+            if kind in (P.PART, P.CHAPTER, P.SECTION):
+                heading.kind = kind
+                return heading
+            return None if kind is None else Heading(P.CLAUSE, heading.label, heading.number, "", heading.style,
+                                                     heading.title)
+        numbered = match_numbered(text)
+        if numbered is None:
+            return None
+        kind = P.CLAUSE if numbered.style == ARTICLE else self.scheme.kind(numbered.style)
+        if kind is None:
+            return None
+        split = heading_split(numbered.rest) if kind != P.CLAUSE else None
+        if split is None:
+            return Heading(P.CLAUSE, numbered.label, numbered.number, "", numbered.style, numbered.rest)
+        return Heading(kind, numbered.label, numbered.number, split[0], numbered.style, split[1])
+
+    def _styled_headings(self, levels: dict[int, int]) -> dict[int, Heading]:
+        """Word paragraphs in a Heading 1/2 style with no number in their text: chapters and sections."""
+        styled: dict[int, Heading] = {}
+        chapters = sections = 0
+        for i, line in enumerate(self.ln):
+            level = levels.get(line)
+            text = self.text[i]
+            if level is None:
+                heading = self.match(text) if text else None
+                if heading is not None and heading.kind == P.CHAPTER:
+                    chapters, sections = heading.number, 0
+                continue
+            if level > 2 or not text or self.match(text) is not None or len(text) > 60 or ends_paragraph(text):
+                continue
+            if level == 1:
+                chapters, sections = chapters + 1, 0
+                styled[i] = Heading(P.CHAPTER, "", chapters, text, "Heading 1")
+            else:
+                sections += 1
+                styled[i] = Heading(P.SECTION, "", sections, text, "Heading 2")
+        return styled
+
+    def match_at(self, i: int) -> Heading | None:
+        """match() for unit i, or the heading its Word style or a reviewer's correction makes it."""
+        if i in self.fix.headings:
+            h = self.fix.headings[i]
+            return Heading(h.kind, h.label, h.number, h.title, h.style, "")
+        if i in self.fix.body:
+            return None
+        if i in self.styled:
+            h = self.styled[i]
+            return Heading(h.kind, h.label, h.number, h.title, h.style, "")
+        return self.match(self.text[i])
+
     def build(self) -> Plan:
         body_start = self.toc.end if self.toc else self._first_heading_index()
         front_end = self.toc.start if self.toc else body_start
+        if self.fix.front_end is not None and not self.toc:  # the reviewer said where the front matter ends
+            front_end = body_start = max(self.fix.front_end, min(body_start, self.fix.front_end))
+        self.furniture = self._page_furniture(0)
         self._front_matter(0, front_end)
+        for i in range(front_end, body_start):
+            if self.text[i]:
+                self.skipped.append((self.ln[i], self.text[i], "contents"))
         self._body(body_start)
-        if not any(n.kind in (P.CHAPTER, P.PART, P.SECTION) for n in self.root.children):
-            raise StructureError("no recognisable plan structure (no 第…篇/章/节 headings found)")
+        if not any(n.kind in (P.CHAPTER, P.PART, P.SECTION) for n in self.root.walk()):
+            raise StructureError("no recognisable plan structure (no headings numbered 第…篇/章/节 or 一、（一）1.)")
         self._cross_check_toc()
         plan = Plan(
             title=self.root.title, root=self.root, toc=self.toc.entries, source_name=self.source_name,
-            body_start_line=body_start + 1, warnings=self.warnings,
+            body_start_line=self.ln[body_start] if body_start < len(self.ln) else len(self.ln) + 1,
+            warnings=self.warnings, numbering=self.scheme.describe(), skipped=self.skipped,
+            derived_titles=self.derived_titles, corrections=self.corrections,
         )
         if self.indicator_table is not None:
             plan.indicators = self.indicator_table.indicators
@@ -80,53 +167,13 @@ class OutlineBuilder:
 
     def _first_heading_index(self) -> int:
         for i, text in enumerate(self.text):
-            heading = self.match(text)
-            if heading is not None and heading.kind != P.BOX:
+            heading = self.match_at(i) if text else None
+            if heading is not None and heading.kind in (P.PART, P.CHAPTER, P.SECTION):
                 return i
         return len(self.text)
 
-    # -- front matter ------------------------------------------------------
-    def _front_matter(self, start: int, end: int) -> None:
-        indices = [i for i in range(start, end) if self.text[i]]
-        preface_at = next((i for i in indices if "".join(self.text[i].split()) in PREFACE_MARKERS), None)
-        head = [i for i in indices if preface_at is None or i < preface_at]
-        title_lines: list[int] = []
-        for i in head:
-            if DATE_LINE_RE.search(self.text[i]) or self.text[i].startswith(("（", "(")):
-                break
-            title_lines.append(i)
-        self.root.title = "".join(self.text[i] for i in title_lines) or _stem(self.source_name)
-        note = [i for i in head if i not in title_lines]
-        self.root.text = "".join(self.text[i] for i in note)
-        self.root.lines = [i + 1 for i in head]
-        if preface_at is not None:
-            body = [i for i in indices if i > preface_at]
-            text = "\n".join(self.text[i] for i in body)
-            node = self._add(self.root, P.CLAUSE, "preface", title="前言", text=text,
-                             lines=[preface_at + 1] + [i + 1 for i in body])
-            self._add_sentences(node)
-
     # -- body --------------------------------------------------------------
-    def _page_furniture(self, start: int) -> set[int]:
-        """Page numbers and running headers that text pulled out of a PDF leaves in the body."""
-        furniture = {i for i in range(start, len(self.text))
-                     if self.text[i] and not self.raw[i].startswith("\t") and PAGE_NUMBER_RE.match(self.text[i])}
-        counts: dict[str, list[int]] = {}
-        for i in range(start, len(self.text)):
-            text = self.text[i]
-            if text and len(text) <= 40 and not self.raw[i].startswith("\t") and not ends_paragraph(text) \
-                    and self.match(text) is None:
-                counts.setdefault(text, []).append(i)
-        for lines in counts.values():
-            if len(lines) >= RUNNING_HEADER_MIN_REPEATS:
-                furniture.update(lines)
-        if furniture:
-            self.warnings.append(f"skipped {len(furniture)} page-number or running-header line(s), e.g. line "
-                                 f"{min(furniture) + 1}: {self.text[min(furniture)]!r}")
-        return furniture
-
     def _body(self, start: int) -> None:
-        self.furniture = self._page_furniture(start)
         i = start
         n = len(self.text)
         blank_run = 0
@@ -139,11 +186,13 @@ class OutlineBuilder:
                 blank_run += 1
                 i += 1
                 continue
-            heading = self.match(text)
-            if self.cur.box is not None and heading is not None and heading.kind == P.SECTION \
-                    and self.match is match_enumerated_heading and self._continues_items(heading):
+            heading = self.match_at(i)
+            if self.cur.box is not None and heading is not None and heading.style in ITEM_STYLES \
+                    and self._continues_items(heading):
                 heading = None  # （三） after a box's （二） is its next item, not a section
-            if heading is not None:
+            if heading is not None and heading.kind == P.CLAUSE:
+                i = self._numbered_clause(i, heading)
+            elif heading is not None:
                 i = self._heading(i, heading)
             elif self.cur.box is not None and (k := self._box_line(i, text, blank_run)) is not None:
                 i = k
@@ -153,8 +202,11 @@ class OutlineBuilder:
 
     def _heading(self, i: int, heading: Heading) -> int:
         """Create a part/chapter/section/box node; return the next line index."""
-        lines = [i + 1]
-        title, rest = self._split_title(heading)
+        lines = [self.ln[i]]
+        if heading.body is not None:  # numbered 一、（一） heading: title and run-in body already split
+            title, rest = heading.title, heading.body
+        else:
+            title, rest = self._split_title(heading, self.ln[i])
         j = i + 1
         if rest is None:
             title, j, more = self._continue_title(heading, title, i + 1)
@@ -167,8 +219,23 @@ class OutlineBuilder:
         else:
             node = self._open_level(heading, title, lines)
         if rest:
-            self._paragraph_text(rest, [i + 1])
+            if ends_paragraph(rest) or j >= len(self.text):
+                self._paragraph_text(rest, [self.ln[i]])
+            else:  # the run-in body goes on over the next lines
+                text, more, j = self._gather(j - 1, text=rest)
+                self._paragraph_text(text, [self.ln[i]] + more[1:])
         return j
+
+    def _numbered_clause(self, i: int, heading: Heading) -> int:
+        """1. / 第八条 / a numbered paragraph: a clause that keeps its number as label."""
+        text, lines, k = self._gather(i, text=heading.body or "")
+        parent = self._container()
+        prefix = parent.key + "/" if parent is not self.root else ""
+        node = self._add(parent, P.CLAUSE, f"{prefix}p{self._next(prefix + 'p'):02d}", heading.label,
+                         paragraph_title(text), text, lines=lines)
+        self.derived_titles.add(node.key)
+        self._add_sentences(node)
+        return k
 
     def _toc_title(self, heading: Heading) -> str | None:
         if not self.toc:
@@ -177,7 +244,7 @@ class OutlineBuilder:
             return self.toc.title_for(P.SECTION, heading.label, self.cur.chapter.label if self.cur.chapter else None)
         return self.toc.title_for(heading.kind, heading.label)
 
-    def _split_title(self, heading: Heading) -> tuple[str, str | None]:
+    def _split_title(self, heading: Heading, line: int) -> tuple[str, str | None]:
         """Split a heading line that runs on into body text (PDF exports)."""
         title = heading.title
         known = self._toc_title(heading)
@@ -191,6 +258,15 @@ class OutlineBuilder:
                 item = re.search(r"[（(][一二三四五六七八九十]+[）)]", title)
                 if item and item.start() > 0:
                     return title[: item.start()].strip(), title[item.start():]
+            elif known is None and looks_like_run_in(title):
+                guess = guess_run_in_title(title)
+                if guess is not None:
+                    self.warnings.append(f"{self.locate(line)}: {heading.label} runs straight into its text; title taken "
+                                         f"as {guess[0]!r} (check it in the import preview)")
+                    return guess
+                self.warnings.append(f"{self.locate(line)}: {heading.label} runs straight into its text and no title "
+                                     f"could be told apart; the text is kept as its first paragraph")
+                return "", title
         return title, None
 
     def _continue_title(self, heading: Heading, title: str, j: int) -> tuple[str, int, list[int]]:
@@ -203,6 +279,13 @@ class OutlineBuilder:
                 k += 1
                 continue
             nxt = self.text[k]
+            if k in self.fix.joins:  # the reviewer joined this line to the title
+                title += nxt
+                used.append(self.ln[k])
+                k = j = k + 1
+                continue
+            if k in self.fix.starts or k in self.fix.body:
+                break
             if known:
                 if title == known or not known.startswith(title + nxt):
                     break
@@ -211,13 +294,18 @@ class OutlineBuilder:
                 or len(nxt) > TITLE_CONTINUATION_MAX
                 or ends_paragraph(nxt)
                 or any(ch in nxt for ch in "。；")
+                or nxt.endswith(("，", "、", ","))
                 or self.match(nxt)
                 or match_item(nxt)
+                or match_numbered(nxt)
+                or match_heading(nxt)
+                or heading.body is not None
+                or k in self.styled
                 or self.raw[k].startswith("\t")
             ):
                 break
             title += nxt
-            used.append(k + 1)
+            used.append(self.ln[k])
             k += 1
             j = k
             if not known:
@@ -232,13 +320,15 @@ class OutlineBuilder:
             cur.part, cur.chapter, cur.section = node, None, None
         elif heading.kind == P.CHAPTER:
             parent = cur.part or self.root
-            node = self._add(parent, P.CHAPTER, f"ch{heading.number:02d}", heading.label, title, lines=lines,
-                             number=heading.number)
+            key = f"ch{heading.number:02d}"
+            if key in self.keys and cur.part is not None:  # chapters numbered afresh in each part
+                key = f"{cur.part.key}/{key}"
+            node = self._add(parent, P.CHAPTER, key, heading.label, title, lines=lines, number=heading.number)
             cur.chapter, cur.section = node, None
         else:
             parent = cur.chapter or cur.part or self.root
             if cur.chapter is None:
-                self.warnings.append(f"line {lines[0]}: {heading.label} outside any chapter")
+                self.warnings.append(f"{self.locate(lines[0])}: {heading.label} outside any chapter")
             prefix = parent.key + "/" if parent is not self.root else ""
             node = self._add(parent, P.SECTION, f"{prefix}s{heading.number:02d}", heading.label, title,
                              lines=lines, number=heading.number)
@@ -248,101 +338,61 @@ class OutlineBuilder:
     def _container(self) -> PlanNode:
         return self.cur.section or self.cur.chapter or self.cur.part or self.root
 
-    def _open_box(self, heading: Heading, title: str, lines: list[int]) -> PlanNode:
-        node = self._add(self._container(), P.BOX, f"box{heading.number:02d}", heading.label, title,
-                         lines=lines, number=heading.number)
-        self.cur.box, self.cur.box_has_items = node, False
-        return node
-
-    def _close_box(self) -> None:
-        self.cur.box, self.cur.box_has_items = None, False
-
-    def _continues_items(self, heading: Heading) -> bool:
-        items = sum(1 for c in self.cur.box.children if c.kind == P.BOX_ITEM) if self.cur.box else 0
-        return heading.number == items + 1
-
-    def _box_line(self, i: int, text: str, blank_run: int) -> int | None:
-        """Place a paragraph inside the open box; return the next line, or None when it ends the box."""
-        box = self.cur.box
-        assert box is not None
-        label = match_item(text)
-        if label is None and (self.cur.box_has_items or (blank_run >= 2 and box.children)):
-            self._close_box()
-            return None
-        text, lines, k = self._gather(i)
-        if label is not None:
-            body = text[len(label):].strip()
-            node = self._add(box, P.BOX_ITEM, f"{box.key}/i{self._next(box.key + '/i'):02d}", label,
-                             paragraph_title(body, allow_comma=True, max_len=40), body, lines=lines)
-            self.cur.box_has_items = True
-        else:
-            node = self._add(box, P.CLAUSE, f"{box.key}/p{self._next(box.key + '/p'):02d}", "",
-                             paragraph_title(text), text, lines=lines)
-        self._add_sentences(node)
-        return k
-
-    def _starts_indicator_table(self, j: int) -> bool:
-        for k in range(j, min(j + 12, len(self.text))):
-            if self.text[k]:
-                if self.text[k] in ("序号", "指标") or self.raw[k].startswith("\t序号"):
-                    return True
-                if self.raw[k].split("\t").count("序号") or "序号\t" in self.raw[k]:
-                    return True
-        return False
-
-    def _indicator_table(self, box: PlanNode, j: int) -> int:
-        k = j
-        table_lines: list[int] = []
-        footnote_lines: list[int] = []
-        while k < len(self.text):
-            text = self.text[k]
-            if text and is_footnote(text):
-                footnote_lines.append(k)
-                k += 1
-                while k < len(self.text) and self.text[k] and not self.match(self.text[k]) \
-                        and not self.raw[k].startswith("\t") and len(footnote_lines) < 3 \
-                        and not ends_paragraph(self.text[footnote_lines[-1]]):
-                    footnote_lines.append(k)
-                    k += 1
-                break
-            if text and (self.match(text) or (not self.raw[k].startswith("\t") and ends_paragraph(text)
-                                                  and len(text) > 40)):
-                break
-            table_lines.append(k)
-            k += 1
-        footnote = "".join(self.text[f] for f in footnote_lines)
-        self.indicator_table = parse_indicator_table([self.raw[t] for t in table_lines], footnote)
-        used = [t + 1 for t in table_lines + footnote_lines if self.text[t]]
-        self._add(box, P.INDICATOR_TABLE, f"{box.key}/table", "", "指标表", footnote, lines=used)
-        self._close_box()
-        return k
-
     def _paragraph(self, i: int) -> int:
         text, lines, k = self._gather(i)
         self._paragraph_text(text, lines)
         return k
 
-    def _gather(self, i: int) -> tuple[str, list[int], int]:
-        """A paragraph from line i on: lines broken inside it (PDF wrapping, page breaks) are joined."""
-        lines = [i + 1]
-        text = self.text[i]
+    def _gather(self, i: int, *, text: str | None = None, limit: int | None = None) -> tuple[str, list[int], int]:
+        """A paragraph from unit i on: lines broken inside it (PDF wrapping, page breaks) are joined.
+
+        `text` replaces unit i's own text (a numbered line without its number); `limit` bounds the search.
+        """
+        lines = [self.ln[i]]
+        text = self.text[i] if text is None else text
         k = i + 1
-        while not ends_paragraph(text) and k < len(self.text):
+        last = i
+        end = len(self.text) if limit is None else limit
+        while k < end:
+            ahead = k
+            while ahead < end and (not self.text[ahead] or ahead in self.furniture):
+                ahead += 1
+            if ahead < end and ahead in self.fix.joins:  # the reviewer joined it to this paragraph
+                text += self.text[ahead]
+                lines.append(self.ln[ahead])
+                last, k = ahead, ahead + 1
+                continue
+            if k in self.fix.starts:
+                break
             if not self.text[k] or k in self.furniture:  # a page break inside the paragraph?
                 j = k
-                while j < len(self.text) and (not self.text[j] or j in self.furniture):
+                while j < end and (not self.text[j] or j in self.furniture):
                     j += 1
                 if not any(m in self.furniture for m in range(k, j)):
                     break
                 k = j
                 continue
-            nxt = self.text[k]
-            if self.match(nxt) or match_item(nxt) or self.raw[k].startswith("\t"):
+            if ends_paragraph(text) and not self._wraps_on(last, k):
                 break
+            nxt = self.text[k]
+            if k not in self.fix.body and (self.match_at(k) or match_item(nxt) or match_heading(nxt)) \
+                    or self.raw[k].startswith("\t"):
+                break
+            if self.wrap.indented(self.raw[k]) and k == last + 1:
+                break  # an indented line opens the next paragraph
             text += nxt
-            lines.append(k + 1)
+            lines.append(self.ln[k])
+            last = k
             k += 1
         return text, lines, k
+
+    def _wraps_on(self, last: int, k: int) -> bool:
+        """A line ending a sentence at the page's edge, followed by an unindented line: the paragraph goes on."""
+        if not self.wrap.full(self.raw[last]) or self.wrap.indented(self.raw[k]):
+            return False
+        # Without indents (pdftotext's plain output) a paragraph's indented first line still shows: it is
+        # two characters short of full.  A full line next is a continuation.
+        return self.wrap.indents or k > last + 1 or self.wrap.full(self.raw[k], slack=2)
 
     def _paragraph_text(self, text: str, lines: list[int]) -> None:
         parent = self._container()
@@ -362,7 +412,7 @@ class OutlineBuilder:
         while key in self.keys:  # a duplicated number in a malformed plan
             key, n = f"{base}~{n}", n + 1
         if key != base:
-            self.warnings.append(f"line {lines[0] if lines else '?'}: duplicate {label or kind}, keyed {key}")
+            self.warnings.append(f"{self.locate(lines[0]) if lines else '?'}: duplicate {label or kind}, keyed {key}")
         self.keys.add(key)
         return parent.add(PlanNode(kind, key, label, title, text, number=number, lines=list(lines)))
 
@@ -385,9 +435,9 @@ class OutlineBuilder:
                 self.warnings.append(f"{entry.label}: body title {node.title!r} differs from contents {entry.title!r}")
 
 
-def _stem(name: str) -> str:
-    return name.rsplit(".", 1)[0] if name else "未命名规划"
-
-
-def build_plan(lines: list[str], source_name: str) -> Plan:
-    return OutlineBuilder(lines, source_name).build()
+def build_plan(lines: list[str], source_name: str, locate=None, heading_levels: dict[int, int] | None = None,
+               furniture: set[int] | None = None, corrections=()) -> Plan:
+    """`locate(line)` names a 1-based source line in warnings (`paragraph 12` for Word files);
+    `heading_levels` maps lines to their heading level (Word style, PDF type size); `furniture` are
+    lines the reader found to be page headers and footers; `corrections` are the reviewer's."""
+    return OutlineBuilder(lines, source_name, locate, heading_levels, furniture, corrections).build()

@@ -31,6 +31,14 @@ class SourceText:
     encoding: str
     sha256: str
     name: str
+    locations: list[str] | None = None  # where line n is, when not "line n" (docx paragraphs, PDF pages)
+    heading_levels: dict[int, int] | None = None  # line -> Word heading style level (1 = Heading 1)
+    furniture: set[int] | None = None  # lines the reader knows are page headers/footers (PDF)
+
+    def locate(self, line: int) -> str:
+        if self.locations and 0 < line <= len(self.locations):
+            return self.locations[line - 1]
+        return f"line {line}"
 
 
 def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
@@ -68,6 +76,10 @@ def decode(data: bytes, path: Path | str) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
         return _check_text(text, path), name
+    from .bad_bytes import bad_bytes_error
+
+    if (damaged := bad_bytes_error(data, path)) is not None:
+        raise damaged
     try:
         from charset_normalizer import from_bytes
 

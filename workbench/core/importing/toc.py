@@ -49,21 +49,50 @@ def _toc_text(raw: str) -> str:
     return text
 
 
-def find_toc(lines: list[str]) -> TableOfContents:
+def running_headers(raw: list[str], cleaned: list[str]) -> set[int]:
+    """Lines repeated on many pages (a PDF's running header): short, not headings, 3 times or more."""
+    counts: dict[str, list[int]] = {}
+    for i, text in enumerate(cleaned):
+        if text and len(text) <= 40 and not raw[i].startswith("\t") and not text.endswith(("。", "；")) \
+                and not is_page_number(text) and match_heading(text) is None:
+            counts.setdefault(text, []).append(i)
+    breaks = [i for i, text in enumerate(cleaned) if is_page_number(text) or raw[i].startswith("\f")
+              or re.match(r"^[-—–－·\s]*(第\s*)?\d{1,4}(\s*页)?[-—–－·\s]*$", text)]
+
+    def near_break(i: int) -> bool:  # a running header sits beside the page break (number, form feed)
+        from bisect import bisect_left
+
+        at = bisect_left(breaks, i - 3)
+        return at < len(breaks) and breaks[at] <= i + 3
+
+    return {i for found in counts.values() if len(found) >= 3
+            and sum(map(near_break, found)) >= 2 * len(found) / 3 for i in found}
+
+
+def find_toc(lines: list[str], ignore: set[int] | frozenset[int] = frozenset()) -> TableOfContents:
     """Locate the TOC: from a 目录 line (or the first heading, if headings repeat)
-    up to the second appearance of the first heading it lists."""
-    cleaned = [_toc_text(line) for line in lines]
+    up to the second appearance of the first heading it lists.
+
+    Only a proven contents list is returned: every line of it must read as a
+    contents entry (a heading, a page number, a field code, or the wrapped
+    second line of an entry).  Anything else means the guess was wrong, and
+    nothing is skipped.
+    """
+    cleaned = ["" if i in ignore else _toc_text(line) for i, line in enumerate(lines)]
     start = next((i for i, t in enumerate(cleaned) if "".join(t.split()) in TOC_MARKERS), None)
     if start is None:
         start = _repeated_heading_start(cleaned)
         if start is None:
             return TableOfContents()
     first_key = None
+    chapter = ""
     for i in range(start, len(cleaned)):
-        heading = match_heading(cleaned[i])
+        heading = match_heading(_without_page(cleaned[i]))
         if heading is None or heading.kind == BOX:
             continue
-        key = (heading.kind, heading.label)
+        if heading.kind in (PART, CHAPTER):
+            chapter = heading.label if heading.kind == CHAPTER else ""
+        key = (heading.kind, heading.label, chapter if heading.kind == SECTION else "")
         if first_key is None:
             first_key = key
         elif key == first_key:
@@ -72,8 +101,37 @@ def find_toc(lines: list[str]) -> TableOfContents:
                 end -= 1  # a 篇 heading the contents did not list opens the body
             while end < i and not cleaned[end]:
                 end += 1
+            if not _reads_as_contents(cleaned[start:end]):
+                return TableOfContents()
             return TableOfContents(start, end, _entries(cleaned[start:end]))
     return TableOfContents()
+
+
+CONTINUATION_MAX = 40
+
+
+def _without_page(text: str) -> str:
+    m = TRAILING_PAGE_RE.search(text)
+    return text[: m.start()] if m and match_heading(text[: m.start()]) else text
+
+
+def _reads_as_contents(cleaned: list[str]) -> bool:
+    """True when every line is a contents entry, a page number, or one wrapped line of an entry."""
+    entries = 0
+    after_entry = False
+    for text in cleaned:
+        if not text or "".join(text.split()) in TOC_MARKERS or is_page_number(text):
+            continue
+        heading = match_heading(_without_page(text))
+        if heading is not None and heading.kind != BOX:
+            entries += 1
+            after_entry = True
+            continue
+        if after_entry and len(text) <= CONTINUATION_MAX and not any(ch in text for ch in "。；！？"):
+            after_entry = False  # one wrapped line per entry
+            continue
+        return False
+    return entries >= 2
 
 
 def _is_part(text: str) -> bool:
@@ -82,14 +140,17 @@ def _is_part(text: str) -> bool:
 
 
 def _repeated_heading_start(cleaned: list[str]) -> int | None:
-    seen: dict[tuple[str, str], int] = {}
+    seen: dict[tuple[str, str, str], int] = {}
+    chapter = ""
     for i, text in enumerate(cleaned):
-        heading = match_heading(text)
+        heading = match_heading(_without_page(text))
         if heading is None or heading.kind == BOX:
             if len(text) > 60 and seen:  # a real paragraph: headings so far were the body
                 return None
             continue
-        key = (heading.kind, heading.label)
+        if heading.kind in (PART, CHAPTER):
+            chapter = heading.label if heading.kind == CHAPTER else ""
+        key = (heading.kind, heading.label, chapter if heading.kind == SECTION else "")
         if key in seen:
             return seen[key]
         seen[key] = i
@@ -118,6 +179,14 @@ def _entries(cleaned: list[str]) -> list[TocEntry]:
                 chapter = heading.label
             within = chapter if heading.kind == SECTION else part if heading.kind == CHAPTER else ""
             entries.append(TocEntry(heading.kind, heading.label, heading.title, page, within))
-        elif entries:  # a wrapped title's second line
+        elif entries:  # a wrapped title's second line, maybe ending with the entry's page
+            m = re.search(r"[\s\u3000.．…·]+(\d{1,4})$", text)
+            if m:
+                text, entries[-1].page = text[: m.start()], m.group(1)
             entries[-1].title += text
     return entries
+
+
+def contents_at(lines: list[str], start: int, end: int) -> TableOfContents:
+    """A table of contents the reviewer marked (lines[start:end]), read like a found one."""
+    return TableOfContents(start, end, _entries([_toc_text(line) for line in lines[start:end]]))
