@@ -402,8 +402,8 @@ class Session(QObject):
             self._indicators[plan_id] = self.repo.indicators(plan_id)
             node_ids.update(n.db_id for n in self._plans[plan_id].nodes() if n.db_id is not None)
         self._conflicted = set()
-        self._load_conflicts()
-        self._coverage.clear()
+        self.reload_conflicts()
+        self.coverage_counts = Coverage(self)  # recounted when next asked
         changes = Changes(node_ids=frozenset(node_ids), department_ids=frozenset(self._departments), events=("reload",))
         self.departments_changed.emit(changes.department_ids)
         self.changed.emit(changes)
