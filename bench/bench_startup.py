@@ -88,10 +88,9 @@ def prepare(directory: Path) -> tuple[Path, dict[str, str]]:
         pass
     db.close()
     config = directory / "config"
-    (config / "policy-review-workbench").mkdir(parents=True)
-    (config / "policy-review-workbench" / "workbench.conf").write_text(
-        "[reviewer]\nname=bench\nunit=bench\n", encoding="utf-8"
-    )
+    (directory / "data").mkdir()
+    # With WORKBENCH_DATA_DIR set the settings (the reviewer) live in it.
+    (directory / "data" / "settings.ini").write_text("[reviewer]\nname=bench\nunit=bench\n", encoding="utf-8")
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["XDG_CONFIG_HOME"] = str(config)

@@ -1,8 +1,10 @@
 """`python -m workbench` and the `workbench` command.
 
-With no arguments it opens the GUI on the default workspace (importing the
-shipped plan on first run), `--db PATH` (or `gui --db PATH`) on another
-workspace; with a command it runs the command line.
+With no command (`workbench`, `workbench --db PATH`) or with `gui` it opens
+the GUI on the default workspace (importing the shipped plan on first run) or
+on PATH; with a command it runs the command line.  Anything it does not
+understand is a one-line error with exit code 2: a script never ends up
+waiting on a window.
 """
 
 from __future__ import annotations
@@ -10,16 +12,28 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+from workbench.cli import EXIT_USAGE
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    if not args or args[0] in ("gui", "--gui") or args[0] == "--db" or args[0].startswith("--db="):
-        from workbench.app import run_gui
+    if args:
+        from workbench import cli
 
-        return run_gui(args[1:] if args and args[0] in ("gui", "--gui") else args)
-    from workbench.cli import main as cli_main
+        try:
+            parsed = cli.parse_args(args)
+        except SystemExit as exc:  # --help/--version (0) or a usage error (2, already reported)
+            return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+        if parsed.command not in (None, "gui"):
+            return cli.run(parsed)
+        if parsed.reviewer is not None or parsed.unit:
+            print("workbench: --reviewer/--unit are for commands; the window asks who is reviewing",
+                  file=sys.stderr)
+            return EXIT_USAGE
+        args = ["--db", str(parsed.db)] if parsed.db is not None else []
+    from workbench.app import run_gui
 
-    return cli_main(args)
+    return run_gui(args)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """The composition root of the GUI: store, session, window, wired together.
 
 `run_gui(argv)` is what `workbench` with no arguments runs: a QApplication
-with the organisation's QSettings and the chosen language, the default
+with the data directory's QSettings (open_settings) and the chosen language, the default
 workspace (paths.default_workspace(), which honours WORKBENCH_DATA_DIR) or
 `--db PATH`, the shipped plan imported on first run (parsed in a worker,
 behind a progress dialog), and the first-start reviewer dialog.
@@ -60,14 +60,39 @@ def _first_start(window, *, ask: bool) -> None:
     """
     from workbench.ui import background, main_actions
 
-    def import_seed(_result: int = 0) -> None:
+    def import_seed() -> None:
         if not window.session.plan_ids:
             background.import_plan_file(window, paths.SEED_PLAN, first_run=True)
 
     if ask:
-        main_actions.ask_reviewer(window, first_start=True).finished.connect(import_seed)
+        main_actions.ask_reviewer(window, first_start=True, on_named=import_seed)
     else:
         import_seed()
+
+
+def _exit_when_ready(window) -> None:
+    """WORKBENCH_EXIT_WHEN_READY=1: print READY and quit once the window shows a plan (start-up
+    benchmarks and smoke tests of the bundled app, which cannot be handed a callback)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    if window.isVisible() and window.tree_model.rowCount() > 0 and window.current_node_id is not None:
+        print("READY", flush=True)
+        window.close()
+        QApplication.quit()
+    else:
+        QTimer.singleShot(5, lambda: _exit_when_ready(window))
+
+
+def open_settings():
+    """The QSettings of this data directory (paths.settings_file()) or the platform's per-user ones."""
+    from PySide6.QtCore import QSettings
+
+    path = paths.settings_file()
+    if path is None:
+        return QSettings(ORGANISATION, APPLICATION)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return QSettings(str(path), QSettings.Format.IniFormat)
 
 
 def _parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -83,7 +108,9 @@ def run_gui(argv: Sequence[str] = (), *, on_ready: Callable[[object], None] | No
     populated and the event loop is running (the start-up benchmark uses it).
     """
     args, qt_args = _parse_args(argv)
-    from PySide6.QtCore import QSettings, QTimer
+    if on_ready is None and os.environ.get("WORKBENCH_EXIT_WHEN_READY"):
+        on_ready = _exit_when_ready
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from workbench.storage.audit import Reviewer
@@ -96,8 +123,11 @@ def run_gui(argv: Sequence[str] = (), *, on_ready: Callable[[object], None] | No
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
-    settings = QSettings(ORGANISATION, APPLICATION)
+    settings = open_settings()
     translators = i18n.install(app, i18n.language(settings))  # noqa: F841 - kept alive until exit
+    from workbench.ui.fonts import ensure_cjk_font
+
+    ensure_cjk_font()  # the bundled CJK font, only where the system has none
 
     path = args.db or paths.default_workspace()
     known = stored_reviewer(settings)
@@ -122,6 +152,7 @@ def run_gui(argv: Sequence[str] = (), *, on_ready: Callable[[object], None] | No
         except Exception as exc:  # noqa: BLE001 - a full disk: work on, but say so
             backup_problem = str(exc)
     repo = Repository(db, known or Reviewer(_os_user(), ""))
+    window = None
     previous_hook = install_excepthook()  # an unexpected error shows a dialog; the window never vanishes silently
     try:
         window = build_main_window(repo, settings, path=path)
@@ -139,5 +170,11 @@ def run_gui(argv: Sequence[str] = (), *, on_ready: Callable[[object], None] | No
         with private_tempdir():  # export temp files live and die with this process (swept if it is killed)
             return app.exec()
     finally:
+        if window is not None:
+            # Work that ended as the window closed delivers its result now, while the workspace is
+            # still open (never into a later event loop on a closed one); nothing new starts.
+            window.pool.shutdown()
+            app.sendPostedEvents()
+            app.processEvents()
         db.close()
         sys.excepthook = previous_hook

@@ -142,6 +142,10 @@ EN.update({"DepartmentsDialog|撤销": "Retire", "DepartmentsDialog|状态": "St
 EN.update({"修改记录": "History"})
 EN.update({"部门（工作簿只含涉及所选部门的任务；或为所选部门各出一个工作簿）：":
            "Departments (the workbook holds only tasks involving these; or one workbook for each):"})
+# first-start reviewer dialog (issue 8)
+EN.update({"退出": "Quit",
+           "必须填写姓名才能开始：每一项标注都会记录是谁做的。不想填写可以点“退出”。":
+           "A name is required to start: every tag records who made it. Choose Quit if you do not want to give one."})
 # import preview (issue 9)
 EN.update({
     "导入预览：%1": "Import preview: %1", "原文": "Source", "识别出的结构": "Structure found",
@@ -221,6 +225,14 @@ EN.update({  # issue 11: opening a workspace when the machine misbehaves
     "恢复此备份": "Restore this backup", "退出": "Quit", "无法打开工作区": "Cannot open the workspace",
     "另一个程序正在写入，已只读打开": "another program is writing; opened read-only",
     "只读：%1。可以浏览、搜索和导出，不能修改。": "Read-only: %1. You can browse, search and export, but not change anything.",
+    "指标表：%label 列没有对应的栏目，其数值附在目标值之后":
+        "indicator table: column(s) %label have no field of their own; their values are kept after the target value",
+    "%at：指标表无法按行读出（%n 行作为表格原文保留，未生成指标）；如需结构化指标，请直接导入 PDF 或 pdftotext -layout 的文本":
+        "%at: the indicator table could not be read into rows (%n lines kept as the table's text, no indicators); "
+        "import the PDF itself, or text from pdftotext -layout, for structured indicators",
+    "%1 位于只读介质上": "%1 is on a read-only medium",
+    "%1 是只读文件": "%1 is a read-only file",
+    "%1 所在的文件夹不可写入": "the folder of %1 cannot be written",
     "意外错误": "Unexpected error",
     "发生了意外错误：%1\n已保存的工作不受影响；详情已记录在 %2。":
         "An unexpected error occurred: %1\nSaved work is not affected; details were written to %2.",

@@ -306,12 +306,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../workbench/app.py" line="108" />
+        <location filename="../../workbench/app.py" line="138" />
         <source>无法打开工作区</source>
         <translation>Cannot open the workspace</translation>
     </message>
     <message>
-        <location filename="../../workbench/app.py" line="132" />
+        <location filename="../../workbench/app.py" line="163" />
         <source>今日备份未能完成：%1</source>
         <translation>Today's backup could not be taken: %1</translation>
     </message>
@@ -1126,54 +1126,54 @@ The current content is kept as a backup first and can be restored again at any t
 <context>
     <name>DivisionImportDialog</name>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="33" />
-        <location filename="../../workbench/ui/division_dialog.py" line="96" />
-        <location filename="../../workbench/ui/division_dialog.py" line="99" />
+        <location filename="../../workbench/ui/division_dialog.py" line="34" />
+        <location filename="../../workbench/ui/division_dialog.py" line="98" />
+        <location filename="../../workbench/ui/division_dialog.py" line="101" />
         <source>导入任务分工表</source>
         <translation>Import division sheet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="35" />
+        <location filename="../../workbench/ui/division_dialog.py" line="36" />
         <source>{file}：读取 {rows} 行，{n} 处修改将应用。</source>
         <translation>{file}: {rows} rows read, {n} change(s) will be applied.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="45" />
+        <location filename="../../workbench/ui/division_dialog.py" line="46" />
         <source>以下差异不会应用（原因见各行）：</source>
         <translation>These differences will not be applied (the reason is on each line):</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="51" />
+        <location filename="../../workbench/ui/division_dialog.py" line="52" />
         <source>以下问题须在表格中改正后重新导入（不会自动新建部门）：</source>
         <translation>Correct these in the sheet and import it again (departments are never created by an import):</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="56" />
+        <location filename="../../workbench/ui/division_dialog.py" line="57" />
         <source>修改记为（审核人）：</source>
         <translation>Record the changes as (reviewer):</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="57" />
+        <location filename="../../workbench/ui/division_dialog.py" line="58" />
         <source>单位：</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="61" />
+        <location filename="../../workbench/ui/division_dialog.py" line="62" />
         <source>应用修改</source>
         <translation>Apply changes</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="71" />
+        <location filename="../../workbench/ui/division_dialog.py" line="72" />
         <source>请填写审核人姓名。</source>
         <translation>Please enter the reviewer's name.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="78" />
+        <location filename="../../workbench/ui/division_dialog.py" line="79" />
         <source>无法在导入前备份工作区，未作修改：%1</source>
         <translation>Could not back up the workspace before the import; nothing was changed: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="99" />
+        <location filename="../../workbench/ui/division_dialog.py" line="101" />
         <source>表格与工作区一致，没有需要应用的修改。</source>
         <translation>The sheet matches the workspace; there is nothing to apply.</translation>
     </message>
@@ -1427,41 +1427,51 @@ The current content is kept as a backup first and can be restored again at any t
     </message>
     <message>
         <location filename="../../workbench/ui/import_preview/messages.py" line="37" />
+        <source>指标表：%label 列没有对应的栏目，其数值附在目标值之后</source>
+        <translation>indicator table: column(s) %label have no field of their own; their values are kept after the target value</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="40" />
+        <source>%at：指标表无法按行读出（%n 行作为表格原文保留，未生成指标）；如需结构化指标，请直接导入 PDF 或 pdftotext -layout 的文本</source>
+        <translation>%at: the indicator table could not be read into rows (%n lines kept as the table's text, no indicators); import the PDF itself, or text from pdftotext -layout, for structured indicators</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="43" />
         <source>%at：“%label”之后不是目录，按正文保留</source>
         <translation>%at: “%label” is not followed by a table of contents; kept as text</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/messages.py" line="43" />
+        <location filename="../../workbench/ui/import_preview/messages.py" line="49" />
         <source>表格 %1 第 %2 行</source>
         <translation>table %1 row %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/messages.py" line="44" />
+        <location filename="../../workbench/ui/import_preview/messages.py" line="50" />
         <source>第 %1 行</source>
         <translation>line %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/messages.py" line="45" />
+        <location filename="../../workbench/ui/import_preview/messages.py" line="51" />
         <source>第 %1 段</source>
         <translation>paragraph %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/messages.py" line="46" />
+        <location filename="../../workbench/ui/import_preview/messages.py" line="52" />
         <source>第 %1 页</source>
         <translation>page %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/messages.py" line="47" />
+        <location filename="../../workbench/ui/import_preview/messages.py" line="53" />
         <source>（页眉页脚）</source>
         <translation>(header/footer)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/messages.py" line="48" />
+        <location filename="../../workbench/ui/import_preview/messages.py" line="54" />
         <source>，表格行</source>
         <translation>, table row</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/messages.py" line="49" />
+        <location filename="../../workbench/ui/import_preview/messages.py" line="55" />
         <source>文本框，位于</source>
         <translation>text box at</translation>
     </message>
@@ -1685,12 +1695,12 @@ The current content is kept as a backup first and can be restored again at any t
         <translation>Choose or type an indicator</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/indicator_picker.py" line="75" />
+        <location filename="../../workbench/ui/indicator_picker.py" line="77" />
         <source>关联</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/indicator_picker.py" line="76" />
+        <location filename="../../workbench/ui/indicator_picker.py" line="78" />
         <source>把所选指标关联到当前条目</source>
         <translation>Link the chosen indicator to the current item</translation>
     </message>
@@ -1893,266 +1903,266 @@ The current content is kept as a backup first and can be restored again at any t
 <context>
     <name>MainActions</name>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="79" />
+        <location filename="../../workbench/ui/main_actions.py" line="80" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="81" />
+        <location filename="../../workbench/ui/main_actions.py" line="82" />
         <source>导入规划(&amp;I)…</source>
         <translation>&amp;Import plan…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="82" />
+        <location filename="../../workbench/ui/main_actions.py" line="83" />
         <source>导出(&amp;E)…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="83" />
+        <location filename="../../workbench/ui/main_actions.py" line="84" />
         <source>导出为 Excel：导出模块尚未安装</source>
         <translation>Export to Excel: the export module is not installed yet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="84" />
+        <location filename="../../workbench/ui/main_actions.py" line="85" />
         <source>合并(&amp;M)…</source>
         <translation>&amp;Merge…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="84" />
+        <location filename="../../workbench/ui/main_actions.py" line="85" />
         <source>合并其他审核人的工作区：合并模块尚未安装</source>
         <translation>Merge another reviewer's workspace: the merge module is not installed yet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="86" />
+        <location filename="../../workbench/ui/main_actions.py" line="87" />
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="87" />
+        <location filename="../../workbench/ui/main_actions.py" line="88" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="89" />
+        <location filename="../../workbench/ui/main_actions.py" line="90" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="90" />
+        <location filename="../../workbench/ui/main_actions.py" line="91" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="92" />
+        <location filename="../../workbench/ui/main_actions.py" line="93" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="100" />
+        <location filename="../../workbench/ui/main_actions.py" line="101" />
         <source>移除所选单位</source>
         <translation>Remove selected department</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="101" />
+        <location filename="../../workbench/ui/main_actions.py" line="102" />
         <source>搜索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="103" />
+        <location filename="../../workbench/ui/main_actions.py" line="104" />
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="104" />
+        <location filename="../../workbench/ui/main_actions.py" line="105" />
         <source>下一条款</source>
         <translation>Next clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="105" />
+        <location filename="../../workbench/ui/main_actions.py" line="106" />
         <source>上一条款</source>
         <translation>Previous clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="106" />
-        <location filename="../../workbench/ui/main_actions.py" line="179" />
+        <location filename="../../workbench/ui/main_actions.py" line="107" />
+        <location filename="../../workbench/ui/main_actions.py" line="180" />
         <source>下一未标注条款</source>
         <translation>Next untagged clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="108" />
+        <location filename="../../workbench/ui/main_actions.py" line="109" />
         <source>下一句</source>
         <translation>Next sentence</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="109" />
+        <location filename="../../workbench/ui/main_actions.py" line="110" />
         <source>上一句</source>
         <translation>Previous sentence</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="110" />
-        <location filename="../../workbench/ui/main_actions.py" line="181" />
+        <location filename="../../workbench/ui/main_actions.py" line="111" />
+        <location filename="../../workbench/ui/main_actions.py" line="182" />
         <source>回到整段</source>
         <translation>Whole clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="117" />
+        <location filename="../../workbench/ui/main_actions.py" line="118" />
         <source>标注(&amp;T)</source>
         <translation>&amp;Tag</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="118" />
+        <location filename="../../workbench/ui/main_actions.py" line="119" />
         <source>选择单位…</source>
         <translation>Choose department…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="119" />
+        <location filename="../../workbench/ui/main_actions.py" line="120" />
         <source>采用第一个牵头建议</source>
         <translation>Take the first lead suggestion</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="121" />
+        <location filename="../../workbench/ui/main_actions.py" line="122" />
         <source>采用第一个配合建议</source>
         <translation>Add the first support suggestion</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="123" />
+        <location filename="../../workbench/ui/main_actions.py" line="124" />
         <source>标为已审 / 取消</source>
         <translation>Mark reviewed / unmark</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="124" />
+        <location filename="../../workbench/ui/main_actions.py" line="125" />
         <source>标为有疑问 / 取消</source>
         <translation>Mark questioned / unmark</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="125" />
+        <location filename="../../workbench/ui/main_actions.py" line="126" />
         <source>最近使用单位 → 牵头</source>
         <translation>Recent department → lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="126" />
+        <location filename="../../workbench/ui/main_actions.py" line="127" />
         <source>最近使用单位 → 配合</source>
         <translation>Recent department → support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="128" />
-        <location filename="../../workbench/ui/main_actions.py" line="130" />
+        <location filename="../../workbench/ui/main_actions.py" line="129" />
+        <location filename="../../workbench/ui/main_actions.py" line="131" />
         <source>第 %1 个</source>
         <translation>No. %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="133" />
+        <location filename="../../workbench/ui/main_actions.py" line="134" />
         <source>把所选单位固定到编号</source>
         <translation>Pin the selected department to a number</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="135" />
+        <location filename="../../workbench/ui/main_actions.py" line="136" />
         <source>第 %1 号</source>
         <translation>Number %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="138" />
+        <location filename="../../workbench/ui/main_actions.py" line="139" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="142" />
+        <location filename="../../workbench/ui/main_actions.py" line="143" />
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="142" />
+        <location filename="../../workbench/ui/main_actions.py" line="143" />
         <source>审计日志：审计模块尚未安装</source>
         <translation>Audit log: the audit module is not installed yet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="144" />
+        <location filename="../../workbench/ui/main_actions.py" line="145" />
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="146" />
+        <location filename="../../workbench/ui/main_actions.py" line="147" />
         <source>审核人(&amp;R)</source>
         <translation>&amp;Reviewer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="147" />
+        <location filename="../../workbench/ui/main_actions.py" line="148" />
         <source>更改审核人…</source>
         <translation>Change reviewer…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="149" />
+        <location filename="../../workbench/ui/main_actions.py" line="150" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="150" />
-        <location filename="../../workbench/ui/main_actions.py" line="195" />
+        <location filename="../../workbench/ui/main_actions.py" line="151" />
+        <location filename="../../workbench/ui/main_actions.py" line="196" />
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="158" />
+        <location filename="../../workbench/ui/main_actions.py" line="159" />
         <source>请先在标注区选择要固定编号的单位</source>
         <translation>First select the department to pin in the annotation pane</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="178" />
+        <location filename="../../workbench/ui/main_actions.py" line="179" />
         <source>下一条款 / 上一条款（阅读区中也可用 ↓ / ↑）</source>
         <translation>Next / previous clause (↓ / ↑ in the reader too)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="180" />
+        <location filename="../../workbench/ui/main_actions.py" line="181" />
         <source>下一句 / 上一句（只标注该句）</source>
         <translation>Next / previous sentence (tags go to that sentence)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="182" />
+        <location filename="../../workbench/ui/main_actions.py" line="183" />
         <source>把最近使用的第 n 个单位设为牵头</source>
         <translation>Assign the n-th recent department as lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="183" />
+        <location filename="../../workbench/ui/main_actions.py" line="184" />
         <source>把最近使用的第 n 个单位添加为配合（不改变牵头单位）</source>
         <translation>Add the department numbered n as support (never changes the lead)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="184" />
+        <location filename="../../workbench/ui/main_actions.py" line="185" />
         <source>把所选单位固定到第 n 号</source>
         <translation>Pin the selected department to number n</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="185" />
+        <location filename="../../workbench/ui/main_actions.py" line="186" />
         <source>采用第一个牵头建议 / 添加第一个配合建议</source>
         <translation>Take the first lead suggestion / add the first support suggestion</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="186" />
+        <location filename="../../workbench/ui/main_actions.py" line="187" />
         <source>单位选择框：输入、↓ 选择、Enter 牵头、Shift+Enter 配合</source>
         <translation>Department picker: type, ↓ to choose, Enter = lead, Shift+Enter = support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="187" />
+        <location filename="../../workbench/ui/main_actions.py" line="188" />
         <source>已审 / 有疑问</source>
         <translation>Reviewed / questioned</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="188" />
+        <location filename="../../workbench/ui/main_actions.py" line="189" />
         <source>移除所选单位或指标</source>
         <translation>Remove the selected department or indicator</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="189" />
+        <location filename="../../workbench/ui/main_actions.py" line="190" />
         <source>撤销 / 重做</source>
         <translation>Undo / redo</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="190" />
+        <location filename="../../workbench/ui/main_actions.py" line="191" />
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_actions.py" line="191" />
+        <location filename="../../workbench/ui/main_actions.py" line="192" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
@@ -2161,7 +2171,7 @@ The current content is kept as a backup first and can be restored again at any t
         <location filename="../../workbench/ui/background.py" line="101" />
         <location filename="../../workbench/ui/background.py" line="112" />
         <location filename="../../workbench/ui/background.py" line="162" />
-        <location filename="../../workbench/ui/main_actions.py" line="192" />
+        <location filename="../../workbench/ui/main_actions.py" line="193" />
         <source>导入规划</source>
         <translation>Import plan</translation>
     </message>
@@ -2456,39 +2466,49 @@ A draft is kept on this computer; saving is retried after you leave, and the tex
 <context>
     <name>ReviewerDialog</name>
     <message>
-        <location filename="../../workbench/ui/reviewer_dialog.py" line="34" />
+        <location filename="../../workbench/ui/reviewer_dialog.py" line="39" />
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reviewer_dialog.py" line="37" />
+        <location filename="../../workbench/ui/reviewer_dialog.py" line="42" />
         <source>首次使用，请填写您的姓名和单位。每一项标注都会记录审核人。</source>
         <translation>First start: please enter your name and unit. Every tag records who made it.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reviewer_dialog.py" line="38" />
+        <location filename="../../workbench/ui/reviewer_dialog.py" line="43" />
         <source>修改审核人。之后的每一项标注都会记录新的审核人。</source>
         <translation>Change the reviewer. Tags from now on record the new reviewer.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reviewer_dialog.py" line="43" />
+        <location filename="../../workbench/ui/reviewer_dialog.py" line="48" />
         <source>例如：张三</source>
         <translation>e.g. Zhang San</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reviewer_dialog.py" line="46" />
+        <location filename="../../workbench/ui/reviewer_dialog.py" line="51" />
         <source>例如：市发展改革委规划处</source>
         <translation>e.g. Planning Division, Municipal DRC</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reviewer_dialog.py" line="48" />
+        <location filename="../../workbench/ui/reviewer_dialog.py" line="53" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/reviewer_dialog.py" line="49" />
+        <location filename="../../workbench/ui/reviewer_dialog.py" line="54" />
         <source>单位</source>
         <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reviewer_dialog.py" line="60" />
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/reviewer_dialog.py" line="67" />
+        <source>必须填写姓名才能开始：每一项标注都会记录是谁做的。不想填写可以点“退出”。</source>
+        <translation>A name is required to start: every tag records who made it. Choose Quit if you do not want to give one.</translation>
     </message>
 </context>
 <context>
@@ -2689,7 +2709,7 @@ A draft is kept on this computer; saving is retried after you leave, and the tex
 <context>
     <name>Workers</name>
     <message>
-        <location filename="../../workbench/ui/workers.py" line="139" />
+        <location filename="../../workbench/ui/workers.py" line="144" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2752,22 +2772,37 @@ Restore it? The damaged file is kept as it is in the backups folder.</translatio
         <translation>cannot write (the disk is full or failing: %1); opened read-only</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/workspace_open.py" line="182" />
+        <location filename="../../workbench/ui/workspace_open.py" line="183" />
+        <source>%1 位于只读介质上</source>
+        <translation>%1 is on a read-only medium</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="185" />
+        <source>%1 是只读文件</source>
+        <translation>%1 is a read-only file</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="187" />
+        <source>%1 所在的文件夹不可写入</source>
+        <translation>the folder of %1 cannot be written</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="194" />
         <source>只读：%1。可以浏览、搜索和导出，不能修改。</source>
         <translation>Read-only: %1. You can browse, search and export, but not change anything.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/workspace_open.py" line="186" />
+        <location filename="../../workbench/ui/workspace_open.py" line="198" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/workspace_open.py" line="229" />
+        <location filename="../../workbench/ui/workspace_open.py" line="241" />
         <source>意外错误</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/workspace_open.py" line="230" />
+        <location filename="../../workbench/ui/workspace_open.py" line="242" />
         <source>发生了意外错误：%1
 已保存的工作不受影响；详情已记录在 %2。</source>
         <translation>An unexpected error occurred: %1

@@ -51,7 +51,7 @@ def test_first_start_asks_reviewer_then_imports_the_seed(qtbot, tmp_path: Path, 
     guard.stop()
     assert seen["window_shown"] and seen["plans_at_start"] == [] and seen.get("answered")
     assert "李四" in seen["status"] and "市财政局预算处" in seen["status"]
-    settings = QSettings("policy-review-workbench", "workbench")
+    settings = QSettings(str(tmp_path / "data" / "settings.ini"), QSettings.Format.IniFormat)
     assert settings.value("reviewer/name") == "李四"
     db = open_workspace(tmp_path / "data" / "workspace.sqlite")
     try:

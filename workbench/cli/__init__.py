@@ -47,33 +47,72 @@ COMMAND_MODULES = (
 Command = Callable[[str, str, Callable[[argparse.Namespace], int]], argparse.ArgumentParser]
 
 
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse whose usage errors are one line on stderr and exit code 2 (never the usage block)."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog.split()[0]} --help)\n")
+
+
+# Options every command shares, accepted before or after the command (`workbench --db X import F`).
+# Their defaults are filled in after parsing (SUPPRESS keeps the subcommand from erasing a value given
+# before it).
+GLOBAL_DEFAULTS = {"db": None, "reviewer": None, "unit": ""}
+
+
+def add_global_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, default=argparse.SUPPRESS,
+                        help="workspace file (default: the user's workspace)")
+    parser.add_argument("--reviewer", default=argparse.SUPPRESS,
+                        help="who is making the change (default: the OS user)")
+    parser.add_argument("--unit", default=argparse.SUPPRESS, help="the reviewer's unit")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="workbench", description="Policy-review workbench: plan outline -> responsibility assignment.",
+    parser = ArgumentParser(
+        prog="workbench", description="Policy-review workbench: plan outline -> responsibility assignment. "
+        "With no command (or `gui`) it opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__import__('workbench').__version__}")
+    add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help_text: str, func: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
         """Add a subcommand with the options every command shares."""
         p = sub.add_parser(name, help=help_text, description=help_text)
-        p.add_argument("--db", type=Path, default=None, help="workspace file (default: the user's workspace)")
-        p.add_argument("--reviewer", default=None, help="who is making the change (default: the OS user)")
-        p.add_argument("--unit", default="", help="the reviewer's unit")
+        add_global_options(p)
         p.set_defaults(func=func)
         return p
 
+    gui = sub.add_parser("gui", help="open the window (the same as no command)", description="open the window")
+    add_global_options(gui)
     for module in COMMAND_MODULES:
         importlib.import_module(module).register(command)
     return parser
 
 
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """Parse a command line; usage errors exit 2 with one line on stderr (SystemExit)."""
+    args = build_parser().parse_args(argv)
+    for name, default in GLOBAL_DEFAULTS.items():
+        if not hasattr(args, name):
+            setattr(args, name, default)
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parse_args(argv)
+    except SystemExit as exc:  # --help/--version (0) or a usage error (2, already reported)
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     if not getattr(args, "func", None):
-        parser.print_help(sys.stderr)
+        print("workbench: no command given (see workbench --help)", file=sys.stderr)
         return EXIT_USAGE
+    return run(args)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a parsed command: exit code 0, or a one-line reason on stderr and non-zero."""
     from workbench.cli.errors import run_reported  # ordinary failures -> one line, exit 1 (issue 11)
 
     return run_reported(_run, args)

@@ -158,7 +158,11 @@ def _export_departments(args, snapshot, prov) -> int:
     from workbench.core.departments import resolve
     from workbench.core.export_xlsx import department_file_name
 
+    if args.each_into is not None and args.name:
+        raise CliError(f"--each-into writes every department's workbook; for {args.name} alone use -o FILE "
+                       "(nothing was written)")
     if args.each_into is not None:
+        created = not args.each_into.exists()
         args.each_into.mkdir(parents=True, exist_ok=True)
         used = sorted({t.department for tags in snapshot.tags.values() for t in tags})
         for done, name in enumerate(used):
@@ -167,6 +171,8 @@ def _export_departments(args, snapshot, prov) -> int:
             except (OSError, ValueError) as exc:  # name the department the export stopped at (issue 11)
                 from workbench.cli.errors import describe
 
+                if created and not any(args.each_into.iterdir()):
+                    args.each_into.rmdir()  # nothing written: leave nothing behind, not even the folder
                 raise CliError(f"stopped at department {name!r} ({done} of {len(used)} files written): "
                                f"{describe(exc, args)}") from exc
         print(f"wrote {len(used)} {'Word files' if args.format == 'docx' else 'workbooks'} into {args.each_into}")

@@ -27,7 +27,15 @@ class WorkspaceDamaged(WorkspaceError):
 
 
 class WorkspaceReadOnly(WorkspaceError):
-    """The file (or the medium holding it) cannot be written; it can still be read."""
+    """The file (or the medium holding it) cannot be written; it can still be read.
+
+    `kind` says why ("medium", "file" or "folder") so that the window can say it in its own language.
+    """
+
+    def __init__(self, message: str, path: object = None, kind: str = "") -> None:
+        super().__init__(message)
+        self.path = path
+        self.kind = kind
 
 
 class WorkspaceLocked(WorkspaceError):

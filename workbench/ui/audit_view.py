@@ -23,6 +23,7 @@ from workbench.storage.paging.event_pages import LogQuery, count_entries, page_e
 from workbench.storage.repository import Repository
 
 from .event_table import COLUMNS, ENTRY_ROLE, SORT_ROLE, EventTableModel
+from .qt_compat import filter_change
 
 PAGE = 400
 
@@ -42,10 +43,9 @@ class EventFilter(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_criteria(self, **criteria: str | None) -> None:
-        self.beginFilterChange()
-        for name, value in criteria.items():
-            setattr(self, name, value or None)
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        with filter_change(self, rows_only=True):
+            for name, value in criteria.items():
+                setattr(self, name, value or None)
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
         entry: LogEntry = self.sourceModel().index(row, 0, parent).data(ENTRY_ROLE)

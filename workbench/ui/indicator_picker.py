@@ -63,13 +63,15 @@ class IndicatorPicker(QWidget):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         view = QTableView()
+        # The view gets the combo's model first: Qt 6.8 crashes on a section resize mode
+        # set before the header has any sections.
+        self.combo.setView(view)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.verticalHeader().hide()
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.horizontalHeader().setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
         view.setMinimumWidth(POPUP_WIDTH)
         view.setWordWrap(False)
-        self.combo.setView(view)
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(12)
         self.button = QPushButton(self.tr("关联"))

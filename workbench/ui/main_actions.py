@@ -25,9 +25,10 @@ fields too (global_shortcuts.py), even where X11 binds Ctrl+E to end-of-line.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox
 
@@ -198,18 +199,30 @@ def show_shortcuts(window: MainWindow) -> None:
 # -- reviewer -----------------------------------------------------------------
 
 
-def ask_reviewer(window: MainWindow, *, first_start: bool) -> ReviewerDialog:
-    """Open the reviewer dialog (non-blocking, window-modal); returns it."""
+def ask_reviewer(window: MainWindow, *, first_start: bool, on_named: Callable[[], None] | None = None,
+                 reminder: bool = False) -> ReviewerDialog:
+    """Open the reviewer dialog (non-blocking, window-modal); returns it.
+
+    `on_named` runs once a name has been given.  On first start a cancelled
+    dialog is asked again (the OS user is never recorded instead), and its
+    退出 button closes the window.
+    """
     current = window.session.reviewer if not first_start else None
-    dialog = ReviewerDialog(current, window, first_start=first_start)
+    dialog = ReviewerDialog(current, window, first_start=first_start, reminder=reminder)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
 
     def done(result: int) -> None:
+        dialog.deleteLater()
         if result == QDialog.DialogCode.Accepted:
             reviewer = dialog.reviewer()
             store_reviewer(window.settings, reviewer)
             window.session.set_reviewer(reviewer)
-        dialog.deleteLater()
+            if on_named is not None:
+                on_named()
+        elif first_start and result == ReviewerDialog.QUIT:
+            window.close()
+        elif first_start:
+            QTimer.singleShot(0, lambda: ask_reviewer(window, first_start=True, on_named=on_named, reminder=True))
 
     dialog.finished.connect(done)
     dialog.open()

@@ -14,6 +14,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyM
 from workbench.core.plan import PLAN, PlanNode
 
 from .plan_tree_model import PlanTreeModel
+from .qt_compat import filter_change
 from .session import is_clause
 
 Index = QModelIndex | QPersistentModelIndex
@@ -45,18 +46,17 @@ class PlanFilterModel(QSortFilterProxyModel):
         chapter_id: int | None | type[...] = ...,
     ) -> None:
         """Change any of the filters (omitted ones stay) and re-filter once."""
-        self.beginFilterChange()
-        if text is not None:
-            self.text = text.strip()
-        if untagged_only is not None:
-            self.untagged_only = untagged_only
-        if department_id is not ...:
-            self.department_id = department_id  # type: ignore[assignment]
-        if indicator_id is not ...:
-            self.indicator_id = indicator_id  # type: ignore[assignment]
-        if chapter_id is not ...:
-            self.chapter_id = chapter_id  # type: ignore[assignment]
-        self.endFilterChange()
+        with filter_change(self):
+            if text is not None:
+                self.text = text.strip()
+            if untagged_only is not None:
+                self.untagged_only = untagged_only
+            if department_id is not ...:
+                self.department_id = department_id  # type: ignore[assignment]
+            if indicator_id is not ...:
+                self.indicator_id = indicator_id  # type: ignore[assignment]
+            if chapter_id is not ...:
+                self.chapter_id = chapter_id  # type: ignore[assignment]
 
     def clear_filters(self) -> None:
         self.set_filters(text="", untagged_only=False, department_id=None, indicator_id=None, chapter_id=None)

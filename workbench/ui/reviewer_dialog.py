@@ -1,13 +1,15 @@
 """Who is reviewing: asked on first start, kept in QSettings, changeable later.
 
 Every write the workbench makes carries the reviewer's name and unit (the
-store puts them on each audit event), so the name is required.
+store puts them on each audit event), so the name is required.  On first
+start the dialog has no way round it: cancelling asks again (with a reminder),
+and 退出 closes the workbench; the OS user is never recorded in its place.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from workbench.storage.audit import Reviewer
 
@@ -29,7 +31,10 @@ def store_reviewer(settings: QSettings, reviewer: Reviewer) -> None:
 
 
 class ReviewerDialog(QDialog):
-    def __init__(self, current: Reviewer | None = None, parent: QWidget | None = None, *, first_start: bool = False) -> None:
+    QUIT = 2  # result code: close the workbench (first start only)
+
+    def __init__(self, current: Reviewer | None = None, parent: QWidget | None = None, *, first_start: bool = False,
+                 reminder: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("审核人"))
         self.setObjectName("reviewerDialog")
@@ -50,9 +55,20 @@ class ReviewerDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.quit_button: QPushButton | None = None
+        if first_start:
+            self.quit_button = self.buttons.addButton(self.tr("退出"), QDialogButtonBox.ButtonRole.DestructiveRole)
+            self.quit_button.setObjectName("reviewerQuit")
+            self.quit_button.clicked.connect(lambda: self.done(self.QUIT))
         self.name.textChanged.connect(self._update_ok)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        if reminder:
+            warning = QLabel(self.tr("必须填写姓名才能开始：每一项标注都会记录是谁做的。不想填写可以点“退出”。"))
+            warning.setObjectName("reviewerReminder")
+            warning.setWordWrap(True)
+            warning.setStyleSheet("color: #b00020;")
+            layout.addWidget(warning)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(420)

@@ -99,8 +99,12 @@ class WorkerPool(QObject):
         super().__init__(parent)
         self._pool = pool or QThreadPool.globalInstance()
         self._running: set[Worker] = set()
+        self._closed = False
 
     def start(self, worker: Worker) -> Worker:
+        """Run the worker in the pool; after shutdown() it is not run (its signals never fire)."""
+        if self._closed:
+            return worker
         self._running.add(worker)
         worker.signals.ended.connect(lambda w=worker: self._running.discard(w), Qt.ConnectionType.QueuedConnection)
         self._pool.start(worker)
@@ -111,7 +115,8 @@ class WorkerPool(QObject):
         return len(self._running)
 
     def shutdown(self, timeout_ms: int = 5000) -> bool:
-        """Cancel everything and wait for the threads (GUI thread, at exit)."""
+        """Cancel everything, wait for the threads and start nothing more (GUI thread, at exit)."""
+        self._closed = True
         for worker in list(self._running):
             worker.cancel()
         return self._pool.waitForDone(timeout_ms)
