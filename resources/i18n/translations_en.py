@@ -98,6 +98,7 @@ EN.update({
     "合并完成": "Merge finished", "范围": "Scope", "条目数": "Items", "被定为牵头次数": "Times chosen as lead",
     "一致率": "Agreement", "导出 Excel…": "Export to Excel…",
     "至少需要两位审核人的分工才能计算一致性。": "Agreement needs the assignments of at least two reviewers.",
+    "正在计算一致性…": "Computing agreement…",
     "审核人：%1；共同审核的条目：%2": "Reviewers: %1; items both reviewed: %2",
     "导出一致性统计": "Export agreement statistics", "自": "From", "至": "To",
     "部门名称或别名": "Department name or alias", "节点编号，如 ch03/s01": "Node id, e.g. ch03/s01", "全部": "All",

@@ -42,42 +42,47 @@
 <context>
     <name>AgreementView</name>
     <message>
-        <location filename="../../workbench/ui/agreement_view.py" line="42" />
+        <location filename="../../workbench/ui/agreement_view.py" line="43" />
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/agreement_view.py" line="42" />
+        <location filename="../../workbench/ui/agreement_view.py" line="43" />
         <source>条目数</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/agreement_view.py" line="43" />
+        <location filename="../../workbench/ui/agreement_view.py" line="44" />
         <source>被定为牵头次数</source>
         <translation>Times chosen as lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/agreement_view.py" line="43" />
+        <location filename="../../workbench/ui/agreement_view.py" line="44" />
         <source>一致率</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/agreement_view.py" line="49" />
+        <location filename="../../workbench/ui/agreement_view.py" line="50" />
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/agreement_view.py" line="66" />
+        <location filename="../../workbench/ui/agreement_view.py" line="71" />
+        <source>正在计算一致性…</source>
+        <translation>Computing agreement…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/agreement_view.py" line="79" />
         <source>至少需要两位审核人的分工才能计算一致性。</source>
         <translation>Agreement needs the assignments of at least two reviewers.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/agreement_view.py" line="71" />
+        <location filename="../../workbench/ui/agreement_view.py" line="84" />
         <source>审核人：%1；共同审核的条目：%2</source>
         <translation>Reviewers: %1; items both reviewed: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/agreement_view.py" line="93" />
+        <location filename="../../workbench/ui/agreement_view.py" line="106" />
         <source>导出一致性统计</source>
         <translation>Export agreement statistics</translation>
     </message>
@@ -332,32 +337,32 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../workbench/ui/audit_view.py" line="66" />
+        <location filename="../../workbench/ui/audit_view.py" line="120" />
         <source>自</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/audit_view.py" line="68" />
+        <location filename="../../workbench/ui/audit_view.py" line="122" />
         <source>至</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/audit_view.py" line="74" />
+        <location filename="../../workbench/ui/audit_view.py" line="128" />
         <source>部门名称或别名</source>
         <translation>Department name or alias</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/audit_view.py" line="76" />
+        <location filename="../../workbench/ui/audit_view.py" line="130" />
         <source>节点编号，如 ch03/s01</source>
         <translation>Node id, e.g. ch03/s01</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/audit_view.py" line="86" />
+        <location filename="../../workbench/ui/audit_view.py" line="140" />
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/audit_view.py" line="110" />
+        <location filename="../../workbench/ui/audit_view.py" line="163" />
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -837,52 +842,52 @@ The current content is kept as a backup first and can be restored again at any t
 <context>
     <name>ChartsView</name>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="160" />
+        <location filename="../../workbench/ui/charts.py" line="149" />
         <source>有牵头</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="161" />
+        <location filename="../../workbench/ui/charts.py" line="150" />
         <source>继承牵头</source>
         <translation>Inherited lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="162" />
+        <location filename="../../workbench/ui/charts.py" line="151" />
         <source>仅配合</source>
         <translation>Support only</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="163" />
+        <location filename="../../workbench/ui/charts.py" line="152" />
         <source>未标注</source>
         <translation>Untagged</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="165" />
+        <location filename="../../workbench/ui/charts.py" line="154" />
         <source>牵头</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="165" />
+        <location filename="../../workbench/ui/charts.py" line="154" />
         <source>配合</source>
         <translation>Support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="166" />
+        <location filename="../../workbench/ui/charts.py" line="155" />
         <source>尚无单位标注</source>
         <translation>No departments assigned yet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="167" />
+        <location filename="../../workbench/ui/charts.py" line="156" />
         <source>没有章</source>
         <translation>No chapters</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="168" />
+        <location filename="../../workbench/ui/charts.py" line="157" />
         <source>各章覆盖</source>
         <translation>Coverage by chapter</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="169" />
+        <location filename="../../workbench/ui/charts.py" line="158" />
         <source>单位负荷</source>
         <translation>Department load</translation>
     </message>
@@ -1018,7 +1023,7 @@ The current content is kept as a backup first and can be restored again at any t
         <translation>Take side B</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conflicts_view.py" line="98" />
+        <location filename="../../workbench/ui/conflicts_view.py" line="99" />
         <source>无法裁决</source>
         <translation>Cannot resolve</translation>
     </message>
@@ -1767,92 +1772,92 @@ The current content is kept as a backup first and can be restored again at any t
 <context>
     <name>Integrations</name>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="35" />
+        <location filename="../../workbench/ui/integrations.py" line="38" />
         <source>合并冲突</source>
         <translation>Merge conflicts</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="37" />
+        <location filename="../../workbench/ui/integrations.py" line="43" />
         <source>审核一致性</source>
         <translation>Reviewer agreement</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="41" />
+        <location filename="../../workbench/ui/integrations.py" line="47" />
         <source>标注</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="42" />
+        <location filename="../../workbench/ui/integrations.py" line="48" />
         <source>修改记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="46" />
+        <location filename="../../workbench/ui/integrations.py" line="52" />
         <source>导入任务分工表(&amp;D)…</source>
         <translation>Import &amp;division sheet…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="54" />
+        <location filename="../../workbench/ui/integrations.py" line="60" />
         <source>部门名录(&amp;G)…</source>
         <translation>Department re&amp;gistry…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="105" />
+        <location filename="../../workbench/ui/integrations.py" line="111" />
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="105" />
+        <location filename="../../workbench/ui/integrations.py" line="111" />
         <source>工作区中还没有规划。</source>
         <translation>The workspace holds no plan yet.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="113" />
+        <location filename="../../workbench/ui/integrations.py" line="119" />
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="127" />
+        <location filename="../../workbench/ui/integrations.py" line="133" />
         <source>导入任务分工表</source>
         <translation>Import division sheet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="127" />
+        <location filename="../../workbench/ui/integrations.py" line="133" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="133" />
+        <location filename="../../workbench/ui/integrations.py" line="139" />
         <source>已应用 {n} 条修改</source>
         <translation>Applied {n} change(s)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="151" />
+        <location filename="../../workbench/ui/integrations.py" line="157" />
         <source>合并其他审核人的工作区</source>
         <translation>Merge another reviewer's workspace</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="152" />
+        <location filename="../../workbench/ui/integrations.py" line="158" />
         <source>工作区 (*.sqlite *.db);;所有文件 (*)</source>
         <translation>Workspace (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="158" />
+        <location filename="../../workbench/ui/integrations.py" line="164" />
         <source>无法合并</source>
         <translation>Cannot merge</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="164" />
+        <location filename="../../workbench/ui/integrations.py" line="170" />
         <source>合并了 {n} 条记录；待处理冲突 {c} 个。</source>
         <translation>Merged {n} event(s); {c} conflict(s) to resolve.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="168" />
+        <location filename="../../workbench/ui/integrations.py" line="174" />
         <source>该工作区的记录已全部在本工作区中，没有变化。</source>
         <translation>This workspace already holds all of that workspace's events; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="169" />
+        <location filename="../../workbench/ui/integrations.py" line="175" />
         <source>合并完成</source>
         <translation>Merge finished</translation>
     </message>
@@ -2278,39 +2283,39 @@ The current content is kept as a backup first and can be restored again at any t
         <translation>This is the first clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="231" />
+        <location filename="../../workbench/ui/main_window.py" line="229" />
         <source>所有条款都已标注</source>
         <translation>Every clause is tagged</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="263" />
+        <location filename="../../workbench/ui/main_window.py" line="269" />
         <source>请先在标注区选择要移除的单位</source>
         <translation>Select the department to remove in the tag pane first</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="277" />
+        <location filename="../../workbench/ui/main_window.py" line="283" />
         <source>未保存：%1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="282" />
+        <location filename="../../workbench/ui/main_window.py" line="288" />
         <source>撤销失败</source>
         <translation>Undo failed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="282" />
+        <location filename="../../workbench/ui/main_window.py" line="288" />
         <source>撤销或重做未能写入工作区，撤销记录已清空；已保存的标注不受影响。
 %1</source>
         <translation>An undo or redo could not be written to the workspace; the undo history was cleared. Saved tags are not affected.
 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="286" />
+        <location filename="../../workbench/ui/main_window.py" line="292" />
         <source>规划纲要任务分工审核工作台</source>
         <translation>Policy review workbench</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="303" />
+        <location filename="../../workbench/ui/main_window.py" line="309" />
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
@@ -2358,52 +2363,52 @@ A draft is kept on this computer; saving is retried after you leave, and the tex
 <context>
     <name>PlanTreeModel</name>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="153" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="196" />
         <source>条目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="153" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="196" />
         <source>标注</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="212" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="255" />
         <source>继承</source>
         <translation>inherited</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="233" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="276" />
         <source>（按句标注）</source>
         <translation>(tagged by sentence)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="235" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="278" />
         <source>牵头：</source>
         <translation>Lead: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="237" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="280" />
         <source>配合：</source>
         <translation>Support: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="241" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="284" />
         <source>继承自 %1：%2</source>
         <translation>Inherited from %1: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="243" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="286" />
         <source>未标注</source>
         <translation>Untagged</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="245" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="288" />
         <source>有疑问</source>
         <translation>Questioned</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="249" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="292" />
         <source>%1/%2 条已有牵头单位</source>
         <translation>%1 of %2 clauses have a lead</translation>
     </message>
@@ -2538,22 +2543,22 @@ A draft is kept on this computer; saving is retried after you leave, and the tex
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../workbench/ui/session.py" line="326" />
+        <location filename="../../workbench/ui/session.py" line="375" />
         <source>工作区正被 %1 占用，请稍后再试</source>
         <translation>The workspace is in use by %1; try again later</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/session.py" line="326" />
+        <location filename="../../workbench/ui/session.py" line="375" />
         <source>其他程序</source>
         <translation>another program</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/session.py" line="328" />
+        <location filename="../../workbench/ui/session.py" line="377" />
         <source>工作区为只读（%1）</source>
         <translation>The workspace is read-only (%1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/session.py" line="330" />
+        <location filename="../../workbench/ui/session.py" line="379" />
         <source>磁盘已满（%1）</source>
         <translation>The disk is full (%1)</translation>
     </message>
@@ -2589,32 +2594,32 @@ A draft is kept on this computer; saving is retried after you leave, and the tex
         <translation>Reviewer: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/status_bar.py" line="52" />
+        <location filename="../../workbench/ui/status_bar.py" line="46" />
         <source>条款 %1 · 有牵头 %2 · 已审 %3 · 有疑问 %4</source>
         <translation>Clauses %1 · with lead %2 · reviewed %3 · questioned %4</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/status_bar.py" line="58" />
+        <location filename="../../workbench/ui/status_bar.py" line="52" />
         <source>分词：就绪</source>
         <translation>Segmenter: ready</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/status_bar.py" line="58" />
+        <location filename="../../workbench/ui/status_bar.py" line="52" />
         <source>分词：加载中…</source>
         <translation>Segmenter: loading…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/status_bar.py" line="61" />
+        <location filename="../../workbench/ui/status_bar.py" line="55" />
         <source>搜索索引：就绪</source>
         <translation>Search index: ready</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/status_bar.py" line="61" />
+        <location filename="../../workbench/ui/status_bar.py" line="55" />
         <source>搜索索引：建立中…</source>
         <translation>Search index: building…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/status_bar.py" line="65" />
+        <location filename="../../workbench/ui/status_bar.py" line="59" />
         <source>可撤销：%1</source>
         <translation>Undo: %1</translation>
     </message>

@@ -38,6 +38,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     if old is not None:
         return _import_revision(args, repo, plan, old)
     result = repo.import_plan(plan)
+    if result.created:  # index the new plan now, so that no later start has to
+        from workbench.storage.search import ensure_index
+
+        ensure_index(repo.db)
     if not result.created:
         stored = repo.plan(result.plan_id)
         if stored is not None and stored.import_corrections != fixes.to_json(plan.corrections):
@@ -79,14 +83,17 @@ def _import_revision(args: argparse.Namespace, repo, plan, old) -> int:
 
 
 def cmd_tree(args: argparse.Namespace) -> int:
-    from workbench.core.tree_export import outline_lines
+    from workbench.core.tree_export import format_outline
+    from workbench.storage.reading.outline import plan_outline
 
     repo = read_repository(args)
     plans = repo.plans()
     if not plans:
         print("the workspace holds no plan yet: run `workbench import FILE`")
-    for record in plans:
-        for n, line in enumerate(outline_lines(repo.load_plan(record.id))):
+    for record in plans:  # headings and counts by SQL: no plan tree is loaded
+        o = plan_outline(repo.db, record.id)
+        lines = format_outline(o.title, o.source_name, o.sha256, o.counts, o.indicators, o.headings, o.has_parts)
+        for n, line in enumerate(lines):
             print(line)
             if n == 0 and (newer := repo.superseded_by(record.id)) is not None:
                 print(f"  (plan {record.id}: old version, read-only; its revision is plan {newer})")

@@ -69,8 +69,8 @@ def mark_old_versions(window) -> None:
     mark = translate("ChangeReview", "（旧版本，只读）")
     roots = []
     for plan_id in session.plan_ids:
-        root = session.plan(plan_id).root
-        if session.repo.superseded_by(plan_id) is not None and not root.title.endswith(mark):
+        root = session.root(plan_id)  # a heading until the plan is opened (marked again then: plan_added)
+        if root is not None and session.repo.superseded_by(plan_id) is not None and not root.title.endswith(mark):
             root.title += mark
             if root.db_id is not None:
                 roots.append(root.db_id)
