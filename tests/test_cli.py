@@ -163,3 +163,27 @@ def test_department_add_rename_retire_keep_assignments(db, capsys):
     assert code == 1 and "unknown department" in out.err
     code, out = run("department", "add", "市数据发展局", "--db", db, capsys=capsys)
     assert code == 1  # a name already in use
+
+
+def test_export_each_plan_writes_every_plan_in_one_process(db, tmp_path, seed_path, capsys):
+    district = tmp_path / "district.txt"
+    district.write_text(seed_path.read_text(encoding="utf-8").replace("天津市", "天津市河西区"), encoding="utf-8")
+    assert run("import", district, "--db", db)[0] == 0
+    assert run("assign", "ch03/s01/p01", "市科技局", "--plan", "2", "--db", db)[0] == 0
+    assert run("assign", "ch03/s01/p02", "市财政局", "--plan", "2", "--db", db)[0] == 0
+    assert run("assign", "ch03/s01/p02", "市科技局", "--plan", "1", "--db", db)[0] == 0
+    assert run("assign", "ch03/s01/p01", "市财政局", "--plan", "1", "--db", db)[0] == 0
+    out = tmp_path / "plans"
+    code, printed = run("export", "all", "--each-plan", out, "--db", db, capsys=capsys)
+    assert code == 0, printed.err
+    books = sorted(out.glob("*.xlsx"))
+    assert len(books) == 2 and any("河西区" in b.name for b in books)
+    district_book = next(b for b in books if "河西区" in b.name)
+    ws = openpyxl.load_workbook(district_book)["任务分工"]
+    row = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[-1] == "ch03/s01/p01")
+    assert row[8] == "牵头单位：市科技局"
+    only = tmp_path / "only"
+    assert run("export", "matrix", "--each-plan", only, "--plan", "2", "--db", db)[0] == 0
+    assert [b.name for b in only.glob("*.xlsx")] == [district_book.name]
+    code, printed = run("export", "all", "--each-plan", only, "-o", tmp_path / "x.xlsx", "--db", db, capsys=capsys)
+    assert code == 1 and "folder" in printed.err

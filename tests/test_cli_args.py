@@ -99,3 +99,17 @@ def test_gui_only_with_no_command_or_gui(no_gui, capsys):
     assert no_gui == [[], ["--db", "w.sqlite"], [], ["--db", "x.sqlite"], ["--db", "y.sqlite"]]
     assert entry.main(["--version"]) == 0 and "0." in capsys.readouterr().out
     assert len(no_gui) == 5
+
+
+def test_a_plan_id_is_not_mistaken_for_a_sha256_prefix():
+    """`--plan 3` once named two plans (plan 3 and a plan whose sha256 begins with 3) and was refused."""
+    from types import SimpleNamespace
+
+    from workbench.cli import CliError, select_plans
+
+    plans = [SimpleNamespace(id=1, sha256="3a" + "0" * 62), SimpleNamespace(id=3, sha256="ff" + "0" * 62)]
+    repo = SimpleNamespace(plans=lambda: plans, superseded_by=lambda plan_id: None)
+    assert [p.id for p in select_plans(repo, "3")] == [3]
+    assert [p.id for p in select_plans(repo, "3a")] == [1]
+    with pytest.raises(CliError):
+        select_plans(repo, "")  # an empty selector names no plan, not every plan

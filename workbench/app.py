@@ -164,6 +164,8 @@ def run_gui(argv: Sequence[str] = (), *, on_ready: Callable[[object], None] | No
     previous_hook = install_excepthook()  # an unexpected error shows a dialog; the window never vanishes silently
     try:
         window = build_main_window(repo, settings, path=path)
+        if known is None:  # the OS user is only a placeholder until the first-start dialog is answered
+            window.status.show_reviewer(None)
         if opened.read_only:
             apply_read_only(window, opened.read_only)
         window.show()

@@ -105,6 +105,7 @@ EN.update({
     "合并完成": "Merge finished", "范围": "Scope", "条目数": "Items", "被定为牵头次数": "Times chosen as lead",
     "一致率": "Agreement", "导出 Excel…": "Export to Excel…",
     "至少需要两位审核人的分工才能计算一致性。": "Agreement needs the assignments of at least two reviewers.",
+    "正在计算一致性…": "Computing agreement…",
     "审核人：%1；共同审核的条目：%2": "Reviewers: %1; items both reviewed: %2",
     "导出一致性统计": "Export agreement statistics", "自": "From", "至": "To",
     "部门名称或别名": "Department name or alias", "节点编号，如 ch03/s01": "Node id, e.g. ch03/s01", "全部": "All",
@@ -231,6 +232,14 @@ EN.update({  # issue 11: opening a workspace when the machine misbehaves
     "恢复此备份": "Restore this backup", "退出": "Quit", "无法打开工作区": "Cannot open the workspace",
     "另一个程序正在写入，已只读打开": "another program is writing; opened read-only",
     "只读：%1。可以浏览、搜索和导出，不能修改。": "Read-only: %1. You can browse, search and export, but not change anything.",
+    "指标表：%label 列没有对应的栏目，其数值附在目标值之后":
+        "indicator table: column(s) %label have no field of their own; their values are kept after the target value",
+    "%at：指标表无法按行读出（%n 行作为表格原文保留，未生成指标）；如需结构化指标，请直接导入 PDF 或 pdftotext -layout 的文本":
+        "%at: the indicator table could not be read into rows (%n lines kept as the table's text, no indicators); "
+        "import the PDF itself, or text from pdftotext -layout, for structured indicators",
+    "%1 位于只读介质上": "%1 is on a read-only medium",
+    "%1 是只读文件": "%1 is a read-only file",
+    "%1 所在的文件夹不可写入": "the folder of %1 cannot be written",
     "意外错误": "Unexpected error",
     "发生了意外错误：%1\n已保存的工作不受影响；详情已记录在 %2。":
         "An unexpected error occurred: %1\nSaved work is not affected; details were written to %2.",
@@ -255,6 +264,11 @@ EN.update({
     "ChangeReview|修订对照": "Revision changes", "ChangeReview|原文": "Original",
     "ChangeReview|原有标签（孤立）：": "Former tags (orphaned): ", "ChangeReview|导入修订稿": "Import revised draft",
     "ChangeReview|导入修订稿(&R)…": "Import &revised draft…", "ChangeReview|导入修订稿失败": "Importing the revised draft failed",
+    "ChangeReview|%1 与方案 %2 是同一文件；修订稿须与所修订的版本不同":
+        "%1 is the same document as plan %2; a revision must differ from the version it revises",
+    "ChangeReview|%1 已作为方案 %2 在工作区中，不是此规划的修订稿": "%1 is already in the workspace as plan %2, not as a revision of this plan",
+    "ChangeReview|%1 与方案 %2 没有任何相同条款，不是它的修订稿（是否选错了规划？）；未导入":
+        "%1 shares no clause with plan %2: it is not a revision of it (wrong plan?); nothing imported",
     "ChangeReview|导入某规划的新版本（如批准稿）：标注随条款带入新版本，旧版本只读保留":
         "Import a new version of a plan (such as the approved text): tags follow their clauses; the old version stays, read-only",
     "ChangeReview|工作区中还没有修订稿：用 文件 › 导入修订稿 导入新版本":

@@ -42,42 +42,47 @@
 <context>
     <name>AgreementView</name>
     <message>
-        <location filename="../../workbench/ui/agreement_view.py" line="42" />
+        <location filename="../../workbench/ui/agreement_view.py" line="43" />
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/agreement_view.py" line="42" />
+        <location filename="../../workbench/ui/agreement_view.py" line="43" />
         <source>条目数</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/agreement_view.py" line="43" />
+        <location filename="../../workbench/ui/agreement_view.py" line="44" />
         <source>被定为牵头次数</source>
         <translation>Times chosen as lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/agreement_view.py" line="43" />
+        <location filename="../../workbench/ui/agreement_view.py" line="44" />
         <source>一致率</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/agreement_view.py" line="49" />
+        <location filename="../../workbench/ui/agreement_view.py" line="50" />
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/agreement_view.py" line="66" />
+        <location filename="../../workbench/ui/agreement_view.py" line="71" />
+        <source>正在计算一致性…</source>
+        <translation>Computing agreement…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/agreement_view.py" line="79" />
         <source>至少需要两位审核人的分工才能计算一致性。</source>
         <translation>Agreement needs the assignments of at least two reviewers.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/agreement_view.py" line="71" />
+        <location filename="../../workbench/ui/agreement_view.py" line="84" />
         <source>审核人：%1；共同审核的条目：%2</source>
         <translation>Reviewers: %1; items both reviewed: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/agreement_view.py" line="93" />
+        <location filename="../../workbench/ui/agreement_view.py" line="106" />
         <source>导出一致性统计</source>
         <translation>Export agreement statistics</translation>
     </message>
@@ -306,7 +311,7 @@
         <translation>Cannot open the workspace</translation>
     </message>
     <message>
-        <location filename="../../workbench/app.py" line="171" />
+        <location filename="../../workbench/app.py" line="173" />
         <source>今日备份未能完成：%1</source>
         <translation>Today's backup could not be taken: %1</translation>
     </message>
@@ -332,32 +337,32 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../workbench/ui/audit_view.py" line="66" />
+        <location filename="../../workbench/ui/audit_view.py" line="120" />
         <source>自</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/audit_view.py" line="68" />
+        <location filename="../../workbench/ui/audit_view.py" line="122" />
         <source>至</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/audit_view.py" line="74" />
+        <location filename="../../workbench/ui/audit_view.py" line="128" />
         <source>部门名称或别名</source>
         <translation>Department name or alias</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/audit_view.py" line="76" />
+        <location filename="../../workbench/ui/audit_view.py" line="130" />
         <source>节点编号，如 ch03/s01</source>
         <translation>Node id, e.g. ch03/s01</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/audit_view.py" line="86" />
+        <location filename="../../workbench/ui/audit_view.py" line="140" />
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/audit_view.py" line="110" />
+        <location filename="../../workbench/ui/audit_view.py" line="163" />
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -731,89 +736,105 @@ The current content is kept as a backup first and can be restored again at any t
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="29" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="30" />
         <source>修订对照</source>
         <translation>Revision changes</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="39" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="40" />
         <source>导入修订稿(&amp;R)…</source>
         <translation>Import &amp;revised draft…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="41" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="42" />
         <source>导入某规划的新版本（如批准稿）：标注随条款带入新版本，旧版本只读保留</source>
         <translation>Import a new version of a plan (such as the approved text): tags follow their clauses; the old version stays, read-only</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="54" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="55" />
         <source>旧版本上的标注已带入新版本：%1 个条目；%2 个条目在新版本上已改，待审核；%3 项孤立标签。</source>
         <translation>Tags merged onto the old version were carried into the new one: %1 nodes; %2 re-tagged there meanwhile, to review; %3 orphaned.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="58" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="59" />
         <source>另一工作区的修订关系已记录：规划 %1 为新版本。</source>
         <translation> The other workspace's revision is recorded here too: plan %1 is the new version.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="68" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="69" />
         <source>（旧版本，只读）</source>
         <translation> (old version, read-only)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="85" />
-        <location filename="../../workbench/ui/revision/wiring.py" line="88" />
-        <location filename="../../workbench/ui/revision/wiring.py" line="93" />
-        <location filename="../../workbench/ui/revision/wiring.py" line="125" />
-        <location filename="../../workbench/ui/revision/wiring.py" line="189" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="86" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="89" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="94" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="126" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="210" />
         <source>导入修订稿</source>
         <translation>Import revised draft</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="85" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="86" />
         <source>工作区中还没有规划：请先导入规划</source>
         <translation>The workspace holds no plan yet: import a plan first</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="89" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="90" />
         <source>新文件是哪个规划的新版本？</source>
         <translation>Which plan is the new file a version of?</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="101" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="102" />
         <source>正在读取和解析 %1…</source>
         <translation>Reading and parsing %1…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="114" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="115" />
         <source>作为规划 %1（%2）的新版本导入：标注随条款带入新版本，旧版本只读保留。</source>
         <translation>Imported as the new version of plan %1 (%2): tags follow their clauses; the old version stays, read-only.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="139" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="140" />
         <source>正在比对条款并带入标注…</source>
         <translation>Matching clauses and carrying tags…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="126" />
-        <location filename="../../workbench/ui/revision/wiring.py" line="167" />
-        <location filename="../../workbench/ui/revision/wiring.py" line="191" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="127" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="185" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="188" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="212" />
         <source>导入修订稿失败</source>
         <translation>Importing the revised draft failed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="181" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="159" />
+        <source>%1 与方案 %2 是同一文件；修订稿须与所修订的版本不同</source>
+        <translation>%1 is the same document as plan %2; a revision must differ from the version it revises</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="160" />
+        <source>%1 已作为方案 %2 在工作区中，不是此规划的修订稿</source>
+        <translation>%1 is already in the workspace as plan %2, not as a revision of this plan</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="161" />
+        <source>%1 与方案 %2 没有任何相同条款，不是它的修订稿（是否选错了规划？）；未导入</source>
+        <translation>%1 shares no clause with plan %2: it is not a revision of it (wrong plan?); nothing imported</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/revision/wiring.py" line="202" />
         <source>该文件已是此规划的新版本，未作改动</source>
         <translation>This file is already the new version of that plan; nothing changed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="183" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="204" />
         <source>已导入新版本，旧版本改为只读：标注带入 %1 个条目，%2 项待审核，%3 项孤立标签</source>
         <translation>New version imported, the old one is now read-only: tags carried to %1 nodes, %2 to review, %3 orphaned</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/revision/wiring.py" line="125" />
-        <location filename="../../workbench/ui/revision/wiring.py" line="190" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="126" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="211" />
         <source>正在导入 %1…</source>
         <translation>Importing %1…</translation>
     </message>
@@ -821,52 +842,52 @@ The current content is kept as a backup first and can be restored again at any t
 <context>
     <name>ChartsView</name>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="160" />
+        <location filename="../../workbench/ui/charts.py" line="149" />
         <source>有牵头</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="161" />
+        <location filename="../../workbench/ui/charts.py" line="150" />
         <source>继承牵头</source>
         <translation>Inherited lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="162" />
+        <location filename="../../workbench/ui/charts.py" line="151" />
         <source>仅配合</source>
         <translation>Support only</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="163" />
+        <location filename="../../workbench/ui/charts.py" line="152" />
         <source>未标注</source>
         <translation>Untagged</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="165" />
+        <location filename="../../workbench/ui/charts.py" line="154" />
         <source>牵头</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="165" />
+        <location filename="../../workbench/ui/charts.py" line="154" />
         <source>配合</source>
         <translation>Support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="166" />
+        <location filename="../../workbench/ui/charts.py" line="155" />
         <source>尚无单位标注</source>
         <translation>No departments assigned yet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="167" />
+        <location filename="../../workbench/ui/charts.py" line="156" />
         <source>没有章</source>
         <translation>No chapters</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="168" />
+        <location filename="../../workbench/ui/charts.py" line="157" />
         <source>各章覆盖</source>
         <translation>Coverage by chapter</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="169" />
+        <location filename="../../workbench/ui/charts.py" line="158" />
         <source>单位负荷</source>
         <translation>Department load</translation>
     </message>
@@ -1002,7 +1023,7 @@ The current content is kept as a backup first and can be restored again at any t
         <translation>Take side B</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conflicts_view.py" line="98" />
+        <location filename="../../workbench/ui/conflicts_view.py" line="99" />
         <source>无法裁决</source>
         <translation>Cannot resolve</translation>
     </message>
@@ -1121,54 +1142,54 @@ The current content is kept as a backup first and can be restored again at any t
 <context>
     <name>DivisionImportDialog</name>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="33" />
-        <location filename="../../workbench/ui/division_dialog.py" line="96" />
-        <location filename="../../workbench/ui/division_dialog.py" line="99" />
+        <location filename="../../workbench/ui/division_dialog.py" line="34" />
+        <location filename="../../workbench/ui/division_dialog.py" line="98" />
+        <location filename="../../workbench/ui/division_dialog.py" line="101" />
         <source>导入任务分工表</source>
         <translation>Import division sheet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="35" />
+        <location filename="../../workbench/ui/division_dialog.py" line="36" />
         <source>{file}：读取 {rows} 行，{n} 处修改将应用。</source>
         <translation>{file}: {rows} rows read, {n} change(s) will be applied.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="45" />
+        <location filename="../../workbench/ui/division_dialog.py" line="46" />
         <source>以下差异不会应用（原因见各行）：</source>
         <translation>These differences will not be applied (the reason is on each line):</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="51" />
+        <location filename="../../workbench/ui/division_dialog.py" line="52" />
         <source>以下问题须在表格中改正后重新导入（不会自动新建部门）：</source>
         <translation>Correct these in the sheet and import it again (departments are never created by an import):</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="56" />
+        <location filename="../../workbench/ui/division_dialog.py" line="57" />
         <source>修改记为（审核人）：</source>
         <translation>Record the changes as (reviewer):</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="57" />
+        <location filename="../../workbench/ui/division_dialog.py" line="58" />
         <source>单位：</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="61" />
+        <location filename="../../workbench/ui/division_dialog.py" line="62" />
         <source>应用修改</source>
         <translation>Apply changes</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="71" />
+        <location filename="../../workbench/ui/division_dialog.py" line="72" />
         <source>请填写审核人姓名。</source>
         <translation>Please enter the reviewer's name.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="78" />
+        <location filename="../../workbench/ui/division_dialog.py" line="79" />
         <source>无法在导入前备份工作区，未作修改：%1</source>
         <translation>Could not back up the workspace before the import; nothing was changed: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/division_dialog.py" line="99" />
+        <location filename="../../workbench/ui/division_dialog.py" line="101" />
         <source>表格与工作区一致，没有需要应用的修改。</source>
         <translation>The sheet matches the workspace; there is nothing to apply.</translation>
     </message>
@@ -1471,41 +1492,51 @@ The current content is kept as a backup first and can be restored again at any t
     </message>
     <message>
         <location filename="../../workbench/ui/import_preview/messages.py" line="37" />
+        <source>指标表：%label 列没有对应的栏目，其数值附在目标值之后</source>
+        <translation>indicator table: column(s) %label have no field of their own; their values are kept after the target value</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="40" />
+        <source>%at：指标表无法按行读出（%n 行作为表格原文保留，未生成指标）；如需结构化指标，请直接导入 PDF 或 pdftotext -layout 的文本</source>
+        <translation>%at: the indicator table could not be read into rows (%n lines kept as the table's text, no indicators); import the PDF itself, or text from pdftotext -layout, for structured indicators</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_preview/messages.py" line="43" />
         <source>%at：“%label”之后不是目录，按正文保留</source>
         <translation>%at: “%label” is not followed by a table of contents; kept as text</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/messages.py" line="43" />
+        <location filename="../../workbench/ui/import_preview/messages.py" line="49" />
         <source>表格 %1 第 %2 行</source>
         <translation>table %1 row %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/messages.py" line="44" />
+        <location filename="../../workbench/ui/import_preview/messages.py" line="50" />
         <source>第 %1 行</source>
         <translation>line %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/messages.py" line="45" />
+        <location filename="../../workbench/ui/import_preview/messages.py" line="51" />
         <source>第 %1 段</source>
         <translation>paragraph %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/messages.py" line="46" />
+        <location filename="../../workbench/ui/import_preview/messages.py" line="52" />
         <source>第 %1 页</source>
         <translation>page %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/messages.py" line="47" />
+        <location filename="../../workbench/ui/import_preview/messages.py" line="53" />
         <source>（页眉页脚）</source>
         <translation>(header/footer)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/messages.py" line="48" />
+        <location filename="../../workbench/ui/import_preview/messages.py" line="54" />
         <source>，表格行</source>
         <translation>, table row</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_preview/messages.py" line="49" />
+        <location filename="../../workbench/ui/import_preview/messages.py" line="55" />
         <source>文本框，位于</source>
         <translation>text box at</translation>
     </message>
@@ -1790,102 +1821,102 @@ The current content is kept as a backup first and can be restored again at any t
 <context>
     <name>Integrations</name>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="35" />
+        <location filename="../../workbench/ui/integrations.py" line="38" />
         <source>合并冲突</source>
         <translation>Merge conflicts</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="37" />
+        <location filename="../../workbench/ui/integrations.py" line="43" />
         <source>审核一致性</source>
         <translation>Reviewer agreement</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="41" />
+        <location filename="../../workbench/ui/integrations.py" line="47" />
         <source>标注</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="42" />
+        <location filename="../../workbench/ui/integrations.py" line="48" />
         <source>修改记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="46" />
+        <location filename="../../workbench/ui/integrations.py" line="52" />
         <source>导入任务分工表(&amp;D)…</source>
         <translation>Import &amp;division sheet…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="54" />
+        <location filename="../../workbench/ui/integrations.py" line="60" />
         <source>分发副本(&amp;H)…</source>
         <translation>&amp;Hand out a copy…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="56" />
+        <location filename="../../workbench/ui/integrations.py" line="62" />
         <source>为另一位审核人写出本工作区的副本</source>
         <translation>Write a copy of this workspace for another reviewer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="61" />
+        <location filename="../../workbench/ui/integrations.py" line="67" />
         <source>部门名录(&amp;G)…</source>
         <translation>Department re&amp;gistry…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="112" />
+        <location filename="../../workbench/ui/integrations.py" line="118" />
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="112" />
+        <location filename="../../workbench/ui/integrations.py" line="118" />
         <source>工作区中还没有规划。</source>
         <translation>The workspace holds no plan yet.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="120" />
+        <location filename="../../workbench/ui/integrations.py" line="126" />
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="134" />
+        <location filename="../../workbench/ui/integrations.py" line="140" />
         <source>导入任务分工表</source>
         <translation>Import division sheet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="134" />
+        <location filename="../../workbench/ui/integrations.py" line="140" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="140" />
+        <location filename="../../workbench/ui/integrations.py" line="146" />
         <source>已应用 {n} 条修改</source>
         <translation>Applied {n} change(s)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="164" />
+        <location filename="../../workbench/ui/integrations.py" line="170" />
         <source>合并其他审核人的工作区</source>
         <translation>Merge another reviewer's workspace</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="165" />
+        <location filename="../../workbench/ui/integrations.py" line="171" />
         <source>工作区 (*.sqlite *.db);;所有文件 (*)</source>
         <translation>Workspace (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="171" />
+        <location filename="../../workbench/ui/integrations.py" line="177" />
         <source>无法合并</source>
         <translation>Cannot merge</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="177" />
+        <location filename="../../workbench/ui/integrations.py" line="183" />
         <source>合并了 {n} 条记录；待处理冲突 {c} 个。</source>
         <translation>Merged {n} event(s); {c} conflict(s) to resolve.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="181" />
+        <location filename="../../workbench/ui/integrations.py" line="187" />
         <source>该工作区的记录已全部在本工作区中，没有变化。</source>
         <translation>This workspace already holds all of that workspace's events; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="182" />
+        <location filename="../../workbench/ui/integrations.py" line="188" />
         <source>合并完成</source>
         <translation>Merge finished</translation>
     </message>
@@ -2269,7 +2300,7 @@ The current content is kept as a backup first and can be restored again at any t
     </message>
     <message>
         <location filename="../../workbench/ui/background.py" line="77" />
-        <location filename="../../workbench/ui/revision/wiring.py" line="94" />
+        <location filename="../../workbench/ui/revision/wiring.py" line="95" />
         <source>规划文件 (*.txt *.docx *.pdf *.md);;所有文件 (*)</source>
         <translation>Plan documents (*.txt *.docx *.pdf *.md);;All files (*)</translation>
     </message>
@@ -2329,39 +2360,39 @@ The current content is kept as a backup first and can be restored again at any t
         <translation>This is the first clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="231" />
+        <location filename="../../workbench/ui/main_window.py" line="229" />
         <source>所有条款都已标注</source>
         <translation>Every clause is tagged</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="263" />
+        <location filename="../../workbench/ui/main_window.py" line="269" />
         <source>请先在标注区选择要移除的单位</source>
         <translation>Select the department to remove in the tag pane first</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="277" />
+        <location filename="../../workbench/ui/main_window.py" line="283" />
         <source>未保存：%1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="282" />
+        <location filename="../../workbench/ui/main_window.py" line="288" />
         <source>撤销失败</source>
         <translation>Undo failed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="282" />
+        <location filename="../../workbench/ui/main_window.py" line="288" />
         <source>撤销或重做未能写入工作区，撤销记录已清空；已保存的标注不受影响。
 %1</source>
         <translation>An undo or redo could not be written to the workspace; the undo history was cleared. Saved tags are not affected.
 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="286" />
+        <location filename="../../workbench/ui/main_window.py" line="292" />
         <source>规划纲要任务分工审核工作台</source>
         <translation>Policy review workbench</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="303" />
+        <location filename="../../workbench/ui/main_window.py" line="309" />
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
@@ -2409,52 +2440,52 @@ A draft is kept on this computer; saving is retried after you leave, and the tex
 <context>
     <name>PlanTreeModel</name>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="153" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="196" />
         <source>条目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="153" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="196" />
         <source>标注</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="212" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="255" />
         <source>继承</source>
         <translation>inherited</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="233" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="276" />
         <source>（按句标注）</source>
         <translation>(tagged by sentence)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="235" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="278" />
         <source>牵头：</source>
         <translation>Lead: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="237" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="280" />
         <source>配合：</source>
         <translation>Support: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="241" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="284" />
         <source>继承自 %1：%2</source>
         <translation>Inherited from %1: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="243" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="286" />
         <source>未标注</source>
         <translation>Untagged</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="245" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="288" />
         <source>有疑问</source>
         <translation>Questioned</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="249" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="292" />
         <source>%1/%2 条已有牵头单位</source>
         <translation>%1 of %2 clauses have a lead</translation>
     </message>
@@ -2589,22 +2620,22 @@ A draft is kept on this computer; saving is retried after you leave, and the tex
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../workbench/ui/session.py" line="326" />
+        <location filename="../../workbench/ui/session.py" line="375" />
         <source>工作区正被 %1 占用，请稍后再试</source>
         <translation>The workspace is in use by %1; try again later</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/session.py" line="326" />
+        <location filename="../../workbench/ui/session.py" line="375" />
         <source>其他程序</source>
         <translation>another program</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/session.py" line="328" />
+        <location filename="../../workbench/ui/session.py" line="377" />
         <source>工作区为只读（%1）</source>
         <translation>The workspace is read-only (%1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/session.py" line="330" />
+        <location filename="../../workbench/ui/session.py" line="379" />
         <source>磁盘已满（%1）</source>
         <translation>The disk is full (%1)</translation>
     </message>
@@ -2640,32 +2671,32 @@ A draft is kept on this computer; saving is retried after you leave, and the tex
         <translation>Reviewer: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/status_bar.py" line="52" />
+        <location filename="../../workbench/ui/status_bar.py" line="46" />
         <source>条款 %1 · 有牵头 %2 · 已审 %3 · 有疑问 %4</source>
         <translation>Clauses %1 · with lead %2 · reviewed %3 · questioned %4</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/status_bar.py" line="58" />
+        <location filename="../../workbench/ui/status_bar.py" line="52" />
         <source>分词：就绪</source>
         <translation>Segmenter: ready</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/status_bar.py" line="58" />
+        <location filename="../../workbench/ui/status_bar.py" line="52" />
         <source>分词：加载中…</source>
         <translation>Segmenter: loading…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/status_bar.py" line="61" />
+        <location filename="../../workbench/ui/status_bar.py" line="55" />
         <source>搜索索引：就绪</source>
         <translation>Search index: ready</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/status_bar.py" line="61" />
+        <location filename="../../workbench/ui/status_bar.py" line="55" />
         <source>搜索索引：建立中…</source>
         <translation>Search index: building…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/status_bar.py" line="65" />
+        <location filename="../../workbench/ui/status_bar.py" line="59" />
         <source>可撤销：%1</source>
         <translation>Undo: %1</translation>
     </message>
@@ -2834,22 +2865,37 @@ Restore it? The damaged file is kept as it is in the backups folder.</translatio
         <translation>cannot write (the disk is full or failing: %1); opened read-only</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/workspace_open.py" line="182" />
+        <location filename="../../workbench/ui/workspace_open.py" line="183" />
+        <source>%1 位于只读介质上</source>
+        <translation>%1 is on a read-only medium</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="185" />
+        <source>%1 是只读文件</source>
+        <translation>%1 is a read-only file</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="187" />
+        <source>%1 所在的文件夹不可写入</source>
+        <translation>the folder of %1 cannot be written</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/workspace_open.py" line="194" />
         <source>只读：%1。可以浏览、搜索和导出，不能修改。</source>
         <translation>Read-only: %1. You can browse, search and export, but not change anything.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/workspace_open.py" line="186" />
+        <location filename="../../workbench/ui/workspace_open.py" line="198" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/workspace_open.py" line="229" />
+        <location filename="../../workbench/ui/workspace_open.py" line="241" />
         <source>意外错误</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/workspace_open.py" line="230" />
+        <location filename="../../workbench/ui/workspace_open.py" line="242" />
         <source>发生了意外错误：%1
 已保存的工作不受影响；详情已记录在 %2。</source>
         <translation>An unexpected error occurred: %1

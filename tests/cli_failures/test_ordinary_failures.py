@@ -207,3 +207,25 @@ def test_import_division_says_when_nothing_changed(ws, tmp_path, capsys):
     assert main(["import-division", str(book), "--db", str(ws), "--reviewer", "王五", "--yes"]) == 0
     out = capsys.readouterr().out
     assert "applied 1 change" not in out and events(ws) == count
+
+
+def test_full_disk_each_into_leaves_no_empty_folder(ws, mounts):
+    """QA: `export department --each-into DIR` on a full disk said "nothing was written" but left DIR behind."""
+    assert main(["assign", "ch03/s01/p02", "市科技局", "--db", str(ws)]) == 0
+    medium = mounts.tmpfs("1m")
+    if medium is None:
+        pytest.skip("cannot mount a tmpfs here (needs root)")
+    subprocess.run(["dd", "if=/dev/zero", f"of={medium / 'filler'}", "bs=1k", "count=1016"], capture_output=True)
+    result = run_cli("export", "department", "--each-into", medium / "各部门", "--db", ws)
+    assert result.returncode == 1 and "full" in result.stderr
+    assert listing(medium) == ["filler"]
+
+
+def test_a_department_name_with_each_into_is_refused_not_ignored(ws, tmp_path, capsys):
+    """QA: `export department 市科技局 --each-into DIR` ignored the name and wrote every department."""
+    assert main(["assign", "ch03/s01/p02", "市科技局", "--db", str(ws)]) == 0
+    assert main(["assign", "ch03/s01/p01", "市财政局", "--db", str(ws)]) == 0
+    capsys.readouterr()
+    out = tmp_path / "部门"
+    assert main(["export", "department", "市科技局", "--each-into", str(out), "--db", str(ws)]) == 1
+    assert "-o FILE" in capsys.readouterr().err and not out.exists()

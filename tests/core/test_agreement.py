@@ -95,3 +95,17 @@ def test_workbook_percent_and_kappa_only_where_meaningful(tmp_path) -> None:
     assert rows["Y"][4].value == "—" and "1 次" in rows["Y"][6].value
     few = agreement({"A": {1: "X", 2: "Y"}, "B": {1: "X", 2: "Y"}})
     assert "少于 10 条" in kappa_note(few.overall, per_department=False)
+
+
+def test_pairs_sheet_withholds_kappa_where_the_summary_does(tmp_path) -> None:
+    """QA: with 5 common clauses the 一致性 sheet said κ is unstable (—) while 两两比较 printed 0.474."""
+    a = {1: "X", 2: "Y", 3: "Z", 4: "W", 5: "X"}
+    b = {1: "X", 2: "W", 3: "Z", 4: "W", 5: "Y"}
+    report = agreement({"A": a, "B": b})
+    book = openpyxl.load_workbook(write_agreement(tmp_path / "a.xlsx", report))
+    summary = {r[0].value: r for r in book["一致性"].iter_rows(min_row=2)}
+    assert summary["全部"][4].value == "—"
+    header = [c.value for c in book["两两比较"][1]]
+    pair = [c.value for c in book["两两比较"][2]]
+    assert pair[:3] == ["A", "B", 5] and pair[3] == pytest.approx(0.6)
+    assert pair[header.index("Cohen's κ")] == "—" and "少于 10 条" in pair[header.index("κ 说明")]

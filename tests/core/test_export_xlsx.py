@@ -263,3 +263,14 @@ def test_department_summary_sheet(workbook, snapshot):
     lead = sum(1 for tags in snapshot.tags.values() for t in tags if t.department == "市科技局" and t.role == "lead")
     assert rows["市科技局"][2] == lead and ws["A2"].font.sz == 12
     assert ws.page_setup.orientation == "portrait" and ws.print_area.endswith(f"$E${ws.max_row}")
+
+
+def test_matrix_summary_of_an_untagged_plan_says_so(tmp_path, seed_plan, departments, provenance):
+    empty = AssignmentSnapshot(plan=seed_plan, departments=departments, tags={}, indicator_links={},
+                               notes={}, timing={}, remarks={}, disputed=frozenset())
+    path = tmp_path / "empty.xlsx"
+    list(export_workbook(empty, path, provenance))
+    ws = openpyxl.load_workbook(path)["责任矩阵汇总"]
+    assert ws["A1"].value.endswith("责任矩阵汇总")
+    assert ws["A2"].value.startswith("尚无已分工的任务")
+    assert ws.merged_cells.ranges == set() or all(r.max_col >= r.min_col for r in ws.merged_cells.ranges)

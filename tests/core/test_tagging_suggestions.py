@@ -108,3 +108,27 @@ def test_lead_and_support_lists_are_separate(seed):
     found = suggest_for_node(plan.root.find("ch14/s01/p03"), registry)
     assert lead_names(found)[0] == "市人社局"
     assert "市人社局" not in [s.department.name for s in found.support]
+
+
+def test_a_name_inside_a_longer_units_name_is_not_a_mention(seed):
+    """QA: 「区科技局牵头」 counted as 点名「科技局」 for 市科技局 (its alias) and put it above 区科技局."""
+    plan, registry = seed
+    district = Department("区科技局", "河东区科学技术局", "government_department", keywords=["科技"],
+                          position=len(registry))
+    departments = registry + [district]
+    segment.initialise(departments=departments)
+    try:
+        section = PlanNode(SECTION, "ch02/s02", "（二）", "提升现代服务业")
+        clause = section.add(PlanNode(CLAUSE, "ch02/s02/p02", "2.", "发展科技服务",
+                                      "发展科技服务。建设科技成果转化中心，区科技局牵头组织技术交易活动。"))
+        found = suggest_for_node(clause, departments, plan.indicators)
+        assert lead_names(found).index("区科技局") < lead_names(found).index("市科技局")
+        city = next(s for s in found.lead if s.department.name == "市科技局")
+        assert not any(e.is_name for e in city.evidence)
+        # a mention of the city unit itself still counts, beside the district's
+        clause.text = "市科技局、区科技局共同组织技术交易活动。"
+        found = suggest_for_node(clause, departments, plan.indicators)
+        city = next(s for s in found.lead if s.department.name == "市科技局")
+        assert any(e.is_name for e in city.evidence)
+    finally:
+        segment.initialise(departments=registry)

@@ -171,6 +171,7 @@ def _bad_inputs(node: int, root: int, dept: dict[str, int], ind: int) -> dict[st
         "name taken": lambda r: r.add_department(name="市财政局", kind="other"),
         "name is an alias": lambda r: r.add_department(name="市发改委", kind="other"),
         "alias is a name": lambda r: r.add_department(name="市新局", kind="other", aliases=["市财政局"]),
+        "alias is another's alias": lambda r: r.add_department(name="区发改委", kind="other", aliases=["市发改委"]),
         "rename to taken": lambda r: r.rename_department(department_id=a, new_name="市科委"),
         "rename to empty": lambda r: r.rename_department(department_id=a, new_name=""),
         "retire unknown": lambda r: r.retire_department(department_id=10**9),

@@ -18,7 +18,10 @@ TABLES = {
 def test_migrations_from_empty_create_every_table(db: sqlite_utils.Database) -> None:
     assert TABLES <= set(db.table_names())
     triggers = {t.name: t.table for t in db.triggers}
-    assert triggers == {"events_no_update": "events", "events_no_delete": "events"}
+    assert triggers == {
+        "events_no_update": "events", "events_no_delete": "events",
+        "nodes_revision_insert": "nodes", "nodes_revision_update": "nodes", "nodes_revision_delete": "nodes",
+    }  # fmt: skip
     columns = set(db["events"].columns_dict)
     assert {"seq", "uuid", "time_utc", "tz_offset", "reviewer", "reviewer_unit", "os_user", "host", "action",
             "plan_sha256", "node_key", "department_uid", "indicator_key", "before", "after", "reason",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import threading
 from pathlib import Path
 
@@ -318,3 +319,68 @@ def test_a_worker_thread_builds_the_index_with_its_own_connection(fresh_ws, dist
     thread.join(timeout=60)
     assert not errors and not thread.is_alive()
     assert [h.key for h in search(db, "蓝鲸湾")] == ["ch02/s01/p01"]
+
+
+def test_search_and_its_freshness_check_use_their_indexes(seed_ws):
+    """EXPLAIN QUERY PLAN: candidates come from the trigram / one-character FTS tables, never a scan of search_docs."""
+    from workbench.storage.search import _ranking_sql
+    from workbench.storage.search_index import _plan_fingerprints
+
+    db, plan_id, _ = seed_ws
+    for words in (["港"], ["财政"], ["协同创新"], ["港口", "航运"]):
+        sql, args, _tokens = _ranking_sql(words, plan_id, False, 100, 10.0, 50)
+        db.conn.create_function("wb_ln", 1, math.log, deterministic=True)
+        plan = [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql, args)]
+        assert any("VIRTUAL TABLE INDEX" in step for step in plan), plan
+        scans = [step for step in plan if step.startswith("SCAN") and "VIRTUAL TABLE" not in step]
+        assert not any("search_docs" in step or step == "SCAN d" for step in scans), plan
+    plan = [row[3] for row in db.execute("EXPLAIN QUERY PLAN SELECT p.id FROM plans p WHERE EXISTS "
+                                         "(SELECT 1 FROM nodes n WHERE n.plan_id = p.id)")]
+    assert not any(step.startswith("SCAN n") for step in plan), plan
+    assert _plan_fingerprints(db, "d")
+
+
+def _reference_ranking(db, query: str, plan_id: int | None) -> list[tuple[int, float]]:
+    """The ranking written plainly in Python over every document (what search did before its SQL):
+    substring matches, BM25 over the typed terms, jieba-token matches damped by TOKEN_FACTOR."""
+    sm = search_module
+    words = sm.terms(query)
+    scope = [] if plan_id is None else [plan_id]
+    where = "" if plan_id is None else " WHERE plan_id = ?"
+    n_docs, n_chars = db.execute("SELECT sum(docs), sum(chars) FROM search_state" + where, scope).fetchone()
+    avg = max(n_chars / n_docs, 1.0)
+    docs = {r[0]: r[1:] for r in db.execute("SELECT node_id, head, body FROM search_docs" + where, scope)}
+    latin = any(sm._has_latin(w) for w in words)
+    fold = (lambda t: sm._fold(t)) if latin else (lambda t: t)
+    exact = [{n for n, (h, b) in docs.items() if w in fold(h) or w in fold(b)} for w in words]
+    tokens = []
+    for w in words:
+        toks = sm._fts_tokens(w)
+        match = " AND ".join(f'"{t}"' for t in toks)
+        rows = db.execute("SELECT rowid, -bm25(search_fts, 4.0, 1.0) FROM search_fts WHERE search_fts MATCH ?",
+                          [match]).fetchall() if toks else []
+        tokens.append({n: sc for n, sc in rows if n in docs})
+    ranked = []
+    for n in set.intersection(*(e | set(t) for e, t in zip(exact, tokens))):
+        head, body = fold(docs[n][0]), fold(docs[n][1])
+        n_exact, score = 0, 0.0
+        for w, e, t in zip(words, exact, tokens):
+            if n in e:
+                n_exact += 1
+                tf = sm.HEAD_WEIGHT * head.count(w) + body.count(w)
+                idf = math.log(1.0 + (n_docs - len(e) + 0.5) / (len(e) + 0.5))
+                score += idf * tf * (sm.K1 + 1) / (tf + sm.K1 * (1 - sm.B + sm.B * len(body) / avg))
+            else:
+                score += sm.TOKEN_FACTOR * t[n]
+        ranked.append((-n_exact, -score, n))
+    return [(n, round(-s, 6)) for _, s, n in sorted(ranked)]
+
+
+@pytest.mark.parametrize("query", ["港", "税", "财政", "AI", "京津冀", "协同创新", "港口 航运", "人工智能+", "发", "专栏13",
+                                   "绿色 低碳 转型", "2030"])
+def test_indexed_search_ranks_exactly_as_the_plain_python_ranking(seed_ws, query):
+    db, plan_id, _ = seed_ws
+    for scope in (None, plan_id):
+        expected = _reference_ranking(db, query, scope)[:60]
+        assert expected, query
+        assert [(h.node_id, h.score) for h in search(db, query, plan_id=scope, limit=60)] == expected

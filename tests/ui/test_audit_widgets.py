@@ -121,3 +121,23 @@ def test_agreement_view_and_export(qtbot, repo, tmp_path: Path) -> None:
     assert view.table.item(0, 3).text() == "66.7%"  # 2 of 3 clauses agree
     path = view.export_to(tmp_path / "agree.xlsx")
     assert openpyxl.load_workbook(path)["一致性"].cell(row=2, column=2).value == 3
+
+
+def test_audit_view_reads_a_page_at_a_time(qtbot, qtmodeltester, repo, monkeypatch) -> None:
+    from workbench.ui import audit_view
+
+    monkeypatch.setattr(audit_view, "PAGE", 3)
+    view = AuditView(repo)
+    qtbot.addWidget(view)
+    total = repo.event_count()
+    assert view.model.rowCount() == 3 < total and view.model.canFetchMore()
+    assert view.count_label.text().startswith(str(total)) or str(total) in view.count_label.text()
+    view.model.fetchMore()
+    assert view.model.rowCount() == 6
+    qtmodeltester.check(view.model)
+    seqs = [e.seq for e in view.visible_entries()]
+    assert sorted(seqs) == list(range(1, total + 1)), seqs
+    assert not view.model.canFetchMore()
+    view.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # by reviewer, in SQL
+    names = [e.reviewer for e in view.visible_entries()]
+    assert names == sorted(names) and len(names) == total

@@ -161,3 +161,21 @@ def test_quit_on_the_first_start_dialog_writes_nothing_in_anyones_name(qtbot, tm
     assert plans(data) == 0
     assert all(reviewer != OS_USER for reviewer, _ in events(data))
     assert QSettings(str(data / "settings.ini"), QSettings.Format.IniFormat).value("reviewer/name") is None
+
+
+def test_the_status_bar_names_nobody_while_the_first_start_dialog_asks(qtbot, tmp_path, native_config, monkeypatch):
+    """Behind the dialog the status bar once read 审核人：<OS user>, the very name the dialog exists to avoid."""
+    data = tmp_path / "data"
+
+    def look_then_answer(window, seen) -> bool:
+        if seen["dialogs"] and "answered" not in seen:
+            seen["status_while_asking"] = window.status.reviewer_label.text()
+            answer(seen["dialogs"][0], "王五", "市商务局")
+            seen["answered"] = True
+        return "answered" in seen and imported(window) and bool(seen.setdefault(
+            "status_after", window.status.reviewer_label.text()))
+
+    seen = run_app(data, monkeypatch, look_then_answer)
+    assert seen["code"] == 0 and not seen["timed_out"]
+    assert OS_USER not in seen["status_while_asking"] and "未设置" in seen["status_while_asking"]
+    assert "王五" in seen["status_after"]

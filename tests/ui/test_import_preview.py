@@ -132,3 +132,15 @@ def test_cancel_writes_nothing(qtbot, window, workspace_path, tmp_path):
     qtbot.wait(200)
     with sqlite3.connect(workspace_path) as conn:
         assert conn.execute("select count(*) from plans").fetchone()[0] == 1
+
+
+def test_indicator_table_warnings_read_in_chinese(qtbot, tmp_path):
+    """QA: the warning about a 年均增长 column (and about a table that could not be read) showed in English."""
+    from workbench.ui.import_preview.messages import warning_text
+
+    assert warning_text("indicator table: column(s) 年均增长、累计 have no field of their own; their values are kept "
+                        "after the target value") == "指标表：年均增长、累计 列没有对应的栏目，其数值附在目标值之后"
+    unread = warning_text("plan.txt, line 11: the indicator table could not be read into rows (11 lines kept as the "
+                          "table's text, no indicators); import the PDF itself, or text from `pdftotext -layout`, for "
+                          "structured indicators")
+    assert unread.startswith("plan.txt, 第 11 行：指标表无法按行读出") and "indicator" not in unread

@@ -194,3 +194,18 @@ def test_merging_a_reviewer_still_on_the_draft_carries_into_the_new_version(qtbo
     assert shown and "已带入新版本：1 个条目" in shown[0], shown
     new_node = window.session.plan(2).root.find("ch05/s01/p01")
     assert [a.name for a in window.session.assignments(new_node.db_id)] == ["市科技局"]  # the window shows it
+
+
+def test_a_refused_revision_is_explained_in_chinese(qtbot, window, tmp_path, monkeypatch):
+    """File › 导入修订稿 of an unrelated document showed the storage layer's English sentence."""
+    other = tmp_path / "某区规划.txt"
+    other.write_text("某区规划\n\n第一章 农业农村\n\n第一节 乡村振兴\n\n推进高标准农田建设，提升粮食综合生产能力。\n",
+                     encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(window, "show_error", lambda title, message: shown.append((title, message)))
+    wiring.import_revision_file(window, other, 1)
+    qtbot.waitUntil(lambda: bool(shown) and window.pool.running == 0, timeout=30000)
+    title, message = shown[0]
+    assert title == "导入修订稿失败" and "没有任何相同条款" in message and "某区规划.txt" in message
+    assert not any("a" <= ch.lower() <= "z" for ch in message.replace("某区规划.txt", "")), message
+    assert window.session.plan_ids == [1]

@@ -143,7 +143,8 @@ def test_read_only_medium_opens_with_a_banner_and_no_writing(qtbot, workspace_pa
         monkeypatch.setattr("workbench.app._first_start", lambda *a, **k: None)
         assert run_gui(["--db", str(target / "ws.sqlite")], on_ready=drive) == 0
         guard.stop()
-        assert seen["banner_visible"] and "只读" in seen["banner"] and "read-only medium" in seen["banner"]
+        assert seen["banner_visible"] and "只读" in seen["banner"] and "位于只读介质上" in seen["banner"]
+        assert "read-only" not in seen["banner"]  # no English in the Chinese window
         assert not seen["import_enabled"] and not seen["picker_enabled"] and seen["assigned"] is False
         assert sorted(p.name for p in target.iterdir()) == before  # nothing written, nothing created
     finally:
@@ -189,3 +190,18 @@ def test_a_full_disk_opens_read_only_instead_of_exiting(qtbot, workspace_path, t
         assert sorted(p.name for p in target.iterdir()) == ["filler", "ws.sqlite"]
     finally:
         subprocess.run(["umount", "-l", str(target)], capture_output=True)
+
+
+def test_a_read_only_file_is_explained_in_chinese(workspace_path, monkeypatch):
+    """The reason in the read-only banner was the storage layer's English sentence."""
+    import os
+
+    real_access = os.access
+    monkeypatch.setattr("workbench.storage.database.os.access",
+                        lambda p, mode: False if Path(p) == workspace_path and mode == os.W_OK else real_access(p, mode))
+    opened = open_for_gui(workspace_path, ME)
+    assert opened is not None
+    try:
+        assert opened.read_only == f"{workspace_path} 是只读文件"
+    finally:
+        opened.db.close()

@@ -151,7 +151,10 @@ def select_plans(repo, selector: str | None) -> list:
     plans = repo.plans()
     if selector is None:
         return [p for p in plans if repo.superseded_by(p.id) is None]
-    chosen = [p for p in plans if str(p.id) == selector or p.sha256.startswith(selector.lower())]
+    by_id = [p for p in plans if str(p.id) == selector.strip()]
+    if by_id:  # an id wins over a sha256 that happens to begin with the same digits
+        return by_id
+    chosen = [p for p in plans if selector.strip() and p.sha256.startswith(selector.strip().lower())]
     if not chosen:
         raise CliError(f"no plan matches {selector!r} (plans: {', '.join(str(p.id) for p in plans) or 'none'})")
     return chosen

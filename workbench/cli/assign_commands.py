@@ -70,6 +70,7 @@ def cmd_import_division(args: argparse.Namespace) -> int:
     if not args.reviewer:
         raise CliError("import-division needs --reviewer NAME: the changes are attributed to that reviewer")
     from workbench.core.division_import import diff_division, read_division_sheet
+    from workbench.storage.liaison.past_assignments import past_assignments
     from workbench.storage.snapshot import read_snapshot
 
     rows = read_division_sheet(args.file)
@@ -78,7 +79,7 @@ def cmd_import_division(args: argparse.Namespace) -> int:
     if len(plans) != 1:
         raise CliError("the workspace holds several plans: choose one with --plan")
     plan = repo.load_plan(plans[0].id)
-    diff = diff_division(rows, read_snapshot(repo.db, plan))
+    diff = diff_division(rows, read_snapshot(repo.db, plan), past_assignments(repo.db, plan.sha256))
     print(f"{args.file.name}: {diff.rows_read} rows read, {diff.applicable} change(s) to apply "
           f"({len(diff.changes)} node(s) change departments), {len(diff.reports)} not applicable")
     for line in diff.change_lines():

@@ -26,7 +26,9 @@ def register(command: Command) -> None:
     p.add_argument("-o", "--output", type=Path, default=None)
     p.add_argument("--each-into", type=Path, default=None, metavar="DIR",
                    help="with `department`: one workbook per department with assignments")
-    p.add_argument("--plan", default=None, help="plan id or sha256 prefix")
+    p.add_argument("--each-plan", type=Path, default=None, metavar="DIR",
+                   help="one workbook per plan into DIR, every plan (or those --plan lists) in one process")
+    p.add_argument("--plan", default=None, help="plan id or sha256 prefix (with --each-plan: a comma-separated list)")
     p.add_argument("--chapters", default=None, help="comma-separated chapter keys to include, e.g. ch03,ch04")
     p.add_argument("--paper", choices=["A4", "A3"], default="A4", help="paper of the printed 分工方案 (landscape)")
     p.add_argument("--numbering", choices=["continuous", "chapter"], default="continuous",
@@ -47,6 +49,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from workbench.cli.audit_commands import checked_readonly_repository
 
     repo = checked_readonly_repository(args)
+    if args.each_plan is not None:
+        return _export_each_plan(args, repo)
     plans = select_plans(repo, args.plan)
     if len(plans) != 1:
         raise CliError(f"the workspace holds {len(plans)} plans: choose one with --plan "
@@ -74,6 +78,45 @@ def cmd_export(args: argparse.Namespace) -> int:
         pass
     print(f"wrote {args.output}")
     return EXIT_OK
+
+
+def _export_each_plan(args: argparse.Namespace, repo) -> int:
+    """Every chosen plan's workbook into one folder, one plan at a time (memory stays one plan's)."""
+    from workbench.core.export_xlsx import export_workbook
+    from workbench.core.matrix import Filters
+    from workbench.storage.snapshot import provenance, read_snapshot
+
+    if args.what == "department":
+        raise CliError("--each-plan exports the plan workbooks (matrix, division, indicators, all)")
+    if args.output is not None:
+        raise CliError("--each-plan names the files itself: give a folder, not -o")
+    if args.format == "docx":
+        raise CliError("--each-plan writes Excel workbooks; export a plan's 任务分工方案 as .docx one at a time")
+    chosen = []
+    for selector in (args.plan.split(",") if args.plan else [None]):
+        chosen.extend(p for p in select_plans(repo, selector.strip() if selector else None) if p not in chosen)
+    folder = args.each_plan
+    folder.mkdir(parents=True, exist_ok=True)
+    chapters = frozenset(c.strip() for c in args.chapters.split(",")) if args.chapters else None
+    filters = Filters(chapters=chapters)
+    for record in chosen:
+        plan = repo.load_plan(record.id)
+        snapshot = read_snapshot(repo.db, plan)
+        prov = provenance(repo.db, plan, workspace=_db_path(args), reviewer=repo.reviewer.name, filters=filters,
+                          unit=repo.reviewer.unit)
+        target = folder / plan_file_name(record.title, record.sha256)
+        for _ in export_workbook(snapshot, target, prov, sheets=XLSX_TARGETS[args.what], filters=filters,
+                                 options=print_options(args)):
+            pass
+        print(f"wrote {target}")
+    print(f"wrote {len(chosen)} workbook(s) into {folder}")
+    return EXIT_OK
+
+
+def plan_file_name(title: str, sha256: str) -> str:
+    """A file name for a plan's workbook: its title made safe for any file system, and its sha256 prefix."""
+    safe = "".join("_" if ch in '/\\:*?"<>|' or ord(ch) < 32 else ch for ch in title).strip(" .")[:60]
+    return f"{safe or 'plan'}-{sha256[:8]}.xlsx"
 
 
 def print_options(args):
@@ -117,7 +160,11 @@ def _export_departments(args, snapshot, prov) -> int:
     from workbench.core.departments import resolve
     from workbench.core.export_xlsx import department_file_name
 
+    if args.each_into is not None and args.name:
+        raise CliError(f"--each-into writes every department's workbook; for {args.name} alone use -o FILE "
+                       "(nothing was written)")
     if args.each_into is not None:
+        created = not args.each_into.exists()
         args.each_into.mkdir(parents=True, exist_ok=True)
         used = sorted({t.department for tags in snapshot.tags.values() for t in tags})
         for done, name in enumerate(used):
@@ -126,6 +173,8 @@ def _export_departments(args, snapshot, prov) -> int:
             except (OSError, ValueError) as exc:  # name the department the export stopped at (issue 11)
                 from workbench.cli.errors import describe
 
+                if created and not any(args.each_into.iterdir()):
+                    args.each_into.rmdir()  # nothing written: leave nothing behind, not even the folder
                 raise CliError(f"stopped at department {name!r} ({done} of {len(used)} files written): "
                                f"{describe(exc, args)}") from exc
         print(f"wrote {len(used)} {'Word files' if args.format == 'docx' else 'workbooks'} into {args.each_into}")

@@ -30,13 +30,18 @@ def cmd_import(args: argparse.Namespace) -> int:
     chosen = fixes.load(args.corrections) if getattr(args, "corrections", None) else ()
     plan = import_file(args.file, corrections=chosen)  # parse fully before the workspace is touched
     repo = repository(args)
+    old = _revised_plan(repo, args.revision_of) if getattr(args, "revision_of", None) is not None else None
     if repo.plans() and plan.sha256 not in {p.sha256 for p in repo.plans()}:
         from workbench.cli.workspace import backup_before
 
         backup_before(repo, args, reason="import", detail=args.file.name)
-    if getattr(args, "revision_of", None):
-        return _import_revision(args, repo, plan)
+    if old is not None:
+        return _import_revision(args, repo, plan, old)
     result = repo.import_plan(plan)
+    if result.created:  # index the new plan now, so that no later start has to
+        from workbench.storage.search import ensure_index
+
+        ensure_index(repo.db)
     if not result.created:
         stored = repo.plan(result.plan_id)
         if stored is not None and stored.import_corrections != fixes.to_json(plan.corrections):
@@ -52,8 +57,24 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _import_revision(args: argparse.Namespace, repo, plan) -> int:
-    (old,) = select_plans(repo, args.revision_of)[:1]
+def _revised_plan(repo, selector: str):
+    """The one plan --revision-of names, checked before anything (even the backup) is written:
+    an empty or ambiguous selector is refused, never read as 'no revision' or 'the first match'."""
+    from workbench.cli import CliError
+
+    if not selector.strip():
+        raise CliError("--revision-of needs the plan id (or sha256 prefix) of the old version: see `workbench tree`")
+    chosen = select_plans(repo, selector.strip())
+    if len(chosen) > 1:
+        raise CliError(f"--revision-of {selector!r} matches plans {', '.join(str(p.id) for p in chosen)}: "
+                       f"give the plan id")
+    if (newer := repo.superseded_by(chosen[0].id)) is not None:
+        raise CliError(f"plan {chosen[0].id} already has a newer version, plan {newer}: import the revision of "
+                       f"the current version instead (see `workbench tree`)")
+    return chosen[0]
+
+
+def _import_revision(args: argparse.Namespace, repo, plan, old) -> int:
     result = repo.import_revision(plan, revision_of=old.id)
     print(result.summary())
     for warning in plan.warnings:
@@ -62,14 +83,17 @@ def _import_revision(args: argparse.Namespace, repo, plan) -> int:
 
 
 def cmd_tree(args: argparse.Namespace) -> int:
-    from workbench.core.tree_export import outline_lines
+    from workbench.core.tree_export import format_outline
+    from workbench.storage.reading.outline import plan_outline
 
     repo = read_repository(args)
     plans = repo.plans()
     if not plans:
         print("the workspace holds no plan yet: run `workbench import FILE`")
-    for record in plans:
-        for n, line in enumerate(outline_lines(repo.load_plan(record.id))):
+    for record in plans:  # headings and counts by SQL: no plan tree is loaded
+        o = plan_outline(repo.db, record.id)
+        lines = format_outline(o.title, o.source_name, o.sha256, o.counts, o.indicators, o.headings, o.has_parts)
+        for n, line in enumerate(lines):
             print(line)
             if n == 0 and (newer := repo.superseded_by(record.id)) is not None:
                 print(f"  (plan {record.id}: old version, read-only; its revision is plan {newer})")

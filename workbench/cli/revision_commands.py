@@ -51,7 +51,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     rows, indicators, pending, info = report_parts(repo, data, str(args.db or ""))
     write_report(args.output, rows, indicators, pending, info)
     summary = "，".join(f"{k} {v}" for k, v in info.counts.items())
-    print(f"wrote {args.output}: {len(rows)} changes ({summary}), {len(indicators)} indicator changes, "
+    print(f"wrote {args.output}: {len(rows)} changes{f' ({summary})' if summary else ''}, "
+          f"{len(indicators)} indicator changes, "
           f"{len(pending)} items to review")
     return EXIT_OK
 

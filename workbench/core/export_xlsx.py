@@ -17,7 +17,7 @@ from pathlib import Path
 from openpyxl import Workbook  # noqa: F401 (type of the streamed books)
 
 from workbench.core.export.about_sheet import about_sheet
-from workbench.core.export.division_form import division_form
+from workbench.core.export.division_form import division_form, heading_line
 from workbench.core.export.indicator_form import indicator_form
 from workbench.core.export.matrix_summary import chapter_counts, matrix_summary_sheet
 from workbench.core.export.print_layout import PrintOptions, liaison_workbook, page_setup, set_print_area
@@ -185,7 +185,7 @@ def _matrix_sheet(ws, columns, rows) -> Iterator[None]:
         row_idx += 1
         node = row.node
         if row.group:
-            heading = f"{node.label}　{node.title}".strip("　")
+            heading = heading_line(node.label, node.title)
             format_row(ws, row_idx, height=wrapped_height([heading], MATRIX_WIDTHS), outline=row.level)
             ws.append([cell(ws, heading, font=GROUP_FONT, fill=GROUP_FILL),
                        cell(ws, "", fill=GROUP_FILL)] + [None] * len(names) + [styled(ws, node.key, plain)])

@@ -50,16 +50,25 @@ def kind_counts(plan: Plan) -> Counter[str]:
 
 def outline_lines(plan: Plan) -> list[str]:
     """A readable outline: plan totals, then each part/chapter with what it holds."""
-    counts = kind_counts(plan)
-    total = "，".join(f"{KIND_NAMES_ZH[k]} {counts[k]}" for k in OUTLINE_KINDS if counts.get(k))
-    lines = [f"{plan.title}  ({plan.source_name}, sha256 {plan.sha256[:12]})", f"  共计：{total}，指标 {len(plan.indicators)}"]
+    headings = []
     for node in plan.root.walk():
-        if node.kind not in (P.PART, P.CHAPTER, P.SECTION):
-            continue
-        depth = {P.PART: 1, P.CHAPTER: 1 if not _has_parts(plan) else 2, P.SECTION: 2 if not _has_parts(plan) else 3}
-        inner = Counter(n.kind for n in node.walk() if n is not node)
+        if node.kind in (P.PART, P.CHAPTER, P.SECTION):
+            headings.append((node.kind, node.display, Counter(n.kind for n in node.walk() if n is not node)))
+    return format_outline(plan.title, plan.source_name, plan.sha256, kind_counts(plan), len(plan.indicators),
+                          headings, _has_parts(plan))  # fmt: skip
+
+
+def format_outline(
+    title: str, source_name: str, sha256: str, counts: Counter[str], indicators: int,
+    headings: list[tuple[str, str, Counter[str]]], has_parts: bool,
+) -> list[str]:  # fmt: skip
+    """The outline's lines from its parts: totals per kind, and (kind, display, kinds below) per heading."""
+    total = "，".join(f"{KIND_NAMES_ZH[k]} {counts[k]}" for k in OUTLINE_KINDS if counts.get(k))
+    lines = [f"{title}  ({source_name}, sha256 {sha256[:12]})", f"  共计：{total}，指标 {indicators}"]
+    depth = {P.PART: 1, P.CHAPTER: 1 if not has_parts else 2, P.SECTION: 2 if not has_parts else 3}
+    for kind, display, inner in headings:
         detail = "，".join(f"{KIND_NAMES_ZH[k]} {inner[k]}" for k in (P.SECTION, P.CLAUSE, P.BOX) if inner.get(k))
-        lines.append(f"{'  ' * depth[node.kind]}{node.display}  [{detail}]")
+        lines.append(f"{'  ' * depth[kind]}{display}  [{detail}]")
     return lines
 
 

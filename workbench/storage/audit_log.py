@@ -93,13 +93,7 @@ def log_entries(
     `department_uid` matches events naming it or listing it before or after."""
     events = audit.events(db, since=since, node_key=node_key, plan_sha256=plan_sha256)
     names = dict(db.execute("SELECT uid, name FROM departments").fetchall())
-    titles = {
-        (sha, key): title
-        for sha, key, title in db.execute(
-            "SELECT p.sha256, n.key, coalesce(nullif(n.title, ''), substr(n.text, 1, 24)) "
-            "FROM nodes n JOIN plans p ON p.id = n.plan_id WHERE n.kind NOT IN ('sentence')"
-        )
-    }
+    titles = node_titles(db, {(e.plan_sha256, e.node_key) for e in events if e.plan_sha256 and e.node_key})
     until_text = _utc(until) if until is not None else None
     entries = []
     for event in events:
@@ -112,6 +106,19 @@ def log_entries(
             continue
         entries.append(_entry(event, names, titles, touched))
     return entries
+
+
+def node_titles(db: sqlite_utils.Database, keys: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """Titles of just these (plan sha256, node key) pairs, each found through the (plan, key) index."""
+    if not keys:
+        return {}
+    rows = db.execute(
+        "SELECT p.sha256, n.key, coalesce(nullif(n.title, ''), substr(n.text, 1, 24)) FROM json_each(?) k "
+        "JOIN plans p ON p.sha256 = json_extract(k.value, '$[0]') "
+        "JOIN nodes n ON n.plan_id = p.id AND n.key = json_extract(k.value, '$[1]') WHERE n.kind != 'sentence'",
+        [json.dumps(sorted(keys), ensure_ascii=False)],
+    )
+    return {(sha, key): title for sha, key, title in rows}
 
 
 def _utc(moment: datetime | str) -> str:

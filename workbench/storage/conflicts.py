@@ -298,11 +298,7 @@ def conflict_lead(side: Side) -> str | None:
 def _node_titles(db: sqlite_utils.Database, keys: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
     if not keys:
         return {}
-    rows = db.execute(
-        "SELECT p.sha256, n.key, coalesce(nullif(n.title, ''), substr(n.text, 1, 30)) FROM nodes n "
-        "JOIN plans p ON p.id = n.plan_id JOIN json_each(?) k ON k.value = p.sha256 || '|' || n.key",
-        [json.dumps([f"{s}|{k}" for s, k in keys], ensure_ascii=False)],
-    )
+    rows = db.execute(NODE_TITLES_SQL, [json.dumps([[s, k] for s, k in keys], ensure_ascii=False)])
     return {(sha, key): title or "" for sha, key, title in rows}
 
 
@@ -313,6 +309,15 @@ def open_disputed_node_ids(db: sqlite_utils.Database, plan_id: int) -> set[int]:
         "JOIN nodes n ON n.plan_id = p.id AND n.key = c.node_key WHERE c.status = 'open' AND p.id = ?", [plan_id]
     ).fetchall()
     return {int(r[0]) for r in rows}
+
+
+# Each wanted (plan sha256, node key) is looked up through plans' sha256 and nodes' (plan_id, key) indexes.
+NODE_TITLES_SQL = (
+    "SELECT p.sha256, n.key, coalesce(nullif(n.title, ''), substr(n.text, 1, 30)) "
+    "FROM json_each(?) k "
+    "JOIN plans p ON p.sha256 = json_extract(k.value, '$[0]') "
+    "JOIN nodes n ON n.plan_id = p.id AND n.key = json_extract(k.value, '$[1]')"
+)
 
 
 def open_conflict_targets(db: sqlite_utils.Database) -> set[tuple[str, str]]:

@@ -182,11 +182,11 @@ def _check_writable(path: Path) -> None:
     with contextlib.suppress(AttributeError, OSError):  # no statvfs on Windows
         medium_read_only = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
     if medium_read_only:
-        raise WorkspaceReadOnly(f"{path} is on a read-only medium: it can be read but not changed")
+        raise WorkspaceReadOnly(f"{path} is on a read-only medium: it can be read but not changed", path, "medium")
     if path.exists() and not os.access(path, os.W_OK):
-        raise WorkspaceReadOnly(f"{path} is a read-only file: it can be read but not changed")
+        raise WorkspaceReadOnly(f"{path} is a read-only file: it can be read but not changed", path, "file")
     if not os.access(folder, os.W_OK):
-        raise WorkspaceReadOnly(f"{path} is in a read-only folder: it can be read but not changed")
+        raise WorkspaceReadOnly(f"{path} is in a read-only folder: it can be read but not changed", path, "folder")
 
 
 def check_workspace(path: Path) -> None:

@@ -170,6 +170,8 @@ class DepartmentStore(StoreBase):
             for alias in clean_aliases:
                 if self._scalar("SELECT id FROM departments WHERE name = ?", [alias]) is not None:
                     raise StoreError(f"alias {alias!r} is already the name of another department")
+                # an alias two units share would resolve to whichever comes first, silently
+                self._check_name_free(alias, own_id=None)
             position = int(self._scalar("SELECT coalesce(max(position), -1) + 1 FROM departments"))
             department_id = int(
                 self.db["departments"]

@@ -360,6 +360,33 @@ def m_issue15_plan_revisions(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+
+@migrations(name="m_issue14_node_revisions")
+def m_issue14_node_revisions(db: sqlite_utils.Database) -> None:
+    """Per plan, a counter that any change to its nodes moves.
+
+    The search index is derived from the nodes; comparing each plan's
+    (revision, node count) with what was indexed tells whether it is current
+    in one indexed query, instead of hashing every node of every plan at each
+    start.  The importer's own inserts move it too, so nothing can change a
+    plan's nodes unseen.
+    """
+    db.execute("CREATE TABLE node_revisions (plan_id INTEGER PRIMARY KEY, revision INTEGER NOT NULL)")
+    db.execute("INSERT INTO node_revisions (plan_id, revision) SELECT id, 0 FROM plans")
+    for event, row in (("insert", "NEW"), ("update", "NEW"), ("delete", "OLD")):
+        db.execute(
+            f"CREATE TRIGGER nodes_revision_{event} AFTER {event.upper()} ON nodes BEGIN "
+            f"INSERT INTO node_revisions (plan_id, revision) VALUES ({row}.plan_id, 1) "
+            "ON CONFLICT (plan_id) DO UPDATE SET revision = revision + 1; END"
+        )
+
+
+@migrations(name="m_issue14_nodes_plan_kind")
+def m_issue14_nodes_plan_kind(db: sqlite_utils.Database) -> None:
+    """An index that answers a plan's outline (kinds, parents, counts) without reading node text."""
+    db.execute("CREATE INDEX nodes_plan_kind ON nodes (plan_id, kind, parent_id)")
+
+
 @migrations(name="m_issue10_signatures")
 def m_issue10_signatures(db: sqlite_utils.Database) -> None:
     """Signed events and stable conflict references (issue 10).

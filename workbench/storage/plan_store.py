@@ -213,6 +213,10 @@ class PlanStore(StoreBase):
     def plans(self) -> list[PlanRecord]:
         return [_plan_record(row) for row in self._rows("SELECT * FROM plans ORDER BY id")]
 
+    def plan_roots(self) -> dict[int, int]:
+        """Every plan's root node id, by plan id (one indexed query: the roots have no parent)."""
+        return dict(self.db.execute("SELECT plan_id, id FROM nodes WHERE parent_id IS NULL"))
+
     def plan(self, plan_id: int) -> PlanRecord | None:
         row = self._row("SELECT * FROM plans WHERE id = ?", [plan_id])
         return _plan_record(row) if row else None

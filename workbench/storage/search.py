@@ -16,6 +16,11 @@ weighted HEAD_WEIGHT times its body; documents found by tokens alone take
 FTS5's bm25 damped by TOKEN_FACTOR.  Sentences are part of their clause: a hit
 names the clause and the sentence holding its first match.
 
+Nothing is scanned: the documents holding a term as typed come from the
+trigram index (3+ characters) or the one-character index (1-2 characters,
+as a phrase), confirmed by instr(); the scores are computed and the top
+`limit` taken by one SQL statement, so only the hits shown reach Python.
+
 Until the segmenter is ready (segment.initialise on a worker) search uses
 substring matching alone and never blocks on jieba.  Read-only: any thread
 may search with its own connection.
@@ -36,6 +41,9 @@ from workbench.storage.search_index import (
     DOCS,
     FTS,
     STATE,
+    TRI,
+    UNI,
+    spaced,
     derive_docs,
     drop_index,
     ensure_index,
@@ -43,13 +51,14 @@ from workbench.storage.search_index import (
     index_steps,
 )
 
-__all__ = ["Hit", "derive_docs", "drop_index", "ensure_index", "index_exists", "index_steps", "search", "terms"]
+__all__ = ["Hit", "SEARCH_SQL_NOTE", "derive_docs", "drop_index", "ensure_index", "index_exists", "index_steps", "search", "terms"]
 
 HEAD_WEIGHT = 4.0  # a word in a heading or lead phrase counts as this many in the body
 TOKEN_FACTOR = 0.3  # a match on jieba tokens alone, relative to the word as typed
 K1, B = 1.2, 0.75  # BM25, as FTS5 uses
 SNIPPET_BEFORE = 18  # characters of context before the first match
 SNIPPET_WIDTH = 72
+SEARCH_SQL_NOTE = "documents come from search_tri / search_uni, never from a scan of search_docs"
 
 
 
@@ -109,67 +118,113 @@ def search(db: Database, query: str, *, plan_id: int | None = None, limit: int =
         return []
     avg_len = max(n_chars / n_docs, 1.0)
 
-    rows: dict[int, tuple] = {}
-    exact: list[set[int]] = []
-    by_tokens: list[dict[int, float]] = []
-    term_tokens: list[list[str]] = []
-    for word in words:
-        found = _substring_rows(db, word, plan_id)
-        rows.update(found)
-        exact.append(set(found))
-        tokens = _fts_tokens(word)
-        term_tokens.append(tokens)
-        by_tokens.append(_fts_scores(db, tokens, plan_id) if tokens else {})
-    matched = set.intersection(*(e | set(t) for e, t in zip(exact, by_tokens)))
-    if not matched:
-        return []
-    missing = matched - rows.keys()
-    if missing:
-        rows.update(_rows(db, missing))
-
     latin = any(_has_latin(w) for w in words)
-    ranked: list[tuple[int, float, int]] = []
-    for node_id in matched:
-        _plan, _kind, _field, head, body, _sentences = rows[node_id]
-        if latin:
-            head, body = _fold(head), _fold(body)
-        n_exact, score = 0, 0.0
-        for word, exact_ids, token_scores in zip(words, exact, by_tokens):
-            if node_id in exact_ids:
-                n_exact += 1
-                tf = HEAD_WEIGHT * head.count(word) + body.count(word)
-                idf = math.log(1.0 + (n_docs - len(exact_ids) + 0.5) / (len(exact_ids) + 0.5))
-                score += idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * len(body) / avg_len))
-            else:
-                score += TOKEN_FACTOR * token_scores[node_id]
-        ranked.append((n_exact, score, node_id))
-    ranked.sort(key=lambda r: (-r[0], -r[1], r[2]))
-    top = ranked[:limit]
-    info = _node_info(db, [node_id for _, _, node_id in top], rows)
+    sql, args, term_tokens = _ranking_sql(words, plan_id, latin, n_docs, avg_len, limit)
+    db.conn.create_function("wb_ln", 1, math.log, deterministic=True)
+    top = db.execute(sql, args).fetchall()  # (node_id, n_exact, score, exact flags...)
+    if not top:
+        return []
+    rows = _rows(db, [r[0] for r in top])
+    info = _node_info(db, [r[0] for r in top], rows)
     hits: list[Hit] = []
-    for n_exact, score, node_id in top:
+    for node_id, n_exact, score, *flags in top:
         if node_id not in info:  # the index is older than the nodes: skip until ensure_index runs
             continue
         key, label, title = info[node_id]
-        needles = [
-            n for word, exact_ids, tokens in zip(words, exact, term_tokens)
-            for n in ([word] if node_id in exact_ids else tokens)
-        ]
+        needles = [n for word, found, tokens in zip(words, flags, term_tokens) for n in ([word] if found else tokens)]
         hits.append(_hit(node_id, rows[node_id], key, label, title, needles, score, n_exact == len(words)))
     return hits
 
 
-def _substring_rows(db: Database, word: str, plan_id: int | None) -> dict[int, tuple]:
-    body, head = ("lower(body)", "lower(head)") if _has_latin(word) else ("body", "head")
-    sql = (
-        f"SELECT node_id, plan_id, kind, field, head, body, sentences FROM {DOCS} "
-        f"WHERE (instr({body}, :w) > 0 OR instr({head}, :w) > 0)"
-    )
-    args: dict[str, object] = {"w": word}
+def _exact_sql(index: int, word: str, latin: bool, plan_id: int | None) -> tuple[str, dict[str, object]]:
+    """The documents holding `word` as typed: index candidates confirmed by instr()."""
+    body, head = ("lower(d.body)", "lower(d.head)") if latin else ("d.body", "d.head")
+    if len(word) >= 3:
+        table, match = TRI, '"' + word.replace('"', '""') + '"'
+    else:
+        table, match = UNI, '"' + spaced(word).replace('"', '""') + '"'
+    if _index_is_exact(word) and plan_id is None:  # the index alone answers: no document is read
+        return f"SELECT rowid FROM {table} WHERE {table} MATCH :m{index}", {f"m{index}": match, f"w{index}": word}
+    sql = f"SELECT d.node_id FROM {table} JOIN {DOCS} d ON d.node_id = {table}.rowid WHERE {table} MATCH :m{index}"
+    if not _index_is_exact(word):
+        sql += f" AND (instr({body}, :w{index}) > 0 OR instr({head}, :w{index}) > 0)"
     if plan_id is not None:
-        sql += " AND plan_id = :p"
-        args["p"] = plan_id
-    return {row[0]: row[1:] for row in db.execute(sql, args)}
+        sql += " AND d.plan_id = :plan"
+    return sql, {f"m{index}": match, f"w{index}": word}
+
+
+def _index_is_exact(word: str) -> bool:
+    """Whether the character indexes match exactly the documents holding `word` as typed (ASCII case aside).
+
+    The trigram index does for 3+ characters, the one-character index for a
+    single character; two characters are a phrase, which unicode61 also finds
+    across punctuation (财，政), and letters outside ASCII are case-folded by
+    the tokenizers beyond what search folds: those are confirmed with instr().
+    """
+    if len(word) == 2:
+        return False
+    return all(ord(ch) < 128 or unicodedata.category(ch) not in ("Lu", "Ll", "Lt") for ch in word)
+
+
+def _ranking_sql(
+    words: list[str], plan_id: int | None, latin: bool, n_docs: int, avg_len: float, limit: int
+) -> tuple[str, dict[str, object], list[list[str]]]:
+    """One statement: every term's matches (as typed or by tokens), scored, the best `limit` first.
+
+    The score is the same arithmetic, in the same order, as BM25 over the typed
+    terms written in Python, so the ranking does not depend on where it runs.
+    """
+    body, head = ("lower(d.body)", "lower(d.head)") if latin else ("d.body", "d.head")
+    args: dict[str, object] = {"n_docs": n_docs, "avg": avg_len, "hw": HEAD_WEIGHT, "k1": K1, "k1p": K1 + 1,
+                               "b": B, "one_b": 1 - B, "tf_factor": TOKEN_FACTOR, "limit": limit}  # fmt: skip
+    if plan_id is not None:
+        args["plan"] = plan_id
+    ctes: list[str] = []
+    found: list[str] = []
+    scores: list[str] = []
+    flags: list[str] = []
+    joins: list[str] = []
+    term_tokens: list[list[str]] = []
+    for i, word in enumerate(words):
+        exact_sql, exact_args = _exact_sql(i, word, latin, plan_id)
+        args.update(exact_args)
+        ctes.append(f"e{i}(node_id) AS MATERIALIZED ({exact_sql})")
+        tokens = _fts_tokens(word)
+        term_tokens.append(tokens)
+        if tokens:
+            args[f"t{i}"] = " AND ".join('"' + t.replace('"', '""') + '"' for t in tokens)
+            token_sql = (
+                f"SELECT d.node_id, -bm25({FTS}, {HEAD_WEIGHT}, 1.0) AS s FROM {FTS} "
+                f"JOIN {DOCS} d ON d.node_id = {FTS}.rowid WHERE {FTS} MATCH :t{i}"
+            )
+            if plan_id is not None:
+                token_sql += " AND d.plan_id = :plan"
+        else:
+            token_sql = "SELECT NULL AS node_id, 0.0 AS s WHERE 0"
+        ctes.append(f"t{i}(node_id, s) AS MATERIALIZED ({token_sql})")
+        count = f"(SELECT count(*) FROM e{i})"
+        idf = f"wb_ln(1.0 + (:n_docs - {count} + 0.5) / ({count} + 0.5))"
+        occurrences = "((length({0}) - length(replace({0}, :w{1}, ''))) / length(:w{1}))"
+        tf = f"(:hw * {occurrences.format(head, i)} + {occurrences.format(body, i)})"
+        bm25 = f"{idf} * {tf} * :k1p / ({tf} + :k1 * (:one_b + :b * length(d.body) / :avg))"
+        token_score = f":tf_factor * t{i}.s"
+        flags.append(f"(d.node_id IN e{i})")
+        scores.append(f"CASE WHEN d.node_id IN e{i} THEN {bm25} ELSE {token_score} END")
+        found.append(f"(d.node_id IN e{i} OR t{i}.node_id IS NOT NULL)")
+        joins.append(f"LEFT JOIN t{i} ON t{i}.node_id = d.node_id")
+    score = "0.0"
+    for term in scores:
+        score = f"({score} + {term})"
+    sql = (
+        "WITH " + ", ".join(ctes) + " "
+        f"SELECT node_id, n_exact, score, {', '.join(f'f{i}' for i in range(len(words)))} FROM ("
+        f"SELECT d.node_id, {' + '.join(flags)} AS n_exact, {score} AS score, "
+        + ", ".join(f"{flag} AS f{i}" for i, flag in enumerate(flags))
+        + f" FROM {DOCS} d {' '.join(joins)} WHERE d.node_id IN (SELECT node_id FROM e0 UNION SELECT node_id FROM t0)"
+        f" AND {' AND '.join(found)}"
+        ") ORDER BY n_exact DESC, score DESC, node_id LIMIT :limit"
+    )
+    return sql, args, term_tokens
 
 
 def _rows(db: Database, node_ids: Iterable[int]) -> dict[int, tuple]:
@@ -192,19 +247,6 @@ def _fts_tokens(word: str) -> list[str]:
     longer = [t for t in tokens if len(t) >= 2]
     tokens = longer or tokens
     return tokens if len(tokens) > 1 else []
-
-
-def _fts_scores(db: Database, tokens: list[str], plan_id: int | None) -> dict[int, float]:
-    match = " AND ".join('"' + t.replace('"', '""') + '"' for t in tokens)
-    sql = (
-        f"SELECT d.node_id, -bm25({FTS}, {HEAD_WEIGHT}, 1.0) FROM {FTS} "
-        f"JOIN {DOCS} d ON d.node_id = {FTS}.rowid WHERE {FTS} MATCH ?"
-    )
-    args: list[object] = [match]
-    if plan_id is not None:
-        sql += " AND d.plan_id = ?"
-        args.append(plan_id)
-    return {node_id: score for node_id, score in db.execute(sql, args)}
 
 
 def _node_info(db: Database, node_ids: list[int], rows: dict[int, tuple]) -> dict[int, tuple[str, str, str]]:

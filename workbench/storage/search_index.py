@@ -19,6 +19,15 @@ SCHEMA_VERSION can change with the code):
 - search_state: per plan, the fingerprint of what was indexed (nodes, user
   dictionary, index version; a plan whose fingerprint differs is rebuilt),
   and its number of documents and characters, for BM25's average length.
+- search_tri: FTS5 with the trigram tokenizer, external content on
+  search_docs (head, body): finds the documents holding a term of three or
+  more characters as typed without reading the others.
+- search_uni: FTS5 (unicode61, contentless) over the head and body written
+  one character per token, so that a one- or two-character term is a
+  one-token or two-token phrase query (SQLite 3.40's trigram tokenizer cannot
+  answer those).  Both only find candidates: search.py confirms each with
+  instr() before ranking, so the results are exactly those of a substring
+  match.
 
 Building needs jieba (~0.6 s to load, ~0.2 s per plan to cut): run it on a
 worker thread with that thread's own connection.
@@ -35,13 +44,15 @@ from sqlite_utils import Database
 
 from workbench.core import segment
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: the trigram and one-character tables
 INDEX_VERSION = "1"  # bump when the documents derived from nodes change
 
 DOCS = "search_docs"
 FTS = "search_fts"
 STATE = "search_state"
 META = "search_meta"
+TRI = "search_tri"
+UNI = "search_uni"
 
 HEADING_KINDS = frozenset({"plan", "part", "chapter", "section", "box"})
 SENTENCE = "sentence"
@@ -65,6 +76,10 @@ CREATE INDEX IF NOT EXISTS {DOCS}_plan ON {DOCS}(plan_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS {FTS} USING fts5(
     head_tokens, body_tokens, content='{DOCS}', content_rowid='node_id', tokenize='unicode61'
 );
+CREATE VIRTUAL TABLE IF NOT EXISTS {TRI} USING fts5(
+    head, body, content='{DOCS}', content_rowid='node_id', tokenize='trigram'
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS {UNI} USING fts5(head, body, content='', tokenize='unicode61');
 CREATE TABLE IF NOT EXISTS {STATE} (
     plan_id INTEGER PRIMARY KEY,
     fingerprint TEXT NOT NULL,
@@ -99,21 +114,19 @@ def index_steps(db: Database) -> Iterator[tuple[int, int, str]]:
     Initialises the segmenter (blocking): call from a worker thread.
     """
     segment.initialise()
-    _create(db)
     dictionary = segment.dictionary_fingerprint()
+    _create(db, dictionary)
     indexed = {row[0]: row[1] for row in db.execute(f"SELECT plan_id, fingerprint FROM {STATE}")}
-    present = [row[0] for row in db.execute("SELECT DISTINCT plan_id FROM nodes ORDER BY plan_id")]
+    present = _plan_fingerprints(db, dictionary)
     gone = sorted(set(indexed) - set(present))
     if gone:
         with db.atomic():
             for plan_id in gone:
                 _delete_plan(db, plan_id)
     todo: list[tuple[int, str, list[tuple]]] = []
-    for plan_id in present:
-        rows = _node_rows(db, plan_id)
-        fingerprint = _fingerprint(rows, dictionary)
+    for plan_id, fingerprint in present.items():
         if indexed.get(plan_id) != fingerprint:
-            todo.append((plan_id, fingerprint, rows))
+            todo.append((plan_id, fingerprint, _node_rows(db, plan_id)))
     for done, (plan_id, fingerprint, rows) in enumerate(todo):
         title = next((r[5] for r in rows if r[3] == "plan"), "") or f"plan {plan_id}"
         yield done, len(todo), title
@@ -142,7 +155,7 @@ def ensure_index(db: Database, progress: Progress | None = None) -> int:
 def drop_index(db: Database) -> None:
     """Remove every search table (they are derived; ensure_index rebuilds them)."""
     with db.atomic():
-        for name in (FTS, DOCS, STATE, META):
+        for name in (FTS, TRI, UNI, DOCS, STATE, META):
             db.execute(f"DROP TABLE IF EXISTS {name}")
 
 
@@ -176,14 +189,45 @@ def derive_docs(plan_id: int, rows: list[tuple]) -> list[Doc]:
     return docs
 
 
-def _create(db: Database) -> None:
-    if db[META].exists() and _schema_version(db) != SCHEMA_VERSION:
+def _create(db: Database, dictionary: str) -> None:
+    version = _schema_version(db) if db[META].exists() else None
+    if version is not None and version not in (SCHEMA_VERSION, "1"):
         drop_index(db)
     with db.atomic():
         for statement in _SCHEMA.split(";"):
             if statement.strip():
                 db.execute(statement)
+        if version == "1":
+            _upgrade_from_1(db, dictionary)
         db.execute(f"INSERT OR REPLACE INTO {META}(key, value) VALUES ('schema', ?)", [SCHEMA_VERSION])
+
+
+def _upgrade_from_1(db: Database, dictionary: str) -> None:
+    """Version 1 lacked the character indexes: fill them from search_docs (no segmenting needed),
+    and carry each plan that was current over to the new fingerprint."""
+    db.execute(f"INSERT INTO {TRI}(rowid, head, body) SELECT node_id, head, body FROM {DOCS}")
+    cursor = db.conn.execute(f"SELECT node_id, head, body FROM {DOCS}")
+    while chunk := cursor.fetchmany(5000):
+        db.conn.executemany(
+            f"INSERT INTO {UNI}(rowid, head, body) VALUES (?, ?, ?)", [(n, spaced(h), spaced(b)) for n, h, b in chunk]
+        )
+    current = _plan_fingerprints(db, dictionary)
+    for plan_id, old in db.execute(f"SELECT plan_id, fingerprint FROM {STATE}").fetchall():
+        if plan_id in current and _fingerprint(_node_rows(db, plan_id), dictionary) == old:
+            db.execute(f"UPDATE {STATE} SET fingerprint = ? WHERE plan_id = ?", [current[plan_id], plan_id])
+
+
+def _plan_fingerprints(db: Database, dictionary: str) -> dict[int, str]:
+    """What each plan holding nodes would be indexed as: its sha256 and node revision (migration
+    m_issue14_node_revisions), the user dictionary and the index version.  One indexed query."""
+    rows = db.execute(
+        "SELECT p.id, p.sha256, coalesce(r.revision, 0) FROM plans p LEFT JOIN node_revisions r ON r.plan_id = p.id "
+        "WHERE EXISTS (SELECT 1 FROM nodes n WHERE n.plan_id = p.id) ORDER BY p.id"
+    )
+    return {
+        plan_id: hashlib.sha256(f"{INDEX_VERSION}\x1e{dictionary}\x1e{sha}\x1e{revision}".encode()).hexdigest()[:32]
+        for plan_id, sha, revision in rows
+    }
 
 
 def _schema_version(db: Database) -> str | None:
@@ -208,12 +252,25 @@ def _fingerprint(rows: list[tuple], dictionary: str) -> str:
     return digest.hexdigest()[:32]
 
 
+def spaced(text: str) -> str:
+    """One character per token, ASCII lower-cased (search_uni's columns, and its phrase queries)."""
+    return " ".join(text.encode("utf-8").lower().decode("utf-8"))
+
+
 def _delete_plan(db: Database, plan_id: int) -> None:
-    # External-content FTS5: old rows are removed by replaying their values.
+    # External-content and contentless FTS5: old rows are removed by replaying their values.
     db.execute(
         f"INSERT INTO {FTS}({FTS}, rowid, head_tokens, body_tokens) "
         f"SELECT 'delete', node_id, head_tokens, body_tokens FROM {DOCS} WHERE plan_id = ?",
         [plan_id],
+    )
+    db.execute(
+        f"INSERT INTO {TRI}({TRI}, rowid, head, body) SELECT 'delete', node_id, head, body FROM {DOCS} WHERE plan_id = ?",
+        [plan_id],
+    )
+    db.conn.executemany(
+        f"INSERT INTO {UNI}({UNI}, rowid, head, body) VALUES ('delete', ?, ?, ?)",
+        [(n, spaced(h), spaced(b)) for n, h, b in db.execute(f"SELECT node_id, head, body FROM {DOCS} WHERE plan_id = ?", [plan_id])],
     )
     db.execute(f"DELETE FROM {DOCS} WHERE plan_id = ?", [plan_id])
     db.execute(f"DELETE FROM {STATE} WHERE plan_id = ?", [plan_id])
@@ -240,4 +297,8 @@ def _insert(db: Database, plan_id: int, records: list[tuple]) -> None:
         f"INSERT INTO {FTS}(rowid, head_tokens, body_tokens) "
         f"SELECT node_id, head_tokens, body_tokens FROM {DOCS} WHERE plan_id = ?",
         [plan_id],
+    )
+    db.execute(f"INSERT INTO {TRI}(rowid, head, body) SELECT node_id, head, body FROM {DOCS} WHERE plan_id = ?", [plan_id])
+    db.conn.executemany(
+        f"INSERT INTO {UNI}(rowid, head, body) VALUES (?, ?, ?)", [(r[0], spaced(r[4]), spaced(r[5])) for r in records]
     )

@@ -30,7 +30,8 @@ def _number(value: float | None, percent: bool = False) -> str:
 
 
 class AgreementView(QWidget):
-    def __init__(self, repo: Repository, plan_sha256: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, repo: Repository, plan_sha256: str | None = None, parent: QWidget | None = None, *,
+                 load: bool = True) -> None:
         super().__init__(parent)
         self.repo = repo
         self.plan_sha256 = plan_sha256
@@ -55,13 +56,25 @@ class AgreementView(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.table)
         layout.addLayout(bottom)
-        self.refresh()
+        if load:  # else the owner refreshes it when first shown
+            self.refresh()
 
     @Slot()
     def refresh(self) -> None:
-        self.report = agreement(lead_ratings(self.repo.db, plan_sha256=self.plan_sha256),
-                                department_order=official_department_names(self.repo.db))
-        report = self.report
+        self.show_report(agreement(lead_ratings(self.repo.db, plan_sha256=self.plan_sha256),
+                                   department_order=official_department_names(self.repo.db)))
+
+    def refresh_in_background(self, pool, path: Path) -> None:
+        """Compute on a pool thread with its own read-only connection (it reads every event), then show."""
+        from .workers import Worker
+
+        self.summary.setText(translate("AgreementView", "正在计算一致性…"))
+        worker = Worker(_report_from_file, Path(path), self.plan_sha256)
+        worker.signals.finished.connect(self.show_report)
+        pool.start(worker)
+
+    def show_report(self, report) -> None:
+        self.report = report
         if len(report.reviewers) < 2:
             self.summary.setText(translate("AgreementView", "至少需要两位审核人的分工才能计算一致性。"))
             self.table.setRowCount(0)
@@ -94,3 +107,14 @@ class AgreementView(QWidget):
         )
         if name:
             self.export_to(Path(name if name.lower().endswith(".xlsx") else name + ".xlsx"))
+
+
+def _report_from_file(path: Path, plan_sha256: str | None):
+    """Worker thread: the agreement report read through this thread's own connection."""
+    from workbench.storage.database import open_readonly
+
+    db = open_readonly(path)
+    try:
+        return agreement(lead_ratings(db, plan_sha256=plan_sha256), department_order=official_department_names(db))
+    finally:
+        db.close()

@@ -1,10 +1,12 @@
-"""The audit view: every event of the workspace, filtered and sortable.
+"""The audit view: every event of the workspace, filtered and sortable, a page at a time.
 
 Filters: reviewer, time range, department (name or alias), node key.  The
-entries are read once per `refresh()` (storage.audit_log, no SQL here); the
-filters work on them in memory through a QSortFilterProxyModel, so typing in a
-filter field never touches the database.  Dock it anywhere: it needs only a
-Repository.
+filters and the sort order go to SQLite (storage.paging.event_pages): the
+model holds the rows read so far and fetches the next page as the table
+scrolls (canFetchMore/fetchMore), so a history of hundreds of thousands of
+events opens as fast as one page.  Dock it anywhere: it needs only a
+Repository.  `EventFilter` (in-memory filtering of a list of entries) is kept
+for views over short lists.
 """
 
 from __future__ import annotations
@@ -14,11 +16,16 @@ from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateTimeEdit, QHBoxLayout, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget,
 )  # fmt: skip
 
-from workbench.storage.audit_log import LogEntry, log_entries
+from dataclasses import replace
+
+from workbench.storage.audit_log import LogEntry
+from workbench.storage.paging.event_pages import LogQuery, count_entries, page_entries, reviewers
 from workbench.storage.repository import Repository
 
-from .event_table import ENTRY_ROLE, SORT_ROLE, EventTableModel
+from .event_table import COLUMNS, ENTRY_ROLE, SORT_ROLE, EventTableModel
 from .qt_compat import filter_change
+
+PAGE = 400
 
 translate = QCoreApplication.translate
 
@@ -55,13 +62,60 @@ class EventFilter(QSortFilterProxyModel):
         return True
 
 
+class PagedEventModel(EventTableModel):
+    """The events matching a LogQuery, read PAGE rows at a time; sort() re-queries in the new order."""
+
+    def __init__(self, repo: Repository, parent=None) -> None:
+        super().__init__(parent=parent)
+        self.repo = repo
+        self.query = LogQuery()
+        self.total = 0
+        self._fetching = False
+
+    def reload(self, query: LogQuery | None = None) -> None:
+        query = query or self.query
+        total = count_entries(self.repo.db, query)
+        entries = page_entries(self.repo.db, query, 0, PAGE)
+        self._fetching = True  # views ask for more while they handle the reset: not until it is over
+        try:
+            self.beginResetModel()
+            self.query, self.total, self._entries = query, total, entries
+            self.endResetModel()
+        finally:
+            self._fetching = False
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: N802
+        return not parent.isValid() and len(self._entries) < self.total
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: N802
+        if self._fetching or not self.canFetchMore(parent):
+            return  # a view may ask again from inside the insertion signals
+        self._fetching = True
+        try:
+            self._fetch_page()
+        finally:
+            self._fetching = False
+
+    def _fetch_page(self) -> None:
+        rows = page_entries(self.repo.db, self.query, len(self._entries), PAGE)
+        if not rows:
+            self.total = len(self._entries)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._entries), len(self._entries) + len(rows) - 1)
+        self._entries.extend(rows)
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < len(COLUMNS):
+            self.reload(replace(self.query, order=COLUMNS[column], descending=order == Qt.SortOrder.DescendingOrder))
+
+
 class AuditView(QWidget):
-    def __init__(self, repo: Repository, parent: QWidget | None = None) -> None:
+    def __init__(self, repo: Repository, parent: QWidget | None = None, *, load: bool = True) -> None:
         super().__init__(parent)
         self.repo = repo
-        self.model = EventTableModel(parent=self)
-        self.proxy = EventFilter(self)
-        self.proxy.setSourceModel(self.model)
+        self.model = PagedEventModel(repo, self)
+        self.proxy = self.model  # filtering and sorting happen in SQL
         self.reviewer_box = QComboBox()
         self.since_check = QCheckBox(translate("AuditView", "自"))
         self.since_edit = QDateTimeEdit(QDateTime.currentDateTime().addDays(-7))
@@ -78,7 +132,7 @@ class AuditView(QWidget):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -97,18 +151,17 @@ class AuditView(QWidget):
         for signal in (self.since_check.toggled, self.until_check.toggled, self.since_edit.dateTimeChanged,
                        self.until_edit.dateTimeChanged, self.department_edit.textChanged, self.node_edit.textChanged):
             signal.connect(self.apply_filters)  # fmt: skip
-        self.refresh()
+        if load:  # else the owner refreshes it when first shown
+            self.refresh()
 
     @Slot()
     def refresh(self) -> None:
         """Re-read the events (after a write or a merge)."""
-        entries = log_entries(self.repo.db)
-        self.model.set_entries(entries)
         current = self.reviewer_box.currentData()
         self.reviewer_box.blockSignals(True)
         self.reviewer_box.clear()
         self.reviewer_box.addItem(translate("AuditView", "全部"), None)
-        for name in sorted({e.reviewer for e in entries}):
+        for name in reviewers(self.repo.db):
             self.reviewer_box.addItem(name, name)
         index = self.reviewer_box.findData(current)
         self.reviewer_box.setCurrentIndex(max(index, 0))
@@ -122,17 +175,21 @@ class AuditView(QWidget):
         if text:
             dept = self.repo.find_department(text)
             department_uid = self.repo.department_uid(dept.db_id) if dept and dept.db_id else "\0unknown"
-        self.proxy.set_criteria(
+        self.model.reload(replace(
+            self.model.query,
             reviewer=self.reviewer_box.currentData(),
             since_utc=_utc(self.since_edit.dateTime()) if self.since_check.isChecked() else None,
             until_utc=_utc(self.until_edit.dateTime()) if self.until_check.isChecked() else None,
             department_uid=department_uid,
             node_key=self.node_edit.text().strip() or None,
-        )
-        self.count_label.setText(translate("AuditView", "%n 条事件", "", self.proxy.rowCount()))
+        ))  # fmt: skip
+        self.count_label.setText(translate("AuditView", "%n 条事件", "", self.model.total))
 
     def visible_entries(self) -> list[LogEntry]:
-        return [self.proxy.index(r, 0).data(ENTRY_ROLE) for r in range(self.proxy.rowCount())]
+        """Every matching entry, in the table's order (reads the remaining pages)."""
+        while self.model.canFetchMore():
+            self.model.fetchMore()
+        return [self.model.entry(r) for r in range(self.model.rowCount())]
 
 
 def _utc(moment: QDateTime) -> str:

@@ -7,7 +7,8 @@ department, on how many nodes it leads and supports.
 
 Painted QWidgets rather than Qt Charts, which PySide6-Essentials lacks and
 which would cost start-up time; the numbers come from the session's cache
-(no store reads), recomputed once per burst of changes.
+(no store reads) over the loaded plans, recomputed once per burst of changes
+and only while the charts are shown (a hidden chart is redrawn when shown).
 """
 
 from __future__ import annotations
@@ -18,11 +19,10 @@ from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QScrollArea, QTabWidget, QWidget
 
-from workbench.core.plan import CHAPTER, PlanNode
 from workbench.storage.records import LEAD
 
 from . import icons
-from .session import STATE_INHERITED, STATE_LEAD, STATE_NONE, STATE_SUPPORT, Session, is_clause
+from .session import STATE_INHERITED, STATE_LEAD, STATE_NONE, STATE_SUPPORT, Session
 
 translate = QCoreApplication.translate
 ROW = 24
@@ -40,28 +40,17 @@ class Bar:
 
 
 def coverage_bars(session: Session) -> list[Bar]:
+    """Per chapter of the loaded plans, its clauses per class, from the session's incrementally kept counts."""
     bars: list[Bar] = []
     several = len(session.plan_ids) > 1
-    for plan_id in session.plan_ids:
-        for chapter in (n for n in session.plan(plan_id).nodes() if n.kind == CHAPTER):
-            counts = {STATE_LEAD: 0, STATE_INHERITED: 0, STATE_SUPPORT: 0, STATE_NONE: 0}
-            for node in chapter.walk():
-                if is_clause(node):
-                    counts[_coverage_class(session, node)] += 1
+    coverage = session.coverage_counts
+    for plan_id in session.loaded_plan_ids:
+        for chapter in coverage.chapters(plan_id):
             label = chapter.label or chapter.key
             if several:
                 label = f"{plan_id}·{label}"
-            bars.append(Bar(f"{label} {chapter.title}", chapter.display, tuple(counts.values())))
+            bars.append(Bar(f"{label} {chapter.title}", chapter.display, coverage.chapter_classes(chapter)))
     return bars
-
-
-def _coverage_class(session: Session, node: PlanNode) -> str:
-    state = session.tag_state(node)
-    if state.source in ("own", "sentences"):
-        return STATE_LEAD if state.has_lead else STATE_SUPPORT
-    if state.source == "inherited":
-        return STATE_INHERITED if state.has_lead else STATE_SUPPORT
-    return STATE_NONE
 
 
 def department_bars(session: Session) -> list[Bar]:
@@ -171,10 +160,25 @@ class ChartsView(QTabWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.refresh)
-        session.changed.connect(lambda _c: self._timer.start())
-        session.plan_added.connect(lambda _p: self._timer.start())
-        session.departments_changed.connect(lambda _d: self._timer.start())
-        self.refresh()
+        self._stale = True
+        session.changed.connect(lambda _c: self._request())
+        session.plan_added.connect(lambda _p: self._request())
+        session.departments_changed.connect(lambda _d: self._request())
+
+    def _request(self) -> None:
+        self._stale = True
+        if self.isVisible() and not self.visibleRegion().isEmpty():  # a dock tab behind another is "visible"
+            self._timer.start()
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        if self._stale and not self._timer.isActive():  # brought to the front: draw fresh numbers next
+            self._timer.start()
+        super().paintEvent(event)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self._timer.start()
 
     @staticmethod
     def _scroll(widget: QWidget) -> QScrollArea:
@@ -184,5 +188,6 @@ class ChartsView(QTabWidget):
         return area
 
     def refresh(self) -> None:
+        self._stale = False
         self.coverage.set_bars(coverage_bars(self.session))
         self.load.set_bars(department_bars(self.session))

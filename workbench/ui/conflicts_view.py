@@ -28,7 +28,7 @@ KIND_LABELS = {"lead": "牵头单位不同", "tag": "一方有、另一方无", 
 class ConflictsView(QWidget):
     resolved = Signal(int, str)  # conflict id, resolution event uuid
 
-    def __init__(self, repo: Repository, parent: QWidget | None = None) -> None:
+    def __init__(self, repo: Repository, parent: QWidget | None = None, *, load: bool = True) -> None:
         super().__init__(parent)
         self.repo = repo
         self.conflicts: list[Conflict] = []
@@ -59,7 +59,8 @@ class ConflictsView(QWidget):
         self.take_a.clicked.connect(lambda: self.take("a"))
         self.take_b.clicked.connect(lambda: self.take("b"))
         self.table.itemSelectionChanged.connect(self._update_buttons)
-        self.refresh()
+        if load:  # else the owner refreshes it when first shown
+            self.refresh()
 
     @Slot()
     def refresh(self) -> None:

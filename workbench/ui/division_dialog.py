@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from workbench.core.division_import import DivisionDiff, DivisionSheetError, diff_division, read_division_sheet
 from workbench.storage.audit import Reviewer
 from workbench.storage.division import apply_division
+from workbench.storage.liaison.past_assignments import past_assignments
 from workbench.storage.snapshot import read_snapshot
 
 
@@ -85,7 +86,8 @@ class DivisionImportDialog(QDialog):
 def prepare_division_import(repo, plan_id: int, path: Path) -> DivisionDiff:
     """Read the sheet and compare it with the workspace (GUI thread: a few ms)."""
     rows = read_division_sheet(path)
-    return diff_division(rows, read_snapshot(repo.db, repo.load_plan(plan_id)))
+    plan = repo.load_plan(plan_id)
+    return diff_division(rows, read_snapshot(repo.db, plan), past_assignments(repo.db, plan.sha256))
 
 
 def import_division_interactively(parent: QWidget, repo, plan_id: int, path: Path) -> list:

@@ -40,7 +40,7 @@ class IndicatorTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.records = [r for plan_id in self.session.plan_ids for r in self.session.indicators(plan_id)]
+        self.records = [r for plan_id in self.session.loaded_plan_ids for r in self.session.indicators(plan_id)]
         self.derived = self._derive()
         self.endResetModel()
 

@@ -24,16 +24,22 @@ def install(window) -> None:
     from workbench.ui.audit_view import AuditView
     from workbench.ui.conflicts_view import ConflictsView
     from workbench.ui.history_tab import HistoryTab
+    from workbench.ui.shown_refresh import RefreshWhenShown
 
     repo = window.session.repo
     window.register_export_handler(open_export)
     window.register_merge_handler(open_merge)
-    window.audit_view = AuditView(repo)
+    window.audit_view = AuditView(repo, load=False)  # views over the whole history are read when shown
+    RefreshWhenShown(window.audit_view)
     window.register_audit_view(lambda _w: window.audit_view)
     window.audit_dock.hide()  # View › 审计日志 shows it; a saved layout may too
-    window.conflicts_view = ConflictsView(repo)
+    window.conflicts_view = ConflictsView(repo, load=False)
+    RefreshWhenShown(window.conflicts_view)
     window.conflicts_dock = window.add_dock("conflictsDock", translate("Integrations", "合并冲突"), window.conflicts_view)
-    window.agreement_view = AgreementView(repo)
+    window.agreement_view = AgreementView(repo, load=False)
+    path = window.session.path
+    RefreshWhenShown(window.agreement_view, refresh=(
+        (lambda: window.agreement_view.refresh_in_background(window.pool, path)) if path else None))
     window.agreement_dock = window.add_dock("agreementDock", translate("Integrations", "审核一致性"), window.agreement_view)
     window.history_tab = HistoryTab(repo)
     window.annotation_tabs = QTabWidget()  # the annotation pane gains a history tab for the selected node
@@ -188,12 +194,15 @@ def open_merge(window) -> None:
 def refresh_all(window, events: tuple[str, ...] = ("refresh",)) -> None:
     """After a merge or a conflict resolution: every node and department may have changed."""
     session = window.session
-    nodes = frozenset(n.db_id for pid in session.plan_ids for n in session.plan(pid).nodes()
-                      if n.db_id is not None)
+    from workbench.ui.shown_refresh import request_refresh
+
+    nodes = frozenset(n.db_id for pid in session.loaded_plan_ids for n in session.plan(pid).nodes()
+                      if n.db_id is not None)  # plans not loaded yet are read fresh when opened
     departments = frozenset(d.db_id for d in session.repo.departments(include_retired=True) if d.db_id)
+    session.reload_conflicts()
     session.apply(Changes(node_ids=nodes, department_ids=departments, events=events))
     for view in (window.conflicts_view, window.agreement_view, window.audit_view, window.history_tab):
-        view.refresh()
+        request_refresh(view)
 
 
 def _union(changes: list[Changes]) -> Changes:

@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
 
     def select_node(self, node_id: int | None) -> bool:
         """Select a node in the tree (a sentence: its clause, then narrow to it)."""
-        node = self.session.node(node_id)
+        node = self.session.reveal(node_id)
         if node is None:
             return False
         row_node = node.parent if node.kind == SENTENCE and node.parent is not None else node
@@ -214,24 +214,31 @@ class MainWindow(QMainWindow):
             self.back_to_clause()
 
     def step_clause(self, direction: int) -> bool:
-        found = navigation.step(self.proxy, self.tree.currentIndex(), direction)
-        if found is None:
+        found = self._go(navigation.next_clause(self.session, self.proxy, self.current_node, direction))
+        if not found:
             self.status.showMessage(self.tr("已经是最后一条") if direction > 0 else self.tr("已经是第一条"), 3000)
             return False
-        self.tree.setCurrentIndex(found)
-        self.tree.scrollTo(found)
         return True
 
     def next_untagged(self) -> bool:
-        found = navigation.step(
-            self.proxy, self.tree.currentIndex(), 1,
+        found = self._go(navigation.next_clause(
+            self.session, self.proxy, self.current_node, 1,
             lambda n: is_clause(n) and self.session.tag_state(n).untagged, wrap=True,
-        )  # fmt: skip
-        if found is None:
+        ))  # fmt: skip
+        if not found:
             self.status.showMessage(self.tr("所有条款都已标注"), 4000)
             return False
-        self.tree.setCurrentIndex(found)
-        self.tree.scrollTo(found)
+        return True
+
+    def _go(self, node: PlanNode | None) -> bool:
+        """Make a clause found by navigation current (its clause of the current node when it is a sentence)."""
+        if node is None:
+            return False
+        index = self.proxy.index_for_id(node.db_id)
+        if not index.isValid():
+            return False
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index)
         return True
 
     def restore_last_node(self) -> None:
@@ -243,9 +250,8 @@ class MainWindow(QMainWindow):
                 if node is not None and self.select_node(node.db_id):
                     return
         if self.session.plan_ids and not self.tree.currentIndex().isValid():
-            root = self.proxy.index(0, 0)
-            self.tree.expand(root)
             self.step_clause(1)
+            self.tree.expand(self.proxy.index(0, 0))
 
     def focus_tree(self) -> None:
         self.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -10,7 +10,12 @@ and boxes, the coverage "clauses with a lead / clauses".
 
 When the session applies a write, only the rows it touched are announced
 (dataChanged on the node and its ancestors for the counts, and on its
-descendants when their inherited tags changed).
+descendants when their inherited tags changed), and only their cached row
+texts are forgotten.
+
+Every plan of the workspace is a top-level row; a plan the session has not
+loaded is a heading whose rows are fetched (canFetchMore/fetchMore) when the
+reviewer opens it, so a workspace of a hundred plans shows at once.
 """
 
 from __future__ import annotations
@@ -66,6 +71,7 @@ class PlanTreeModel(QAbstractItemModel):
         self._kids: dict[int, list[PlanNode]] = {}
         self._rows: dict[int, int] = {}
         self._info: dict[int, _RowInfo] = {}
+        self._plan_rows: dict[int, int] = {}  # plan id -> top-level row
         for plan_id in session.plan_ids:
             self._add_plan(plan_id)
         session.plan_added.connect(self._on_plan_added)
@@ -75,9 +81,16 @@ class PlanTreeModel(QAbstractItemModel):
     # -- structure --------------------------------------------------------
 
     def _add_plan(self, plan_id: int) -> None:
-        root = self.session.plan(plan_id).root
+        root = self.session.root(plan_id)
+        if root is None:
+            return
+        self._plan_rows[plan_id] = len(self._roots)
         self._rows[root.db_id or -1] = len(self._roots)
         self._roots.append(root)
+        if self.session.is_loaded(plan_id):
+            self._add_tree(root)
+
+    def _add_tree(self, root: PlanNode) -> None:
         stack = [root]
         while stack:
             node = stack.pop()
@@ -88,12 +101,34 @@ class PlanTreeModel(QAbstractItemModel):
             stack.extend(kids)
 
     def _on_plan_added(self, plan_id: int) -> None:
-        if any(root is self.session.plan(plan_id).root for root in self._roots):
+        root = self.session.plan(plan_id).root
+        row = self._plan_rows.get(plan_id)
+        if row is None:  # a plan imported now
+            row = len(self._roots)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._add_plan(plan_id)
+            self.endInsertRows()
             return
-        row = len(self._roots)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._add_plan(plan_id)
-        self.endInsertRows()
+        if self._roots[row] is root:
+            return
+        # A heading whose tree was loaded: its rows appear under it.
+        self._roots[row] = root
+        self._info.pop(root.db_id or -1, None)
+        kids = [c for c in root.children if c.kind != SENTENCE and c.db_id is not None]
+        parent = self.createIndex(row, 0, root.db_id)
+        if kids:
+            self.beginInsertRows(parent, 0, len(kids) - 1)
+        self._add_tree(root)
+        if kids:
+            self.endInsertRows()
+        self.dataChanged.emit(parent, parent.siblingAtColumn(COLUMNS - 1))
+
+    def _heading(self, index: Index) -> int | None:
+        """The plan id of a top-level row whose tree is not loaded yet."""
+        if not index.isValid() or index.parent().isValid() or index.column() != 0:
+            return None
+        plan_id = self.session.plan_id_of(index.internalId())
+        return plan_id if plan_id is not None and not self.session.is_loaded(plan_id) else None
 
     def node(self, index: Index) -> PlanNode | None:
         if not index.isValid():
@@ -141,7 +176,15 @@ class PlanTreeModel(QAbstractItemModel):
         return COLUMNS
 
     def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802
-        return bool(self._children(parent))
+        return bool(self._children(parent)) or self._heading(parent) is not None
+
+    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
+        return self._heading(parent) is not None
+
+    def fetchMore(self, parent: Index) -> None:  # noqa: N802
+        plan_id = self._heading(parent)
+        if plan_id is not None:
+            self.session.plan(plan_id)  # emits plan_added: the rows are inserted there
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -252,9 +295,6 @@ class PlanTreeModel(QAbstractItemModel):
     # -- refresh ----------------------------------------------------------
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.node_ids:
-            # Coverage and inherited states can change anywhere in the plan: recompute lazily.
-            self._info.clear()
         rows: set[int] = set()
         for node_id in changes.node_ids:
             node = self.session.node(node_id)
@@ -265,8 +305,11 @@ class PlanTreeModel(QAbstractItemModel):
             rows.add(node.db_id or -1)
             rows.update(a.db_id or -1 for a in node.ancestors())
             if self._kids.get(node.db_id or -1):
+                for below in node.walk():  # their inherited state may have changed
+                    self._info.pop(below.db_id or -1, None)
                 self._announce_subtree(node)
         for node_id in rows:
+            self._info.pop(node_id, None)
             self._announce(node_id)
 
     def _on_departments_changed(self, _ids: frozenset[int]) -> None:

@@ -176,7 +176,8 @@ def _issue11_shots(window, db, workspace: Path, shot) -> None:
     """The backups dialog, a note the workspace refused, and the read-only banner (issue 11)."""
     from workbench.storage.backups import take_backup
     from workbench.ui.backups import BackupsDialog
-    from workbench.ui.workspace_open import apply_read_only
+    from workbench.storage.errors import WorkspaceReadOnly
+    from workbench.ui.workspace_open import apply_read_only, read_only_reason
 
     take_backup(db.conn, workspace, reason="daily")
     take_backup(db.conn, workspace, reason="merge", detail="李四-工作区.sqlite")
@@ -192,7 +193,7 @@ def _issue11_shots(window, db, workspace: Path, shot) -> None:
     window.annotation.save_note()  # leaving the box (focus events need an active window under Xvfb)
     window.annotation.ensureWidgetVisible(window.annotation.note_status)
     shot("13-unsaved-note")
-    apply_read_only(window, "/media/usb/workspace.sqlite is on a read-only medium")
+    apply_read_only(window, read_only_reason(WorkspaceReadOnly("", "/media/usb/workspace.sqlite", "medium")))
     shot("14-read-only-banner")
     db.execute("PRAGMA query_only = OFF")
 

@@ -109,7 +109,7 @@ class MemorySearch:
         if not terms:
             return []
         ranked: list[tuple[float, int, SearchResult]] = []
-        for plan_id in self.session.plan_ids:
+        for plan_id in self.session.loaded_plan_ids:  # until the index is ready: the plans opened so far
             for seq, node in enumerate(self.session.plan(plan_id).nodes()):
                 if node.kind in (PLAN, SENTENCE) or node.db_id is None:
                     continue

@@ -11,6 +11,12 @@ The tagging state of a node (its own tags, its sentences' tags, or tags it
 inherits from an ancestor) is derived here too, because the tree, the
 filters, the charts and the annotation pane must all agree on it.
 
+A workspace may hold a city's whole set of plans.  Every plan is known by
+its record and its root (a heading); its tree and annotations are loaded
+when first asked for (`plan()`, `reveal()`), and a small workspace (up to
+EAGER_NODES nodes) is loaded whole at once.  Coverage counts are kept up to
+date from each write's Changes (ui.tree.coverage), not recomputed.
+
 GUI thread only (the repository's connection belongs to it).
 """
 
@@ -26,12 +32,15 @@ from workbench.storage.audit import Reviewer
 from workbench.storage.records import LEAD, Assignment, Changes, IndicatorLink, IndicatorRecord, NodeStatus, PlanRecord
 from workbench.storage.repository import Repository
 
+from .tree.coverage import Coverage
+
 # Tagging states, as the tree shows them.
 STATE_NONE = "none"
 STATE_LEAD = "lead"  # the node (or one of its sentences) has a lead
 STATE_SUPPORT = "support"  # tags, but no lead (merged or legacy data; the store puts a lead first)
 STATE_INHERITED = "inherited"  # no tags of its own; an ancestor's apply
 STATE_DISPUTED = "disputed"  # review status "question", or an open merge conflict
+EAGER_NODES = 20_000  # a workspace of at most this many nodes is loaded whole at start
 
 
 @dataclass(frozen=True)
@@ -86,10 +95,12 @@ class Session(QObject):
         self._statuses: dict[int, NodeStatus] = {}
         self._indicators: dict[int, list[IndicatorRecord]] = {}
         self._departments: dict[int, Department] = {}
-        self._coverage: dict[int, tuple[int, int]] = {}
+        self._roots: dict[int, PlanNode] = {}  # plan id -> root (a heading until the plan is loaded)
+        self.coverage_counts = Coverage(self)
         self._clauses: dict[int, list[PlanNode]] = {}
-        self._containers: dict[int, list[int]] = {}
+        self._order: dict[int, dict[int, int]] = {}  # plan id -> node id -> document position
         self._conflicted: set[int] = set()  # nodes with an open merge conflict
+        self._conflict_targets: set[tuple[str, str]] = set()  # (plan sha256, node key) of open conflicts
         # (node id, event subject) -> uuid of the newest event about it as this window's own last write left it:
         # undo/redo write only while that is still the head (commands.py, storage.fences)
         self.own_heads: dict[tuple[int, str], str | None] = {}
@@ -98,38 +109,62 @@ class Session(QObject):
 
     # -- loading ----------------------------------------------------------
 
-    def load(self) -> None:
-        """Load every plan of the workspace that is not loaded yet."""
-        for record in self.repo.plans():
-            if record.id not in self._plans:
-                self._load_plan(record)
-        self._load_conflicts()
+    def load(self, *, eager_nodes: int = EAGER_NODES) -> None:
+        """Know every plan of the workspace; load every tree too when they hold at most `eager_nodes` nodes
+        together (else each waits until it is opened: the window opens the reviewer's last plan)."""
+        roots = self.repo.plan_roots()
+        records = [r for r in self.repo.plans() if r.id not in self._records]
+        eager = sum(r.node_count for r in records) <= eager_nodes
+        for record in records:
+            self._add_heading(record, roots.get(record.id))
+        for record in records if eager else ():
+            self._load_plan(record)
+        self.reload_conflicts()
 
-    def _load_conflicts(self) -> None:
+    def _add_heading(self, record: PlanRecord, root_id: int | None) -> None:
+        self._records[record.id] = record
+        if root_id is not None:
+            root = PlanNode(kind=PLAN, key="", title=record.title, db_id=root_id)
+            self._roots[record.id] = root
+            self._nodes[root_id] = root
+            self._plan_of[root_id] = record.id
+
+    def reload_conflicts(self) -> None:
+        """Re-read which nodes have an open merge conflict (after a merge or a resolution)."""
         from workbench.storage.conflicts import open_conflict_targets
 
         targets = open_conflict_targets(self.repo.db)
         if not targets and not self._conflicted:
             return
-        by_key = {(self._records[self._plan_of[n]].sha256, node.key): n for n, node in self._nodes.items()}
-        self._conflicted = {by_key[t] for t in targets if t in by_key}
+        self._conflict_targets = targets
+        self._conflicted = set()
+        for plan_id in self.loaded_plan_ids:
+            self._mark_conflicts(plan_id)
+
+    def _mark_conflicts(self, plan_id: int) -> None:
+        sha = self._records[plan_id].sha256
+        keys = {key for target_sha, key in self._conflict_targets if target_sha == sha}
+        if keys:
+            self._conflicted.update(n.db_id for n in self._plans[plan_id].nodes() if n.key in keys and n.db_id is not None)
 
     def _load_plan(self, record: PlanRecord) -> None:
         plan = self.repo.load_plan(record.id)
-        for node in plan.nodes():
+        order = self._order[record.id] = {}
+        for position, node in enumerate(plan.nodes()):
             if node.db_id is not None:
                 self._nodes[node.db_id] = node
                 self._plan_of[node.db_id] = record.id
+                order[node.db_id] = position
         self._assignments.update(self.repo.assignments_for_plan(record.id))
         self._links.update(self.repo.links_for_plan(record.id))
         self._statuses.update(self.repo.statuses_for_plan(record.id))
         self._indicators[record.id] = self.repo.indicators(record.id)
         self._clauses[record.id] = [n for n in plan.nodes() if is_clause(n)]
-        self._containers[record.id] = [
-            n.db_id for n in plan.nodes() if n.db_id is not None and n.kind != SENTENCE and not is_clause(n)
-        ]
         self._records[record.id] = record
+        self._roots[record.id] = plan.root
         self._plans[record.id] = plan
+        if self._conflict_targets:
+            self._mark_conflicts(record.id)
         self.plan_added.emit(record.id)
 
     def _load_departments(self) -> None:
@@ -141,10 +176,43 @@ class Session(QObject):
 
     @property
     def plan_ids(self) -> list[int]:
-        return list(self._plans)
+        """Every plan of the workspace, loaded or not, in import order."""
+        return list(self._records)
+
+    @property
+    def loaded_plan_ids(self) -> list[int]:
+        return [plan_id for plan_id in self._records if plan_id in self._plans]
+
+    def is_loaded(self, plan_id: int) -> bool:
+        return plan_id in self._plans
 
     def plan(self, plan_id: int) -> Plan:
+        """The plan's tree, loaded now if it was only a heading."""
+        if plan_id not in self._plans:
+            self._load_plan(self._records[plan_id])
         return self._plans[plan_id]
+
+    def root(self, plan_id: int) -> PlanNode | None:
+        """The plan's root node, without loading its tree."""
+        return self._roots.get(plan_id)
+
+    def reveal(self, node_id: int | None) -> PlanNode | None:
+        """A node of any plan, loading that plan's tree first if needed."""
+        if node_id is None:
+            return None
+        plan_id = self._plan_of.get(node_id)
+        if plan_id is None:
+            record = self.repo.node(node_id)
+            if record is None or record.plan_id not in self._records:
+                return None
+            plan_id = record.plan_id
+        if not self.is_loaded(plan_id):
+            self.plan(plan_id)
+        return self.node(node_id)
+
+    def position(self, node: PlanNode) -> int:
+        """The node's place in its plan's document order."""
+        return self._order.get(self._plan_of.get(node.db_id or -1, -1), {}).get(node.db_id or -1, 0)
 
     def plan_record(self, plan_id: int) -> PlanRecord:
         return self._records[plan_id]
@@ -161,10 +229,10 @@ class Session(QObject):
         return node
 
     def clauses(self, plan_id: int | None = None) -> list[PlanNode]:
-        """Clauses (paragraph nodes) in document order, of one plan or of all."""
+        """Clauses (paragraph nodes) in document order, of one loaded plan or of all loaded plans."""
         if plan_id is not None:
             return self._clauses.get(plan_id, [])
-        return [n for pid in self._plans for n in self._clauses[pid]]
+        return [n for pid in self.loaded_plan_ids for n in self._clauses[pid]]
 
     def indicators(self, plan_id: int) -> list[IndicatorRecord]:
         return self._indicators.get(plan_id, [])
@@ -253,27 +321,8 @@ class Session(QObject):
         return TagState("", False, 0, disputed)
 
     def coverage(self, node: PlanNode) -> tuple[int, int]:
-        """(clauses with a lead, clauses) under a container node, cached until the next change."""
-        key = node.db_id or -1
-        if key not in self._coverage:
-            self._compute_coverage(self.plan_root_of(node))
-        return self._coverage.get(key, (0, 0))
-
-    def _compute_coverage(self, root: PlanNode) -> None:
-        """One pass over a plan's clauses, counting each into all of its ancestors."""
-        counts: dict[int, list[int]] = {}
-        plan_id = self._plan_of.get(root.db_id or -1)
-        for node in self.clauses(plan_id) if plan_id is not None else ():
-            has_lead = self.tag_state(node).has_lead
-            ancestor = node.parent
-            while ancestor is not None:
-                entry = counts.setdefault(ancestor.db_id or -1, [0, 0])
-                entry[0] += has_lead
-                entry[1] += 1
-                ancestor = ancestor.parent
-        for node_id in self._containers.get(plan_id or -1, ()):
-            with_lead, total = counts.get(node_id, (0, 0))
-            self._coverage[node_id] = (with_lead, total)
+        """(clauses with a lead, clauses) under a container node of a loaded plan; (0, 0) for a heading."""
+        return self.coverage_counts.of(node)
 
     # -- writes -----------------------------------------------------------
 
@@ -293,6 +342,8 @@ class Session(QObject):
             if plan_id not in self._plans:
                 record = self.repo.plan(plan_id)
                 if record is not None:
+                    if plan_id not in self._records:
+                        self._add_heading(record, self.repo.plan_roots().get(plan_id))
                     self._load_plan(record)
         changed_departments = frozenset(d for d in changes.department_ids if self._refresh_department(d))
         for node_id in changes.node_ids:
@@ -301,9 +352,7 @@ class Session(QObject):
             self._set(self._assignments, node_id, self.repo.assignments(node_id))
             self._set(self._links, node_id, self.repo.indicator_links(node_id))
             self._statuses[node_id] = self.repo.status(node_id)
-        self._load_conflicts()
-        if changes.node_ids or changed_departments:
-            self._coverage.clear()
+        self.coverage_counts.update(n for n in changes.node_ids if n in self._nodes)
         if changed_departments:
             self.departments_changed.emit(changed_departments)
         self.changed.emit(changes)
@@ -353,8 +402,8 @@ class Session(QObject):
             self._indicators[plan_id] = self.repo.indicators(plan_id)
             node_ids.update(n.db_id for n in self._plans[plan_id].nodes() if n.db_id is not None)
         self._conflicted = set()
-        self._load_conflicts()
-        self._coverage.clear()
+        self.reload_conflicts()
+        self.coverage_counts = Coverage(self)  # recounted when next asked
         changes = Changes(node_ids=frozenset(node_ids), department_ids=frozenset(self._departments), events=("reload",))
         self.departments_changed.emit(changes.department_ids)
         self.changed.emit(changes)

@@ -40,17 +40,11 @@ class StatusBar(QStatusBar):
         self.reviewer_label.setText(self.tr("审核人：%1").replace("%1", reviewer.name + unit))
 
     def show_counts(self) -> None:
-        clauses = self.session.clauses()
-        with_lead = reviewed = questions = 0
-        for node in clauses:
-            state = self.session.tag_state(node)
-            with_lead += state.has_lead
-            status = self.session.status(node.db_id or -1).review_status
-            reviewed += status == "reviewed"
-            questions += status == "question"
+        """Counts over the loaded plans, from the session's incrementally kept coverage."""
+        clauses, with_lead, reviewed, questions = self.session.coverage_counts.totals(self.session.loaded_plan_ids)
         self.counts_label.setText(
             self.tr("条款 %1 · 有牵头 %2 · 已审 %3 · 有疑问 %4")
-            .replace("%1", str(len(clauses))).replace("%2", str(with_lead))
+            .replace("%1", str(clauses)).replace("%2", str(with_lead))
             .replace("%3", str(reviewed)).replace("%4", str(questions))
         )  # fmt: skip
 

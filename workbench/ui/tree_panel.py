@@ -84,7 +84,7 @@ class TreePanel(QWidget):
             self.department.addItem(department.name, department.db_id)
         self.indicator.addItem(self.tr("全部指标"), None)
         self.chapter.addItem(self.tr("全部章"), None)
-        for plan_id in self.session.plan_ids:
+        for plan_id in self.session.loaded_plan_ids:  # a plan's chapters are offered once it is opened
             for record in self.session.indicators(plan_id):
                 self.indicator.addItem(f"{record.indicator.number} {record.indicator.name}", record.id)
             for node in self.session.plan(plan_id).nodes():

@@ -144,7 +144,7 @@ def open_for_gui(path: Path, reviewer: Reviewer, parent: QWidget | None = None) 
         try:
             db = open_workspace(path, check=not checked, busy_timeout_ms=PROBE_TIMEOUT_MS)
         except WorkspaceReadOnly as exc:
-            return Opened(open_reader(path), str(exc))
+            return Opened(open_reader(path), read_only_reason(exc))
         except WorkspaceLocked as exc:
             dialog = LockWaitDialog(path, str(exc), parent=parent)
             result = dialog.exec()
@@ -174,6 +174,18 @@ def open_for_gui(path: Path, reviewer: Reviewer, parent: QWidget | None = None) 
         db.execute(f"PRAGMA busy_timeout = {GUI_BUSY_TIMEOUT_MS}")
         return Opened(db)
     return None
+
+
+def read_only_reason(exc: WorkspaceReadOnly) -> str:
+    """Why the workspace cannot be written, in the window's language (the banner's %1)."""
+    path = str(exc.path) if exc.path is not None else ""
+    if exc.kind == "medium":
+        return translate("WorkspaceOpen", "%1 位于只读介质上").replace("%1", path)
+    if exc.kind == "file":
+        return translate("WorkspaceOpen", "%1 是只读文件").replace("%1", path)
+    if exc.kind == "folder":
+        return translate("WorkspaceOpen", "%1 所在的文件夹不可写入").replace("%1", path)
+    return str(exc)
 
 
 def apply_read_only(window, reason: str) -> QLabel:

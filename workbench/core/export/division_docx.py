@@ -25,7 +25,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Pt
 
-from workbench.core.export.division_form import form_title, lead_or_full
+from workbench.core.export.division_form import form_title, heading_line, lead_or_full
 from workbench.core.export.print_layout import PrintOptions
 from workbench.core.matrix import AssignmentSnapshot, Filters, division_rows
 
@@ -154,7 +154,7 @@ def _table(doc, rows, options: PrintOptions) -> None:
                 line = table.add_row()
                 _row_flags(line)
                 merged = line.cells[0].merge(line.cells[-1])
-                _cell(merged, f"{row.chapter.label}　{row.chapter.title}".strip("　"), HEADING_FONT, None)
+                _cell(merged, heading_line(row.chapter.label, row.chapter.title), HEADING_FONT, None)
         seq += 1
         task = lead_or_full(row, options)
         remark = row.remark

@@ -60,6 +60,13 @@ def column_widths(options: L.PrintOptions, role_of: str | None) -> list[float]:
     return printed + [14.0, 24.0, 36.0, 14.0]
 
 
+def heading_line(label: str, title: str) -> str:
+    """第三章　标题 as documents print it; a label that ends in its own punctuation (一、 （二） 3.) takes no space."""
+    if not label or not title:
+        return (label or title).strip()
+    return f"{label}{title}" if label.endswith(("、", "）", ")", ".", "．")) else f"{label}　{title}"
+
+
 def division_form(ws, rows: list[DivisionRow], *, plan_title: str, options: L.PrintOptions = L.PrintOptions(),
                   role_of: str | None = None) -> Iterator[None]:
     """Write the 分工方案 into a write-only sheet; yields once per row written."""
@@ -108,7 +115,7 @@ def division_form(ws, rows: list[DivisionRow], *, plan_title: str, options: L.Pr
             if options.numbering == "chapter":
                 seq = 0
             if row.chapter is not None:
-                heading = f"{row.chapter.label}　{row.chapter.title}".strip("　")
+                heading = heading_line(row.chapter.label, row.chapter.title)
                 height = L.row_height([heading], [sum(widths[:printed])])
                 merged(heading, L.CHAPTER_FONT, L.LEFT_ALIGN, height, fill=L.CHAPTER_FILL, border=BORDER)
         seq += 1

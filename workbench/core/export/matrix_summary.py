@@ -65,8 +65,25 @@ def chapter_numeral(chapter: PlanNode | None) -> str:
     return chapter.label.removeprefix("第").removesuffix("章") or str(chapter.number)
 
 
+def _summary_title(plan_title: str) -> str:
+    return f"《{plan_title.strip('《》')}》责任矩阵汇总"
+
+
+def _empty_summary(ws, *, plan_title: str, paper: str) -> Iterator[None]:
+    """A plan with no tagged task still gets its summary page, saying so (no zero-width merges)."""
+    ws.column_dimensions["A"].width = 60.0
+    L.page_setup(ws, paper=paper, last_column=1, title_row=1)
+    format_row(ws, 1, height=40)
+    ws.append([cell(ws, _summary_title(plan_title), font=L.TITLE_FONT, alignment=L.TITLE_ALIGN, border=None)])
+    ws.append([cell(ws, "尚无已分工的任务：本规划还没有标注牵头或配合单位。", font=L.BODY, alignment=L.BODY_ALIGN)])
+    yield
+
+
 def matrix_summary_sheet(ws, data: ChapterCounts, *, plan_title: str, paper: str = "A4") -> Iterator[None]:
     n = len(data.chapters)
+    if n == 0:
+        yield from _empty_summary(ws, plan_title=plan_title, paper=paper)
+        return
     last = n + 3
     total_px = L.printable_px(paper) - L.px_for_width(18) - 2 * L.px_for_width(8.5) - 4
     each = max(min(L.width_for_px(total_px / max(n, 1)), 9.0), 4.5)
@@ -77,7 +94,7 @@ def matrix_summary_sheet(ws, data: ChapterCounts, *, plan_title: str, paper: str
     ws.print_title_rows = "2:3"
     ws.freeze_panes = "B4"
     letter = get_column_letter(last)
-    title = f"《{plan_title.strip('《》')}》责任矩阵汇总"
+    title = _summary_title(plan_title)
     format_row(ws, 1, height=40)
     ws.merged_cells.add(f"A1:{letter}1")
     ws.append([cell(ws, title, font=L.TITLE_FONT, alignment=L.TITLE_ALIGN, border=None)])

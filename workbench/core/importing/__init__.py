@@ -21,6 +21,9 @@ __all__ = ["PlanImportError", "import_file", "import_lines", "plan_from_source",
 ZIP_MAGIC = b"PK\x03\x04"
 PDF_MAGIC = b"%PDF"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # compound file: .doc, .wps, .xls
+RTF_MAGIC = b"{\\rt"  # {\rtf1: WordPad, "save as RTF"
+ODF_MIMETYPE = b"application/vnd.oasis.opendocument"  # .odt: the zip's first, stored entry
+HTML_STARTS = (b"<!doctype html", b"<html", b"<?xml")  # a web page saved as a file
 
 
 def import_file(path: Path | str, *, max_bytes: int = MAX_BYTES, corrections=()) -> Plan:
@@ -74,11 +77,18 @@ def read_source(path: Path | str, *, max_bytes: int = MAX_BYTES) -> SourceText:
 def _read_source(path: Path, max_bytes: int) -> SourceText:
     try:
         with path.open("rb") as fh:
-            head = fh.read(4)
+            start = fh.read(256)
     except OSError as exc:
         raise PlanImportError(path, f"cannot read the file ({exc.strerror or exc})") from exc
+    head = start[:4]
     if head == OLE_MAGIC:
         raise PlanImportError(path, "is a Word 97-2003 (.doc) or WPS file: save it as .docx or PDF and import that")
+    if head == RTF_MAGIC:
+        raise PlanImportError(path, "is an RTF document: save it as .docx or PDF and import that")
+    if head == ZIP_MAGIC and ODF_MIMETYPE in start:
+        raise PlanImportError(path, "is an OpenDocument (.odt) file: save it as .docx or PDF and import that")
+    if start.lstrip(b"\xef\xbb\xbf \t\r\n").lower().startswith(HTML_STARTS):
+        raise PlanImportError(path, "is a web page (HTML): save it as .docx or PDF, or its text as .txt, and import that")
     if head == PDF_MAGIC or path.suffix.lower() == ".pdf":
         from workbench.core.importing.pdf.reader import read_pdf_source
 

@@ -69,7 +69,25 @@ class Boxes:
                     return True
         return False
 
-    def _indicator_table(self, box: PlanNode, j: int) -> int:
+    def _captioned_table_start(self, i: int) -> int | None:
+        """The header row's line when line i starts an indicator table outside any 专栏, else None.
+
+        District plans put the table under a caption line (主要指标表, 表1 “十五五”主要指标) or
+        straight after a paragraph; Word and PDF give its rows as tab-separated cells.
+        """
+        if self.indicator_table is not None or self.cur.box is not None:
+            return None
+        if _is_header_row(self.raw[i]):
+            return i
+        text = self.text[i]
+        if len(text) > 40 or "指标" not in text or ends_paragraph(text):
+            return None
+        for k in range(i + 1, min(i + 3, len(self.text))):
+            if self.text[k]:
+                return k if _is_header_row(self.raw[k]) else None
+        return None
+
+    def _indicator_table(self, box: PlanNode, j: int, caption: int | None = None) -> int:
         k = j
         table_lines: list[int] = []
         footnote_lines: list[int] = []
@@ -99,7 +117,8 @@ class Boxes:
             raw_rows, footnote,
             locate=lambda n: f"{self.source_name}, "
                              f"{self.locate(self.ln[row_lines[n]]) if row_lines else f'table row {n + 1}'}")
-        used = [self.ln[t] for t in table_lines + footnote_lines if self.text[t]]
+        used = [self.ln[t] for t in ([caption] if caption is not None else []) + table_lines + footnote_lines
+                if self.text[t]]
         text = footnote
         cells = [self.text[t] for t in table_lines if self.text[t]]
         if len(cells) >= UNREAD_TABLE_MIN_LINES and not self.indicator_table.indicators:
@@ -110,7 +129,13 @@ class Boxes:
             self.warnings.append(f"{self.locate(self.ln[table_lines[0]])}: the indicator table could not be read "
                                  f"into rows ({len(cells)} lines kept as the table's text, no indicators); import the "
                                  f"PDF itself, or text from `pdftotext -layout`, for structured indicators")
-        self._add(box, P.INDICATOR_TABLE, f"{box.key}/table", "", "指标表", text, lines=used)
+        title = self.text[caption] if caption is not None else "指标表"
+        self._add(box, P.INDICATOR_TABLE, f"{box.key}/table", "", title, text, lines=used)
         self._close_box()
         return k
 
+
+def _is_header_row(raw: str) -> bool:
+    """序号<tab>指标<tab>2025年… (Word, PDF, text) or the same laid out with spaces."""
+    cells = [c for c in re.split(r"\t|[ \u3000]{2,}", raw.strip()) if c.strip()]
+    return len(cells) >= 3 and "序号" in [c.strip() for c in cells[:2]] and any("指标" in c for c in cells[1:])

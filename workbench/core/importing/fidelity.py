@@ -31,7 +31,8 @@ def normalise_text(text: str) -> str:
     """Text as compared: no whitespace."""
     return "".join(text.split())
 
-HEADER_CELL_RE = re.compile(r"^(序号|编号|指标|指标名称|类别|单位|属性|指标属性|目标值|\d{4}年(目标值)?|\d{4}年目标值)$")
+HEADER_CELL_RE = re.compile(r"^(序号|编号|指标|指标名称|类别|单位|属性|指标属性|目标值|\d{4}年(目标值)?|\d{4}年目标值"
+                            r"|年均增[长速](\(%\))?|(五年)?累计|备注)$")
 TITLE_LIKE_KINDS = (P.PLAN, P.PART, P.CHAPTER, P.SECTION, P.BOX)
 
 
@@ -83,7 +84,7 @@ def check(plan: Plan, lines: list[str], locate=None) -> FidelityReport:
     for node in plan.nodes():
         held_by[id(node)] = normalise_text(node_source_text(node, plan.derived_titles))
         if node.kind == P.INDICATOR_TABLE:
-            kept_tables.append(node.text)
+            kept_tables += [node.title, node.text]  # a caption line (主要指标表) is the title
             table_lines.update(node.lines)
         for line in node.lines:
             owners.setdefault(line, []).append(node)

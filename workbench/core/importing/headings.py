@@ -17,7 +17,7 @@ NUM = r"[一二三四五六七八九十百零〇两\d]+"
 
 HEADING_RE = re.compile(rf"^第({NUM})(篇|章|节)[\s\u3000:：]*(.*)$")
 BOX_RE = re.compile(rf"^专栏\s*({NUM})(?![\d])[\s\u3000:：]*(.*)$")
-ITEM_RE = re.compile(r"^(（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d{1,2}[\.．、](?!\d))")
+ITEM_RE = re.compile(r"^(（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|[（(]\d{1,2}[）)]|\d{1,2}[\.．、](?!\d))")
 PAGE_RE = re.compile(r"^\d{1,4}$")
 SPACE_RUN_RE = re.compile(r"[\s\u3000]{2,}")
 

@@ -92,8 +92,18 @@ def parse_indicator_table(raw_lines: list[str], footnote: str = "", *, locate=No
     expected: dict[str, int] = {}
     counts: dict[str, int] = {}
     parent: Indicator | None = None
+    header = next((row for row in rows[:3] if "序号" in [c.strip() for c in row[:2]]), None)
+    layout = _column_layout(header, table) if header else None
     for row in rows:
-        cells = [c for c in row]
+        full = row
+        if layout is not None and layout["category"] == 0 and len(row) == len(header) - 1:
+            full = ["", *row]  # the empty 类别 cell of a group's later rows, whose leading tab was read as a row marker
+        fits = layout is not None and row is not header and len(full) == len(header)
+        if fits and layout["category"] is not None and full[layout["category"]].strip():
+            category = full[layout["category"]].strip()  # a 类别 column: its (merged) cell opens each group
+            if m := CATEGORY_RE.match(category):
+                category, expected[m.group(1)] = m.group(1), int(m.group(2))
+        cells = _canonical(full, layout) if fits else list(row)
         nonempty = [c for c in cells if c]
         if not nonempty:
             continue
@@ -145,6 +155,39 @@ def parse_indicator_table(raw_lines: list[str], footnote: str = "", *, locate=No
             table.warnings.append(f"category {name}: header says {count} indicators, found {counts.get(name, 0)}")
     apply_footnote(table.indicators, footnote)
     return table
+
+
+def _column_layout(header: list[str], table: IndicatorTable) -> dict[str, object] | None:
+    """Where number, name, 单位, base, target and 属性 sit, and the columns the model has no field for
+    (年均增长, 累计 …); None when the header is the plain 序号 指标 基期 目标 [属性] (nothing to rearrange)."""
+    cells = [c.strip() for c in header]
+    number = cells.index("序号")
+    name = next((i for i in range(number + 1, len(cells)) if "指标" in cells[i]), None)
+    year_cols = [i for i, c in enumerate(cells) if YEAR_RE.search(c)]
+    if len(year_cols) < 2 or name is None:
+        return None
+    unit = next((i for i, c in enumerate(cells) if c in ("单位", "计量单位")), None)
+    attribute = next((i for i, c in enumerate(cells) if "属性" in c), None)
+    category = next((i for i, c in enumerate(cells) if c in ("类别", "分类", "领域")), None)
+    known = {number, name, year_cols[0], year_cols[1], unit, attribute, category}
+    extra = [i for i in range(len(cells)) if i not in known]
+    if unit is None and category is None and not extra and (number, name) == (0, 1):
+        return None
+    if extra:
+        table.warnings.append("indicator table: column(s) " + "、".join(cells[i] for i in extra) +
+                              " have no field of their own; their values are kept after the target value")
+    return {"number": number, "name": name, "unit": unit, "base": year_cols[0], "target": year_cols[1],
+            "attribute": attribute, "category": category, "extra": [(cells[i], i) for i in extra]}
+
+
+def _canonical(row: list[str], layout: dict) -> list[str]:
+    """A row of a table with extra columns as 序号, 指标（单位）, base, target（年均增长：…）, 属性."""
+    name = row[layout["name"]]
+    if layout["unit"] is not None and row[layout["unit"]]:
+        name = f"{name}（{row[layout['unit']]}）"
+    target = row[layout["target"]] + "".join(f"（{title}：{row[i]}）" for title, i in layout["extra"] if row[i])
+    attribute = row[layout["attribute"]] if layout["attribute"] is not None else ""
+    return [row[layout["number"]], name, row[layout["base"]], target] + ([attribute] if attribute else [])
 
 
 def _names_and_values(cells: list[str]) -> tuple[list[str], tuple[str, str]]:

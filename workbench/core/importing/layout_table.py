@@ -20,7 +20,7 @@ NUMBER_EDGE = 3  # a row's number starts within this many columns of the left ed
 
 def is_layout_table(raw_lines: list[str]) -> bool:
     """True when the lines look like columns laid out with spaces (and not tab-led cells)."""
-    multi = [r for r in raw_lines if not r.startswith("\t") and len(tokens(r)) >= 3]
+    multi = [r for r in raw_lines if "\t" not in r.strip() and len(tokens(r)) >= 3]  # tab-separated: cells already
     return len(multi) >= 3
 
 

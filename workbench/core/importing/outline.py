@@ -196,6 +196,8 @@ class OutlineBuilder(FrontMatter, Boxes):
                 i = self._heading(i, heading)
             elif self.cur.box is not None and (k := self._box_line(i, text, blank_run)) is not None:
                 i = k
+            elif (k := self._captioned_table_start(i)) is not None:
+                i = self._indicator_table(self._container(), k, caption=i if k != i else None)
             else:
                 i = self._paragraph(i)
             blank_run = 0

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from workbench.core.departments import Department, resolve, suggest
@@ -153,8 +154,12 @@ def suggestions(name: str, departments: list[Department], limit: int = 3) -> lis
     return list(dict.fromkeys(spellings[c] for c in close))[:limit]
 
 
-def diff_division(rows, snapshot: AssignmentSnapshot) -> DivisionDiff:
-    """Compare the sheet (a DivisionSheet, or a plain list of SheetRow) with the workspace."""
+def diff_division(rows, snapshot: AssignmentSnapshot, past: Mapping[str, list[list[Tag]]] | None = None) -> DivisionDiff:
+    """Compare the sheet (a DivisionSheet, or a plain list of SheetRow) with the workspace.
+
+    `past` (node key -> the tag lists it held, from the audit trail) lets a 任务分工表述 left as exported
+    from an earlier state pass as untouched; without it only the current state and the sheet's columns do.
+    """
     departments = snapshot.departments
     kinds = {d.name: d.kind for d in departments}
     nodes = {n.key: n for n in snapshot.plan.nodes()}
@@ -173,7 +178,7 @@ def diff_division(rows, snapshot: AssignmentSnapshot) -> DivisionDiff:
                                           f"该任务已在第 {seen[row.node_key]} 行出现，本行未导入"))
             continue
         seen[row.node_key] = row.row
-        _assignments(row, snapshot, departments, kinds, sheet_department, diff)
+        _assignments(row, snapshot, departments, kinds, sheet_department, diff, (past or {}).get(row.node_key, []))
         _fields(row, snapshot, diff)
     _deleted(rows, snapshot, seen, diff)
     return diff
@@ -199,7 +204,8 @@ def _resolve_all(text: str, row: int, departments: list[Department], diff: Divis
     return resolved
 
 
-def _assignments(row, snapshot, departments, kinds, own: str | None, diff: DivisionDiff) -> None:
+def _assignments(row, snapshot, departments, kinds, own: str | None, diff: DivisionDiff,
+                 past: list[list[Tag]] = ()) -> None:
     leads = _resolve_all(row.lead_text, row.row, departments, diff)
     supports = [d for d in _resolve_all(row.responsible_text, row.row, departments, diff) if d not in leads]
     role = (row.role or "").strip() if getattr(row, "role", None) is not None else ""
@@ -225,11 +231,17 @@ def _assignments(row, snapshot, departments, kinds, own: str | None, diff: Divis
     if paste:
         expected = {_squash(division_text([t.department for t in tags if t.role == LEAD],
                                           [t.department for t in tags if t.role == SUPPORT]))
-                    for tags in (shown_before, after)}
+                    for tags in (shown_before, after, *past, *(_printed(t, kinds) for t in past))}
         if _squash(paste) not in expected:
             diff.reports.append(RowReport(row.row, row.node_key, "paste",
                                           "“任务分工表述”一栏被修改；该栏由牵头单位、责任单位两栏生成，请在这两栏中修改，"
                                           "本栏未导入"))
+
+
+def _printed(tags: list[Tag], kinds) -> list[Tag]:
+    """Tags in the order the sheet prints them (districts last)."""
+    return [t for t in tags if t.role == LEAD] + [
+        Tag(n, SUPPORT) for n in districts_last([t.department for t in tags if t.role == SUPPORT], kinds)]
 
 
 def _squash(text: str) -> str:

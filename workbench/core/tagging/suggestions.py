@@ -238,16 +238,36 @@ def score_departments(context: Context, departments: Sequence[Department]) -> li
         keywords, names = _words(dept)
         words[id(dept)] = (keywords, names)
         owners.update(keywords | names)
+    all_names = {name for _, names in words.values() for name in names}
     scored = []
     for dept in departments:
         keywords, names = words[id(dept)]
-        found = _evidence(keywords, names, context)
+        found = _outside_longer_names(_evidence(keywords, names, context), names, all_names, context)
         if not found:
             continue
         score = sum(_weight(e) * commonness(e.word, context.corpus) / owners[e.word] for e in found)
         found.sort(key=lambda e: (-_weight(e), e.word, e.place))
         scored.append((round(score, 6), dept, tuple(found)))
     return scored
+
+
+def _outside_longer_names(found: list[Evidence], own: set[str], all_names: set[str], context: Context) -> list[Evidence]:
+    """A unit's name counts only where it is not part of another unit's longer name.
+
+    「区科技局牵头」 names 区科技局, not 市科技局 through its alias 科技局.
+    """
+    kept = []
+    for item in found:
+        longer = [n for n in all_names if item.word in n and n not in own] if item.is_name else []
+        if longer:
+            text = context.places[item.place]
+            inside = sum(text.count(n) * n.count(item.word) for n in longer)
+            remaining = min(item.count, text.count(item.word) - inside)
+            if remaining <= 0:
+                continue
+            item = Evidence(item.word, item.place, remaining, item.is_name)
+        kept.append(item)
+    return kept
 
 
 def lead_factor(dept: Department, evidence: Sequence[Evidence]) -> float:

@@ -13,7 +13,7 @@ orphans become `revision_items` for the reviewer; each decision on one is a
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Any
 
@@ -21,7 +21,7 @@ from workbench.core.plan import Plan
 from workbench.core.revision import Revision, match_plans
 from workbench.core.revision.carry import Carry, NodeTags, Orphan, plan_carry
 
-from ..errors import StoreError
+from ..errors import RevisionRefused, StoreError
 from ..records import Changes
 from ..store_base import StoreBase
 from . import versions
@@ -131,20 +131,25 @@ class RevisionStore(StoreBase):
         if not plan.sha256:
             raise StoreError(f"plan {plan.title!r} has no sha256; the importer must set it")
         if plan.sha256 == old_record.sha256:
-            raise StoreError(f"{plan.source_name or plan.title} is the same document as plan {revision_of}; "
-                             "a revision must differ from the version it revises")
+            raise RevisionRefused(f"{plan.source_name or plan.title} is the same document as plan {revision_of}; "
+                                  "a revision must differ from the version it revises", "same", revision_of)
         existing = self.plan_by_sha256(plan.sha256)
         if existing is not None:
             if versions.predecessor(self.db, existing.id) == revision_of:
                 return RevisionResult(existing.id, revision_of, False, None)
-            raise StoreError(f"{plan.source_name or plan.title} is already in the workspace as plan {existing.id}, "
-                             f"not as a revision of plan {revision_of}")
+            raise RevisionRefused(f"{plan.source_name or plan.title} is already in the workspace as plan "
+                                  f"{existing.id}, not as a revision of plan {revision_of}", "elsewhere", existing.id)
         newer = versions.successor(self.db, revision_of)
         if newer is not None:
             raise StoreError(f"plan {revision_of} already has a newer version, plan {newer}: import the revision "
                              f"of plan {versions.current_version(self.db, revision_of)} instead")
         old = self.load_plan(revision_of)
         revision = match_plans(old, plan)  # the slow part, outside the write lock
+        counts = revision.counts(frozenset({"clause", "box_item"}))
+        if counts["deleted"] and not any(counts[k] for k in ("unchanged", "moved", "reworded", "split", "merged")):
+            raise RevisionRefused(f"{plan.source_name or plan.title} shares no clause with plan {revision_of} "
+                                  f"({old.title}): it is not a version of it (wrong plan?); nothing imported",
+                                  "unrelated", revision_of)
         texts = {n.key: n.text or n.display for n in old.nodes()}
         with self.db.atomic():
             if versions.successor(self.db, revision_of) is not None:  # revised meanwhile by another connection
@@ -164,9 +169,11 @@ class RevisionStore(StoreBase):
             for item in carry.carries:
                 self._carry(new_id, item, old_record.sha256)
             self._store_items(new_id, carry.carries, carry.orphans)
+            open_flags, open_orphans = self._carry_open_items(revision_of, new_id, carry.carries)
             events = self.event_count_now() - before
         return RevisionResult(new_id, revision_of, True, revision, len(carry.carries),
-                              sum(1 for c in carry.carries if c.flagged), len(carry.orphans), events)
+                              sum(1 for c in carry.carries if c.flagged) + open_flags,
+                              len(carry.orphans) + open_orphans, events)
 
     def event_count_now(self) -> int:
         return int(self._scalar("SELECT count(*) FROM events"))
@@ -189,6 +196,30 @@ class RevisionStore(StoreBase):
         keys = "+".join(item.old_keys)
         reason = f"carried from {keys} of plan {old_sha[:12]} ({item.kind}, confidence {item.confidence:.2f})"
         self.write_node_tags(node.id, item.tags, action=CARRY_ACTION, reason=reason)
+
+    def _carry_open_items(self, old_id: int, new_id: int, carries: list[Carry]) -> tuple[int, int]:
+        """Items still pending on the version being revised stay open on the new one: an orphan as it was
+        (the old version is read-only, so it could no longer be moved there), a flag on the node(s) its
+        node's tags went to unless the new matching flagged them already.  Returns (flags, orphans) added."""
+        flagged = {c.new_key for c in carries if c.flagged}
+        flags = orphans = 0
+        for item in self.revision_items(old_id, status="pending"):
+            if item.kind == "orphan":
+                self.db.execute(
+                    "INSERT INTO revision_items (new_plan_id, kind, node_key, old_keys, match_kind, reason, confidence, "
+                    "tags, old_text, remarks) SELECT ?, kind, node_key, old_keys, match_kind, reason, confidence, tags, "
+                    "old_text, remarks FROM revision_items WHERE id = ?", [new_id, item.id])
+                orphans += 1
+                continue
+            for c in carries:
+                if item.node_key in c.old_keys and c.new_key not in flagged:
+                    flagged.add(c.new_key)
+                    remarks = (*c.remarks, f"上一版本（方案 {old_id}）中尚未审核")
+                    self._store_items(new_id, [replace(c, kind=item.match_kind, flagged=True,
+                                                       confidence=min(c.confidence, item.confidence),
+                                                       remarks=remarks)], [])
+                    flags += 1
+        return flags, orphans
 
     def _store_items(self, new_id: int, carries: list[Carry], orphans: list[Orphan]) -> None:
         rows = [

@@ -33,6 +33,12 @@ def _templates() -> list[tuple[re.Pattern, str]]:
         (r"^category (?P<label>.+): header says (?P<n>\d+) indicators, found (?P<title>\d+)$",
          translate("ImportMessages", "指标类别 %label：表头写 %n 项，实际 %title 项")),
         (r"^unrecognised indicator table row: (?P<title>.*)$", translate("ImportMessages", "无法识别的指标表行：%title")),
+        (r"^indicator table: column\(s\) (?P<label>.+) have no field of their own; their values are kept after the "
+         r"target value$", translate("ImportMessages", "指标表：%label 列没有对应的栏目，其数值附在目标值之后")),
+        (r"^(?P<at>.+?): the indicator table could not be read into rows \((?P<n>\d+) lines kept as the table's text, "
+         r"no indicators\).*$",
+         translate("ImportMessages", "%at：指标表无法按行读出（%n 行作为表格原文保留，未生成指标）；"
+                                     "如需结构化指标，请直接导入 PDF 或 pdftotext -layout 的文本")),
         (r"^(?P<at>.+?): (?P<label>\S+) is not followed by a table of contents; kept as text$",
          translate("ImportMessages", "%at：“%label”之后不是目录，按正文保留")),
     ]

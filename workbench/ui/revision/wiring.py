@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel
 from workbench.core.importing import import_file, read_source
 from workbench.storage.busy import retry_busy
 from workbench.storage.database import open_workspace
+from workbench.storage.errors import RevisionRefused
 from workbench.storage.records import Changes
 from workbench.storage.repository import Repository
 
@@ -68,8 +69,8 @@ def mark_old_versions(window) -> None:
     mark = translate("ChangeReview", "（旧版本，只读）")
     roots = []
     for plan_id in session.plan_ids:
-        root = session.plan(plan_id).root
-        if session.repo.superseded_by(plan_id) is not None and not root.title.endswith(mark):
+        root = session.root(plan_id)  # a heading until the plan is opened (marked again then: plan_added)
+        if root is not None and session.repo.superseded_by(plan_id) is not None and not root.title.endswith(mark):
             root.title += mark
             if root.db_id is not None:
                 roots.append(root.db_id)
@@ -142,11 +143,26 @@ def _store(plan, old_id: int, workspace: Path | None, reviewer):
         from workbench.storage.backups import backup_before
 
         backup_before(db, reason="import", detail=plan.source_name, reviewer=reviewer.name)
-        result = retry_busy(lambda: Repository(db, reviewer).import_revision(plan, revision_of=old_id))
+        try:
+            result = retry_busy(lambda: Repository(db, reviewer).import_revision(plan, revision_of=old_id))
+        except RevisionRefused as exc:  # worded by the GUI thread (stored)
+            result = exc
     finally:
         db.close()
     yield (1, 1, "")
     return plan, result
+
+
+def refusal_text(exc: RevisionRefused, source: str) -> str:
+    """Why a revision was refused, in the window's language (the storage layer's message is English)."""
+    texts = {
+        "same": translate("ChangeReview", "%1 与方案 %2 是同一文件；修订稿须与所修订的版本不同"),
+        "elsewhere": translate("ChangeReview", "%1 已作为方案 %2 在工作区中，不是此规划的修订稿"),
+        "unrelated": translate("ChangeReview", "%1 与方案 %2 没有任何相同条款，不是它的修订稿（是否选错了规划？）；未导入"),
+    }
+    if exc.kind not in texts:
+        return str(exc)
+    return texts[exc.kind].replace("%1", source).replace("%2", str(exc.plan_id))
 
 
 def store_revision(window, plan, old_id: int):
@@ -163,6 +179,11 @@ def store_revision(window, plan, old_id: int):
         try:
             if result is None:
                 result = retry_busy(lambda: window.session.repo.import_revision(plan, revision_of=old_id))
+            if isinstance(result, RevisionRefused):
+                raise result
+        except RevisionRefused as exc:  # nothing written
+            window.show_error(translate("ChangeReview", "导入修订稿失败"), refusal_text(exc, plan.source_name))
+            return
         except Exception as exc:  # StoreError or a database error: nothing written
             window.show_error(translate("ChangeReview", "导入修订稿失败"), str(exc))
             return

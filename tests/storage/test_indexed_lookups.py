@@ -1,0 +1,26 @@
+"""EXPLAIN QUERY PLAN pins: the conflict title lookup goes through the (plan, key) index."""
+
+from __future__ import annotations
+
+import json
+
+from workbench.storage.conflicts import NODE_TITLES_SQL, _node_titles
+
+
+def _plan(db, sql: str, args) -> list[str]:
+    return [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql, args)]
+
+
+def test_conflict_titles_are_looked_up_by_plan_and_key(repo, plan_id):
+    sha, = repo.db.execute("SELECT sha256 FROM plans WHERE id = ?", [plan_id]).fetchone()
+    keys = [r[0] for r in repo.db.execute("SELECT key FROM nodes WHERE plan_id = ? AND kind = 'clause' LIMIT 3", [plan_id])]
+    steps = _plan(repo.db, NODE_TITLES_SQL, [json.dumps([[sha, k] for k in keys])])
+    assert any("SEARCH n USING INDEX" in s and "(plan_id=? AND key=?)" in s for s in steps), steps
+    assert any("SEARCH p USING" in s and "sha256=?" in s for s in steps), steps
+    assert not any(s.startswith("SCAN n") or s.startswith("SCAN p") for s in steps), steps
+    titles = _node_titles(repo.db, {(sha, k) for k in keys} | {(sha, "no/such/key")})
+    assert set(titles) == {(sha, k) for k in keys}
+    for (_, key), title in titles.items():
+        stored = repo.db.execute("SELECT coalesce(nullif(title, ''), substr(text, 1, 30)) FROM nodes "
+                                 "WHERE plan_id = ? AND key = ?", [plan_id, key]).fetchone()[0]
+        assert title == stored

@@ -1,0 +1,1 @@
+"""The plan tree's supporting parts: incremental coverage counts, clause navigation."""
