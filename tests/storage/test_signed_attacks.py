@@ -96,7 +96,8 @@ def _rewrite(path: Path, change, *, recompute: bool = True, resign=None) -> None
     audit.event_hash (and, with `resign`, sign again with that key), put the triggers back."""
     rows = _rows(path)
     conn = sqlite3.connect(path)
-    triggers = [sql for (sql,) in conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger'")]
+    triggers = [sql for (sql,) in conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name IN ('events_no_update', 'events_no_delete')")]
     conn.execute("DROP TRIGGER events_no_update")
     conn.execute("DROP TRIGGER events_no_delete")
     heads: dict[str, str] = {}
