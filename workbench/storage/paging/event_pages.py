@@ -22,8 +22,8 @@ ORDERS = {
     "time": "e.time_utc", "reviewer": "e.reviewer", "unit": "e.reviewer_unit", "action": "e.action",
     "target": "e.node_key", "department": "d.name", "before": 'e."before"', "after": 'e."after"', "reason": "e.reason",
 }  # fmt: skip
-_COLUMNS = ", ".join(f'e."{name}"' for name in ("seq", *HASHED_FIELDS, "hash"))
-_NAMES = ("seq", *HASHED_FIELDS, "hash")
+_NAMES = ("seq", *HASHED_FIELDS, "hash", "signer", "signature")  # the signer's key is shown too (issue 10)
+_COLUMNS = ", ".join(f'e."{name}"' for name in _NAMES)
 _TOUCHES = (
     "EXISTS (SELECT 1 FROM json_each(CASE WHEN json_type(e.\"{0}\") = 'array' THEN e.\"{0}\" ELSE '[]' END) j "
     "WHERE json_extract(j.value, '$.department') = :department)"
