@@ -43,6 +43,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
 import scale_workspace  # noqa: E402
+from bench_startup import APP  # noqa: E402  (the same "window ready" probe as the start-up benchmark)
 
 ROWS = ["keys", "nav", "start", "search", "merge", "conflicts", "verify", "tree", "cli", "export"]
 BUDGETS = {
@@ -161,27 +162,6 @@ def row_nav(cache: Path, tmp: Path, presses: int = int(os.environ.get("BENCH_SCA
     window.close()
     return {"median_ms": statistics.median(times), "p90_ms": pct(times, 90), "floor_ms": statistics.median(floor)}
 
-
-APP = r"""
-import resource, sys
-from workbench.app import run_gui
-
-def ready(window):
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
-    def check():
-        if window.isVisible() and window.tree_model.rowCount() > 0 and window.current_node_id is not None:
-            print("READY", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
-            window.close()
-            QApplication.quit()
-        else:
-            QTimer.singleShot(5, check)
-
-    check()
-
-sys.exit(run_gui(["--db", sys.argv[1]], on_ready=ready))
-"""
 
 FLOOR_APP = r"""
 import resource, sys
