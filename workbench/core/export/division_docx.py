@@ -25,7 +25,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Pt
 
-from workbench.core.export.division_form import form_title, heading_line, lead_or_full
+from workbench.core.export.division_form import form_title, heading_line, lead_or_full, numbered, printed_remark
 from workbench.core.export.print_layout import PrintOptions
 from workbench.core.matrix import AssignmentSnapshot, Filters, division_rows
 
@@ -142,25 +142,14 @@ def _table(doc, rows, options: PrintOptions) -> None:
     _row_flags(header, repeat=True)
     for cell, text, width in zip(header.cells, HEADERS, widths):
         _cell(cell, text, HEADING_FONT, width, center=True)
-    chapter_key = object()
-    seq = 0
-    for row in rows:
-        key = row.chapter.key if row.chapter is not None else None
-        if key != chapter_key:
-            chapter_key = key
-            if options.numbering == "chapter":
-                seq = 0
-            if row.chapter is not None:
-                line = table.add_row()
-                _row_flags(line)
-                merged = line.cells[0].merge(line.cells[-1])
-                _cell(merged, heading_line(row.chapter.label, row.chapter.title), HEADING_FONT, None)
-        seq += 1
+    for chapter, seq, row in numbered(rows, options.numbering):
+        if chapter is not None:
+            line = table.add_row()
+            _row_flags(line)
+            merged = line.cells[0].merge(line.cells[-1])
+            _cell(merged, heading_line(chapter.label, chapter.title), HEADING_FONT, None)
         task = lead_or_full(row, options)
-        remark = row.remark
-        if options.internal_notes and row.note:
-            remark = f"{remark}\n（内部备注）{row.note}".strip()
-        values = [str(seq), task, "、".join(row.leads), row.responsible, row.timing, remark]
+        values = [str(seq), task, "、".join(row.leads), row.responsible, row.timing, printed_remark(row, options)]
         line = table.add_row()
         _row_flags(line, keep=_fits_page(values, widths, options.paper))
         for index, (cell, text, width) in enumerate(zip(line.cells, values, widths)):

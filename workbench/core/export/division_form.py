@@ -106,19 +106,11 @@ def division_form(ws, rows: list[DivisionRow], *, plan_title: str, options: L.Pr
                                              fill=L.DISPUTED_FILL if disputed else None,
                                              alignment=L.MIDDLE_ALIGN if middle else L.BODY_ALIGN)
               for middle in (False, True) for disputed in (False, True)}
-    chapter_key = object()
-    seq = 0
-    for row in rows:
-        key = row.chapter.key if row.chapter is not None else None
-        if key != chapter_key:
-            chapter_key = key
-            if options.numbering == "chapter":
-                seq = 0
-            if row.chapter is not None:
-                heading = heading_line(row.chapter.label, row.chapter.title)
-                height = L.row_height([heading], [sum(widths[:printed])])
-                merged(heading, L.CHAPTER_FONT, L.LEFT_ALIGN, height, fill=L.CHAPTER_FILL, border=BORDER)
-        seq += 1
+    for chapter, seq, row in numbered(rows, options.numbering):
+        if chapter is not None:
+            heading = heading_line(chapter.label, chapter.title)
+            height = L.row_height([heading], [sum(widths[:printed])])
+            merged(heading, L.CHAPTER_FONT, L.LEFT_ALIGN, height, fill=L.CHAPTER_FILL, border=BORDER)
         row_idx += 1
         values = _row_values(row, seq, options, role_of)
         format_row(ws, row_idx, height=L.row_height(values[:printed], widths[:printed]))
@@ -126,6 +118,31 @@ def division_form(ws, rows: list[DivisionRow], *, plan_title: str, options: L.Pr
         yield
     L.set_print_area(ws, printed, row_idx)
     ws.auto_filter.ref = f"A{header_at}:{get_column_letter(len(headers))}{max(row_idx, header_at)}"
+
+
+def numbered(rows, numbering: str) -> Iterator[tuple]:
+    """Each row as (chapter, 序号, row): chapter is the chapter whose header row goes before this row,
+    else None; 序号 runs on through the plan or restarts per chapter (numbering == "chapter").
+    The Excel and the Word 方案 both number through this, so they always agree."""
+    chapter_key = object()
+    seq = 0
+    for row in rows:
+        key = row.chapter.key if row.chapter is not None else None
+        opens = None
+        if key != chapter_key:
+            chapter_key = key
+            if numbering == "chapter":
+                seq = 0
+            opens = row.chapter
+        seq += 1
+        yield opens, seq, row
+
+
+def printed_remark(row: DivisionRow, options: L.PrintOptions) -> str:
+    """The 备注 as printed: public remarks, and the internal note only when asked for."""
+    if options.internal_notes and row.note:
+        return f"{row.remark}\n（内部备注）{row.note}".strip()
+    return row.remark
 
 
 def lead_or_full(row: DivisionRow, options: L.PrintOptions) -> str:
@@ -139,10 +156,7 @@ def lead_or_full(row: DivisionRow, options: L.PrintOptions) -> str:
 
 def _row_values(row: DivisionRow, seq: int, options: L.PrintOptions, role_of: str | None) -> list:
     task = lead_or_full(row, options)
-    remark = row.remark
-    if options.internal_notes and row.note:
-        remark = f"{remark}\n（内部备注）{row.note}".strip()
-    values: list = [seq, task, "、".join(row.leads), row.responsible, row.timing, remark]
+    values: list = [seq, task, "、".join(row.leads), row.responsible, row.timing, printed_remark(row, options)]
     if role_of:
         values.insert(2, "牵头" if role_of in row.leads else "配合")
     return values + [DISPUTED_TEXT if row.disputed else "", "；".join(row.indicators), row.paste_text, row.node.key]
