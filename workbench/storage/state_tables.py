@@ -18,6 +18,9 @@ from .department_store import department_record
 from .errors import StoreError
 from .replay import NODE_DEFAULTS, NodeTarget, Replayed, department_value
 
+# Subjects whose state is one text per node, and the table holding it (notes are internal, remarks public).
+TEXT_TABLES = {"note": "notes", "remark": "remarks"}
+
 
 @dataclass
 class TableState:
@@ -43,16 +46,13 @@ def read_state(db: sqlite_utils.Database) -> TableState:
     ):
         lists.setdefault(("indicator_links", sha, key), []).append(indicator)
     state.nodes.update({target: tuple(values) for target, values in lists.items()})
-    for sha, key, text in conn.execute(
-        "SELECT p.sha256, n.key, t.text FROM notes t JOIN nodes n ON n.id = t.node_id JOIN plans p ON p.id = n.plan_id"
-    ):
-        if text:
-            state.nodes[("note", sha, key)] = text
-    for sha, key, text in conn.execute(
-        "SELECT p.sha256, n.key, r.text FROM remarks r JOIN nodes n ON n.id = r.node_id JOIN plans p ON p.id = n.plan_id"
-    ):
-        if text:
-            state.nodes[("remark", sha, key)] = text
+    for subject, table in TEXT_TABLES.items():
+        for sha, key, text in conn.execute(
+            f"SELECT p.sha256, n.key, t.text FROM {table} t JOIN nodes n ON n.id = t.node_id "
+            "JOIN plans p ON p.id = n.plan_id"
+        ):
+            if text:
+                state.nodes[(subject, sha, key)] = text
     for sha, key, status, timing in conn.execute(
         "SELECT p.sha256, n.key, s.review_status, s.timing FROM node_status s "
         "JOIN nodes n ON n.id = s.node_id JOIN plans p ON p.id = n.plan_id"
@@ -154,26 +154,17 @@ def write_state(db: sqlite_utils.Database, replayed: Replayed) -> set[NodeTarget
                 "INSERT INTO indicator_links (node_id, indicator_id, position) VALUES (?, ?, ?)",
                 [(node_id, indicator_ids[(sha, k)], i) for i, k in enumerate(value)],
             )
-        elif subject == "note":
+        elif subject in TEXT_TABLES:  # a note or a public remark: one text per node, same shape
+            table = TEXT_TABLES[subject]
             if value:
                 when = events[replayed.node_last[target]].time_utc
                 db.execute(
-                    "INSERT INTO notes (node_id, text, updated_at) VALUES (?, ?, ?) ON CONFLICT (node_id) "
+                    f"INSERT INTO {table} (node_id, text, updated_at) VALUES (?, ?, ?) ON CONFLICT (node_id) "
                     "DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at",
                     [node_id, value, when],
                 )
             else:
-                db.execute("DELETE FROM notes WHERE node_id = ?", [node_id])
-        elif subject == "remark":
-            if value:
-                when = events[replayed.node_last[target]].time_utc
-                db.execute(
-                    "INSERT INTO remarks (node_id, text, updated_at) VALUES (?, ?, ?) ON CONFLICT (node_id) "
-                    "DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at",
-                    [node_id, value, when],
-                )
-            else:
-                db.execute("DELETE FROM remarks WHERE node_id = ?", [node_id])
+                db.execute(f"DELETE FROM {table} WHERE node_id = ?", [node_id])
         else:
             status = replayed.nodes.get(("review_status", sha, key), NODE_DEFAULTS["review_status"])
             timing = replayed.nodes.get(("timing", sha, key), NODE_DEFAULTS["timing"])
