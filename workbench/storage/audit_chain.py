@@ -1,23 +1,34 @@
-"""The hash chain of the event log, checked from the rows as stored.
+"""The hash chain of the event log, checked from the rows as stored, in one pass.
 
     hash = sha256(prev_hash + canonical_json({every field except seq and hash}))
 
 (audit.py).  `before` and `after` are stored as canonical JSON, so their
-stored text *is* their canonical form and nothing needs decoding to check a
-hash.
+stored text *is* their canonical form: nothing needs decoding to check a hash
+(a text that is not canonical, edited by hand, gives a different hash, as an
+edited value would).  SQLite builds the hashed text of each row itself
+(json_quote escapes a string exactly as canonical JSON does; checked against
+Python's encoder on the connection before it is relied on) and hands it over
+as bytes, so a row costs one sha256 in Python.
+
+`scan_log` reads every row once, in seq order: it checks each origin's links
+and hashes, notes the first seq number missing, and keeps the light events
+(audit_lean.py) that history, signatures and replay need, so that verify and
+merge read the log once.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import sqlite_utils
 
 from .audit_events import ALL_FIELDS, COLUMNS, HASHED_FIELDS, ZERO_HASH, canonical_json
+from .audit_lean import KEEP_AFTER, LEAN_COLUMNS, LeanEvent, lean_maker
 
 
 @dataclass(frozen=True)
@@ -28,18 +39,22 @@ class ChainReport:
     reason: str = ""
 
 
+@dataclass
+class LogScan:
+    """What one pass over the log found."""
+
+    chain: ChainReport
+    missing_seq: int | None = None  # the first seq number missing from the log (no gap: None)
+    events: list[LeanEvent] = field(default_factory=list)  # every event, in seq order (when kept)
+
+
 _SORTED_HASHED = sorted(HASHED_FIELDS)  # canonical JSON sorts its keys
 _JSON_TEXT_FIELDS = frozenset(("before", "after"))
 _encode_text = json.encoder.encode_basestring  # json.dumps of a str with ensure_ascii=False, in C
 
 
-def stored_hash(row: Mapping[str, Any]) -> str:
-    """event_hash computed from the event as stored, without decoding before/after.
-
-    They are stored as canonical JSON (append_event), so their text *is* their
-    canonical form; a text that is not canonical (edited by hand) gives a
-    different hash, as an edited value would.
-    """
+def stored_text(row: Mapping[str, Any]) -> str:
+    """The text an event's hash covers, built from the event as stored (before/after not decoded)."""
     parts = []
     for name in _SORTED_HASHED:
         value = row[name]
@@ -52,57 +67,107 @@ def stored_hash(row: Mapping[str, Any]) -> str:
         else:
             text = canonical_json(value)
         parts.append(f'"{name}":{text}')
-    data = row["prev_hash"] + "{" + ",".join(parts) + "}"
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+    return row["prev_hash"] + "{" + ",".join(parts) + "}"
 
 
-def verify_chain(db: sqlite_utils.Database) -> ChainReport:
-    """Recompute every hash in seq order and check each origin's links.
+def stored_hash(row: Mapping[str, Any]) -> str:
+    """event_hash computed from the event as stored, without decoding before/after."""
+    return hashlib.sha256(stored_text(row).encode("utf-8")).hexdigest()
+
+
+def _text_sql() -> str:
+    """SQL giving stored_text of a row as UTF-8 bytes, built by one printf (no copy per field).
+
+    NULL for a row it cannot build alike (a BLOB value, no prev_hash, a NUL character in a text entering
+    unquoted), which scan_log then hashes with stored_hash, as before.
+    """
+    template = ["%s"]
+    values = ['"prev_hash"']
+    for index, name in enumerate(_SORTED_HASHED):
+        template.append(f'{"{" if index == 0 else ","}"{name}":%s')
+        values.append(f"coalesce(\"{name}\", 'null')" if name in _JSON_TEXT_FIELDS else f'json_quote("{name}")')
+    template.append("}")
+    odd = [f"typeof(\"{name}\") = 'blob'" for name in _SORTED_HASHED]
+    odd += ['"prev_hash" IS NULL'] + [f'instr("{name}", char(0)) > 0' for name in ("prev_hash", *_JSON_TEXT_FIELDS)]
+    text = "printf('{}', {})".format("".join(template).replace("'", "''"), ", ".join(values))
+    return f"CASE WHEN {' OR '.join(odd)} THEN NULL ELSE CAST({text} AS BLOB) END"
+
+
+_TEXT_SQL = _text_sql()
+# Strings that JSON encoders are known to escape differently: every control character, quotes,
+# backslash, DEL, the Unicode line separators, a BOM, characters outside the BMP, CJK.
+_PROBE = "".join(map(chr, range(0x00, 0x80))) + "\u0085\u00a0\u2028\u2029\ufeff\U0001f600规划纲要\uffff"
+
+
+def _sql_text_agrees(conn: sqlite3.Connection) -> bool:
+    """True when this connection's SQLite builds exactly the text stored_text builds."""
+    row = {name: (None if name == "reason" else f"{name}{_PROBE}") for name in HASHED_FIELDS}
+    row["before"], row["after"], row["prev_hash"] = canonical_json([_PROBE]), None, ZERO_HASH
+    probe = ", ".join(f'? AS "{name}"' for name in HASHED_FIELDS)
+    try:
+        (built,) = conn.execute(f"SELECT {_TEXT_SQL} FROM (SELECT {probe})", list(row.values())).fetchone()
+    except sqlite3.Error:
+        return False
+    return built == stored_text(row).encode("utf-8")
+
+
+def scan_log(db: sqlite_utils.Database, *, keep: bool = True) -> LogScan:
+    """Recompute every hash in seq order and check each origin's links; keep the light events if `keep`.
 
     Detects an edited event (hash mismatch), a deleted or reordered event (a
     prev_hash that does not name the previous event of its origin) and, via
-    sqlite_sequence, events deleted from the end of the log.  Streams the
-    stored rows (nothing decoded, one row in memory at a time).
+    sqlite_sequence, events deleted from the end of the log; stops at the
+    first such event.  Also notes the first seq missing (verify reports it
+    when the chains are intact).  Streams the rows: with keep=False one row
+    is in memory at a time.
     """
+    conn = db.conn
+    text_sql = _TEXT_SQL if _sql_text_agrees(conn) else "NULL"
+    sql = f"SELECT {LEAN_COLUMNS}, prev_hash, {text_sql} FROM events ORDER BY seq"
+    lean = lean_maker(conn)
+    kept: list[LeanEvent] = []
     heads: dict[str, str] = {}
-    checked = 0
-    last_seq = 0
-    for values in db.conn.execute(f"SELECT {COLUMNS} FROM events ORDER BY seq"):
-        row = dict(zip(ALL_FIELDS, values))
-        event = _RowView(row)
+    checked = last_seq = first_seq = 0
+    gap: int | None = None
+    sha256 = hashlib.sha256
+
+    def fail(reason: str, uuid: str | None) -> LogScan:
+        return LogScan(ChainReport(False, checked, uuid, reason), gap, kept)
+
+    for row in conn.execute(sql, KEEP_AFTER):
+        seq, uuid, origin, event_hash, prev_hash, text = row[0], row[1], row[2], row[12], row[15], row[16]
         checked += 1
-        last_seq = event.seq
-        try:
-            recomputed = stored_hash(row)
-        except (TypeError, ValueError) as exc:
-            return ChainReport(False, checked, event.uuid, f"event {event.seq} cannot be hashed: {exc}")
-        expected_prev = heads.get(event.origin, ZERO_HASH)
-        if event.prev_hash != expected_prev:
-            return ChainReport(
-                False,
-                checked,
-                event.uuid,
-                f"event {event.seq} does not follow the previous event of its workspace "
-                "(an event was deleted, inserted or reordered)",
-            )
-        if recomputed != event.hash:
-            return ChainReport(False, checked, event.uuid, f"event {event.seq} was altered (hash mismatch)")
-        heads[event.origin] = event.hash
-    row = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'events'").fetchone()
+        if gap is None and seq != last_seq + 1 and last_seq:
+            gap = last_seq + 1
+        first_seq = first_seq or seq
+        last_seq = seq
+        if text is None:  # a row SQL cannot build (or an SQLite that escapes differently): as before
+            try:
+                recomputed = stored_hash(_full_row(conn, seq))
+            except (TypeError, ValueError) as exc:
+                return fail(f"event {seq} cannot be hashed: {exc}", uuid)
+        else:
+            recomputed = sha256(text).hexdigest()
+        if prev_hash != heads.get(origin, ZERO_HASH):
+            return fail(f"event {seq} does not follow the previous event of its workspace "
+                        "(an event was deleted, inserted or reordered)", uuid)  # fmt: skip
+        if recomputed != event_hash:
+            return fail(f"event {seq} was altered (hash mismatch)", uuid)
+        heads[origin] = event_hash
+        if keep:
+            kept.append(lean(row[:15]))
+    if gap is None and checked and first_seq != 1:
+        gap = 1
+    row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'events'").fetchone()
     if row is not None and int(row[0]) > last_seq:
-        return ChainReport(
-            False,
-            checked,
-            None,
-            f"events after seq {last_seq} are missing (the log reached seq {row[0]})",
-        )
-    return ChainReport(True, checked, None, "")
+        return fail(f"events after seq {last_seq} are missing (the log reached seq {row[0]})", None)
+    return LogScan(ChainReport(True, checked, None, ""), gap, kept)
 
 
-class _RowView:
-    __slots__ = ("seq", "uuid", "origin", "prev_hash", "hash")
+def _full_row(conn: sqlite3.Connection, seq: int) -> dict[str, Any]:
+    return dict(zip(ALL_FIELDS, conn.execute(f"SELECT {COLUMNS} FROM events WHERE seq = ?", [seq]).fetchone()))
 
-    def __init__(self, row: Mapping[str, Any]) -> None:
-        for name in self.__slots__:
-            setattr(self, name, row[name])
 
+def verify_chain(db: sqlite_utils.Database) -> ChainReport:
+    """The chain part of scan_log (nothing kept in memory)."""
+    return scan_log(db, keep=False).chain

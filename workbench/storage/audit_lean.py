@@ -4,29 +4,30 @@
 `before`, and reads each `after` once.  A merged workspace of 200,000 events
 held as full Event objects takes gigabytes, so verify and merge load these
 instead: tuples, the long strings repeated in every event (workspace, plan,
-key fingerprint) shared, `after` left in the database (read by seq when
-replay asks for it, which is once per target) except for merge and key events, `after` kept as its stored text and decoded on each access,
-`before` and the fields only people read (host, OS user, reason ...) left out.
+key fingerprint) shared; `after` left in the database and read by seq when
+replay asks for it (once per target), except for merge and key events, whose
+`after` is kept as its stored text and decoded on each access; `before` and
+the fields only people read (host, OS user, reason ...) left out.
 They quack like audit.Event for history.py, replay.py and signing/check.py.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections import namedtuple
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import sqlite_utils
 
 _FIELDS = ("seq", "uuid", "origin", "time_utc", "reviewer", "reviewer_unit", "action", "subject", "plan_sha256",
            "node_key", "department_uid", "after", "hash", "signer", "signature")  # fmt: skip
-_SQL = "SELECT {} FROM events ORDER BY seq".format(", ".join(f'"{n}"' for n in _FIELDS))
-
-
 # Kept in memory: what history.py and signing/check.py read for every such event.
-_KEEP_AFTER = ("merge", "key_publish")
-_LOAD_SQL = _SQL.replace('"after"', 'CASE WHEN action IN (?, ?) THEN "after" END')
+KEEP_AFTER = ("merge", "key_publish")
+# The columns a LeanEvent is made of, as SQL (two parameters: KEEP_AFTER).
+LEAN_COLUMNS = ", ".join(f'"{n}"' for n in _FIELDS).replace('"after"', 'CASE WHEN action IN (?, ?) THEN "after" END')
+_LOAD_SQL = f"SELECT {LEAN_COLUMNS} FROM events WHERE seq > ? ORDER BY seq"
 
 
 class LeanEvent(namedtuple("LeanEventRow", _FIELDS[:11] + ("after_text",) + _FIELDS[12:])):
@@ -44,22 +45,32 @@ class LeanEvent(namedtuple("LeanEventRow", _FIELDS[:11] + ("after_text",) + _FIE
     @property
     def after(self) -> Any:
         text = self.after_text
-        if text is None and self.action not in _KEEP_AFTER:
+        if text is None and self.action not in KEEP_AFTER:
             row = self.source.execute('SELECT "after" FROM events WHERE seq = ?', [self.seq]).fetchone()
             text = row[0] if row else None
         return None if text is None else json.loads(text)
 
 
-def lean_events(db: sqlite_utils.Database) -> Iterator[LeanEvent]:
-    """Every event in local seq order, streamed (read `after` while `db` is open).
+def lean_maker(conn: sqlite3.Connection) -> Callable[[tuple], LeanEvent]:
+    """A function turning a row of LEAN_COLUMNS into a LeanEvent reading `after` from `conn`.
 
     The long strings every event repeats (workspace, plan, key fingerprint) are shared.
     """
-    make = type("LeanEvent", (LeanEvent,), {"__slots__": (), "source": db.conn})._make
+    make = type("LeanEvent", (LeanEvent,), {"__slots__": (), "source": conn})._make
     shared: dict[str, str] = {}
     share = shared.setdefault
-    for row in db.conn.execute(_LOAD_SQL, _KEEP_AFTER):
+
+    def lean(row: tuple) -> LeanEvent:
         (seq, uuid, origin, time_utc, reviewer, unit, action, subject, sha, key, dept, after, hash_, signer,
          signature) = row  # fmt: skip
-        yield make((seq, uuid, share(origin, origin), time_utc, reviewer, unit, action, subject,
-                    sha and share(sha, sha), key, dept, after, hash_, signer and share(signer, signer), signature))
+        return make((seq, uuid, share(origin, origin), time_utc, reviewer, unit, action, subject,
+                     sha and share(sha, sha), key, dept, after, hash_, signer and share(signer, signer), signature))
+
+    return lean
+
+
+def lean_events(db: sqlite_utils.Database, *, after_seq: int = 0) -> Iterator[LeanEvent]:
+    """Every event (after `after_seq`) in local seq order, streamed (read `after` while `db` is open)."""
+    lean = lean_maker(db.conn)
+    for row in db.conn.execute(_LOAD_SQL, [*KEEP_AFTER, after_seq]):
+        yield lean(row)

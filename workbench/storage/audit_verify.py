@@ -3,7 +3,8 @@
 Three checks, stopping at the first problem:
 
 1. the log itself: every origin's hash chain (recomputed hashes, prev links,
-   nothing missing at the end: audit.verify_chain), no gap in the seq
+   nothing missing at the end: audit_chain.scan_log, which reads the log
+   once for all of steps 1 to 2b), no gap in the seq
    numbers (so deleting the last event of a merged-in chain is caught too;
    deleting this workspace's own last events *and* rewinding sqlite_sequence
    is not detectable from the file alone: exports cite the head hash, and
@@ -25,12 +26,13 @@ Three checks, stopping at the first problem:
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import sqlite_utils
 
 from . import audit
-from .audit_lean import lean_events
+from .audit_chain import scan_log
+from .audit_lean import LeanEvent
 from .history import MERGE_ACTION, HistoryError, History, merge_heads
 from .replay import NODE_DEFAULTS, replay
 from .signing.check import SignatureReport, check_signatures
@@ -111,46 +113,69 @@ def _uncovered(events: list[audit.Event], history: History, own: str) -> audit.E
     return None
 
 
-def _verify(db: sqlite_utils.Database, roster: Roster | None = None) -> VerifyReport:
-    chain = audit.verify_chain(db)
+@dataclass
+class CheckedLog:
+    """The log checked without the state (steps 1 to 2b): `report` says whether it is sound."""
+
+    report: VerifyReport
+    history: History | None = None  # None when the log failed before its history was built
+    events: list[LeanEvent] = field(default_factory=list)  # every event, in local seq order
+
+
+def check_log(db: sqlite_utils.Database, roster: Roster | None = None, *, ordered: bool = True) -> CheckedLog:
+    """Steps 1 to 2b of the module docstring, reading the log once (audit_chain.scan_log).
+
+    With ordered=False the history's canonical order is not computed (a
+    caller that does not replay these events, such as merge, needs none).
+    """
+    scan = scan_log(db)
+    chain = scan.chain
     if not chain.ok:
-        return _fail(chain.reason, chain.first_bad_uuid, events=chain.checked)
-    gap = db.execute(
-        "SELECT e.seq + 1 FROM events e WHERE e.seq + 1 <= (SELECT max(seq) FROM events) "
-        "AND NOT EXISTS (SELECT 1 FROM events f WHERE f.seq = e.seq + 1) ORDER BY e.seq LIMIT 1"
-    ).fetchone()
-    first = db.execute("SELECT min(seq) FROM events").fetchone()[0]
-    if gap is not None or (first is not None and first != 1):
+        return CheckedLog(_fail(chain.reason, chain.first_bad_uuid, events=chain.checked))
+    if scan.missing_seq is not None:
         # AUTOINCREMENT numbers are only consumed by committed inserts, and rows are never deleted.
-        missing = gap[0] if gap is not None else 1
-        return _fail(f"event seq {missing} is missing from the log (events were deleted)", events=chain.checked)
-    events = list(lean_events(db))
+        return CheckedLog(_fail(f"event seq {scan.missing_seq} is missing from the log (events were deleted)",
+                                events=chain.checked))  # fmt: skip
+    events = scan.events
     try:
-        history = History.build(events)
+        history = History.build(events, ordered=ordered)
     except HistoryError as exc:
-        return _fail(str(exc), exc.uuid, events=len(events))
+        return CheckedLog(_fail(str(exc), exc.uuid, events=len(events)))
     counts = {"events": len(events), "origins": len(history.chains)}
     signatures = check_signatures(events, roster)
     extra = {"unsigned": signatures.unsigned, "keys": _key_lines(signatures), "roster": roster is not None}
     if not signatures.ok:
-        return _fail(signatures.reason, signatures.first_bad_uuid, **counts, **extra)
+        return CheckedLog(_fail(signatures.reason, signatures.first_bad_uuid, **counts, **extra), history, events)
     stray = _uncovered(events, history, audit.workspace_uuid(db))
     if stray is not None:
-        return _fail(f"event {stray.seq} of workspace {stray.origin} is here without a merge that brought it "
-                     "(copied in from another file)", stray.uuid, **counts, **extra)
+        return CheckedLog(_fail(f"event {stray.seq} of workspace {stray.origin} is here without a merge that "
+                                "brought it (copied in from another file)", stray.uuid, **counts, **extra),
+                          history, events)  # fmt: skip
     for event in events:
         if event.action != MERGE_ACTION:
             continue
         recorded = (event.after or {}).get("heads", {}) if isinstance(event.after, dict) else {}
         for origin, count in merge_heads(event).items():
-            chain = history.chains.get(origin, [])
-            if count > len(chain) or recorded[origin].get("hash") != history.events[chain[count - 1]].hash:
-                return _fail(f"merge event {event.seq} records a head of workspace {origin} that is not in the log",
-                             event.uuid, **counts)
+            chain_of = history.chains.get(origin, [])
+            if count > len(chain_of) or recorded[origin].get("hash") != history.events[chain_of[count - 1]].hash:
+                return CheckedLog(_fail(f"merge event {event.seq} records a head of workspace {origin} that is "
+                                        "not in the log", event.uuid, **counts), history, events)  # fmt: skip
     present = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     missing = [name for name in TRIGGERS if name not in present]
     if missing:
-        return _fail(f"the append-only trigger {missing[0]} is missing: the log could have been edited", **counts)
+        return CheckedLog(_fail(f"the append-only trigger {missing[0]} is missing: the log could have been "
+                                "edited", **counts), history, events)  # fmt: skip
+    return CheckedLog(VerifyReport(True, **counts, **extra), history, events)
+
+
+def _verify(db: sqlite_utils.Database, roster: Roster | None = None) -> VerifyReport:
+    log = check_log(db, roster)
+    if not log.report.ok:
+        return log.report
+    history = log.history
+    assert history is not None
+    extra = {"unsigned": log.report.unsigned, "keys": log.report.keys, "roster": log.report.roster}
+    counts = {"events": log.report.events, "origins": log.report.origins}
     state = replay(history)
     tables = read_state(db)
     counts["plans"] = len(tables.plans)

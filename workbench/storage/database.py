@@ -80,10 +80,11 @@ def _connect_readonly(path: Path, *, inspect: bool = False) -> sqlite3.Connectio
     return sqlite3.connect(uri, uri=True)
 
 
-def _inspect(path: Path) -> bool:
+def _inspect(path: Path, *, quick_check: bool = True) -> bool:
     """Raise WorkspaceError unless `path` (existing, non-empty) is a workspace we can open.
 
     Returns whether schema steps are pending (an older workspace to upgrade).
+    quick_check=False: for a caller that reads every row it uses itself (merge).
     """
     try:
         with path.open("rb") as handle:
@@ -103,7 +104,7 @@ def _inspect(path: Path) -> bool:
                 f"{path} is not a workbench workspace "
                 f"(SQLite application id {application_id:#x}, expected {migrations.APPLICATION_ID:#x})"
             )
-        problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
+        problems = [row[0] for row in conn.execute("PRAGMA quick_check")] if quick_check else ["ok"]
         if problems != ["ok"]:
             raise WorkspaceDamaged(f"{path} is damaged: {problems[0]}", path)
         has_steps = conn.execute(
@@ -189,17 +190,19 @@ def _check_writable(path: Path) -> None:
         raise WorkspaceReadOnly(f"{path} is in a read-only folder: it can be read but not changed", path, "folder")
 
 
-def check_workspace(path: Path) -> None:
+def check_workspace(path: Path, *, quick_check: bool = True) -> None:
     """Raise WorkspaceError unless the existing file at `path` is a healthy workspace we can open.
 
     The same checks open_workspace makes before writing (header, application
     id, quick_check, no unknown schema step); reads only, creates no file.
+    quick_check=False leaves out the page check, for merge: it reads and
+    checks every event row of the file it merges (audit_chain.scan_log).
     """
     path = Path(path)
     _refuse_folder(path)
     if not path.is_file():
         raise WorkspaceError(f"{path} does not exist")
-    _inspect(path)
+    _inspect(path, quick_check=quick_check)
 
 
 def _refuse_folder(path: Path) -> None:

@@ -71,11 +71,13 @@ class History:
     position: dict[str, int]  # uuid -> index in `order`
 
     @classmethod
-    def build(cls, events: Iterable[Event]) -> History:
+    def build(cls, events: Iterable[Event], *, ordered: bool = True) -> History:
         """`events` in an order where each origin's chain is in chain order and
         every merge event comes after the events it names (local seq order is).
 
         Raises HistoryError when a merge event names events that are not there.
+        With ordered=False the canonical order is not computed (`order` and
+        `position` stay empty): enough to check a log that is not replayed.
         """
         by_uuid: dict[str, Event] = {}
         chains: dict[str, list[str]] = {}
@@ -110,8 +112,9 @@ class History:
                 knowledge[event.origin] = known
             seen[event.uuid] = known
         history = cls(by_uuid, chains, index, seen, [], {})
-        history.order = history._canonical_order()
-        history.position = {uuid: i for i, uuid in enumerate(history.order)}
+        if ordered:
+            history.order = history._canonical_order()
+            history.position = {uuid: i for i, uuid in enumerate(history.order)}
         return history
 
     def happened_before(self, first: str, second: str) -> bool:

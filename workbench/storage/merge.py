@@ -51,11 +51,12 @@ import sqlite_utils
 
 from . import audit
 from .audit import Reviewer
-from .audit_lean import lean_events
-from .audit_verify import verify
+from .audit_lean import lean_events, lean_maker
+from .audit_verify import CheckedLog, check_log
 from .backup import KEEP, backup_connection
 from .conflicts import sync_conflicts
-from .errors import StoreError, WorkspaceError
+from .errors import StoreError, WorkspaceDamaged, WorkspaceError
+from .merge_copy import CopyError, attached, copy_rows, record_new_authors
 from .history import MERGE_ACTION, MERGE_SUBJECT, HistoryError
 from .readonly import open_source
 from .replay import replay
@@ -116,25 +117,40 @@ def merge_workspace(
     other = Path(other)
     if roster is _PROFILE:
         roster = load_roster()
-    theirs_db = open_source(other)
+    # No quick_check of OTHER: merge takes nothing but its event rows, and reads and checks every one of
+    # them (_verified); a damaged page surfaces there as a refusal naming the file.
+    theirs_db = open_source(other, quick_check=False)
     try:
-        their_uuid = audit.workspace_uuid(theirs_db)
-        their_plans = {row[0]: row[1] for row in theirs_db.execute("SELECT sha256, title FROM plans")}
-        _check_plans(db, other, their_plans)
-        their_counts = _counts(theirs_db)
         try:
-            wanted = _wanted(db, theirs_db, their_counts, audit.workspace_uuid(db), other)
-        except MergeError:
-            _verified(theirs_db, other, roster)  # a forged event explains a diverged history better
-            raise
-        if not wanted:  # nothing would be taken from it: no need to verify it
-            return MergeResult(their_uuid, 0, None, None, seconds=time.perf_counter() - started)
-        _verified(theirs_db, other, roster)
-        heads = _head_record(theirs_db, their_counts)
-        only_merges = _only_merge_events(theirs_db, wanted)
+            their_uuid = audit.workspace_uuid(theirs_db)
+            their_plans = {row[0]: row[1] for row in theirs_db.execute("SELECT sha256, title FROM plans")}
+            _check_plans(db, other, their_plans)
+            try:  # a first look through their (origin, seq) index: cheap when nothing is new
+                wanted = _wanted(db, _counts(theirs_db), lambda o, i: _hash_at(theirs_db, o, i),
+                                 audit.workspace_uuid(db), other)  # fmt: skip
+            except MergeError:
+                _verified(theirs_db, other, roster)  # a forged event explains a diverged history better
+                raise
+            if not wanted:  # nothing would be taken from it: no need to verify it
+                return MergeResult(their_uuid, 0, None, None, seconds=time.perf_counter() - started)
+            log = _verified(theirs_db, other, roster)
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError):
+                raise WorkspaceError(f"{other} cannot be read: {exc}; nothing merged") from exc
+            raise WorkspaceDamaged(f"{other} is damaged: {exc}; nothing merged", other) from exc
+        incoming, after, heads = _incoming(db, log, other)
+        only_merges = all(event.action == MERGE_ACTION for event in incoming)
+        del log  # their history: only the incoming events are needed from here on
         copy = backup_connection(db, database_path(db), reason="merge", keep=keep, detail=other.name) if backup else None
-        with db.atomic():
-            new = _insert_new(db, theirs_db, wanted, other)
+        with attached(db, theirs_db.uri) as schema, db.atomic():
+            ours = list(lean_events(db))  # our log, light (in the transaction: all of it); theirs join it below
+            try:
+                new, first_seq = copy_rows(db, theirs_db.conn, schema, after, len(incoming))
+            except sqlite3.IntegrityError as exc:
+                raise MergeError(f"{other}: an event appears in two histories ({exc}); nothing merged") from exc
+            except CopyError as exc:  # their file changed under us (it was open in the workbench)
+                raise MergeError(f"{other} changed while it was being merged ({exc}); nothing merged") from exc
+            record_new_authors(db)
             merge_uuid = None
             if not only_merges:  # bookkeeping alone (their merge of our events) needs no merge of ours
                 merge_uuid = audit.append_event(
@@ -142,10 +158,19 @@ def merge_workspace(
                     after={"workspace": their_uuid, "file": other.name, "events": new, "heads": heads},
                     reason=reason,
                 ).uuid  # fmt: skip
+            # The merged log in local seq order, without reading it back: the incoming events under the
+            # seq numbers they got here (consecutive: AUTOINCREMENT), then what we wrote after them.
+            lean = lean_maker(db.conn)
+            for i, event in enumerate(incoming):  # in place: each of their tuples is freed as it is replaced
+                incoming[i] = lean((first_seq + i, *event[1:]))
+            ours += incoming
+            del incoming
+            ours += lean_events(db, after_seq=first_seq + new - 1)
             try:
-                state = replay(list(lean_events(db)))
+                state = replay(ours)
             except HistoryError as exc:
                 raise MergeError(f"{other}: its history is inconsistent with ours ({exc}); nothing merged") from exc
+            del ours
             _check_department_names(state.departments, other)
             changed = write_state(db, state)
             new_conflicts = sync_conflicts(db, state)
@@ -158,12 +183,34 @@ def merge_workspace(
     )  # fmt: skip
 
 
-def _verified(theirs_db, other: Path, roster) -> None:
-    report = verify(theirs_db, roster=roster)
+def _verified(theirs_db, other: Path, roster) -> CheckedLog:
+    """Their log checked completely (audit_verify.check_log: chains, seq gaps, history, signatures and
+    roster, events copied in, merge heads, triggers), reading every event row once; refused if it fails.
+
+    Their state tables are not compared with a replay of their events, as `audit verify` does: merge
+    takes events only, and makes our state equal the replay of all events, so their state rows never
+    reach this workspace.
+    """
+    log = check_log(theirs_db, roster, ordered=False)
+    report = log.report
     if not report.ok:
         where = f" [event {report.first_bad_uuid}]" if report.first_bad_uuid else ""
         raise MergeError(f"{other} is refused: its audit trail does not verify: {report.reason}{where}; "
                          "nothing merged")
+    return log
+
+
+def _incoming(db, log: CheckedLog, other: Path) -> tuple[list, dict[str, int], dict[str, dict[str, object]]]:
+    """From their verified log (not their indexes): the events we lack in their seq order, the seq after
+    which each origin's rows are new in their file, and the head (count, hash) of every origin they hold."""
+    assert log.history is not None
+    chains = {origin: [log.history.events[u] for u in uuids] for origin, uuids in log.history.chains.items()}
+    wanted = _wanted(db, {o: len(c) for o, c in chains.items()}, lambda o, i: chains[o][i].hash,
+                     audit.workspace_uuid(db), other)  # fmt: skip
+    heads = {origin: {"count": len(chain), "hash": chain[-1].hash} for origin, chain in sorted(chains.items())}
+    incoming = sorted((e for origin, held in wanted.items() for e in chains[origin][held:]), key=lambda e: e.seq)
+    after = {origin: chains[origin][held - 1].seq if held else 0 for origin, held in wanted.items()}
+    return incoming, after, heads
 
 
 def _counts(db: sqlite_utils.Database) -> dict[str, int]:
@@ -178,7 +225,7 @@ def _hash_at(db: sqlite_utils.Database, origin: str, index: int) -> str:
     return str(found[0]) if found else ""
 
 
-def _wanted(db, theirs_db, their_counts: dict[str, int], our_uuid: str, other: Path) -> dict[str, int]:
+def _wanted(db, their_counts: dict[str, int], their_hash_at, our_uuid: str, other: Path) -> dict[str, int]:
     """origin -> how many of its first events we already hold, for origins where they have more.
 
     Chains are hash-linked, so two chains that verify agree on a prefix exactly
@@ -190,7 +237,7 @@ def _wanted(db, theirs_db, their_counts: dict[str, int], our_uuid: str, other: P
     for origin, count in their_counts.items():
         mine = ours.get(origin, 0)
         shared = min(mine, count)
-        if shared and _hash_at(db, origin, shared - 1) != _hash_at(theirs_db, origin, shared - 1):
+        if shared and _hash_at(db, origin, shared - 1) != their_hash_at(origin, shared - 1):
             if origin == our_uuid:
                 raise MergeError(f"{other} carries this workspace's identity with a different history: the same "
                                  "workspace was copied and edited in two places under one reviewer key (hand out "
@@ -203,62 +250,6 @@ def _wanted(db, theirs_db, their_counts: dict[str, int], our_uuid: str, other: P
                                  "(was this file restored from an older copy?); nothing merged")
             wanted[origin] = mine
     return wanted
-
-
-def _new_rows_query(theirs_db, wanted: dict[str, int]) -> tuple[str, list]:
-    """SQL selecting their events we lack, as stored, in their seq order.
-
-    For each origin we hold the first `wanted[origin]` events of, their new
-    events are those after the seq of its wanted-th event in their file
-    (found in the (origin, seq) index).
-    """
-    clauses, params = [], []
-    for origin, held in wanted.items():
-        after = 0
-        if held:
-            row = theirs_db.execute("SELECT seq FROM events WHERE origin = ? ORDER BY seq LIMIT 1 OFFSET ?",
-                                    [origin, held - 1]).fetchone()
-            after = int(row[0])
-        clauses.append("(origin = ? AND seq > ?)")
-        params += [origin, after]
-    return f"SELECT {audit.STORED_COLUMNS} FROM events WHERE {' OR '.join(clauses)} ORDER BY seq", params
-
-
-def _only_merge_events(theirs_db, wanted: dict[str, int]) -> bool:
-    sql, params = _new_rows_query(theirs_db, wanted)
-    action = audit.STORED_FIELDS.index("action")
-    return all(row[action] == MERGE_ACTION for row in theirs_db.conn.execute(sql, params))
-
-
-def _insert_new(db, theirs_db, wanted: dict[str, int], other: Path) -> int:
-    """Insert their new events as they are stored (no decoding), streamed from their file; return how many."""
-    names = audit.STORED_FIELDS
-    sql, params = _new_rows_query(theirs_db, wanted)
-    # A larger page cache for the inserts: the uuid and hash indexes take random inserts, which
-    # thrash SQLite's default 8 MB cache.  Restored after the transaction's inserts.
-    (cache,) = db.execute("PRAGMA cache_size").fetchone()
-    db.execute("PRAGMA cache_size = -65536")
-    try:
-        cursor = db.conn.executemany(
-            "INSERT INTO events ({}) VALUES ({})".format(", ".join(f'"{n}"' for n in names), ", ".join("?" * len(names))),
-            theirs_db.conn.execute(sql, params),  # row by row, straight from their file
-        )
-    except sqlite3.IntegrityError as exc:
-        raise MergeError(f"{other}: an event appears in two histories ({exc}); nothing merged") from exc
-    finally:
-        db.execute(f"PRAGMA cache_size = {int(cache)}")
-    # Authors new to this file, first seen at their first event here (both found through the reviewer index).
-    db.execute(
-        "INSERT OR IGNORE INTO reviewers (name, unit, first_seen) SELECT a.reviewer, a.reviewer_unit, "
-        "(SELECT e.time_utc FROM events e WHERE e.reviewer = a.reviewer AND e.reviewer_unit = a.reviewer_unit "
-        "ORDER BY e.seq LIMIT 1) FROM (SELECT DISTINCT reviewer, reviewer_unit FROM events) a "
-        "WHERE NOT EXISTS (SELECT 1 FROM reviewers r WHERE r.name = a.reviewer AND r.unit = a.reviewer_unit)"
-    )
-    return int(cursor.rowcount)
-
-
-def _head_record(theirs_db, counts: dict[str, int]) -> dict[str, dict[str, object]]:
-    return {origin: {"count": n, "hash": _hash_at(theirs_db, origin, n - 1)} for origin, n in sorted(counts.items())}
 
 
 def _check_plans(db: sqlite_utils.Database, other: Path, their_plans: dict[str, str]) -> None:

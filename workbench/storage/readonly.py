@@ -37,6 +37,7 @@ class SourceDatabase(sqlite_utils.Database):
     """A read-only workspace connection that removes its private copy (if any) when closed."""
 
     scratch: Path | None = None
+    uri: str = ""  # what the connection opened (the private copy, if any), read-only: merge attaches it
 
     def close(self) -> None:
         super().close()
@@ -45,8 +46,12 @@ class SourceDatabase(sqlite_utils.Database):
             self.scratch = None
 
 
-def open_source(path: Path) -> SourceDatabase:
-    """The workspace at `path` opened read-only, after the checks open_workspace makes (WorkspaceError)."""
+def open_source(path: Path, *, quick_check: bool = True) -> SourceDatabase:
+    """The workspace at `path` opened read-only, after the checks open_workspace makes (WorkspaceError).
+
+    quick_check=False leaves out SQLite's page check (database.check_workspace), for a caller that
+    reads every row it relies on and reports a damaged page itself (merge).
+    """
     path = Path(path)
     if not path.is_file():
         raise WorkspaceError(f"{path} does not exist")
@@ -55,20 +60,21 @@ def open_source(path: Path) -> SourceDatabase:
     uri = path.resolve().as_uri() + "?mode=ro"
     if not wal.exists():
         uri += "&immutable=1"
-        check_workspace(path)
+        check_workspace(path, quick_check=quick_check)
     elif not shm.exists():
         scratch = Path(tempfile.mkdtemp(prefix="workbench-source-"))
         copy = scratch / "workspace.sqlite"
         shutil.copyfile(path, copy)
         shutil.copyfile(wal, f"{copy}-wal")
         try:
-            check_workspace(copy)  # the checks too read the copy: they would create a -shm beside the file
+            # The checks too read the copy: they would create a -shm beside the file.
+            check_workspace(copy, quick_check=quick_check)
         except WorkspaceError as exc:
             shutil.rmtree(scratch, ignore_errors=True)
             raise WorkspaceError(str(exc).replace(str(copy), str(path))) from exc
         uri = copy.as_uri() + "?mode=ro"
     else:
-        check_workspace(path)
+        check_workspace(path, quick_check=quick_check)
     try:
         conn = sqlite3.connect(uri, uri=True)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -92,12 +98,13 @@ def open_source(path: Path) -> SourceDatabase:
             migrations.apply(upgraded)
             upgraded.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             upgraded.close()
-            conn = sqlite3.connect(copy.as_uri() + "?mode=ro", uri=True)
+            uri = copy.as_uri() + "?mode=ro"
+            conn = sqlite3.connect(uri, uri=True)
         except sqlite3.Error as exc:
             shutil.rmtree(scratch, ignore_errors=True)
             raise WorkspaceError(f"{path} cannot be brought up to date for reading: {exc}") from exc
     db = SourceDatabase(conn)
-    db.scratch = scratch
+    db.scratch, db.uri = scratch, uri
     return db
 
 
