@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import namedtuple
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import sqlite_utils
@@ -74,3 +74,33 @@ def lean_events(db: sqlite_utils.Database, *, after_seq: int = 0) -> Iterator[Le
     lean = lean_maker(db.conn)
     for row in db.conn.execute(_LOAD_SQL, [*KEEP_AFTER, after_seq]):
         yield lean(row)
+
+
+def read_afters(events: Iterable[Any]) -> dict[str, Any]:
+    """uuid -> decoded `after` of each event, as `event.after` gives it, with one query per batch.
+
+    A LeanEvent whose `after` stayed in the database would read it with one
+    query of its own; replay needs the `after` of every target's last event
+    (hundreds of thousands in a large workspace), so they are read here in
+    batches of seq numbers, per connection.  Other events give their own.
+    """
+    values: dict[str, Any] = {}
+    pending: dict[sqlite3.Connection, dict[int, str]] = {}  # connection -> seq -> uuid
+    for event in events:
+        if isinstance(event, LeanEvent) and event.after_text is None and event.action not in KEEP_AFTER:
+            pending.setdefault(event.source, {})[event.seq] = event.uuid
+        else:
+            values[event.uuid] = event.after
+    for conn, by_seq in pending.items():
+        seqs = sorted(by_seq)
+        for start in range(0, len(seqs), _BATCH):
+            batch = json.dumps(seqs[start : start + _BATCH])
+            for seq, text in conn.execute('SELECT seq, "after" FROM events WHERE seq IN (SELECT value FROM '
+                                          "json_each(?))", [batch]):  # fmt: skip
+                values[by_seq[seq]] = None if text is None else json.loads(text)
+        for uuid in by_seq.values():
+            values.setdefault(uuid, None)  # no such row: as LeanEvent.after gives it
+    return values
+
+
+_BATCH = 50_000

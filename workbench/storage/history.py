@@ -128,28 +128,40 @@ class History:
         return not self.happened_before(first, second) and not self.happened_before(second, first)
 
     def _canonical_order(self) -> list[str]:
-        successors: dict[str, list[str]] = {}
-        waiting: dict[str, int] = {}
-        for chain in self.chains.values():
-            for position, uuid in enumerate(chain):
-                if position:
-                    successors.setdefault(chain[position - 1], []).append(uuid)
-                    waiting[uuid] = waiting.get(uuid, 0) + 1
-        for uuid, event in self.events.items():
-            for origin, count in merge_heads(event).items():
-                if origin != event.origin:
-                    successors.setdefault(self.chains[origin][count - 1], []).append(uuid)
-                    waiting[uuid] = waiting.get(uuid, 0) + 1
-        ready = [self._key(uuid) for uuid in self.events if not waiting.get(uuid)]
+        """Kahn's algorithm over chain links and merge edges (head event -> merge event), smallest
+        (time_utc, uuid) first among the events whose causes are all placed.
+
+        Chain links stay implicit (an event's successor is the next one of its chain), so only merge
+        events carry a count of causes still to place: work per event is one heap push and pop.
+        """
+        events, chains, index = self.events, self.chains, self.index
+        waiting: dict[str, int] = {}  # merge event -> causes not yet placed (its chain predecessor counts one)
+        released_by: dict[str, list[str]] = {}  # head event -> merge events waiting for it
+        for uuid, event in events.items():
+            if event.action != MERGE_ACTION:
+                continue
+            heads = [self.chains[o][c - 1] for o, c in merge_heads(event).items() if o != event.origin]
+            if heads:
+                waiting[uuid] = len(heads) + (1 if index[uuid] else 0)
+                for head in heads:
+                    released_by.setdefault(head, []).append(uuid)
+        ready = [(events[chain[0]].time_utc, chain[0]) for chain in chains.values() if chain[0] not in waiting]
         heapq.heapify(ready)
+        push, pop = heapq.heappush, heapq.heappop
         order: list[str] = []
         while ready:
-            _, uuid = heapq.heappop(ready)
+            _, uuid = pop(ready)
             order.append(uuid)
-            for after in successors.get(uuid, ()):
-                waiting[after] -= 1
-                if not waiting[after]:
-                    heapq.heappush(ready, self._key(after))
+            chain = chains[events[uuid].origin]
+            position = index[uuid] + 1
+            freed = [chain[position]] if position < len(chain) else []
+            freed += released_by.get(uuid, ())
+            for after in freed:
+                if after in waiting:
+                    waiting[after] -= 1
+                    if waiting[after]:
+                        continue
+                push(ready, (events[after].time_utc, after))
         return order  # the graph is acyclic: edges only point to later-inserted events
 
     def _key(self, uuid: str) -> tuple[str, str]:

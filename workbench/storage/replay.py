@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .audit import Event, canonical_json
+from .audit_lean import read_afters
 from .history import History
 
 NODE_SUBJECTS = ("assignments", "indicator_links", "note", "review_status", "timing", "remark")
@@ -66,6 +67,7 @@ class Replayed:
     plans: dict[str, str] = field(default_factory=dict)  # sha256 -> first plan_import uuid
     node_events: dict[NodeTarget, list[str]] = field(default_factory=dict)
     department_events: dict[str, list[str]] = field(default_factory=dict)  # department_* only
+    _frontiers: dict[Any, list[str]] = field(default_factory=dict, repr=False)  # target -> frontier, once
 
     def conflicts(self) -> list[DetectedConflict]:
         """Every open disagreement, in canonical order of side B, then side A.
@@ -77,22 +79,33 @@ class Replayed:
         for target, uuids in self.node_events.items():
             subject, sha, key = target
             shown = self.node_last.get(target)
-            for a, b in self._disagreements(uuids, lambda u, s=subject: node_value(s, events[u].after), shown):
+            value = lambda u, s=subject: node_value(s, events[u].after)  # noqa: E731
+            for a, b in self._disagreements(self.frontier_of(target, uuids), value, shown):
                 kind = conflict_kind(subject, events[a], events[b])
                 found.append(DetectedConflict(subject, sha, key, None, kind, a, b))
         for uid, uuids in self.department_events.items():
             shown = self.department_last.get(uid)
             value = lambda u: canonical_json(department_value(events[u].after))  # noqa: E731
-            for a, b in self._disagreements(uuids, value, shown):
+            for a, b in self._disagreements(self.frontier_of(uid, uuids), value, shown):
                 found.append(DetectedConflict("department", None, None, uid, "department", a, b))
         position = self.history.position
         return sorted(found, key=lambda c: (position[c.side_b], position[c.side_a]))
 
-    def _disagreements(self, uuids: Sequence[str], value, shown: str | None) -> list[tuple[str, str]]:
-        events = self.history.events
-        if len({events[u].origin for u in uuids}) < 2:
-            return []
-        frontier = self.history.frontier(uuids)
+    def frontier_of(self, target: Any, uuids: Sequence[str]) -> list[str]:
+        """The frontier of a target's events (History.frontier); [] when one workspace wrote them all.
+
+        Computed once per target: replay and conflicts both ask.
+        """
+        found = self._frontiers.get(target)
+        if found is None:
+            events = self.history.events
+            origin = events[uuids[0]].origin
+            found = [] if all(events[u].origin == origin for u in uuids) else self.history.frontier(uuids)
+            self._frontiers[target] = found
+        return found
+
+    @staticmethod
+    def _disagreements(frontier: Sequence[str], value, shown: str | None) -> list[tuple[str, str]]:
         pairs = []
         for i, first in enumerate(frontier):
             for second in frontier[i + 1 :]:
@@ -100,14 +113,12 @@ class Replayed:
                     pairs.append((second, first) if first == shown else (first, second))
         return pairs
 
-    def shown_while_disputed(self, uuids: Sequence[str]) -> str | None:
+    def shown_while_disputed(self, target: Any, uuids: Sequence[str]) -> str | None:
         """The frontier event whose value a disputed target shows (smallest hash), or None if undisputed."""
-        events = self.history.events
-        if len({events[u].origin for u in uuids}) < 2:
-            return None
-        frontier = self.history.frontier(uuids)
+        frontier = self.frontier_of(target, uuids)
         if len(frontier) < 2:
             return None
+        events = self.history.events
         return min(frontier, key=lambda u: events[u].hash)
 
 
@@ -185,15 +196,19 @@ def replay(events: Iterable[Event] | History) -> Replayed:
         elif subject == "plan" and event.plan_sha256:
             state.plans.setdefault(event.plan_sha256, uuid)
     for target, uuids in state.node_events.items():
-        shown = state.shown_while_disputed(uuids)
+        shown = state.shown_while_disputed(target, uuids)
         if shown is not None:
             state.node_last[target] = shown
-        state.nodes[target] = node_value(target[0], history.events[state.node_last[target]].after)
     for uid, uuids in state.department_events.items():
-        shown = state.shown_while_disputed(uuids)
+        shown = state.shown_while_disputed(uid, uuids)
         if shown is not None:
             state.department_last[uid] = shown
-        state.departments[uid] = department_value(history.events[state.department_last[uid]].after)
+    # Each target's value is the `after` of its last event: read for all of them at once.
+    afters = read_afters([history.events[u] for u in (*state.node_last.values(), *state.department_last.values())])
+    for target, uuid in state.node_last.items():
+        state.nodes[target] = node_value(target[0], afters[uuid])
+    for uid, uuid in state.department_last.items():
+        state.departments[uid] = department_value(afters[uuid])
     for uid, record in base.items():
         if uid not in state.departments:
             state.departments[uid] = record
