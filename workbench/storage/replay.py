@@ -68,6 +68,7 @@ class Replayed:
     node_events: dict[NodeTarget, list[str]] = field(default_factory=dict)
     department_events: dict[str, list[str]] = field(default_factory=dict)  # department_* only
     _frontiers: dict[Any, list[str]] = field(default_factory=dict, repr=False)  # target -> frontier, once
+    _values: dict[str, Any] = field(default_factory=dict, repr=False)  # disputed frontier event -> its value
 
     def conflicts(self) -> list[DetectedConflict]:
         """Every open disagreement, in canonical order of side B, then side A.
@@ -75,17 +76,16 @@ class Replayed:
         Side B is the side the state shows when it is one of the pair, else the later one.
         """
         found: list[DetectedConflict] = []
-        events = self.history.events
         for target, uuids in self.node_events.items():
             subject, sha, key = target
             shown = self.node_last.get(target)
-            value = lambda u, s=subject: node_value(s, events[u].after)  # noqa: E731
+            value = lambda u, s=subject: self._value(s, u)  # noqa: E731
             for a, b in self._disagreements(self.frontier_of(target, uuids), value, shown):
-                kind = conflict_kind(subject, events[a], events[b])
+                kind = _kind(subject, value(a), value(b))
                 found.append(DetectedConflict(subject, sha, key, None, kind, a, b))
         for uid, uuids in self.department_events.items():
             shown = self.department_last.get(uid)
-            value = lambda u: canonical_json(department_value(events[u].after))  # noqa: E731
+            value = lambda u: self._value("department", u)  # noqa: E731
             for a, b in self._disagreements(self.frontier_of(uid, uuids), value, shown):
                 found.append(DetectedConflict("department", None, None, uid, "department", a, b))
         position = self.history.position
@@ -103,6 +103,12 @@ class Replayed:
             found = [] if all(events[u].origin == origin for u in uuids) else self.history.frontier(uuids)
             self._frontiers[target] = found
         return found
+
+    def _value(self, subject: str, uuid: str) -> Any:
+        """An event's value as conflicts compare it (read by replay for disputed targets)."""
+        if uuid in self._values:
+            return self._values[uuid]
+        return compared_value(subject, self.history.events[uuid].after)
 
     @staticmethod
     def _disagreements(frontier: Sequence[str], value, shown: str | None) -> list[tuple[str, str]]:
@@ -153,20 +159,28 @@ def lead_of(entries: Any) -> str | None:
     return None
 
 
-def _keys(subject: str, values: Any) -> set[str]:
-    if subject == "assignments":
-        return {str(e["department"]) for e in values or ()}
-    return {str(k) for k in values or ()}
-
-
 def conflict_kind(subject: str, a: Event, b: Event) -> str:
     """lead: the leads differ; tag: one side has a department (indicator) the other lacks,
     i.e. one reviewer added or removed it and the other did not; otherwise the subject."""
-    if subject == "assignments" and lead_of(a.after) != lead_of(b.after):
-        return "lead"
-    if subject in ("assignments", "indicator_links") and _keys(subject, a.after) != _keys(subject, b.after):
+    return _kind(subject, node_value(subject, a.after), node_value(subject, b.after))
+
+
+def _kind(subject: str, a: Any, b: Any) -> str:
+    """conflict_kind from the two sides' node values (node_value keeps the order and the roles)."""
+    if subject == "assignments":
+        if next((d for d, role in a if role == "lead"), None) != next((d for d, role in b if role == "lead"), None):
+            return "lead"
+        return "tag" if {d for d, _ in a} != {d for d, _ in b} else subject
+    if subject == "indicator_links" and set(a) != set(b):
         return "tag"
     return subject
+
+
+def compared_value(subject: str, after: Any) -> Any:
+    """What conflicts compare: node_value for node subjects, the canonical record for a department."""
+    if subject == "department":
+        return canonical_json(department_value(after))
+    return node_value(subject, after)
 
 
 def replay(events: Iterable[Event] | History) -> Replayed:
@@ -203,12 +217,18 @@ def replay(events: Iterable[Event] | History) -> Replayed:
         shown = state.shown_while_disputed(uid, uuids)
         if shown is not None:
             state.department_last[uid] = shown
-    # Each target's value is the `after` of its last event: read for all of them at once.
-    afters = read_afters([history.events[u] for u in (*state.node_last.values(), *state.department_last.values())])
+    # Each target's value is the `after` of its last event, and a disputed target's frontier events are
+    # compared by theirs: read for all of them at once.
+    disputed = [(target, u) for target, frontier in state._frontiers.items() if len(frontier) > 1 for u in frontier]
+    wanted = {*state.node_last.values(), *state.department_last.values(), *(u for _, u in disputed)}
+    afters = read_afters([history.events[u] for u in wanted])
     for target, uuid in state.node_last.items():
         state.nodes[target] = node_value(target[0], afters[uuid])
     for uid, uuid in state.department_last.items():
         state.departments[uid] = department_value(afters[uuid])
+    for target, uuid in disputed:
+        state._values[uuid] = compared_value(target[0] if isinstance(target, tuple) else "department", afters[uuid])
+    del afters
     for uid, record in base.items():
         if uid not in state.departments:
             state.departments[uid] = record

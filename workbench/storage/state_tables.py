@@ -120,9 +120,15 @@ def write_state(db: sqlite_utils.Database, replayed: Replayed) -> set[NodeTarget
     changed = node_differences(replayed, tables)
     if not changed:
         return set()
+    # Only the changed targets' nodes, each found through the (plan_id, key) index: a workspace of many
+    # plans holds close to a million nodes.
     node_ids = {
         (sha, key): node_id
-        for sha, key, node_id in db.conn.execute("SELECT p.sha256, n.key, n.id FROM nodes n JOIN plans p ON p.id = n.plan_id")
+        for sha, key, node_id in db.conn.execute(
+            "SELECT p.sha256, n.key, n.id FROM json_each(?) j JOIN plans p ON p.sha256 = json_extract(j.value, '$[0]') "
+            "JOIN nodes n ON n.plan_id = p.id AND n.key = json_extract(j.value, '$[1]')",
+            [json.dumps(sorted({(sha, key) for _, sha, key in changed}))],
+        )
     }
     department_ids = dict(db.conn.execute("SELECT uid, id FROM departments"))
     indicator_ids = {
