@@ -155,3 +155,19 @@ def test_a_file_whose_state_was_edited_merges_its_events_and_verify_still_report
     merge_workspace_into(a, b.path)
     assert a.leads(1) == [("市财政局", "lead")]  # from their events, not their (emptied) table
     assert verify(a.repo.db).ok
+
+
+def test_merge_and_verify_leave_the_garbage_collector_as_they_found_it(desks) -> None:
+    import gc
+
+    a, b = _work(desks)
+    assert gc.isenabled()
+    merge_workspace_into(a, b.path)
+    assert gc.isenabled() and verify(a.repo.db).ok and gc.isenabled()
+    gc.disable()
+    try:
+        with pytest.raises(WorkspaceError):
+            merge_workspace_into(a, a.path.parent / "missing.sqlite")
+        assert not gc.isenabled() and verify(a.repo.db).ok and not gc.isenabled()
+    finally:
+        gc.enable()

@@ -13,6 +13,8 @@ They quack like audit.Event for history.py, replay.py and signing/check.py.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import sqlite3
 from collections import namedtuple
@@ -104,3 +106,21 @@ def read_afters(events: Iterable[Any]) -> dict[str, Any]:
 
 
 _BATCH = 50_000
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector around work over every event (verify, merge).
+
+    Such work makes millions of small objects (light events, tuples, dict
+    entries) that form no cycles, and the collector would walk all of them
+    again at each of its passes: about a sixth of verify's time at 250,000
+    events.  It runs again afterwards.  Also usable as a decorator.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()

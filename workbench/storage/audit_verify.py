@@ -32,7 +32,7 @@ import sqlite_utils
 
 from . import audit
 from .audit_chain import scan_log
-from .audit_lean import LeanEvent
+from .audit_lean import LeanEvent, gc_paused
 from .history import MERGE_ACTION, HistoryError, History, merge_heads
 from .replay import NODE_DEFAULTS, replay
 from .signing.check import SignatureReport, check_signatures
@@ -75,7 +75,8 @@ def verify(db: sqlite_utils.Database, *, roster: Roster | None = None) -> Verify
     With `roster`, every signing key must be on it (see signing/check.py).
     """
     started = time.perf_counter()
-    report = _verify(db, roster)
+    with gc_paused():
+        report = _verify(db, roster)
     return VerifyReport(**{**report.__dict__, "seconds": time.perf_counter() - started})
 
 

@@ -51,7 +51,7 @@ import sqlite_utils
 
 from . import audit
 from .audit import Reviewer
-from .audit_lean import lean_events, lean_maker
+from .audit_lean import gc_paused, lean_events, lean_maker
 from .audit_verify import CheckedLog, check_log
 from .backup import KEEP, backup_connection
 from .conflicts import sync_conflicts
@@ -98,6 +98,7 @@ def database_path(db: sqlite_utils.Database) -> Path:
 _PROFILE = object()  # roster default: the one in the merging reviewer's profile, if any
 
 
+@gc_paused()
 def merge_workspace(
     db: sqlite_utils.Database,
     other: Path,
