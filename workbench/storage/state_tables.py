@@ -72,12 +72,10 @@ def read_state(db: sqlite_utils.Database) -> TableState:
 
 def node_differences(replayed: Replayed, tables: TableState) -> list[NodeTarget]:
     """Targets whose table value is not the replayed one (unordered)."""
-    targets = set(replayed.nodes) | set(tables.nodes)
-    return [
-        t
-        for t in targets
-        if replayed.nodes.get(t, NODE_DEFAULTS[t[0]]) != tables.nodes.get(t, NODE_DEFAULTS[t[0]])
-    ]
+    replayed_nodes, table_nodes = replayed.nodes, tables.nodes
+    differing = [t for t, value in replayed_nodes.items() if value != table_nodes.get(t, NODE_DEFAULTS[t[0]])]
+    differing += [t for t, value in table_nodes.items() if t not in replayed_nodes and value != NODE_DEFAULTS[t[0]]]
+    return differing
 
 
 def department_differences(replayed: Replayed, tables: TableState) -> list[str]:
