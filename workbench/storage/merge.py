@@ -18,8 +18,12 @@ merge event), and merging A then B leaves the same state and open conflicts as
 B then A.
 
 OTHER is only read, and nothing is created beside it (readonly.py), so it may
-sit on write-protected media.  New events are copied as they are stored,
-streamed from OTHER's file inside our transaction (bounded memory).
+sit on write-protected media.  Its log is read once (audit_chain.scan_log):
+every event row is checked, and its new rows are then copied as they are
+stored, inside SQLite where it can (merge_copy.py), from its table, never
+through its indexes.  SQLite's quick_check is not run on OTHER: merge takes
+nothing but event rows and reads every one of them, and a damaged page is
+refused with one line naming the file.
 
 A merge that brings nothing new writes nothing.  One that brings only merge
 events (the other reviewer merged our work and did nothing else) inserts them
@@ -27,10 +31,14 @@ without a merge event of its own, so two reviewers syncing back and forth
 end with files holding the same events.
 
 Refused before anything is written (WorkspaceError / MergeError):
-* OTHER is not a healthy workspace (same checks as open_workspace), or does
-  not pass `audit verify` completely (hash chains, signatures, keys on the
-  roster when one is kept, heads recorded by its merges, its state equal to
-  the replay of its events): the message names the first bad event;
+* OTHER is not a healthy workspace (the checks of open_workspace but
+  quick_check; a damaged page of its log is found while reading it), or its
+  log does not pass `audit verify` (hash chains, seq gaps, signatures, keys on
+  the roster when one is kept, events copied in, heads recorded by its merges,
+  the append-only triggers): the message names the first bad event.  OTHER's
+  state tables are not compared with the replay of its events, as `audit
+  verify` does: merge takes events only and makes this workspace's state the
+  replay of all events, so OTHER's state rows never reach it;
 * OTHER holds no plan, or none of this workspace's plans (a different plan);
 * OTHER also holds a plan this workspace lacks: its events about that plan
   cannot be left out (they belong to hash chains), so import that plan
