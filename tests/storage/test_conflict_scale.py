@@ -54,7 +54,9 @@ def test_pages_are_the_whole_list_in_order(desks) -> None:  # noqa: F811
     assert all(c.node_title for c in everything) and all("ch" in c.target for c in everything)
 
 
-def test_own_edits_close_disputes_without_a_replay_as_a_replay_would(desks, monkeypatch) -> None:  # noqa: F811
+@pytest.mark.parametrize("bulk", [500, 0])  # per edited target, or one read of every open dispute
+def test_own_edits_close_disputes_without_a_replay_as_a_replay_would(desks, monkeypatch, bulk) -> None:  # noqa: F811
+    monkeypatch.setattr(sync_module, "BULK", bulk)
     a, _ = _disputed(desks, clauses=3)
     assert synced_seq(a.repo.db) == a.repo.events()[-1].seq  # the merge's sync set the stamp
     a.repo.set_assignments(node_id=a.clauses[0], entries=[(a.dept["天津海关"], "lead")])  # saw both sides

@@ -40,3 +40,13 @@ def test_a_page_of_conflicts_is_one_indexed_query(repo, plan_id):
         assert not any(s.startswith("SCAN") or "TEMP B-TREE" in s for s in steps), steps
     steps = _plan(repo.db, PAGE_SQL + " WHERE c.ref = ? ORDER BY c.id LIMIT 1", ["c0000000"])
     assert any(s.startswith("SEARCH c USING INDEX conflicts_ref (ref=?)") for s in steps), steps
+
+
+def test_an_edit_closes_its_disputes_through_the_target_indexes(repo):
+    """Closing the disputes on an edited target reads that target's rows, not every open dispute."""
+    from workbench.storage.disputes.sync import CLOSE_DEPARTMENT_SQL, CLOSE_NODE_SQL
+
+    steps = _plan(repo.db, CLOSE_NODE_SQL, ["superseded", "u", "sha", "key", "assignments"])
+    assert steps == ["SEARCH conflicts USING INDEX conflicts_node (plan_sha256=? AND node_key=?)"], steps
+    steps = _plan(repo.db, CLOSE_DEPARTMENT_SQL, ["superseded", "u", "reg-1"])
+    assert steps == ["SEARCH conflicts USING INDEX conflicts_department (department_uid=?)"], steps

@@ -28,6 +28,7 @@ from .records import conflict_ref
 
 STAMP_KEY = "conflicts_synced_seq"
 RESOLUTION = "conflict_resolution"
+BULK = 500  # targets touched since the last sync above which the open disputes are read once, not per target
 
 Target = tuple[str, str | None, str | None, str | None]  # (subject, plan sha256, node key, department uid)
 
@@ -119,24 +120,28 @@ def _apply_own_events(db: sqlite_utils.Database, tail: list[tuple], upto: int) -
         _set_stamp(db, upto)
     if not tail:
         return
-    disputed = {
-        _event_target(*row)
-        for row in db.execute("SELECT DISTINCT subject, plan_sha256, node_key, department_uid FROM conflicts "
-                              "WHERE status = 'open'")  # fmt: skip
-    }
     last: dict[Target, tuple[str, str]] = {}
     for _seq, uuid, _origin, action, subject, sha, key, uid in tail:
         target = _event_target(subject, sha, key, uid)
-        if target is not None and target in disputed:
+        if target is not None:
             last[target] = (uuid, action)  # the last one on the target decides how the disputes there ended
+    if len(last) > BULK:  # many targets (a long session): keep those disputed, known from one read of the open ones
+        disputed = {_event_target(*row) for row in db.execute(
+            "SELECT DISTINCT subject, plan_sha256, node_key, department_uid FROM conflicts WHERE status = 'open'")}
+        last = {target: event for target, event in last.items() if target in disputed}
     for (subject, sha, key, uid), (uuid, action) in last.items():
         status = "resolved" if action == RESOLUTION else "superseded"
         if uid is not None:
-            db.execute("UPDATE conflicts SET status = ?, resolution_uuid = ? WHERE status = 'open' "
-                       "AND subject = 'department' AND department_uid = ?", [status, uuid, uid])  # fmt: skip
+            db.execute(CLOSE_DEPARTMENT_SQL, [status, uuid, uid])
         else:
-            db.execute("UPDATE conflicts SET status = ?, resolution_uuid = ? WHERE plan_sha256 = ? AND node_key = ? "
-                       "AND status = 'open' AND subject = ?", [status, uuid, sha, key, subject])  # fmt: skip
+            db.execute(CLOSE_NODE_SQL, [status, uuid, sha, key, subject])
+
+
+# Each found through the (plan, key) and department indexes, not the status index (every open one).
+CLOSE_NODE_SQL = ("UPDATE conflicts SET status = ?, resolution_uuid = ? WHERE plan_sha256 = ? AND node_key = ? "
+                  "AND subject = ? AND status = 'open'")
+CLOSE_DEPARTMENT_SQL = ("UPDATE conflicts SET status = ?, resolution_uuid = ? WHERE department_uid = ? "
+                        "AND subject = 'department' AND status = 'open'")
 
 
 def _fill_refs(db: sqlite_utils.Database) -> None:
