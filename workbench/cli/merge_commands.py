@@ -76,7 +76,7 @@ def _print_conflicts(db, *, status: str | None = None, ids: set[int] | None = No
                      offset: int = 0) -> int:
     """Print conflicts a page at a time (the first lines appear at once, whatever the count)."""
     from workbench.storage.audit_log import local_time
-    from workbench.storage.conflicts import describe_value, iter_conflicts
+    from workbench.storage.conflicts import describe_value, indicator_names, iter_conflicts
 
     names = dict(db.execute("SELECT uid, name FROM departments").fetchall())
     if ids is None:
@@ -88,10 +88,11 @@ def _print_conflicts(db, *, status: str | None = None, ids: set[int] | None = No
         shown += 1
         state = "" if c.status == "open" else f" [{c.fate}]"
         print(f"#{c.ref}{state} {c.target}: {KIND_LABELS.get(c.kind, c.kind)}")
+        shown_names = {**names, **indicator_names(db, c.plan_sha256)} if c.subject == "indicator_links" else names
         for label, side in (("a", c.a), ("b", c.b)):
             shows = "  ← shown now" if label == "b" and c.status == "open" else ""
             when = local_time(side.event.time_utc, side.event.tz_offset)
-            print(f"   {label}: {describe_value(c.subject, side.value, names)}  — {side.author}, {when}{shows}")
+            print(f"   {label}: {describe_value(c.subject, side.value, shown_names)}  — {side.author}, {when}{shows}")
     return shown
 
 

@@ -31,7 +31,9 @@ from typing import Any
 import sqlite_utils
 
 from . import audit
-from .disputes.listing import count_conflicts, department_names, get_conflict, iter_conflicts, list_conflicts
+from .disputes.listing import (
+    count_conflicts, department_names, get_conflict, indicator_names, iter_conflicts, list_conflicts,
+)  # fmt: skip
 from .disputes.records import Conflict, Side, conflict_ref
 from .disputes.sync import sync_conflicts
 from .errors import StoreError
@@ -42,8 +44,8 @@ from .signing.roster import Roster, load_roster
 
 SIDES = ("a", "b")
 _department_names = department_names  # the name this module gave it before
-__all__ = ["Conflict", "Side", "conflict_ref", "count_conflicts", "get_conflict", "iter_conflicts", "list_conflicts",
-           "may_resolve", "resolve_conflict", "sync_conflicts"]  # fmt: skip
+__all__ = ["Conflict", "Side", "conflict_ref", "count_conflicts", "get_conflict", "indicator_names", "iter_conflicts",
+           "list_conflicts", "may_resolve", "resolve_conflict", "sync_conflicts"]  # fmt: skip
 
 
 _PROFILE = object()
@@ -153,7 +155,10 @@ def _write_resolution(repo: Repository, conflict: Conflict, take, entries, reaso
 
 
 def describe_value(subject: str, value: Any, names: dict[str, str] | None = None) -> str:
-    """A side's value for people: departments by name with 牵头/配合, or the text."""
+    """A side's value for people: departments by name with 牵头/配合, indicators by name, or the text.
+
+    `names`: department uid -> name, and for indicator disputes indicator key -> name (indicator_names).
+    """
     names = names or {}
     if subject == "assignments":
         parts = [
@@ -161,8 +166,8 @@ def describe_value(subject: str, value: Any, names: dict[str, str] | None = None
             for e in value or []
         ]
         return "、".join(parts) or "（无）"
-    if subject == "indicator_links":
-        return "、".join(value or []) or "（无）"
+    if subject == "indicator_links":  # keys (ind10) by their number and name when `names` has them
+        return "、".join(names.get(k, k) for k in value or []) or "（无）"
     if subject == "department":
         record = value or {}
         return f"{record.get('name', '')}{' [已撤销]' if record.get('retired') else ''}"

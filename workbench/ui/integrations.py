@@ -34,7 +34,9 @@ def install(window) -> None:
     window.register_audit_view(lambda _w: window.audit_view)
     window.audit_dock.hide()  # View › 审计日志 shows it; a saved layout may too
     window.conflicts_view = ConflictsView(repo, load=False)
-    RefreshWhenShown(window.conflicts_view)
+    RefreshWhenShown(window.conflicts_view, refresh=(  # first page on a worker; later pages as the list scrolls
+        (lambda: window.conflicts_view.refresh_in_background(window.pool, window.session.path))
+        if window.session.path else None))
     window.conflicts_dock = window.add_dock("conflictsDock", translate("Integrations", "合并冲突"), window.conflicts_view)
     window.agreement_view = AgreementView(repo, load=False)
     path = window.session.path

@@ -119,3 +119,12 @@ def department_names(db: sqlite_utils.Database, events: Iterable[audit.Event]) -
                 names.setdefault(event.department_uid, str(value["name"]))
     names.update(dict(db.execute("SELECT uid, name FROM departments").fetchall()))
     return names
+
+
+def indicator_names(db: sqlite_utils.Database, plan_sha256: str | None) -> dict[str, str]:
+    """indicator key -> "number name" in that plan (disputes about linked indicators name them so)."""
+    if not plan_sha256:
+        return {}
+    rows = db.execute("SELECT i.key, i.number, i.name FROM indicators i JOIN plans p ON p.id = i.plan_id "
+                      "WHERE p.sha256 = ?", [plan_sha256]).fetchall()  # fmt: skip
+    return {key: f"{number} {name}".strip() for key, number, name in rows}

@@ -52,32 +52,38 @@ def needs_replay(db: sqlite_utils.Database) -> bool:
 def sync_conflicts(db: sqlite_utils.Database, replayed: Replayed | None = None) -> list[int]:
     """Update the table from the events (caller's transaction or its own); return ids of new conflicts.
 
-    `replayed` (merge passes the replay it made) must cover every event in the file.
+    `replayed` (merge passes the replay it made) must cover every event in the file.  A replay this
+    makes itself reads the events before the write transaction begins (one consistent read), so a
+    worker thread may run it while the window goes on writing; the write lock is held only to apply it.
     """
-    with db.atomic():
-        if replayed is None:
+    if replayed is None:
+        with db.atomic():
             tail = _local_tail(db)
             if tail is not None:
                 _apply_own_events(db, *tail)
                 _fill_refs(db)
                 return []
-            replayed = replay(list(lean_events(db)))
-        new = _from_replay(db, replayed)
+        replayed = replay(list(lean_events(db)))
+    detected = replayed.conflicts()
+    covered = max((e.seq for e in replayed.history.events.values()), default=0)
+    with db.atomic():
+        stamp = synced_seq(db)
+        tail = _local_tail(db) if stamp is not None and stamp >= covered else None
+        if tail is not None:  # synced past this replay meanwhile: only what came after
+            _apply_own_events(db, *tail)
+            _fill_refs(db)
+            return []
+        new = _from_replay(db, replayed, detected)
         _fill_refs(db)
-        covered = max((e.seq for e in replayed.history.events.values()), default=0)
         _set_stamp(db, covered)
-        tail = _local_tail(db)  # events written after the replay was made (none when it covers the file)
-        if tail is None:  # the caller's replay missed events from elsewhere: replay again
-            return new + _from_replay_again(db)
-        _apply_own_events(db, *tail)
-    return new
-
-
-def _from_replay_again(db: sqlite_utils.Database) -> list[int]:
-    state = replay(list(lean_events(db)))
-    new = _from_replay(db, state)
-    _fill_refs(db)
-    _set_stamp(db, max((e.seq for e in state.history.events.values()), default=0))
+        tail = _local_tail(db)  # this workspace's events written after the replay read them
+        if tail is None:  # events from elsewhere arrived meanwhile: replay again (rare)
+            state = replay(list(lean_events(db)))
+            new += _from_replay(db, state, state.conflicts())
+            _fill_refs(db)
+            _set_stamp(db, max((e.seq for e in state.history.events.values()), default=0))
+        else:
+            _apply_own_events(db, *tail)
     return new
 
 
@@ -150,14 +156,13 @@ def _fill_refs(db: sqlite_utils.Database) -> None:
         db.execute("UPDATE conflicts SET ref = ? WHERE id = ?", [conflict_ref(a, b), conflict_id])
 
 
-def _from_replay(db: sqlite_utils.Database, state: Replayed) -> list[int]:
+def _from_replay(db: sqlite_utils.Database, state: Replayed, detected: list) -> list[int]:
     """The table made equal to what the replay finds; return ids of new conflicts.
 
     New disagreements are added as 'open'; an open one that no longer shows up
     becomes 'resolved' or 'superseded', naming the last event on its target,
     and, when the target is still disputed, the pair that carries it on.
     """
-    detected = state.conflicts()
     now = datetime.now(timezone.utc).isoformat(timespec="microseconds")
     # A dispute is its two events, whichever of them the target shows (that may change as events arrive).
     rows = {tuple(sorted((a, b))): (i, a, status, (subject, sha, key, uid)) for i, a, b, status, subject, sha, key, uid
