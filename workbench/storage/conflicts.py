@@ -37,6 +37,7 @@ from .disputes.listing import (
 from .disputes.records import Conflict, Side, conflict_ref
 from .disputes.sync import sync_conflicts
 from .errors import StoreError
+from .records import Changes
 from .replay import lead_of
 from .repository import Repository
 from .signing import short_fingerprint
@@ -45,7 +46,7 @@ from .signing.roster import Roster, load_roster
 SIDES = ("a", "b")
 _department_names = department_names  # the name this module gave it before
 __all__ = ["Conflict", "Side", "conflict_ref", "count_conflicts", "get_conflict", "indicator_names", "iter_conflicts",
-           "list_conflicts", "may_resolve", "resolve_conflict", "sync_conflicts"]  # fmt: skip
+           "list_conflicts", "may_resolve", "resolve_conflict", "resolve_conflict_changes", "sync_conflicts"]  # fmt: skip
 
 
 _PROFILE = object()
@@ -71,7 +72,7 @@ def may_resolve(db: sqlite_utils.Database, conflict: Conflict, reviewer_name: st
 
 def resolve_conflict(
     repo: Repository,
-    conflict_id: int,
+    conflict_id: int | str,
     *,
     take: str | None = None,
     entries: Sequence[tuple[str, str]] | None = None,
@@ -85,6 +86,20 @@ def resolve_conflict(
     for a reviewer who may not resolve it (see may_resolve; `roster` defaults
     to the profile's).
     """
+    changes = resolve_conflict_changes(repo, conflict_id, take=take, entries=entries, reason=reason, roster=roster)
+    return changes.events[0]
+
+
+def resolve_conflict_changes(
+    repo: Repository,
+    conflict_id: int | str,
+    *,
+    take: str | None = None,
+    entries: Sequence[tuple[str, str]] | None = None,
+    reason: str | None = None,
+    roster: Roster | None | object = _PROFILE,
+) -> Changes:
+    """resolve_conflict, returning the write's Changes (its one node or department): the window redraws that."""
     if (take is None) == (entries is None):
         raise StoreError("give either a side to take ('a' or 'b') or the departments to assign")
     if take is not None and take not in SIDES:
@@ -100,21 +115,21 @@ def resolve_conflict(
     if entries is not None and conflict.subject != "assignments":
         raise StoreError(f"conflict {conflict.ref} is about {conflict.subject}: take side a or b")
     with repo.db.atomic():
-        uuid = _write_resolution(repo, conflict, take, entries, reason or f"conflict {conflict.ref}")
+        changes = _write_resolution(repo, conflict, take, entries, reason or f"conflict {conflict.ref}")
         repo.db.execute(
-            "UPDATE conflicts SET status = 'resolved', resolution_uuid = ? WHERE id = ?", [uuid, conflict_id]
+            "UPDATE conflicts SET status = 'resolved', resolution_uuid = ? WHERE id = ?", [changes.events[0], conflict_id]
         )
         sync_conflicts(repo.db)  # the decision closes every open dispute on its target (from this one event)
-    return uuid
+    return changes
 
 
-def _write_resolution(repo: Repository, conflict: Conflict, take, entries, reason: str) -> str:
+def _write_resolution(repo: Repository, conflict: Conflict, take, entries, reason: str) -> Changes:
     value = None if take is None else (conflict.a if take == "a" else conflict.b).value
     if conflict.subject == "department":
         department = repo.department_by_uid(str(conflict.department_uid))
         if department is None or department.db_id is None:
             raise StoreError(f"department {conflict.department_uid} is not in this workspace")
-        return repo.set_department_record(department_id=department.db_id, record=value, reason=reason).events[0]
+        return repo.set_department_record(department_id=department.db_id, record=value, reason=reason)
     plan = repo.plan_by_sha256(str(conflict.plan_sha256))
     node = repo.node_by_key(plan.id, str(conflict.node_key)) if plan else None
     if node is None:
@@ -151,7 +166,7 @@ def _write_resolution(repo: Repository, conflict: Conflict, take, entries, reaso
         changes = repo.set_remark(node_id=node.id, text=value or "", action=action, reason=reason)
     else:
         raise StoreError(f"conflicts about {conflict.subject} cannot be resolved here")
-    return changes.events[0]
+    return changes
 
 
 def describe_value(subject: str, value: Any, names: dict[str, str] | None = None) -> str:
@@ -208,3 +223,9 @@ def open_conflict_targets(db: sqlite_utils.Database) -> set[tuple[str, str]]:
     rows = db.execute("SELECT DISTINCT plan_sha256, node_key FROM conflicts WHERE status = 'open' "
                       "AND node_key IS NOT NULL").fetchall()
     return {(sha, key) for sha, key in rows}
+
+
+def open_conflict_at(db: sqlite_utils.Database, plan_sha256: str, node_key: str) -> bool:
+    """Whether this node has an open conflict (through the (plan, key) index)."""
+    return db.execute("SELECT 1 FROM conflicts WHERE plan_sha256 = ? AND node_key = ? AND status = 'open' LIMIT 1",
+                      [plan_sha256, node_key]).fetchone() is not None  # fmt: skip

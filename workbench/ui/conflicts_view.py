@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
-from workbench.storage.conflicts import Conflict, indicator_names, list_conflicts, resolve_conflict
+from workbench.storage.conflicts import Conflict, indicator_names, list_conflicts, resolve_conflict_changes
 from workbench.storage.errors import StoreError
 from workbench.storage.repository import Repository
 
@@ -34,6 +34,7 @@ __all__ = ["KIND_LABELS", "ConflictsView"]
 
 class ConflictsView(QWidget):
     resolved = Signal(int, str)  # conflict id, resolution event uuid
+    changes_made = Signal(object)  # the decision's Changes (its node or department), for the window to redraw
     loaded = Signal()  # a (background) load is shown
 
     def __init__(self, repo: Repository, parent: QWidget | None = None, *, load: bool = True) -> None:
@@ -138,13 +139,16 @@ class ConflictsView(QWidget):
         if conflict is None:
             return None
         try:
-            uuid = resolve_conflict(self.repo, conflict.id, take=side, reason=self.reason_edit.text().strip() or None)
+            changes = resolve_conflict_changes(self.repo, conflict.id, take=side,
+                                               reason=self.reason_edit.text().strip() or None)  # fmt: skip
         except StoreError as exc:
             QMessageBox.warning(self, translate("ConflictsView", "无法裁决"), str(exc))
             return None
         self.reason_edit.clear()
         self._reload()
+        uuid = changes.events[0]
         self.resolved.emit(conflict.id, uuid)
+        self.changes_made.emit(changes)
         return uuid
 
     def _update_buttons(self) -> None:
