@@ -142,12 +142,14 @@ def test_a_dispute_carried_on_by_a_third_reviewer_points_to_its_new_pair(desks) 
     old = get_conflict(a.repo.db, first.ref)
     assert old.status == "superseded" and old.continued_by == carried.ref
     assert {carried.a.event.reviewer, carried.b.event.reviewer} == {"张三", "王五"}
-    assert f"#{carried.ref}" in old.fate and "接续" in old.fate and "superseded" not in old.fate
+    assert f"#{carried.ref}" in old.fate and "接续" in old.fate and "王五" in old.fate
+    assert old.ended_by.reviewer == "王五"  # the edit that replaced 李四's side, not whichever side is shown
     # An edit that saw both sides ends a dispute outright: no pair carries it on.
     a.repo.set_assignments(node_id=a.clauses[0], entries=[(a.dept["市委宣传部"], "lead")])
     sync_conflicts(a.repo.db)
     ended = get_conflict(a.repo.db, carried.ref)
-    assert ended.status == "superseded" and not ended.continued_by and "看到双方" in ended.fate
+    assert ended.status == "superseded" and not ended.continued_by and ended.fate.startswith("已被张三")
+    assert ended.resolution_uuid == a.repo.events()[-1].uuid
     assert verify(a.repo.db).ok
 
 
@@ -158,3 +160,31 @@ def test_rows_from_before_references_are_found_by_reference(desks) -> None:  # n
     assert get_conflict(a.repo.db, wanted.ref).id == wanted.id
     with pytest.raises(Exception, match="no conflict"):
         get_conflict(a.repo.db, "c0000000")
+
+
+def test_a_decision_that_saw_two_of_three_sides_is_named_as_what_ended_that_pair(desks) -> None:  # noqa: F811
+    """张三, 李四 and 王五 each gave the clause a different lead.  The lead saw only 张三's and 李四's and
+    decided: 张三 v 李四 reads "resolved" by the lead (not "superseded" by 王五's edit, whichever
+    side the clause shows), and points to the dispute that remains, the decision v 王五."""
+    a, b, c = desks("a", "张三"), desks("b", "李四"), desks("c", "王五")
+    lead = desks("lead", LEADER.name)
+    a.lead(0, "市科技局")
+    b.lead(0, "市财政局")
+    c.lead(0, "天津海关")
+    a.merge(b)
+    lead.merge(a)  # 张三's and 李四's sides, not 王五's
+    (seen,) = list_conflicts(lead.repo.db)
+    decision = resolve_conflict(lead.repo, seen.ref, take="a", roster=resolver(lead))
+    a.merge(c)
+    assert count_conflicts(a.repo.db) == 3  # every two of the three leads
+    a.merge(lead)
+    (remaining,) = list_conflicts(a.repo.db)
+    assert decision in (remaining.a.event.uuid, remaining.b.event.uuid)
+    assert {remaining.a.event.reviewer, remaining.b.event.reviewer} == {LEADER.name, "王五"}
+    settled = get_conflict(a.repo.db, seen.ref)
+    assert settled.status == "resolved" and settled.resolution_uuid == decision
+    assert settled.continued_by == remaining.ref and settled.fate.startswith(f"已裁决（{LEADER.name}")
+    assert f"#{remaining.ref}" in settled.fate
+    others = [x for x in list_conflicts(a.repo.db, status=None) if x.status == "superseded"]
+    assert len(others) == 2 and all(x.resolution_uuid == decision and x.continued_by == remaining.ref for x in others)
+    assert verify(a.repo.db).ok

@@ -56,11 +56,12 @@ class Conflict:
         if self.status == "open":
             return "待裁决"
         if self.status == "resolved":
-            return f"已裁决（{who}）" if who else "已裁决"
+            done = f"已裁决（{who}）" if who else "已裁决"
+            return f"{done}，但此处仍有分歧，见 #{self.continued_by}" if self.continued_by else done
         if self.continued_by:
-            return (f"分歧未了：后来的修改只看到其中一方并替换了它，争议由 #{self.continued_by} 接续，"
+            return (f"分歧未了：{who or '后来的'}修改只看到其中一方并替换了它，争议由 #{self.continued_by} 接续，"
                     f"请在 #{self.continued_by} 裁决")
-        return f"已被后来的修改取代（{who}看到双方后作了修改）" if who else "已被后来的修改取代（修改人看到了双方）"
+        return f"已被{who}后来的修改取代，分歧已消除" if who else "已被后来的修改取代，分歧已消除"
 
 
 def conflict_ref(side_a: str, side_b: str) -> str:

@@ -187,22 +187,40 @@ def _from_replay(db: sqlite_utils.Database, state: Replayed, detected: list) -> 
     open_pairs = {pair for pairs in still.values() for pair in pairs}
     for pair, (conflict_id, _a, status, target) in rows.items():
         if status == "open" and pair not in open_pairs:
-            subject, sha, key, uid = target
-            last = state.department_last.get(uid) if subject == "department" else state.node_last.get((subject, sha, key))
-            # Resolved in another workspace and merged in, or overtaken by a later edit that saw both.
-            resolved = last is not None and state.history.events[last].action == RESOLUTION
+            ender, saw_both, continued = _how_it_ended(state, target, pair, still.get(target, []))
+            # Resolved in another workspace and merged in (by a decision that saw both), or overtaken by a later edit.
+            resolved = ender is not None and saw_both and state.history.events[ender].action == RESOLUTION
             db.execute(
                 "UPDATE conflicts SET status = ?, resolution_uuid = ?, continued_by = ? WHERE id = ?",
-                ["resolved" if resolved else "superseded", last,
-                 None if resolved else _continuation(pair, still.get(target, [])), conflict_id],
+                ["resolved" if resolved else "superseded", ender, continued, conflict_id],
             )  # fmt: skip
     return new
 
 
-def _continuation(pair: tuple[str, ...], open_pairs: list[tuple[str, str]]) -> str | None:
-    """The open pair on the same target that carries a superseded dispute on (one that keeps a side first)."""
-    if not open_pairs:
-        return None
-    keeps = [p for p in open_pairs if set(p) & set(pair)]
-    chosen = (keeps or open_pairs)[0]
-    return conflict_ref(*chosen)
+def _how_it_ended(state: Replayed, target: Target, pair: tuple[str, ...],
+                  open_pairs: list[tuple[str, str]]) -> tuple[str | None, bool, str | None]:
+    """The event that ended a dispute no longer found, whether it saw both sides, and the open pair
+    that carries the dispute on (if any).
+
+    The ender is the last event on the target that saw both sides (an edit or
+    a decision made knowing both); failing that (a third reviewer's edit that
+    saw only one side and replaced it), the event that replaced a side.  The
+    dispute goes on when an open pair on the target holds the ender: the pair
+    that keeps one of the old sides is named first.
+    """
+    subject, sha, key, uid = target
+    history = state.history
+    uuids = state.department_events.get(uid or "", []) if subject == "department" else \
+        state.node_events.get((subject, sha, key), [])  # fmt: skip
+    later = [u for u in uuids if u not in pair and any(history.happened_before(side, u) for side in pair)]
+    saw_both = [u for u in later if all(history.happened_before(side, u) for side in pair)]
+    chosen = saw_both or later
+    if not chosen:  # cannot happen for a consistent history; name the state's event as before
+        last = state.department_last.get(uid or "") if subject == "department" else state.node_last.get((subject, sha, key))
+        return last, True, None
+    ender = max(chosen, key=history.position.__getitem__)
+    carrying = [p for p in open_pairs if ender in p]
+    if not carrying:
+        return ender, bool(saw_both), None
+    keeps = [p for p in carrying if set(p) & set(pair)]
+    return ender, bool(saw_both), conflict_ref(*(keeps or carrying)[0])
