@@ -9,7 +9,7 @@ from workbench.cli import EXIT_OK, CliError, Command, repository
 
 KIND_LABELS = {"lead": "牵头单位不同", "tag": "一方有、另一方无（增删不一致）", "assignments": "责任单位不同",
                "indicator_links": "关联指标不同", "note": "备注不同", "review_status": "审核状态不同",
-               "timing": "完成时限不同", "department": "部门信息不同"}  # fmt: skip
+               "timing": "完成时限不同", "department": "部门信息不同", "remark": "公开备注不同"}  # fmt: skip
 
 
 def register(command: Command) -> None:
