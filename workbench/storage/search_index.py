@@ -7,7 +7,10 @@ layout into every workspace's history; a derived table versioned by
 SCHEMA_VERSION can change with the code):
 
 - search_docs: one row per searchable node of every plan: clauses, box items
-  and headings.  Sentences are not documents: their text is part of their
+  and headings, keyed by `doc_id` (see `doc_id`): the body's length in the
+  high bits, the node id in the low ones, so that every FTS5 table lists a
+  term's documents shortest first and a query can stop after the first few
+  hundred (search.CAP).  Sentences are not documents: their text is part of their
   clause, so a hit names the clause and `sentences` maps text offsets to the
   sentence ids.  `head` is what a reader takes for the node's title (a
   heading's label and title, a clause's lead phrase, a box item's title) and
@@ -25,9 +28,11 @@ SCHEMA_VERSION can change with the code):
 - search_uni: FTS5 (unicode61, contentless) over the head and body written
   one character per token, so that a one- or two-character term is a
   one-token or two-token phrase query (SQLite 3.40's trigram tokenizer cannot
-  answer those).  Both only find candidates: search.py confirms each with
-  instr() before ranking, so the results are exactly those of a substring
-  match.
+  answer those).  Every character that is not a letter or digit is written
+  as the token GAP, so that a phrase never spans punctuation or spaces: for a
+  term of letters and digits (non-ASCII capitals aside) the index alone gives
+  exactly the documents holding it as typed; other terms are confirmed with
+  instr() by search.py.
 
 Building needs jieba (~0.6 s to load, ~0.2 s per plan to cut): run it on a
 worker thread with that thread's own connection.
@@ -37,6 +42,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -44,7 +50,7 @@ from sqlite_utils import Database
 
 from workbench.core import segment
 
-SCHEMA_VERSION = "2"  # 2: the trigram and one-character tables
+SCHEMA_VERSION = "3"  # 2: the trigram and one-character tables; 3: doc ids ordered by length, GAP tokens
 INDEX_VERSION = "1"  # bump when the documents derived from nodes change
 
 DOCS = "search_docs"
@@ -54,6 +60,10 @@ META = "search_meta"
 TRI = "search_tri"
 UNI = "search_uni"
 
+GAP = "zz"  # search_uni's token for a character that is not a letter or digit (no query token is two letters)
+LENGTH_BITS = 20  # body lengths above 2**20 - 1 characters share the last rank
+NODE_BITS = 32
+
 HEADING_KINDS = frozenset({"plan", "part", "chapter", "section", "box"})
 SENTENCE = "sentence"
 
@@ -62,7 +72,8 @@ Progress = Callable[[int, int, str], None]
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS {META} (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS {DOCS} (
-    node_id INTEGER PRIMARY KEY,
+    doc_id INTEGER PRIMARY KEY,
+    node_id INTEGER NOT NULL,
     plan_id INTEGER NOT NULL,
     kind TEXT NOT NULL,
     field TEXT NOT NULL,
@@ -74,10 +85,10 @@ CREATE TABLE IF NOT EXISTS {DOCS} (
 );
 CREATE INDEX IF NOT EXISTS {DOCS}_plan ON {DOCS}(plan_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS {FTS} USING fts5(
-    head_tokens, body_tokens, content='{DOCS}', content_rowid='node_id', tokenize='unicode61'
+    head_tokens, body_tokens, content='{DOCS}', content_rowid='doc_id', tokenize='unicode61'
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS {TRI} USING fts5(
-    head, body, content='{DOCS}', content_rowid='node_id', tokenize='trigram'
+    head, body, content='{DOCS}', content_rowid='doc_id', tokenize='trigram'
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS {UNI} USING fts5(head, body, content='', tokenize='unicode61');
 CREATE TABLE IF NOT EXISTS {STATE} (
@@ -191,30 +202,55 @@ def derive_docs(plan_id: int, rows: list[tuple]) -> list[Doc]:
 
 def _create(db: Database, dictionary: str) -> None:
     version = _schema_version(db) if db[META].exists() else None
-    if version is not None and version not in (SCHEMA_VERSION, "1"):
+    if version is not None and version not in (SCHEMA_VERSION, "2"):
         drop_index(db)
     with db.atomic():
+        if version == "2":
+            _rekey_docs(db)
         for statement in _SCHEMA.split(";"):
             if statement.strip():
                 db.execute(statement)
-        if version == "1":
-            _upgrade_from_1(db, dictionary)
+        if version == "2":
+            _fill_indexes(db)
         db.execute(f"INSERT OR REPLACE INTO {META}(key, value) VALUES ('schema', ?)", [SCHEMA_VERSION])
 
 
-def _upgrade_from_1(db: Database, dictionary: str) -> None:
-    """Version 1 lacked the character indexes: fill them from search_docs (no segmenting needed),
-    and carry each plan that was current over to the new fingerprint."""
-    db.execute(f"INSERT INTO {TRI}(rowid, head, body) SELECT node_id, head, body FROM {DOCS}")
-    cursor = db.conn.execute(f"SELECT node_id, head, body FROM {DOCS}")
+def _rekey_docs(db: Database) -> None:
+    """Version 2 keyed the documents by node id: copy them under their doc ids and drop the
+    indexes built on the old keys (`_fill_indexes` rebuilds them; no segmenting needed)."""
+    db.execute(f"DROP TABLE IF EXISTS {DOCS}_rekeyed")
+    db.execute(_SCHEMA.split(";")[1].replace(f"IF NOT EXISTS {DOCS} ", f"{DOCS}_rekeyed "))
+    cap = (1 << LENGTH_BITS) - 1
+    db.execute(
+        f"INSERT INTO {DOCS}_rekeyed(doc_id, node_id, plan_id, kind, field, head, body, sentences, head_tokens, "
+        f"body_tokens) SELECT (min(length(body), {cap}) << {NODE_BITS}) | node_id, node_id, plan_id, kind, field, "
+        f"head, body, sentences, head_tokens, body_tokens FROM {DOCS}"
+    )
+    for name in (FTS, TRI, UNI, DOCS):
+        db.execute(f"DROP TABLE IF EXISTS {name}")
+    db.execute(f"ALTER TABLE {DOCS}_rekeyed RENAME TO {DOCS}")
+
+
+def _fill_indexes(db: Database) -> None:
+    """The three FTS5 tables from search_docs as it stands."""
+    db.execute(f"INSERT INTO {FTS}({FTS}) VALUES ('rebuild')")
+    db.execute(f"INSERT INTO {TRI}({TRI}) VALUES ('rebuild')")
+    cursor = db.conn.execute(f"SELECT doc_id, head, body FROM {DOCS}")
     while chunk := cursor.fetchmany(5000):
         db.conn.executemany(
             f"INSERT INTO {UNI}(rowid, head, body) VALUES (?, ?, ?)", [(n, spaced(h), spaced(b)) for n, h, b in chunk]
         )
-    current = _plan_fingerprints(db, dictionary)
-    for plan_id, old in db.execute(f"SELECT plan_id, fingerprint FROM {STATE}").fetchall():
-        if plan_id in current and _fingerprint(_node_rows(db, plan_id), dictionary) == old:
-            db.execute(f"UPDATE {STATE} SET fingerprint = ? WHERE plan_id = ?", [current[plan_id], plan_id])
+
+
+def doc_id(node_id: int, body: str) -> int:
+    """A document's key: its body length (capped) above its node id, so that shorter documents come first."""
+    if not 0 <= node_id < (1 << NODE_BITS):
+        raise ValueError(f"node id {node_id} does not fit the search index's {NODE_BITS} bits")
+    return (min(len(body), (1 << LENGTH_BITS) - 1) << NODE_BITS) | node_id
+
+
+def node_of(doc: int) -> int:
+    return doc & ((1 << NODE_BITS) - 1)
 
 
 def _plan_fingerprints(db: Database, dictionary: str) -> dict[int, str]:
@@ -253,24 +289,30 @@ def _fingerprint(rows: list[tuple], dictionary: str) -> str:
 
 
 def spaced(text: str) -> str:
-    """One character per token, ASCII lower-cased (search_uni's columns, and its phrase queries)."""
-    return " ".join(text.encode("utf-8").lower().decode("utf-8"))
+    """One character per token, ASCII lower-cased, GAP for each character that is not a letter or digit
+    (search_uni's columns, and its phrase queries)."""
+    return " ".join(ch if is_word_char(ch) else GAP for ch in text.encode("utf-8").lower().decode("utf-8"))
+
+
+def is_word_char(ch: str) -> bool:
+    """A letter or digit: what search_uni indexes as itself."""
+    return unicodedata.category(ch)[0] in "LN"
 
 
 def _delete_plan(db: Database, plan_id: int) -> None:
     # External-content and contentless FTS5: old rows are removed by replaying their values.
     db.execute(
         f"INSERT INTO {FTS}({FTS}, rowid, head_tokens, body_tokens) "
-        f"SELECT 'delete', node_id, head_tokens, body_tokens FROM {DOCS} WHERE plan_id = ?",
+        f"SELECT 'delete', doc_id, head_tokens, body_tokens FROM {DOCS} WHERE plan_id = ?",
         [plan_id],
     )
     db.execute(
-        f"INSERT INTO {TRI}({TRI}, rowid, head, body) SELECT 'delete', node_id, head, body FROM {DOCS} WHERE plan_id = ?",
+        f"INSERT INTO {TRI}({TRI}, rowid, head, body) SELECT 'delete', doc_id, head, body FROM {DOCS} WHERE plan_id = ?",
         [plan_id],
     )
     db.conn.executemany(
         f"INSERT INTO {UNI}({UNI}, rowid, head, body) VALUES ('delete', ?, ?, ?)",
-        [(n, spaced(h), spaced(b)) for n, h, b in db.execute(f"SELECT node_id, head, body FROM {DOCS} WHERE plan_id = ?", [plan_id])],
+        [(n, spaced(h), spaced(b)) for n, h, b in db.execute(f"SELECT doc_id, head, body FROM {DOCS} WHERE plan_id = ?", [plan_id])],
     )
     db.execute(f"DELETE FROM {DOCS} WHERE plan_id = ?", [plan_id])
     db.execute(f"DELETE FROM {STATE} WHERE plan_id = ?", [plan_id])
@@ -280,7 +322,7 @@ def _records(docs: list[Doc]) -> list[tuple]:
     """search_docs rows, with the head and body cut into space-separated tokens."""
     return [
         (
-            d.node_id, d.plan_id, d.kind, d.field, d.head, d.body, json.dumps(d.sentences),
+            doc_id(d.node_id, d.body), d.node_id, d.plan_id, d.kind, d.field, d.head, d.body, json.dumps(d.sentences),
             " ".join(segment.tokens(d.head)), " ".join(segment.tokens(d.body)),
         )
         for d in docs
@@ -289,16 +331,16 @@ def _records(docs: list[Doc]) -> list[tuple]:
 
 def _insert(db: Database, plan_id: int, records: list[tuple]) -> None:
     db.conn.executemany(
-        f"INSERT INTO {DOCS}(node_id, plan_id, kind, field, head, body, sentences, head_tokens, body_tokens) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO {DOCS}(doc_id, node_id, plan_id, kind, field, head, body, sentences, head_tokens, body_tokens) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         records,
     )
     db.execute(
         f"INSERT INTO {FTS}(rowid, head_tokens, body_tokens) "
-        f"SELECT node_id, head_tokens, body_tokens FROM {DOCS} WHERE plan_id = ?",
+        f"SELECT doc_id, head_tokens, body_tokens FROM {DOCS} WHERE plan_id = ?",
         [plan_id],
     )
-    db.execute(f"INSERT INTO {TRI}(rowid, head, body) SELECT node_id, head, body FROM {DOCS} WHERE plan_id = ?", [plan_id])
+    db.execute(f"INSERT INTO {TRI}(rowid, head, body) SELECT doc_id, head, body FROM {DOCS} WHERE plan_id = ?", [plan_id])
     db.conn.executemany(
-        f"INSERT INTO {UNI}(rowid, head, body) VALUES (?, ?, ?)", [(r[0], spaced(r[4]), spaced(r[5])) for r in records]
+        f"INSERT INTO {UNI}(rowid, head, body) VALUES (?, ?, ?)", [(r[0], spaced(r[5]), spaced(r[6])) for r in records]
     )
