@@ -166,3 +166,11 @@ def test_an_index_of_schema_2_is_rekeyed_without_segmenting_again(port_ws, monke
     after = [[(h.node_id, h.score, h.snippet) for h in search(db, q, limit=50)] for q in ("港口", "财政", "港", "港口设施")]
     assert after == before
     assert db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'search_docs_rekeyed'").fetchone()[0] == 0
+
+
+def test_the_reader_gets_offsets_in_the_text_only(port_ws):
+    """A heading's matches are in its title, not its text: the reader is given none of them."""
+    db, _ = port_ws
+    hits = {h.kind: h for h in search(db, "港口", limit=50)}
+    assert hits["section"].field == "title" and hits["section"].matches and hits["section"].text_matches == ()
+    assert hits["clause"].field == "text" and hits["clause"].text_matches == hits["clause"].matches

@@ -103,6 +103,11 @@ class Hit:
     sentence_id: int | None
     exact: bool  # every term occurs as typed
 
+    @property
+    def text_matches(self) -> tuple[tuple[int, int], ...]:
+        """`matches` when they are offsets in the node's text (what the reader shows), else ()."""
+        return self.matches if self.field == "text" else ()
+
 
 def terms(query: str) -> list[str]:
     """The query's terms: whitespace-separated, ASCII lower-cased, without repeats or bare punctuation."""
