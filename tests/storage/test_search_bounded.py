@@ -131,16 +131,15 @@ def test_bounded_scans_are_served_by_the_index_in_its_order(port_ws):
 
 def _downgrade_to_version_2(db) -> None:
     """The layout of schema 2: documents keyed by node id, search_uni without GAP tokens."""
+    rows = [(n, p, k, f, h, b, s, *search_index.unpack_tokens(h, b, t)) for n, p, k, f, h, b, s, t in db.execute(
+        "SELECT node_id, plan_id, kind, field, head, body, sentences, tokens FROM search_docs")]  # fmt: skip
     with db.atomic():
-        db.execute("CREATE TABLE old_docs AS SELECT node_id, plan_id, kind, field, head, body, sentences, head_tokens, "
-                   "body_tokens FROM search_docs")  # fmt: skip
         for name in ("search_fts", "search_tri", "search_uni", "search_docs"):
             db.execute(f"DROP TABLE {name}")
         db.execute("CREATE TABLE search_docs (node_id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL, kind TEXT NOT NULL, "
                    "field TEXT NOT NULL, head TEXT NOT NULL, body TEXT NOT NULL, sentences TEXT NOT NULL, "
                    "head_tokens TEXT NOT NULL, body_tokens TEXT NOT NULL)")  # fmt: skip
-        db.execute("INSERT INTO search_docs SELECT * FROM old_docs")
-        db.execute("DROP TABLE old_docs")
+        db.conn.executemany("INSERT INTO search_docs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         db.execute("CREATE VIRTUAL TABLE search_fts USING fts5(head_tokens, body_tokens, content='search_docs', "
                    "content_rowid='node_id', tokenize='unicode61')")  # fmt: skip
         db.execute("CREATE VIRTUAL TABLE search_tri USING fts5(head, body, content='search_docs', "
@@ -174,3 +173,20 @@ def test_the_reader_gets_offsets_in_the_text_only(port_ws):
     hits = {h.kind: h for h in search(db, "港口", limit=50)}
     assert hits["section"].field == "title" and hits["section"].matches and hits["section"].text_matches == ()
     assert hits["clause"].field == "text" and hits["clause"].text_matches == hits["clause"].matches
+
+
+def test_reindexing_a_changed_plan_replays_exactly_what_was_indexed(port_ws):
+    """search_fts keeps no text: a plan's old rows are deleted with the tokens unpacked from search_docs."""
+    db, _ = port_ws
+    with db.atomic():
+        db.execute("UPDATE nodes SET text = replace(text, '港口', '码头') WHERE kind = 'clause'")
+    assert ensure_index(db) == 1
+    for table in ("search_fts", "search_tri", "search_uni"):
+        db.execute(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
+    packed = db.execute("SELECT doc_id, head, body, tokens FROM search_docs").fetchall()
+    tokens = {n: search_index.unpack_tokens(h, b, t) for n, h, b, t in packed}
+    holding_port = {n for n, (head, body) in tokens.items() if "港口" in f"{head} {body}".split()}
+    assert {r[0] for r in db.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH '港口'")} == holding_port
+    assert {r[0] for r in db.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH '码头'")}
+    assert db.execute("SELECT count(*) FROM search_fts_docsize").fetchone()[0] == len(packed)
+    assert search_index.pack_tokens("港口", "建设港口", "港口", "建设 港口") != "港口\x1f建设 港口".encode()

@@ -9,16 +9,17 @@ SCHEMA_VERSION can change with the code):
 - search_docs: one row per searchable node of every plan: clauses, box items
   and headings, keyed by `doc_id` (see `doc_id`): the body's length in the
   high bits, the node id in the low ones, so that every FTS5 table lists a
-  term's documents shortest first and a query can stop after the first few
-  hundred (search.CAP).  Sentences are not documents: their text is part of their
+  term's documents shortest first and a query can stop after the first
+  thousand (search.CAP).  Sentences are not documents: their text is part of their
   clause, so a hit names the clause and `sentences` maps text offsets to the
   sentence ids.  `head` is what a reader takes for the node's title (a
   heading's label and title, a clause's lead phrase, a box item's title) and
-  is weighted above `body` when ranking; `*_tokens` hold the same strings
-  cut by jieba (workbench.core.segment), joined by spaces.
-- search_fts: FTS5, external content on search_docs, over the two token
-  columns with the unicode61 tokenizer, which splits the pre-segmented text
-  at the spaces (it cannot segment Chinese itself).
+  is weighted above `body` when ranking; `tokens` holds the same strings
+  cut by jieba (workbench.core.segment), packed (see `pack_tokens`).
+- search_fts: FTS5, contentless, over the head's and body's tokens with the
+  unicode61 tokenizer, which splits the pre-segmented text at the spaces (it
+  cannot segment Chinese itself).  Its rows are deleted by replaying the
+  tokens unpacked from search_docs.
 - search_state: per plan, the fingerprint of what was indexed (nodes, user
   dictionary, index version; a plan whose fingerprint differs is rebuilt),
   and its number of documents and characters, for BM25's average length.
@@ -43,6 +44,7 @@ from __future__ import annotations
 import hashlib
 import json
 import unicodedata
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -50,7 +52,7 @@ from sqlite_utils import Database
 
 from workbench.core import segment
 
-SCHEMA_VERSION = "3"  # 2: the trigram and one-character tables; 3: doc ids ordered by length, GAP tokens
+SCHEMA_VERSION = "3"  # 2: the trigram and one-character tables; 3: doc ids by length, GAP, packed tokens
 INDEX_VERSION = "1"  # bump when the documents derived from nodes change
 
 DOCS = "search_docs"
@@ -80,13 +82,10 @@ CREATE TABLE IF NOT EXISTS {DOCS} (
     head TEXT NOT NULL,
     body TEXT NOT NULL,
     sentences TEXT NOT NULL,
-    head_tokens TEXT NOT NULL,
-    body_tokens TEXT NOT NULL
+    tokens BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS {DOCS}_plan ON {DOCS}(plan_id);
-CREATE VIRTUAL TABLE IF NOT EXISTS {FTS} USING fts5(
-    head_tokens, body_tokens, content='{DOCS}', content_rowid='doc_id', tokenize='unicode61'
-);
+CREATE VIRTUAL TABLE IF NOT EXISTS {FTS} USING fts5(head_tokens, body_tokens, content='', tokenize='unicode61');
 CREATE VIRTUAL TABLE IF NOT EXISTS {TRI} USING fts5(
     head, body, content='{DOCS}', content_rowid='doc_id', tokenize='trigram'
 );
@@ -216,16 +215,20 @@ def _create(db: Database, dictionary: str) -> None:
 
 
 def _rekey_docs(db: Database) -> None:
-    """Version 2 keyed the documents by node id: copy them under their doc ids and drop the
-    indexes built on the old keys (`_fill_indexes` rebuilds them; no segmenting needed)."""
+    """Version 2 keyed the documents by node id and kept their tokens as text: copy them under
+    their doc ids with packed tokens, and drop the indexes built on the old keys
+    (`_fill_indexes` rebuilds them; no segmenting needed)."""
     db.execute(f"DROP TABLE IF EXISTS {DOCS}_rekeyed")
     db.execute(_SCHEMA.split(";")[1].replace(f"IF NOT EXISTS {DOCS} ", f"{DOCS}_rekeyed "))
-    cap = (1 << LENGTH_BITS) - 1
-    db.execute(
-        f"INSERT INTO {DOCS}_rekeyed(doc_id, node_id, plan_id, kind, field, head, body, sentences, head_tokens, "
-        f"body_tokens) SELECT (min(length(body), {cap}) << {NODE_BITS}) | node_id, node_id, plan_id, kind, field, "
-        f"head, body, sentences, head_tokens, body_tokens FROM {DOCS}"
+    cursor = db.conn.execute(
+        f"SELECT node_id, plan_id, kind, field, head, body, sentences, head_tokens, body_tokens FROM {DOCS}"
     )
+    while chunk := cursor.fetchmany(5000):
+        db.conn.executemany(
+            f"INSERT INTO {DOCS}_rekeyed(doc_id, node_id, plan_id, kind, field, head, body, sentences, tokens) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc_id(n, b), n, p, k, f, h, b, s, pack_tokens(h, b, ht, bt)) for n, p, k, f, h, b, s, ht, bt in chunk],
+        )
     for name in (FTS, TRI, UNI, DOCS):
         db.execute(f"DROP TABLE IF EXISTS {name}")
     db.execute(f"ALTER TABLE {DOCS}_rekeyed RENAME TO {DOCS}")
@@ -233,13 +236,30 @@ def _rekey_docs(db: Database) -> None:
 
 def _fill_indexes(db: Database) -> None:
     """The three FTS5 tables from search_docs as it stands."""
-    db.execute(f"INSERT INTO {FTS}({FTS}) VALUES ('rebuild')")
     db.execute(f"INSERT INTO {TRI}({TRI}) VALUES ('rebuild')")
-    cursor = db.conn.execute(f"SELECT doc_id, head, body FROM {DOCS}")
+    cursor = db.conn.execute(f"SELECT doc_id, head, body, tokens FROM {DOCS}")
     while chunk := cursor.fetchmany(5000):
         db.conn.executemany(
-            f"INSERT INTO {UNI}(rowid, head, body) VALUES (?, ?, ?)", [(n, spaced(h), spaced(b)) for n, h, b in chunk]
+            f"INSERT INTO {UNI}(rowid, head, body) VALUES (?, ?, ?)", [(n, spaced(h), spaced(b)) for n, h, b, _ in chunk]
         )
+        db.conn.executemany(
+            f"INSERT INTO {FTS}(rowid, head_tokens, body_tokens) VALUES (?, ?, ?)",
+            [(n, *unpack_tokens(h, b, t)) for n, h, b, t in chunk],
+        )
+
+
+def pack_tokens(head: str, body: str, head_tokens: str, body_tokens: str) -> bytes:
+    """The token columns, deflated with the head and body as the preset dictionary: the tokens are
+    mostly substrings of them, so this keeps about a quarter of the text's bytes.  Read back only
+    to delete the rows from the contentless search_fts."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15, 9, zlib.Z_DEFAULT_STRATEGY, (head + body).encode("utf-8"))
+    return packer.compress(f"{head_tokens}\x1f{body_tokens}".encode("utf-8")) + packer.flush()
+
+
+def unpack_tokens(head: str, body: str, packed: bytes) -> tuple[str, str]:
+    text = zlib.decompressobj(-15, (head + body).encode("utf-8")).decompress(packed).decode("utf-8")
+    head_tokens, body_tokens = text.split("\x1f")
+    return head_tokens, body_tokens
 
 
 def doc_id(node_id: int, body: str) -> int:
@@ -301,10 +321,10 @@ def is_word_char(ch: str) -> bool:
 
 def _delete_plan(db: Database, plan_id: int) -> None:
     # External-content and contentless FTS5: old rows are removed by replaying their values.
-    db.execute(
-        f"INSERT INTO {FTS}({FTS}, rowid, head_tokens, body_tokens) "
-        f"SELECT 'delete', doc_id, head_tokens, body_tokens FROM {DOCS} WHERE plan_id = ?",
-        [plan_id],
+    rows = db.execute(f"SELECT doc_id, head, body, tokens FROM {DOCS} WHERE plan_id = ?", [plan_id]).fetchall()
+    db.conn.executemany(
+        f"INSERT INTO {FTS}({FTS}, rowid, head_tokens, body_tokens) VALUES ('delete', ?, ?, ?)",
+        [(n, *unpack_tokens(h, b, t)) for n, h, b, t in rows],
     )
     db.execute(
         f"INSERT INTO {TRI}({TRI}, rowid, head, body) SELECT 'delete', doc_id, head, body FROM {DOCS} WHERE plan_id = ?",
@@ -312,33 +332,32 @@ def _delete_plan(db: Database, plan_id: int) -> None:
     )
     db.conn.executemany(
         f"INSERT INTO {UNI}({UNI}, rowid, head, body) VALUES ('delete', ?, ?, ?)",
-        [(n, spaced(h), spaced(b)) for n, h, b in db.execute(f"SELECT doc_id, head, body FROM {DOCS} WHERE plan_id = ?", [plan_id])],
+        [(n, spaced(h), spaced(b)) for n, h, b, _ in rows],
     )
     db.execute(f"DELETE FROM {DOCS} WHERE plan_id = ?", [plan_id])
     db.execute(f"DELETE FROM {STATE} WHERE plan_id = ?", [plan_id])
 
 
 def _records(docs: list[Doc]) -> list[tuple]:
-    """search_docs rows, with the head and body cut into space-separated tokens."""
-    return [
-        (
+    """search_docs rows, and the head and body cut into space-separated tokens."""
+    records = []
+    for d in docs:
+        head_tokens, body_tokens = " ".join(segment.tokens(d.head)), " ".join(segment.tokens(d.body))
+        records.append((
             doc_id(d.node_id, d.body), d.node_id, d.plan_id, d.kind, d.field, d.head, d.body, json.dumps(d.sentences),
-            " ".join(segment.tokens(d.head)), " ".join(segment.tokens(d.body)),
-        )
-        for d in docs
-    ]
+            pack_tokens(d.head, d.body, head_tokens, body_tokens), head_tokens, body_tokens,
+        ))  # fmt: skip
+    return records
 
 
 def _insert(db: Database, plan_id: int, records: list[tuple]) -> None:
     db.conn.executemany(
-        f"INSERT INTO {DOCS}(doc_id, node_id, plan_id, kind, field, head, body, sentences, head_tokens, body_tokens) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        records,
+        f"INSERT INTO {DOCS}(doc_id, node_id, plan_id, kind, field, head, body, sentences, tokens) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [r[:9] for r in records],
     )
-    db.execute(
-        f"INSERT INTO {FTS}(rowid, head_tokens, body_tokens) "
-        f"SELECT doc_id, head_tokens, body_tokens FROM {DOCS} WHERE plan_id = ?",
-        [plan_id],
+    db.conn.executemany(
+        f"INSERT INTO {FTS}(rowid, head_tokens, body_tokens) VALUES (?, ?, ?)", [(r[0], r[9], r[10]) for r in records]
     )
     db.execute(f"INSERT INTO {TRI}(rowid, head, body) SELECT doc_id, head, body FROM {DOCS} WHERE plan_id = ?", [plan_id])
     db.conn.executemany(
