@@ -62,7 +62,8 @@ __all__ = ["Hit", "SEARCH_SQL_NOTE", "derive_docs", "drop_index", "ensure_index"
 HEAD_WEIGHT = 4.0  # a word in a heading or lead phrase counts as this many in the body
 TOKEN_FACTOR = 0.3  # a match on jieba tokens alone, relative to the word as typed
 K1, B = 1.2, 0.75  # BM25, as FTS5 uses
-CAP = 1000  # a query found in more documents is ranked among the CAP shortest (see _bounded_top)
+CAP = 1000  # a query found in more documents is ranked among the CAP shortest (see _bounded_top) ...
+HEAD_CAP = 300  # ... and the HEAD_CAP shortest holding a word in the head
 SNIPPET_BEFORE = 18  # characters of context before the first match
 SNIPPET_WIDTH = 72
 SEARCH_SQL_NOTE = "documents come from search_tri / search_uni, never from a scan of search_docs"
@@ -200,7 +201,7 @@ def _bounded_top(
     candidates = set(docs)
     if len(docs) == CAP:
         for i in range(len(words)):
-            candidates.update(row[0] for row in db.execute(*scan_sql(words, i)))
+            candidates.update(row[0] for row in db.execute(*scan_sql(words, i, HEAD_CAP)))
     counts = []
     for word in words:
         table, match = _index_match(word)
