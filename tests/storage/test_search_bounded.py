@@ -96,14 +96,19 @@ def test_a_common_word_is_ranked_among_its_shortest_and_head_matches(port_ws, mo
     assert all(h.exact and "港口" in h.snippet for h in bounded)
 
 
-def test_under_the_cap_the_bounded_path_ranks_exactly_as_the_full_statement(port_ws):
+def test_under_the_cap_the_bounded_path_ranks_exactly_as_the_full_statement(port_ws, monkeypatch):
     db, _ = port_ws
+    monkeypatch.setattr(search_module, "CAP", 12)  # fewer documents than the plan, more than hold 港口
+    bounded = []
+    real = search_module._bounded_top
+    monkeypatch.setattr(search_module, "_bounded_top", lambda *a: bounded.append(real(*a)) or bounded[-1])
     words = ["港口"]
     n_docs, n_chars = db.execute("SELECT sum(docs), sum(chars) FROM search_state").fetchone()
     db.conn.create_function("wb_ln", 1, math.log, deterministic=True)
     sql, args, _ = search_module._ranking_sql(words, None, False, n_docs, max(n_chars / n_docs, 1.0), 5)
     full = [(r[1], round(r[3], 6)) for r in db.execute(sql, args)]
     assert [(h.node_id, h.score) for h in search(db, "港口", limit=5)] == full
+    assert bounded and bounded[-1] is not None  # answered by the bounded path
 
 
 def test_two_characters_split_by_punctuation_are_not_a_match(port_ws):
@@ -190,3 +195,32 @@ def test_reindexing_a_changed_plan_replays_exactly_what_was_indexed(port_ws):
     assert {r[0] for r in db.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH '码头'")}
     assert db.execute("SELECT count(*) FROM search_fts_docsize").fetchone()[0] == len(packed)
     assert search_index.pack_tokens("港口", "建设港口", "港口", "建设 港口") != "港口\x1f建设 港口".encode()
+
+
+@pytest.fixture(scope="module")
+def seed_db(tmp_path_factory, seed_path):
+    db = open_workspace(tmp_path_factory.mktemp("seed") / "workspace.sqlite")
+    Repository(db, Reviewer("检索测试")).import_plan(import_file(seed_path))
+    ensure_index(db)
+    yield db
+    db.close()
+
+
+@pytest.mark.parametrize("query", ["港", "财政", "港口", "教育", "AI", "京津冀", "协同创新", "港口 航运", "人工智能+", "发展"])
+def test_on_the_seed_the_bounded_path_keeps_every_ranking_under_the_cap(seed_db, monkeypatch, query):
+    """With the cap below the seed's 403 documents, queries held by fewer than CAP rank exactly as before;
+    past it, the hits are a ranking of the CAP shortest and head matches, with unchanged scores."""
+    monkeypatch.setattr(search_module, "CAP", 60)
+    words = search_module.terms(query)
+    matches = len(seed_db.execute(*scan_sql(words, limit=10**6)).fetchall())
+    n_docs, n_chars = seed_db.execute("SELECT sum(docs), sum(chars) FROM search_state").fetchone()
+    seed_db.conn.create_function("wb_ln", 1, math.log, deterministic=True)
+    sql, args, _ = search_module._ranking_sql(words, None, query.isascii(), n_docs, max(n_chars / n_docs, 1.0), 1000)
+    everything = [(r[1], round(r[3], 6)) for r in seed_db.execute(sql, args)]
+    hits = [(h.node_id, h.score) for h in search(seed_db, query, limit=20)]
+    if matches < 60:
+        assert hits == everything[:20]
+    else:
+        scores = dict(everything)
+        assert all(scores[n] == s for n, s in hits) and len(hits) == 20
+        assert [s for _, s in hits] == sorted((s for _, s in hits), reverse=True)

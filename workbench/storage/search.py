@@ -134,7 +134,7 @@ def search(db: Database, query: str, *, plan_id: int | None = None, limit: int =
     latin = any(_has_latin(w) for w in words)
     db.conn.create_function("wb_ln", 1, math.log, deterministic=True)
     top = None
-    if plan_id is None and limit <= CAP and all(_index_is_exact(w) for w in words):
+    if plan_id is None and limit <= CAP < n_docs and all(_index_is_exact(w) for w in words):
         top = _bounded_top(db, words, latin, n_docs, avg_len, limit)
     term_tokens: list[list[str]] = [[] for _ in words]
     if top is None:
