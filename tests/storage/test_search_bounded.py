@@ -158,18 +158,32 @@ def _downgrade_to_version_2(db) -> None:
         db.execute("UPDATE search_meta SET value = '2' WHERE key = 'schema'")
 
 
-def test_an_index_of_schema_2_is_rekeyed_without_segmenting_again(port_ws, monkeypatch):
+def test_an_index_of_schema_2_is_moved_plan_by_plan_without_segmenting_again(port_ws, tmp_path, monkeypatch):
     db, _ = port_ws
-    before = [[(h.node_id, h.score, h.snippet) for h in search(db, q, limit=50)] for q in ("港口", "财政", "港", "港口设施")]
+    other = tmp_path / "other.txt"
+    other.write_text(PORT_PLAN.replace("某港区", "某县").replace("港口", "码头"), encoding="utf-8")
+    other_id = Repository(db, Reviewer("检索测试")).import_plan(import_file(other)).plan_id
+    ensure_index(db)
+    queries = ("港口", "财政", "港", "港口设施", "码头")
+    before = [[(h.node_id, h.score, h.snippet) for h in search(db, q, limit=50)] for q in queries]
     _downgrade_to_version_2(db)
     assert not search_index.index_exists(db)
     monkeypatch.setattr(segment, "tokens", lambda text: pytest.fail("the upgrade segmented the text again"))
-    assert ensure_index(db) == 0
+    steps = search_index.index_steps(db)
+    assert next(steps)[:2] == (0, 2)
+    assert next(steps)[:2] == (1, 2)  # the first plan is moved, in its own transaction
+    steps.close()  # cancel: the second plan waits, set aside
     assert search_index.index_exists(db)
+    assert {h.plan_id for h in search(db, "财政", limit=50)} == {1}
+    assert db.execute("SELECT DISTINCT plan_id FROM search_docs_v2").fetchall() == [(other_id,)]
+    assert db.execute("SELECT count(*) FROM sqlite_master WHERE name LIKE '%\\_v2%' ESCAPE '\\'").fetchone()[0] == 3
+    assert ensure_index(db) == 1
+    assert db.execute("SELECT count(*) FROM sqlite_master WHERE name LIKE '%\\_v2%' ESCAPE '\\'").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM search_docs WHERE doc_id != node_id").fetchone()[0] > 0
-    after = [[(h.node_id, h.score, h.snippet) for h in search(db, q, limit=50)] for q in ("港口", "财政", "港", "港口设施")]
+    after = [[(h.node_id, h.score, h.snippet) for h in search(db, q, limit=50)] for q in queries]
     assert after == before
-    assert db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'search_docs_rekeyed'").fetchone()[0] == 0
+    for table in ("search_fts", "search_tri", "search_uni"):
+        db.execute(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
 
 
 def test_the_reader_gets_offsets_in_the_text_only(port_ws):

@@ -61,6 +61,8 @@ STATE = "search_state"
 META = "search_meta"
 TRI = "search_tri"
 UNI = "search_uni"
+OLD_DOCS = f"{DOCS}_v2"  # set aside while a version 2 index is moved plan by plan
+OLD_STATE = f"{STATE}_v2"
 
 GAP = "zz"  # search_uni's token for a character that is not a letter or digit (no query token is two letters)
 LENGTH_BITS = 20  # body lengths above 2**20 - 1 characters share the last rank
@@ -140,15 +142,22 @@ def index_steps(db: Database) -> Iterator[tuple[int, int, str]]:
     for done, (plan_id, fingerprint, rows) in enumerate(todo):
         title = next((r[5] for r in rows if r[3] == "plan"), "") or f"plan {plan_id}"
         yield done, len(todo), title
-        docs = derive_docs(plan_id, rows)
-        records = _records(docs)  # jieba runs here, before the write lock is taken
+        records = _set_aside_records(db, plan_id, fingerprint)
+        if records is None:
+            records = _records(derive_docs(plan_id, rows))  # jieba runs here, before the write lock is taken
         with db.atomic():
             _delete_plan(db, plan_id)
             _insert(db, plan_id, records)
             db.execute(
                 f"INSERT INTO {STATE}(plan_id, fingerprint, docs, chars) VALUES (?, ?, ?, ?)",
-                [plan_id, fingerprint, len(docs), sum(len(d.body) for d in docs)],
+                [plan_id, fingerprint, len(records), sum(len(r[6]) for r in records)],
             )
+            if db[OLD_DOCS].exists():
+                db.execute(f"DELETE FROM {OLD_DOCS} WHERE plan_id = ?", [plan_id])
+    if db[OLD_DOCS].exists():  # every plan is moved: what is left is of plans that are gone
+        with db.atomic():
+            db.execute(f"DROP TABLE {OLD_DOCS}")
+            db.execute(f"DROP TABLE IF EXISTS {OLD_STATE}")
     yield len(todo), len(todo), ""
 
 
@@ -165,7 +174,7 @@ def ensure_index(db: Database, progress: Progress | None = None) -> int:
 def drop_index(db: Database) -> None:
     """Remove every search table (they are derived; ensure_index rebuilds them)."""
     with db.atomic():
-        for name in (FTS, TRI, UNI, DOCS, STATE, META):
+        for name in (FTS, TRI, UNI, DOCS, STATE, META, OLD_DOCS, OLD_STATE):
             db.execute(f"DROP TABLE IF EXISTS {name}")
 
 
@@ -205,47 +214,50 @@ def _create(db: Database, dictionary: str) -> None:
         drop_index(db)
     with db.atomic():
         if version == "2":
-            _rekey_docs(db)
+            _set_aside_version_2(db)
         for statement in _SCHEMA.split(";"):
             if statement.strip():
                 db.execute(statement)
-        if version == "2":
-            _fill_indexes(db)
         db.execute(f"INSERT OR REPLACE INTO {META}(key, value) VALUES ('schema', ?)", [SCHEMA_VERSION])
 
 
-def _rekey_docs(db: Database) -> None:
-    """Version 2 keyed the documents by node id and kept their tokens as text: copy them under
-    their doc ids with packed tokens, and drop the indexes built on the old keys
-    (`_fill_indexes` rebuilds them; no segmenting needed)."""
-    db.execute(f"DROP TABLE IF EXISTS {DOCS}_rekeyed")
-    db.execute(_SCHEMA.split(";")[1].replace(f"IF NOT EXISTS {DOCS} ", f"{DOCS}_rekeyed "))
-    cursor = db.conn.execute(
-        f"SELECT node_id, plan_id, kind, field, head, body, sentences, head_tokens, body_tokens FROM {DOCS}"
-    )
-    while chunk := cursor.fetchmany(5000):
-        db.conn.executemany(
-            f"INSERT INTO {DOCS}_rekeyed(doc_id, node_id, plan_id, kind, field, head, body, sentences, tokens) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(doc_id(n, b), n, p, k, f, h, b, s, pack_tokens(h, b, ht, bt)) for n, p, k, f, h, b, s, ht, bt in chunk],
-        )
-    for name in (FTS, TRI, UNI, DOCS):
+def _set_aside_version_2(db: Database) -> None:
+    """Version 2 keyed the documents by node id and kept their tokens as text.  Its documents and
+    state are set aside under *_v2 names and its FTS tables dropped; `index_steps` then moves one
+    plan at a time into the new tables, in that plan's own transaction, reusing the tokens of a
+    plan that has not changed: no long write lock, no segmenting again."""
+    db.execute(f"DROP INDEX IF EXISTS {DOCS}_plan")
+    for name in (FTS, TRI, UNI):
         db.execute(f"DROP TABLE IF EXISTS {name}")
-    db.execute(f"ALTER TABLE {DOCS}_rekeyed RENAME TO {DOCS}")
+    db.execute(f"ALTER TABLE {DOCS} RENAME TO {OLD_DOCS}")
+    db.execute(f"ALTER TABLE {STATE} RENAME TO {OLD_STATE}")
+    db.execute(f"CREATE INDEX {OLD_DOCS}_plan ON {OLD_DOCS}(plan_id)")
 
 
-def _fill_indexes(db: Database) -> None:
-    """The three FTS5 tables from search_docs as it stands."""
-    db.execute(f"INSERT INTO {TRI}({TRI}) VALUES ('rebuild')")
-    cursor = db.conn.execute(f"SELECT doc_id, head, body, tokens FROM {DOCS}")
-    while chunk := cursor.fetchmany(5000):
-        db.conn.executemany(
-            f"INSERT INTO {UNI}(rowid, head, body) VALUES (?, ?, ?)", [(n, spaced(h), spaced(b)) for n, h, b, _ in chunk]
-        )
-        db.conn.executemany(
-            f"INSERT INTO {FTS}(rowid, head_tokens, body_tokens) VALUES (?, ?, ?)",
-            [(n, *unpack_tokens(h, b, t)) for n, h, b, t in chunk],
-        )
+def _set_aside_records(db: Database, plan_id: int, fingerprint: str) -> list[tuple] | None:
+    """A plan's records from the set-aside version 2 documents, when they are of the plan as it is now."""
+    if not db[OLD_STATE].exists():
+        return None
+    row = db.execute(f"SELECT fingerprint FROM {OLD_STATE} WHERE plan_id = ?", [plan_id]).fetchone()
+    if row is None or row[0] != fingerprint:
+        return None
+    rows = db.execute(
+        f"SELECT node_id, plan_id, kind, field, head, body, sentences, head_tokens, body_tokens FROM {OLD_DOCS} "
+        "WHERE plan_id = ?",
+        [plan_id],
+    ).fetchall()
+    return [(doc_id(n, b), n, p, k, f, h, b, s, pack_tokens(h, b, ht, bt), ht, bt) for n, p, k, f, h, b, s, ht, bt in rows]
+
+
+def doc_id(node_id: int, body: str) -> int:
+    """A document's key: its body length (capped) above its node id, so that shorter documents come first."""
+    if not 0 <= node_id < (1 << NODE_BITS):
+        raise ValueError(f"node id {node_id} does not fit the search index's {NODE_BITS} bits")
+    return (min(len(body), (1 << LENGTH_BITS) - 1) << NODE_BITS) | node_id
+
+
+def node_of(doc: int) -> int:
+    return doc & ((1 << NODE_BITS) - 1)
 
 
 def pack_tokens(head: str, body: str, head_tokens: str, body_tokens: str) -> bytes:
