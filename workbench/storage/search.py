@@ -57,7 +57,7 @@ from workbench.storage.search_index import (
     index_steps,
 )
 
-__all__ = ["Hit", "SEARCH_SQL_NOTE", "derive_docs", "drop_index", "ensure_index", "index_exists", "index_steps", "search", "terms"]
+__all__ = ["Hit", "derive_docs", "drop_index", "ensure_index", "index_exists", "index_steps", "search", "terms"]
 
 HEAD_WEIGHT = 4.0  # a word in a heading or lead phrase counts as this many in the body
 TOKEN_FACTOR = 0.3  # a match on jieba tokens alone, relative to the word as typed
@@ -66,7 +66,6 @@ CAP = 1000  # a query found in more documents is ranked among the CAP shortest (
 HEAD_CAP = 300  # ... and the HEAD_CAP shortest holding a word in the head
 SNIPPET_BEFORE = 18  # characters of context before the first match
 SNIPPET_WIDTH = 72
-SEARCH_SQL_NOTE = "documents come from search_tri / search_uni, never from a scan of search_docs"
 
 
 
@@ -227,11 +226,6 @@ def _bounded_top(
     return [(doc, node_id, len(words), -neg, *flags) for neg, node_id, doc in ranked[:limit]]
 
 
-def _score_args(n_docs: int, avg_len: float, limit: int) -> dict[str, object]:
-    return {"n_docs": n_docs, "avg": avg_len, "hw": HEAD_WEIGHT, "k1": K1, "k1p": K1 + 1,
-            "b": B, "one_b": 1 - B, "tf_factor": TOKEN_FACTOR, "limit": limit}  # fmt: skip
-
-
 def _bm25_sql(i: int, count: str, head: str, body: str) -> str:
     """BM25 of term :w{i} in document d, `count` documents holding it."""
     idf = f"wb_ln(1.0 + (:n_docs - {count} + 0.5) / ({count} + 0.5))"
@@ -277,7 +271,8 @@ def _ranking_sql(
     terms written in Python, so the ranking does not depend on where it runs.
     """
     body, head = ("lower(d.body)", "lower(d.head)") if latin else ("d.body", "d.head")
-    args = _score_args(n_docs, avg_len, limit)
+    args: dict[str, object] = {"n_docs": n_docs, "avg": avg_len, "hw": HEAD_WEIGHT, "k1": K1, "k1p": K1 + 1,
+                               "b": B, "one_b": 1 - B, "tf_factor": TOKEN_FACTOR, "limit": limit}  # fmt: skip
     if plan_id is not None:
         args["plan"] = plan_id
     ctes: list[str] = []
