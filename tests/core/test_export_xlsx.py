@@ -274,3 +274,58 @@ def test_matrix_summary_of_an_untagged_plan_says_so(tmp_path, seed_plan, departm
     assert ws["A1"].value.endswith("责任矩阵汇总")
     assert ws["A2"].value.startswith("尚无已分工的任务")
     assert ws.merged_cells.ranges == set() or all(r.max_col >= r.min_col for r in ws.merged_cells.ranges)
+
+
+def test_department_without_indicators_gets_no_empty_indicator_sheet(tmp_path, snapshot, provenance):
+    """A unit answering for no indicator gets no 主要指标 page of bare headers; its 说明 says so plainly
+    and lists only the sheets that are there. A unit with indicators keeps its sheet, announced."""
+    from workbench.core.export.about_sheet import NO_INDICATORS
+
+    books = {}
+    for name in ("市商务局", "市科技局"):  # 市科技局 leads ch03/s01/p01, linked to ind10 and ind10.1
+        path = tmp_path / f"{name}.xlsx"
+        list(export_department(snapshot, name, path, provenance))
+        books[name] = openpyxl.load_workbook(path)
+    without, with_ = books["市商务局"], books["市科技局"]
+    assert without.sheetnames == ["市商务局任务", "说明"]
+    about = dict(r[:2] for r in without["说明"].iter_rows(values_only=True))
+    assert about["本表内容"].endswith(NO_INDICATORS)
+    assert about["包含工作表"] == "市商务局任务"
+    assert with_.sheetnames == ["市科技局任务", "主要指标", "说明"]
+    numbers = [r[0] for r in with_["主要指标"].iter_rows(min_row=3, values_only=True) if r[1]]
+    assert numbers == ["10", "10.1"]
+    about = dict(r[:2] for r in with_["说明"].iter_rows(values_only=True))
+    assert "主要指标 2 项" in about["本表内容"] and NO_INDICATORS not in about["本表内容"]
+    assert about["包含工作表"].split("、") == with_.sheetnames[:-1]  # names the sheets as they are titled
+
+
+def test_department_word_paper_agrees_with_its_workbook(tmp_path, snapshot, provenance):
+    """The Word paper of a department carries the same indicators as its workbook, or the same one line."""
+    import docx
+
+    from workbench.core.export.about_sheet import NO_INDICATORS
+    from workbench.core.export.division_docx import write_division_docx
+
+    papers = {}
+    for name in ("市商务局", "市科技局"):
+        path = tmp_path / f"{name}.docx"
+        write_division_docx(snapshot, path, provenance, filters=Filters(departments=frozenset({name})),
+                            department=name)
+        papers[name] = docx.Document(path)
+    without = papers["市商务局"]
+    assert len(without.tables) == 1
+    assert [p.text for p in without.paragraphs][-1] == "注：" + NO_INDICATORS
+    tasks, indicators = papers["市科技局"].tables
+    assert [c.text for c in indicators.rows[0].cells] == ["序号", "类别", "指标", "单位", "2025年", "2030年目标值",
+                                                          "属性", "标注说明", "牵头单位", "配合单位"]
+    book = tmp_path / "市科技局.xlsx"
+    list(export_department(snapshot, "市科技局", book, provenance))
+    sheet = [r[:10] for r in openpyxl.load_workbook(book)["主要指标"].iter_rows(min_row=3, values_only=True)
+             if r[1]]
+    assert [[c.text for c in r.cells] for r in indicators.rows[1:]] == [[v or "" for v in r] for r in sheet]
+    texts = [p.text for p in papers["市科技局"].paragraphs]
+    assert any(t.endswith("主要指标及责任单位（市科技局）") for t in texts)
+    assert snapshot.plan.indicator_footnote in texts and not any(NO_INDICATORS in t for t in texts)
+    whole = tmp_path / "whole.docx"  # the plan's own 方案 is unchanged: the task table alone
+    write_division_docx(snapshot, whole, provenance)
+    assert len(docx.Document(whole).tables) == 1

@@ -15,12 +15,16 @@ from openpyxl.utils import get_column_letter
 from workbench.core.export import print_layout as L
 from workbench.core.xlsx_cells import HEADER_FILL, cell, cell_style, format_row, styled
 
-PRINTED_COUNT = 10  # 序号 … 配合单位; 关联条款 is for the screen
+PRINTED_COUNT = 10  # 序号 … 配合单位; 关联条款 is for the screen (the Word paper prints the same ten)
 
 
 def indicator_headers(base: int, target: int) -> list[str]:
     return ["序号", "类别", "指标", "单位", f"{base}年", f"{target}年目标值", "属性", "标注说明", "牵头单位",
             "配合单位", "关联条款"]
+
+
+def indicator_title(plan_title: str, department: str | None = None) -> str:
+    return f"《{plan_title.strip('《》')}》主要指标及责任单位" + (f"（{department}）" if department else "")
 
 
 def indicator_form(ws, rows, footnote: str, *, plan_title: str, paper: str = "A4",
@@ -35,7 +39,7 @@ def indicator_form(ws, rows, footnote: str, *, plan_title: str, paper: str = "A4
         ws.column_dimensions[get_column_letter(index)].width = width
     L.page_setup(ws, paper=paper, last_column=PRINTED_COUNT, title_row=2)
     ws.freeze_panes = "D3"
-    title = f"《{plan_title.strip('《》')}》主要指标及责任单位" + (f"（{department}）" if department else "")
+    title = indicator_title(plan_title, department)
     format_row(ws, 1, height=40)
     ws.merged_cells.add(f"A1:{last}1")
     ws.append([cell(ws, title, font=L.TITLE_FONT, alignment=L.TITLE_ALIGN, border=None)])
@@ -64,4 +68,4 @@ def indicator_form(ws, rows, footnote: str, *, plan_title: str, paper: str = "A4
     L.set_print_area(ws, PRINTED_COUNT, row_idx)
 
 
-__all__ = ["indicator_form", "indicator_headers"]
+__all__ = ["indicator_form", "indicator_headers", "indicator_title"]
