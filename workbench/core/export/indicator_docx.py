@@ -20,7 +20,7 @@ from workbench.core.export.indicator_form import PRINTED_COUNT, indicator_header
 from workbench.core.matrix import AssignmentSnapshot, department_indicators
 
 # cm on landscape A4 (24.3 cm between the margins): 序号 类别 指标 单位 基年 目标值 属性 标注说明 牵头 配合
-WIDTHS_A4 = [1.6, 2.4, 4.7, 1.6, 1.8, 2.2, 1.7, 2.3, 3.0, 3.0]  # a 6-character unit on one line
+WIDTHS_A4 = [1.6, 2.6, 4.5, 1.6, 1.8, 2.2, 1.7, 2.3, 3.0, 3.0]  # a 6-character unit on one line
 WIDE = (2, 7, 9)  # 指标, 标注说明, 配合单位 take the room an A3 page adds
 CENTRED = (0, 3, 4, 5, 6)
 
