@@ -329,3 +329,19 @@ def test_department_word_paper_agrees_with_its_workbook(tmp_path, snapshot, prov
     whole = tmp_path / "whole.docx"  # the plan's own 方案 is unchanged: the task table alone
     write_division_docx(snapshot, whole, provenance)
     assert len(docx.Document(whole).tables) == 1
+
+
+def test_department_folder_holds_only_units_with_tasks_in_the_chosen_chapters(tmp_path, snapshot, provenance):
+    from workbench.core.export_jobs import MODE_DEPARTMENTS, ExportRequest, run_export
+    from workbench.core.export_xlsx import departments_with_tasks
+
+    in_ch03 = departments_with_tasks(snapshot, frozenset({"ch03"}))
+    everywhere = departments_with_tasks(snapshot)
+    assert set(in_ch03) < set(everywhere)  # the fixture tags units outside chapter 3 too
+    request = ExportRequest(MODE_DEPARTMENTS, tmp_path / "ch03", chapters=frozenset({"ch03"}))
+    list(run_export(snapshot, provenance, request))
+    books = sorted(p.name for p in (tmp_path / "ch03").iterdir())
+    assert books == sorted(f"{n}-任务分工.xlsx" for n in in_ch03)
+    for path in (tmp_path / "ch03").iterdir():  # each one has tasks under its header
+        ws = openpyxl.load_workbook(path).worksheets[0]
+        assert task_rows(ws)[1]

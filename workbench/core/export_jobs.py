@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from workbench.core.export_xlsx import (
-    SHEETS, Progress, Provenance, department_file_name, export_department, export_workbook,
+    SHEETS, Progress, Provenance, department_file_name, departments_with_tasks, export_department, export_workbook,
 )
 from workbench.core.export.print_layout import PrintOptions
 from workbench.core.matrix import AssignmentSnapshot, Filters
@@ -74,7 +74,7 @@ def run_export(snapshot: AssignmentSnapshot, provenance: Provenance, request: Ex
             return [request.output, request.word_output]
         return [request.output]
     request.output.mkdir(parents=True, exist_ok=True)
-    used = sorted({t.department for tags in snapshot.tags.values() for t in tags})
+    used = departments_with_tasks(snapshot, request.chapters)  # no workbook of bare headers
     names = [n for n in used if request.departments is None or n in request.departments]
     written = []
     for index, name in enumerate(names):

@@ -135,6 +135,13 @@ def export_department(snapshot: AssignmentSnapshot, department: str, path: Path,
     yield from _save(wb, path, total)
 
 
+def departments_with_tasks(snapshot: AssignmentSnapshot, chapters: frozenset[str] | None = None) -> list[str]:
+    """The units that get a workbook: those with a task in the chosen chapters (every chapter when None).
+    A unit with none would get a table of bare headers."""
+    nodes = tagged_nodes(snapshot, Filters(chapters=chapters))
+    return sorted({t.department for node in nodes for t in snapshot.tags[node.key]})
+
+
 def department_file_name(department: str, plan_title: str = "") -> str:
     return safe_file_name(f"{department}-任务分工.xlsx")
 
