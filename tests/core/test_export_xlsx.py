@@ -345,3 +345,18 @@ def test_department_folder_holds_only_units_with_tasks_in_the_chosen_chapters(tm
     for path in (tmp_path / "ch03").iterdir():  # each one has tasks under its header
         ws = openpyxl.load_workbook(path).worksheets[0]
         assert task_rows(ws)[1]
+
+
+def test_plan_without_indicator_table_gets_one_line_not_bare_headers(tmp_path, seed_plan, departments, provenance):
+    import dataclasses
+
+    from workbench.core.export.indicator_form import NO_TABLE
+
+    plan = dataclasses.replace(seed_plan, indicators=[], indicator_footnote="")
+    snap = AssignmentSnapshot(plan=plan, departments=departments, tags={"ch03/s01/p01": [Tag("市科技局", "lead")]})
+    path = tmp_path / "no-indicators.xlsx"
+    list(export_workbook(snap, path, provenance, sheets=("indicators",)))
+    ws = openpyxl.load_workbook(path)["主要指标"]
+    rows = [r for r in ws.iter_rows(values_only=True)]
+    assert rows == [(f"《{plan.title}》主要指标及责任单位",), (NO_TABLE,)]  # no header row over nothing
+    assert ws.print_area == "'主要指标'!$A$1:$A$2"

@@ -249,3 +249,33 @@ def test_department_papers_print_indicators_or_say_there_are_none(tmp_path, seed
     assert all(w.x1 <= last.width - 18 and w.x0 >= 18 for w in last.words), "the table runs into the margin"
     box, where = smallest_cjk_box([last])
     assert box >= MIN_CJK_BOX, where
+
+
+@needs_renderer
+def test_sheets_with_nothing_to_tabulate_print_their_title_and_one_line(tmp_path, seed_plan, provenance):
+    """An untagged plan's 责任矩阵汇总 and a plan without indicators' 主要指标: on paper, the title whole and
+    above the line saying why, both inside the margins (the title used to wrap over that line)."""
+    import dataclasses
+
+    from workbench.core.export.indicator_form import NO_TABLE
+
+    plan = dataclasses.replace(seed_plan, indicators=[], indicator_footnote="")
+    empty = AssignmentSnapshot(plan, load_registry(paths.DEPARTMENTS_FILE), {})
+    path = tmp_path / "empty.xlsx"
+    list(export_workbook(empty, path, provenance, sheets=("matrix", "indicators")))
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["责任矩阵汇总", "责任矩阵", "主要指标", "说明"]
+    for name in ("责任矩阵", "说明"):
+        del wb[name]
+    wb.save(path)
+    pages = pdf_pages(render_pdf(path, tmp_path / "pdf"))
+    assert len(pages) == 2
+    for page, (title, line) in zip(pages, (("责任矩阵汇总", "尚无已分工的任务"), ("主要指标及责任单位", NO_TABLE))):
+        assert numbered(page, 2)
+        heading = [w for w in page.words if w.text.startswith("《")]
+        assert len(heading) == 1 and heading[0].text.endswith(title)  # the title on one line, whole
+        notice = next(w for w in page.words if w.text.startswith(line[:8]))
+        assert heading[0].y1 <= notice.y0 + 1, "the title runs over the line below it"
+        assert squash(line) in squash(page.text())
+        assert "序号" not in page.text()  # no header row over nothing
+        assert all(w.x0 >= 18 and w.x1 <= page.width - 18 for w in page.words), "text runs off the page"

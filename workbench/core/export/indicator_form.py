@@ -27,8 +27,14 @@ def indicator_title(plan_title: str, department: str | None = None) -> str:
     return f"《{plan_title.strip('《》')}》主要指标及责任单位" + (f"（{department}）" if department else "")
 
 
+NO_TABLE = "本规划纲要没有主要指标表：导入的规划文件中未找到主要指标。"
+
+
 def indicator_form(ws, rows, footnote: str, *, plan_title: str, paper: str = "A4",
                    department: str | None = None) -> Iterator[None]:
+    if not rows:  # a page of bare headers (and a footnote under nothing) tells a reader nothing
+        yield from _no_indicators(ws, plan_title=plan_title, paper=paper)
+        return
     base = next((r.indicator.base_year for r in rows if r.indicator.base_year), 2025)
     target = next((r.indicator.target_year for r in rows if r.indicator.target_year), 2030)
     headers = indicator_headers(base, target)
@@ -66,6 +72,12 @@ def indicator_form(ws, rows, footnote: str, *, plan_title: str, paper: str = "A4
         ws.append([cell(ws, footnote, font=L.BODY, alignment=L.LEFT_ALIGN, border=None)])
         yield
     L.set_print_area(ws, PRINTED_COUNT, row_idx)
+
+
+def _no_indicators(ws, *, plan_title: str, paper: str) -> Iterator[None]:
+    """A plan without an indicator table still gets the sheet asked for, saying so in one line."""
+    L.notice_page(ws, indicator_title(plan_title), NO_TABLE, paper=paper)
+    yield
 
 
 __all__ = ["indicator_form", "indicator_headers", "indicator_title"]
