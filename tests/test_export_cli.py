@@ -57,6 +57,9 @@ def test_department_workbooks_only_for_units_with_tasks_in_the_chosen_chapters(d
     every = tmp_path / "every"
     assert run("export", "department", "--each-into", every, "--db", db)[0] == 0
     assert len(list(every.iterdir())) == 5  # without --chapters: every unit with a task, as before
+    none = tmp_path / "ch05"
+    code, out = run("export", "department", "--each-into", none, "--chapters", "ch05", "--db", db, capsys=capsys)
+    assert code == 1 and "no department has a task in chapters ch05" in out.err and not none.exists()
     book = tmp_path / "keji.xlsx"
     code, out = run("export", "department", "市科技局", "--chapters", "ch04", "-o", book, "--db", db, capsys=capsys)
     assert code == 1 and "市科技局 has no task in chapters ch04" in out.err and not book.exists()

@@ -345,6 +345,12 @@ def test_department_folder_holds_only_units_with_tasks_in_the_chosen_chapters(tm
     for path in (tmp_path / "ch03").iterdir():  # each one has tasks under its header
         ws = openpyxl.load_workbook(path).worksheets[0]
         assert task_rows(ws)[1]
+    outside = next(n for n in everywhere if n not in in_ch03)
+    request = ExportRequest(MODE_DEPARTMENTS, tmp_path / "none", chapters=frozenset({"ch03"}),
+                            departments=frozenset({outside}))
+    with pytest.raises(ValueError, match="没有任务"):  # said in one line; no empty folder left behind
+        list(run_export(snapshot, provenance, request))
+    assert not (tmp_path / "none").exists()
 
 
 def test_plan_without_indicator_table_gets_one_line_not_bare_headers(tmp_path, seed_plan, departments, provenance):

@@ -164,9 +164,12 @@ def _export_departments(args, snapshot, prov) -> int:
         raise CliError(f"--each-into writes every department's workbook; for {args.name} alone use -o FILE "
                        "(nothing was written)")
     if args.each_into is not None:
+        used = departments_with_tasks(snapshot, prov.filters.chapters)  # none gets a table of bare headers
+        if not used:
+            where = f" in chapters {args.chapters}" if args.chapters else ""
+            raise CliError(f"no department has a task{where}: there is no workbook to write (nothing was written)")
         created = not args.each_into.exists()
         args.each_into.mkdir(parents=True, exist_ok=True)
-        used = departments_with_tasks(snapshot, prov.filters.chapters)  # none gets a table of bare headers
         for done, name in enumerate(used):
             try:
                 _write_department(args, snapshot, prov, name, args.each_into / department_file_name(name))
