@@ -272,10 +272,35 @@ def test_sheets_with_nothing_to_tabulate_print_their_title_and_one_line(tmp_path
     assert len(pages) == 2
     for page, (title, line) in zip(pages, (("责任矩阵汇总", "尚无已分工的任务"), ("主要指标及责任单位", NO_TABLE))):
         assert numbered(page, 2)
-        heading = [w for w in page.words if w.text.startswith("《")]
-        assert len(heading) == 1 and heading[0].text.endswith(title)  # the title on one line, whole
+        plan_name = next(w for w in page.words if w.text.startswith(f"《{seed_plan.title}》"))  # whole
+        rest = next(w for w in page.words if w.text.endswith(title))  # on the same line or the next, whole
         notice = next(w for w in page.words if w.text.startswith(line[:8]))
-        assert heading[0].y1 <= notice.y0 + 1, "the title runs over the line below it"
+        assert plan_name.y0 <= rest.y0 and rest.y1 <= notice.y0 + 1, "the title runs over the line below it"
         assert squash(line) in squash(page.text())
         assert "序号" not in page.text()  # no header row over nothing
         assert all(w.x0 >= 18 and w.x1 <= page.width - 18 for w in page.words), "text runs off the page"
+
+
+@needs_renderer
+def test_long_unit_name_title_breaks_after_the_plan_name_above_the_header(tmp_path, seed_plan, provenance):
+    """A department's title too long for one line breaks after 》 as its Word paper does, in a row tall
+    enough for both lines: it used to wrap anywhere and print its second line over the header row."""
+    unit = "天津经济技术开发区管委会"
+    tags = {"ch03/s01/p01": [Tag(unit, "lead"), Tag("市发展改革委", "support")]}
+    snapshot = AssignmentSnapshot(seed_plan, load_registry(paths.DEPARTMENTS_FILE), tags,
+                                  indicator_links={"ch03/s01/p01": ["ind10"]})
+    path = tmp_path / "long.xlsx"
+    list(export_department(snapshot, unit, path, provenance, options=PrintOptions(attachment="附件")))
+    wb = openpyxl.load_workbook(path)
+    for name, cell in ((f"{unit}任务", "A2"), ("主要指标", "A1")):
+        head, tail = wb[name][cell].value.split("\n")
+        assert head == f"《{seed_plan.title}》" and tail.endswith(f"（{unit}）")
+    del wb["说明"]
+    wb.save(path)
+    pages = pdf_pages(render_pdf(path, tmp_path / "pdf"))
+    assert len(pages) == 2
+    for page, tail in zip(pages, ("重点任务分工方案", "主要指标及责任单位")):
+        first = next(w for w in page.words if w.text == f"《{seed_plan.title}》")  # the plan's name whole
+        second = next(w for w in page.words if w.text == f"{tail}（{unit}）")  # and the rest on one line
+        header = next(w for w in page.words if w.text == "序号")
+        assert first.y0 + 10 < second.y0 and second.y1 <= header.y0, "the title prints over the header row"

@@ -45,8 +45,8 @@ def indicator_form(ws, rows, footnote: str, *, plan_title: str, paper: str = "A4
         ws.column_dimensions[get_column_letter(index)].width = width
     L.page_setup(ws, paper=paper, last_column=PRINTED_COUNT, title_row=2)
     ws.freeze_panes = "D3"
-    title = indicator_title(plan_title, department)
-    format_row(ws, 1, height=40)
+    title, height = L.title_lines(indicator_title(plan_title, department), sum(widths[:PRINTED_COUNT]))
+    format_row(ws, 1, height=height)
     ws.merged_cells.add(f"A1:{last}1")
     ws.append([cell(ws, title, font=L.TITLE_FONT, alignment=L.TITLE_ALIGN, border=None)])
     format_row(ws, 2, height=L.row_height(headers[:PRINTED_COUNT], widths))
