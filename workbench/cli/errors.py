@@ -109,6 +109,9 @@ def _sqlite(exc: sqlite3.Error, workspace: Path) -> str:
     if "readonly" in text or "read-only" in text:
         return f"{workspace} is read-only (the file or the medium); nothing was written"
     if "no such table" in text or "malformed" in text or "not a database" in text:
+        from workbench.storage.checks.stamp import forget
+
+        forget(workspace)  # the next open runs the full check (and refuses the file)
         return f"{workspace} is damaged ({text})" + backup_offer(workspace)
     if "unable to open" in text:
         return f"{workspace} cannot be opened: its folder cannot be written or the file has gone"

@@ -15,6 +15,7 @@ import contextlib
 import functools
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from workbench.core.departments import Department, load_registry
 
 from . import migrations
 from .audit import SYSTEM_REVIEWER, Reviewer
+from .checks import stamp
 from .busy import is_busy
 from .errors import WorkspaceDamaged, WorkspaceError, WorkspaceLocked, WorkspaceReadOnly
 from .fork import claim_or_fork
@@ -62,6 +64,37 @@ class WorkspaceDatabase(sqlite_utils.Database):
         except BaseException:
             self.rollback()
             raise
+
+    checked_ns: int | None = None  # when the file last passed quick_check, if it was opened as good
+
+    def close(self) -> None:
+        """Close; when we were the last connection of a file opened as good, stamp it (checks/stamp.py)."""
+        path = None if self.checked_ns is None else _main_file(self.conn)
+        super().close()
+        if path is not None:
+            stamp.record_closed(path, self.checked_ns)
+
+
+class ReadingDatabase(sqlite_utils.Database):
+    """A reading command's workspace: on close, stamps a file left as it was checked (checks/stamp.py)."""
+
+    checked: tuple[list | None, int] | None = None  # (the file's identity when checked, when)
+
+    def close(self) -> None:
+        path = None if self.checked is None else _main_file(self.conn)
+        super().close()
+        if path is not None and self.checked is not None:
+            stamp.record_checked(self.checked[0], path, self.checked[1])
+
+
+def _main_file(conn: sqlite3.Connection) -> Path | None:
+    try:
+        name = conn.execute("PRAGMA database_list").fetchone()[2]
+    except sqlite3.Error:
+        return None
+    return Path(name) if name else None
+
+
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -85,6 +118,29 @@ def _inspect(path: Path) -> bool:
 
     Returns whether schema steps are pending (an older workspace to upgrade).
     """
+    return _inspect_checked(path)[0]
+
+
+def _quick_check(conn: sqlite3.Connection) -> list[str]:
+    """PRAGMA quick_check: reads the whole file (1.4 s at 1.2 GB); ["ok"] when it passes."""
+    return [row[0] for row in conn.execute("PRAGMA quick_check")]
+
+
+def _inspect_checked(path: Path) -> tuple[bool, list | None, int]:
+    """_inspect, also saying the file's identity before the check and when it last passed quick_check.
+
+    quick_check is skipped when the file is exactly as it was when a check
+    passed or we closed it cleanly (checks/stamp.py); every other check runs.
+    """
+    before = stamp.identity(path)
+    try:
+        return _inspect_file(path, before, stamp.lookup(before))
+    except WorkspaceDamaged:
+        stamp.forget(path)
+        raise
+
+
+def _inspect_file(path: Path, before: list | None, checked_ns: int | None) -> tuple[bool, list | None, int]:
     try:
         with path.open("rb") as handle:
             header = handle.read(100)
@@ -103,9 +159,12 @@ def _inspect(path: Path) -> bool:
                 f"{path} is not a workbench workspace "
                 f"(SQLite application id {application_id:#x}, expected {migrations.APPLICATION_ID:#x})"
             )
-        problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
-        if problems != ["ok"]:
-            raise WorkspaceDamaged(f"{path} is damaged: {problems[0]}", path)
+        if checked_ns is None:
+            problems = _quick_check(conn)
+            if problems != ["ok"]:
+                raise WorkspaceDamaged(f"{path} is damaged: {problems[0]}", path)
+            checked_ns = time.time_ns()
+            stamp.record_checked(before, path, checked_ns)
         has_steps = conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
         ).fetchone()
@@ -128,8 +187,8 @@ def _inspect(path: Path) -> bool:
             if missing:
                 kind, name = missing[0]
                 raise WorkspaceDamaged(f"{path} is damaged: its {kind} {name!r} is missing", path)
-            return len(applied) < len(migrations.known_steps())
-        return True
+            return len(applied) < len(migrations.known_steps()), before, checked_ns
+        return True, before, checked_ns
     except sqlite3.OperationalError as exc:
         if is_busy(exc):
             raise _locked(path) from exc
@@ -255,8 +314,9 @@ def open_workspace(
         raise WorkspaceError(f"{path} does not exist" if not path.exists() else f"{path} is empty")
     if path.exists() and not path.is_file():
         raise WorkspaceError(f"{path} is not a workbench workspace (not a file)")
+    checked_ns = None
     if not is_new and check:
-        _inspect(path)
+        checked_ns = _inspect_checked(path)[2]
     _check_writable(path)
     registry_path = registry or paths.DEPARTMENTS_FILE
     departments: list[Department] | None = load_registry(registry_path) if is_new else None
@@ -279,6 +339,7 @@ def open_workspace(
         claim_or_fork(db, reviewer=reviewer)
         if busy_timeout_ms is not None:
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.checked_ns = time.time_ns() if is_new else checked_ns  # a new file is good by construction
     except sqlite3.OperationalError as exc:
         db.close()
         _remove_empty_companions(created)
@@ -321,7 +382,7 @@ def open_reader(path: Path) -> sqlite_utils.Database:
     _refuse_folder(path)
     if not path.is_file():
         raise WorkspaceError(f"{path} does not exist")
-    needs_upgrade = _inspect(path)
+    needs_upgrade, before, checked_ns = _inspect_checked(path)
     created = [p for p in (Path(f"{path}-wal"), Path(f"{path}-shm")) if not p.exists()]
     writable = True
     try:
@@ -329,7 +390,10 @@ def open_reader(path: Path) -> sqlite_utils.Database:
     except WorkspaceReadOnly:
         writable = False
     if needs_upgrade and writable:
-        open_workspace(path, create=False, check=False).close()
+        upgrading = open_workspace(path, create=False, check=False)
+        upgrading.checked_ns = checked_ns
+        upgrading.close()
+        before = stamp.identity(path)
     try:
         conn = _reading_connection(path, writable)
     except sqlite3.Error as exc:
@@ -340,7 +404,9 @@ def open_reader(path: Path) -> sqlite_utils.Database:
             _remove_empty_companions(created)
             return sqlite_utils.Database(_reading_connection(path, False))
         raise
-    return sqlite_utils.Database(conn)
+    db = ReadingDatabase(conn)
+    db.checked = (before, checked_ns)
+    return db
 
 
 def _wal_has_frames(path: Path) -> bool:
