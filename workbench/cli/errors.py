@@ -38,9 +38,12 @@ def run_reported(run: Callable[[argparse.Namespace], int], args: argparse.Namesp
     # A writer abandoned by a failure (openpyxl's ZipFile on a full disk) complains again when it is
     # collected; that second complaint is the same failure, so it goes to the log, not the screen.
     sys.unraisablehook = _log_unraisable
+    failed = True
     try:
         with private_tempdir():
-            return run(args)
+            code = run(args)
+            failed = False
+            return code
     except KeyboardInterrupt:
         print("workbench: interrupted; the command's writes were not committed", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -53,9 +56,10 @@ def run_reported(run: Callable[[argparse.Namespace], int], args: argparse.Namesp
         print("workbench: " + " ".join(line.split()), file=sys.stderr)
         return EXIT_ERROR
     finally:
-        import gc
+        if failed:
+            import gc
 
-        gc.collect()  # the failed writer's frames go now, while the quiet hook is in place
+            gc.collect()  # the failed writer's frames go now, while the quiet hook is in place
         sys.unraisablehook = previous_hook
 
 
