@@ -288,9 +288,9 @@ def _configure(db: sqlite_utils.Database, busy_timeout_ms: int | None = None) ->
 
 def _needs_registry(db: sqlite_utils.Database) -> bool:
     """True until the registry is in: a new workspace, or one whose first open was cut short."""
-    has_departments = db.execute("SELECT 1 FROM departments LIMIT 1").fetchone()
-    loaded = db.execute("SELECT 1 FROM events WHERE action = 'registry_load' LIMIT 1").fetchone()
-    return not has_departments and not loaded
+    if db.execute("SELECT 1 FROM departments LIMIT 1").fetchone():
+        return False  # the usual case, answered without scanning the events (50 ms at 250k events)
+    return not db.execute("SELECT 1 FROM events WHERE action = 'registry_load' LIMIT 1").fetchone()
 
 
 def open_workspace(
