@@ -27,6 +27,7 @@ from pathlib import Path
 
 EXIT_ERROR = 1
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE
 FULL_ERRNOS = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
@@ -47,6 +48,8 @@ def run_reported(run: Callable[[argparse.Namespace], int], args: argparse.Namesp
     except KeyboardInterrupt:
         print("workbench: interrupted; the command's writes were not committed", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return _reader_gone()
     except Exception as exc:  # noqa: BLE001 - every failure becomes one line
         if os.environ.get("WORKBENCH_DEBUG"):
             raise
@@ -61,6 +64,20 @@ def run_reported(run: Callable[[argparse.Namespace], int], args: argparse.Namesp
 
             gc.collect()  # the failed writer's frames go now, while the quiet hook is in place
         sys.unraisablehook = previous_hook
+
+
+def _reader_gone() -> int:
+    """The program reading our output stopped (`workbench tree | head`): end quietly, as a Unix tool does.
+
+    Later output (and the flush at exit) goes to the null device, so no second
+    "Broken pipe" follows; the exit code is the shell's for a process ended by SIGPIPE.
+    """
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return EXIT_BROKEN_PIPE
 
 
 def _log_unraisable(info) -> None:
