@@ -7,7 +7,7 @@ beside the workspace: a read-only medium stays untouched) holding the file's
 identity:
 
 - its real path, device, inode, size, modification and change times (ns);
-- the state of its -wal file (absent, or its size and times);
+- the state of its -wal file (absent or empty, or its size and times);
 - from the SQLite header: the file change counter, schema cookie and the
   version-valid-for number.
 
@@ -66,7 +66,8 @@ def identity(path: Path) -> list | None:
         return None
     try:
         wal = os.stat(real + "-wal")
-        wal_state = [wal.st_size, wal.st_mtime_ns, wal.st_ctime_ns, wal.st_ino]
+        # an empty -wal (left by a read-only connection) holds nothing: the main file is the whole content
+        wal_state = [wal.st_size, wal.st_mtime_ns, wal.st_ctime_ns, wal.st_ino] if wal.st_size else None
     except FileNotFoundError:
         wal_state = None
     except OSError:
