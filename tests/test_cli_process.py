@@ -45,3 +45,18 @@ def test_tree_read_to_the_end_through_a_pipe_exits_0(db: Path) -> None:
                           env=_env(), timeout=120)  # fmt: skip
     assert done.returncode == 0 and done.stderr == b""
     assert "共计" in done.stdout.decode("utf-8")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Windows and macOS always have a screen")
+@pytest.mark.parametrize("display", [None, ":77"])
+def test_the_window_without_a_display_is_one_line_not_an_abort(tmp_path: Path, display: str | None) -> None:
+    env = {k: v for k, v in _env().items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    if display is not None:
+        env["DISPLAY"] = display  # nothing listens there
+    target = tmp_path / "ws.sqlite"
+    done = subprocess.run([sys.executable, "-m", "workbench", "--db", str(target)], capture_output=True, env=env,
+                          timeout=120)  # fmt: skip
+    err = done.stderr.decode("utf-8")
+    assert done.returncode == 1, err
+    assert err.count("\n") == 1 and err.startswith("workbench: no ") and "display" in err
+    assert not target.exists()  # nothing was created for a window that could not open
