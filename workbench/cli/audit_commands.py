@@ -52,6 +52,9 @@ def checked_readonly_repository(args: argparse.Namespace):
 
     db = readonly_db(args)
     _OPEN.append(db)
+    # One read transaction from the check to the last workbook: what is exported is exactly what was
+    # verified, even while another program writes (each workbook cites the same event count and head).
+    db.execute("BEGIN")
     report = verify(db, roster=None)
     if not report.ok:
         where = f" at {report.target}" if report.target else ""
