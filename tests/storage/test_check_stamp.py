@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -158,3 +159,24 @@ def test_damage_no_stat_can_see_is_reported_when_read_and_checked_next_time(clos
     assert not stamp_file.exists()  # forgotten: the next open runs the full check and refuses the file
     with pytest.raises(WorkspaceDamaged, match="is damaged"):
         open_workspace(closed)
+
+
+def test_stamps_of_vanished_files_are_swept(closed: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(stamp, "KEEP", 3)
+    gone = []
+    for n in range(4):
+        copy = tmp_path / f"scratch{n}.sqlite"
+        shutil.copyfile(closed, copy)
+        time.sleep(2 * stamp.TICK_NS / 1e9)  # a file changed within the last clock tick is not stamped
+        open_reader(copy).close()
+        gone.append(copy)
+    for copy in gone[:3]:
+        copy.unlink()
+    open_reader(closed).close()  # any stamp written sweeps
+    shutil.copyfile(closed, tmp_path / "one_more.sqlite")
+    time.sleep(2 * stamp.TICK_NS / 1e9)
+    open_reader(tmp_path / "one_more.sqlite").close()
+    kept = {json.loads(p.read_text(encoding="utf-8"))["identity"][0]
+            for p in (paths.user_data_dir() / stamp.FOLDER).glob("*.json")}  # fmt: skip
+    assert str(closed.resolve()) in kept and str(gone[3].resolve()) in kept
+    assert not kept & {str(p.resolve()) for p in gone[:3]}

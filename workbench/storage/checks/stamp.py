@@ -112,6 +112,9 @@ def lookup(ident: list | None) -> int | None:
     return None
 
 
+KEEP = 256  # stamps kept before those of vanished or long-unchecked files are swept
+
+
 def _write(ident: list, checked_ns: int) -> None:
     target = _stamp_file(ident[0])
     with contextlib.suppress(OSError):  # a stamp only saves time: no folder, no stamp
@@ -119,6 +122,19 @@ def _write(ident: list, checked_ns: int) -> None:
         partial = target.with_name(f"{target.name}.{os.getpid()}.part")
         partial.write_text(json.dumps({"identity": ident, "checked_ns": checked_ns}), encoding="utf-8")
         os.replace(partial, target)
+        stamps = list(target.parent.glob("*.json"))
+        if len(stamps) > KEEP:
+            _sweep(stamps)
+
+
+def _sweep(stamps: list[Path]) -> None:
+    """Remove the stamps of files that are gone or were not checked for MAX_AGE (scratch copies, old USB sticks)."""
+    now = time.time_ns()
+    for stamp_file in stamps:
+        with contextlib.suppress(OSError, ValueError, TypeError, KeyError, IndexError):
+            stamp = json.loads(stamp_file.read_text(encoding="utf-8"))
+            if not os.path.exists(stamp["identity"][0]) or now - stamp["checked_ns"] > MAX_AGE_NS:
+                stamp_file.unlink()
 
 
 def record_checked(before: list | None, path: Path, checked_ns: int) -> None:
