@@ -50,3 +50,30 @@ def test_a_write_during_the_export_is_in_no_workbook(tmp_path, seed_path, monkey
     assert first == second  # the same event count and chain head: the state before the write
     ws = openpyxl.load_workbook(written[1])["任务分工"]
     assert not [r for r in ws.iter_rows(min_row=2, values_only=True) if r[-1] == "ch03/s01/p01" and r[8]]
+
+
+def test_an_unchanged_workspace_is_verified_once_for_many_exports(tmp_path, seed_path, monkeypatch, capsys):
+    import sqlite3
+    import time
+
+    from workbench.storage import audit_verify
+    from workbench.storage.checks import stamp
+
+    db = tmp_path / "ws.sqlite"
+    assert main(["import", str(seed_path), "--db", str(db)]) == 0
+    assert main(["assign", "ch03/s01/p01", "市科技局", "--db", str(db)]) == 0
+    time.sleep(2 * stamp.TICK_NS / 1e9)  # a file changed within the last clock tick is not noted as verified
+    calls = []
+    real = audit_verify.verify
+    monkeypatch.setattr(audit_verify, "verify", lambda *a, **k: calls.append(1) or real(*a, **k))
+    for n in range(3):
+        assert main(["export", "all", "-o", str(tmp_path / f"all{n}.xlsx"), "--db", str(db)]) == 0
+    assert len(calls) == 1
+    conn = sqlite3.connect(db)  # behind the app's back: the state no longer matches the events
+    conn.execute("UPDATE assignments SET role = 'support'")
+    conn.commit()
+    conn.close()
+    capsys.readouterr()
+    assert main(["export", "all", "-o", str(tmp_path / "tampered.xlsx"), "--db", str(db)]) == 1
+    assert "export refused" in capsys.readouterr().err and len(calls) == 2
+    assert not (tmp_path / "tampered.xlsx").exists()

@@ -171,6 +171,34 @@ def record_closed(path: Path, checked: int | None) -> None:
     _write(ident, checked)
 
 
+def verified(ident: list | None, verdict_of: str) -> bool:
+    """True when the file with identity `ident` passed the state-against-events check of code `verdict_of`."""
+    if ident is None or lookup(ident) is None:
+        return False
+    with contextlib.suppress(OSError, ValueError):
+        return json.loads(_stamp_file(ident[0]).read_text(encoding="utf-8")).get("verified") == verdict_of
+    return False
+
+
+def record_verified(before: list | None, path: Path, verdict_of: str) -> None:
+    """The file whose identity was `before` passed the state-against-events check of code `verdict_of`.
+
+    Noted beside its checked stamp, only while the file is exactly as checked
+    and verified; any rewrite of the stamp (the file changed) drops it.
+    """
+    if before is None or identity(path) != before or not _settled(before):
+        return
+    checked = lookup(before)
+    if checked is None:
+        return
+    target = _stamp_file(before[0])
+    with contextlib.suppress(OSError):
+        partial = target.with_name(f"{target.name}.{os.getpid()}.part")
+        partial.write_text(json.dumps({"identity": before, "checked_ns": checked, "verified": verdict_of}),
+                           encoding="utf-8")
+        os.replace(partial, target)
+
+
 def forget(path: Path) -> None:
     """Drop the stamp of `path` (SQLite found a damaged page): the next open runs the full check."""
     with contextlib.suppress(OSError):
