@@ -1,6 +1,6 @@
 """The checked-file stamp: an unchanged workspace skips quick_check; any change brings it back.
 
-Each test counts the real quick_checks the open makes (database._quick_check)
+Each test counts the real quick_checks the open makes (checks/inspection.py _quick_check)
 on a real workspace file, and changes the file the way another program, a
 copy or a failing disk would.
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from workbench import paths
-from workbench.storage import database
+from workbench.storage.checks import inspection
 from workbench.storage.checks import stamp
 from workbench.storage.database import open_reader, open_workspace
 from workbench.storage.errors import WorkspaceDamaged
@@ -27,13 +27,13 @@ from workbench.storage.errors import WorkspaceDamaged
 def checks(monkeypatch) -> list[Path]:
     """The files quick_check ran on, in order."""
     seen: list[Path] = []
-    real = database._quick_check
+    real = inspection._quick_check
 
     def counting(conn: sqlite3.Connection) -> list[str]:
         seen.append(Path(conn.execute("PRAGMA database_list").fetchone()[2]))
         return real(conn)
 
-    monkeypatch.setattr(database, "_quick_check", counting)
+    monkeypatch.setattr(inspection, "_quick_check", counting)
     return seen
 
 
