@@ -352,3 +352,7 @@ EN.update({"跳过第 %1–%2 行，共 %3 行（%4）：%5": "Skipped lines %1�
 EN.update({"无法写入（磁盘已满或出错：%1），已只读打开": "cannot write (the disk is full or failing: %1); opened read-only"})
 EN.update({"此条备注已被他人修改，请核对后离开编辑框再保存":
            "someone else changed this note meanwhile; check it, then leave the box to save yours"})
+EN.update({"状态": "Status", "显示已处理的冲突": "Show settled conflicts",
+           "也列出已裁决和已被取代的冲突，并说明其结果": "Also list resolved and superseded conflicts, saying what became of each",
+           "正在读取合并冲突…": "Reading merge conflicts…", "读取冲突失败：%1": "Could not read the conflicts: %1",
+           "公开备注不同": "Public remarks differ", "共 %n 个冲突（含已处理）": "%n conflict(s), settled ones included"})

@@ -978,52 +978,77 @@ The current content is kept as a backup first and can be restored again at any t
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../../workbench/ui/conflicts_view.py" line="37" />
+        <location filename="../../workbench/ui/disputes/model.py" line="34" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conflicts_view.py" line="37" />
+        <location filename="../../workbench/ui/disputes/model.py" line="34" />
         <source>对象</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conflicts_view.py" line="37" />
+        <location filename="../../workbench/ui/disputes/model.py" line="34" />
         <source>分歧</source>
         <translation>Disagreement</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conflicts_view.py" line="38" />
+        <location filename="../../workbench/ui/disputes/model.py" line="35" />
         <source>A 方</source>
         <translation>Side A</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conflicts_view.py" line="38" />
+        <location filename="../../workbench/ui/disputes/model.py" line="35" />
         <source>B 方（当前显示）</source>
         <translation>Side B (shown now)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conflicts_view.py" line="39" />
+        <location filename="../../workbench/ui/disputes/model.py" line="36" />
         <source>说明</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conflicts_view.py" line="47" />
+        <location filename="../../workbench/ui/disputes/model.py" line="36" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/conflicts_view.py" line="54" />
+        <source>显示已处理的冲突</source>
+        <translation>Show settled conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/conflicts_view.py" line="55" />
+        <source>也列出已裁决和已被取代的冲突，并说明其结果</source>
+        <translation>Also list resolved and superseded conflicts, saying what became of each</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/conflicts_view.py" line="57" />
         <source>裁决理由（可选）</source>
         <translation>Reason for the decision (optional)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conflicts_view.py" line="48" />
+        <location filename="../../workbench/ui/conflicts_view.py" line="58" />
         <source>采用 A 方</source>
         <translation>Take side A</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conflicts_view.py" line="49" />
+        <location filename="../../workbench/ui/conflicts_view.py" line="59" />
         <source>采用 B 方</source>
         <translation>Take side B</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conflicts_view.py" line="99" />
+        <location filename="../../workbench/ui/conflicts_view.py" line="100" />
+        <source>正在读取合并冲突…</source>
+        <translation>Reading merge conflicts…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/conflicts_view.py" line="105" />
+        <source>读取冲突失败：%1</source>
+        <translation>Could not read the conflicts: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/conflicts_view.py" line="143" />
         <source>无法裁决</source>
         <translation>Cannot resolve</translation>
     </message>
