@@ -496,6 +496,8 @@ def _upgrade(cache: Path) -> None:
 
     segment.initialise(cache_dir=cache / "jieba")
     for name in ("a.sqlite", "b.sqlite"):
+        if not (cache / name).exists():  # a private cache copy may hold only the files its rows need
+            continue
         repo = open_repo(cache / name)
         if name == "a.sqlite":
             try:

@@ -78,11 +78,16 @@ class BarChart(QWidget):
         self.bars: list[Bar] = []
         self.empty_text = ""
         self.min_scale = 10  # a bar of 2 should not fill the width
+        self._labels: tuple[int, int, list[str]] | None = None  # (font key, label width, elided labels)
         self.setMouseTracking(True)
 
     def set_bars(self, bars: list[Bar]) -> None:
+        if bars == self.bars:
+            return
+        if len(bars) != len(self.bars):
+            self.updateGeometry()  # the height follows the number of bars
         self.bars = bars
-        self.updateGeometry()
+        self._labels = None
         self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802
@@ -105,7 +110,7 @@ class BarChart(QWidget):
                 self.setToolTip("")
         return super().event(event)
 
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor("white"))
@@ -121,14 +126,17 @@ class BarChart(QWidget):
             painter.drawText(MARGIN, LEGEND + MARGIN + metrics.ascent(), self.empty_text)
             return
         top = LEGEND + MARGIN
-        label_width = min(max(metrics.horizontalAdvance(b.label) for b in self.bars) + 12, LABEL_WIDTH)
+        label_width, labels = self._elided(metrics)
         width = max(self.width() - label_width - COUNT_WIDTH - MARGIN * 2, 40)
         scale = width / max(max(sum(b.values) for b in self.bars), self.min_scale)
-        for row, bar in enumerate(self.bars):
+        exposed = event.rect()  # inside a scroll area: paint the rows in view, not all of them
+        first = max(int((exposed.top() - top) // ROW), 0)
+        last = min(int((exposed.bottom() - top) // ROW) + 1, len(self.bars))
+        for row in range(first, last):
+            bar = self.bars[row]
             y = top + row * ROW
             painter.setPen(QColor("#222"))
-            label = metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, label_width - 8)
-            painter.drawText(MARGIN, int(y + (ROW + metrics.ascent() - metrics.descent()) / 2), label)
+            painter.drawText(MARGIN, int(y + (ROW + metrics.ascent() - metrics.descent()) / 2), labels[row])
             x = MARGIN + label_width
             for (name, colour), value in zip(self.series, bar.values):
                 if value:
@@ -137,6 +145,15 @@ class BarChart(QWidget):
             painter.setPen(QColor("#444"))
             counts = " / ".join(str(v) for v in bar.values)
             painter.drawText(int(x + 6), int(y + (ROW + metrics.ascent() - metrics.descent()) / 2), counts)
+
+    def _elided(self, metrics: QFontMetrics) -> tuple[int, list[str]]:
+        """The label column's width and every bar's label cut to it, measured once per set of bars."""
+        key = hash(self.font().key())
+        if self._labels is None or self._labels[0] != key:
+            label_width = min(max(metrics.horizontalAdvance(b.label) for b in self.bars) + 12, LABEL_WIDTH)
+            labels = [metrics.elidedText(b.label, Qt.TextElideMode.ElideRight, label_width - 8) for b in self.bars]
+            self._labels = (key, label_width, labels)
+        return self._labels[1], self._labels[2]
 
 
 class ChartsView(QTabWidget):
