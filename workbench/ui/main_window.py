@@ -35,6 +35,7 @@ from .search_backend import SearchBackend, SearchResult, make_backend
 from .search_panel import SearchPanel
 from .session import Session, is_clause
 from .status_bar import StatusBar
+from .still_docks import keep_still
 from .tree_panel import TreePanel
 from .workers import WorkerPool
 
@@ -42,6 +43,7 @@ GEOMETRY_KEY = "ui/geometry"
 STATE_KEY = "ui/window_state"
 LAST_NODE_KEY = "ui/last_node"
 STATE_VERSION = 1
+LAST_NODE_PAUSE_MS = 2000
 
 Handler = Callable[["MainWindow"], object]
 
@@ -61,6 +63,11 @@ class MainWindow(QMainWindow):
         self.annotator = Annotator(session, self.undo_stack, settings, self)
         self.pool = WorkerPool(self)
         self.current_node_id: int | None = None
+        self._last_node: str | None = None  # the selection not yet written to the settings
+        self._last_node_timer = QTimer(self)
+        self._last_node_timer.setSingleShot(True)
+        self._last_node_timer.setInterval(LAST_NODE_PAUSE_MS)
+        self._last_node_timer.timeout.connect(self._remember_last_node)
         self.export_handler: Handler | None = None
         self.merge_handler: Handler | None = None
         self.audit_dock: QDockWidget | None = None
@@ -75,6 +82,7 @@ class MainWindow(QMainWindow):
         self.indicator_view = IndicatorView(session)
         self.charts = ChartsView(session)
         self.setCentralWidget(self.reader)
+        keep_still(self, self.reader)  # see still_docks.py: one paint per keypress
         # The side docks run the full height; the bottom docks sit under the reader only.
         for corner, area in (
             (Qt.Corner.TopLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea),
@@ -108,6 +116,7 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
+        keep_still(self, dock)
         self.addDockWidget(area, dock)
         return dock
 
@@ -138,7 +147,14 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state, STATE_VERSION)
 
+    def _remember_last_node(self) -> None:
+        self._last_node_timer.stop()
+        if self._last_node is not None:
+            self.settings.setValue(LAST_NODE_KEY, self._last_node)
+            self._last_node = None
+
     def save_layout(self) -> None:
+        self._remember_last_node()
         self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self.settings.setValue(STATE_KEY, self.saveState(STATE_VERSION))
         self.settings.sync()
@@ -164,7 +180,10 @@ class MainWindow(QMainWindow):
         self.annotator.set_target(node_id)
         plan_id = self.session.plan_id_of(node_id) if node_id is not None else None
         if node is not None and plan_id is not None:
-            self.settings.setValue(LAST_NODE_KEY, f"{self.session.plan_record(plan_id).sha256}:{node.key}")
+            # Remembered once the reviewer pauses (and on close): QSettings rewrites its file on every change,
+            # which cost a J keypress a few milliseconds.
+            self._last_node = f"{self.session.plan_record(plan_id).sha256}:{node.key}"
+            self._last_node_timer.start()
         self.node_selected.emit(node_id)
 
     def select_node(self, node_id: int | None) -> bool:
