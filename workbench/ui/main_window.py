@@ -21,7 +21,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
 
-from workbench.core.plan import SENTENCE, PlanNode
+from workbench.core.plan import CHAPTER, PLAN, SENTENCE, PlanNode
 
 from . import main_actions, navigation
 from .annotation_pane import AnnotationPane
@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.pool = WorkerPool(self)
         self.current_node_id: int | None = None
         self._last_node: str | None = None  # the selection not yet written to the settings
+        self._opened_chapters: set[int | None] = set()  # chapters J/K/N expanded whole (see _open_chapter)
         self._last_node_timer = QTimer(self)
         self._last_node_timer.setSingleShot(True)
         self._last_node_timer.setInterval(LAST_NODE_PAUSE_MS)
@@ -256,9 +257,25 @@ class MainWindow(QMainWindow):
         index = self.proxy.index_for_id(node.db_id)
         if not index.isValid():
             return False
+        self._open_chapter(node)
         self.tree.setCurrentIndex(index)
         self.tree.scrollTo(index)
         return True
+
+    def _open_chapter(self, node: PlanNode) -> None:
+        """Expand the whole chapter that J/K/N enter, so that stepping on from section to section moves the
+        highlight instead of opening a section (which reflows and repaints the whole tree) each time."""
+        chapter = node.parent
+        while chapter is not None and chapter.kind != CHAPTER and chapter.parent is not None and chapter.parent.kind != PLAN:
+            chapter = chapter.parent
+        if chapter is None or chapter.kind == PLAN:
+            return
+        if chapter.db_id in self._opened_chapters:
+            return
+        index = self.proxy.index_for_id(chapter.db_id)
+        if index.isValid():
+            self._opened_chapters.add(chapter.db_id)
+            self.tree.expandRecursively(index)
 
     def restore_last_node(self) -> None:
         value = str(self.settings.value(LAST_NODE_KEY, "") or "")
