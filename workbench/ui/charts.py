@@ -6,14 +6,17 @@ with support only, and those with nothing yet.  Department load: for each
 department, on how many nodes it leads and supports.
 
 Painted QWidgets rather than Qt Charts, which PySide6-Essentials lacks and
-which would cost start-up time; the numbers come from the session's cache
-(no store reads) over the loaded plans, recomputed once per burst of changes
-and only while the charts are shown (a hidden chart is redrawn when shown).
+which would cost start-up time.  Coverage comes from the session's
+incrementally kept counts; the department load is counted by SQL on a
+worker (in the window; from the session's cache where there is no pool),
+over the loaded plans, once per burst of changes and only while the charts
+are shown (a hidden chart is redrawn when shown).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
@@ -54,19 +57,37 @@ def coverage_bars(session: Session) -> list[Bar]:
 
 
 def department_bars(session: Session) -> list[Bar]:
+    """Per department, on how many loaded nodes it leads and supports, from the session's cache (GUI thread)."""
     lead: dict[int, int] = {}
     support: dict[int, int] = {}
     for assignments in session.all_assignments().values():
         for a in assignments:
             target = lead if a.role == LEAD else support
             target[a.department_id] = target.get(a.department_id, 0) + 1
-    ids = sorted(set(lead) | set(support), key=lambda d: (-(lead.get(d, 0) + support.get(d, 0)), -lead.get(d, 0), d))
+    return load_bars(session, {d: (lead.get(d, 0), support.get(d, 0)) for d in set(lead) | set(support)})
+
+
+def load_bars(session: Session, load: dict[int, tuple[int, int]]) -> list[Bar]:
+    """The 单位负荷 bars from (lead, support) counts per department id, busiest first."""
+    ids = sorted(load, key=lambda d: (-(load[d][0] + load[d][1]), -load[d][0], d))
     bars = []
     for department_id in ids:
         department = session.department(department_id)
         name = department.name if department else str(department_id)
-        bars.append(Bar(name, department.full_name if department else name, (lead.get(department_id, 0), support.get(department_id, 0))))
+        bars.append(Bar(name, department.full_name if department else name, load[department_id]))
     return bars
+
+
+def _load_from_file(path: Path, plan_ids: list[int]) -> dict[int, tuple[int, int]]:
+    """Worker thread: the department load of the plans through this thread's own connection."""
+    from workbench.storage.database import open_readonly
+    from workbench.storage.reading.department_load import department_load
+
+    db = open_readonly(path)
+    try:
+        return department_load(db, plan_ids)
+    finally:
+        db.close()
 
 
 class BarChart(QWidget):
@@ -159,9 +180,12 @@ class BarChart(QWidget):
 class ChartsView(QTabWidget):
     """The two charts in tabs, refreshed once per burst of session changes."""
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None, *, pool=None) -> None:
         super().__init__(parent)
         self.session = session
+        self.pool = pool  # with the session's path: the load is counted on a worker
+        self.pending = 0  # load counts asked of a worker and not answered yet
+        self._generation = 0
         self.coverage = BarChart([
             (self.tr("有牵头"), icons.colour(STATE_LEAD)),
             (self.tr("继承牵头"), icons.colour(STATE_INHERITED)),
@@ -205,6 +229,25 @@ class ChartsView(QTabWidget):
         return area
 
     def refresh(self) -> None:
+        """Coverage from the session's incrementally kept counts; the department load by SQL on a worker."""
         self._stale = False
         self.coverage.set_bars(coverage_bars(self.session))
-        self.load.set_bars(department_bars(self.session))
+        self._generation += 1
+        if self.pool is None or self.session.path is None:
+            self.load.set_bars(department_bars(self.session))
+            return
+        from .workers import Worker
+
+        generation = self._generation
+        worker = Worker(_load_from_file, Path(str(self.session.path)), list(self.session.loaded_plan_ids))
+        worker.signals.finished.connect(lambda load: self._show_load(generation, load))
+        worker.signals.ended.connect(self._answered)
+        self.pending += 1
+        self.pool.start(worker)
+
+    def _answered(self) -> None:
+        self.pending -= 1
+
+    def _show_load(self, generation: int, load: dict[int, tuple[int, int]]) -> None:
+        if generation == self._generation:  # else a newer count is on its way
+            self.load.set_bars(load_bars(self.session, load))

@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         self.annotation = AnnotationPane(session, self.annotator)
         self.search_panel = SearchPanel(session, backend or make_backend(session))
         self.indicator_view = IndicatorView(session)
-        self.charts = ChartsView(session)
+        self.charts = ChartsView(session, pool=self.pool)  # counts the department load on a worker
         self.setCentralWidget(self.reader)
         keep_still(self, self.reader)  # see still_docks.py: one paint per keypress
         # The side docks run the full height; the bottom docks sit under the reader only.
