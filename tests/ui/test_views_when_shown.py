@@ -72,3 +72,15 @@ def test_audit_log_is_read_when_first_shown_on_a_worker(qtbot, window, departmen
     assert len(threads) > asked and threading.get_ident() not in threads
     names = [window.audit_view.model.entry(r).reviewer for r in range(window.audit_view.model.rowCount())]
     assert names == sorted(names)
+
+
+def test_audit_log_columns_show_the_whole_time_and_unit(qtbot, window):
+    window.actions_by_name["audit"].trigger()
+    view = window.audit_view
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=10000)
+    entry = view.model.entry(0)
+    metrics = view.table.fontMetrics()
+    header = view.table.horizontalHeader()
+    assert header.sectionSize(0) >= metrics.horizontalAdvance(entry.local_time)
+    assert header.sectionSize(2) >= metrics.horizontalAdvance(entry.reviewer_unit)
+    assert not view.table.wordWrap()

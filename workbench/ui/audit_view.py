@@ -27,6 +27,7 @@ from .event_table import COLUMNS, ENTRY_ROLE, SORT_ROLE, EventTableModel
 from .qt_compat import filter_change
 
 PAGE = 400
+FIT_CAP = 260  # px: the widest a column is made to fit its text
 
 translate = QCoreApplication.translate
 
@@ -177,6 +178,8 @@ class AuditView(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)  # one line per event; a long cell is cut with … (its tooltip has it all)
+        self._fitted = False
         filters = QHBoxLayout()
         filters.addWidget(QLabel(translate("AuditView", "审核人")))
         filters.addWidget(self.reviewer_box)
@@ -233,6 +236,17 @@ class AuditView(QWidget):
             self.reviewer_box.setCurrentIndex(max(self.reviewer_box.findData(current), 0))
             self.reviewer_box.blockSignals(False)
         self.count_label.setText(translate("AuditView", "%n 条事件", "", self.model.total))
+        if not self._fitted and self.model.rowCount():
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Once, on the first rows: 时间, 审核人, 单位 and 操作 as wide as their text (the user may resize after)."""
+        self._fitted = True
+        header = self.table.horizontalHeader()
+        for name in ("time", "reviewer", "unit", "action"):
+            column = COLUMNS.index(name)
+            self.table.resizeColumnToContents(column)  # measures the rows read so far: one page
+            header.resizeSection(column, min(header.sectionSize(column), FIT_CAP))
 
     def visible_entries(self) -> list[LogEntry]:
         """Every matching entry, in the table's order (reads the remaining pages)."""
