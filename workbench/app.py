@@ -49,11 +49,7 @@ def build_main_window(repo, settings, *, path: Path | None = None, backend=None,
         integrations.install(window)
     window.restore_last_node()
     if start_workers:
-        # On the first turn of the event loop, once the window is shown: loading jieba and pypinyin
-        # holds the interpreter lock for about half a second, which the window's start should not share.
-        from PySide6.QtCore import QTimer
-
-        QTimer.singleShot(0, window, lambda: background.start_segmenter(window))
+        background.start_segmenter(window)
     return window
 
 
