@@ -357,7 +357,7 @@ def _reference_ranking(db, query: str, plan_id: int | None) -> list[tuple[int, f
     for w in words:
         toks = sm._fts_tokens(w)
         match = " AND ".join(f'"{t}"' for t in toks)
-        rows = db.execute("SELECT rowid, -bm25(search_fts, 4.0, 1.0) FROM search_fts WHERE search_fts MATCH ?",
+        rows = db.execute("SELECT rowid & 4294967295, -bm25(search_fts, 4.0, 1.0) FROM search_fts WHERE search_fts MATCH ?",
                           [match]).fetchall() if toks else []
         tokens.append({n: sc for n, sc in rows if n in docs})
     ranked = []

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from workbench.storage.search import Hit
 from workbench.ui.search_backend import MemorySearch
 
 from workbench.ui.session import is_clause
@@ -128,6 +129,10 @@ def test_search_two_character_words(qtbot, window, engine):
         assert expected and expected <= found, word
         assert all(word in r.snippet for r in results)
         assert all(r.snippet[a:b] == word for r in results for a, b in r.highlights)
+        assert all(type(r) is Hit for r in results)  # one result type from either engine
+        for r in results:  # what the reader is given: offsets of the word in the node's text
+            text = window.session.node(r.node_id).text
+            assert all(text[a:b] == word for a, b in r.text_matches), r.key
         assert panel.model.rowCount() == len(results)
         assert panel.last_ms < 100
         panel.query.clear()

@@ -18,8 +18,12 @@ names the clause and the sentence holding its first match.
 
 Nothing is scanned: the documents holding a term as typed come from the
 trigram index (3+ characters) or the one-character index (1-2 characters,
-as a phrase), confirmed by instr(); the scores are computed and the top
-`limit` taken by one SQL statement, so only the hits shown reach Python.
+as a phrase), which list them shortest first.  When at least `limit`
+documents hold every term as typed, only those documents are ranked, and
+when more than CAP do, only the CAP shortest and the CAP shortest holding
+each term in their head (_bounded_top): a common word is ranked among its
+most specific matches, so the time does not grow with how common it is.
+Otherwise one SQL statement ranks every match, by tokens too (_ranking_sql).
 
 Until the segmenter is ready (segment.initialise on a worker) search uses
 substring matching alone and never blocks on jieba.  Read-only: any thread
@@ -43,6 +47,8 @@ from workbench.storage.search_index import (
     STATE,
     TRI,
     UNI,
+    is_word_char,
+    node_of,
     spaced,
     derive_docs,
     drop_index,
@@ -51,14 +57,15 @@ from workbench.storage.search_index import (
     index_steps,
 )
 
-__all__ = ["Hit", "SEARCH_SQL_NOTE", "derive_docs", "drop_index", "ensure_index", "index_exists", "index_steps", "search", "terms"]
+__all__ = ["Hit", "derive_docs", "drop_index", "ensure_index", "index_exists", "index_steps", "search", "terms"]
 
 HEAD_WEIGHT = 4.0  # a word in a heading or lead phrase counts as this many in the body
 TOKEN_FACTOR = 0.3  # a match on jieba tokens alone, relative to the word as typed
 K1, B = 1.2, 0.75  # BM25, as FTS5 uses
+CAP = 1000  # a query found in more documents is ranked among the CAP shortest (see _bounded_top) ...
+HEAD_CAP = 300  # ... and the HEAD_CAP shortest holding a word in the head
 SNIPPET_BEFORE = 18  # characters of context before the first match
 SNIPPET_WIDTH = 72
-SEARCH_SQL_NOTE = "documents come from search_tri / search_uni, never from a scan of search_docs"
 
 
 
@@ -96,6 +103,11 @@ class Hit:
     sentence_id: int | None
     exact: bool  # every term occurs as typed
 
+    @property
+    def text_matches(self) -> tuple[tuple[int, int], ...]:
+        """`matches` when they are offsets in the node's text (what the reader shows), else ()."""
+        return self.matches if self.field == "text" else ()
+
 
 def terms(query: str) -> list[str]:
     """The query's terms: whitespace-separated, ASCII lower-cased, without repeats or bare punctuation."""
@@ -119,33 +131,116 @@ def search(db: Database, query: str, *, plan_id: int | None = None, limit: int =
     avg_len = max(n_chars / n_docs, 1.0)
 
     latin = any(_has_latin(w) for w in words)
-    sql, args, term_tokens = _ranking_sql(words, plan_id, latin, n_docs, avg_len, limit)
     db.conn.create_function("wb_ln", 1, math.log, deterministic=True)
-    top = db.execute(sql, args).fetchall()  # (node_id, n_exact, score, exact flags...)
+    top = None
+    if plan_id is None and limit <= CAP < n_docs and all(_index_is_exact(w) for w in words):
+        top = _bounded_top(db, words, latin, n_docs, avg_len, limit)
+    term_tokens: list[list[str]] = [[] for _ in words]
+    if top is None:
+        sql, args, term_tokens = _ranking_sql(words, plan_id, latin, n_docs, avg_len, limit)
+        top = db.execute(sql, args).fetchall()  # (doc_id, node_id, n_exact, score, exact flags...)
     if not top:
         return []
     rows = _rows(db, [r[0] for r in top])
-    info = _node_info(db, [r[0] for r in top], rows)
+    info = _node_info(db, [r[1] for r in top], {r[0]: rows[r[0]] for r in top})
     hits: list[Hit] = []
-    for node_id, n_exact, score, *flags in top:
+    for doc, node_id, n_exact, score, *flags in top:
         if node_id not in info:  # the index is older than the nodes: skip until ensure_index runs
             continue
         key, label, title = info[node_id]
         needles = [n for word, found, tokens in zip(words, flags, term_tokens) for n in ([word] if found else tokens)]
-        hits.append(_hit(node_id, rows[node_id], key, label, title, needles, score, n_exact == len(words)))
+        hits.append(_hit(node_id, rows[doc], key, label, title, needles, score, n_exact == len(words)))
     return hits
+
+
+def _index_match(word: str) -> tuple[str, str]:
+    """The character index answering `word` and its MATCH expression (a phrase)."""
+    if len(word) >= 3:
+        return TRI, '"' + word.replace('"', '""') + '"'
+    return UNI, '"' + spaced(word).replace('"', '""') + '"'
+
+
+def scan_sql(words: list[str], head_word: int | None = None, limit: int | None = None) -> tuple[str, list[object]]:
+    """The documents holding every word as typed (word `head_word` in the head), shortest first, at most `limit`.
+
+    Documents are keyed by length (search_index.doc_id), so FTS5 lists them in
+    that order and stops after `limit` rows without reading the rest.
+    """
+    groups: dict[str, list[str]] = {}
+    for i, word in enumerate(words):
+        table, match = _index_match(word)
+        groups.setdefault(table, []).append(("{head} : " + match) if i == head_word else match)
+    (table, exprs), *rest = groups.items()
+    sql = f"SELECT rowid FROM {table} WHERE {table} MATCH ?"
+    args: list[object] = [" AND ".join(exprs)]
+    for other, other_exprs in rest:
+        sql += f" AND +rowid IN (SELECT rowid FROM {other} WHERE {other} MATCH ?)"  # a filter, not a lookup per row
+        args.append(" AND ".join(other_exprs))
+    return sql + " ORDER BY rowid LIMIT ?", [*args, CAP if limit is None else limit]
+
+
+def _bounded_top(
+    db: Database, words: list[str], latin: bool, n_docs: int, avg_len: float, limit: int
+) -> list[tuple] | None:
+    """The top `limit` when at least `limit` documents hold every word as typed, else None.
+
+    When fewer than CAP documents hold every word, all of them are ranked and
+    the ranking is exactly `_ranking_sql`'s.  When more do (港 or 教育 across
+    a city's plans), only the CAP shortest, and for each word the CAP shortest
+    holding it in their head (heading, lead phrase), are ranked: a common word
+    is ranked among its most specific matches, not all of them; a long
+    paragraph that repeats it can drop out of the top.  The IDF still counts
+    every document holding the word, and the scores are BM25's as before.
+    Only the candidates' rows are read, so the time is bounded by CAP, not by
+    how common the word is.
+    """
+    docs = [row[0] for row in db.execute(*scan_sql(words))]
+    if len(docs) < limit:  # the ranking needs the words' token matches too
+        return None
+    candidates = set(docs)
+    if len(docs) == CAP:
+        for i in range(len(words)):
+            candidates.update(row[0] for row in db.execute(*scan_sql(words, i, HEAD_CAP)))
+    counts = []
+    for word in words:
+        table, match = _index_match(word)
+        counts.append(db.execute(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", [match]).fetchone()[0])
+    idfs = [math.log(1.0 + (n_docs - count + 0.5) / (count + 0.5)) for count in counts]
+    one_b = 1 - B
+    ranked = []
+    ids = sorted(candidates)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        sql = f"SELECT doc_id, node_id, head, body FROM {DOCS} WHERE doc_id IN ({','.join('?' * len(chunk))})"
+        for doc, node_id, head, body in db.execute(sql, chunk):
+            length = len(body)
+            if latin:
+                head, body = _fold(head), _fold(body)
+            score = 0.0
+            for word, idf in zip(words, idfs):  # _bm25_sql's arithmetic, in its order
+                tf = HEAD_WEIGHT * head.count(word) + body.count(word)
+                score = score + idf * tf * (K1 + 1) / (tf + K1 * (one_b + B * length / avg_len))
+            ranked.append((-score, node_id, doc))
+    ranked.sort()
+    flags = [1] * len(words)
+    return [(doc, node_id, len(words), -neg, *flags) for neg, node_id, doc in ranked[:limit]]
+
+
+def _bm25_sql(i: int, count: str, head: str, body: str) -> str:
+    """BM25 of term :w{i} in document d, `count` documents holding it."""
+    idf = f"wb_ln(1.0 + (:n_docs - {count} + 0.5) / ({count} + 0.5))"
+    occurrences = "((length({0}) - length(replace({0}, :w{1}, ''))) / length(:w{1}))"
+    tf = f"(:hw * {occurrences.format(head, i)} + {occurrences.format(body, i)})"
+    return f"{idf} * {tf} * :k1p / ({tf} + :k1 * (:one_b + :b * length(d.body) / :avg))"
 
 
 def _exact_sql(index: int, word: str, latin: bool, plan_id: int | None) -> tuple[str, dict[str, object]]:
     """The documents holding `word` as typed: index candidates confirmed by instr()."""
     body, head = ("lower(d.body)", "lower(d.head)") if latin else ("d.body", "d.head")
-    if len(word) >= 3:
-        table, match = TRI, '"' + word.replace('"', '""') + '"'
-    else:
-        table, match = UNI, '"' + spaced(word).replace('"', '""') + '"'
+    table, match = _index_match(word)
     if _index_is_exact(word) and plan_id is None:  # the index alone answers: no document is read
         return f"SELECT rowid FROM {table} WHERE {table} MATCH :m{index}", {f"m{index}": match, f"w{index}": word}
-    sql = f"SELECT d.node_id FROM {table} JOIN {DOCS} d ON d.node_id = {table}.rowid WHERE {table} MATCH :m{index}"
+    sql = f"SELECT d.doc_id FROM {table} JOIN {DOCS} d ON d.doc_id = {table}.rowid WHERE {table} MATCH :m{index}"
     if not _index_is_exact(word):
         sql += f" AND (instr({body}, :w{index}) > 0 OR instr({head}, :w{index}) > 0)"
     if plan_id is not None:
@@ -156,12 +251,13 @@ def _exact_sql(index: int, word: str, latin: bool, plan_id: int | None) -> tuple
 def _index_is_exact(word: str) -> bool:
     """Whether the character indexes match exactly the documents holding `word` as typed (ASCII case aside).
 
-    The trigram index does for 3+ characters, the one-character index for a
-    single character; two characters are a phrase, which unicode61 also finds
-    across punctuation (财，政), and letters outside ASCII are case-folded by
-    the tokenizers beyond what search folds: those are confirmed with instr().
+    The trigram index does for 3+ characters; the one-character index does for
+    one or two letters or digits (a phrase never spans a GAP).  Letters outside
+    ASCII are case-folded by the tokenizers beyond what search folds, and a
+    short term holding punctuation matches any GAP: those are confirmed with
+    instr().
     """
-    if len(word) == 2:
+    if len(word) < 3 and not all(is_word_char(ch) for ch in word):
         return False
     return all(ord(ch) < 128 or unicodedata.category(ch) not in ("Lu", "Ll", "Lt") for ch in word)
 
@@ -188,49 +284,45 @@ def _ranking_sql(
     for i, word in enumerate(words):
         exact_sql, exact_args = _exact_sql(i, word, latin, plan_id)
         args.update(exact_args)
-        ctes.append(f"e{i}(node_id) AS MATERIALIZED ({exact_sql})")
+        ctes.append(f"e{i}(doc_id) AS MATERIALIZED ({exact_sql})")
         tokens = _fts_tokens(word)
         term_tokens.append(tokens)
         if tokens:
             args[f"t{i}"] = " AND ".join('"' + t.replace('"', '""') + '"' for t in tokens)
             token_sql = (
-                f"SELECT d.node_id, -bm25({FTS}, {HEAD_WEIGHT}, 1.0) AS s FROM {FTS} "
-                f"JOIN {DOCS} d ON d.node_id = {FTS}.rowid WHERE {FTS} MATCH :t{i}"
+                f"SELECT d.doc_id, -bm25({FTS}, {HEAD_WEIGHT}, 1.0) AS s FROM {FTS} "
+                f"JOIN {DOCS} d ON d.doc_id = {FTS}.rowid WHERE {FTS} MATCH :t{i}"
             )
             if plan_id is not None:
                 token_sql += " AND d.plan_id = :plan"
         else:
-            token_sql = "SELECT NULL AS node_id, 0.0 AS s WHERE 0"
-        ctes.append(f"t{i}(node_id, s) AS MATERIALIZED ({token_sql})")
-        count = f"(SELECT count(*) FROM e{i})"
-        idf = f"wb_ln(1.0 + (:n_docs - {count} + 0.5) / ({count} + 0.5))"
-        occurrences = "((length({0}) - length(replace({0}, :w{1}, ''))) / length(:w{1}))"
-        tf = f"(:hw * {occurrences.format(head, i)} + {occurrences.format(body, i)})"
-        bm25 = f"{idf} * {tf} * :k1p / ({tf} + :k1 * (:one_b + :b * length(d.body) / :avg))"
+            token_sql = "SELECT NULL AS doc_id, 0.0 AS s WHERE 0"
+        ctes.append(f"t{i}(doc_id, s) AS MATERIALIZED ({token_sql})")
         token_score = f":tf_factor * t{i}.s"
-        flags.append(f"(d.node_id IN e{i})")
-        scores.append(f"CASE WHEN d.node_id IN e{i} THEN {bm25} ELSE {token_score} END")
-        found.append(f"(d.node_id IN e{i} OR t{i}.node_id IS NOT NULL)")
-        joins.append(f"LEFT JOIN t{i} ON t{i}.node_id = d.node_id")
+        flags.append(f"(d.doc_id IN e{i})")
+        scores.append(f"CASE WHEN d.doc_id IN e{i} THEN {_bm25_sql(i, f'(SELECT count(*) FROM e{i})', head, body)} "
+                      f"ELSE {token_score} END")
+        found.append(f"(d.doc_id IN e{i} OR t{i}.doc_id IS NOT NULL)")
+        joins.append(f"LEFT JOIN t{i} ON t{i}.doc_id = d.doc_id")
     score = "0.0"
     for term in scores:
         score = f"({score} + {term})"
     sql = (
         "WITH " + ", ".join(ctes) + " "
-        f"SELECT node_id, n_exact, score, {', '.join(f'f{i}' for i in range(len(words)))} FROM ("
-        f"SELECT d.node_id, {' + '.join(flags)} AS n_exact, {score} AS score, "
+        f"SELECT doc_id, node_id, n_exact, score, {', '.join(f'f{i}' for i in range(len(words)))} FROM ("
+        f"SELECT d.doc_id, d.node_id, {' + '.join(flags)} AS n_exact, {score} AS score, "
         + ", ".join(f"{flag} AS f{i}" for i, flag in enumerate(flags))
-        + f" FROM {DOCS} d {' '.join(joins)} WHERE d.node_id IN (SELECT node_id FROM e0 UNION SELECT node_id FROM t0)"
+        + f" FROM {DOCS} d {' '.join(joins)} WHERE d.doc_id IN (SELECT doc_id FROM e0 UNION SELECT doc_id FROM t0)"
         f" AND {' AND '.join(found)}"
         ") ORDER BY n_exact DESC, score DESC, node_id LIMIT :limit"
     )
     return sql, args, term_tokens
 
 
-def _rows(db: Database, node_ids: Iterable[int]) -> dict[int, tuple]:
-    ids = list(node_ids)
+def _rows(db: Database, doc_ids: Iterable[int]) -> dict[int, tuple]:
+    ids = list(doc_ids)
     marks = ",".join("?" * len(ids))
-    sql = f"SELECT node_id, plan_id, kind, field, head, body, sentences FROM {DOCS} WHERE node_id IN ({marks})"
+    sql = f"SELECT doc_id, plan_id, kind, field, head, body, sentences FROM {DOCS} WHERE doc_id IN ({marks})"
     return {row[0]: row[1:] for row in db.execute(sql, ids)}
 
 
@@ -253,12 +345,13 @@ def _node_info(db: Database, node_ids: list[int], rows: dict[int, tuple]) -> dic
     """Key, label and title of the nodes that still exist as indexed (same id, same plan)."""
     if not node_ids:
         return {}
+    plans = {node_of(doc): row[0] for doc, row in rows.items()}
     marks = ",".join("?" * len(node_ids))
     sql = f"SELECT id, plan_id, key, label, title FROM nodes WHERE id IN ({marks})"
     return {
         row[0]: (row[2], row[3] or "", row[4] or "")
         for row in db.execute(sql, node_ids)
-        if row[1] == rows[row[0]][0]
+        if row[1] == plans[row[0]]
     }
 
 

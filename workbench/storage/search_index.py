@@ -7,15 +7,19 @@ layout into every workspace's history; a derived table versioned by
 SCHEMA_VERSION can change with the code):
 
 - search_docs: one row per searchable node of every plan: clauses, box items
-  and headings.  Sentences are not documents: their text is part of their
+  and headings, keyed by `doc_id` (see `doc_id`): the body's length in the
+  high bits, the node id in the low ones, so that every FTS5 table lists a
+  term's documents shortest first and a query can stop after the first
+  thousand (search.CAP).  Sentences are not documents: their text is part of their
   clause, so a hit names the clause and `sentences` maps text offsets to the
   sentence ids.  `head` is what a reader takes for the node's title (a
   heading's label and title, a clause's lead phrase, a box item's title) and
-  is weighted above `body` when ranking; `*_tokens` hold the same strings
-  cut by jieba (workbench.core.segment), joined by spaces.
-- search_fts: FTS5, external content on search_docs, over the two token
-  columns with the unicode61 tokenizer, which splits the pre-segmented text
-  at the spaces (it cannot segment Chinese itself).
+  is weighted above `body` when ranking; `tokens` holds the same strings
+  cut by jieba (workbench.core.segment), packed (see `pack_tokens`).
+- search_fts: FTS5, contentless, over the head's and body's tokens with the
+  unicode61 tokenizer, which splits the pre-segmented text at the spaces (it
+  cannot segment Chinese itself).  Its rows are deleted by replaying the
+  tokens unpacked from search_docs.
 - search_state: per plan, the fingerprint of what was indexed (nodes, user
   dictionary, index version; a plan whose fingerprint differs is rebuilt),
   and its number of documents and characters, for BM25's average length.
@@ -25,9 +29,11 @@ SCHEMA_VERSION can change with the code):
 - search_uni: FTS5 (unicode61, contentless) over the head and body written
   one character per token, so that a one- or two-character term is a
   one-token or two-token phrase query (SQLite 3.40's trigram tokenizer cannot
-  answer those).  Both only find candidates: search.py confirms each with
-  instr() before ranking, so the results are exactly those of a substring
-  match.
+  answer those).  Every character that is not a letter or digit is written
+  as the token GAP, so that a phrase never spans punctuation or spaces: for a
+  term of letters and digits (non-ASCII capitals aside) the index alone gives
+  exactly the documents holding it as typed; other terms are confirmed with
+  instr() by search.py.
 
 Building needs jieba (~0.6 s to load, ~0.2 s per plan to cut): run it on a
 worker thread with that thread's own connection.
@@ -37,6 +43,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import unicodedata
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -44,7 +52,7 @@ from sqlite_utils import Database
 
 from workbench.core import segment
 
-SCHEMA_VERSION = "2"  # 2: the trigram and one-character tables
+SCHEMA_VERSION = "3"  # 2: the trigram and one-character tables; 3: doc ids by length, GAP, packed tokens
 INDEX_VERSION = "1"  # bump when the documents derived from nodes change
 
 DOCS = "search_docs"
@@ -53,6 +61,12 @@ STATE = "search_state"
 META = "search_meta"
 TRI = "search_tri"
 UNI = "search_uni"
+OLD_DOCS = f"{DOCS}_v2"  # set aside while a version 2 index is moved plan by plan
+OLD_STATE = f"{STATE}_v2"
+
+GAP = "zz"  # search_uni's token for a character that is not a letter or digit (no query token is two letters)
+LENGTH_BITS = 20  # body lengths above 2**20 - 1 characters share the last rank
+NODE_BITS = 32
 
 HEADING_KINDS = frozenset({"plan", "part", "chapter", "section", "box"})
 SENTENCE = "sentence"
@@ -62,22 +76,20 @@ Progress = Callable[[int, int, str], None]
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS {META} (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS {DOCS} (
-    node_id INTEGER PRIMARY KEY,
+    doc_id INTEGER PRIMARY KEY,
+    node_id INTEGER NOT NULL,
     plan_id INTEGER NOT NULL,
     kind TEXT NOT NULL,
     field TEXT NOT NULL,
     head TEXT NOT NULL,
     body TEXT NOT NULL,
     sentences TEXT NOT NULL,
-    head_tokens TEXT NOT NULL,
-    body_tokens TEXT NOT NULL
+    tokens BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS {DOCS}_plan ON {DOCS}(plan_id);
-CREATE VIRTUAL TABLE IF NOT EXISTS {FTS} USING fts5(
-    head_tokens, body_tokens, content='{DOCS}', content_rowid='node_id', tokenize='unicode61'
-);
+CREATE VIRTUAL TABLE IF NOT EXISTS {FTS} USING fts5(head_tokens, body_tokens, content='', tokenize='unicode61');
 CREATE VIRTUAL TABLE IF NOT EXISTS {TRI} USING fts5(
-    head, body, content='{DOCS}', content_rowid='node_id', tokenize='trigram'
+    head, body, content='{DOCS}', content_rowid='doc_id', tokenize='trigram'
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS {UNI} USING fts5(head, body, content='', tokenize='unicode61');
 CREATE TABLE IF NOT EXISTS {STATE} (
@@ -130,15 +142,22 @@ def index_steps(db: Database) -> Iterator[tuple[int, int, str]]:
     for done, (plan_id, fingerprint, rows) in enumerate(todo):
         title = next((r[5] for r in rows if r[3] == "plan"), "") or f"plan {plan_id}"
         yield done, len(todo), title
-        docs = derive_docs(plan_id, rows)
-        records = _records(docs)  # jieba runs here, before the write lock is taken
+        records = _set_aside_records(db, plan_id, fingerprint)
+        if records is None:
+            records = _records(derive_docs(plan_id, rows))  # jieba runs here, before the write lock is taken
         with db.atomic():
             _delete_plan(db, plan_id)
             _insert(db, plan_id, records)
             db.execute(
                 f"INSERT INTO {STATE}(plan_id, fingerprint, docs, chars) VALUES (?, ?, ?, ?)",
-                [plan_id, fingerprint, len(docs), sum(len(d.body) for d in docs)],
+                [plan_id, fingerprint, len(records), sum(len(r[6]) for r in records)],
             )
+            if db[OLD_DOCS].exists():
+                db.execute(f"DELETE FROM {OLD_DOCS} WHERE plan_id = ?", [plan_id])
+    if db[OLD_DOCS].exists():  # every plan is moved: what is left is of plans that are gone
+        with db.atomic():
+            db.execute(f"DROP TABLE {OLD_DOCS}")
+            db.execute(f"DROP TABLE IF EXISTS {OLD_STATE}")
     yield len(todo), len(todo), ""
 
 
@@ -155,7 +174,7 @@ def ensure_index(db: Database, progress: Progress | None = None) -> int:
 def drop_index(db: Database) -> None:
     """Remove every search table (they are derived; ensure_index rebuilds them)."""
     with db.atomic():
-        for name in (FTS, TRI, UNI, DOCS, STATE, META):
+        for name in (FTS, TRI, UNI, DOCS, STATE, META, OLD_DOCS, OLD_STATE):
             db.execute(f"DROP TABLE IF EXISTS {name}")
 
 
@@ -191,30 +210,79 @@ def derive_docs(plan_id: int, rows: list[tuple]) -> list[Doc]:
 
 def _create(db: Database, dictionary: str) -> None:
     version = _schema_version(db) if db[META].exists() else None
-    if version is not None and version not in (SCHEMA_VERSION, "1"):
+    if version is not None and version not in (SCHEMA_VERSION, "2"):
         drop_index(db)
     with db.atomic():
+        if version == "2":
+            _set_aside_version_2(db)
         for statement in _SCHEMA.split(";"):
             if statement.strip():
                 db.execute(statement)
-        if version == "1":
-            _upgrade_from_1(db, dictionary)
         db.execute(f"INSERT OR REPLACE INTO {META}(key, value) VALUES ('schema', ?)", [SCHEMA_VERSION])
 
 
-def _upgrade_from_1(db: Database, dictionary: str) -> None:
-    """Version 1 lacked the character indexes: fill them from search_docs (no segmenting needed),
-    and carry each plan that was current over to the new fingerprint."""
-    db.execute(f"INSERT INTO {TRI}(rowid, head, body) SELECT node_id, head, body FROM {DOCS}")
-    cursor = db.conn.execute(f"SELECT node_id, head, body FROM {DOCS}")
-    while chunk := cursor.fetchmany(5000):
-        db.conn.executemany(
-            f"INSERT INTO {UNI}(rowid, head, body) VALUES (?, ?, ?)", [(n, spaced(h), spaced(b)) for n, h, b in chunk]
-        )
-    current = _plan_fingerprints(db, dictionary)
-    for plan_id, old in db.execute(f"SELECT plan_id, fingerprint FROM {STATE}").fetchall():
-        if plan_id in current and _fingerprint(_node_rows(db, plan_id), dictionary) == old:
-            db.execute(f"UPDATE {STATE} SET fingerprint = ? WHERE plan_id = ?", [current[plan_id], plan_id])
+def _set_aside_version_2(db: Database) -> None:
+    """Version 2 keyed the documents by node id and kept their tokens as text.  Its documents and
+    state are set aside under *_v2 names and its FTS tables dropped; `index_steps` then moves one
+    plan at a time into the new tables, in that plan's own transaction, reusing the tokens of a
+    plan that has not changed: no long write lock, no segmenting again."""
+    db.execute(f"DROP INDEX IF EXISTS {DOCS}_plan")
+    for name in (FTS, TRI, UNI):
+        db.execute(f"DROP TABLE IF EXISTS {name}")
+    db.execute(f"ALTER TABLE {DOCS} RENAME TO {OLD_DOCS}")
+    db.execute(f"ALTER TABLE {STATE} RENAME TO {OLD_STATE}")
+    db.execute(f"CREATE INDEX {OLD_DOCS}_plan ON {OLD_DOCS}(plan_id)")
+
+
+def _set_aside_records(db: Database, plan_id: int, fingerprint: str) -> list[tuple] | None:
+    """A plan's records from the set-aside version 2 documents, when they are of the plan as it is now."""
+    if not db[OLD_STATE].exists():
+        return None
+    row = db.execute(f"SELECT fingerprint FROM {OLD_STATE} WHERE plan_id = ?", [plan_id]).fetchone()
+    if row is None or row[0] != fingerprint:
+        return None
+    rows = db.execute(
+        f"SELECT node_id, plan_id, kind, field, head, body, sentences, head_tokens, body_tokens FROM {OLD_DOCS} "
+        "WHERE plan_id = ?",
+        [plan_id],
+    ).fetchall()
+    return [(doc_id(n, b), n, p, k, f, h, b, s, pack_tokens(h, b, ht, bt), ht, bt) for n, p, k, f, h, b, s, ht, bt in rows]
+
+
+def doc_id(node_id: int, body: str) -> int:
+    """A document's key: its body length (capped) above its node id, so that shorter documents come first."""
+    if not 0 <= node_id < (1 << NODE_BITS):
+        raise ValueError(f"node id {node_id} does not fit the search index's {NODE_BITS} bits")
+    return (min(len(body), (1 << LENGTH_BITS) - 1) << NODE_BITS) | node_id
+
+
+def node_of(doc: int) -> int:
+    return doc & ((1 << NODE_BITS) - 1)
+
+
+def pack_tokens(head: str, body: str, head_tokens: str, body_tokens: str) -> bytes:
+    """The token columns, deflated with the head and body as the preset dictionary: the tokens are
+    mostly substrings of them, so this keeps about a quarter of the text's bytes.  Read back only
+    to delete the rows from the contentless search_fts."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15, 9, zlib.Z_DEFAULT_STRATEGY, (head + body).encode("utf-8"))
+    return packer.compress(f"{head_tokens}\x1f{body_tokens}".encode("utf-8")) + packer.flush()
+
+
+def unpack_tokens(head: str, body: str, packed: bytes) -> tuple[str, str]:
+    text = zlib.decompressobj(-15, (head + body).encode("utf-8")).decompress(packed).decode("utf-8")
+    head_tokens, body_tokens = text.split("\x1f")
+    return head_tokens, body_tokens
+
+
+def doc_id(node_id: int, body: str) -> int:
+    """A document's key: its body length (capped) above its node id, so that shorter documents come first."""
+    if not 0 <= node_id < (1 << NODE_BITS):
+        raise ValueError(f"node id {node_id} does not fit the search index's {NODE_BITS} bits")
+    return (min(len(body), (1 << LENGTH_BITS) - 1) << NODE_BITS) | node_id
+
+
+def node_of(doc: int) -> int:
+    return doc & ((1 << NODE_BITS) - 1)
 
 
 def _plan_fingerprints(db: Database, dictionary: str) -> dict[int, str]:
@@ -253,52 +321,57 @@ def _fingerprint(rows: list[tuple], dictionary: str) -> str:
 
 
 def spaced(text: str) -> str:
-    """One character per token, ASCII lower-cased (search_uni's columns, and its phrase queries)."""
-    return " ".join(text.encode("utf-8").lower().decode("utf-8"))
+    """One character per token, ASCII lower-cased, GAP for each character that is not a letter or digit
+    (search_uni's columns, and its phrase queries)."""
+    return " ".join(ch if is_word_char(ch) else GAP for ch in text.encode("utf-8").lower().decode("utf-8"))
+
+
+def is_word_char(ch: str) -> bool:
+    """A letter or digit: what search_uni indexes as itself."""
+    return unicodedata.category(ch)[0] in "LN"
 
 
 def _delete_plan(db: Database, plan_id: int) -> None:
     # External-content and contentless FTS5: old rows are removed by replaying their values.
-    db.execute(
-        f"INSERT INTO {FTS}({FTS}, rowid, head_tokens, body_tokens) "
-        f"SELECT 'delete', node_id, head_tokens, body_tokens FROM {DOCS} WHERE plan_id = ?",
-        [plan_id],
+    rows = db.execute(f"SELECT doc_id, head, body, tokens FROM {DOCS} WHERE plan_id = ?", [plan_id]).fetchall()
+    db.conn.executemany(
+        f"INSERT INTO {FTS}({FTS}, rowid, head_tokens, body_tokens) VALUES ('delete', ?, ?, ?)",
+        [(n, *unpack_tokens(h, b, t)) for n, h, b, t in rows],
     )
     db.execute(
-        f"INSERT INTO {TRI}({TRI}, rowid, head, body) SELECT 'delete', node_id, head, body FROM {DOCS} WHERE plan_id = ?",
+        f"INSERT INTO {TRI}({TRI}, rowid, head, body) SELECT 'delete', doc_id, head, body FROM {DOCS} WHERE plan_id = ?",
         [plan_id],
     )
     db.conn.executemany(
         f"INSERT INTO {UNI}({UNI}, rowid, head, body) VALUES ('delete', ?, ?, ?)",
-        [(n, spaced(h), spaced(b)) for n, h, b in db.execute(f"SELECT node_id, head, body FROM {DOCS} WHERE plan_id = ?", [plan_id])],
+        [(n, spaced(h), spaced(b)) for n, h, b, _ in rows],
     )
     db.execute(f"DELETE FROM {DOCS} WHERE plan_id = ?", [plan_id])
     db.execute(f"DELETE FROM {STATE} WHERE plan_id = ?", [plan_id])
 
 
 def _records(docs: list[Doc]) -> list[tuple]:
-    """search_docs rows, with the head and body cut into space-separated tokens."""
-    return [
-        (
-            d.node_id, d.plan_id, d.kind, d.field, d.head, d.body, json.dumps(d.sentences),
-            " ".join(segment.tokens(d.head)), " ".join(segment.tokens(d.body)),
-        )
-        for d in docs
-    ]
+    """search_docs rows, and the head and body cut into space-separated tokens."""
+    records = []
+    for d in docs:
+        head_tokens, body_tokens = " ".join(segment.tokens(d.head)), " ".join(segment.tokens(d.body))
+        records.append((
+            doc_id(d.node_id, d.body), d.node_id, d.plan_id, d.kind, d.field, d.head, d.body, json.dumps(d.sentences),
+            pack_tokens(d.head, d.body, head_tokens, body_tokens), head_tokens, body_tokens,
+        ))  # fmt: skip
+    return records
 
 
 def _insert(db: Database, plan_id: int, records: list[tuple]) -> None:
     db.conn.executemany(
-        f"INSERT INTO {DOCS}(node_id, plan_id, kind, field, head, body, sentences, head_tokens, body_tokens) "
+        f"INSERT INTO {DOCS}(doc_id, node_id, plan_id, kind, field, head, body, sentences, tokens) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        records,
+        [r[:9] for r in records],
     )
-    db.execute(
-        f"INSERT INTO {FTS}(rowid, head_tokens, body_tokens) "
-        f"SELECT node_id, head_tokens, body_tokens FROM {DOCS} WHERE plan_id = ?",
-        [plan_id],
-    )
-    db.execute(f"INSERT INTO {TRI}(rowid, head, body) SELECT node_id, head, body FROM {DOCS} WHERE plan_id = ?", [plan_id])
     db.conn.executemany(
-        f"INSERT INTO {UNI}(rowid, head, body) VALUES (?, ?, ?)", [(r[0], spaced(r[4]), spaced(r[5])) for r in records]
+        f"INSERT INTO {FTS}(rowid, head_tokens, body_tokens) VALUES (?, ?, ?)", [(r[0], r[9], r[10]) for r in records]
+    )
+    db.execute(f"INSERT INTO {TRI}(rowid, head, body) SELECT doc_id, head, body FROM {DOCS} WHERE plan_id = ?", [plan_id])
+    db.conn.executemany(
+        f"INSERT INTO {UNI}(rowid, head, body) VALUES (?, ?, ?)", [(r[0], spaced(r[5]), spaced(r[6])) for r in records]
     )

@@ -306,7 +306,7 @@ class MainWindow(QMainWindow):
         return False
 
     def _on_result(self, result: SearchResult) -> None:
-        self.reader.set_highlights(self.search_panel.backend.terms(self.search_panel.query.text()), {result.node_id: list(result.matches)})
+        self.reader.set_highlights(self.search_panel.backend.terms(self.search_panel.query.text()), {result.node_id: list(result.text_matches)})
         self.select_node(result.node_id)
         self.reader.scroll_to_first_hit()
 

@@ -5,7 +5,8 @@ short words) is storage.search, written on its own branch.  This adapter lets
 the panel work before and after it lands: `make_backend` uses storage.search
 when it is importable, else `MemorySearch`, a plain substring search over the
 plan trees already loaded in the session (every term must occur; headings and
-lead phrases weigh more).  Both return `SearchResult`s.  The index is built
+lead phrases weigh more).  Both return `SearchResult`s, which are
+storage.search's `Hit`s (one type for both).  The index is built
 by `index_steps` on a worker thread with its own connection; the window
 switches to the index once it is up to date.
 """
@@ -13,11 +14,11 @@ switches to the index once it is up to date.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from workbench.core.plan import PLAN, SENTENCE, PlanNode
+from workbench.storage.search import Hit
 
 from .session import Session, is_clause
 
@@ -26,19 +27,7 @@ SNIPPET_BEFORE = 18
 SNIPPET_WIDTH = 72
 
 
-@dataclass(frozen=True)
-class SearchResult:
-    node_id: int
-    plan_id: int
-    key: str
-    kind: str
-    label: str
-    title: str
-    snippet: str
-    highlights: tuple[tuple[int, int], ...]  # offsets inside snippet
-    score: float
-    matches: tuple[tuple[int, int], ...] = ()  # offsets inside the node's text
-    sentence_id: int | None = None
+SearchResult = Hit  # what the panel lists and the window opens, from either backend
 
 
 class SearchBackend(Protocol):
@@ -124,8 +113,9 @@ class MemorySearch:
                 ranked.append((-score, seq, SearchResult(
                     node_id=node.db_id, plan_id=plan_id, key=node.key, kind=node.kind, label=node.label,
                     title=node.title, snippet=text, highlights=highlights, score=float(score),
-                    matches=tuple(matches) if body == node.text else (),
+                    field="text" if body == node.text else "title", matches=tuple(matches),
                     sentence_id=sentence_at(node, matches[0][0]) if matches and is_clause(node) else None,
+                    exact=True,
                 )))  # fmt: skip
         ranked.sort(key=lambda r: (r[0], r[1]))
         return [r[2] for r in ranked[:limit]]
@@ -145,16 +135,7 @@ class StoreSearch:
         return list(terms(query)) if terms else query_terms(query)
 
     def search(self, query: str, limit: int = 50) -> list[SearchResult]:
-        hits = self.module.search(self.session.repo.db, query, limit=limit)
-        return [
-            SearchResult(
-                node_id=h.node_id, plan_id=h.plan_id, key=h.key, kind=h.kind, label=h.label, title=h.title,
-                snippet=h.snippet, highlights=tuple(getattr(h, "highlights", ())), score=h.score,
-                matches=tuple(getattr(h, "matches", ())) if getattr(h, "field", "text") == "text" else (),
-                sentence_id=getattr(h, "sentence_id", None),
-            )  # fmt: skip
-            for h in hits
-        ]
+        return self.module.search(self.session.repo.db, query, limit=limit)
 
 
 def store_search_module():
