@@ -36,6 +36,11 @@ def test_department_load_is_counted_when_the_charts_are_shown_on_a_worker(qtbot,
     qtbot.wait(50)
     assert threads == [] and window.charts.load.bars == []
     window.charts_dock.raise_()
+    window.charts.setCurrentIndex(0)  # coverage in front: the load is not counted
+    _tag_current(window, departments)
+    qtbot.wait(400)
+    assert threads == [] and window.charts.load.bars == []
+    window.charts.setCurrentIndex(1)  # 单位负荷
     qtbot.waitUntil(lambda: window.charts.load.bars != [], timeout=10000)
     assert threads and threading.get_ident() not in threads
     expected = [(b.label, b.values) for b in charts.department_bars(window.session)]

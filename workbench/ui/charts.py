@@ -33,6 +33,7 @@ LABEL_WIDTH = 250  # at most; short labels (departments) take less
 COUNT_WIDTH = 110
 MARGIN = 10
 LEGEND = 26
+LOAD_PAUSE_MS = 250  # the department load is counted once the reviewer pauses
 
 
 @dataclass(frozen=True)
@@ -196,12 +197,20 @@ class ChartsView(QTabWidget):
         self.load.empty_text = self.tr("尚无单位标注")
         self.coverage.empty_text = self.tr("没有章")
         self.addTab(self._scroll(self.coverage), self.tr("各章覆盖"))
-        self.addTab(self._scroll(self.load), self.tr("单位负荷"))
+        self._load_area = self._scroll(self.load)
+        self.addTab(self._load_area, self.tr("单位负荷"))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._refresh_shown)
         self._stale = True
+        # The load is counted (a query on a worker) only while its tab is the one shown, once per pause.
+        self._load_timer = QTimer(self)
+        self._load_timer.setSingleShot(True)
+        self._load_timer.timeout.connect(self._count_load)
+        self._load_stale = True
+        self._load_counted = False
+        self.currentChanged.connect(self._on_tab)
         session.changed.connect(lambda _c: self._request())
         session.plan_added.connect(lambda _p: self._request())
         session.departments_changed.connect(lambda _d: self._request())
@@ -229,9 +238,28 @@ class ChartsView(QTabWidget):
         return area
 
     def refresh(self) -> None:
-        """Coverage from the session's incrementally kept counts; the department load by SQL on a worker."""
+        """Both charts now: coverage from the session's incrementally kept counts, the department load by SQL
+        on a worker (from the session's cache without a pool)."""
         self._stale = False
         self.coverage.set_bars(coverage_bars(self.session))
+        self._count_load()
+
+    def _refresh_shown(self) -> None:
+        """After changes, while shown: the coverage at once; the load if its tab is in front, after a pause."""
+        self._stale = False
+        self.coverage.set_bars(coverage_bars(self.session))
+        self._load_stale = True
+        if self.currentWidget() is self._load_area:
+            self._load_timer.start(LOAD_PAUSE_MS if self._load_counted else 0)
+
+    def _on_tab(self, _index: int) -> None:
+        if self.currentWidget() is self._load_area and self._load_stale and self.isVisible():
+            self._count_load()
+
+    def _count_load(self) -> None:
+        self._load_timer.stop()
+        self._load_stale = False
+        self._load_counted = True
         self._generation += 1
         if self.pool is None or self.session.path is None:
             self.load.set_bars(department_bars(self.session))
