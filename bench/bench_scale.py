@@ -104,6 +104,14 @@ def _window(tmp: Path, cache: Path):
     settings.setValue("reviewer/name", "张三")
     repo = open_repo(work)
     window = build_main_window(repo, settings, path=work, start_workers=False)
+    # As a reviewer has the window once it has started: the segmenter loaded (suggestions follow each clause).
+    from workbench.core import segment
+    from workbench.core.tagging import pinyin
+
+    segment.initialise(departments=window.session.departments(include_retired=True), cache_dir=cache / "jieba")
+    pinyin.initialise()
+    window.status.show_segmenter(ready=True)
+    window.annotation.refresh_suggestions()
     window.show()
     for _ in range(5):
         app.processEvents()
