@@ -361,3 +361,7 @@ EN.update({"正在读取…": "Reading…", "审核状态": "review status", "�
            "已拒绝导出：审计记录未通过核验：%1%2。请先用“workbench audit verify”核对。":
            "Export refused: the audit trail does not verify: %1%2. Check it with “workbench audit verify” first.",
            "正在核对工作区与审计记录…": "Checking the workspace against its audit trail…"})
+EN.update({"状态": "Status", "显示已处理的冲突": "Show settled conflicts",
+           "也列出已裁决和已被取代的冲突，并说明其结果": "Also list resolved and superseded conflicts, saying what became of each",
+           "正在读取合并冲突…": "Reading merge conflicts…", "读取冲突失败：%1": "Could not read the conflicts: %1",
+           "公开备注不同": "Public remarks differ", "共 %n 个冲突（含已处理）": "%n conflict(s), settled ones included"})

@@ -306,12 +306,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../workbench/app.py" line="142" />
+        <location filename="../../workbench/app.py" line="138" />
         <source>无法打开工作区</source>
         <translation>Cannot open the workspace</translation>
     </message>
     <message>
-        <location filename="../../workbench/app.py" line="177" />
+        <location filename="../../workbench/app.py" line="173" />
         <source>今日备份未能完成：%1</source>
         <translation>Today's backup could not be taken: %1</translation>
     </message>
@@ -337,37 +337,37 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../workbench/ui/audit_view.py" line="161" />
+        <location filename="../../workbench/ui/audit_view.py" line="162" />
         <source>自</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/audit_view.py" line="163" />
+        <location filename="../../workbench/ui/audit_view.py" line="164" />
         <source>至</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/audit_view.py" line="169" />
+        <location filename="../../workbench/ui/audit_view.py" line="170" />
         <source>部门名称或别名</source>
         <translation>Department name or alias</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/audit_view.py" line="171" />
+        <location filename="../../workbench/ui/audit_view.py" line="172" />
         <source>节点编号，如 ch03/s01</source>
         <translation>Node id, e.g. ch03/s01</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/audit_view.py" line="181" />
+        <location filename="../../workbench/ui/audit_view.py" line="184" />
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/audit_view.py" line="212" />
+        <location filename="../../workbench/ui/audit_view.py" line="215" />
         <source>正在读取…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/audit_view.py" line="230" />
+        <location filename="../../workbench/ui/audit_view.py" line="233" />
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -847,52 +847,52 @@ The current content is kept as a backup first and can be restored again at any t
 <context>
     <name>ChartsView</name>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="190" />
+        <location filename="../../workbench/ui/charts.py" line="191" />
         <source>有牵头</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="191" />
+        <location filename="../../workbench/ui/charts.py" line="192" />
         <source>继承牵头</source>
         <translation>Inherited lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="192" />
+        <location filename="../../workbench/ui/charts.py" line="193" />
         <source>仅配合</source>
         <translation>Support only</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="193" />
+        <location filename="../../workbench/ui/charts.py" line="194" />
         <source>未标注</source>
         <translation>Untagged</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="195" />
+        <location filename="../../workbench/ui/charts.py" line="196" />
         <source>牵头</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="195" />
+        <location filename="../../workbench/ui/charts.py" line="196" />
         <source>配合</source>
         <translation>Support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="196" />
+        <location filename="../../workbench/ui/charts.py" line="197" />
         <source>尚无单位标注</source>
         <translation>No departments assigned yet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="197" />
+        <location filename="../../workbench/ui/charts.py" line="198" />
         <source>没有章</source>
         <translation>No chapters</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="198" />
+        <location filename="../../workbench/ui/charts.py" line="199" />
         <source>各章覆盖</source>
         <translation>Coverage by chapter</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="199" />
+        <location filename="../../workbench/ui/charts.py" line="201" />
         <source>单位负荷</source>
         <translation>Department load</translation>
     </message>
@@ -983,52 +983,77 @@ The current content is kept as a backup first and can be restored again at any t
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../../workbench/ui/conflicts_view.py" line="37" />
+        <location filename="../../workbench/ui/disputes/model.py" line="34" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conflicts_view.py" line="37" />
+        <location filename="../../workbench/ui/disputes/model.py" line="34" />
         <source>对象</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conflicts_view.py" line="37" />
+        <location filename="../../workbench/ui/disputes/model.py" line="34" />
         <source>分歧</source>
         <translation>Disagreement</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conflicts_view.py" line="38" />
+        <location filename="../../workbench/ui/disputes/model.py" line="35" />
         <source>A 方</source>
         <translation>Side A</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conflicts_view.py" line="38" />
+        <location filename="../../workbench/ui/disputes/model.py" line="35" />
         <source>B 方（当前显示）</source>
         <translation>Side B (shown now)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conflicts_view.py" line="39" />
+        <location filename="../../workbench/ui/disputes/model.py" line="36" />
         <source>说明</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conflicts_view.py" line="47" />
+        <location filename="../../workbench/ui/disputes/model.py" line="36" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/conflicts_view.py" line="55" />
+        <source>显示已处理的冲突</source>
+        <translation>Show settled conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/conflicts_view.py" line="56" />
+        <source>也列出已裁决和已被取代的冲突，并说明其结果</source>
+        <translation>Also list resolved and superseded conflicts, saying what became of each</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/conflicts_view.py" line="58" />
         <source>裁决理由（可选）</source>
         <translation>Reason for the decision (optional)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conflicts_view.py" line="48" />
+        <location filename="../../workbench/ui/conflicts_view.py" line="59" />
         <source>采用 A 方</source>
         <translation>Take side A</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conflicts_view.py" line="49" />
+        <location filename="../../workbench/ui/conflicts_view.py" line="60" />
         <source>采用 B 方</source>
         <translation>Take side B</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conflicts_view.py" line="99" />
+        <location filename="../../workbench/ui/conflicts_view.py" line="101" />
+        <source>正在读取合并冲突…</source>
+        <translation>Reading merge conflicts…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/conflicts_view.py" line="106" />
+        <source>读取冲突失败：%1</source>
+        <translation>Could not read the conflicts: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/conflicts_view.py" line="145" />
         <source>无法裁决</source>
         <translation>Cannot resolve</translation>
     </message>
@@ -1894,102 +1919,102 @@ The current content is kept as a backup first and can be restored again at any t
 <context>
     <name>Integrations</name>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="40" />
+        <location filename="../../workbench/ui/integrations.py" line="42" />
         <source>合并冲突</source>
         <translation>Merge conflicts</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="45" />
+        <location filename="../../workbench/ui/integrations.py" line="47" />
         <source>审核一致性</source>
         <translation>Reviewer agreement</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="49" />
+        <location filename="../../workbench/ui/integrations.py" line="51" />
         <source>标注</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="50" />
+        <location filename="../../workbench/ui/integrations.py" line="52" />
         <source>修改记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="54" />
+        <location filename="../../workbench/ui/integrations.py" line="56" />
         <source>导入任务分工表(&amp;D)…</source>
         <translation>Import &amp;division sheet…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="62" />
+        <location filename="../../workbench/ui/integrations.py" line="64" />
         <source>分发副本(&amp;H)…</source>
         <translation>&amp;Hand out a copy…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="64" />
+        <location filename="../../workbench/ui/integrations.py" line="66" />
         <source>为另一位审核人写出本工作区的副本</source>
         <translation>Write a copy of this workspace for another reviewer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="69" />
+        <location filename="../../workbench/ui/integrations.py" line="71" />
         <source>部门名录(&amp;G)…</source>
         <translation>Department re&amp;gistry…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="127" />
+        <location filename="../../workbench/ui/integrations.py" line="129" />
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="127" />
+        <location filename="../../workbench/ui/integrations.py" line="129" />
         <source>工作区中还没有规划。</source>
         <translation>The workspace holds no plan yet.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="135" />
+        <location filename="../../workbench/ui/integrations.py" line="137" />
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="149" />
+        <location filename="../../workbench/ui/integrations.py" line="151" />
         <source>导入任务分工表</source>
         <translation>Import division sheet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="149" />
+        <location filename="../../workbench/ui/integrations.py" line="151" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="155" />
+        <location filename="../../workbench/ui/integrations.py" line="157" />
         <source>已应用 {n} 条修改</source>
         <translation>Applied {n} change(s)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="179" />
+        <location filename="../../workbench/ui/integrations.py" line="181" />
         <source>合并其他审核人的工作区</source>
         <translation>Merge another reviewer's workspace</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="180" />
+        <location filename="../../workbench/ui/integrations.py" line="182" />
         <source>工作区 (*.sqlite *.db);;所有文件 (*)</source>
         <translation>Workspace (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="186" />
+        <location filename="../../workbench/ui/integrations.py" line="188" />
         <source>无法合并</source>
         <translation>Cannot merge</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="192" />
+        <location filename="../../workbench/ui/integrations.py" line="194" />
         <source>合并了 {n} 条记录；待处理冲突 {c} 个。</source>
         <translation>Merged {n} event(s); {c} conflict(s) to resolve.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="196" />
+        <location filename="../../workbench/ui/integrations.py" line="198" />
         <source>该工作区的记录已全部在本工作区中，没有变化。</source>
         <translation>This workspace already holds all of that workspace's events; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="197" />
+        <location filename="../../workbench/ui/integrations.py" line="199" />
         <source>合并完成</source>
         <translation>Merge finished</translation>
     </message>
@@ -2693,22 +2718,22 @@ A draft is kept on this computer; saving is retried after you leave, and the tex
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../workbench/ui/session.py" line="384" />
+        <location filename="../../workbench/ui/session.py" line="400" />
         <source>工作区正被 %1 占用，请稍后再试</source>
         <translation>The workspace is in use by %1; try again later</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/session.py" line="384" />
+        <location filename="../../workbench/ui/session.py" line="400" />
         <source>其他程序</source>
         <translation>another program</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/session.py" line="386" />
+        <location filename="../../workbench/ui/session.py" line="402" />
         <source>工作区为只读（%1）</source>
         <translation>The workspace is read-only (%1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/session.py" line="388" />
+        <location filename="../../workbench/ui/session.py" line="404" />
         <source>磁盘已满（%1）</source>
         <translation>The disk is full (%1)</translation>
     </message>
@@ -2777,64 +2802,64 @@ A draft is kept on this computer; saving is retried after you leave, and the tex
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="37" />
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="38" />
         <source>正文</source>
         <translation>text</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="38" />
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="39" />
         <source>首句</source>
         <translation>first sentence</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="39" />
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="40" />
         <source>节标题</source>
         <translation>section title</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="40" />
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="41" />
         <source>章标题</source>
         <translation>chapter title</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="49" />
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="50" />
         <source>点名「%1」</source>
         <translation>names “%1”</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="102" />
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="125" />
         <source>建议：（正在加载分词词典…）</source>
         <translation>Suggestions: (loading the word dictionary…)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="110" />
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="133" />
         <source>牵头建议（S；点击＝牵头）：</source>
         <translation>Lead suggestions (S; click = lead): </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="111" />
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="134" />
         <source>配合建议（Shift+S；点击＝添加配合）：</source>
         <translation>Support suggestions (Shift+S; click = add as support): </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="115" />
-        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="118" />
-        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="131" />
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="138" />
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="141" />
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="154" />
         <source>%1 的依据：</source>
         <translation>Why %1: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="128" />
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="151" />
         <source>指标建议（点击＝关联）：</source>
         <translation>Indicator suggestions (click = link): </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="156" />
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="180" />
         <source>没有牵头建议</source>
         <translation>No lead suggestion</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="163" />
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="188" />
         <source>没有配合建议</source>
         <translation>No support suggestion</translation>
     </message>

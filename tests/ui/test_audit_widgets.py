@@ -90,15 +90,17 @@ def test_history_tab_newest_first(qtbot, qtmodeltester, repo) -> None:
     assert NODE in tab.title.text()
 
 
-def test_conflicts_view_takes_a_side(qtbot, repo) -> None:
+def test_conflicts_view_takes_a_side(qtbot, qtmodeltester, repo) -> None:
     view = ConflictsView(repo)
     qtbot.addWidget(view)
+    qtmodeltester.check(view.model)
     kinds = sorted(c.kind for c in view.conflicts)
-    assert kinds == ["lead", "note"] and view.table.rowCount() == 2
+    assert kinds == ["lead", "note"] and view.model.rowCount() == 2
     lead_row = next(i for i, c in enumerate(view.conflicts) if c.kind == "lead")
     conflict = view.conflicts[lead_row]
-    assert "张三" in view.table.item(lead_row, 3).text() + view.table.item(lead_row, 4).text()
-    assert "李四" in view.table.item(lead_row, 3).text() + view.table.item(lead_row, 4).text()
+    cell = lambda row, column: view.model.index(row, column).data()  # noqa: E731
+    assert "张三" in cell(lead_row, 3) + cell(lead_row, 4) and "李四" in cell(lead_row, 3) + cell(lead_row, 4)
+    assert cell(lead_row, 0) == f"#{conflict.ref}" and cell(lead_row, 6) == "待裁决"
     view.table.selectRow(lead_row)
     view.reason_edit.setText("会商确定")
     wanted = conflict.a.value[0]["name"]
@@ -108,9 +110,49 @@ def test_conflicts_view_takes_a_side(qtbot, repo) -> None:
     plan = repo.plans()[0]
     node = repo.node_by_key(plan.id, NODE)
     assert [a.name for a in repo.assignments(node.id)] == [wanted]
-    assert view.table.rowCount() == 1 and verify(repo.db).ok
+    assert view.model.rowCount() == 1 and verify(repo.db).ok
     event = repo.events(action="conflict_resolution")[-1]
     assert event.reason == "会商确定" and event.reviewer == "组长"
+    view.show_all.setChecked(True)  # the settled one is listed too, saying how it ended
+    assert view.model.rowCount() == 2 and view.take_a.isEnabled() == (view.selected().status == "open")
+    settled = next(r for r in range(2) if view.conflicts[r].id == conflict.id)
+    assert cell(settled, 6).startswith("已裁决") and "组长" in cell(settled, 6)
+
+
+def test_conflicts_view_reads_pages_and_loads_off_the_gui_thread(qtbot, qtmodeltester, repo, tmp_path,
+                                                                   monkeypatch) -> None:
+    """The first page is read on a worker with its own connection; later pages as the table scrolls."""
+    import threading
+
+    from PySide6.QtCore import QThreadPool
+
+    from workbench.ui.disputes import model as disputes_model
+
+    monkeypatch.setattr(disputes_model, "PAGE", 1)
+    threads = []
+    real = disputes_model.read_first_page
+    monkeypatch.setattr(disputes_model, "read_first_page",
+                        lambda db, status, limit=1: threads.append(threading.current_thread()) or real(db, status, 1))
+    view = ConflictsView(repo, load=False)
+    qtbot.addWidget(view)
+    assert view.model.rowCount() == 0  # nothing read until shown
+    first_pages, fetched = [], []
+    reset, fetch = view.model.reset, view.model._fetch
+    monkeypatch.setattr(view.model, "reset", lambda page: first_pages.append(len(page.rows)) or reset(page))
+    monkeypatch.setattr(view.model, "_fetch", lambda after, limit: fetched.append(limit) or fetch(after, limit))
+    pool = QThreadPool()
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        view.refresh_in_background(pool, tmp_path / "a.sqlite")
+    pool.waitForDone()
+    assert threads and threads[0] is not threading.main_thread()
+    assert first_pages == [1] and view.model.total == 2 and "2" in view.status_label.text()
+    while view.model.canFetchMore():  # (the table itself may already have asked for more)
+        view.model.fetchMore()
+    assert view.model.rowCount() == 2 and fetched == [1]
+    qtmodeltester.check(view.model)
+    from workbench.storage.conflicts import list_conflicts
+
+    assert [c.id for c in view.conflicts] == [c.id for c in list_conflicts(repo.db)]
 
 
 def test_agreement_view_and_export(qtbot, repo, tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from workbench.cli import EXIT_OK, CliError, Command, repository
 
 KIND_LABELS = {"lead": "牵头单位不同", "tag": "一方有、另一方无（增删不一致）", "assignments": "责任单位不同",
                "indicator_links": "关联指标不同", "note": "备注不同", "review_status": "审核状态不同",
-               "timing": "完成时限不同", "department": "部门信息不同"}  # fmt: skip
+               "timing": "完成时限不同", "department": "部门信息不同", "remark": "公开备注不同"}  # fmt: skip
 
 
 def register(command: Command) -> None:
@@ -17,7 +17,9 @@ def register(command: Command) -> None:
     p.add_argument("other", type=Path, help="the other reviewer's workspace file")
     p.add_argument("--reason", default=None)
     p = command("conflicts", "list disagreements found by merges", cmd_conflicts)
-    p.add_argument("--all", action="store_true", help="also resolved and superseded ones")
+    p.add_argument("--all", action="store_true", help="also resolved and superseded ones, saying what became of them")
+    p.add_argument("--limit", type=int, default=None, help="show at most N (oldest first; default: every one)")
+    p.add_argument("--offset", type=int, default=0, help="skip the first N (with --limit: a page)")
     p = command("resolve", "resolve a conflict: take side a or b, or give the departments", cmd_resolve)
     p.add_argument("conflict_id", help="the conflict's reference as `workbench conflicts` lists it (e.g. c3f9a2b1)")
     p.add_argument("--take", required=True,
@@ -50,35 +52,47 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
-    from workbench.storage.conflicts import sync_conflicts
+    from workbench.storage.conflicts import count_conflicts, sync_conflicts
 
+    if args.limit is not None and args.limit < 0 or args.offset < 0:
+        raise CliError("--limit and --offset take a number of conflicts, 0 or more")
     repo = repository(args, create=False)
     try:
-        sync_conflicts(repo.db)
-        shown = _print_conflicts(repo.db, status=None if args.all else "open")
-        if not shown:
+        sync_conflicts(repo.db)  # a replay only when another workspace's events arrived since the last one
+        status = None if args.all else "open"
+        total = count_conflicts(repo.db, status=status)
+        if not total:
             print("no open conflicts" if not args.all else "no conflicts")
+            return EXIT_OK
+        shown = _print_conflicts(repo.db, status=status, limit=args.limit, offset=args.offset)
+        if shown < total:
+            print(f"showed {shown} of {total} conflict(s), from number {args.offset + 1} (see --limit, --offset)")
     finally:
         repo.db.close()
     return EXIT_OK
 
 
-def _print_conflicts(db, *, status: str | None = None, ids: set[int] | None = None) -> int:
+def _print_conflicts(db, *, status: str | None = None, ids: set[int] | None = None, limit: int | None = None,
+                     offset: int = 0) -> int:
+    """Print conflicts a page at a time (the first lines appear at once, whatever the count)."""
     from workbench.storage.audit_log import local_time
-    from workbench.storage.conflicts import describe_value, list_conflicts
+    from workbench.storage.conflicts import describe_value, indicator_names, iter_conflicts
 
     names = dict(db.execute("SELECT uid, name FROM departments").fetchall())
+    if ids is None:
+        chosen = iter_conflicts(db, status=status, offset=offset, limit=limit)
+    else:
+        chosen = (c for c in iter_conflicts(db, status=None, after=min(ids) - 1 if ids else 0) if c.id in ids)
     shown = 0
-    for c in list_conflicts(db, status=None if ids else status):
-        if ids is not None and c.id not in ids:
-            continue
+    for c in chosen:
         shown += 1
-        state = "" if c.status == "open" else f" [{c.status}]"
+        state = "" if c.status == "open" else f" [{c.fate}]"
         print(f"#{c.ref}{state} {c.target}: {KIND_LABELS.get(c.kind, c.kind)}")
+        shown_names = {**names, **indicator_names(db, c.plan_sha256)} if c.subject == "indicator_links" else names
         for label, side in (("a", c.a), ("b", c.b)):
             shows = "  ← shown now" if label == "b" and c.status == "open" else ""
             when = local_time(side.event.time_utc, side.event.tz_offset)
-            print(f"   {label}: {describe_value(c.subject, side.value, names)}  — {side.author}, {when}{shows}")
+            print(f"   {label}: {describe_value(c.subject, side.value, shown_names)}  — {side.author}, {when}{shows}")
     return shown
 
 

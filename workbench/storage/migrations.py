@@ -403,3 +403,19 @@ def m_issue10_signatures(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX events_hash ON events (hash)")
     db.execute("ALTER TABLE conflicts ADD COLUMN ref TEXT")
     db.execute("CREATE INDEX conflicts_ref ON conflicts (ref)")
+
+
+@migrations(name="m_h_conflicts_continued_by")
+def m_h_conflicts_continued_by(db: sqlite_utils.Database) -> None:
+    """A superseded dispute names the conflict that carries it on (issue 10).
+
+    With three reviewers, an edit that saw only one side of a dispute replaces
+    that side: the old pair is superseded, but the disagreement goes on as a
+    new pair.  conflicts.continued_by is that pair's reference (NULL when the
+    dispute ended).  ADD COLUMN rewrites no row: cheap on any workspace.
+    The department index lets a department's edit close its disputes without
+    reading every open one (storage/disputes/sync.py); the table holds at
+    most some tens of thousands of rows, so building it is cheap too.
+    """
+    db.execute("ALTER TABLE conflicts ADD COLUMN continued_by TEXT")
+    db.execute("CREATE INDEX conflicts_department ON conflicts (department_uid)")

@@ -36,7 +36,9 @@ def install(window) -> None:
     window.register_audit_view(lambda _w: window.audit_view)
     window.audit_dock.hide()  # View › 审计日志 shows it; a saved layout may too
     window.conflicts_view = ConflictsView(repo, load=False)
-    RefreshWhenShown(window.conflicts_view)
+    RefreshWhenShown(window.conflicts_view, refresh=(  # first page on a worker; later pages as the list scrolls
+        (lambda: window.conflicts_view.refresh_in_background(window.pool, window.session.path))
+        if window.session.path else None))
     window.conflicts_dock = window.add_dock("conflictsDock", translate("Integrations", "合并冲突"), window.conflicts_view)
     window.agreement_view = AgreementView(repo, load=False)
     path = window.session.path
@@ -83,7 +85,7 @@ def install(window) -> None:
 
     revision_wiring.install(window)  # File › 导入修订稿… and the 修订对照 dock
     window.restore_layout()  # the saved layout knows these docks too
-    window.conflicts_view.resolved.connect(lambda _id, _uuid: refresh_all(window))
+    window.conflicts_view.changes_made.connect(lambda changes: _resolved(window, changes))
     window.node_selected.connect(lambda node_id: _show_history(window, node_id))
     window.session.changed.connect(lambda _changes: _refresh_logs(window))
 
@@ -198,6 +200,16 @@ def open_merge(window) -> None:
     if result.open_conflicts:
         window.conflicts_dock.show()
         window.conflicts_dock.raise_()
+
+
+def _resolved(window, changes: Changes) -> None:
+    """After a decision in the conflicts view: its one node or department changed, and which nodes are disputed."""
+    from workbench.ui.shown_refresh import request_refresh
+
+    window.session.reload_conflicts_of(changes.node_ids)
+    window.session.apply(changes)
+    for view in (window.agreement_view, window.audit_view, window.history_tab):
+        request_refresh(view)
 
 
 def refresh_all(window, events: tuple[str, ...] = ("refresh",)) -> None:

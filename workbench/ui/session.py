@@ -142,6 +142,22 @@ class Session(QObject):
         for plan_id in self.loaded_plan_ids:
             self._mark_conflicts(plan_id)
 
+    def reload_conflicts_of(self, node_ids) -> None:
+        """After a decision: whether these nodes still have an open merge conflict (one indexed read each)."""
+        from workbench.storage.conflicts import open_conflict_at
+
+        for node_id in node_ids:
+            node, plan_id = self._nodes.get(node_id), self._plan_of.get(node_id)
+            if node is None or plan_id not in self._records:
+                continue
+            target = (self._records[plan_id].sha256, node.key)
+            if open_conflict_at(self.repo.db, *target):
+                self._conflict_targets.add(target)
+                self._conflicted.add(node_id)
+            else:
+                self._conflict_targets.discard(target)
+                self._conflicted.discard(node_id)
+
     def _mark_conflicts(self, plan_id: int) -> None:
         sha = self._records[plan_id].sha256
         keys = {key for target_sha, key in self._conflict_targets if target_sha == sha}
