@@ -45,3 +45,25 @@ def test_export_department_docx(db, tmp_path, capsys):  # noqa: F811
     each = tmp_path / "each"
     assert run("export", "department", "--each-into", each, "--format", "docx", "--db", db)[0] == 0
     assert sorted(p.suffix for p in each.iterdir()) == [".docx"] * 4
+
+
+def test_department_workbooks_only_for_units_with_tasks_in_the_chosen_chapters(db, tmp_path, capsys):  # noqa: F811
+    """With --chapters, a unit whose tasks all lie elsewhere gets no workbook of bare headers; asked for by
+    name, it is refused in one line and nothing is written."""
+    assert run("assign", "ch04/s01/p01", "市教委", "--db", db)[0] == 0
+    each = tmp_path / "ch04"
+    assert run("export", "department", "--each-into", each, "--chapters", "ch04", "--db", db)[0] == 0
+    assert sorted(p.name for p in each.iterdir()) == ["市教委-任务分工.xlsx"]
+    every = tmp_path / "every"
+    assert run("export", "department", "--each-into", every, "--db", db)[0] == 0
+    assert len(list(every.iterdir())) == 5  # without --chapters: every unit with a task, as before
+    none = tmp_path / "ch05"
+    code, out = run("export", "department", "--each-into", none, "--chapters", "ch05", "--db", db, capsys=capsys)
+    assert code == 1 and "no department has a task in chapters ch05" in out.err and not none.exists()
+    book = tmp_path / "keji.xlsx"
+    code, out = run("export", "department", "市科技局", "--chapters", "ch04", "-o", book, "--db", db, capsys=capsys)
+    assert code == 1 and "市科技局 has no task in chapters ch04" in out.err and not book.exists()
+    code, out = run("export", "department", "市教委", "--chapters", "ch04", "-o", book, "--db", db, capsys=capsys)
+    assert code == 0, out.err
+    tasks = [r for r in openpyxl.load_workbook(book).worksheets[0].iter_rows(min_row=3, values_only=True) if r[-1]]
+    assert [r[-1] for r in tasks] == ["ch04/s01/p01"]

@@ -274,3 +274,95 @@ def test_matrix_summary_of_an_untagged_plan_says_so(tmp_path, seed_plan, departm
     assert ws["A1"].value.endswith("责任矩阵汇总")
     assert ws["A2"].value.startswith("尚无已分工的任务")
     assert ws.merged_cells.ranges == set() or all(r.max_col >= r.min_col for r in ws.merged_cells.ranges)
+
+
+def test_department_without_indicators_gets_no_empty_indicator_sheet(tmp_path, snapshot, provenance):
+    """A unit answering for no indicator gets no 主要指标 page of bare headers; its 说明 says so plainly
+    and lists only the sheets that are there. A unit with indicators keeps its sheet, announced."""
+    from workbench.core.export.about_sheet import NO_INDICATORS
+
+    books = {}
+    for name in ("市商务局", "市科技局"):  # 市科技局 leads ch03/s01/p01, linked to ind10 and ind10.1
+        path = tmp_path / f"{name}.xlsx"
+        list(export_department(snapshot, name, path, provenance))
+        books[name] = openpyxl.load_workbook(path)
+    without, with_ = books["市商务局"], books["市科技局"]
+    assert without.sheetnames == ["市商务局任务", "说明"]
+    about = dict(r[:2] for r in without["说明"].iter_rows(values_only=True))
+    assert about["本表内容"].endswith(NO_INDICATORS)
+    assert about["包含工作表"] == "市商务局任务"
+    assert with_.sheetnames == ["市科技局任务", "主要指标", "说明"]
+    numbers = [r[0] for r in with_["主要指标"].iter_rows(min_row=3, values_only=True) if r[1]]
+    assert numbers == ["10", "10.1"]
+    about = dict(r[:2] for r in with_["说明"].iter_rows(values_only=True))
+    assert "主要指标 2 项" in about["本表内容"] and NO_INDICATORS not in about["本表内容"]
+    assert about["包含工作表"].split("、") == with_.sheetnames[:-1]  # names the sheets as they are titled
+
+
+def test_department_word_paper_agrees_with_its_workbook(tmp_path, snapshot, provenance):
+    """The Word paper of a department carries the same indicators as its workbook, or the same one line."""
+    import docx
+
+    from workbench.core.export.about_sheet import NO_INDICATORS
+    from workbench.core.export.division_docx import write_division_docx
+
+    papers = {}
+    for name in ("市商务局", "市科技局"):
+        path = tmp_path / f"{name}.docx"
+        write_division_docx(snapshot, path, provenance, filters=Filters(departments=frozenset({name})),
+                            department=name)
+        papers[name] = docx.Document(path)
+    without = papers["市商务局"]
+    assert len(without.tables) == 1
+    assert [p.text for p in without.paragraphs][-1] == "注：" + NO_INDICATORS
+    tasks, indicators = papers["市科技局"].tables
+    assert [c.text for c in indicators.rows[0].cells] == ["序号", "类别", "指标", "单位", "2025年", "2030年目标值",
+                                                          "属性", "标注说明", "牵头单位", "配合单位"]
+    book = tmp_path / "市科技局.xlsx"
+    list(export_department(snapshot, "市科技局", book, provenance))
+    sheet = [r[:10] for r in openpyxl.load_workbook(book)["主要指标"].iter_rows(min_row=3, values_only=True)
+             if r[1]]
+    assert [[c.text for c in r.cells] for r in indicators.rows[1:]] == [[v or "" for v in r] for r in sheet]
+    texts = [p.text for p in papers["市科技局"].paragraphs]
+    assert any(t.endswith("主要指标及责任单位（市科技局）") for t in texts)
+    assert snapshot.plan.indicator_footnote in texts and not any(NO_INDICATORS in t for t in texts)
+    whole = tmp_path / "whole.docx"  # the plan's own 方案 is unchanged: the task table alone
+    write_division_docx(snapshot, whole, provenance)
+    assert len(docx.Document(whole).tables) == 1
+
+
+def test_department_folder_holds_only_units_with_tasks_in_the_chosen_chapters(tmp_path, snapshot, provenance):
+    from workbench.core.export_jobs import MODE_DEPARTMENTS, ExportRequest, run_export
+    from workbench.core.export_xlsx import departments_with_tasks
+
+    in_ch03 = departments_with_tasks(snapshot, frozenset({"ch03"}))
+    everywhere = departments_with_tasks(snapshot)
+    assert set(in_ch03) < set(everywhere)  # the fixture tags units outside chapter 3 too
+    request = ExportRequest(MODE_DEPARTMENTS, tmp_path / "ch03", chapters=frozenset({"ch03"}))
+    list(run_export(snapshot, provenance, request))
+    books = sorted(p.name for p in (tmp_path / "ch03").iterdir())
+    assert books == sorted(f"{n}-任务分工.xlsx" for n in in_ch03)
+    for path in (tmp_path / "ch03").iterdir():  # each one has tasks under its header
+        ws = openpyxl.load_workbook(path).worksheets[0]
+        assert task_rows(ws)[1]
+    outside = next(n for n in everywhere if n not in in_ch03)
+    request = ExportRequest(MODE_DEPARTMENTS, tmp_path / "none", chapters=frozenset({"ch03"}),
+                            departments=frozenset({outside}))
+    with pytest.raises(ValueError, match="没有任务"):  # said in one line; no empty folder left behind
+        list(run_export(snapshot, provenance, request))
+    assert not (tmp_path / "none").exists()
+
+
+def test_plan_without_indicator_table_gets_one_line_not_bare_headers(tmp_path, seed_plan, departments, provenance):
+    import dataclasses
+
+    from workbench.core.export.indicator_form import NO_TABLE
+
+    plan = dataclasses.replace(seed_plan, indicators=[], indicator_footnote="")
+    snap = AssignmentSnapshot(plan=plan, departments=departments, tags={"ch03/s01/p01": [Tag("市科技局", "lead")]})
+    path = tmp_path / "no-indicators.xlsx"
+    list(export_workbook(snap, path, provenance, sheets=("indicators",)))
+    ws = openpyxl.load_workbook(path)["主要指标"]
+    rows = [r for r in ws.iter_rows(values_only=True)]
+    assert [r[0].replace("\n", "") for r in rows] == [f"《{plan.title}》主要指标及责任单位", NO_TABLE]  # no header row
+    assert ws.print_area == "'主要指标'!$A$1:$A$2"

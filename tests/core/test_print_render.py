@@ -124,11 +124,10 @@ def test_department_workbook_prints_readably(tmp_path, tagged, provenance):
     path = tmp_path / "市科技局.xlsx"
     list(export_department(tagged, "市科技局", path, provenance))
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["市科技局任务", "主要指标", "说明"]
+    assert wb.sheetnames == ["市科技局任务", "说明"]  # no clause linked to an indicator: no 主要指标 sheet
     texts = [str(c.value) for ws in wb.worksheets for r in ws.iter_rows() for c in r if c.value]
     assert not any("待市政府领导同志审定" in t for t in texts)
-    for name in ("主要指标", "说明"):
-        del wb[name]
+    del wb["说明"]
     wb.save(path)
     pages = pdf_pages(render_pdf(path, tmp_path / "pdf"))
     rows = division_rows(tagged, Filters(departments=frozenset({"市科技局"})))
@@ -215,3 +214,93 @@ def test_matrix_summary_prints_readably(tmp_path, tagged, provenance):
     for unit in used:
         assert unit in text
     assert "十七" in text and "以推进京津冀协同发展为战略牵引" in text  # chapter numerals and the key below
+
+
+@needs_renderer
+def test_department_papers_print_indicators_or_say_there_are_none(tmp_path, seed_plan, provenance):
+    """On paper: a unit without indicators gets no page of bare 主要指标 headers, and its 说明 page says so;
+    a unit with indicators gets them on a numbered page of its Word paper, with the footnote, at 10 pt or more."""
+    from workbench.core.export.about_sheet import NO_INDICATORS
+    from workbench.core.export.division_docx import write_division_docx
+
+    departments = load_registry(paths.DEPARTMENTS_FILE)
+    tags = {"ch03/s01/p01": [Tag("市科技局", "lead"), Tag("市发展改革委", "support")],
+            "ch03/s02/p01": [Tag("市商务局", "lead"), Tag("市科技局", "support")]}
+    snapshot = AssignmentSnapshot(seed_plan, departments, tags, indicator_links={"ch03/s01/p01": ["ind10", "ind10.1"]})
+    path = tmp_path / "市商务局.xlsx"
+    list(export_department(snapshot, "市商务局", path, provenance))
+    pages = pdf_pages(render_pdf(path, tmp_path / "xlsx"))
+    assert all(numbered(p, len(pages)) for p in pages)
+    assert not any("主要指标及责任单位" in squash(p.text()) for p in pages)
+    assert squash(NO_INDICATORS) in squash(pages[-1].text()) and "填报说明" in pages[-1].text()
+    path = tmp_path / "市科技局.docx"
+    write_division_docx(snapshot, path, provenance, filters=Filters(departments=frozenset({"市科技局"})),
+                        department="市科技局")
+    pages = pdf_pages(render_pdf(path, tmp_path / "docx"))
+    assert all(dash_numbered(p, len(pages)) for p in pages)
+    last = pages[-1]
+    assert "主要指标及责任单位（市科技局）" in squash(last.text())
+    assert not any("主要指标及责任单位" in squash(p.text()) for p in pages[:-1])  # a page of its own
+    for header in ("序号", "指标", "牵头单位", "配合单位"):
+        assert header in last.text()
+    text = squash(last.text())
+    assert "全市技术合同成交额" in text and "与京冀技术合同成交额" in text and "市发展改革委" in text
+    assert squash(seed_plan.indicator_footnote) in text  # the footnote prints whole
+    assert all(w.x1 <= last.width - 18 and w.x0 >= 18 for w in last.words), "the table runs into the margin"
+    box, where = smallest_cjk_box([last])
+    assert box >= MIN_CJK_BOX, where
+
+
+@needs_renderer
+def test_sheets_with_nothing_to_tabulate_print_their_title_and_one_line(tmp_path, seed_plan, provenance):
+    """An untagged plan's 责任矩阵汇总 and a plan without indicators' 主要指标: on paper, the title whole and
+    above the line saying why, both inside the margins (the title used to wrap over that line)."""
+    import dataclasses
+
+    from workbench.core.export.indicator_form import NO_TABLE
+
+    plan = dataclasses.replace(seed_plan, indicators=[], indicator_footnote="")
+    empty = AssignmentSnapshot(plan, load_registry(paths.DEPARTMENTS_FILE), {})
+    path = tmp_path / "empty.xlsx"
+    list(export_workbook(empty, path, provenance, sheets=("matrix", "indicators")))
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["责任矩阵汇总", "责任矩阵", "主要指标", "说明"]
+    for name in ("责任矩阵", "说明"):
+        del wb[name]
+    wb.save(path)
+    pages = pdf_pages(render_pdf(path, tmp_path / "pdf"))
+    assert len(pages) == 2
+    for page, (title, line) in zip(pages, (("责任矩阵汇总", "尚无已分工的任务"), ("主要指标及责任单位", NO_TABLE))):
+        assert numbered(page, 2)
+        plan_name = next(w for w in page.words if w.text.startswith(f"《{seed_plan.title}》"))  # whole
+        rest = next(w for w in page.words if w.text.endswith(title))  # on the same line or the next, whole
+        notice = next(w for w in page.words if w.text.startswith(line[:8]))
+        assert plan_name.y0 <= rest.y0 and rest.y1 <= notice.y0 + 1, "the title runs over the line below it"
+        assert squash(line) in squash(page.text())
+        assert "序号" not in page.text()  # no header row over nothing
+        assert all(w.x0 >= 18 and w.x1 <= page.width - 18 for w in page.words), "text runs off the page"
+
+
+@needs_renderer
+def test_long_unit_name_title_breaks_after_the_plan_name_above_the_header(tmp_path, seed_plan, provenance):
+    """A department's title too long for one line breaks after 》 as its Word paper does, in a row tall
+    enough for both lines: it used to wrap anywhere and print its second line over the header row."""
+    unit = "天津经济技术开发区管委会"
+    tags = {"ch03/s01/p01": [Tag(unit, "lead"), Tag("市发展改革委", "support")]}
+    snapshot = AssignmentSnapshot(seed_plan, load_registry(paths.DEPARTMENTS_FILE), tags,
+                                  indicator_links={"ch03/s01/p01": ["ind10"]})
+    path = tmp_path / "long.xlsx"
+    list(export_department(snapshot, unit, path, provenance, options=PrintOptions(attachment="附件")))
+    wb = openpyxl.load_workbook(path)
+    for name, cell in ((f"{unit}任务", "A2"), ("主要指标", "A1")):
+        head, tail = wb[name][cell].value.split("\n")
+        assert head == f"《{seed_plan.title}》" and tail.endswith(f"（{unit}）")
+    del wb["说明"]
+    wb.save(path)
+    pages = pdf_pages(render_pdf(path, tmp_path / "pdf"))
+    assert len(pages) == 2
+    for page, tail in zip(pages, ("重点任务分工方案", "主要指标及责任单位")):
+        first = next(w for w in page.words if w.text == f"《{seed_plan.title}》")  # the plan's name whole
+        second = next(w for w in page.words if w.text == f"{tail}（{unit}）")  # and the rest on one line
+        header = next(w for w in page.words if w.text == "序号")
+        assert first.y0 + 10 < second.y0 and second.y1 <= header.y0, "the title prints over the header row"

@@ -158,15 +158,18 @@ def _write_department(args, snapshot, prov, name: str, path: Path) -> None:
 
 def _export_departments(args, snapshot, prov) -> int:
     from workbench.core.departments import resolve
-    from workbench.core.export_xlsx import department_file_name
+    from workbench.core.export_xlsx import department_file_name, departments_with_tasks
 
     if args.each_into is not None and args.name:
         raise CliError(f"--each-into writes every department's workbook; for {args.name} alone use -o FILE "
                        "(nothing was written)")
     if args.each_into is not None:
+        used = departments_with_tasks(snapshot, prov.filters.chapters)  # none gets a table of bare headers
+        if not used:
+            where = f" in chapters {args.chapters}" if args.chapters else ""
+            raise CliError(f"no department has a task{where}: there is no workbook to write (nothing was written)")
         created = not args.each_into.exists()
         args.each_into.mkdir(parents=True, exist_ok=True)
-        used = sorted({t.department for tags in snapshot.tags.values() for t in tags})
         for done, name in enumerate(used):
             try:
                 _write_department(args, snapshot, prov, name, args.each_into / department_file_name(name))
@@ -187,6 +190,9 @@ def _export_departments(args, snapshot, prov) -> int:
 
         hint = "、".join(suggestions(args.name, snapshot.departments)) or "none"
         raise CliError(f"unknown department {args.name!r} (did you mean: {hint})")
+    if dept.name not in departments_with_tasks(snapshot, prov.filters.chapters):
+        where = f" in chapters {args.chapters}" if args.chapters else ""
+        raise CliError(f"{dept.name} has no task{where}: its workbook would be an empty table (nothing was written)")
     if args.format == "docx":
         output = args.output or Path(department_file_name(dept.name)).with_suffix(".docx")
         if output.suffix.lower() != ".docx":

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from workbench.core.export_xlsx import (
-    SHEETS, Progress, Provenance, department_file_name, export_department, export_workbook,
+    SHEETS, Progress, Provenance, department_file_name, departments_with_tasks, export_department, export_workbook,
 )
 from workbench.core.export.print_layout import PrintOptions
 from workbench.core.matrix import AssignmentSnapshot, Filters
@@ -73,9 +73,11 @@ def run_export(snapshot: AssignmentSnapshot, provenance: Provenance, request: Ex
             write_division_docx(snapshot, request.word_output, provenance, filters=filters, options=request.options)
             return [request.output, request.word_output]
         return [request.output]
-    request.output.mkdir(parents=True, exist_ok=True)
-    used = sorted({t.department for tags in snapshot.tags.values() for t in tags})
+    used = departments_with_tasks(snapshot, request.chapters)  # no workbook of bare headers
     names = [n for n in used if request.departments is None or n in request.departments]
+    if not names:
+        raise ValueError("所选部门在所选章节中没有任务：未写出任何文件")
+    request.output.mkdir(parents=True, exist_ok=True)
     written = []
     for index, name in enumerate(names):
         path = request.output / department_file_name(name)

@@ -22,8 +22,8 @@ from workbench.core.export.indicator_form import indicator_form
 from workbench.core.export.matrix_summary import chapter_counts, matrix_summary_sheet
 from workbench.core.export.print_layout import PrintOptions, liaison_workbook, page_setup, set_print_area
 from workbench.core.matrix import (
-    ROLE_LABELS, AssignmentSnapshot, Filters, department_summary, department_totals, division_rows, tagged_nodes,
-    indicator_rows, matrix_rows,
+    ROLE_LABELS, AssignmentSnapshot, Filters, department_indicators, department_summary, department_totals,
+    division_rows, tagged_nodes, indicator_rows, matrix_rows,
 )
 from workbench.core.xlsx_cells import (
     CENTER, GROUP_FILL, GROUP_FONT, LEAD_FILL, SUPPORT_FILL, cell, cell_style, format_row, header_row, styled,
@@ -104,29 +104,42 @@ def export_workbook(snapshot: AssignmentSnapshot, path: Path, provenance: Proven
 
 def export_department(snapshot: AssignmentSnapshot, department: str, path: Path, provenance: Provenance, *,
                       options: PrintOptions = PrintOptions()) -> Progress:
-    """One department's tasks and indicators: what a liaison sends to their bureau."""
+    """One department's tasks and indicators: what a liaison sends to their bureau.
+
+    A unit that answers for no indicator gets no 主要指标 sheet (printed, it would be a page of headers
+    over nothing); its 说明 says so in one line, as the Word paper of the department does."""
     filters = Filters(chapters=provenance.filters.chapters, departments=frozenset({department}))
     rows = division_rows(snapshot, filters)
-    indicators = [r for r in indicator_rows(snapshot) if department in r.leads + r.supports]
+    indicators = department_indicators(snapshot, department)
     wb = liaison_workbook()
-    sheets = [wb.create_sheet(valid_sheet_name(f"{department}任务")), wb.create_sheet("主要指标"),
-              wb.create_sheet("说明")]
+    tasks = wb.create_sheet(valid_sheet_name(f"{department}任务"))
+    form = wb.create_sheet(SHEET_TITLES["indicators"]) if indicators else None
+    about = wb.create_sheet(SHEET_TITLES["about"])
+    sheets = [ws for ws in (tasks, form, about) if ws is not None]
     for ws in sheets:
         stream_cells(ws)
     total = len(rows) + len(indicators) + 12
     done = 0
-    for _ in division_form(sheets[0], rows, plan_title=snapshot.plan.title, options=options, role_of=department):
+    for _ in division_form(tasks, rows, plan_title=snapshot.plan.title, options=options, role_of=department):
         done += 1
-    for _ in indicator_form(sheets[1], indicators, snapshot.plan.indicator_footnote, plan_title=snapshot.plan.title,
-                            paper=options.paper, department=department):
-        done += 1
+    if form is not None:
+        for _ in indicator_form(form, indicators, snapshot.plan.indicator_footnote, plan_title=snapshot.plan.title,
+                                paper=options.paper, department=department):
+            done += 1
     with _discard_on_abort(wb):
         yield done, total, department
-    for _ in _about_sheet(sheets[2], provenance, filters, ("division", "indicators"), _figures(snapshot, rows),
-                          plan=snapshot.plan,
-                          department=department):
+    figures = {**_figures(snapshot, rows), "indicators": len(indicators)}
+    for _ in _about_sheet(about, provenance, filters, [ws.title for ws in sheets[:-1]], figures,
+                          plan=snapshot.plan, department=department):
         done += 1
     yield from _save(wb, path, total)
+
+
+def departments_with_tasks(snapshot: AssignmentSnapshot, chapters: frozenset[str] | None = None) -> list[str]:
+    """The units that get a workbook: those with a task in the chosen chapters (every chapter when None).
+    A unit with none would get a table of bare headers."""
+    nodes = tagged_nodes(snapshot, Filters(chapters=chapters))
+    return sorted({t.department for node in nodes for t in snapshot.tags[node.key]})
 
 
 def department_file_name(department: str, plan_title: str = "") -> str:

@@ -255,6 +255,11 @@ def indicator_rows(snapshot: AssignmentSnapshot) -> list[IndicatorRow]:
     return rows
 
 
+
+def department_indicators(snapshot: AssignmentSnapshot, department: str) -> list[IndicatorRow]:
+    """The indicator rows a unit leads or supports (through the clauses linked to them)."""
+    return [r for r in indicator_rows(snapshot) if department in r.leads + r.supports]
+
 @dataclass
 class DepartmentSummary:
     department: Department

@@ -34,6 +34,7 @@ EDIT_ROLE = "本单位工作簿中的“本单位角色”一栏可改为“牵�
 NEW_TASKS = "如需增加任务，请在表格末尾另起一行填写，“节点编号（勿改）”一栏留空；新增行将作为建议提交审核，不会直接生效。"
 KEEP = ("序号、重点任务（规划原文）不要修改；隐藏的“任务分工表述”“节点编号（勿改）”两列不要修改或删除；"
         "如某项任务与本单位无关，请不要删除该行，在备注中写明理由即可。")
+NO_INDICATORS = "本单位没有牵头或配合的规划主要指标，故未附主要指标表。"
 RETURN = "修改完成后请将本工作簿以 .xlsx 格式原样发回，不要改变工作表名称和列的顺序。"
 
 
@@ -59,6 +60,13 @@ def parse_scope(code: str) -> dict[str, list[str]]:
         if value:
             result[name.strip()] = [v for v in value.split(",") if v]
     return result
+
+
+def indicator_line(count: int) -> str:
+    """What a department's paper says of its 主要指标, in the workbook's 说明 and under the Word table."""
+    if count:
+        return f"本单位牵头或配合的主要指标 {count} 项，见“主要指标”表。"
+    return NO_INDICATORS
 
 
 def plain_date(iso: str) -> str:
@@ -113,6 +121,8 @@ def about_sheet(ws, p, filters, sheet_titles: list[str], figures: dict[str, int]
     else:
         scope = f"{chapters}的任务" if chapters else "规划全部已分工的任务"
     tasks = f"共 {figures.get('tasks', 0)} 项任务，涉及 {figures.get('departments', 0)} 个单位。"
+    if department:  # the 主要指标 sheet is there only when the unit answers for an indicator
+        tasks += indicator_line(figures.get("indicators", 0))
     put("规划名称", p.plan_title)
     put("本表内容", f"{scope}；{tasks}")
     put("导出日期", plain_date(p.exported_at))

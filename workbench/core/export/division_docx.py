@@ -51,18 +51,12 @@ def write_division_docx(snapshot: AssignmentSnapshot, path: Path, provenance, *,
     if options.attachment:
         para = doc.add_paragraph()
         _run(para, options.attachment, HEADING_FONT, Pt(16))
-    title = doc.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title.paragraph_format.space_before = Pt(12)
-    title.paragraph_format.space_after = Pt(18)
-    text = form_title(snapshot.plan.title, department)
-    usable_pt = (PAGE_CM[options.paper][0] - 5.4) / 2.54 * 72
-    if len(text) * 22 > usable_pt and "》" in text:  # two balanced lines rather than one orphaned character
-        head, _, tail = text.partition("》")
-        _run(title, head + "》", TITLE_FONT, Pt(22)).add_break()
-        text = tail
-    _run(title, text, TITLE_FONT, Pt(22))
+    title_paragraph(doc, form_title(snapshot.plan.title, department), options.paper)
     _table(doc, rows, options)
+    if department:  # the unit's 主要指标 follow on their own page, or one line says there are none
+        from workbench.core.export.indicator_docx import indicator_part
+
+        indicator_part(doc, snapshot, department, options.paper)
     # Provenance for auditors, in the document's properties (never printed): the same figures as 说明.
     doc.core_properties.title = form_title(snapshot.plan.title, department)
     doc.core_properties.comments = (f"审计事件数：{provenance.event_count}；审计链头哈希：{provenance.head_hash}；"
@@ -76,6 +70,21 @@ def write_division_docx(snapshot: AssignmentSnapshot, path: Path, provenance, *,
     finally:
         part.unlink(missing_ok=True)
     return path
+
+
+def title_paragraph(doc, text: str, paper: str):
+    """The 小标宋 二号 title, centred; a title too long for one line breaks after the plan's name."""
+    title = doc.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.paragraph_format.space_before = Pt(12)
+    title.paragraph_format.space_after = Pt(18)
+    usable_pt = (PAGE_CM[paper][0] - 5.4) / 2.54 * 72
+    if len(text) * 22 > usable_pt and "》" in text:  # two balanced lines rather than one orphaned character
+        head, _, tail = text.partition("》")
+        _run(title, head + "》", TITLE_FONT, Pt(22)).add_break()
+        text = tail
+    _run(title, text, TITLE_FONT, Pt(22))
+    return title
 
 
 def _page(doc, paper: str) -> None:
@@ -129,19 +138,7 @@ def _table(doc, rows, options: PrintOptions) -> None:
     if scale != 1:
         extra = Cm((PAGE_CM[options.paper][0] - 5.4)) - sum(widths, Cm(0))
         widths[1] = Emu(widths[1] + extra)
-    table = doc.add_table(rows=1, cols=len(HEADERS))
-    table.style = doc.styles["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    layout = OxmlElement("w:tblLayout")  # fixed: Word, WPS and LibreOffice all keep the planned widths
-    layout.set(qn("w:type"), "fixed")
-    table._tbl.tblPr.append(layout)
-    for column, width in zip(table.columns, widths):
-        column.width = width
-    header = table.rows[0]
-    _row_flags(header, repeat=True)
-    for cell, text, width in zip(header.cells, HEADERS, widths):
-        _cell(cell, text, HEADING_FONT, width, center=True)
+    table = grid_table(doc, HEADERS, widths)
     for chapter, seq, row in numbered(rows, options.numbering):
         if chapter is not None:
             line = table.add_row()
@@ -154,6 +151,24 @@ def _table(doc, rows, options: PrintOptions) -> None:
         _row_flags(line, keep=_fits_page(values, widths, options.paper))
         for index, (cell, text, width) in enumerate(zip(line.cells, values, widths)):
             _cell(cell, text, BODY_FONT, width, center=index in (0, 4))
+
+
+def grid_table(doc, headers: list[str], widths):
+    """A bordered table of fixed column widths whose 黑体 header row repeats on every page."""
+    table = doc.add_table(rows=1, cols=len(headers))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    layout = OxmlElement("w:tblLayout")  # fixed: Word, WPS and LibreOffice all keep the planned widths
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+    for column, width in zip(table.columns, widths):
+        column.width = width
+    header = table.rows[0]
+    _row_flags(header, repeat=True)
+    for cell, text, width in zip(header.cells, headers, widths):
+        _cell(cell, text, HEADING_FONT, width, center=True)
+    return table
 
 
 def _fits_page(values: list[str], widths, paper: str) -> bool:

@@ -96,7 +96,8 @@ def division_form(ws, rows: list[DivisionRow], *, plan_title: str, options: L.Pr
 
     if options.attachment:
         merged(options.attachment, L.ATTACHMENT_FONT, L.LEFT_ALIGN, 24)
-    merged(form_title(plan_title, role_of), L.TITLE_FONT, L.TITLE_ALIGN, 48)
+    title, height = L.title_lines(form_title(plan_title, role_of), sum(widths[:printed]))
+    merged(title, L.TITLE_FONT, L.TITLE_ALIGN, max(height, 48))
     row_idx += 1
     format_row(ws, row_idx, height=30)
     ws.append([cell(ws, h, font=L.TABLE_HEADER_FONT, fill=HEADER_FILL if i >= printed else None,

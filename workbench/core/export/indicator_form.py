@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 from workbench.core.export import print_layout as L
 from workbench.core.xlsx_cells import HEADER_FILL, cell, cell_style, format_row, styled
 
-PRINTED_COUNT = 10  # 序号 … 配合单位; 关联条款 is for the screen
+PRINTED_COUNT = 10  # 序号 … 配合单位; 关联条款 is for the screen (the Word paper prints the same ten)
 
 
 def indicator_headers(base: int, target: int) -> list[str]:
@@ -23,8 +23,18 @@ def indicator_headers(base: int, target: int) -> list[str]:
             "配合单位", "关联条款"]
 
 
+def indicator_title(plan_title: str, department: str | None = None) -> str:
+    return f"《{plan_title.strip('《》')}》主要指标及责任单位" + (f"（{department}）" if department else "")
+
+
+NO_TABLE = "本规划纲要没有主要指标表：导入的规划文件中未找到主要指标。"
+
+
 def indicator_form(ws, rows, footnote: str, *, plan_title: str, paper: str = "A4",
                    department: str | None = None) -> Iterator[None]:
+    if not rows:  # a page of bare headers (and a footnote under nothing) tells a reader nothing
+        yield from _no_indicators(ws, plan_title=plan_title, paper=paper)
+        return
     base = next((r.indicator.base_year for r in rows if r.indicator.base_year), 2025)
     target = next((r.indicator.target_year for r in rows if r.indicator.target_year), 2030)
     headers = indicator_headers(base, target)
@@ -35,8 +45,8 @@ def indicator_form(ws, rows, footnote: str, *, plan_title: str, paper: str = "A4
         ws.column_dimensions[get_column_letter(index)].width = width
     L.page_setup(ws, paper=paper, last_column=PRINTED_COUNT, title_row=2)
     ws.freeze_panes = "D3"
-    title = f"《{plan_title.strip('《》')}》主要指标及责任单位" + (f"（{department}）" if department else "")
-    format_row(ws, 1, height=40)
+    title, height = L.title_lines(indicator_title(plan_title, department), sum(widths[:PRINTED_COUNT]))
+    format_row(ws, 1, height=height)
     ws.merged_cells.add(f"A1:{last}1")
     ws.append([cell(ws, title, font=L.TITLE_FONT, alignment=L.TITLE_ALIGN, border=None)])
     format_row(ws, 2, height=L.row_height(headers[:PRINTED_COUNT], widths))
@@ -64,4 +74,10 @@ def indicator_form(ws, rows, footnote: str, *, plan_title: str, paper: str = "A4
     L.set_print_area(ws, PRINTED_COUNT, row_idx)
 
 
-__all__ = ["indicator_form", "indicator_headers"]
+def _no_indicators(ws, *, plan_title: str, paper: str) -> Iterator[None]:
+    """A plan without an indicator table still gets the sheet asked for, saying so in one line."""
+    L.notice_page(ws, indicator_title(plan_title), NO_TABLE, paper=paper)
+    yield
+
+
+__all__ = ["indicator_form", "indicator_headers", "indicator_title"]

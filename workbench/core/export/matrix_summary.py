@@ -71,11 +71,7 @@ def _summary_title(plan_title: str) -> str:
 
 def _empty_summary(ws, *, plan_title: str, paper: str) -> Iterator[None]:
     """A plan with no tagged task still gets its summary page, saying so (no zero-width merges)."""
-    ws.column_dimensions["A"].width = 60.0
-    L.page_setup(ws, paper=paper, last_column=1, title_row=1)
-    format_row(ws, 1, height=40)
-    ws.append([cell(ws, _summary_title(plan_title), font=L.TITLE_FONT, alignment=L.TITLE_ALIGN, border=None)])
-    ws.append([cell(ws, "尚无已分工的任务：本规划还没有标注牵头或配合单位。", font=L.BODY, alignment=L.BODY_ALIGN)])
+    L.notice_page(ws, _summary_title(plan_title), "尚无已分工的任务：本规划还没有标注牵头或配合单位。", paper=paper)
     yield
 
 

@@ -141,3 +141,31 @@ def page_setup(ws, *, paper: str, last_column: int, landscape: bool = True, titl
 
 def set_print_area(ws, last_column: int, last_row: int) -> None:
     ws.print_area = f"A1:{get_column_letter(last_column)}{max(last_row, 1)}"
+
+
+def title_lines(title: str, width: float) -> tuple[str, float]:
+    """A sheet title too long for one printed line breaks after the plan's name (》), as the Word paper's
+    does, rather than wherever the width runs out; returns the text and the row height its lines need
+    (a 20 pt title wrapped into a row planned for one line printed over the header row below it)."""
+    size = TITLE_FONT.size
+    if line_count(title, width, size) > 1 and "》" in title.rstrip("》"):
+        head, _, tail = title.partition("》")
+        title = f"{head}》\n{tail}"
+    return title, max(row_height([title], [width], size), 40.0)
+
+
+def notice_page(ws, title: str, text: str, *, paper: str) -> None:
+    """A sheet asked for that has nothing to tabulate: its title and one line saying why, on one page.
+    One column as wide as the page even where LibreOffice draws a unit 9.3 px wide (a single column wider
+    than the page is not shrunk to fit: it runs off both edges), the title row tall enough for its lines."""
+    from workbench.core.xlsx_cells import cell, format_row
+
+    width = round(printable_px(paper) / 9.3 - 1, 1)
+    ws.column_dimensions["A"].width = width
+    page_setup(ws, paper=paper, last_column=1)
+    title, height = title_lines(title, width)
+    format_row(ws, 1, height=height)
+    ws.append([cell(ws, title, font=TITLE_FONT, alignment=TITLE_ALIGN, border=None)])
+    format_row(ws, 2, height=row_height([text], [width]))
+    ws.append([cell(ws, text, font=BODY, alignment=LEFT_ALIGN, border=None)])
+    set_print_area(ws, 1, 2)
