@@ -49,6 +49,31 @@ def ready(window):
 sys.exit(run_gui(["--db", sys.argv[1]], on_ready=ready))
 """
 
+# The same probe with the open-time `PRAGMA quick_check` answered "ok" without reading the file: the start
+# without that check (issue 14 budgets the rest; storage decides when the check may be skipped).
+APP_WITHOUT_QUICK_CHECK = r"""
+import workbench.storage.database as database
+
+_connect = getattr(database, "_connect_readonly", None)
+
+
+class _NoQuickCheck:
+    def __init__(self, conn):
+        self._conn = conn
+
+    def execute(self, sql, *args):
+        if " ".join(sql.split()).upper() == "PRAGMA QUICK_CHECK":
+            return iter([("ok",)])
+        return self._conn.execute(sql, *args)
+
+    def __getattr__(self, name):
+        return getattr(self._conn, name)
+
+
+if _connect is not None:
+    database._connect_readonly = lambda path, **kw: _NoQuickCheck(_connect(path, **kw)) if kw.get("inspect") else _connect(path, **kw)
+""" + APP
+
 FLOOR = r"""
 import sys
 from PySide6.QtCore import QTimer
@@ -161,10 +186,12 @@ def scale_case(plans: int, runs: int, floor_s: float) -> bool:
         shutil.copyfile(cache / "a.sqlite", workspace)
         time_and_memory(APP, [str(workspace)], env)  # first open of the copy: upgrades, backups, file cache
         results = [time_and_memory(APP, [str(workspace)], env) for _ in range(runs)]
+        without = [time_and_memory(APP_WITHOUT_QUICK_CHECK, [str(workspace)], env)[0] for _ in range(runs)]
     seconds = statistics.median(r[0] for r in results)
     memory = max(r[1] for r in results)
     ok = seconds <= SCALE_BUDGET_S and memory <= SCALE_BUDGET_MB
-    print(f"workbench, {plans} plans    : {seconds:.3f} s, peak {memory:.0f} MB  (floor {floor_s:.3f} s; "
+    print(f"workbench, {plans} plans    : {seconds:.3f} s, peak {memory:.0f} MB; without the open-time quick_check "
+          f"{statistics.median(without):.3f} s  (floor {floor_s:.3f} s; "
           f"budget {SCALE_BUDGET_S:.0f} s, {SCALE_BUDGET_MB} MB: {'ok' if ok else 'OVER'})")
     return ok
 
