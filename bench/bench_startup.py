@@ -52,26 +52,9 @@ sys.exit(run_gui(["--db", sys.argv[1]], on_ready=ready))
 # The same probe with the open-time `PRAGMA quick_check` answered "ok" without reading the file: the start
 # without that check (issue 14 budgets the rest; storage decides when the check may be skipped).
 APP_WITHOUT_QUICK_CHECK = r"""
-import workbench.storage.database as database
+import workbench.storage.checks.inspection as inspection
 
-_connect = getattr(database, "_connect_readonly", None)
-
-
-class _NoQuickCheck:
-    def __init__(self, conn):
-        self._conn = conn
-
-    def execute(self, sql, *args):
-        if " ".join(sql.split()).upper() == "PRAGMA QUICK_CHECK":
-            return iter([("ok",)])
-        return self._conn.execute(sql, *args)
-
-    def __getattr__(self, name):
-        return getattr(self._conn, name)
-
-
-if _connect is not None:
-    database._connect_readonly = lambda path, **kw: _NoQuickCheck(_connect(path, **kw)) if kw.get("inspect") else _connect(path, **kw)
+inspection._quick_check = lambda conn: ["ok"]  # the open-time check answered without reading the file
 """ + APP
 
 FLOOR = r"""
