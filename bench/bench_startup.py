@@ -49,6 +49,14 @@ def ready(window):
 sys.exit(run_gui(["--db", sys.argv[1]], on_ready=ready))
 """
 
+# The same probe with the open-time `PRAGMA quick_check` answered "ok" without reading the file: the start
+# without that check (issue 14 budgets the rest; storage decides when the check may be skipped).
+APP_WITHOUT_QUICK_CHECK = r"""
+import workbench.storage.checks.inspection as inspection
+
+inspection._quick_check = lambda conn: ["ok"]  # the open-time check answered without reading the file
+""" + APP
+
 FLOOR = r"""
 import sys
 from PySide6.QtCore import QTimer
@@ -161,10 +169,12 @@ def scale_case(plans: int, runs: int, floor_s: float) -> bool:
         shutil.copyfile(cache / "a.sqlite", workspace)
         time_and_memory(APP, [str(workspace)], env)  # first open of the copy: upgrades, backups, file cache
         results = [time_and_memory(APP, [str(workspace)], env) for _ in range(runs)]
+        without = [time_and_memory(APP_WITHOUT_QUICK_CHECK, [str(workspace)], env)[0] for _ in range(runs)]
     seconds = statistics.median(r[0] for r in results)
     memory = max(r[1] for r in results)
     ok = seconds <= SCALE_BUDGET_S and memory <= SCALE_BUDGET_MB
-    print(f"workbench, {plans} plans    : {seconds:.3f} s, peak {memory:.0f} MB  (floor {floor_s:.3f} s; "
+    print(f"workbench, {plans} plans    : {seconds:.3f} s, peak {memory:.0f} MB; without the open-time quick_check "
+          f"{statistics.median(without):.3f} s  (floor {floor_s:.3f} s; "
           f"budget {SCALE_BUDGET_S:.0f} s, {SCALE_BUDGET_MB} MB: {'ok' if ok else 'OVER'})")
     return ok
 

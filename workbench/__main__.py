@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from workbench.cli import EXIT_USAGE
+from workbench.cli import EXIT_ERROR, EXIT_USAGE
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -31,6 +31,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                   file=sys.stderr)
             return EXIT_USAGE
         args = ["--db", str(parsed.db)] if parsed.db is not None else []
+    from workbench.cli.display import missing_display
+
+    reason = missing_display(args)
+    if reason is not None:  # Qt would abort the process (exit 134) with a screenful of advice
+        print(f"workbench: {reason}", file=sys.stderr)
+        return EXIT_ERROR
     from workbench.app import run_gui
 
     return run_gui(args)

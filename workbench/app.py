@@ -114,7 +114,7 @@ def run_gui(argv: Sequence[str] = (), *, on_ready: Callable[[object], None] | No
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from workbench.storage.audit import Reviewer
-    from workbench.storage.backups import daily_backup
+    from workbench.storage.backups import DailyBackup
     from workbench.storage.repository import Repository
     from workbench.ui.workspace_open import apply_read_only, install_excepthook, open_for_gui
     from workbench.ui import i18n
@@ -154,9 +154,10 @@ def run_gui(argv: Sequence[str] = (), *, on_ready: Callable[[object], None] | No
         return 1
     db = opened.db
     backup_problem = ""
+    daily = None
     if existed and not opened.read_only:
-        try:
-            daily_backup(path, source=db.conn)  # once a day, before the day's first write
+        try:  # once a day: the state before the day's first write, copied on a thread
+            daily = DailyBackup.pin(path)
         except Exception as exc:  # noqa: BLE001 - a full disk: work on, but say so
             backup_problem = str(exc)
     repo = Repository(db, known or Reviewer(_os_user(), ""))
@@ -169,8 +170,23 @@ def run_gui(argv: Sequence[str] = (), *, on_ready: Callable[[object], None] | No
         if opened.read_only:
             apply_read_only(window, opened.read_only)
         window.show()
+        def backup_failed(problem: str) -> None:
+            window.status.showMessage(app.translate("App", "今日备份未能完成：%1").replace("%1", problem), 15000)
+
         if backup_problem:
-            window.status.showMessage(app.translate("App", "今日备份未能完成：%1").replace("%1", backup_problem), 15000)
+            backup_failed(backup_problem)
+        if daily is not None:
+            daily.start()
+            watch = QTimer(window)
+
+            def check_backup() -> None:
+                if daily.done():
+                    watch.stop()
+                    if daily.error is not None:
+                        backup_failed(str(daily.error))
+
+            watch.timeout.connect(check_backup)
+            watch.start(500)
         if not opened.read_only:
             QTimer.singleShot(0, lambda: _first_start(window, ask=known is None))
         if on_ready is not None:
@@ -186,5 +202,7 @@ def run_gui(argv: Sequence[str] = (), *, on_ready: Callable[[object], None] | No
             window.pool.shutdown()
             app.sendPostedEvents()
             app.processEvents()
+        if daily is not None:
+            daily.wait()  # a copy cut short would be swept as a `.part`; finishing it keeps today's copy
         db.close()
         sys.excepthook = previous_hook

@@ -352,6 +352,15 @@ EN.update({"跳过第 %1–%2 行，共 %3 行（%4）：%5": "Skipped lines %1�
 EN.update({"无法写入（磁盘已满或出错：%1），已只读打开": "cannot write (the disk is full or failing: %1); opened read-only"})
 EN.update({"此条备注已被他人修改，请核对后离开编辑框再保存":
            "someone else changed this note meanwhile; check it, then leave the box to save yours"})
+# audit log on a worker; exports refused when the state does not match the audit trail (issues 10, 14)
+EN.update({"正在读取…": "Reading…", "审核状态": "review status", "条目 %1 的%2": "the %2 of item %1",
+           "部门“%1”": "department “%1”", "规划 %1": "plan %1", "（事件 %1）": " (event %1)",
+           "已拒绝导出：工作区的内容与审计记录不符，首个不符处：%1%2。请先用“workbench audit verify”核对。":
+           "Export refused: the workspace does not match its audit trail; first mismatch: %1%2. "
+           "Check it with “workbench audit verify” first.",
+           "已拒绝导出：审计记录未通过核验：%1%2。请先用“workbench audit verify”核对。":
+           "Export refused: the audit trail does not verify: %1%2. Check it with “workbench audit verify” first.",
+           "正在核对工作区与审计记录…": "Checking the workspace against its audit trail…"})
 EN.update({"状态": "Status", "显示已处理的冲突": "Show settled conflicts",
            "也列出已裁决和已被取代的冲突，并说明其结果": "Also list resolved and superseded conflicts, saying what became of each",
            "正在读取合并冲突…": "Reading merge conflicts…", "读取冲突失败：%1": "Could not read the conflicts: %1",

@@ -42,47 +42,47 @@
 <context>
     <name>AgreementView</name>
     <message>
-        <location filename="../../workbench/ui/agreement_view.py" line="43" />
+        <location filename="../../workbench/ui/agreement_view.py" line="42" />
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/agreement_view.py" line="43" />
+        <location filename="../../workbench/ui/agreement_view.py" line="42" />
         <source>条目数</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/agreement_view.py" line="44" />
+        <location filename="../../workbench/ui/agreement_view.py" line="43" />
         <source>被定为牵头次数</source>
         <translation>Times chosen as lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/agreement_view.py" line="44" />
+        <location filename="../../workbench/ui/agreement_view.py" line="43" />
         <source>一致率</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/agreement_view.py" line="50" />
+        <location filename="../../workbench/ui/agreement_view.py" line="49" />
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/agreement_view.py" line="71" />
+        <location filename="../../workbench/ui/agreement_view.py" line="70" />
         <source>正在计算一致性…</source>
         <translation>Computing agreement…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/agreement_view.py" line="79" />
+        <location filename="../../workbench/ui/agreement_view.py" line="78" />
         <source>至少需要两位审核人的分工才能计算一致性。</source>
         <translation>Agreement needs the assignments of at least two reviewers.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/agreement_view.py" line="84" />
+        <location filename="../../workbench/ui/agreement_view.py" line="83" />
         <source>审核人：%1；共同审核的条目：%2</source>
         <translation>Reviewers: %1; items both reviewed: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/agreement_view.py" line="106" />
+        <location filename="../../workbench/ui/agreement_view.py" line="107" />
         <source>导出一致性统计</source>
         <translation>Export agreement statistics</translation>
     </message>
@@ -240,12 +240,12 @@
         <translation>%1 more tags on its sentences (click a sentence in the reader)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="293" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="300" />
         <source>最近使用（数字键＝牵头，Shift+数字＝配合，Alt+数字＝固定编号）：</source>
         <translation>Recent (number = lead, Shift+number = support, Alt+number = pin): </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/annotation_pane.py" line="294" />
+        <location filename="../../workbench/ui/annotation_pane.py" line="301" />
         <source>（尚无）</source>
         <translation>(none yet)</translation>
     </message>
@@ -319,17 +319,17 @@
 <context>
     <name>AssignmentList</name>
     <message>
-        <location filename="../../workbench/ui/assignment_list.py" line="43" />
+        <location filename="../../workbench/ui/assignment_list.py" line="74" />
         <source>牵头</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/assignment_list.py" line="43" />
+        <location filename="../../workbench/ui/assignment_list.py" line="74" />
         <source>配合</source>
         <translation>Support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/assignment_list.py" line="44" />
+        <location filename="../../workbench/ui/assignment_list.py" line="75" />
         <source>（已撤销）</source>
         <translation> (retired)</translation>
     </message>
@@ -337,32 +337,37 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../workbench/ui/audit_view.py" line="120" />
+        <location filename="../../workbench/ui/audit_view.py" line="162" />
         <source>自</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/audit_view.py" line="122" />
+        <location filename="../../workbench/ui/audit_view.py" line="164" />
         <source>至</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/audit_view.py" line="128" />
+        <location filename="../../workbench/ui/audit_view.py" line="170" />
         <source>部门名称或别名</source>
         <translation>Department name or alias</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/audit_view.py" line="130" />
+        <location filename="../../workbench/ui/audit_view.py" line="172" />
         <source>节点编号，如 ch03/s01</source>
         <translation>Node id, e.g. ch03/s01</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/audit_view.py" line="140" />
+        <location filename="../../workbench/ui/audit_view.py" line="184" />
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/audit_view.py" line="163" />
+        <location filename="../../workbench/ui/audit_view.py" line="215" />
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/audit_view.py" line="233" />
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -842,52 +847,52 @@ The current content is kept as a backup first and can be restored again at any t
 <context>
     <name>ChartsView</name>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="149" />
+        <location filename="../../workbench/ui/charts.py" line="191" />
         <source>有牵头</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="150" />
+        <location filename="../../workbench/ui/charts.py" line="192" />
         <source>继承牵头</source>
         <translation>Inherited lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="151" />
+        <location filename="../../workbench/ui/charts.py" line="193" />
         <source>仅配合</source>
         <translation>Support only</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="152" />
+        <location filename="../../workbench/ui/charts.py" line="194" />
         <source>未标注</source>
         <translation>Untagged</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="154" />
+        <location filename="../../workbench/ui/charts.py" line="196" />
         <source>牵头</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="154" />
+        <location filename="../../workbench/ui/charts.py" line="196" />
         <source>配合</source>
         <translation>Support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="155" />
+        <location filename="../../workbench/ui/charts.py" line="197" />
         <source>尚无单位标注</source>
         <translation>No departments assigned yet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="156" />
+        <location filename="../../workbench/ui/charts.py" line="198" />
         <source>没有章</source>
         <translation>No chapters</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="157" />
+        <location filename="../../workbench/ui/charts.py" line="199" />
         <source>各章覆盖</source>
         <translation>Coverage by chapter</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/charts.py" line="158" />
+        <location filename="../../workbench/ui/charts.py" line="201" />
         <source>单位负荷</source>
         <translation>Department load</translation>
     </message>
@@ -1013,42 +1018,42 @@ The current content is kept as a backup first and can be restored again at any t
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conflicts_view.py" line="54" />
+        <location filename="../../workbench/ui/conflicts_view.py" line="55" />
         <source>显示已处理的冲突</source>
         <translation>Show settled conflicts</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conflicts_view.py" line="55" />
+        <location filename="../../workbench/ui/conflicts_view.py" line="56" />
         <source>也列出已裁决和已被取代的冲突，并说明其结果</source>
         <translation>Also list resolved and superseded conflicts, saying what became of each</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conflicts_view.py" line="57" />
+        <location filename="../../workbench/ui/conflicts_view.py" line="58" />
         <source>裁决理由（可选）</source>
         <translation>Reason for the decision (optional)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conflicts_view.py" line="58" />
+        <location filename="../../workbench/ui/conflicts_view.py" line="59" />
         <source>采用 A 方</source>
         <translation>Take side A</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conflicts_view.py" line="59" />
+        <location filename="../../workbench/ui/conflicts_view.py" line="60" />
         <source>采用 B 方</source>
         <translation>Take side B</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conflicts_view.py" line="100" />
+        <location filename="../../workbench/ui/conflicts_view.py" line="101" />
         <source>正在读取合并冲突…</source>
         <translation>Reading merge conflicts…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conflicts_view.py" line="105" />
+        <location filename="../../workbench/ui/conflicts_view.py" line="106" />
         <source>读取冲突失败：%1</source>
         <translation>Could not read the conflicts: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/conflicts_view.py" line="143" />
+        <location filename="../../workbench/ui/conflicts_view.py" line="145" />
         <source>无法裁决</source>
         <translation>Cannot resolve</translation>
     </message>
@@ -1268,140 +1273,208 @@ The current content is kept as a backup first and can be restored again at any t
     </message>
 </context>
 <context>
+    <name>ExportCheck</name>
+    <message>
+        <location filename="../../workbench/ui/export_check.py" line="32" />
+        <source>责任单位</source>
+        <translation>Departments</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_check.py" line="32" />
+        <source>关联指标</source>
+        <translation>Linked indicators</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_check.py" line="33" />
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_check.py" line="33" />
+        <source>审核状态</source>
+        <translation>review status</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_check.py" line="34" />
+        <source>完成时限</source>
+        <translation>Completion</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_check.py" line="34" />
+        <source>公开备注</source>
+        <translation>Public remark</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_check.py" line="42" />
+        <source>条目 %1 的%2</source>
+        <translation>the %2 of item %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_check.py" line="45" />
+        <source>部门“%1”</source>
+        <translation>department “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_check.py" line="47" />
+        <source>规划 %1</source>
+        <translation>plan %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_check.py" line="53" />
+        <source>（事件 %1）</source>
+        <translation> (event %1)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_check.py" line="55" />
+        <source>已拒绝导出：工作区的内容与审计记录不符，首个不符处：%1%2。请先用“workbench audit verify”核对。</source>
+        <translation>Export refused: the workspace does not match its audit trail; first mismatch: %1%2. Check it with “workbench audit verify” first.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_check.py" line="57" />
+        <source>已拒绝导出：审计记录未通过核验：%1%2。请先用“workbench audit verify”核对。</source>
+        <translation>Export refused: the audit trail does not verify: %1%2. Check it with “workbench audit verify” first.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_check.py" line="77" />
+        <source>正在核对工作区与审计记录…</source>
+        <translation>Checking the workspace against its audit trail…</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="35" />
-        <location filename="../../workbench/ui/export_dialog.py" line="236" />
+        <location filename="../../workbench/ui/export_dialog.py" line="36" />
+        <location filename="../../workbench/ui/export_dialog.py" line="243" />
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="46" />
+        <location filename="../../workbench/ui/export_dialog.py" line="47" />
         <source>规划：</source>
         <translation>Plan:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="49" />
+        <location filename="../../workbench/ui/export_dialog.py" line="50" />
         <source>导出内容</source>
         <translation>What to export</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="51" />
+        <location filename="../../workbench/ui/export_dialog.py" line="52" />
         <source>一个工作簿，包含所选工作表</source>
         <translation>One workbook with the chosen sheets</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="52" />
+        <location filename="../../workbench/ui/export_dialog.py" line="53" />
         <source>每个部门一个工作簿（发给各部门联络员）</source>
         <translation>One workbook per department (for the departments' liaisons)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="68" />
+        <location filename="../../workbench/ui/export_dialog.py" line="69" />
         <source>部门（工作簿只含涉及所选部门的任务；或为所选部门各出一个工作簿）：</source>
         <translation>Departments (the workbook holds only tasks involving these; or one workbook for each):</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="74" />
+        <location filename="../../workbench/ui/export_dialog.py" line="75" />
         <source>范围（章）</source>
         <translation>Scope (chapters)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="80" />
+        <location filename="../../workbench/ui/export_dialog.py" line="81" />
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="80" />
+        <location filename="../../workbench/ui/export_dialog.py" line="81" />
         <source>全不选</source>
         <translation>Select none</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="88" />
+        <location filename="../../workbench/ui/export_dialog.py" line="89" />
         <source>打印版式（任务分工方案）</source>
         <translation>Print layout (task division plan)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="91" />
+        <location filename="../../workbench/ui/export_dialog.py" line="92" />
         <source>A4 横向</source>
         <translation>A4 landscape</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="92" />
+        <location filename="../../workbench/ui/export_dialog.py" line="93" />
         <source>A3 横向</source>
         <translation>A3 landscape</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="94" />
+        <location filename="../../workbench/ui/export_dialog.py" line="95" />
         <source>全文连续编号</source>
         <translation>Numbered through the plan</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="95" />
+        <location filename="../../workbench/ui/export_dialog.py" line="96" />
         <source>每章重新编号</source>
         <translation>Numbering restarts per chapter</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="97" />
+        <location filename="../../workbench/ui/export_dialog.py" line="98" />
         <source>如“附件”或“附件2”，不填则不印</source>
         <translation>e.g. 附件 or 附件2; leave empty to print none</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="98" />
+        <location filename="../../workbench/ui/export_dialog.py" line="99" />
         <source>同时生成 Word 版方案（.docx，与工作簿同名）</source>
         <translation>Also write the plan as Word (.docx, same name as the workbook)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="99" />
+        <location filename="../../workbench/ui/export_dialog.py" line="100" />
         <source>纸张：</source>
         <translation>Paper:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="100" />
+        <location filename="../../workbench/ui/export_dialog.py" line="101" />
         <source>序号：</source>
         <translation>Numbering:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="101" />
+        <location filename="../../workbench/ui/export_dialog.py" line="102" />
         <source>附件标注：</source>
         <translation>Attachment line:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="107" />
+        <location filename="../../workbench/ui/export_dialog.py" line="108" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="109" />
+        <location filename="../../workbench/ui/export_dialog.py" line="110" />
         <source>保存到：</source>
         <translation>Save to:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="117" />
+        <location filename="../../workbench/ui/export_dialog.py" line="118" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="182" />
+        <location filename="../../workbench/ui/export_dialog.py" line="183" />
         <source>导出到</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="183" />
+        <location filename="../../workbench/ui/export_dialog.py" line="184" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="185" />
+        <location filename="../../workbench/ui/export_dialog.py" line="186" />
         <source>导出到文件夹</source>
         <translation>Export into folder</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="234" />
+        <location filename="../../workbench/ui/export_dialog.py" line="235" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="237" />
+        <location filename="../../workbench/ui/export_dialog.py" line="244" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
@@ -1846,102 +1919,102 @@ The current content is kept as a backup first and can be restored again at any t
 <context>
     <name>Integrations</name>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="38" />
+        <location filename="../../workbench/ui/integrations.py" line="42" />
         <source>合并冲突</source>
         <translation>Merge conflicts</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="43" />
+        <location filename="../../workbench/ui/integrations.py" line="47" />
         <source>审核一致性</source>
         <translation>Reviewer agreement</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="47" />
+        <location filename="../../workbench/ui/integrations.py" line="51" />
         <source>标注</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="48" />
+        <location filename="../../workbench/ui/integrations.py" line="52" />
         <source>修改记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="52" />
+        <location filename="../../workbench/ui/integrations.py" line="56" />
         <source>导入任务分工表(&amp;D)…</source>
         <translation>Import &amp;division sheet…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="60" />
+        <location filename="../../workbench/ui/integrations.py" line="64" />
         <source>分发副本(&amp;H)…</source>
         <translation>&amp;Hand out a copy…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="62" />
+        <location filename="../../workbench/ui/integrations.py" line="66" />
         <source>为另一位审核人写出本工作区的副本</source>
         <translation>Write a copy of this workspace for another reviewer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="67" />
+        <location filename="../../workbench/ui/integrations.py" line="71" />
         <source>部门名录(&amp;G)…</source>
         <translation>Department re&amp;gistry…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="118" />
+        <location filename="../../workbench/ui/integrations.py" line="129" />
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="118" />
+        <location filename="../../workbench/ui/integrations.py" line="129" />
         <source>工作区中还没有规划。</source>
         <translation>The workspace holds no plan yet.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="126" />
+        <location filename="../../workbench/ui/integrations.py" line="137" />
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="140" />
+        <location filename="../../workbench/ui/integrations.py" line="151" />
         <source>导入任务分工表</source>
         <translation>Import division sheet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="140" />
+        <location filename="../../workbench/ui/integrations.py" line="151" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="146" />
+        <location filename="../../workbench/ui/integrations.py" line="157" />
         <source>已应用 {n} 条修改</source>
         <translation>Applied {n} change(s)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="170" />
+        <location filename="../../workbench/ui/integrations.py" line="181" />
         <source>合并其他审核人的工作区</source>
         <translation>Merge another reviewer's workspace</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="171" />
+        <location filename="../../workbench/ui/integrations.py" line="182" />
         <source>工作区 (*.sqlite *.db);;所有文件 (*)</source>
         <translation>Workspace (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="177" />
+        <location filename="../../workbench/ui/integrations.py" line="188" />
         <source>无法合并</source>
         <translation>Cannot merge</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="183" />
+        <location filename="../../workbench/ui/integrations.py" line="194" />
         <source>合并了 {n} 条记录；待处理冲突 {c} 个。</source>
         <translation>Merged {n} event(s); {c} conflict(s) to resolve.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="187" />
+        <location filename="../../workbench/ui/integrations.py" line="198" />
         <source>该工作区的记录已全部在本工作区中，没有变化。</source>
         <translation>This workspace already holds all of that workspace's events; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/integrations.py" line="188" />
+        <location filename="../../workbench/ui/integrations.py" line="199" />
         <source>合并完成</source>
         <translation>Merge finished</translation>
     </message>
@@ -2350,74 +2423,74 @@ The current content is kept as a backup first and can be restored again at any t
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="86" />
+        <location filename="../../workbench/ui/main_window.py" line="95" />
         <source>规划结构</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="87" />
+        <location filename="../../workbench/ui/main_window.py" line="96" />
         <source>标注</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="88" />
+        <location filename="../../workbench/ui/main_window.py" line="97" />
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="89" />
+        <location filename="../../workbench/ui/main_window.py" line="98" />
         <source>指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="90" />
+        <location filename="../../workbench/ui/main_window.py" line="99" />
         <source>统计图</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="219" />
+        <location filename="../../workbench/ui/main_window.py" line="239" />
         <source>已经是最后一条</source>
         <translation>This is the last clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="219" />
+        <location filename="../../workbench/ui/main_window.py" line="239" />
         <source>已经是第一条</source>
         <translation>This is the first clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="229" />
+        <location filename="../../workbench/ui/main_window.py" line="249" />
         <source>所有条款都已标注</source>
         <translation>Every clause is tagged</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="269" />
+        <location filename="../../workbench/ui/main_window.py" line="305" />
         <source>请先在标注区选择要移除的单位</source>
         <translation>Select the department to remove in the tag pane first</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="283" />
+        <location filename="../../workbench/ui/main_window.py" line="319" />
         <source>未保存：%1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="288" />
+        <location filename="../../workbench/ui/main_window.py" line="324" />
         <source>撤销失败</source>
         <translation>Undo failed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="288" />
+        <location filename="../../workbench/ui/main_window.py" line="324" />
         <source>撤销或重做未能写入工作区，撤销记录已清空；已保存的标注不受影响。
 %1</source>
         <translation>An undo or redo could not be written to the workspace; the undo history was cleared. Saved tags are not affected.
 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="292" />
+        <location filename="../../workbench/ui/main_window.py" line="328" />
         <source>规划纲要任务分工审核工作台</source>
         <translation>Policy review workbench</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="309" />
+        <location filename="../../workbench/ui/main_window.py" line="345" />
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
@@ -2465,52 +2538,52 @@ A draft is kept on this computer; saving is retried after you leave, and the tex
 <context>
     <name>PlanTreeModel</name>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="196" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="209" />
         <source>条目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="196" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="209" />
         <source>标注</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="255" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="270" />
         <source>继承</source>
         <translation>inherited</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="276" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="291" />
         <source>（按句标注）</source>
         <translation>(tagged by sentence)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="278" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="293" />
         <source>牵头：</source>
         <translation>Lead: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="280" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="295" />
         <source>配合：</source>
         <translation>Support: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="284" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="299" />
         <source>继承自 %1：%2</source>
         <translation>Inherited from %1: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="286" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="301" />
         <source>未标注</source>
         <translation>Untagged</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="288" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="303" />
         <source>有疑问</source>
         <translation>Questioned</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/plan_tree_model.py" line="292" />
+        <location filename="../../workbench/ui/plan_tree_model.py" line="307" />
         <source>%1/%2 条已有牵头单位</source>
         <translation>%1 of %2 clauses have a lead</translation>
     </message>
@@ -2576,7 +2649,7 @@ A draft is kept on this computer; saving is retried after you leave, and the tex
 <context>
     <name>Reader</name>
     <message>
-        <location filename="../../workbench/ui/reader.py" line="169" />
+        <location filename="../../workbench/ui/reader.py" line="170" />
         <source>在左侧选择一个条目。</source>
         <translation>Choose an item on the left.</translation>
     </message>
@@ -2645,22 +2718,22 @@ A draft is kept on this computer; saving is retried after you leave, and the tex
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../workbench/ui/session.py" line="375" />
+        <location filename="../../workbench/ui/session.py" line="400" />
         <source>工作区正被 %1 占用，请稍后再试</source>
         <translation>The workspace is in use by %1; try again later</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/session.py" line="375" />
+        <location filename="../../workbench/ui/session.py" line="400" />
         <source>其他程序</source>
         <translation>another program</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/session.py" line="377" />
+        <location filename="../../workbench/ui/session.py" line="402" />
         <source>工作区为只读（%1）</source>
         <translation>The workspace is read-only (%1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/session.py" line="379" />
+        <location filename="../../workbench/ui/session.py" line="404" />
         <source>磁盘已满（%1）</source>
         <translation>The disk is full (%1)</translation>
     </message>
@@ -2729,64 +2802,64 @@ A draft is kept on this computer; saving is retried after you leave, and the tex
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="37" />
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="38" />
         <source>正文</source>
         <translation>text</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="38" />
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="39" />
         <source>首句</source>
         <translation>first sentence</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="39" />
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="40" />
         <source>节标题</source>
         <translation>section title</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="40" />
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="41" />
         <source>章标题</source>
         <translation>chapter title</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="49" />
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="50" />
         <source>点名「%1」</source>
         <translation>names “%1”</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="102" />
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="125" />
         <source>建议：（正在加载分词词典…）</source>
         <translation>Suggestions: (loading the word dictionary…)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="110" />
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="133" />
         <source>牵头建议（S；点击＝牵头）：</source>
         <translation>Lead suggestions (S; click = lead): </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="111" />
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="134" />
         <source>配合建议（Shift+S；点击＝添加配合）：</source>
         <translation>Support suggestions (Shift+S; click = add as support): </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="115" />
-        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="118" />
-        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="131" />
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="138" />
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="141" />
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="154" />
         <source>%1 的依据：</source>
         <translation>Why %1: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="128" />
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="151" />
         <source>指标建议（点击＝关联）：</source>
         <translation>Indicator suggestions (click = link): </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="156" />
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="180" />
         <source>没有牵头建议</source>
         <translation>No lead suggestion</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="163" />
+        <location filename="../../workbench/ui/tagging/suggestion_panel.py" line="188" />
         <source>没有配合建议</source>
         <translation>No support suggestion</translation>
     </message>
@@ -2794,32 +2867,32 @@ A draft is kept on this computer; saving is retried after you leave, and the tex
 <context>
     <name>TreePanel</name>
     <message>
-        <location filename="../../workbench/ui/tree_panel.py" line="26" />
+        <location filename="../../workbench/ui/tree_panel.py" line="27" />
         <source>筛选：标题或正文包含…</source>
         <translation>Filter: title or text contains…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tree_panel.py" line="28" />
+        <location filename="../../workbench/ui/tree_panel.py" line="29" />
         <source>仅未标注</source>
         <translation>Untagged only</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tree_panel.py" line="30" />
+        <location filename="../../workbench/ui/tree_panel.py" line="31" />
         <source>只显示尚无单位（自身、句子或上级均无）的条款</source>
         <translation>Show only clauses without departments (none of their own, on sentences or inherited)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tree_panel.py" line="82" />
+        <location filename="../../workbench/ui/tree_panel.py" line="84" />
         <source>全部单位</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tree_panel.py" line="85" />
+        <location filename="../../workbench/ui/tree_panel.py" line="87" />
         <source>全部指标</source>
         <translation>All indicators</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tree_panel.py" line="86" />
+        <location filename="../../workbench/ui/tree_panel.py" line="88" />
         <source>全部章</source>
         <translation>All chapters</translation>
     </message>

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from workbench.cli import main
-from workbench.storage.backups import daily_backup, list_backups, newest_good, restore_backup, take_backup
+from workbench.storage.backups import DailyBackup, daily_backup, list_backups, newest_good, restore_backup, take_backup
 from workbench.storage.backups.taking import prune
 from workbench.storage.repository import Reviewer
 
@@ -85,6 +85,21 @@ def test_daily_copy_once_a_day_and_only_when_changed(two_desks):
     assert daily_backup(a, now=tomorrow) is None  # nothing changed since that copy
     assert main(["assign", "ch04/s01/p01", "市财政局", "--db", str(a)]) == 0
     assert daily_backup(a, now=tomorrow) is not None
+
+
+def test_window_daily_copy_holds_the_state_at_opening_not_the_writes_made_while_it_copies(two_desks):
+    a, _ = two_desks
+    before = _events(a)
+    pending = DailyBackup.pin(a)
+    assert pending is not None
+    assert main(["assign", "ch04/s01/p01", "市财政局", "--db", str(a)]) == 0  # the reviewer tags at once
+    pending.start()
+    pending.wait()
+    assert pending.error is None and pending.taken is not None
+    assert _events(pending.taken) == before < _events(a)
+    assert [b.reason for b in list_backups(a)][0] == "daily"
+    assert DailyBackup.pin(a) is None  # today's copy is taken
+    assert not list(pending.taken.parent.glob("*.part*"))
 
 
 def _backdate(copy: Path, days: int) -> Path:

@@ -33,3 +33,30 @@ def test_outline_counts_come_from_the_plan_kind_index(repo):
     plan = [r[3] for r in repo.db.execute(
         "EXPLAIN QUERY PLAN SELECT id, parent_id, kind FROM nodes WHERE plan_id = 1 AND kind IN ('clause', 'box')")]
     assert any("COVERING INDEX nodes_plan_kind" in step for step in plan), plan
+
+
+def test_outline_headings_are_read_through_the_plan_kind_index(repo):
+    from workbench.storage.reading.outline import HEADINGS, HEADINGS_SQL
+
+    repo.import_plan(import_file(paths.SEED_PLAN))
+    plan = [r[3] for r in repo.db.execute("EXPLAIN QUERY PLAN " + HEADINGS_SQL, [1, *HEADINGS])]
+    assert any("INDEX nodes_plan_kind" in step for step in plan), plan  # not every node through nodes_plan_seq
+
+
+def test_counts_below_headings_pass_through_clauses_and_boxes(repo):
+    """A clause holding clauses and a box holding clauses count toward the section and chapter above them."""
+    from workbench.core.plan import Plan, PlanNode
+
+    root = PlanNode(kind="plan", key="plan", title="某规划")
+    chapter = root.add(PlanNode(kind="chapter", key="ch01", label="第一章", title="总体", number=1))
+    section = chapter.add(PlanNode(kind="section", key="ch01/s01", label="第一节", title="任务", number=1))
+    outer = section.add(PlanNode(kind="clause", key="ch01/s01/p01", title="", text="总的要求。"))
+    outer.add(PlanNode(kind="clause", key="ch01/s01/p01/a", title="", text="其一。"))
+    outer.add(PlanNode(kind="clause", key="ch01/s01/p01/b", title="", text="其二。"))
+    box = chapter.add(PlanNode(kind="box", key="ch01/box1", label="专栏1", title="工程"))
+    box.add(PlanNode(kind="clause", key="ch01/box1/p01", title="", text="工程一。"))
+    plan_id = repo.import_plan(Plan(root=root, title="某规划", source_name="x.txt", sha256="ab" * 32)).plan_id
+    assert _lines(repo.db, plan_id) == outline_lines(repo.load_plan(plan_id))
+    headings = {display: inner for _, display, inner in plan_outline(repo.db, plan_id).headings}
+    assert headings["第一节 任务"]["clause"] == 3
+    assert headings["第一章 总体"]["clause"] == 4 and headings["第一章 总体"]["box"] == 1

@@ -161,3 +161,20 @@ def test_gui_is_routed_from_the_command_line(monkeypatch):
     monkeypatch.setattr("workbench.app.run_gui", lambda argv: calls.append(list(argv)) or 0)
     assert entry.main([]) == 0 and entry.main(["--db", "w.sqlite"]) == 0 and entry.main(["gui", "--db", "x"]) == 0
     assert calls == [[], ["--db", "w.sqlite"], ["--db", "x"]]
+
+
+def test_last_node_is_written_once_the_reviewer_pauses(qtbot, repo, settings, workspace_path):
+    """J must not rewrite the settings file on every keypress; the selection is remembered after a pause."""
+    from workbench.app import build_main_window
+    from workbench.ui import main_window
+
+    window = build_main_window(repo, settings, path=workspace_path, start_workers=False)
+    qtbot.addWidget(window)
+    window.show()
+    before = settings.value(main_window.LAST_NODE_KEY)
+    node = window.session.plan(window.session.plan_ids[0]).root.find("ch09/s02/p01")
+    window.select_node(node.db_id)
+    assert settings.value(main_window.LAST_NODE_KEY) == before  # not yet: the reviewer may be stepping on
+    qtbot.waitUntil(lambda: str(settings.value(main_window.LAST_NODE_KEY) or "").endswith(":ch09/s02/p01"),
+                    timeout=main_window.LAST_NODE_PAUSE_MS + 3000)
+    window.close()

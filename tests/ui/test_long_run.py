@@ -41,6 +41,7 @@ def test_three_hundred_clauses_assign_undo_redo(qtbot, window, repo, departments
             qtbot.keyClick(window.tree, Qt.Key.Key_J)
     assert repo.event_count() == start_events + writes
     n = len(clauses)
+    window.charts.setCurrentIndex(1)  # the 单位负荷 tab, counted when in front
     qtbot.waitUntil(lambda: [(b.label, b.values) for b in window.charts.load.bars] == [("市教委", (n, 0)), ("市财政局", (0, n))])
     # Everything undone, in order, leaves the store as it started (plus events).
     window.undo_stack.setIndex(0)

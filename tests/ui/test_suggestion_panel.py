@@ -58,6 +58,37 @@ def test_sections_and_chapters_get_suggestions(qtbot, window):
     for node in (section, chapter):
         assert window.select_node(node.db_id)
         qtbot.waitUntil(lambda node=node: window.target_id == node.db_id)
-        assert panel.found.lead and panel.found.lead[0].department.name == "市生态环境局"
+        qtbot.waitUntil(lambda: bool(panel.found.lead))  # once the reviewer stays on it
+        assert panel.found.lead[0].department.name == "市生态环境局"
         assert panel.details.text()
 
+
+
+def test_stepping_on_does_not_wait_for_suggestions_and_s_still_takes_the_right_one(qtbot, window, repo, monkeypatch):
+    """J after J computes no suggestions (they come once the reviewer stays); S right after J uses this clause's."""
+    from workbench.ui.tagging import suggestion_panel
+
+    computed: list[int] = []
+    original = suggestion_panel.suggest_for_node
+    monkeypatch.setattr(suggestion_panel, "suggest_for_node",
+                        lambda node, *a, **k: computed.append(node.db_id) or original(node, *a, **k))
+    panel = window.annotation.suggestion_panel
+    select_clause(qtbot, window, "box15/i01")  # 民航项目
+    qtbot.waitUntil(lambda: bool(panel.found.lead))
+    computed.clear()
+    window.tree.setFocus()
+    for _ in range(3):
+        qtbot.keyClick(window.tree, Qt.Key.Key_J)
+    assert computed == [] and not panel.found.lead  # nothing computed while stepping
+    stale = panel.lead_label.text()  # still the links of box15/i01
+    node_id = window.current_node_id
+    panel.lead_label.linkActivated.emit(stale.split('href="')[1].split('"')[0])  # a previous clause's link
+    assert entries(repo, node_id) == []  # did nothing, and brought this clause's suggestions
+    assert computed == [node_id]
+    qtbot.keyClick(window.tree, Qt.Key.Key_J)
+    qtbot.keyClick(window.tree, Qt.Key.Key_S)  # at once: computed for this clause, then taken
+    node_id = window.current_node_id
+    assert computed[-1] == node_id
+    if panel.found.lead:
+        assert entries(repo, node_id)[0] == (panel.found.lead[0].department.name, "lead")
+    qtbot.waitUntil(lambda: not panel._pending)

@@ -205,3 +205,44 @@ def test_a_read_only_file_is_explained_in_chinese(workspace_path, monkeypatch):
         assert opened.read_only == f"{workspace_path} 是只读文件"
     finally:
         opened.db.close()
+
+
+def test_the_daily_copy_is_taken_beside_the_open_window_of_the_state_at_opening(qtbot, workspace_path, tmp_path,
+                                                                                  monkeypatch):
+    import sqlite3
+
+    from workbench.app import run_gui
+    from workbench.storage.backups import list_backups
+
+    ws = tmp_path / f"daily-{uuid.uuid4().hex[:6]}" / "ws.sqlite"
+    ws.parent.mkdir()
+    shutil.copyfile(workspace_path, ws)
+
+    def events(path) -> int:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return conn.execute("SELECT count(*) FROM events").fetchone()[0]
+        finally:
+            conn.close()
+
+    seen = {}
+
+    def drive(window) -> None:
+        seen["at_open"] = events(ws)  # opening writes too (the reviewer's key); the tag below is the day's first edit
+        node = window.session.clauses()[0].db_id
+        window.select_node(node)
+        window.annotator.set_target(node)
+        seen["assigned"] = window.annotator.assign(window.session.departments()[0].db_id)
+        window.close()
+        QApplication.quit()
+
+    guard = QTimer()
+    guard.setSingleShot(True)
+    guard.timeout.connect(QApplication.quit)
+    guard.start(30000)
+    monkeypatch.setattr("workbench.app._first_start", lambda *a, **k: None)
+    assert run_gui(["--db", str(ws)], on_ready=drive) == 0
+    guard.stop()
+    assert seen["assigned"]
+    (daily,) = [b for b in list_backups(ws) if b.reason == "daily"]
+    assert events(daily.path) == seen["at_open"] < events(ws)  # the copy is the workspace before the day's first write

@@ -45,6 +45,22 @@ COMMAND_MODULES = (
     "workbench.cli.trust_commands",
 )
 
+# The module that registers each command.  argparse builds every subcommand's parser up front (about
+# 30 ms for all of them), so a command line naming one of these is parsed by a parser holding that
+# module's commands alone; --help, an unknown command or any usage error falls back to the full parser.
+COMMANDS = {
+    "import": "workbench.cli.plan_commands", "tree": "workbench.cli.plan_commands",
+    "departments": "workbench.cli.plan_commands", "department": "workbench.cli.department_commands",
+    "export": "workbench.cli.export_commands", "assign": "workbench.cli.assign_commands",
+    "unassign": "workbench.cli.assign_commands", "import-division": "workbench.cli.assign_commands",
+    "audit": "workbench.cli.audit_commands", "merge": "workbench.cli.merge_commands",
+    "conflicts": "workbench.cli.merge_commands", "resolve": "workbench.cli.merge_commands",
+    "agreement": "workbench.cli.merge_commands", "revision": "workbench.cli.revision_commands",
+    "backup": "workbench.cli.backup_commands", "suggest": "workbench.cli.suggest_commands",
+    "key": "workbench.cli.trust_commands", "roster": "workbench.cli.trust_commands",
+    "handout": "workbench.cli.trust_commands",
+}  # fmt: skip
+
 Command = Callable[[str, str, Callable[[argparse.Namespace], int]], argparse.ArgumentParser]
 
 
@@ -69,8 +85,18 @@ def add_global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--unit", default=argparse.SUPPRESS, help="the reviewer's unit")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = ArgumentParser(
+class _Retry(Exception):
+    """A partial parser (see COMMANDS) met something it cannot judge alone: parse again with the full one."""
+
+
+class _PartialParser(ArgumentParser):
+    def error(self, message: str):  # type: ignore[override]
+        raise _Retry(message)
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command-line parser: every command, or (`only`, a module of COMMANDS) that module's alone."""
+    parser = (ArgumentParser if only is None else _PartialParser)(
         prog="workbench", description="Policy-review workbench: plan outline -> responsibility assignment. "
         "With no command (or `gui`) it opens the window.",
     )
@@ -87,14 +113,39 @@ def build_parser() -> argparse.ArgumentParser:
 
     gui = sub.add_parser("gui", help="open the window (the same as no command)", description="open the window")
     add_global_options(gui)
-    for module in COMMAND_MODULES:
+    for module in COMMAND_MODULES if only is None else (only,):
         importlib.import_module(module).register(command)
     return parser
 
 
+def _command_module(argv: Sequence[str]) -> str | None:
+    """The module registering the command `argv` names, when that is plain without parsing; else None."""
+    takes_value = {"--db", "--reviewer", "--unit"}
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in takes_value:
+            skip = True
+        elif arg in ("-h", "--help", "--version"):
+            return None
+        elif not arg.startswith("-"):
+            return COMMANDS.get(arg)
+    return None
+
+
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """Parse a command line; usage errors exit 2 with one line on stderr (SystemExit)."""
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = None
+    module = _command_module(argv)
+    if module is not None:
+        try:
+            args = build_parser(module).parse_args(argv)
+        except _Retry:
+            args = None
+    if args is None:
+        args = build_parser().parse_args(argv)
     for name, default in GLOBAL_DEFAULTS.items():
         if not hasattr(args, name):
             setattr(args, name, default)

@@ -50,15 +50,44 @@ def checked_readonly_repository(args: argparse.Namespace):
     from workbench.storage.audit_verify import verify
     from workbench.storage.repository import Repository, Reviewer
 
+    from workbench import paths
+    from workbench.storage.checks import stamp
+
+    path = args.db or paths.default_workspace()
+    before = stamp.identity(path)
     db = readonly_db(args)
     _OPEN.append(db)
+    # One read transaction from the check to the last workbook: what is exported is exactly what was
+    # verified, even while another program writes (each workbook cites the same event count and head).
+    db.execute("BEGIN")
+    code = _verify_code()
+    if db.scratch is None and stamp.verified(before, code):
+        return Repository(db, Reviewer(args.reviewer or _default_reviewer(), args.unit))  # unchanged since it passed
     report = verify(db, roster=None)
+    if report.ok and db.scratch is None:
+        stamp.record_verified(before, path, code)
     if not report.ok:
         where = f" at {report.target}" if report.target else ""
         event = f" [event {report.first_bad_uuid}]" if report.first_bad_uuid else ""
         raise CliError(f"export refused: the workspace does not match its audit trail: {report.reason}{where}{event} "
                        "(see `workbench audit verify`)")
     return Repository(db, Reviewer(args.reviewer or _default_reviewer(), args.unit))
+
+
+def _verify_code() -> str:
+    """Which check a stored verdict came from: this version and the modules that decide it (size, time)."""
+    import workbench
+    from workbench.storage import audit, audit_verify, history, replay, state_tables
+    from workbench.storage.signing import check
+
+    parts = [workbench.__version__]
+    for module in (audit, audit_verify, history, replay, state_tables, check):
+        try:
+            info = Path(module.__file__).stat()
+            parts.append(f"{info.st_size}:{info.st_mtime_ns}")
+        except (OSError, TypeError):  # a bundle without source files: the version alone
+            parts.append("-")
+    return "/".join(parts)
 
 
 def cmd_audit(args: argparse.Namespace) -> int:

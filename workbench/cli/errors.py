@@ -27,6 +27,7 @@ from pathlib import Path
 
 EXIT_ERROR = 1
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE
 FULL_ERRNOS = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
@@ -38,12 +39,17 @@ def run_reported(run: Callable[[argparse.Namespace], int], args: argparse.Namesp
     # A writer abandoned by a failure (openpyxl's ZipFile on a full disk) complains again when it is
     # collected; that second complaint is the same failure, so it goes to the log, not the screen.
     sys.unraisablehook = _log_unraisable
+    failed = True
     try:
         with private_tempdir():
-            return run(args)
+            code = run(args)
+            failed = False
+            return code
     except KeyboardInterrupt:
         print("workbench: interrupted; the command's writes were not committed", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return _reader_gone()
     except Exception as exc:  # noqa: BLE001 - every failure becomes one line
         if os.environ.get("WORKBENCH_DEBUG"):
             raise
@@ -53,10 +59,25 @@ def run_reported(run: Callable[[argparse.Namespace], int], args: argparse.Namesp
         print("workbench: " + " ".join(line.split()), file=sys.stderr)
         return EXIT_ERROR
     finally:
-        import gc
+        if failed:
+            import gc
 
-        gc.collect()  # the failed writer's frames go now, while the quiet hook is in place
+            gc.collect()  # the failed writer's frames go now, while the quiet hook is in place
         sys.unraisablehook = previous_hook
+
+
+def _reader_gone() -> int:
+    """The program reading our output stopped (`workbench tree | head`): end quietly, as a Unix tool does.
+
+    Later output (and the flush at exit) goes to the null device, so no second
+    "Broken pipe" follows; the exit code is the shell's for a process ended by SIGPIPE.
+    """
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return EXIT_BROKEN_PIPE
 
 
 def _log_unraisable(info) -> None:
@@ -109,6 +130,9 @@ def _sqlite(exc: sqlite3.Error, workspace: Path) -> str:
     if "readonly" in text or "read-only" in text:
         return f"{workspace} is read-only (the file or the medium); nothing was written"
     if "no such table" in text or "malformed" in text or "not a database" in text:
+        from workbench.storage.checks.stamp import forget
+
+        forget(workspace)  # the next open runs the full check (and refuses the file)
         return f"{workspace} is damaged ({text})" + backup_offer(workspace)
     if "unable to open" in text:
         return f"{workspace} cannot be opened: its folder cannot be written or the file has gone"

@@ -84,7 +84,8 @@ def _export_each_plan(args: argparse.Namespace, repo) -> int:
     """Every chosen plan's workbook into one folder, one plan at a time (memory stays one plan's)."""
     from workbench.core.export_xlsx import export_workbook
     from workbench.core.matrix import Filters
-    from workbench.storage.snapshot import provenance, read_snapshot
+    from workbench.storage.conflicts import open_conflict_targets
+    from workbench.storage.snapshot import log_position, provenance, read_departments, read_snapshot
 
     if args.what == "department":
         raise CliError("--each-plan exports the plan workbooks (matrix, division, indicators, all)")
@@ -99,11 +100,13 @@ def _export_each_plan(args: argparse.Namespace, repo) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     chapters = frozenset(c.strip() for c in args.chapters.split(",")) if args.chapters else None
     filters = Filters(chapters=chapters)
+    # what every plan's workbook shares, read once (the connection reads one unchanging file: verified above)
+    departments, disputed, position = read_departments(repo.db), open_conflict_targets(repo.db), log_position(repo.db)
     for record in chosen:
         plan = repo.load_plan(record.id)
-        snapshot = read_snapshot(repo.db, plan)
+        snapshot = read_snapshot(repo.db, plan, departments=departments, disputed_targets=disputed)
         prov = provenance(repo.db, plan, workspace=_db_path(args), reviewer=repo.reviewer.name, filters=filters,
-                          unit=repo.reviewer.unit)
+                          unit=repo.reviewer.unit, position=position)
         target = folder / plan_file_name(record.title, record.sha256)
         for _ in export_workbook(snapshot, target, prov, sheets=XLSX_TARGETS[args.what], filters=filters,
                                  options=print_options(args)):

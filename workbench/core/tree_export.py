@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
 from workbench.core import plan as P
@@ -60,7 +61,7 @@ def outline_lines(plan: Plan) -> list[str]:
 
 def format_outline(
     title: str, source_name: str, sha256: str, counts: Counter[str], indicators: int,
-    headings: list[tuple[str, str, Counter[str]]], has_parts: bool,
+    headings: list[tuple[str, str, Mapping[str, int]]], has_parts: bool,
 ) -> list[str]:  # fmt: skip
     """The outline's lines from its parts: totals per kind, and (kind, display, kinds below) per heading."""
     total = "，".join(f"{KIND_NAMES_ZH[k]} {counts[k]}" for k in OUTLINE_KINDS if counts.get(k))

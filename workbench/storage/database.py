@@ -3,7 +3,7 @@
 A workspace is one SQLite file.  Before anything is written to an existing file
 we look at it read-only and refuse, with a one-line WorkspaceError naming the
 file, anything that is not a workbench workspace, was written by a newer
-version of the workbench, or is damaged; such a file is left byte-for-byte
+version of the workbench, or is damaged (checks/inspection.py); such a file is left byte-for-byte
 untouched.  Only then do we open it for writing, set the connection pragmas
 (WAL, foreign keys, synchronous=FULL, busy timeout), apply pending migrations
 and, on a new workspace, load the department registry as one audited event.
@@ -12,9 +12,9 @@ and, on a new workspace, load the department registry as one audited event.
 from __future__ import annotations
 
 import contextlib
-import functools
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,15 +26,25 @@ from workbench.core.departments import Department, load_registry
 from . import migrations
 from .audit import SYSTEM_REVIEWER, Reviewer
 from .busy import is_busy
-from .errors import WorkspaceDamaged, WorkspaceError, WorkspaceLocked, WorkspaceReadOnly
+from .checks import stamp
+from .checks.inspection import (  # noqa: F401 - BUSY_TIMEOUT_MS and check_workspace are imported from here
+    BUSY_TIMEOUT_MS, _connect_readonly, _inspect_checked, _locked, _refuse_folder, check_workspace,
+)
+from .errors import WorkspaceError, WorkspaceReadOnly
 from .fork import claim_or_fork
-from .signing.signers import Signer
 from .repository import Repository
+from .signing.signers import Signer
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+
+class _Database(sqlite_utils.Database):
+    """sqlite-utils without its plugins: the workbench uses none, and finding them costs 16 ms per process."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("execute_plugins", False)
+        super().__init__(*args, **kwargs)
 
 
-class WorkspaceDatabase(sqlite_utils.Database):
+class WorkspaceDatabase(_Database):
     """A workspace connection whose transactions take the write lock when they begin.
 
     sqlite-utils opens transactions with a deferred BEGIN; a write that reads
@@ -62,118 +72,35 @@ class WorkspaceDatabase(sqlite_utils.Database):
         except BaseException:
             self.rollback()
             raise
-BUSY_TIMEOUT_MS = 5000
+
+    checked_ns: int | None = None  # when the file last passed quick_check, if it was opened as good
+
+    def close(self) -> None:
+        """Close; when we were the last connection of a file opened as good, stamp it (checks/stamp.py)."""
+        path = None if self.checked_ns is None else _main_file(self.conn)
+        super().close()
+        if path is not None:
+            stamp.record_closed(path, self.checked_ns)
 
 
-def _connect_readonly(path: Path, *, inspect: bool = False) -> sqlite3.Connection:
-    """A read-only connection; for inspection, one that creates no files either.
+class ReadingDatabase(_Database):
+    """A reading command's workspace: on close, stamps a file left as it was checked (checks/stamp.py)."""
 
-    A read-only connection to a WAL database creates -wal and -shm files beside
-    it.  When no -wal file exists the main file holds every committed change
-    and nobody has it open, so inspection reads it as immutable and leaves the
-    directory exactly as it was.
-    """
-    # as_uri() percent-encodes spaces, '?', '#' and non-ASCII characters.
-    uri = path.resolve().as_uri() + "?mode=ro"
-    if inspect and not Path(f"{path}-wal").exists():
-        uri += "&immutable=1"
-    return sqlite3.connect(uri, uri=True)
+    checked: tuple[list | None, int] | None = None  # (the file's identity when checked, when)
+
+    def close(self) -> None:
+        path = None if self.checked is None else _main_file(self.conn)
+        super().close()
+        if path is not None and self.checked is not None:
+            stamp.record_checked(self.checked[0], path, self.checked[1])
 
 
-def _inspect(path: Path, *, quick_check: bool = True) -> bool:
-    """Raise WorkspaceError unless `path` (existing, non-empty) is a workspace we can open.
-
-    Returns whether schema steps are pending (an older workspace to upgrade).
-    quick_check=False: for a caller that reads every row it uses itself (merge).
-    """
+def _main_file(conn: sqlite3.Connection) -> Path | None:
     try:
-        with path.open("rb") as handle:
-            header = handle.read(100)
-    except OSError as exc:
-        raise WorkspaceError(f"{path} cannot be read: {exc.strerror or exc}") from exc
-    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
-        raise WorkspaceError(f"{path} is not a workbench workspace (not an SQLite database)")
-    try:
-        conn = _connect_readonly(path, inspect=True)
-    except sqlite3.Error as exc:
-        raise WorkspaceError(f"{path} cannot be read: {exc}") from exc
-    try:
-        application_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        if application_id != migrations.APPLICATION_ID:
-            raise WorkspaceError(
-                f"{path} is not a workbench workspace "
-                f"(SQLite application id {application_id:#x}, expected {migrations.APPLICATION_ID:#x})"
-            )
-        problems = [row[0] for row in conn.execute("PRAGMA quick_check")] if quick_check else ["ok"]
-        if problems != ["ok"]:
-            raise WorkspaceDamaged(f"{path} is damaged: {problems[0]}", path)
-        has_steps = conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
-        ).fetchone()
-        if has_steps:
-            applied = [
-                row[0]
-                for row in conn.execute(
-                    "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
-                    [migrations.MIGRATION_SET],
-                )
-            ]
-            unknown = [name for name in applied if name not in migrations.known_steps()]
-            if unknown:
-                raise WorkspaceError(
-                    f"{path} was written by a newer version of the workbench "
-                    f"(unknown schema step {unknown[0]!r})"
-                )
-            present = set(conn.execute("SELECT type, name FROM sqlite_master WHERE type = 'table'"))
-            missing = sorted(_expected_objects(tuple(applied)) - present)
-            if missing:
-                kind, name = missing[0]
-                raise WorkspaceDamaged(f"{path} is damaged: its {kind} {name!r} is missing", path)
-            return len(applied) < len(migrations.known_steps())
-        return True
-    except sqlite3.OperationalError as exc:
-        if is_busy(exc):
-            raise _locked(path) from exc
-        raise WorkspaceError(f"{path} cannot be read: {exc}") from exc
-    except sqlite3.DatabaseError as exc:
-        raise WorkspaceDamaged(f"{path} is damaged: {exc}", path) from exc
-    finally:
-        conn.close()
-
-
-@functools.cache
-def _expected_objects(applied: tuple[str, ...]) -> frozenset[tuple[str, str]]:
-    """The tables a workspace with these schema steps applied must have.
-
-    (Dropped append-only triggers are tampering, which `audit verify` reports.)
-
-    Each known step is run in order on an empty in-memory database; what a
-    step creates (less what it drops) is expected once that step is recorded
-    as applied.  Cached: computed once per process for the usual workspace.
-    """
-    db = sqlite_utils.Database(memory=True)
-    objects = "SELECT type, name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-    names = [m.name for m in migrations.migrations.pending(db)]
-    expected: set[tuple[str, str]] = set()
-    before = set(db.execute(objects).fetchall())
-    for index, name in enumerate(names):
-        migrations.migrations.apply(db, stop_before=names[index + 1] if index + 1 < len(names) else None)
-        after = set(db.execute(objects).fetchall()) - {("table", "_sqlite_migrations")}
-        if name in applied:
-            expected |= after - before
-            expected -= before - after
-        before = after
-    return frozenset(expected)
-
-
-def _locked(path: Path) -> WorkspaceLocked:
-    from .locks import lock_holder
-
-    holder = lock_holder(path)
-    return WorkspaceLocked(
-        f"{path} is locked by {holder or 'another program'}; gave up after waiting "
-        f"{BUSY_TIMEOUT_MS // 1000} s: try again when it has finished"
-    )
+        name = conn.execute("PRAGMA database_list").fetchone()[2]
+    except sqlite3.Error:
+        return None
+    return Path(name) if name else None
 
 
 def _check_writable(path: Path) -> None:
@@ -190,26 +117,6 @@ def _check_writable(path: Path) -> None:
         raise WorkspaceReadOnly(f"{path} is in a read-only folder: it can be read but not changed", path, "folder")
 
 
-def check_workspace(path: Path, *, quick_check: bool = True) -> None:
-    """Raise WorkspaceError unless the existing file at `path` is a healthy workspace we can open.
-
-    The same checks open_workspace makes before writing (header, application
-    id, quick_check, no unknown schema step); reads only, creates no file.
-    quick_check=False leaves out the page check, for merge: it reads and
-    checks every event row of the file it merges (audit_chain.scan_log).
-    """
-    path = Path(path)
-    _refuse_folder(path)
-    if not path.is_file():
-        raise WorkspaceError(f"{path} does not exist")
-    _inspect(path, quick_check=quick_check)
-
-
-def _refuse_folder(path: Path) -> None:
-    if path.is_dir():
-        raise WorkspaceError(f"{path} is a folder, not a workspace file (give the .sqlite file inside it)")
-
-
 def _configure(db: sqlite_utils.Database, busy_timeout_ms: int | None = None) -> None:
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms}")
     db.enable_wal()
@@ -219,9 +126,9 @@ def _configure(db: sqlite_utils.Database, busy_timeout_ms: int | None = None) ->
 
 def _needs_registry(db: sqlite_utils.Database) -> bool:
     """True until the registry is in: a new workspace, or one whose first open was cut short."""
-    has_departments = db.execute("SELECT 1 FROM departments LIMIT 1").fetchone()
-    loaded = db.execute("SELECT 1 FROM events WHERE action = 'registry_load' LIMIT 1").fetchone()
-    return not has_departments and not loaded
+    if db.execute("SELECT 1 FROM departments LIMIT 1").fetchone():
+        return False  # the usual case, answered without scanning the events (50 ms at 250k events)
+    return not db.execute("SELECT 1 FROM events WHERE action = 'registry_load' LIMIT 1").fetchone()
 
 
 def open_workspace(
@@ -258,8 +165,9 @@ def open_workspace(
         raise WorkspaceError(f"{path} does not exist" if not path.exists() else f"{path} is empty")
     if path.exists() and not path.is_file():
         raise WorkspaceError(f"{path} is not a workbench workspace (not a file)")
+    checked_ns = None
     if not is_new and check:
-        _inspect(path)
+        checked_ns = _inspect_checked(path)[2]
     _check_writable(path)
     registry_path = registry or paths.DEPARTMENTS_FILE
     departments: list[Department] | None = load_registry(registry_path) if is_new else None
@@ -282,6 +190,7 @@ def open_workspace(
         claim_or_fork(db, reviewer=reviewer)
         if busy_timeout_ms is not None:
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.checked_ns = time.time_ns() if is_new else checked_ns  # a new file is good by construction
     except sqlite3.OperationalError as exc:
         db.close()
         _remove_empty_companions(created)
@@ -324,7 +233,7 @@ def open_reader(path: Path) -> sqlite_utils.Database:
     _refuse_folder(path)
     if not path.is_file():
         raise WorkspaceError(f"{path} does not exist")
-    needs_upgrade = _inspect(path)
+    needs_upgrade, before, checked_ns = _inspect_checked(path)
     created = [p for p in (Path(f"{path}-wal"), Path(f"{path}-shm")) if not p.exists()]
     writable = True
     try:
@@ -332,7 +241,10 @@ def open_reader(path: Path) -> sqlite_utils.Database:
     except WorkspaceReadOnly:
         writable = False
     if needs_upgrade and writable:
-        open_workspace(path, create=False, check=False).close()
+        upgrading = open_workspace(path, create=False, check=False)
+        upgrading.checked_ns = checked_ns
+        upgrading.close()
+        before = stamp.identity(path)
     try:
         conn = _reading_connection(path, writable)
     except sqlite3.Error as exc:
@@ -341,9 +253,12 @@ def open_reader(path: Path) -> sqlite_utils.Database:
             raise _locked(path) from exc
         if not _wal_has_frames(path):  # a full disk cannot hold the WAL index: read the file as it is
             _remove_empty_companions(created)
-            return sqlite_utils.Database(_reading_connection(path, False))
+            return _Database(_reading_connection(path, False))
         raise
-    return sqlite_utils.Database(conn)
+    db = ReadingDatabase(conn)
+    if stamp.lookup(before) != checked_ns:  # not stamped at the check (changed moments before it): try at close
+        db.checked = (before, checked_ns)
+    return db
 
 
 def _wal_has_frames(path: Path) -> bool:
@@ -395,7 +310,7 @@ def open_readonly(path: Path) -> sqlite_utils.Database:
         application_id = conn.execute("PRAGMA application_id").fetchone()[0]
         if application_id != migrations.APPLICATION_ID:
             raise WorkspaceError(f"{path} is not a workbench workspace")
-        return sqlite_utils.Database(conn)
+        return _Database(conn)
     except sqlite3.Error as exc:
         conn.close()
         raise WorkspaceError(f"{path} cannot be read: {exc}") from exc

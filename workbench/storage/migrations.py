@@ -214,7 +214,7 @@ def m001_initial_schema(db: sqlite_utils.Database) -> None:
 def known_steps() -> frozenset[str]:
     """Names of every migration this program knows (applied or not)."""
     # Everything is pending on an empty database: the public way to list them.
-    return frozenset(m.name for m in migrations.pending(sqlite_utils.Database(memory=True)))
+    return frozenset(m.name for m in migrations.pending(sqlite_utils.Database(memory=True, execute_plugins=False)))
 
 
 def apply(db: sqlite_utils.Database) -> list[str]:

@@ -13,8 +13,6 @@ from collections.abc import Iterator
 from datetime import datetime, timezone
 from typing import Any
 
-from workbench.core.importing.corrections import from_json as corrections_from_json
-from workbench.core.importing.corrections import to_json as corrections_json
 from workbench.core.plan import Indicator, Plan, PlanNode
 
 from .errors import StoreError
@@ -163,7 +161,7 @@ class PlanStore(StoreBase):
                 plan.indicator_footnote,
                 plan.body_start_line,
                 plan.numbering,
-                corrections_json(plan.corrections),
+                _corrections().to_json(plan.corrections),
             ],
         )
         plan_id = int(cursor.lastrowid or 0)
@@ -264,7 +262,7 @@ class PlanStore(StoreBase):
             sha256=record.sha256,
             body_start_line=record.body_start_line,
             numbering=record.numbering,
-            corrections=corrections_from_json(record.import_corrections),
+            corrections=_corrections().from_json(record.import_corrections),
         )
 
     def node(self, node_id: int) -> NodeRecord | None:
@@ -282,3 +280,10 @@ class PlanStore(StoreBase):
     def indicator(self, indicator_id: int) -> IndicatorRecord | None:
         row = self._row("SELECT * FROM indicators WHERE id = ?", [indicator_id])
         return IndicatorRecord(row["id"], row["plan_id"], _indicator(row)) if row else None
+
+
+def _corrections():
+    """core.importing.corrections, imported when first needed: the importing package costs 10 ms of every command."""
+    from workbench.core.importing import corrections
+
+    return corrections

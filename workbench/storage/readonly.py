@@ -49,7 +49,7 @@ class SourceDatabase(sqlite_utils.Database):
 def open_source(path: Path, *, quick_check: bool = True) -> SourceDatabase:
     """The workspace at `path` opened read-only, after the checks open_workspace makes (WorkspaceError).
 
-    quick_check=False leaves out SQLite's page check (database.check_workspace), for a caller that
+    quick_check=False leaves out SQLite's page check (checks/inspection.check_workspace), for a caller that
     reads every row it relies on and reports a damaged page itself (merge).
     """
     path = Path(path)

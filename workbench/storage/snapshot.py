@@ -17,11 +17,9 @@ from workbench.core.export_xlsx import Provenance
 from workbench.core.matrix import AssignmentSnapshot, Filters, Tag
 
 
-def read_snapshot(db: sqlite_utils.Database, plan) -> AssignmentSnapshot:
-    """`plan` is a core Plan loaded from this workspace (nodes carry db_id)."""
-    by_id = {n.db_id: n.key for n in plan.nodes() if n.db_id is not None}
-    plan_id = _plan_id(db, plan.sha256)
-    departments = [
+def read_departments(db: sqlite_utils.Database) -> list[Department]:
+    """The registry as exports see it, in registry order."""
+    return [
         Department(
             name=row["name"], full_name=row["full_name"] or row["name"], kind=row["kind"],
             aliases=json.loads(row["aliases"] or "[]"), keywords=json.loads(row["keywords"] or "[]"),
@@ -30,6 +28,18 @@ def read_snapshot(db: sqlite_utils.Database, plan) -> AssignmentSnapshot:
         )
         for row in db.query("select * from departments order by position")
     ]
+
+
+def read_snapshot(db: sqlite_utils.Database, plan, *, departments: list[Department] | None = None,
+                  disputed_targets: set[tuple[str, str]] | None = None) -> AssignmentSnapshot:
+    """`plan` is a core Plan loaded from this workspace (nodes carry db_id).
+
+    `departments` (read_departments) and `disputed_targets` (open_conflict_targets)
+    are the workspace's, the same for every plan: an export of many plans reads them once.
+    """
+    by_id = {n.db_id: n.key for n in plan.nodes() if n.db_id is not None}
+    plan_id = _plan_id(db, plan.sha256)
+    departments = read_departments(db) if departments is None else list(departments)
     tags: dict[str, list[Tag]] = {}
     for row in db.query(
         "select a.node_id, d.name, a.role from assignments a join departments d on d.id = a.department_id "
@@ -67,21 +77,31 @@ def read_snapshot(db: sqlite_utils.Database, plan) -> AssignmentSnapshot:
                           "where n.plan_id = ?", [plan_id])
         if r["node_id"] in by_id and r["text"]
     }
-    from workbench.storage.conflicts import open_conflict_targets
+    if disputed_targets is None:
+        from workbench.storage.conflicts import open_conflict_targets
 
-    disputed = frozenset(key for sha, key in open_conflict_targets(db) if sha == plan.sha256)
+        disputed_targets = open_conflict_targets(db)
+    disputed = frozenset(key for sha, key in disputed_targets if sha == plan.sha256)
     return AssignmentSnapshot(plan, departments, tags, links, notes, timing, status, remarks, disputed)
 
 
-def provenance(db: sqlite_utils.Database, plan, *, workspace: Path | str, reviewer: str,
-               filters: Filters = Filters(), unit: str = "") -> Provenance:
-    """`reviewer` and `unit` name who exported: 导出人 reads 张三（市发展改革委） when a unit is given."""
+def log_position(db: sqlite_utils.Database) -> tuple[int, str]:
+    """(event count, head hash): where the log stands, which every export cites."""
     from workbench.storage.audit import head_hash
 
-    count = db.execute("select count(*) from events").fetchone()[0]
+    return db.execute("select count(*) from events").fetchone()[0], head_hash(db)
+
+
+def provenance(db: sqlite_utils.Database, plan, *, workspace: Path | str, reviewer: str,
+               filters: Filters = Filters(), unit: str = "", position: tuple[int, str] | None = None) -> Provenance:
+    """`reviewer` and `unit` name who exported: 导出人 reads 张三（市发展改革委） when a unit is given.
+
+    `position` is log_position(db), when the caller has read it already (an export of many plans).
+    """
+    count, head = log_position(db) if position is None else position
     now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
     who = f"{reviewer}（{unit}）" if unit and unit not in reviewer else reviewer
-    return Provenance(plan.title, plan.sha256, str(workspace), now, who, count, head_hash(db), filters)
+    return Provenance(plan.title, plan.sha256, str(workspace), now, who, count, head, filters)
 
 
 def _plan_id(db: sqlite_utils.Database, sha256: str) -> int:

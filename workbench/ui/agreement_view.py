@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from workbench.core.agreement import AgreementReport, Stats, agreement
-from workbench.core.agreement_xlsx import write_agreement
 from workbench.storage.agreement_data import lead_ratings, official_department_names
 from workbench.storage.repository import Repository
 
@@ -98,6 +97,8 @@ class AgreementView(QWidget):
         if self.report is None:
             self.refresh()
         assert self.report is not None
+        from workbench.core.agreement_xlsx import write_agreement  # openpyxl: imported when saving, not at start
+
         return write_agreement(Path(path), self.report)
 
     @Slot()

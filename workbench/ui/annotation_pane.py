@@ -247,18 +247,25 @@ class AnnotationPane(QScrollArea):
             button.setEnabled(has_own)
 
     def _show_links(self) -> None:
-        self.link_list.clear()
         node = self.node
+        rows = []
         for link in self.session.links(node.db_id or -1) if node else []:
             record = self.session.indicator(link.indicator_id)
             ind = record.indicator if record else None
             text = indicator_label(record) if record else link.name
             if ind is not None:
                 text += f"　2025：{ind.base_value or '—'}　2030：{ind.target_value or '—'}　{ind.attribute}"
-            item = QListWidgetItem(text)
-            item.setToolTip(text)
-            item.setData(Qt.ItemDataRole.UserRole, link.indicator_id)
-            self.link_list.addItem(item)
+            rows.append((text, link.indicator_id))
+        shown = [(self.link_list.item(r).text(), self.link_list.item(r).data(Qt.ItemDataRole.UserRole))
+                 for r in range(self.link_list.count())]  # fmt: skip
+        if rows != shown:  # most clauses link nothing: leave the empty list alone
+            self.link_list.clear()
+            for text, indicator_id in rows:
+                item = QListWidgetItem(text)
+                item.setToolTip(text)
+                item.setData(Qt.ItemDataRole.UserRole, indicator_id)
+                self.link_list.addItem(item)
+            self.link_list.executeDelayedItemsLayout()  # laid out now, painted with the rest of the pane
         self.unlink_button.setEnabled(self.link_list.count() > 0)
 
     def _show_review(self, *, note: bool) -> None:

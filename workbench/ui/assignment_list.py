@@ -35,25 +35,52 @@ class AssignmentList(QListWidget):
         self.inherited = False
 
     def show_assignments(self, assignments: list[Assignment], *, inherited: bool, keep_department: int | None = None) -> None:
-        """Fill the list; keep the current department selected when it is still there."""
+        """Fill the list; keep the current department selected when it is still there.
+
+        Rows already showing the same entries are kept (a J onto a clause tagged
+        alike, a write elsewhere), and a changed list is laid out at once, so that
+        the pane is painted once per keypress instead of again on the view's
+        delayed-layout timer.
+        """
         current = keep_department if keep_department is not None else self.current_department()
-        self.inherited = inherited
-        self.clear()
-        for position, assignment in enumerate(assignments, start=1):
-            role = translate("AssignmentList", "牵头") if assignment.role == LEAD else translate("AssignmentList", "配合")
-            suffix = translate("AssignmentList", "（已撤销）") if assignment.retired else ""
-            item = QListWidgetItem(f"{position}. [{role}] {assignment.name}{suffix}")
-            item.setData(DepartmentRole, assignment.department_id)
-            item.setData(RoleRole, assignment.role)
-            if inherited:
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                item.setForeground(QBrush(INHERITED_COLOUR))
+        rows = [self._row(position, a, inherited) for position, a in enumerate(assignments, start=1)]
+        if inherited != self.inherited or rows != self._shown_rows():
+            self.inherited = inherited
+            self.clear()
+            for text, department_id, role in rows:
+                item = QListWidgetItem(text)
+                item.setData(DepartmentRole, department_id)
+                item.setData(RoleRole, role)
+                if inherited:
+                    item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                    item.setForeground(QBrush(INHERITED_COLOUR))
+                else:
+                    item.setForeground(QBrush(LEAD_COLOUR if role == LEAD else SUPPORT_COLOUR))
+                self.addItem(item)
+            self.executeDelayedItemsLayout()
+            self.setDragEnabled(not inherited)
+        if not inherited:
+            for row, (_text, department_id, _role) in enumerate(rows):
+                if department_id == current:
+                    if self.currentRow() != row or not self.item(row).isSelected():
+                        self.setCurrentRow(row)
+                    break
             else:
-                item.setForeground(QBrush(LEAD_COLOUR if assignment.role == LEAD else SUPPORT_COLOUR))
-            self.addItem(item)
-            if not inherited and assignment.department_id == current:
-                self.setCurrentItem(item)
-        self.setDragEnabled(not inherited)
+                if self.currentItem() is not None:
+                    self.setCurrentRow(-1)
+
+    @staticmethod
+    def _row(position: int, assignment: Assignment, inherited: bool) -> tuple[str, int, str]:
+        role = translate("AssignmentList", "牵头") if assignment.role == LEAD else translate("AssignmentList", "配合")
+        suffix = translate("AssignmentList", "（已撤销）") if assignment.retired else ""
+        return f"{position}. [{role}] {assignment.name}{suffix}", assignment.department_id, assignment.role
+
+    def _shown_rows(self) -> list[tuple[str, int, str]]:
+        rows = []
+        for row in range(self.count()):
+            item = self.item(row)
+            rows.append((item.text(), int(item.data(DepartmentRole)), item.data(RoleRole)))
+        return rows
 
     def current_department(self) -> int | None:
         item = self.currentItem()

@@ -11,12 +11,13 @@ for views over short lists.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QDateTime, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateTimeEdit, QHBoxLayout, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget,
 )  # fmt: skip
 
 from dataclasses import replace
+from pathlib import Path
 
 from workbench.storage.audit_log import LogEntry
 from workbench.storage.paging.event_pages import LogQuery, count_entries, page_entries, reviewers
@@ -26,6 +27,7 @@ from .event_table import COLUMNS, ENTRY_ROLE, SORT_ROLE, EventTableModel
 from .qt_compat import filter_change
 
 PAGE = 400
+FIT_CAP = 260  # px: the widest a column is made to fit its text
 
 translate = QCoreApplication.translate
 
@@ -63,26 +65,59 @@ class EventFilter(QSortFilterProxyModel):
 
 
 class PagedEventModel(EventTableModel):
-    """The events matching a LogQuery, read PAGE rows at a time; sort() re-queries in the new order."""
+    """The events matching a LogQuery, read PAGE rows at a time; sort() re-queries in the new order.
 
-    def __init__(self, repo: Repository, parent=None) -> None:
+    With a worker pool and the workspace's path, a new query (the first page,
+    the count and the reviewers) runs on a pool thread with its own read-only
+    connection, and the rows are swapped in when it answers; a newer query
+    makes an older answer stale.  Further pages are read as the table scrolls.
+    """
+
+    loaded = Signal()  # a query's first page is in
+
+    def __init__(self, repo: Repository, parent=None, *, pool=None, path: Path | None = None) -> None:
         super().__init__(parent=parent)
         self.repo = repo
         self.query = LogQuery()
         self.total = 0
+        self.reviewer_names: list[str] = []
+        self.pool = pool
+        self.path = Path(path) if path is not None else None
+        self.pending = 0  # queries asked of a worker and not answered yet
+        self._generation = 0
         self._fetching = False
 
     def reload(self, query: LogQuery | None = None) -> None:
         query = query or self.query
-        total = count_entries(self.repo.db, query)
-        entries = page_entries(self.repo.db, query, 0, PAGE)
+        self._generation += 1
+        if self.pool is None or self.path is None:
+            self._show(self._generation, _first_page(self.repo.db, query))
+            return
+        from .workers import Worker
+
+        generation = self._generation
+        worker = Worker(_first_page_from_file, self.path, query)
+        worker.signals.finished.connect(lambda answer: self._show(generation, answer))
+        worker.signals.ended.connect(self._answered)
+        self.pending += 1
+        self.query = query  # the order and filters asked for (a sort click shows at once in the header)
+        self.pool.start(worker)
+
+    def _answered(self) -> None:
+        self.pending -= 1
+
+    def _show(self, generation: int, answer: tuple[LogQuery, int, list[LogEntry], list[str]]) -> None:
+        if generation != self._generation:
+            return  # a newer query was asked meanwhile
+        query, total, entries, names = answer
         self._fetching = True  # views ask for more while they handle the reset: not until it is over
         try:
             self.beginResetModel()
-            self.query, self.total, self._entries = query, total, entries
+            self.query, self.total, self._entries, self.reviewer_names = query, total, entries, names
             self.endResetModel()
         finally:
             self._fetching = False
+        self.loaded.emit()
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: N802
         return not parent.isValid() and len(self._entries) < self.total
@@ -107,14 +142,21 @@ class PagedEventModel(EventTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if 0 <= column < len(COLUMNS):
-            self.reload(replace(self.query, order=COLUMNS[column], descending=order == Qt.SortOrder.DescendingOrder))
+            query = replace(self.query, order=COLUMNS[column], descending=order == Qt.SortOrder.DescendingOrder)
+            if self._generation:
+                self.reload(query)
+            else:  # the table sorts as it is set up: remember the order, read when first asked (shown)
+                self.query = query
 
 
 class AuditView(QWidget):
-    def __init__(self, repo: Repository, parent: QWidget | None = None, *, load: bool = True) -> None:
+    """The audit log; with `pool` and `path` its queries run on a worker (the window's dock), else at once."""
+
+    def __init__(self, repo: Repository, parent: QWidget | None = None, *, load: bool = True, pool=None,
+                 path: Path | None = None) -> None:
         super().__init__(parent)
         self.repo = repo
-        self.model = PagedEventModel(repo, self)
+        self.model = PagedEventModel(repo, self, pool=pool, path=path)
         self.proxy = self.model  # filtering and sorting happen in SQL
         self.reviewer_box = QComboBox()
         self.since_check = QCheckBox(translate("AuditView", "自"))
@@ -136,6 +178,8 @@ class AuditView(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)  # one line per event; a long cell is cut with … (its tooltip has it all)
+        self._fitted = False
         filters = QHBoxLayout()
         filters.addWidget(QLabel(translate("AuditView", "审核人")))
         filters.addWidget(self.reviewer_box)
@@ -151,21 +195,13 @@ class AuditView(QWidget):
         for signal in (self.since_check.toggled, self.until_check.toggled, self.since_edit.dateTimeChanged,
                        self.until_edit.dateTimeChanged, self.department_edit.textChanged, self.node_edit.textChanged):
             signal.connect(self.apply_filters)  # fmt: skip
+        self.model.loaded.connect(self._on_loaded)
         if load:  # else the owner refreshes it when first shown
             self.refresh()
 
     @Slot()
     def refresh(self) -> None:
         """Re-read the events (after a write or a merge)."""
-        current = self.reviewer_box.currentData()
-        self.reviewer_box.blockSignals(True)
-        self.reviewer_box.clear()
-        self.reviewer_box.addItem(translate("AuditView", "全部"), None)
-        for name in reviewers(self.repo.db):
-            self.reviewer_box.addItem(name, name)
-        index = self.reviewer_box.findData(current)
-        self.reviewer_box.setCurrentIndex(max(index, 0))
-        self.reviewer_box.blockSignals(False)
         self.apply_filters()
 
     @Slot()
@@ -175,6 +211,8 @@ class AuditView(QWidget):
         if text:
             dept = self.repo.find_department(text)
             department_uid = self.repo.department_uid(dept.db_id) if dept and dept.db_id else "\0unknown"
+        if self.model.pool is not None:
+            self.count_label.setText(translate("AuditView", "正在读取…"))
         self.model.reload(replace(
             self.model.query,
             reviewer=self.reviewer_box.currentData(),
@@ -183,13 +221,53 @@ class AuditView(QWidget):
             department_uid=department_uid,
             node_key=self.node_edit.text().strip() or None,
         ))  # fmt: skip
+
+    @Slot()
+    def _on_loaded(self) -> None:
+        """A query answered: the reviewers offered (keeping the chosen one) and the count."""
+        current = self.reviewer_box.currentData()
+        names = [self.reviewer_box.itemData(i) for i in range(1, self.reviewer_box.count())]
+        if names != self.model.reviewer_names:
+            self.reviewer_box.blockSignals(True)
+            self.reviewer_box.clear()
+            self.reviewer_box.addItem(translate("AuditView", "全部"), None)
+            for name in self.model.reviewer_names:
+                self.reviewer_box.addItem(name, name)
+            self.reviewer_box.setCurrentIndex(max(self.reviewer_box.findData(current), 0))
+            self.reviewer_box.blockSignals(False)
         self.count_label.setText(translate("AuditView", "%n 条事件", "", self.model.total))
+        if not self._fitted and self.model.rowCount():
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Once, on the first rows: 时间, 审核人, 单位 and 操作 as wide as their text (the user may resize after)."""
+        self._fitted = True
+        header = self.table.horizontalHeader()
+        for name in ("time", "reviewer", "unit", "action"):
+            column = COLUMNS.index(name)
+            self.table.resizeColumnToContents(column)  # measures the rows read so far: one page
+            header.resizeSection(column, min(header.sectionSize(column), FIT_CAP))
 
     def visible_entries(self) -> list[LogEntry]:
         """Every matching entry, in the table's order (reads the remaining pages)."""
         while self.model.canFetchMore():
             self.model.fetchMore()
         return [self.model.entry(r) for r in range(self.model.rowCount())]
+
+
+def _first_page(db, query: LogQuery) -> tuple[LogQuery, int, list[LogEntry], list[str]]:
+    return query, count_entries(db, query), page_entries(db, query, 0, PAGE), reviewers(db)
+
+
+def _first_page_from_file(path: Path, query: LogQuery):
+    """Worker thread: the first page, the count and the reviewers through this thread's own connection."""
+    from workbench.storage.database import open_readonly
+
+    db = open_readonly(path)
+    try:
+        return _first_page(db, query)
+    finally:
+        db.close()
 
 
 def _utc(moment: QDateTime) -> str:

@@ -2,7 +2,8 @@
 
 The dialog only collects an `ExportRequest`; `start_export` reads the
 snapshot on the GUI thread (a few milliseconds) and writes the workbook in a
-worker behind a progress dialog with cancel.
+worker behind a progress dialog with cancel, after checking the workspace
+against its audit trail there (export_check.py: refused on a mismatch).
 """
 
 from __future__ import annotations
@@ -233,5 +234,12 @@ def start_export(parent: QWidget, pool, repo, plan_id: int, request: ExportReque
     def failed(reason: str) -> None:
         QMessageBox.warning(parent, QCoreApplication.translate("ExportDialog", "导出失败"), reason)
 
-    return run_with_progress(pool, parent, run_export, snapshot, prov, request, title=QCoreApplication.translate("ExportDialog", "导出 Excel"),
-                             label=QCoreApplication.translate("ExportDialog", "正在导出…"), on_finished=finished, on_failed=failed)
+    # The worker first checks the workspace against its audit trail (as the CLI does) and refuses, naming the
+    # first mismatch, a workspace whose state rows were edited behind the application's back.
+    from workbench.ui.export_check import checked
+
+    source = Path(workspace) if workspace and str(workspace) not in ("", ".") else None
+    return run_with_progress(pool, parent, checked, source, run_export(snapshot, prov, request),
+                             title=QCoreApplication.translate("ExportDialog", "导出 Excel"),
+                             label=QCoreApplication.translate("ExportDialog", "正在导出…"), on_finished=finished,
+                             on_failed=failed)  # fmt: skip

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget
 from workbench.storage.records import Changes
 
 translate = QCoreApplication.translate
+AUDIT_REFRESH_PAUSE_MS = 300
 
 
 def install(window) -> None:
@@ -29,7 +30,8 @@ def install(window) -> None:
     repo = window.session.repo
     window.register_export_handler(open_export)
     window.register_merge_handler(open_merge)
-    window.audit_view = AuditView(repo, load=False)  # views over the whole history are read when shown
+    # Views over the whole history are read when first shown, the audit log on a worker.
+    window.audit_view = AuditView(repo, load=False, pool=window.pool, path=window.session.path)
     RefreshWhenShown(window.audit_view)
     window.register_audit_view(lambda _w: window.audit_view)
     window.audit_dock.hide()  # View › 审计日志 shows it; a saved layout may too
@@ -100,9 +102,16 @@ def _show_history(window, node_id) -> None:
 
 
 def _refresh_logs(window) -> None:
-    for view in (window.audit_view, window.history_tab):
-        if view.isVisible():
-            view.refresh()
+    if window.history_tab.isVisible():
+        window.history_tab.refresh()
+    if window.audit_view.isVisible():  # once per burst of keypresses: it queries the whole log
+        timer = getattr(window, "_audit_refresh", None)
+        if timer is None:
+            timer = window._audit_refresh = QTimer(window)
+            timer.setSingleShot(True)
+            timer.setInterval(AUDIT_REFRESH_PAUSE_MS)
+            timer.timeout.connect(lambda: window.audit_view.isVisible() and window.audit_view.refresh())
+        timer.start()
 
 
 def current_plan_id(window) -> int | None:

@@ -21,7 +21,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
 
-from workbench.core.plan import SENTENCE, PlanNode
+from workbench.core.plan import CHAPTER, PLAN, SENTENCE, PlanNode
 
 from . import main_actions, navigation
 from .annotation_pane import AnnotationPane
@@ -35,6 +35,7 @@ from .search_backend import SearchBackend, SearchResult, make_backend
 from .search_panel import SearchPanel
 from .session import Session, is_clause
 from .status_bar import StatusBar
+from .still_docks import keep_still
 from .tree_panel import TreePanel
 from .workers import WorkerPool
 
@@ -42,6 +43,7 @@ GEOMETRY_KEY = "ui/geometry"
 STATE_KEY = "ui/window_state"
 LAST_NODE_KEY = "ui/last_node"
 STATE_VERSION = 1
+LAST_NODE_PAUSE_MS = 2000
 
 Handler = Callable[["MainWindow"], object]
 
@@ -61,6 +63,12 @@ class MainWindow(QMainWindow):
         self.annotator = Annotator(session, self.undo_stack, settings, self)
         self.pool = WorkerPool(self)
         self.current_node_id: int | None = None
+        self._last_node: str | None = None  # the selection not yet written to the settings
+        self._opened_chapters: set[int | None] = set()  # chapters J/K/N expanded whole (see _open_chapter)
+        self._last_node_timer = QTimer(self)
+        self._last_node_timer.setSingleShot(True)
+        self._last_node_timer.setInterval(LAST_NODE_PAUSE_MS)
+        self._last_node_timer.timeout.connect(self._remember_last_node)
         self.export_handler: Handler | None = None
         self.merge_handler: Handler | None = None
         self.audit_dock: QDockWidget | None = None
@@ -73,8 +81,9 @@ class MainWindow(QMainWindow):
         self.annotation = AnnotationPane(session, self.annotator)
         self.search_panel = SearchPanel(session, backend or make_backend(session))
         self.indicator_view = IndicatorView(session)
-        self.charts = ChartsView(session)
+        self.charts = ChartsView(session, pool=self.pool)  # counts the department load on a worker
         self.setCentralWidget(self.reader)
+        keep_still(self, self.reader)  # see still_docks.py: one paint per keypress
         # The side docks run the full height; the bottom docks sit under the reader only.
         for corner, area in (
             (Qt.Corner.TopLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea),
@@ -108,6 +117,7 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
+        keep_still(self, dock)
         self.addDockWidget(area, dock)
         return dock
 
@@ -138,7 +148,14 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state, STATE_VERSION)
 
+    def _remember_last_node(self) -> None:
+        self._last_node_timer.stop()
+        if self._last_node is not None:
+            self.settings.setValue(LAST_NODE_KEY, self._last_node)
+            self._last_node = None
+
     def save_layout(self) -> None:
+        self._remember_last_node()
         self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self.settings.setValue(STATE_KEY, self.saveState(STATE_VERSION))
         self.settings.sync()
@@ -164,7 +181,10 @@ class MainWindow(QMainWindow):
         self.annotator.set_target(node_id)
         plan_id = self.session.plan_id_of(node_id) if node_id is not None else None
         if node is not None and plan_id is not None:
-            self.settings.setValue(LAST_NODE_KEY, f"{self.session.plan_record(plan_id).sha256}:{node.key}")
+            # Remembered once the reviewer pauses (and on close): QSettings rewrites its file on every change,
+            # which cost a J keypress a few milliseconds.
+            self._last_node = f"{self.session.plan_record(plan_id).sha256}:{node.key}"
+            self._last_node_timer.start()
         self.node_selected.emit(node_id)
 
     def select_node(self, node_id: int | None) -> bool:
@@ -237,9 +257,25 @@ class MainWindow(QMainWindow):
         index = self.proxy.index_for_id(node.db_id)
         if not index.isValid():
             return False
+        self._open_chapter(node)
         self.tree.setCurrentIndex(index)
         self.tree.scrollTo(index)
         return True
+
+    def _open_chapter(self, node: PlanNode) -> None:
+        """Expand the whole chapter that J/K/N enter, so that stepping on from section to section moves the
+        highlight instead of opening a section (which reflows and repaints the whole tree) each time."""
+        chapter = node.parent
+        while chapter is not None and chapter.kind != CHAPTER and chapter.parent is not None and chapter.parent.kind != PLAN:
+            chapter = chapter.parent
+        if chapter is None or chapter.kind == PLAN:
+            return
+        if chapter.db_id in self._opened_chapters:
+            return
+        index = self.proxy.index_for_id(chapter.db_id)
+        if index.isValid():
+            self._opened_chapters.add(chapter.db_id)
+            self.tree.expandRecursively(index)
 
     def restore_last_node(self) -> None:
         value = str(self.settings.value(LAST_NODE_KEY, "") or "")

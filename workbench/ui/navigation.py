@@ -88,7 +88,7 @@ def next_clause(
         session.plan(candidate_plan)  # loads a heading
         clauses = session.clauses(candidate_plan)
         if step_number == 0 and current is not None:
-            positions = [session.position(c) for c in clauses]
+            positions = session.clause_positions(candidate_plan)
             here = session.position(current)
             begin = bisect_right(positions, here) if direction > 0 else bisect_left(positions, here) - 1
         elif step_number == len(plans):  # wrapped round to the start plan: its part before `current`

@@ -21,7 +21,7 @@ reviewer opens it, so a workspace of a hundred plans shows at once.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
@@ -31,6 +31,7 @@ from workbench.storage.records import LEAD, Changes
 
 from . import icons
 from .session import STATE_INHERITED, STATE_NONE, Session, TagState, is_clause
+from .tree.row_delegate import CellRole
 
 translate = QCoreApplication.translate
 NodeRole = Qt.ItemDataRole.UserRole + 1  # the node's database id
@@ -39,13 +40,15 @@ KindRole = Qt.ItemDataRole.UserRole + 3
 COLUMNS = 2
 _ROOT_ID = 0
 _INHERITED_COLOUR = QColor("#8a8f98")
+_INHERITED_BRUSH = QBrush(_INHERITED_COLOUR)
 
 Index = QModelIndex | QPersistentModelIndex
 _HANDLED_ROLES = frozenset({
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
     Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole,
-    NodeRole, StateRole, KindRole,
+    NodeRole, StateRole, KindRole, CellRole,
 })  # fmt: skip
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,13 @@ class _RowInfo:
     count: str
     state: str | None
     icon: QIcon | None
+    bold: bool = False
+
+    @cached_property
+    def cells(self) -> tuple[tuple, tuple]:
+        """CellRole per column: (text, icon, bold, foreground brush, right-aligned), as data() answers role by role."""
+        grey = _INHERITED_BRUSH if self.state == STATE_INHERITED else None
+        return (self.display, self.icon, self.bold, None, False), (self.count, None, False, grey, True)
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +80,7 @@ class PlanTreeModel(QAbstractItemModel):
         self._roots: list[PlanNode] = []
         self._kids: dict[int, list[PlanNode]] = {}
         self._rows: dict[int, int] = {}
+        self._up: dict[int, tuple[int, int]] = {}  # node id -> (its parent's row, its parent's id), for parent()
         self._info: dict[int, _RowInfo] = {}
         self._plan_rows: dict[int, int] = {}  # plan id -> top-level row
         for plan_id in session.plan_ids:
@@ -96,8 +107,10 @@ class PlanTreeModel(QAbstractItemModel):
             node = stack.pop()
             kids = [c for c in node.children if c.kind != SENTENCE and c.db_id is not None]
             self._kids[node.db_id or -1] = kids
+            up = (self._rows[node.db_id or -1], node.db_id or -1)
             for row, child in enumerate(kids):
                 self._rows[child.db_id or -1] = row
+                self._up[child.db_id or -1] = up
             stack.extend(kids)
 
     def _on_plan_added(self, plan_id: int) -> None:
@@ -155,19 +168,19 @@ class PlanTreeModel(QAbstractItemModel):
 
     # -- QAbstractItemModel -----------------------------------------------
 
+    # index() and parent() run a dozen times per painted row (the view asks through the filter
+    # proxy): dictionary look-ups only.
+
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
-        kids = self._children(parent)
-        if not (0 <= row < len(kids) and 0 <= column < COLUMNS):
-            return QModelIndex()
-        return self.createIndex(row, column, kids[row].db_id)
+        where = parent.column()
+        kids = self._roots if where < 0 else self._kids.get(parent.internalId(), ()) if where == 0 else ()
+        if 0 <= row < len(kids) and 0 <= column < COLUMNS:
+            return self.createIndex(row, column, kids[row].db_id)
+        return QModelIndex()
 
     def parent(self, index: Index = QModelIndex()):  # type: ignore[override]
-        if not index.isValid():
-            return QModelIndex()
-        node = self.session.node(index.internalId())
-        if node is None or node.parent is None:
-            return QModelIndex()
-        return self.createIndex(self._rows[node.parent.db_id or -1], 0, node.parent.db_id)
+        up = self._up.get(index.internalId()) if index.isValid() else None
+        return QModelIndex() if up is None else self.createIndex(up[0], 0, up[1])
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return len(self._children(parent))
@@ -189,7 +202,7 @@ class PlanTreeModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -210,6 +223,8 @@ class PlanTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return node.title if node.kind == PLAN else self._tooltip(node, self.session.tag_state(node))
         row = self._row_info(node)
+        if role == CellRole:  # everything the tree's RowDelegate paints, in one call
+            return row.cells[column] if 0 <= column < COLUMNS else None
         if role == Qt.ItemDataRole.DisplayRole:
             return row.display if column == 0 else row.count
         if role == StateRole:
@@ -230,7 +245,7 @@ class PlanTreeModel(QAbstractItemModel):
         info = self._info.get(key)
         if info is None:
             if node.kind == PLAN:
-                info = _RowInfo(self._display(node), self._count_text(node), None, None)
+                info = _RowInfo(self._display(node), self._count_text(node), None, None, bold=True)
             else:
                 state = self.session.tag_state(node)
                 info = _RowInfo(self._display(node), self._count_text(node), state.state, self._icon(node, state))

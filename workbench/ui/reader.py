@@ -90,6 +90,7 @@ class Reader(QWidget):
         self.target_id: int | None = None
         self.terms: list[str] = []
         self.match_spans: dict[int, list[tuple[int, int]]] = {}
+        self._shown_body = ""  # the HTML the browser holds (setHtml lays the document out again)
         self.breadcrumb = QLabel()
         self.breadcrumb.setObjectName("breadcrumb")
         self.breadcrumb.setTextFormat(Qt.TextFormat.RichText)
@@ -167,10 +168,15 @@ class Reader(QWidget):
         if node is None:
             self.breadcrumb.setText("")
             hint = translate("Reader", "在左侧选择一个条目。")
-            self.browser.setHtml(f"<p style='color:#888'>{html.escape(hint)}</p>")
+            self._shown_body = f"<p style='color:#888'>{html.escape(hint)}</p>"
+            self.browser.setHtml(self._shown_body)
             return
         self.breadcrumb.setText(self._crumbs(node))
-        self.browser.setHtml(self._body(node))
+        body = self._body(node)
+        if body == self._shown_body:  # a tag on the clause shown: the text reads the same, keep its layout
+            return
+        self._shown_body = body
+        self.browser.setHtml(body)
         if keep_scroll:
             bar.setValue(scroll)
 

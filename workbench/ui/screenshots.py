@@ -40,6 +40,15 @@ def _settle() -> None:
     QTest.qWait(SETTLE_MS)
 
 
+def _wait_for(done, timeout_s: float = 10.0) -> None:
+    """Process events until `done()` (work answered by a worker), at most `timeout_s`."""
+    import time
+
+    deadline = time.monotonic() + timeout_s
+    while not done() and time.monotonic() < deadline:
+        QTest.qWait(20)
+
+
 def _tag_some_clauses(window) -> None:
     session, annotator = window.session, window.annotator
     root = session.plan(session.plan_ids[0]).root
@@ -131,6 +140,7 @@ def take(out: Path, *, language: str = "zh_CN") -> list[Path]:
         window.charts.setCurrentIndex(0)
         shot("05-chart-coverage")
         window.charts.setCurrentIndex(1)
+        _wait_for(lambda: window.charts.pending == 0 and bool(window.charts.load.bars))  # counted on a worker
         shot("06-chart-department-load")
 
         window.indicator_dock.raise_()
@@ -147,6 +157,7 @@ def take(out: Path, *, language: str = "zh_CN") -> list[Path]:
         window.audit_dock.show()
         window.audit_dock.raise_()
         window.audit_view.refresh()
+        _wait_for(lambda: window.audit_view.model.pending == 0)  # read on a worker
         shot("10-audit-log")
 
         from workbench.ui.export_dialog import ExportDialog

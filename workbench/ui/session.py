@@ -99,6 +99,7 @@ class Session(QObject):
         self.coverage_counts = Coverage(self)
         self._clauses: dict[int, list[PlanNode]] = {}
         self._order: dict[int, dict[int, int]] = {}  # plan id -> node id -> document position
+        self._clause_positions: dict[int, list[int]] = {}  # plan id -> positions of its clauses, for bisect
         self._conflicted: set[int] = set()  # nodes with an open merge conflict
         self._conflict_targets: set[tuple[str, str]] = set()  # (plan sha256, node key) of open conflicts
         # (node id, event subject) -> uuid of the newest event about it as this window's own last write left it:
@@ -176,6 +177,7 @@ class Session(QObject):
         self._statuses.update(self.repo.statuses_for_plan(record.id))
         self._indicators[record.id] = self.repo.indicators(record.id)
         self._clauses[record.id] = [n for n in plan.nodes() if is_clause(n)]
+        self._clause_positions.pop(record.id, None)
         self._records[record.id] = record
         self._roots[record.id] = plan.root
         self._plans[record.id] = plan
@@ -249,6 +251,13 @@ class Session(QObject):
         if plan_id is not None:
             return self._clauses.get(plan_id, [])
         return [n for pid in self.loaded_plan_ids for n in self._clauses[pid]]
+
+    def clause_positions(self, plan_id: int) -> list[int]:
+        """The document positions of clauses(plan_id), in that order (J bisects them)."""
+        positions = self._clause_positions.get(plan_id)
+        if positions is None:
+            positions = self._clause_positions[plan_id] = [self.position(c) for c in self._clauses.get(plan_id, [])]
+        return positions
 
     def indicators(self, plan_id: int) -> list[IndicatorRecord]:
         return self._indicators.get(plan_id, [])

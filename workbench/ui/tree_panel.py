@@ -9,6 +9,7 @@ from workbench.core.plan import CHAPTER
 
 from .plan_filter_model import PlanFilterModel
 from .session import Session, is_clause
+from .tree.row_delegate import RowDelegate
 
 translate = QCoreApplication.translate
 FILTER_PAUSE_MS = 200
@@ -42,6 +43,7 @@ class TreePanel(QWidget):
         self.view.setObjectName("planTree")
         self.view.setModel(proxy)
         self.view.setUniformRowHeights(True)
+        self.view.setItemDelegate(RowDelegate(self.view))  # one model call per painted cell
         self.view.setAllColumnsShowFocus(True)
         self.view.setExpandsOnDoubleClick(True)
         header = self.view.header()

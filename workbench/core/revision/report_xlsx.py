@@ -13,24 +13,37 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.cell.rich_text import CellRichText, TextBlock
-from openpyxl.cell.text import InlineFont
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from functools import lru_cache
+from types import SimpleNamespace
 
 from workbench.core.revision.diff import diff_runs
 from workbench.core.revision.report import ReportRow
-from workbench.core.xlsx_cells import clean_text, wrapped_height
 
-THIN = Side(style="thin", color="999999")
-BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-HEADER_FONT = Font(name="宋体", bold=True, size=11)
-BODY_FONT = Font(name="宋体", size=10)
-HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
-WRAP = Alignment(wrap_text=True, vertical="top")
-DELETED_FONT = InlineFont(rFont="宋体", sz=10, color="C00000", strike=True)
-INSERTED_FONT = InlineFont(rFont="宋体", sz=10, color="C00000", b=True, u="single")
-PLAIN_FONT = InlineFont(rFont="宋体", sz=10)
+
+@lru_cache(maxsize=1)
+def _x() -> SimpleNamespace:
+    """openpyxl and the report's styles, imported on the first write: the window imports this module at start
+    (for ReportInfo and PendingRow) and openpyxl takes about 0.2 s to import."""
+    from openpyxl import Workbook
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    from workbench.core.xlsx_cells import clean_text, wrapped_height  # openpyxl too
+
+    thin = Side(style="thin", color="999999")
+    return SimpleNamespace(
+        Workbook=Workbook, CellRichText=CellRichText, TextBlock=TextBlock, Alignment=Alignment,
+        clean_text=clean_text, wrapped_height=wrapped_height,
+        BORDER=Border(left=thin, right=thin, top=thin, bottom=thin),
+        HEADER_FONT=Font(name="宋体", bold=True, size=11), BODY_FONT=Font(name="宋体", size=10),
+        HEADER_FILL=PatternFill("solid", fgColor="D9E1F2"), WRAP=Alignment(wrap_text=True, vertical="top"),
+        DELETED_FONT=InlineFont(rFont="宋体", sz=10, color="C00000", strike=True),
+        INSERTED_FONT=InlineFont(rFont="宋体", sz=10, color="C00000", b=True, u="single"),
+        PLAIN_FONT=InlineFont(rFont="宋体", sz=10),
+    )  # fmt: skip
+
+
 MAIN_HEADERS = ("序号", "章节", "原文", "修改后", "变化", "责任单位", "匹配度", "审核")
 MAIN_WIDTHS = (4, 10, 30, 30, 8, 17, 6, 7)  # fit A4 landscape at 100 %: body text prints at 10 pt
 
@@ -60,16 +73,17 @@ class PendingRow:
 def write_report(path: Path, rows: Sequence[ReportRow], indicators: Sequence[tuple[str, ...]],
                  pending: Sequence[PendingRow], info: ReportInfo) -> Path:
     path = Path(path)
-    wb = Workbook()
+    x = _x()
+    wb = x.Workbook()
     ws = wb.active
     ws.title = "对照表"
     _headers(ws, MAIN_HEADERS, MAIN_WIDTHS)
-    ws.oddHeader.center.text = clean_text(f"《{info.new_title}》修改对照表")  # printed on every page
+    ws.oddHeader.center.text = x.clean_text(f"《{info.new_title}》修改对照表")  # printed on every page
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
     for n, row in enumerate(rows, 1):
         old_runs, new_runs = diff_runs(row.old_text, row.new_text) if row.old_text and row.new_text else (
             [(row.old_text, False)], [(row.new_text, False)])
-        values = [n, row.place, _rich(old_runs, DELETED_FONT), _rich(new_runs, INSERTED_FONT), row.change,
+        values = [n, row.place, _rich(old_runs, x.DELETED_FONT), _rich(new_runs, x.INSERTED_FONT), row.change,
                   row.units, f"{row.confidence:.0%}", row.review]
         _append(ws, values)
     ws2 = wb.create_sheet("主要指标变化")
@@ -101,9 +115,10 @@ def write_report(path: Path, rows: Sequence[ReportRow], indicators: Sequence[tup
 def _headers(ws, titles: Sequence[str], widths: Sequence[float]) -> None:
     from openpyxl.utils import get_column_letter
 
+    x = _x()
     for i, (title, width) in enumerate(zip(titles, widths), 1):
         c = ws.cell(row=1, column=i, value=title)
-        c.font, c.fill, c.border, c.alignment = HEADER_FONT, HEADER_FILL, BORDER, Alignment(horizontal="center")
+        c.font, c.fill, c.border, c.alignment = x.HEADER_FONT, x.HEADER_FILL, x.BORDER, x.Alignment(horizontal="center")
         ws.column_dimensions[get_column_letter(i)].width = width
     ws.freeze_panes = "A2"
     ws.print_title_rows = "1:1"
@@ -119,22 +134,25 @@ def _append(ws, values: list) -> None:
     row = ws.max_row + 1
     from openpyxl.utils import get_column_letter
 
+    x = _x()
     widths = [ws.column_dimensions[get_column_letter(i)].width or 10 for i in range(1, len(values) + 1)]
-    plain = ["".join(str(t) for t in v) if isinstance(v, CellRichText) else v for v in values]
-    height = wrapped_height(plain, widths)
+    plain = ["".join(str(t) for t in v) if isinstance(v, x.CellRichText) else v for v in values]
+    height = x.wrapped_height(plain, widths)
     if height is not None:
         ws.row_dimensions[row].height = height
     for i, value in enumerate(values, 1):
         c = ws.cell(row=row, column=i)
         if isinstance(value, str):
-            c.value = clean_text(value)
+            c.value = x.clean_text(value)
             c.data_type = "s"  # a clause beginning with '=' stays text
         else:
             c.value = value
-        c.font, c.border, c.alignment = BODY_FONT, BORDER, WRAP
+        c.font, c.border, c.alignment = x.BODY_FONT, x.BORDER, x.WRAP
 
 
-def _rich(runs, font: InlineFont):
+def _rich(runs, font):
     if not any(changed for _, changed in runs):
         return "".join(text for text, _ in runs)
-    return CellRichText(*(TextBlock(font if changed else PLAIN_FONT, clean_text(text)) for text, changed in runs if text))
+    x = _x()
+    return x.CellRichText(*(x.TextBlock(font if changed else x.PLAIN_FONT, x.clean_text(text))
+                            for text, changed in runs if text))

@@ -82,18 +82,26 @@ def daily_backup(workspace: Path, *, source: sqlite3.Connection | None = None,
     `source` is an open connection to copy from (default: the file).
     """
     workspace = Path(workspace)
-    if not workspace.is_file() or workspace.stat().st_size == 0:
+    if not daily_due(workspace, now=now):
         return None
+    return take_backup(source or workspace, workspace, reason="daily")
+
+
+def daily_due(workspace: Path, *, now: datetime | None = None) -> bool:
+    """Whether today's copy is still to be taken (no copy today, and the workspace changed since the newest)."""
+    workspace = Path(workspace)
+    if not workspace.is_file() or workspace.stat().st_size == 0:
+        return False
     now = now or datetime.now(timezone.utc)
     today = now.astimezone().date()
     existing = list_backups(workspace, events=False)
     if existing:
         if existing[0].taken.astimezone().date() == today:
-            return None
+            return False
         changed = max(p.stat().st_mtime_ns for p in (workspace, Path(f"{workspace}-wal")) if p.exists())
         if existing[0].path.stat().st_mtime_ns >= changed:
-            return None
-    return take_backup(source or workspace, workspace, reason="daily")
+            return False
+    return True
 
 
 def cap_bytes(workspace: Path) -> int:

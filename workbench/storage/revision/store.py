@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from workbench.core.plan import Plan
-from workbench.core.revision import Revision, match_plans
+from workbench.core.revision.model import Revision
 from workbench.core.revision.carry import Carry, NodeTags, Orphan, plan_carry
 
 from ..errors import RevisionRefused, StoreError
@@ -143,6 +143,8 @@ class RevisionStore(StoreBase):
         if newer is not None:
             raise StoreError(f"plan {revision_of} already has a newer version, plan {newer}: import the revision "
                              f"of plan {versions.current_version(self.db, revision_of)} instead")
+        from workbench.core.revision import match_plans  # rapidfuzz: imported by the commands that match
+
         old = self.load_plan(revision_of)
         revision = match_plans(old, plan)  # the slow part, outside the write lock
         counts = revision.counts(frozenset({"clause", "box_item"}))

@@ -12,11 +12,13 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+# `cryptography` is imported where a key is made, loaded or checked: loading its bindings costs
+# 10-70 ms, which a command that only reads would pay for nothing.
 
 MESSAGE_PREFIX = b"workbench-event-v1\x00"
 
@@ -61,16 +63,23 @@ class Ed25519Signer:
 
     @classmethod
     def generate(cls) -> Ed25519Signer:
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
         return cls(Ed25519PrivateKey.generate())
 
     @classmethod
     def from_pem(cls, data: bytes, passphrase: str | None = None) -> Ed25519Signer:
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
         key = serialization.load_pem_private_key(data, password=passphrase.encode("utf-8") if passphrase else None)
         if not isinstance(key, Ed25519PrivateKey):
             raise ValueError("the key file does not hold an Ed25519 key")
         return cls(key)
 
     def to_pem(self, passphrase: str | None = None) -> bytes:
+        from cryptography.hazmat.primitives import serialization
+
         encryption = (
             serialization.BestAvailableEncryption(passphrase.encode("utf-8"))
             if passphrase
@@ -104,6 +113,9 @@ class Unsigned:
 
 
 def _verify_ed25519(public_key: bytes, message: bytes, signature: bytes) -> bool:
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         Ed25519PublicKey.from_public_bytes(public_key).verify(signature, message)
     except (InvalidSignature, ValueError):
