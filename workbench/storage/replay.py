@@ -186,6 +186,24 @@ def compared_value(subject: str, after: Any) -> Any:
 def replay(events: Iterable[Event] | History) -> Replayed:
     """Replay events given in local seq order (or an already built History)."""
     history = events if isinstance(events, History) else History.build(events)
+    state, base, base_event = _walk(history)
+    _read_values(state, base, base_event, nodes=True)
+    return state
+
+
+def replay_without_node_values(history: History) -> Replayed:
+    """replay(), except that node targets get their last event (`node_last`) but no value (`nodes` stays empty).
+
+    For verify, which compares the node values with the tables in SQL (state_sql.py): reading and
+    decoding the last `after` of every node target is most of replay's time.
+    """
+    state, base, base_event = _walk(history)
+    _read_values(state, base, base_event, nodes=False)
+    return state
+
+
+def _walk(history: History) -> tuple[Replayed, dict[str, dict[str, Any]], dict[str, str]]:
+    """Every target's last event in canonical order (a disputed target's shown one), and the plans."""
     state = Replayed(history)
     base: dict[str, dict[str, Any]] = {}
     base_event: dict[str, str] = {}
@@ -217,12 +235,21 @@ def replay(events: Iterable[Event] | History) -> Replayed:
         shown = state.shown_while_disputed(uid, uuids)
         if shown is not None:
             state.department_last[uid] = shown
+    return state, base, base_event
+
+
+def _read_values(state: Replayed, base: dict[str, dict[str, Any]], base_event: dict[str, str], *, nodes: bool) -> None:
+    """Fill the values of the targets `_walk` found (node targets only when `nodes`)."""
+    history = state.history
     # Each target's value is the `after` of its last event, and a disputed target's frontier events are
     # compared by theirs: read for all of them at once.
     disputed = [(target, u) for target, frontier in state._frontiers.items() if len(frontier) > 1 for u in frontier]
-    wanted = {*state.node_last.values(), *state.department_last.values(), *(u for _, u in disputed)}
+    if not nodes:
+        disputed = [(target, u) for target, u in disputed if not isinstance(target, tuple)]
+    node_last = state.node_last if nodes else {}
+    wanted = {*node_last.values(), *state.department_last.values(), *(u for _, u in disputed)}
     afters = read_afters([history.events[u] for u in wanted])
-    for target, uuid in state.node_last.items():
+    for target, uuid in node_last.items():
         state.nodes[target] = node_value(target[0], afters[uuid])
     for uid, uuid in state.department_last.items():
         state.departments[uid] = department_value(afters[uuid])
@@ -233,4 +260,3 @@ def replay(events: Iterable[Event] | History) -> Replayed:
         if uid not in state.departments:
             state.departments[uid] = record
             state.department_last[uid] = base_event[uid]
-    return state
