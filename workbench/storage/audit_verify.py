@@ -104,6 +104,8 @@ def _uncovered(events: list[audit.Event], history: History, own: str) -> audit.E
     """
     recorded: dict[str, int] = {}
     for event in events:
+        if event.action != MERGE_ACTION:
+            continue
         for origin, count in merge_heads(event).items():
             recorded[origin] = max(recorded.get(origin, 0), count)
     for origin, chain in history.chains.items():

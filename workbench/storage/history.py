@@ -90,7 +90,7 @@ class History:
             index[event.uuid] = len(chain)
             chain.append(event.uuid)
             known = knowledge.get(event.origin, {})
-            heads = merge_heads(event)
+            heads = merge_heads(event) if event.action == MERGE_ACTION else None  # (no call per other event)
             if heads:
                 grown = dict(known)
                 for origin, count in heads.items():
@@ -154,6 +154,15 @@ class History:
             order.append(uuid)
             chain = chains[events[uuid].origin]
             position = index[uuid] + 1
+            # A run of one chain: while the next event is placed next anyway (it waits for nothing, this
+            # event frees nothing else, and it comes before every ready event), take it without the heap.
+            while position < len(chain) and uuid not in released_by:
+                following = chain[position]
+                if following in waiting or (ready and (events[following].time_utc, following) > ready[0]):
+                    break
+                uuid = following
+                order.append(uuid)
+                position += 1
             freed = [chain[position]] if position < len(chain) else []
             freed += released_by.get(uuid, ())
             for after in freed:

@@ -207,6 +207,7 @@ def _walk(history: History) -> tuple[Replayed, dict[str, dict[str, Any]], dict[s
     state = Replayed(history)
     base: dict[str, dict[str, Any]] = {}
     base_event: dict[str, str] = {}
+    writers: set[str] = set()  # the origins of node and department events
     for uuid in history.order:
         event = history.events[uuid]
         subject = event.subject
@@ -216,7 +217,9 @@ def _walk(history: History) -> tuple[Replayed, dict[str, dict[str, Any]], dict[s
             target = (subject, event.plan_sha256, event.node_key)
             state.node_last[target] = uuid  # its value is read once, below: only the last one counts
             state.node_events.setdefault(target, []).append(uuid)
+            writers.add(event.origin)
         elif subject == "department" and event.department_uid:
+            writers.add(event.origin)
             state.department_last[event.department_uid] = uuid
             state.department_events.setdefault(event.department_uid, []).append(uuid)
         elif subject == "departments":
@@ -227,6 +230,11 @@ def _walk(history: History) -> tuple[Replayed, dict[str, dict[str, Any]], dict[s
                     base_event[uid] = uuid
         elif subject == "plan" and event.plan_sha256:
             state.plans.setdefault(event.plan_sha256, uuid)
+    if len(writers) < 2:
+        # One workspace wrote every target's events: no target is disputed (frontier_of gives [] for each).
+        state._frontiers.update({target: [] for target in state.node_events})
+        state._frontiers.update({uid: [] for uid in state.department_events})
+        return state, base, base_event
     for target, uuids in state.node_events.items():
         shown = state.shown_while_disputed(target, uuids)
         if shown is not None:
