@@ -85,11 +85,15 @@ class History:
         seen: dict[str, Mapping[str, int]] = {}
         knowledge: dict[str, Mapping[str, int]] = {}  # origin -> current seen dict of its chain
         for event in events:
-            chain = chains.setdefault(event.origin, [])
-            by_uuid[event.uuid] = event
-            index[event.uuid] = len(chain)
-            chain.append(event.uuid)
-            known = knowledge.get(event.origin, {})
+            uuid, origin = event.uuid, event.origin
+            chain = chains.get(origin)
+            if chain is None:
+                chain = chains[origin] = []
+                knowledge[origin] = {}  # one empty dict per origin, not one per event (they are never changed)
+            by_uuid[uuid] = event
+            index[uuid] = len(chain)
+            chain.append(uuid)
+            known = knowledge[origin]
             heads = merge_heads(event) if event.action == MERGE_ACTION else None  # (no call per other event)
             if heads:
                 grown = dict(known)
@@ -110,7 +114,7 @@ class History:
                                 grown[o] = c
                 known = grown
                 knowledge[event.origin] = known
-            seen[event.uuid] = known
+            seen[uuid] = known
         history = cls(by_uuid, chains, index, seen, [], {})
         if ordered:
             history.order = history._canonical_order()
