@@ -208,15 +208,22 @@ def _walk(history: History) -> tuple[Replayed, dict[str, dict[str, Any]], dict[s
     base: dict[str, dict[str, Any]] = {}
     base_event: dict[str, str] = {}
     writers: set[str] = set()  # the origins of node and department events
+    events, node_subjects = history.events, frozenset(NODE_SUBJECTS)
+    node_last, node_events = state.node_last, state.node_events
     for uuid in history.order:
-        event = history.events[uuid]
+        event = events[uuid]
         subject = event.subject
-        if subject in NODE_SUBJECTS:
-            if event.plan_sha256 is None or event.node_key is None:
+        if subject in node_subjects:
+            sha, key = event.plan_sha256, event.node_key
+            if sha is None or key is None:
                 continue
-            target = (subject, event.plan_sha256, event.node_key)
-            state.node_last[target] = uuid  # its value is read once, below: only the last one counts
-            state.node_events.setdefault(target, []).append(uuid)
+            target = (subject, sha, key)
+            node_last[target] = uuid  # its value is read once, below: only the last one counts
+            on_target = node_events.get(target)
+            if on_target is None:
+                node_events[target] = [uuid]
+            else:
+                on_target.append(uuid)
             writers.add(event.origin)
         elif subject == "department" and event.department_uid:
             writers.add(event.origin)
