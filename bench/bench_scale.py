@@ -302,7 +302,7 @@ def row_conflicts(cache: Path, tmp: Path) -> dict:
     if not merged.exists():
         merged, _ = _merged(cache, tmp)
     os.environ["WORKBENCH_DATA_DIR"] = str(tmp / "profile")  # the resolver's own key: not a party
-    work = scratch(merged, tmp)
+    work = scratch(merged, tmp, "disputes.sqlite")  # not onto the merge made just above
     repo = open_repo(work, "组长")  # schema upgrades of newer code, not timed
     started = time.perf_counter()
     store.sync_conflicts(repo.db)  # a replay once, when the file has events from elsewhere since its last sync

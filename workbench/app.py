@@ -38,8 +38,9 @@ def build_main_window(repo, settings, *, path: Path | None = None, backend=None,
 
     `features` plugs in export, division import, merge and the audit views.
     """
-    from workbench.ui import background, integrations
-    from workbench.ui.main_window import MainWindow
+    from workbench.ui import background
+    from workbench.ui.window import integrations
+    from workbench.ui.window.main_window import MainWindow
     from workbench.ui.session import Session
 
     session = Session(repo, path=path)
@@ -58,7 +59,8 @@ def _first_start(window, *, ask: bool) -> None:
 
     The import waits for the answer so that its event names the reviewer.
     """
-    from workbench.ui import background, main_actions
+    from workbench.ui import background
+    from workbench.ui.window import main_actions
 
     def import_seed() -> None:
         if not window.session.plan_ids:
@@ -116,9 +118,9 @@ def run_gui(argv: Sequence[str] = (), *, on_ready: Callable[[object], None] | No
     from workbench.storage.audit import Reviewer
     from workbench.storage.backups import DailyBackup
     from workbench.storage.repository import Repository
-    from workbench.ui.workspace_open import apply_read_only, install_excepthook, open_for_gui
+    from workbench.ui.workspace.workspace_open import apply_read_only, install_excepthook, open_for_gui
     from workbench.ui import i18n
-    from workbench.ui.reviewer_dialog import stored_reviewer
+    from workbench.ui.workspace.reviewer_dialog import stored_reviewer
 
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     app.setOrganizationName(ORGANISATION)
@@ -139,7 +141,7 @@ def run_gui(argv: Sequence[str] = (), *, on_ready: Callable[[object], None] | No
         print(f"workbench: {path}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     # refuses a damaged or foreign file before anything is written; read-only, locked and damaged
-    # workspaces get their own dialogs (ui/workspace_open.py)
+    # workspaces get their own dialogs (ui/workspace/workspace_open.py)
     from workbench.storage.signing.profile import use_signer
     from workbench.ui.signing.unlock import unlock_profile_key
 

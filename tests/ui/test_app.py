@@ -110,7 +110,7 @@ def test_layout_size_and_last_node_persist(qtbot, repo, settings, workspace_path
 
 
 def test_settings_dialog_stores_language(qtbot, window):
-    from workbench.ui.settings_dialog import SettingsDialog
+    from workbench.ui.workspace.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(window.settings, window)
     qtbot.addWidget(dialog)
@@ -136,7 +136,7 @@ def test_import_another_plan_in_a_worker(qtbot, window, tmp_path):
 
 
 def test_changing_the_reviewer_applies_to_the_next_write(qtbot, window, repo, departments):
-    from workbench.ui import main_actions
+    from workbench.ui.window import main_actions
 
     dialog = main_actions.ask_reviewer(window, first_start=False)
     assert dialog.name.text() == REVIEWER.name
@@ -166,7 +166,7 @@ def test_gui_is_routed_from_the_command_line(monkeypatch):
 def test_last_node_is_written_once_the_reviewer_pauses(qtbot, repo, settings, workspace_path):
     """J must not rewrite the settings file on every keypress; the selection is remembered after a pause."""
     from workbench.app import build_main_window
-    from workbench.ui import main_window
+    from workbench.ui.window import main_window
 
     window = build_main_window(repo, settings, path=workspace_path, start_workers=False)
     qtbot.addWidget(window)

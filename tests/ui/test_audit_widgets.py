@@ -19,11 +19,11 @@ from workbench.storage.database import open_workspace  # noqa: E402
 from workbench.storage.merge import merge_workspace  # noqa: E402
 from workbench.storage.repository import Repository  # noqa: E402
 from workbench.storage.signing import Ed25519Signer  # noqa: E402
-from workbench.ui.agreement_view import AgreementView  # noqa: E402
-from workbench.ui.audit_view import AuditView  # noqa: E402
-from workbench.ui.conflicts_view import ConflictsView  # noqa: E402
-from workbench.ui.event_table import ENTRY_ROLE  # noqa: E402
-from workbench.ui.history_tab import HistoryTab  # noqa: E402
+from workbench.ui.audit.agreement_view import AgreementView  # noqa: E402
+from workbench.ui.audit.audit_view import AuditView  # noqa: E402
+from workbench.ui.disputes.conflicts_view import ConflictsView  # noqa: E402
+from workbench.ui.audit.event_table import ENTRY_ROLE  # noqa: E402
+from workbench.ui.audit.history_tab import HistoryTab  # noqa: E402
 
 NODE = "ch01/s01/p01"
 
@@ -166,7 +166,7 @@ def test_agreement_view_and_export(qtbot, repo, tmp_path: Path) -> None:
 
 
 def test_audit_view_reads_a_page_at_a_time(qtbot, qtmodeltester, repo, monkeypatch) -> None:
-    from workbench.ui import audit_view
+    from workbench.ui.audit import audit_view
 
     monkeypatch.setattr(audit_view, "PAGE", 3)
     view = AuditView(repo)

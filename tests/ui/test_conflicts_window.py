@@ -34,7 +34,7 @@ def test_a_decision_in_the_dock_clears_the_dispute_on_its_clause(qtbot, window, 
     assert view.model.rowCount() == 0  # hidden: nothing read
     result = merge_workspace(repo.db, other_path, reviewer=Reviewer("组长"), backup=False)
     assert result.new_conflicts
-    from workbench.ui.integrations import refresh_all
+    from workbench.ui.window.integrations import refresh_all
 
     refresh_all(window, events=(result.merge_event or "",))
     assert window.session.tag_state(mine).state == "disputed"

@@ -35,7 +35,7 @@ def settings(tmp_path):
 
 
 def test_export_dialog_builds_requests(qtbot, repo, settings, tmp_path):
-    from workbench.ui.export_dialog import ExportDialog
+    from workbench.ui.export.export_dialog import ExportDialog
 
     dialog = ExportDialog(repo, plan_id=repo.plan_id, settings=settings)
     qtbot.addWidget(dialog)
@@ -90,7 +90,7 @@ def test_run_export_requests_write_files(repo, tmp_path):
 def test_division_dialog_applies_as_named_reviewer(qtbot, repo, tmp_path):
     from workbench.core.export_xlsx import export_workbook
     from workbench.storage.snapshot import provenance, read_snapshot
-    from workbench.ui.division_dialog import DivisionImportDialog, prepare_division_import
+    from workbench.ui.export.division_dialog import DivisionImportDialog, prepare_division_import
 
     plan = repo.load_plan(repo.plan_id)
     path = tmp_path / "division.xlsx"
@@ -129,7 +129,7 @@ def test_print_options_and_word_file(qtbot, repo, tmp_path):
     import docx
 
     from workbench.storage.snapshot import provenance, read_snapshot
-    from workbench.ui.export_dialog import ExportDialog
+    from workbench.ui.export.export_dialog import ExportDialog
 
     dialog = ExportDialog(repo, plan_id=repo.plan_id, settings=QSettings(str(tmp_path / "s.ini"),
                                                                           QSettings.Format.IniFormat))

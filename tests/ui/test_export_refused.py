@@ -21,7 +21,7 @@ def tagged(repo, departments):
 
 def _export(qtbot, repo, settings, workspace_path, plan_id, request, monkeypatch):
     from workbench.app import build_main_window
-    from workbench.ui import export_dialog
+    from workbench.ui.export import export_dialog
 
     warnings: list[tuple[str, str]] = []
     monkeypatch.setattr(export_dialog.QMessageBox, "warning", lambda _parent, title, text: warnings.append((title, text)))

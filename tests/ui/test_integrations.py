@@ -25,7 +25,7 @@ def test_features_are_installed(window):
 
 
 def test_ctrl_e_exports_in_a_worker(qtbot, window, departments, tmp_path, monkeypatch):
-    from workbench.ui import export_dialog
+    from workbench.ui.export import export_dialog
 
     node = clause(window, "ch03/s01/p01")
     window.session.apply(window.session.repo.assign(node_id=node.db_id, department_id=departments["市科技局"]))
@@ -100,7 +100,7 @@ def test_merge_conflicts_show_as_disputed_until_resolved(qtbot, window, seed_wor
     allowed = Roster(default_signer().fingerprint, {})
     allowed.add(Member(default_signer().fingerprint, repo.reviewer.name, resolve=True))
     resolve_conflict(repo, conflict.ref, take="a", reason="组长裁定", roster=allowed)  # the roster says he may
-    from workbench.ui.integrations import refresh_all
+    from workbench.ui.window.integrations import refresh_all
 
     refresh_all(window)
     assert window.session.tag_state(mine).state != "disputed"
@@ -132,7 +132,7 @@ def _table_text(widget) -> str:
 def test_department_registry_dialog(qtbot, window, departments, monkeypatch):
     from PySide6.QtWidgets import QInputDialog
 
-    from workbench.ui.departments_dialog import AddDepartmentDialog, DepartmentsDialog
+    from workbench.ui.workspace.departments_dialog import AddDepartmentDialog, DepartmentsDialog
 
     node = clause(window, "ch06/s01/p01")
     window.session.apply(window.session.repo.assign(node_id=node.db_id, department_id=departments["市数据局"]))

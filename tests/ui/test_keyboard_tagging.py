@@ -56,7 +56,7 @@ def test_numbers_survive_a_restart_and_can_be_pinned(qtbot, window, repo, settin
     pick(qtbot, window, "住房城乡建设")
     assert numbers(window)[1] == "市住房城乡建设委" and numbers(window)[7] == "天津海关"
     # Reloaded from the settings (a new session) the numbers are the same.
-    from workbench.ui.annotator import Annotator
+    from workbench.ui.annotation.annotator import Annotator
 
     again = Annotator(window.session, window.undo_stack, settings)
     assert dict(again.numbered()) == dict(window.annotator.numbered())
@@ -211,7 +211,7 @@ def test_department_filter_shows_only_clauses_that_carry_it(qtbot, window, repo)
     combo = window.tree_panel.department
     combo.setCurrentIndex(combo.findData(repo.find_department("市教委").db_id))
     visible = []
-    from workbench.ui.navigation import preorder
+    from workbench.ui.tree.navigation import preorder
     from workbench.ui.session import is_clause
 
     for index in preorder(window.proxy):

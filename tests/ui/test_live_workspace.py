@@ -14,7 +14,7 @@ from .conftest import clause_ids
 
 def test_a_cli_write_in_another_process_appears_in_the_open_window(qtbot, window, repo, departments, workspace_path):
     node_id = clause_ids(window)[2]
-    from workbench.ui.plan_tree_model import StateRole
+    from workbench.ui.tree.plan_tree_model import StateRole
 
     assert window.tree_model.data(window.tree_model.index_for_id(node_id), StateRole) == "none"
     window.select_node(node_id)
@@ -27,7 +27,7 @@ def test_a_cli_write_in_another_process_appears_in_the_open_window(qtbot, window
     # within a second (two polls): the session, the annotation pane, the tree and the status bar
     qtbot.waitUntil(lambda: [a.name for a in window.session.assignments(node_id)] == ["市科技局"], timeout=3000)
     assert departments["市科技局"] in window.annotation.assignment_list.departments()
-    from workbench.ui.plan_tree_model import StateRole
+    from workbench.ui.tree.plan_tree_model import StateRole
 
     assert window.tree_model.data(window.tree_model.index_for_id(node_id), StateRole) == "lead"  # the tree too
     qtbot.waitUntil(lambda: "李四" in window.status.currentMessage(), timeout=3000)

@@ -8,9 +8,9 @@ import pytest
 
 from workbench import paths
 from workbench.core.importing import import_file
-from workbench.ui.navigation import next_clause
-from workbench.ui.plan_filter_model import PlanFilterModel
-from workbench.ui.plan_tree_model import PlanTreeModel
+from workbench.ui.tree.navigation import next_clause
+from workbench.ui.tree.plan_filter_model import PlanFilterModel
+from workbench.ui.tree.plan_tree_model import PlanTreeModel
 from workbench.ui.session import Session, is_clause
 
 
@@ -148,7 +148,7 @@ def test_history_views_are_read_when_shown_and_agreement_off_the_gui_thread(wind
 
 
 def test_chart_counts_follow_writes_as_a_full_recount_would(three_plans, departments):
-    from workbench.ui.charts import coverage_bars
+    from workbench.ui.window.charts import coverage_bars
 
     session = _lazy_session(three_plans)
     plan = session.plan(session.plan_ids[0])

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from workbench.storage.search import Hit
-from workbench.ui.search_backend import MemorySearch
+from workbench.ui.search.search_backend import MemorySearch
 
 from workbench.ui.session import is_clause
 
@@ -152,6 +152,6 @@ def test_choosing_a_result_selects_and_highlights(qtbot, window):
 
 
 def _visible(window) -> set[int]:
-    from workbench.ui.navigation import preorder
+    from workbench.ui.tree.navigation import preorder
 
     return {window.proxy.node(i).db_id for i in preorder(window.proxy) if is_clause(window.proxy.node(i))}

@@ -59,7 +59,7 @@ def test_undo_still_works_when_nobody_else_wrote(qtbot, window, repo, department
 
 def test_ctrl_z_after_a_merge_refuses_and_keeps_the_conflict(qtbot, window, repo, departments, seed_workspace,
                                                              tmp_path):
-    from workbench.ui.integrations import refresh_all
+    from workbench.ui.window.integrations import refresh_all
 
     colleague_path = tmp_path / "colleague.sqlite"
     shutil.copyfile(seed_workspace, colleague_path)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from workbench.ui.plan_filter_model import PlanFilterModel
-from workbench.ui.plan_tree_model import NodeRole, PlanTreeModel, StateRole
+from workbench.ui.tree.plan_filter_model import PlanFilterModel
+from workbench.ui.tree.plan_tree_model import NodeRole, PlanTreeModel, StateRole
 from workbench.ui.session import Session
 
 
@@ -121,7 +121,7 @@ def test_untagged_filter_keeps_pinned_node(repo, departments):
 
 
 def _visible_clauses(proxy) -> set[int]:
-    from workbench.ui.navigation import preorder
+    from workbench.ui.tree.navigation import preorder
 
     ids = set()
     for index in preorder(proxy):

@@ -25,7 +25,7 @@ def _tag_current(window, departments) -> None:
 
 
 def test_department_load_is_counted_when_the_charts_are_shown_on_a_worker(qtbot, window, departments, monkeypatch):
-    from workbench.ui import charts
+    from workbench.ui.window import charts
 
     threads = _spy(monkeypatch, charts, "_load_from_file")
     window.search_dock.raise_()  # the charts' tab behind the search (a tab behind another counts as "visible")
@@ -55,7 +55,7 @@ def test_department_load_is_counted_when_the_charts_are_shown_on_a_worker(qtbot,
 
 
 def test_audit_log_is_read_when_first_shown_on_a_worker(qtbot, window, departments, monkeypatch):
-    from workbench.ui import audit_view
+    from workbench.ui.audit import audit_view
 
     threads = _spy(monkeypatch, audit_view, "page_entries")
     _tag_current(window, departments)

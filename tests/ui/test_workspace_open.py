@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from workbench.storage.audit import Reviewer
 from workbench.storage.backups import take_backup
-from workbench.ui.workspace_open import LockWaitDialog, open_for_gui
+from workbench.ui.workspace.workspace_open import LockWaitDialog, open_for_gui
 
 ME = Reviewer("张三", "规划处")
 
@@ -154,7 +154,7 @@ def test_read_only_medium_opens_with_a_banner_and_no_writing(qtbot, workspace_pa
 def test_a_click_while_another_program_holds_the_lock_fails_fast_naming_it(qtbot, window, repo, departments):
     import time
 
-    from workbench.ui.workspace_open import GUI_BUSY_TIMEOUT_MS
+    from workbench.ui.workspace.workspace_open import GUI_BUSY_TIMEOUT_MS
 
     repo.db.execute(f"PRAGMA busy_timeout = {GUI_BUSY_TIMEOUT_MS}")  # as run_gui sets it
     node_id = window.session.clauses()[20].db_id

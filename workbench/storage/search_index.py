@@ -274,17 +274,6 @@ def unpack_tokens(head: str, body: str, packed: bytes) -> tuple[str, str]:
     return head_tokens, body_tokens
 
 
-def doc_id(node_id: int, body: str) -> int:
-    """A document's key: its body length (capped) above its node id, so that shorter documents come first."""
-    if not 0 <= node_id < (1 << NODE_BITS):
-        raise ValueError(f"node id {node_id} does not fit the search index's {NODE_BITS} bits")
-    return (min(len(body), (1 << LENGTH_BITS) - 1) << NODE_BITS) | node_id
-
-
-def node_of(doc: int) -> int:
-    return doc & ((1 << NODE_BITS) - 1)
-
-
 def _plan_fingerprints(db: Database, dictionary: str) -> dict[int, str]:
     """What each plan holding nodes would be indexed as: its sha256 and node revision (migration
     m_issue14_node_revisions), the user dictionary and the index version.  One indexed query."""

@@ -23,11 +23,11 @@ from workbench.storage.busy import retry_busy
 from workbench.storage.database import open_workspace
 from workbench.storage.repository import Repository
 
-from .search_backend import MemorySearch, StoreSearch, index_steps, make_backend, store_search_module
-from .workers import Worker, run_with_progress
+from workbench.ui.search.search_backend import MemorySearch, StoreSearch, index_steps, make_backend, store_search_module
+from workbench.ui.workers import Worker, run_with_progress
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from workbench.ui.window.main_window import MainWindow
 
 translate = QCoreApplication.translate
 
@@ -89,7 +89,7 @@ def preview_and_import(window: MainWindow, path: Path) -> Worker:
     """Read the document in a worker, show the import preview, store only what the reviewer confirms."""
 
     def preview(source) -> None:
-        from .import_preview.dialog import ImportPreviewDialog
+        from workbench.ui.import_preview.dialog import ImportPreviewDialog
 
         dialog = ImportPreviewDialog(source, path, window)
         window.import_preview = dialog  # tests and screenshots reach the open preview here

@@ -29,8 +29,9 @@ from workbench.storage.audit import Reviewer
 from workbench.storage.database import open_workspace
 from workbench.storage.repository import Repository
 
-from . import i18n, search_backend
-from .reviewer_dialog import ReviewerDialog
+from workbench.ui import i18n
+from workbench.ui.search import search_backend
+from workbench.ui.workspace.reviewer_dialog import ReviewerDialog
 
 WINDOW_SIZE = (1580, 960)
 SETTLE_MS = 150
@@ -160,7 +161,7 @@ def take(out: Path, *, language: str = "zh_CN") -> list[Path]:
         _wait_for(lambda: window.audit_view.model.pending == 0)  # read on a worker
         shot("10-audit-log")
 
-        from workbench.ui.export_dialog import ExportDialog
+        from workbench.ui.export.export_dialog import ExportDialog
 
         shot("11-export-dialog", ExportDialog(window.session.repo, window, plan_id=window.session.plan_ids[0],
                                               settings=window.settings))
@@ -188,7 +189,7 @@ def _issue11_shots(window, db, workspace: Path, shot) -> None:
     from workbench.storage.backups import take_backup
     from workbench.ui.backups import BackupsDialog
     from workbench.storage.errors import WorkspaceReadOnly
-    from workbench.ui.workspace_open import apply_read_only, read_only_reason
+    from workbench.ui.workspace.workspace_open import apply_read_only, read_only_reason
 
     take_backup(db.conn, workspace, reason="daily")
     take_backup(db.conn, workspace, reason="merge", detail="李四-工作区.sqlite")
@@ -232,7 +233,7 @@ def _import_preview(folder: Path):
 
     from workbench.core.importing import read_source
 
-    from .import_preview.dialog import ImportPreviewDialog
+    from workbench.ui.import_preview.dialog import ImportPreviewDialog
 
     path = folder / "城市更新实施方案.txt"
     path.write_text(PREVIEW_DOCUMENT, encoding="utf-8")
@@ -257,7 +258,7 @@ def _revision_review(tmp: Path, out: Path, saved: list[Path]) -> None:
     from workbench.app import build_main_window
     from workbench.core.importing import import_lines
 
-    from .revision import wiring
+    from workbench.ui.revision import wiring
 
     workspace = tmp / "revision.sqlite"
     db = open_workspace(workspace)

@@ -32,7 +32,7 @@ from workbench.storage.audit import Reviewer
 from workbench.storage.records import LEAD, Assignment, Changes, IndicatorLink, IndicatorRecord, NodeStatus, PlanRecord
 from workbench.storage.repository import Repository
 
-from .tree.coverage import Coverage
+from workbench.ui.tree.coverage import Coverage
 
 # Tagging states, as the tree shows them.
 STATE_NONE = "none"

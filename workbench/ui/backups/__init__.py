@@ -1,5 +1,5 @@
 """The backups dialog (File › 备份与恢复…) and the offer of a backup when a workspace is damaged."""
 
-from .dialog import BackupsDialog, install
+from workbench.ui.backups.dialog import BackupsDialog, install
 
 __all__ = ["BackupsDialog", "install"]

@@ -136,7 +136,7 @@ def reload_window(window) -> None:
     if reload is not None:
         reload()
     else:
-        from workbench.ui.integrations import refresh_all
+        from workbench.ui.window.integrations import refresh_all
 
         window.session.load()
         refresh_all(window)

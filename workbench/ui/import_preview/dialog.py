@@ -28,10 +28,10 @@ from workbench.core.importing.fidelity import skipped_runs
 from workbench.core.importing.source import SourceText
 from workbench.core.plan import Plan
 
-from .messages import location as location_text
-from .source_view import SourceView
-from .messages import warning_text
-from .tree_model import LineRole, PreviewTreeModel
+from workbench.ui.import_preview.messages import location as location_text
+from workbench.ui.import_preview.source_view import SourceView
+from workbench.ui.import_preview.messages import warning_text
+from workbench.ui.import_preview.tree_model import LineRole, PreviewTreeModel
 
 LineDataRole = Qt.ItemDataRole.UserRole + 10
 CorrectionRole = Qt.ItemDataRole.UserRole + 11

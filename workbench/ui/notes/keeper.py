@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QPlainTextEdit
 
 from workbench.core.plan import PLAN
 
-from .drafts import DraftStore
+from workbench.ui.notes.drafts import DraftStore
 
 NOTE_PAUSE_MS = 20000  # a longer pause also ends an editing session
 DRAFT_DELAY_MS = 300

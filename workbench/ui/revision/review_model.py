@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from .entries import Entry
+from workbench.ui.revision.entries import Entry
 
 translate = QCoreApplication.translate
 HEADERS = ("变化", "章节", "内容", "标签", "审核")

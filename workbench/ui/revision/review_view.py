@@ -25,10 +25,10 @@ from workbench.storage.records import Changes
 from workbench.core.revision.report_xlsx import write_report
 from workbench.storage.revision.report_data import RevisionData, report_parts, revision_data
 
-from .compare import ComparePane
-from .dialogs import NodePickerDialog, RetagDialog
-from .entries import Entry, build_entries
-from .review_model import FILTERS, ChangeListModel
+from workbench.ui.revision.compare import ComparePane
+from workbench.ui.revision.dialogs import NodePickerDialog, RetagDialog
+from workbench.ui.revision.entries import Entry, build_entries
+from workbench.ui.revision.review_model import FILTERS, ChangeListModel
 
 translate = QCoreApplication.translate
 FILTER_LABELS = {"all": "全部变化", "pending": "待审核", "orphans": "孤立标签", "new": "新增条款"}

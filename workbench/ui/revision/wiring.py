@@ -20,7 +20,7 @@ from workbench.storage.errors import RevisionRefused
 from workbench.storage.records import Changes
 from workbench.storage.repository import Repository
 
-from .review_view import ChangeReviewView
+from workbench.ui.revision.review_view import ChangeReviewView
 
 translate = QCoreApplication.translate
 
@@ -169,7 +169,7 @@ def store_revision(window, plan, old_id: int):
     """Store a parsed plan as the revision of plan `old_id` in a worker; then show the change review."""
     from workbench.core import segment
     from workbench.ui.background import start_indexing
-    from workbench.ui.search_backend import MemorySearch
+    from workbench.ui.search.search_backend import MemorySearch
     from workbench.ui.workers import run_with_progress
 
     workspace = Path(str(window.session.path)) if window.session.path else None

@@ -25,8 +25,8 @@ from workbench.core import segment
 from workbench.core.plan import PLAN, PlanNode
 from workbench.core.tagging.suggestions import Evidence, NodeSuggestions, suggest_for_node
 
-from ..annotator import Annotator
-from ..session import Session
+from workbench.ui.annotation.annotator import Annotator
+from workbench.ui.session import Session
 
 translate = QCoreApplication.translate
 LIMIT = 5

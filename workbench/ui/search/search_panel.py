@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QApplication, QLabel, QLineEdit, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget,
 )  # fmt: skip
 
-from .reader import marked_html
-from .search_backend import SearchBackend, SearchResult
-from .session import Session
+from workbench.ui.window.reader import marked_html
+from workbench.ui.search.search_backend import SearchBackend, SearchResult
+from workbench.ui.session import Session
 
 translate = QCoreApplication.translate
 HtmlRole = Qt.ItemDataRole.UserRole + 1

@@ -29,9 +29,9 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 from workbench.core.plan import PLAN, SENTENCE, PlanNode
 from workbench.storage.records import LEAD, Changes
 
-from . import icons
-from .session import STATE_INHERITED, STATE_NONE, Session, TagState, is_clause
-from .tree.row_delegate import CellRole
+from workbench.ui import icons
+from workbench.ui.session import STATE_INHERITED, STATE_NONE, Session, TagState, is_clause
+from workbench.ui.tree.row_delegate import CellRole
 
 translate = QCoreApplication.translate
 NodeRole = Qt.ItemDataRole.UserRole + 1  # the node's database id

@@ -65,7 +65,7 @@ class AgreementView(QWidget):
 
     def refresh_in_background(self, pool, path: Path) -> None:
         """Compute on a pool thread with its own read-only connection (it reads every event), then show."""
-        from .workers import Worker
+        from workbench.ui.workers import Worker
 
         self.summary.setText(translate("AgreementView", "正在计算一致性…"))
         worker = Worker(_report_from_file, Path(path), self.plan_sha256)

@@ -23,21 +23,22 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
 
 from workbench.core.plan import CHAPTER, PLAN, SENTENCE, PlanNode
 
-from . import main_actions, navigation
-from .annotation_pane import AnnotationPane
-from .annotator import Annotator
-from .charts import ChartsView
-from .indicator_view import IndicatorView
-from .plan_filter_model import PlanFilterModel
-from .plan_tree_model import PlanTreeModel
-from .reader import Reader
-from .search_backend import SearchBackend, SearchResult, make_backend
-from .search_panel import SearchPanel
-from .session import Session, is_clause
-from .status_bar import StatusBar
-from .still_docks import keep_still
-from .tree_panel import TreePanel
-from .workers import WorkerPool
+from workbench.ui.window import main_actions
+from workbench.ui.tree import navigation
+from workbench.ui.annotation.annotation_pane import AnnotationPane
+from workbench.ui.annotation.annotator import Annotator
+from workbench.ui.window.charts import ChartsView
+from workbench.ui.annotation.indicator_view import IndicatorView
+from workbench.ui.tree.plan_filter_model import PlanFilterModel
+from workbench.ui.tree.plan_tree_model import PlanTreeModel
+from workbench.ui.window.reader import Reader
+from workbench.ui.search.search_backend import SearchBackend, SearchResult, make_backend
+from workbench.ui.search.search_panel import SearchPanel
+from workbench.ui.session import Session, is_clause
+from workbench.ui.window.status_bar import StatusBar
+from workbench.ui.window.still_docks import keep_still
+from workbench.ui.tree.tree_panel import TreePanel
+from workbench.ui.workers import WorkerPool
 
 GEOMETRY_KEY = "ui/geometry"
 STATE_KEY = "ui/window_state"

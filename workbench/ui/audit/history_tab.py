@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 from workbench.storage.audit_log import LogEntry, log_entries
 from workbench.storage.repository import Repository
 
-from .event_table import EventTableModel
+from workbench.ui.audit.event_table import EventTableModel
 
 translate = QCoreApplication.translate
 COLUMN_CAP = 260  # px; wider text wraps within the cell

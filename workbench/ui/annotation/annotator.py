@@ -25,8 +25,8 @@ from PySide6.QtGui import QUndoStack
 
 from workbench.core.plan import PLAN
 
-from . import commands
-from .session import Session
+from workbench.ui.annotation import commands
+from workbench.ui.session import Session
 
 RECENT_KEY = "annotation/recent_departments"
 PINNED_KEY = "annotation/pinned_numbers"

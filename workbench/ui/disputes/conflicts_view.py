@@ -26,7 +26,7 @@ from workbench.storage.conflicts import Conflict, indicator_names, list_conflict
 from workbench.storage.errors import StoreError
 from workbench.storage.repository import Repository
 
-from .disputes.model import KIND_LABELS, ConflictsModel, FirstPage, load_first_page, read_first_page
+from workbench.ui.disputes.model import KIND_LABELS, ConflictsModel, FirstPage, load_first_page, read_first_page
 
 translate = QCoreApplication.translate
 __all__ = ["KIND_LABELS", "ConflictsView"]
@@ -96,7 +96,7 @@ class ConflictsView(QWidget):
 
     def refresh_in_background(self, pool, path: Path) -> None:
         """Read the first page on a pool thread with a connection of its own, then show it."""
-        from .workers import Worker
+        from workbench.ui.workers import Worker
 
         self.status_label.setText(translate("ConflictsView", "正在读取合并冲突…"))
         signer = getattr(self.repo.db, "signer", None)

@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QHeaderView, QL
 
 from workbench.core.plan import CHAPTER
 
-from .plan_filter_model import PlanFilterModel
-from .session import Session, is_clause
-from .tree.row_delegate import RowDelegate
+from workbench.ui.tree.plan_filter_model import PlanFilterModel
+from workbench.ui.session import Session, is_clause
+from workbench.ui.tree.row_delegate import RowDelegate
 
 translate = QCoreApplication.translate
 FILTER_PAUSE_MS = 200

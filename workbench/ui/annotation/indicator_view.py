@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 
 from workbench.storage.records import LEAD, Changes, IndicatorRecord
 
-from .session import Session
+from workbench.ui.session import Session
 
 translate = QCoreApplication.translate
 Index = QModelIndex | QPersistentModelIndex

@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
 from workbench.core.plan import PLAN, SENTENCE, PlanNode
 from workbench.storage.records import LEAD, Changes
 
-from .annotator import Annotator
-from .assignment_list import AssignmentList
-from .department_picker import DepartmentPicker
-from .indicator_picker import IndicatorPicker, indicator_label
-from .notes import NoteKeeper
-from .session import Session
-from .tagging.suggestion_panel import SuggestionPanel
+from workbench.ui.annotation.annotator import Annotator
+from workbench.ui.annotation.assignment_list import AssignmentList
+from workbench.ui.annotation.department_picker import DepartmentPicker
+from workbench.ui.annotation.indicator_picker import IndicatorPicker, indicator_label
+from workbench.ui.notes import NoteKeeper
+from workbench.ui.session import Session
+from workbench.ui.tagging.suggestion_panel import SuggestionPanel
 
 translate = QCoreApplication.translate
 YEARS = ("2026", "2027", "2028", "2029", "2030")

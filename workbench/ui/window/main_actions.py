@@ -32,13 +32,13 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from .background import choose_and_import
-from .global_shortcuts import GLOBAL_ACTIONS, GlobalShortcuts
-from .reviewer_dialog import ReviewerDialog, store_reviewer
-from .settings_dialog import SettingsDialog
+from workbench.ui.background import choose_and_import
+from workbench.ui.window.global_shortcuts import GLOBAL_ACTIONS, GlobalShortcuts
+from workbench.ui.workspace.reviewer_dialog import ReviewerDialog, store_reviewer
+from workbench.ui.workspace.settings_dialog import SettingsDialog
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from workbench.ui.window.main_window import MainWindow
 
 translate = QCoreApplication.translate
 

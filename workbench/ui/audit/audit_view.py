@@ -23,8 +23,8 @@ from workbench.storage.audit_log import LogEntry
 from workbench.storage.paging.event_pages import LogQuery, count_entries, page_entries, reviewers
 from workbench.storage.repository import Repository
 
-from .event_table import COLUMNS, ENTRY_ROLE, SORT_ROLE, EventTableModel
-from .qt_compat import filter_change
+from workbench.ui.audit.event_table import COLUMNS, ENTRY_ROLE, SORT_ROLE, EventTableModel
+from workbench.ui.qt_compat import filter_change
 
 PAGE = 400
 FIT_CAP = 260  # px: the widest a column is made to fit its text
@@ -93,7 +93,7 @@ class PagedEventModel(EventTableModel):
         if self.pool is None or self.path is None:
             self._show(self._generation, _first_page(self.repo.db, query))
             return
-        from .workers import Worker
+        from workbench.ui.workers import Worker
 
         generation = self._generation
         worker = Worker(_first_page_from_file, self.path, query)

@@ -20,8 +20,8 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex
 
 from workbench.core.plan import PlanNode
 
-from .plan_filter_model import PlanFilterModel
-from .session import Session, is_clause
+from workbench.ui.tree.plan_filter_model import PlanFilterModel
+from workbench.ui.session import Session, is_clause
 
 
 def preorder(model: QAbstractItemModel, parent: QModelIndex | None = None) -> Iterator[QModelIndex]:

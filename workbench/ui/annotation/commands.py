@@ -38,7 +38,7 @@ from workbench.storage.busy import retry_busy
 from workbench.storage.fences import Fenced, node_head, write_if_head
 from workbench.storage.records import Changes
 
-from .session import Session
+from workbench.ui.session import Session
 
 Entries = tuple[tuple[int, str], ...]  # (department_id, role), in order
 

@@ -236,7 +236,7 @@ def start_export(parent: QWidget, pool, repo, plan_id: int, request: ExportReque
 
     # The worker first checks the workspace against its audit trail (as the CLI does) and refuses, naming the
     # first mismatch, a workspace whose state rows were edited behind the application's back.
-    from workbench.ui.export_check import checked
+    from workbench.ui.export.export_check import checked
 
     source = Path(workspace) if workspace and str(workspace) not in ("", ".") else None
     return run_with_progress(pool, parent, checked, source, run_export(snapshot, prov, request),

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import QScrollArea, QTabWidget, QWidget
 
 from workbench.storage.records import LEAD
 
-from . import icons
-from .session import STATE_INHERITED, STATE_LEAD, STATE_NONE, STATE_SUPPORT, Session
+from workbench.ui import icons
+from workbench.ui.session import STATE_INHERITED, STATE_LEAD, STATE_NONE, STATE_SUPPORT, Session
 
 translate = QCoreApplication.translate
 ROW = 24
@@ -264,7 +264,7 @@ class ChartsView(QTabWidget):
         if self.pool is None or self.session.path is None:
             self.load.set_bars(department_bars(self.session))
             return
-        from .workers import Worker
+        from workbench.ui.workers import Worker
 
         generation = self._generation
         worker = Worker(_load_from_file, Path(str(self.session.path)), list(self.session.loaded_plan_ids))

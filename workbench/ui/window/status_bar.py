@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from workbench.storage.audit import Reviewer
 
-from .session import Session
+from workbench.ui.session import Session
 
 
 class StatusBar(QStatusBar):

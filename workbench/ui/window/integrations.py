@@ -21,11 +21,11 @@ AUDIT_REFRESH_PAUSE_MS = 300
 
 def install(window) -> None:
     """Register every feature handler and dock on a freshly built MainWindow."""
-    from workbench.ui.agreement_view import AgreementView
-    from workbench.ui.audit_view import AuditView
-    from workbench.ui.conflicts_view import ConflictsView
-    from workbench.ui.history_tab import HistoryTab
-    from workbench.ui.shown_refresh import RefreshWhenShown
+    from workbench.ui.audit.agreement_view import AgreementView
+    from workbench.ui.audit.audit_view import AuditView
+    from workbench.ui.disputes.conflicts_view import ConflictsView
+    from workbench.ui.audit.history_tab import HistoryTab
+    from workbench.ui.window.shown_refresh import RefreshWhenShown
 
     repo = window.session.repo
     window.register_export_handler(open_export)
@@ -75,7 +75,7 @@ def install(window) -> None:
     window.file_menu.insertAction(window.actions_by_name["settings"], registry)
 
     from workbench.ui.backups import install as install_backups
-    from workbench.ui.live_workspace import install as install_live
+    from workbench.ui.workspace.live_workspace import install as install_live
 
     install_backups(window)  # File › 备份与恢复… (issue 11)
     install_live(window)  # writes made elsewhere show within a second (issue 11)
@@ -123,7 +123,7 @@ def current_plan_id(window) -> int | None:
 
 def open_export(window) -> None:
     """File › Export… (Ctrl+E)."""
-    from workbench.ui.export_dialog import ExportDialog, start_export
+    from workbench.ui.export.export_dialog import ExportDialog, start_export
 
     if not window.session.plan_ids:
         QMessageBox.information(window, translate("Integrations", "导出 Excel"), translate("Integrations", "工作区中还没有规划。"))
@@ -143,7 +143,7 @@ def open_export(window) -> None:
 
 def open_division_import(window) -> None:
     """File › Import division sheet…: show the differences, apply on confirmation."""
-    from workbench.ui.division_dialog import import_division_interactively
+    from workbench.ui.export.division_dialog import import_division_interactively
 
     plan_id = current_plan_id(window)
     if plan_id is None:
@@ -159,7 +159,7 @@ def open_division_import(window) -> None:
 
 def open_departments(window) -> None:
     """File › Department registry…: add, rename, retire, restore."""
-    from workbench.ui.departments_dialog import DepartmentsDialog
+    from workbench.ui.workspace.departments_dialog import DepartmentsDialog
 
     dialog = DepartmentsDialog(window.session.repo, window)
     dialog.changed.connect(window.session.apply)
@@ -204,7 +204,7 @@ def open_merge(window) -> None:
 
 def _resolved(window, changes: Changes) -> None:
     """After a decision in the conflicts view: its one node or department changed, and which nodes are disputed."""
-    from workbench.ui.shown_refresh import request_refresh
+    from workbench.ui.window.shown_refresh import request_refresh
 
     window.session.reload_conflicts_of(changes.node_ids)
     window.session.apply(changes)
@@ -215,7 +215,7 @@ def _resolved(window, changes: Changes) -> None:
 def refresh_all(window, events: tuple[str, ...] = ("refresh",)) -> None:
     """After a merge or a conflict resolution: every node and department may have changed."""
     session = window.session
-    from workbench.ui.shown_refresh import request_refresh
+    from workbench.ui.window.shown_refresh import request_refresh
 
     nodes = frozenset(n.db_id for pid in session.loaded_plan_ids for n in session.plan(pid).nodes()
                       if n.db_id is not None)  # plans not loaded yet are read fresh when opened

@@ -20,7 +20,7 @@ from typing import Protocol
 from workbench.core.plan import PLAN, SENTENCE, PlanNode
 from workbench.storage.search import Hit
 
-from .session import Session, is_clause
+from workbench.ui.session import Session, is_clause
 
 HEAD_WEIGHT = 4
 SNIPPET_BEFORE = 18

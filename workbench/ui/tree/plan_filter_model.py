@@ -13,9 +13,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyM
 
 from workbench.core.plan import PLAN, PlanNode
 
-from .plan_tree_model import PlanTreeModel
-from .qt_compat import filter_change
-from .session import is_clause
+from workbench.ui.tree.plan_tree_model import PlanTreeModel
+from workbench.ui.qt_compat import filter_change
+from workbench.ui.session import is_clause
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLineEdit, QPushButton, Q
 from workbench.core.departments import Department, resolve
 from workbench.core.suggest import picker_matches
 
-from .session import Session
+from workbench.ui.session import Session
 
 translate = QCoreApplication.translate
 NameRole = Qt.ItemDataRole.UserRole + 1

@@ -1,0 +1,1 @@
+"""Search from the window: the panel and the engine it asks."""
