@@ -21,6 +21,9 @@ Three checks, stopping at the first problem:
    departments, plans, and every node's assignments, indicator links, note,
    review status and timing.  A mismatch names the last event on that target
    (the one the state should reflect), or the target when no event made it.
+   The node values are first compared in SQL (state_sql.py), which can only
+   answer "equal"; when it cannot, the comparison in Python below runs and
+   names the first mismatch (a failing verify does both: slower, same report).
 """
 
 from __future__ import annotations
