@@ -35,8 +35,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from workbench import paths  # noqa: E402
 from workbench.core.importing import import_file  # noqa: E402
-from workbench.storage.audit import Reviewer  # noqa: E402
-from workbench.storage.database import open_workspace  # noqa: E402
+from workbench.storage.audit.audit import Reviewer  # noqa: E402
+from workbench.storage.files.database import open_workspace  # noqa: E402
 from workbench.storage.errors import StoreError  # noqa: E402
 from workbench.storage.repository import Repository  # noqa: E402
 from workbench.storage.signing.signers import Ed25519Signer, Unsigned  # noqa: E402
@@ -95,9 +95,9 @@ def child(args: list[str]) -> dict:
 
 
 def _measure(kind: str, target: str, source: str | None) -> None:
-    from workbench.storage.audit_verify import verify
-    from workbench.storage.merge import merge_workspace
-    from workbench.storage.readonly import open_source
+    from workbench.storage.audit.audit_verify import verify
+    from workbench.storage.sync.merge import merge_workspace
+    from workbench.storage.files.readonly import open_source
 
     started = time.perf_counter()
     if kind == "verify":

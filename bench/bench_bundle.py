@@ -34,8 +34,8 @@ def prepare(directory: Path) -> tuple[Path, dict[str, str]]:
     """A workspace with the seed imported and indexed, and a data directory that knows the reviewer."""
     from workbench import paths
     from workbench.core.importing import import_file
-    from workbench.storage.audit import Reviewer
-    from workbench.storage.database import open_workspace
+    from workbench.storage.audit.audit import Reviewer
+    from workbench.storage.files.database import open_workspace
     from workbench.storage.repository import Repository
     from workbench.storage.search import ensure_index
 

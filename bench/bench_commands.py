@@ -42,7 +42,7 @@ BATCH = 2000
 def build(path: Path, events: int) -> None:
     """The seed plan and `events` random assign/unassign/note events, written in batches."""
     from workbench.core.importing import import_file
-    from workbench.storage.database import open_workspace
+    from workbench.storage.files.database import open_workspace
     from workbench.storage.errors import StoreError
     from workbench.storage.repository import Repository, Reviewer
 

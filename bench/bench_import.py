@@ -25,8 +25,8 @@ from workbench.core.importing.source import decode, read_bytes  # noqa: E402
 
 
 def store(path: Path, workdir: Path) -> float:
-    from workbench.storage.audit import Reviewer
-    from workbench.storage.database import open_workspace
+    from workbench.storage.audit.audit import Reviewer
+    from workbench.storage.files.database import open_workspace
     from workbench.storage.repository import Repository
 
     db_file = workdir / f"bench-{time.monotonic_ns()}.sqlite"

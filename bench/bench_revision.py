@@ -90,8 +90,8 @@ def carry_figures(lines: list[str], revised_lines: list[str]) -> None:
     import tempfile
 
     from tests.revision_drafts import tag_fully
-    from workbench.storage.audit import Reviewer
-    from workbench.storage.database import open_workspace
+    from workbench.storage.audit.audit import Reviewer
+    from workbench.storage.files.database import open_workspace
     from workbench.storage.repository import Repository
 
     with tempfile.TemporaryDirectory() as tmp:

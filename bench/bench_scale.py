@@ -83,8 +83,8 @@ def scratch(source: Path, tmp: Path, name: str = "work.sqlite") -> Path:
 
 
 def open_repo(path: Path, who: str = "张三"):
-    from workbench.storage.audit import Reviewer
-    from workbench.storage.database import open_workspace
+    from workbench.storage.audit.audit import Reviewer
+    from workbench.storage.files.database import open_workspace
     from workbench.storage.repository import Repository
 
     return Repository(open_workspace(path), Reviewer(who, "市发展改革委规划处"))
@@ -232,7 +232,7 @@ def row_search(cache: Path, tmp: Path, runs: int = 15) -> dict:
     import sqlite3
 
     from workbench.core import segment
-    from workbench.storage.database import open_readonly
+    from workbench.storage.files.database import open_readonly
     from workbench.storage.search import search
 
     segment.initialise(cache_dir=cache / "jieba")
@@ -260,8 +260,8 @@ def row_search(cache: Path, tmp: Path, runs: int = 15) -> dict:
 
 
 def _merged(cache: Path, tmp: Path) -> tuple[Path, float]:
-    from workbench.storage.audit import Reviewer
-    from workbench.storage.merge import merge_workspace
+    from workbench.storage.audit.audit import Reviewer
+    from workbench.storage.sync.merge import merge_workspace
 
     work = scratch(cache / "a.sqlite", tmp)
     repo = open_repo(work)
@@ -294,9 +294,9 @@ def row_merge(cache: Path, tmp: Path) -> dict:
 def row_conflicts(cache: Path, tmp: Path) -> dict:
     """The open conflicts as the GUI and `workbench conflicts` show them: the count and the first page
     (then each further page on demand); also every one read in full, and one `resolve` on a scratch copy."""
-    from workbench.storage import conflicts as store
-    from workbench.storage.audit import Reviewer
-    from workbench.storage.database import open_readonly
+    from workbench.storage.disputes import conflicts as store
+    from workbench.storage.audit.audit import Reviewer
+    from workbench.storage.files.database import open_readonly
 
     merged = cache / "merged.sqlite"
     if not merged.exists():
@@ -348,8 +348,8 @@ PAGE = 50  # the conflicts the GUI shows first (it fetches more as the list scro
 def row_verify(cache: Path, tmp: Path) -> dict:
     import hashlib
 
-    from workbench.storage.audit_verify import verify
-    from workbench.storage.database import open_readonly
+    from workbench.storage.audit.audit_verify import verify
+    from workbench.storage.files.database import open_readonly
 
     db = open_readonly(cache / "a.sqlite")
     started = time.perf_counter()
@@ -372,7 +372,7 @@ def _cli(args: list[str], timeout: float = 600) -> float:
 
 
 def row_tree(cache: Path, tmp: Path) -> dict:
-    from workbench.storage.database import open_readonly
+    from workbench.storage.files.database import open_readonly
 
     work = scratch(cache / "a.sqlite", tmp)
     _cli(["tree", "--db", str(work)])  # first open of the copy: backups and checks happen once
@@ -428,7 +428,7 @@ def _bare_python() -> float:
 def row_export(cache: Path, tmp: Path) -> dict:
     import openpyxl
 
-    from workbench.storage.database import open_readonly
+    from workbench.storage.files.database import open_readonly
 
     work = scratch(cache / "a.sqlite", tmp)
     db = open_readonly(work)

@@ -33,8 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from workbench import paths  # noqa: E402
 from workbench.core import segment  # noqa: E402
 from workbench.core.importing import import_file  # noqa: E402
-from workbench.storage.audit import Reviewer  # noqa: E402
-from workbench.storage.database import open_workspace  # noqa: E402
+from workbench.storage.audit.audit import Reviewer  # noqa: E402
+from workbench.storage.files.database import open_workspace  # noqa: E402
 from workbench.storage.repository import Repository  # noqa: E402
 from workbench.storage.search import ensure_index, search  # noqa: E402
 
@@ -133,7 +133,7 @@ def scale_report(plans: int, runs: int) -> bool:
 
     import scale_workspace
 
-    from workbench.storage.database import open_readonly
+    from workbench.storage.files.database import open_readonly
 
     cache = scale_workspace.build(plans)
     db = open_workspace(cache / "a.sqlite")

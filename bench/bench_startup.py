@@ -81,8 +81,8 @@ def prepare(directory: Path) -> tuple[Path, dict[str, str]]:
     sys.path.insert(0, str(ROOT))
     from workbench import paths
     from workbench.core.importing import import_file
-    from workbench.storage.audit import Reviewer
-    from workbench.storage.database import open_workspace
+    from workbench.storage.audit.audit import Reviewer
+    from workbench.storage.files.database import open_workspace
     from workbench.storage.repository import Repository
 
     workspace = directory / "workspace.sqlite"

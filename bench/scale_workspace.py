@@ -112,8 +112,8 @@ def build(plans: int, *, log=print) -> Path:
         return out
     from workbench.core import segment
     from workbench.core.importing import import_file
-    from workbench.storage.audit import Reviewer
-    from workbench.storage.database import open_workspace
+    from workbench.storage.audit.audit import Reviewer
+    from workbench.storage.files.database import open_workspace
     from workbench.storage.repository import Repository
 
     if out.exists():

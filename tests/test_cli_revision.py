@@ -10,8 +10,8 @@ import pytest
 from tests.revision_drafts import ADDED_TEXTS, draft_revision, reword, tag_fully
 from workbench.cli import main
 from workbench.core.importing import import_lines
-from workbench.storage.audit import Reviewer
-from workbench.storage.database import open_workspace
+from workbench.storage.audit.audit import Reviewer
+from workbench.storage.files.database import open_workspace
 from workbench.storage.repository import Repository
 
 

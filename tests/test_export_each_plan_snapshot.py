@@ -6,8 +6,8 @@ import openpyxl
 
 from workbench.cli import main
 from workbench.core import export_xlsx
-from workbench.storage.audit import Reviewer
-from workbench.storage.database import open_workspace
+from workbench.storage.audit.audit import Reviewer
+from workbench.storage.files.database import open_workspace
 from workbench.storage.repository import Repository
 
 
@@ -56,7 +56,7 @@ def test_an_unchanged_workspace_is_verified_once_for_many_exports(tmp_path, seed
     import sqlite3
     import time
 
-    from workbench.storage import audit_verify
+    from workbench.storage.audit import audit_verify
     from workbench.storage.checks import stamp
 
     db = tmp_path / "ws.sqlite"

@@ -115,7 +115,7 @@ def run_gui(argv: Sequence[str] = (), *, on_ready: Callable[[object], None] | No
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from workbench.storage.audit import Reviewer
+    from workbench.storage.audit.audit import Reviewer
     from workbench.storage.backups import DailyBackup
     from workbench.storage.repository import Repository
     from workbench.ui.workspace.workspace_open import apply_read_only, install_excepthook, open_for_gui

@@ -40,7 +40,7 @@ def ws(tmp_path, seed_workspace) -> Path:
 
 def settle(path: Path) -> None:
     """Open a copied workspace once for writing, so that it takes its new identity (fork.py) now."""
-    from workbench.storage.database import open_workspace
+    from workbench.storage.files.database import open_workspace
 
     open_workspace(path, create=False).close()
 

@@ -82,7 +82,7 @@ def test_bad_bytes_in_a_plan_name_file_line_and_column(tmp_path, seed_path, caps
 
 
 def test_lock_held_by_another_process(ws, capsys, monkeypatch):
-    from workbench.storage import database
+    from workbench.storage.files import database
 
     monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 400)
     holder = subprocess.Popen(

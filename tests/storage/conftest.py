@@ -16,8 +16,8 @@ import pytest
 import sqlite_utils
 
 from workbench.core.plan import Indicator, Plan, PlanNode
-from workbench.storage.audit import Reviewer
-from workbench.storage.database import open_workspace
+from workbench.storage.audit.audit import Reviewer
+from workbench.storage.files.database import open_workspace
 from workbench.storage.repository import Repository
 
 REGISTRY = [

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from workbench.core.agreement import agreement
-from workbench.storage.agreement_data import lead_ratings, official_department_names
-from workbench.storage.audit import Reviewer
+from workbench.storage.reading.agreement_data import lead_ratings, official_department_names
+from workbench.storage.audit.audit import Reviewer
 
 
 def test_one_rater_per_identity(repo, plan_id, clause_ids, dept) -> None:

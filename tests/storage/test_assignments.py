@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from workbench.storage.errors import StoreError
-from workbench.storage.records import Changes
+from workbench.storage.state.records import Changes
 from workbench.storage.repository import Repository
 
 

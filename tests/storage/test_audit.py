@@ -8,8 +8,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 import sqlite_utils
 
-from workbench.storage import audit
-from workbench.storage.audit import ZERO_HASH, Reviewer, verify_chain
+from workbench.storage.audit import audit
+from workbench.storage.audit.audit import ZERO_HASH, Reviewer, verify_chain
 from workbench.storage.errors import StoreError
 from workbench.storage.repository import Repository
 

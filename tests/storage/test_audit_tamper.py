@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from workbench.cli import main
-from workbench.storage.audit import Reviewer
-from workbench.storage.audit_verify import verify
-from workbench.storage.database import open_readonly, open_workspace
-from workbench.storage.merge import merge_workspace
+from workbench.storage.audit.audit import Reviewer
+from workbench.storage.audit.audit_verify import verify
+from workbench.storage.files.database import open_readonly, open_workspace
+from workbench.storage.sync.merge import merge_workspace
 from workbench.storage.repository import Repository
 
 from .conftest import make_plan

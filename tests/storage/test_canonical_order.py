@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from workbench.storage.history import MERGE_ACTION, History, merge_heads
+from workbench.storage.audit.history import MERGE_ACTION, History, merge_heads
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,10 @@ import sqlite3
 
 import pytest
 
-from workbench.storage import audit, audit_chain
-from workbench.storage.audit import Reviewer
-from workbench.storage.audit_chain import scan_log, stored_hash, stored_text
-from workbench.storage.audit_lean import lean_events
+from workbench.storage.audit import audit, audit_chain
+from workbench.storage.audit.audit import Reviewer
+from workbench.storage.audit.audit_chain import scan_log, stored_hash, stored_text
+from workbench.storage.audit.audit_lean import lean_events
 from workbench.storage.repository import Repository
 
 AWKWARD = [

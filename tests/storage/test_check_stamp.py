@@ -19,7 +19,7 @@ import pytest
 from workbench import paths
 from workbench.storage.checks import inspection
 from workbench.storage.checks import stamp
-from workbench.storage.database import open_reader, open_workspace
+from workbench.storage.files.database import open_reader, open_workspace
 from workbench.storage.errors import WorkspaceDamaged
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.storage.audit_verify import verify
-from workbench.storage.conflicts import (
+from workbench.storage.audit.audit_verify import verify
+from workbench.storage.disputes.conflicts import (
     count_conflicts, get_conflict, iter_conflicts, list_conflicts, resolve_conflict, sync_conflicts,
 )  # fmt: skip
 from workbench.storage.disputes import sync as sync_module

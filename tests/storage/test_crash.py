@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from workbench.storage.audit import Reviewer
-from workbench.storage.audit_verify import verify
-from workbench.storage.database import open_workspace
+from workbench.storage.audit.audit import Reviewer
+from workbench.storage.audit.audit_verify import verify
+from workbench.storage.files.database import open_workspace
 from workbench.storage.repository import Repository
 
 from .conftest import make_plan
@@ -32,8 +32,8 @@ CHILD = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from workbench.storage.audit import Reviewer
-    from workbench.storage.database import open_workspace
+    from workbench.storage.audit.audit import Reviewer
+    from workbench.storage.files.database import open_workspace
     from workbench.storage.repository import Repository
 
     db = open_workspace(Path(sys.argv[1]))

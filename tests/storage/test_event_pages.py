@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import random
 
-from workbench.storage.audit import Reviewer
-from workbench.storage.audit_log import log_entries
+from workbench.storage.audit.audit import Reviewer
+from workbench.storage.audit.audit_log import log_entries
 from workbench.storage.paging.event_pages import LogQuery, count_entries, page_entries, reviewers
 from workbench.storage.repository import Repository
 

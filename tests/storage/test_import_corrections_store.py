@@ -7,8 +7,8 @@ import sqlite3
 
 from workbench.core.importing import import_file
 from workbench.core.importing.corrections import Correction
-from workbench.storage.audit import Reviewer
-from workbench.storage.database import open_workspace
+from workbench.storage.audit.audit import Reviewer
+from workbench.storage.files.database import open_workspace
 from workbench.storage.repository import Repository
 
 DOC = "某区实施方案\n一、总体要求\n坚持规划引领。\n工作目标\n到2030年，完成改造。\n二、重点任务\n推进建设。\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from workbench.storage.conflicts import NODE_TITLES_SQL, _node_titles
+from workbench.storage.disputes.conflicts import NODE_TITLES_SQL, _node_titles
 
 
 def _plan(db, sql: str, args) -> list[str]:

@@ -9,19 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from workbench.storage import audit
-from workbench.storage.audit import Reviewer
-from workbench.storage.audit_verify import verify
-from workbench.storage.backup import backup_on_open, backups
-from workbench.storage.conflicts import list_conflicts, resolve_conflict
-from workbench.storage.database import open_workspace
+from workbench.storage.audit import audit
+from workbench.storage.audit.audit import Reviewer
+from workbench.storage.audit.audit_verify import verify
+from workbench.storage.files.backup import backup_on_open, backups
+from workbench.storage.disputes.conflicts import list_conflicts, resolve_conflict
+from workbench.storage.files.database import open_workspace
 from workbench.storage.errors import StoreError, WorkspaceError
-from workbench.storage.history import History
-from workbench.storage.merge import MergeError, merge_workspace
+from workbench.storage.audit.history import History
+from workbench.storage.sync.merge import MergeError, merge_workspace
 from workbench.storage.repository import Repository
 from workbench.storage.signing import Ed25519Signer
 from workbench.storage.signing.roster import Member, Roster
-from workbench.storage.state_tables import read_state
+from workbench.storage.state.state_tables import read_state
 
 from .conftest import file_sha256, make_plan
 
@@ -168,7 +168,7 @@ def test_a_later_edit_supersedes_an_open_conflict(desks) -> None:
     b.lead(0, "市财政局")
     a.merge(b)
     a.repo.set_assignments(node_id=a.clauses[0], entries=[(a.dept["天津海关"], "lead")])
-    from workbench.storage.conflicts import sync_conflicts
+    from workbench.storage.disputes.conflicts import sync_conflicts
 
     sync_conflicts(a.repo.db)
     (conflict,) = list_conflicts(a.repo.db, status=None)

@@ -22,17 +22,17 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workbench.storage import audit
-from workbench.storage.audit import Reviewer
-from workbench.storage.audit_verify import verify
-from workbench.storage.conflicts import list_conflicts
-from workbench.storage.database import open_workspace
+from workbench.storage.audit import audit
+from workbench.storage.audit.audit import Reviewer
+from workbench.storage.audit.audit_verify import verify
+from workbench.storage.disputes.conflicts import list_conflicts
+from workbench.storage.files.database import open_workspace
 from workbench.storage.errors import StoreError
-from workbench.storage.merge import merge_workspace
-from workbench.storage.replay import replay
+from workbench.storage.sync.merge import merge_workspace
+from workbench.storage.audit.replay import replay
 from workbench.storage.repository import Repository
 from workbench.storage.signing import Ed25519Signer
-from workbench.storage.state_tables import node_differences, read_state
+from workbench.storage.state.state_tables import node_differences, read_state
 
 from .conftest import REGISTRY, make_plan
 

@@ -15,13 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from workbench.storage import audit, merge_copy
-from workbench.storage.audit_verify import verify
-from workbench.storage.database import open_workspace
+from workbench.storage.audit import audit
+from workbench.storage.sync import merge_copy
+from workbench.storage.audit.audit_verify import verify
+from workbench.storage.files.database import open_workspace
 from workbench.storage.errors import WorkspaceError
-from workbench.storage.merge import merge_workspace
-from workbench.storage.readonly import open_source
-from workbench.storage.state_tables import read_state
+from workbench.storage.sync.merge import merge_workspace
+from workbench.storage.files.readonly import open_source
+from workbench.storage.state.state_tables import read_state
 
 from .test_merge import LEADER, Desk
 from .test_merge import desks  # noqa: F401  (the fixture)
@@ -62,7 +63,7 @@ def test_attached_and_streamed_copies_give_the_same_workspace(desks, tmp_path: P
         used.append(schema)
         return real(db, source, schema, after, expected)
 
-    monkeypatch.setattr("workbench.storage.merge.copy_rows", spy)
+    monkeypatch.setattr("workbench.storage.sync.merge.copy_rows", spy)
     first = merge_workspace_into(a, b.path)
     monkeypatch.setattr(merge_copy, "_uri_filenames", lambda: False)
     db = open_workspace(twin, signer=a.signer)

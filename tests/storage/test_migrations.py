@@ -6,8 +6,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from workbench.storage import migrations
-from workbench.storage.database import open_workspace
+from workbench.storage.files import migrations
+from workbench.storage.files.database import open_workspace
 
 TABLES = {
     "meta", "plans", "nodes", "indicators", "departments", "assignments", "indicator_links",

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from workbench.storage import migrations
-from workbench.storage.database import open_readonly, open_workspace
+from workbench.storage.files import migrations
+from workbench.storage.files.database import open_readonly, open_workspace
 from workbench.storage.errors import WorkspaceError
 
 from .conftest import file_sha256

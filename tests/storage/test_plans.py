@@ -6,7 +6,7 @@ import pytest
 
 from workbench.core.plan import Plan
 from workbench.storage.errors import StoreError
-from workbench.storage.records import Changes
+from workbench.storage.state.records import Changes
 from workbench.storage.repository import Repository
 
 from .conftest import make_plan

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.storage.audit_verify import verify
-from workbench.storage.conflicts import list_conflicts, resolve_conflict
+from workbench.storage.audit.audit_verify import verify
+from workbench.storage.disputes.conflicts import list_conflicts, resolve_conflict
 from workbench.storage.errors import StoreError
 
 from .test_merge import LEADER, desks, resolver  # noqa: F401 (fixture)

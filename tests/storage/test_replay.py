@@ -15,8 +15,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workbench.storage.audit import Reviewer, verify_chain
-from workbench.storage.database import open_workspace
+from workbench.storage.audit.audit import Reviewer, verify_chain
+from workbench.storage.files.database import open_workspace
 from workbench.storage.errors import StoreError
 from workbench.storage.repository import Repository
 

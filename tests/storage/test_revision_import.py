@@ -9,7 +9,7 @@ import pytest
 from tests.revision_drafts import ADDED_TEXTS, draft_revision, tag_fully
 from workbench.core.importing import import_file, import_lines
 from workbench.core.revision import AUTOMATIC_KINDS, REVIEW_KINDS
-from workbench.storage.audit_verify import verify
+from workbench.storage.audit.audit_verify import verify
 from workbench.storage.errors import StoreError
 from workbench.storage.revision.store import CARRY_ACTION
 from workbench.storage.revision.tags import plan_tags

@@ -10,9 +10,9 @@ import pytest
 
 from tests.revision_drafts import draft_revision
 from workbench.core.importing import import_file, import_lines
-from workbench.storage.audit import Reviewer
-from workbench.storage.audit_verify import verify
-from workbench.storage.database import open_workspace
+from workbench.storage.audit.audit import Reviewer
+from workbench.storage.audit.audit_verify import verify
+from workbench.storage.files.database import open_workspace
 from workbench.storage.signing import Ed25519Signer
 from workbench.storage.signing.profile import default_signer
 from workbench.storage.signing.roster import Member, Roster
@@ -118,7 +118,7 @@ def test_a_revision_made_in_another_workspace_is_linked_here_by_the_merge(tmp_pa
 
 
 def test_a_merge_conflict_on_the_old_version_can_still_be_resolved(tmp_path, seed_path, registry_file):
-    from workbench.storage.conflicts import list_conflicts, resolve_conflict
+    from workbench.storage.disputes.conflicts import list_conflicts, resolve_conflict
 
     text = seed_path.read_text(encoding="utf-8")
     lines = text.split("\n")

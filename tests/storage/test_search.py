@@ -12,8 +12,8 @@ from workbench.core import segment
 from workbench.core.importing import import_file
 from workbench.core.plan import Plan
 from workbench.storage import search as search_module
-from workbench.storage.audit import Reviewer
-from workbench.storage.database import open_readonly, open_workspace
+from workbench.storage.audit.audit import Reviewer
+from workbench.storage.files.database import open_readonly, open_workspace
 from workbench.storage.repository import Repository
 from workbench.storage.search import drop_index, ensure_index, index_exists, index_steps, search
 

@@ -14,8 +14,8 @@ from workbench.core import segment
 from workbench.core.importing import import_file
 from workbench.storage import search as search_module
 from workbench.storage import search_index
-from workbench.storage.audit import Reviewer
-from workbench.storage.database import open_workspace
+from workbench.storage.audit.audit import Reviewer
+from workbench.storage.files.database import open_workspace
 from workbench.storage.repository import Repository
 from workbench.storage.search import ensure_index, scan_sql, search
 

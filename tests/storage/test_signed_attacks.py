@@ -18,12 +18,12 @@ from pathlib import Path
 
 import pytest
 
-from workbench.storage import audit
-from workbench.storage.audit import Reviewer
-from workbench.storage.audit_verify import verify
-from workbench.storage.database import open_workspace
-from workbench.storage.merge import MergeError, merge_workspace
-from workbench.storage.readonly import open_source
+from workbench.storage.audit import audit
+from workbench.storage.audit.audit import Reviewer
+from workbench.storage.audit.audit_verify import verify
+from workbench.storage.files.database import open_workspace
+from workbench.storage.sync.merge import MergeError, merge_workspace
+from workbench.storage.files.readonly import open_source
 from workbench.storage.repository import Repository
 from workbench.storage.signing import Ed25519Signer, event_message
 from workbench.storage.signing.roster import Member, Roster

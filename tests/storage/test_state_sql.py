@@ -18,12 +18,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbench.storage import audit_verify
-from workbench.storage.audit_verify import check_log, verify
-from workbench.storage.database import open_readonly
-from workbench.storage.history import MERGE_ACTION, History, merge_heads
-from workbench.storage.replay import replay, replay_without_node_values
-from workbench.storage.state_sql import nodes_match
+from workbench.storage.audit import audit_verify
+from workbench.storage.audit.audit_verify import check_log, verify
+from workbench.storage.files.database import open_readonly
+from workbench.storage.audit.history import MERGE_ACTION, History, merge_heads
+from workbench.storage.audit.replay import replay, replay_without_node_values
+from workbench.storage.state.state_sql import nodes_match
 
 from .test_audit_tamper import _tamper, honest  # noqa: F401  (honest is a fixture)
 

@@ -17,8 +17,8 @@ import pytest
 import sqlite_utils
 
 from workbench.core.departments import Department
-from workbench.storage import audit
-from workbench.storage.records import Changes
+from workbench.storage.audit import audit
+from workbench.storage.state.records import Changes
 from workbench.storage.repository import Repository
 
 from .conftest import make_plan

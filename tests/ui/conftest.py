@@ -22,7 +22,7 @@ from PySide6.QtGui import QInputMethodEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from workbench import paths  # noqa: E402
-from workbench.storage.audit import Reviewer  # noqa: E402
+from workbench.storage.audit.audit import Reviewer  # noqa: E402
 
 REVIEWER = Reviewer("张三", "市发展改革委规划处")
 
@@ -36,7 +36,7 @@ def _no_quit_on_last_window(qapp):
 @pytest.fixture(scope="session")
 def seed_workspace(tmp_path_factory) -> Path:
     from workbench.core.importing import import_file
-    from workbench.storage.database import open_workspace
+    from workbench.storage.files.database import open_workspace
     from workbench.storage.repository import Repository
     from workbench.storage.search import ensure_index
 
@@ -58,7 +58,7 @@ def workspace_path(tmp_path: Path, seed_workspace: Path) -> Path:
 
 @pytest.fixture
 def repo(workspace_path: Path):
-    from workbench.storage.database import open_workspace
+    from workbench.storage.files.database import open_workspace
     from workbench.storage.repository import Repository
 
     db = open_workspace(workspace_path)

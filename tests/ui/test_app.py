@@ -9,7 +9,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from workbench.app import run_gui
-from workbench.storage.database import open_workspace
+from workbench.storage.files.database import open_workspace
 from workbench.storage.repository import Repository
 
 from .conftest import REVIEWER, type_text

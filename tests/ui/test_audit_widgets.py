@@ -13,10 +13,10 @@ import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 
 from tests.storage.conftest import REGISTRY, make_plan  # noqa: E402
-from workbench.storage.audit import Reviewer  # noqa: E402
-from workbench.storage.audit_verify import verify  # noqa: E402
-from workbench.storage.database import open_workspace  # noqa: E402
-from workbench.storage.merge import merge_workspace  # noqa: E402
+from workbench.storage.audit.audit import Reviewer  # noqa: E402
+from workbench.storage.audit.audit_verify import verify  # noqa: E402
+from workbench.storage.files.database import open_workspace  # noqa: E402
+from workbench.storage.sync.merge import merge_workspace  # noqa: E402
 from workbench.storage.repository import Repository  # noqa: E402
 from workbench.storage.signing import Ed25519Signer  # noqa: E402
 from workbench.ui.audit.agreement_view import AgreementView  # noqa: E402
@@ -150,7 +150,7 @@ def test_conflicts_view_reads_pages_and_loads_off_the_gui_thread(qtbot, qtmodelt
         view.model.fetchMore()
     assert view.model.rowCount() == 2 and fetched == [1]
     qtmodeltester.check(view.model)
-    from workbench.storage.conflicts import list_conflicts
+    from workbench.storage.disputes.conflicts import list_conflicts
 
     assert [c.id for c in view.conflicts] == [c.id for c in list_conflicts(repo.db)]
 

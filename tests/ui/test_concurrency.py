@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from workbench.storage.busy import retry_busy
+from workbench.storage.files.busy import retry_busy
 
 
 def _hold_write_lock(path, seconds: float, started: threading.Event) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import shutil
 
-from workbench.storage import conflicts as store
-from workbench.storage.audit import Reviewer
-from workbench.storage.database import open_workspace
-from workbench.storage.merge import merge_workspace
+from workbench.storage.disputes import conflicts as store
+from workbench.storage.audit.audit import Reviewer
+from workbench.storage.files.database import open_workspace
+from workbench.storage.sync.merge import merge_workspace
 from workbench.storage.repository import Repository
 from workbench.storage.signing import Ed25519Signer
 from workbench.storage.signing.profile import default_signer

@@ -11,8 +11,8 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
 
 from workbench.core.export_jobs import MODE_DEPARTMENTS, MODE_WORKBOOK, run_export  # noqa: E402
-from workbench.storage.audit import Reviewer  # noqa: E402
-from workbench.storage.database import open_workspace  # noqa: E402
+from workbench.storage.audit.audit import Reviewer  # noqa: E402
+from workbench.storage.files.database import open_workspace  # noqa: E402
 from workbench.storage.repository import Repository  # noqa: E402
 
 
@@ -64,7 +64,7 @@ def test_export_dialog_builds_requests(qtbot, repo, settings, tmp_path):
 
 def test_run_export_requests_write_files(repo, tmp_path):
     from workbench.core.export_jobs import ExportRequest
-    from workbench.storage.snapshot import provenance, read_snapshot
+    from workbench.storage.state.snapshot import provenance, read_snapshot
 
     plan = repo.load_plan(repo.plan_id)
     snap = read_snapshot(repo.db, plan)
@@ -89,7 +89,7 @@ def test_run_export_requests_write_files(repo, tmp_path):
 
 def test_division_dialog_applies_as_named_reviewer(qtbot, repo, tmp_path):
     from workbench.core.export_xlsx import export_workbook
-    from workbench.storage.snapshot import provenance, read_snapshot
+    from workbench.storage.state.snapshot import provenance, read_snapshot
     from workbench.ui.export.division_dialog import DivisionImportDialog, prepare_division_import
 
     plan = repo.load_plan(repo.plan_id)
@@ -128,7 +128,7 @@ def test_division_dialog_applies_as_named_reviewer(qtbot, repo, tmp_path):
 def test_print_options_and_word_file(qtbot, repo, tmp_path):
     import docx
 
-    from workbench.storage.snapshot import provenance, read_snapshot
+    from workbench.storage.state.snapshot import provenance, read_snapshot
     from workbench.ui.export.export_dialog import ExportDialog
 
     dialog = ExportDialog(repo, plan_id=repo.plan_id, settings=QSettings(str(tmp_path / "s.ini"),

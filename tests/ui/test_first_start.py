@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 from shiboken6 import isValid
 
 from workbench.app import run_gui
-from workbench.storage.database import open_readonly
+from workbench.storage.files.database import open_readonly
 
 from .conftest import type_text
 

@@ -6,8 +6,8 @@ import sqlite3
 
 from PySide6.QtWidgets import QMessageBox
 
-from workbench.storage import audit
-from workbench.storage.readonly import open_source
+from workbench.storage.audit import audit
+from workbench.storage.files.readonly import open_source
 from workbench.ui.handout.handout_dialog import HandoutDialog, write_handout
 
 

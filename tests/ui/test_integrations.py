@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-from workbench.storage.audit import Reviewer
+from workbench.storage.audit.audit import Reviewer
 
 
 def clause(window, key):
@@ -46,7 +46,7 @@ def test_ctrl_e_exports_in_a_worker(qtbot, window, departments, tmp_path, monkey
 
 def test_merge_brings_in_the_other_reviewers_tags(qtbot, window, workspace_path, seed_workspace, tmp_path,
                                                    monkeypatch):
-    from workbench.storage.database import open_workspace
+    from workbench.storage.files.database import open_workspace
     from workbench.storage.repository import Repository
     from workbench.storage.signing import Ed25519Signer
 
@@ -70,7 +70,7 @@ def test_merge_brings_in_the_other_reviewers_tags(qtbot, window, workspace_path,
 
 
 def test_merge_conflicts_show_as_disputed_until_resolved(qtbot, window, seed_workspace, tmp_path, monkeypatch):
-    from workbench.storage.database import open_workspace
+    from workbench.storage.files.database import open_workspace
     from workbench.storage.repository import Repository
     from workbench.storage.signing import Ed25519Signer
 
@@ -89,7 +89,7 @@ def test_merge_conflicts_show_as_disputed_until_resolved(qtbot, window, seed_wor
     assert window.session.tag_state(mine).state == "disputed"
     assert window.conflicts_dock.isVisible()
     window.conflicts_view.refresh()
-    from workbench.storage.conflicts import list_conflicts, resolve_conflict
+    from workbench.storage.disputes.conflicts import list_conflicts, resolve_conflict
     from workbench.storage.errors import StoreError
     from workbench.storage.signing.profile import default_signer
     from workbench.storage.signing.roster import Member, Roster

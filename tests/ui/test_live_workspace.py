@@ -35,7 +35,7 @@ def test_a_cli_write_in_another_process_appears_in_the_open_window(qtbot, window
 
 
 def test_a_note_written_on_a_second_connection_reaches_the_note_box(qtbot, window, workspace_path):
-    from workbench.storage.database import open_workspace
+    from workbench.storage.files.database import open_workspace
     from workbench.storage.repository import Repository, Reviewer
 
     node_id = clause_ids(window)[8]

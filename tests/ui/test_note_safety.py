@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from workbench.storage.database import open_workspace
+from workbench.storage.files.database import open_workspace
 from workbench.storage.repository import Repository
 from workbench.ui.notes.drafts import drafts_file
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel
 from tests.revision_drafts import ADDED_TEXTS, draft_revision, reword, tag_fully
 from workbench import paths
 from workbench.core.importing import import_lines
-from workbench.storage.audit_verify import verify
+from workbench.storage.audit.audit_verify import verify
 from workbench.ui.revision import wiring
 from workbench.ui.revision.compare import INSERTED_STYLE
 from workbench.ui.revision.dialogs import NodePickerDialog, RetagDialog
@@ -37,7 +37,7 @@ def reviewed(qtbot, repo, window, revised_file):
 
 
 def _all_nodes(window):
-    from workbench.storage.records import Changes
+    from workbench.storage.state.records import Changes
 
     ids = frozenset(n.db_id for n in window.session.plan(1).nodes() if n.db_id is not None)
     return Changes(node_ids=ids, events=("tagged",))
@@ -173,8 +173,8 @@ def test_merging_a_reviewer_still_on_the_draft_carries_into_the_new_version(qtbo
 
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-    from workbench.storage.audit import Reviewer
-    from workbench.storage.database import open_workspace
+    from workbench.storage.audit.audit import Reviewer
+    from workbench.storage.files.database import open_workspace
     from workbench.storage.signing import Ed25519Signer
     from workbench.storage.repository import Repository
 

@@ -7,10 +7,10 @@ import shutil
 from PySide6.QtCore import Qt
 
 from workbench.cli import main
-from workbench.storage.audit import Reviewer
-from workbench.storage.conflicts import list_conflicts
-from workbench.storage.database import open_workspace
-from workbench.storage.merge import merge_workspace
+from workbench.storage.audit.audit import Reviewer
+from workbench.storage.disputes.conflicts import list_conflicts
+from workbench.storage.files.database import open_workspace
+from workbench.storage.sync.merge import merge_workspace
 from workbench.storage.repository import Repository
 from workbench.storage.signing import Ed25519Signer
 
@@ -91,7 +91,7 @@ def test_ctrl_z_after_a_merge_refuses_and_keeps_the_conflict(qtbot, window, repo
 def test_ctrl_z_after_a_division_sheet_import_refuses(qtbot, window, repo, departments):
     from workbench.core.division_import import DivisionDiff, NodeChange
     from workbench.core.matrix import Tag
-    from workbench.storage.division import apply_division
+    from workbench.storage.state.division import apply_division
 
     node_id = clause_ids(window)[7]
     window.select_node(node_id)

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from workbench.storage.audit import Reviewer
+from workbench.storage.audit.audit import Reviewer
 from workbench.storage.backups import take_backup
 from workbench.ui.workspace.workspace_open import LockWaitDialog, open_for_gui
 
@@ -78,7 +78,7 @@ def test_lock_held_cancel_or_open_read_only(qtbot, workspace_path):
 
 
 def test_damaged_workspace_offers_the_newest_good_backup(qtbot, workspace_path):
-    from workbench.storage.database import open_workspace
+    from workbench.storage.files.database import open_workspace
 
     open_workspace(workspace_path).close()  # the copied workspace takes its identity at this path first
     good = take_backup(workspace_path, workspace_path, reason="merge", detail="李四.sqlite")
@@ -197,7 +197,7 @@ def test_a_read_only_file_is_explained_in_chinese(workspace_path, monkeypatch):
     import os
 
     real_access = os.access
-    monkeypatch.setattr("workbench.storage.database.os.access",
+    monkeypatch.setattr("workbench.storage.files.database.os.access",
                         lambda p, mode: False if Path(p) == workspace_path and mode == os.W_OK else real_access(p, mode))
     opened = open_for_gui(workspace_path, ME)
     assert opened is not None

@@ -71,7 +71,7 @@ def cmd_import_division(args: argparse.Namespace) -> int:
         raise CliError("import-division needs --reviewer NAME: the changes are attributed to that reviewer")
     from workbench.core.division_import import diff_division, read_division_sheet
     from workbench.storage.liaison.past_assignments import past_assignments
-    from workbench.storage.snapshot import read_snapshot
+    from workbench.storage.state.snapshot import read_snapshot
 
     rows = read_division_sheet(args.file)
     repo = repository(args, create=False)
@@ -104,7 +104,7 @@ def cmd_import_division(args: argparse.Namespace) -> int:
             print("not applied")
             return EXIT_NOT_APPLIED
     from workbench.cli.workspace import backup_before
-    from workbench.storage.division import apply_division
+    from workbench.storage.state.division import apply_division
 
     backup_before(repo, args, reason="division", detail=args.file.name)
     results = apply_division(repo, plan, diff, reviewer=repo.reviewer, reason=f"import-division {args.file.name}")

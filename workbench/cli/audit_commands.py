@@ -28,10 +28,10 @@ def register(command: Command) -> None:
 def readonly_db(args: argparse.Namespace):
     """The workspace opened read-only, after the same checks open_workspace makes.
 
-    Works from write-protected media and creates nothing beside the file (storage/readonly.py).
+    Works from write-protected media and creates nothing beside the file (storage/files/readonly.py).
     """
     from workbench import paths
-    from workbench.storage.readonly import open_source
+    from workbench.storage.files.readonly import open_source
 
     path = args.db or paths.default_workspace()
     if not path.exists():
@@ -47,7 +47,7 @@ def checked_readonly_repository(args: argparse.Namespace):
     mismatch (the same check `audit verify` makes, without a roster).
     """
     from workbench.cli import _OPEN, _default_reviewer
-    from workbench.storage.audit_verify import verify
+    from workbench.storage.audit.audit_verify import verify
     from workbench.storage.repository import Repository, Reviewer
 
     from workbench import paths
@@ -77,7 +77,8 @@ def checked_readonly_repository(args: argparse.Namespace):
 def _verify_code() -> str:
     """Which check a stored verdict came from: this version and the modules that decide it (size, time)."""
     import workbench
-    from workbench.storage import audit, audit_verify, history, replay, state_sql, state_tables
+    from workbench.storage.audit import audit, audit_verify, history, replay
+    from workbench.storage.state import state_sql, state_tables
     from workbench.storage.signing import check
 
     parts = [workbench.__version__]
@@ -101,7 +102,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def _verify(db, args: argparse.Namespace) -> int:
-    from workbench.storage.audit_verify import verify
+    from workbench.storage.audit.audit_verify import verify
     from workbench.storage.signing.roster import load_roster
 
     roster = load_roster()
@@ -126,7 +127,7 @@ def _verify_against(db, against: str, roster) -> int:
     import re
 
     from workbench.core.export_anchor import AnchorNotFound, read_anchor
-    from workbench.storage.anchor import check_anchor
+    from workbench.storage.audit.anchor import check_anchor
 
     if re.fullmatch(r"[0-9a-fA-F]{64}", against.strip()):
         head, count, source = against.strip(), None, "the given hash"
@@ -148,7 +149,7 @@ def _verify_against(db, against: str, roster) -> int:
 
 
 def _log(db, args: argparse.Namespace) -> int:
-    from workbench.storage.audit_log import log_entries, parse_since
+    from workbench.storage.audit.audit_log import log_entries, parse_since
     from workbench.storage.repository import Repository, Reviewer
 
     department_uid = None

@@ -116,11 +116,11 @@ def describe(exc: BaseException, args: argparse.Namespace) -> str | None:
 
 def _sqlite(exc: sqlite3.Error, workspace: Path) -> str:
     text = str(exc)
-    from workbench.storage.busy import is_busy
+    from workbench.storage.files.busy import is_busy
 
     if is_busy(exc):
-        from workbench.storage.database import BUSY_TIMEOUT_MS
-        from workbench.storage.locks import lock_holder
+        from workbench.storage.files.database import BUSY_TIMEOUT_MS
+        from workbench.storage.files.locks import lock_holder
 
         holder = lock_holder(workspace) or "another program"
         return (f"{workspace} is locked by {holder}; gave up after waiting {BUSY_TIMEOUT_MS // 1000} s; "

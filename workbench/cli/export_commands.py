@@ -56,7 +56,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CliError(f"the workspace holds {len(plans)} plans: choose one with --plan "
                        f"({', '.join(f'{p.id}={p.title}' for p in plans)})")
     from workbench.core.matrix import Filters
-    from workbench.storage.snapshot import provenance, read_snapshot
+    from workbench.storage.state.snapshot import provenance, read_snapshot
 
     plan = repo.load_plan(plans[0].id)
     chapters = frozenset(c.strip() for c in args.chapters.split(",")) if args.chapters else None
@@ -84,8 +84,8 @@ def _export_each_plan(args: argparse.Namespace, repo) -> int:
     """Every chosen plan's workbook into one folder, one plan at a time (memory stays one plan's)."""
     from workbench.core.export_xlsx import export_workbook
     from workbench.core.matrix import Filters
-    from workbench.storage.conflicts import open_conflict_targets
-    from workbench.storage.snapshot import log_position, provenance, read_departments, read_snapshot
+    from workbench.storage.disputes.conflicts import open_conflict_targets
+    from workbench.storage.state.snapshot import log_position, provenance, read_departments, read_snapshot
 
     if args.what == "department":
         raise CliError("--each-plan exports the plan workbooks (matrix, division, indicators, all)")

@@ -52,7 +52,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
-    from workbench.storage.conflicts import count_conflicts, sync_conflicts
+    from workbench.storage.disputes.conflicts import count_conflicts, sync_conflicts
 
     if args.limit is not None and args.limit < 0 or args.offset < 0:
         raise CliError("--limit and --offset take a number of conflicts, 0 or more")
@@ -75,8 +75,8 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 def _print_conflicts(db, *, status: str | None = None, ids: set[int] | None = None, limit: int | None = None,
                      offset: int = 0) -> int:
     """Print conflicts a page at a time (the first lines appear at once, whatever the count)."""
-    from workbench.storage.audit_log import local_time
-    from workbench.storage.conflicts import describe_value, indicator_names, iter_conflicts
+    from workbench.storage.audit.audit_log import local_time
+    from workbench.storage.disputes.conflicts import describe_value, indicator_names, iter_conflicts
 
     names = dict(db.execute("SELECT uid, name FROM departments").fetchall())
     if ids is None:
@@ -97,7 +97,7 @@ def _print_conflicts(db, *, status: str | None = None, ids: set[int] | None = No
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:
-    from workbench.storage.conflicts import resolve_conflict
+    from workbench.storage.disputes.conflicts import resolve_conflict
 
     take = args.take.strip()
     repo = repository(args, create=False)
@@ -120,7 +120,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     from workbench.cli import select_plans
     from workbench.cli.audit_commands import readonly_db
     from workbench.core.agreement import agreement
-    from workbench.storage.agreement_data import lead_ratings, official_department_names
+    from workbench.storage.reading.agreement_data import lead_ratings, official_department_names
     from workbench.storage.repository import Repository, Reviewer
 
     db = readonly_db(args)

@@ -57,7 +57,7 @@ def cmd_key(args: argparse.Namespace) -> int:
 
 def cmd_roster(args: argparse.Namespace) -> int:
     from workbench.cli.audit_commands import readonly_db
-    from workbench.storage import audit
+    from workbench.storage.audit import audit
     from workbench.storage.signing import short_fingerprint
     from workbench.storage.signing.check import published_keys
     from workbench.storage.signing.profile import load_signer
@@ -127,12 +127,12 @@ def cmd_roster(args: argparse.Namespace) -> int:
 
 
 def cmd_handout(args: argparse.Namespace) -> int:
-    from workbench.storage import audit
-    from workbench.storage.fork import handout
+    from workbench.storage.audit import audit
+    from workbench.storage.sync.fork import handout
 
     repo = repository(args, create=False)
     target = handout(repo.db, args.output, to=args.to, reviewer=repo.reviewer)
-    from workbench.storage.readonly import open_source
+    from workbench.storage.files.readonly import open_source
 
     copy = open_source(target)
     try:

@@ -24,7 +24,7 @@ def workspace_path(args: argparse.Namespace) -> Path:
 
 def _reviewer(args: argparse.Namespace):
     from workbench.cli import _default_reviewer
-    from workbench.storage.audit import Reviewer
+    from workbench.storage.audit.audit import Reviewer
 
     return Reviewer(args.reviewer or _default_reviewer(), args.unit)
 
@@ -32,7 +32,7 @@ def _reviewer(args: argparse.Namespace):
 def writer(args: argparse.Namespace, *, create: bool = True):
     """A Repository on the workspace opened for writing."""
     from workbench.cli import CliError
-    from workbench.storage.database import open_workspace
+    from workbench.storage.files.database import open_workspace
     from workbench.storage.repository import Repository
 
     db_path = workspace_path(args)
@@ -62,7 +62,7 @@ def backup_before(repo, args: argparse.Namespace, *, reason: str, detail: str):
 def reader(args: argparse.Namespace, *, create: bool = False):
     """A Repository on the workspace opened only for reading (created first when `create` and missing)."""
     from workbench.cli import CliError
-    from workbench.storage.database import open_reader
+    from workbench.storage.files.database import open_reader
     from workbench.storage.repository import Repository
 
     db_path = workspace_path(args)

@@ -15,16 +15,16 @@ plain attribute: set it when the reviewer identifies themselves or changes.
 
 from __future__ import annotations
 
-from . import audit
-from .annotation_store import AnnotationStore
-from .assignment_store import AssignmentStore
-from .audit import Event, Reviewer
-from .department_store import DepartmentStore
-from .errors import StoreError
-from .liaison.remark_store import RemarkStore
-from .plan_store import PlanStore
-from .records import Changes, ImportResult
-from .revision.store import RevisionStore
+from workbench.storage.audit import audit
+from workbench.storage.state.annotation_store import AnnotationStore
+from workbench.storage.state.assignment_store import AssignmentStore
+from workbench.storage.audit.audit import Event, Reviewer
+from workbench.storage.state.department_store import DepartmentStore
+from workbench.storage.errors import StoreError
+from workbench.storage.liaison.remark_store import RemarkStore
+from workbench.storage.state.plan_store import PlanStore
+from workbench.storage.state.records import Changes, ImportResult
+from workbench.storage.revision.store import RevisionStore
 
 __all__ = ["Changes", "ImportResult", "Repository", "Reviewer", "StoreError"]
 

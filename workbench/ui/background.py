@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QFileDialog
 from workbench.core import segment
 from workbench.core.importing import import_file, read_source
 from workbench.core.tagging import pinyin
-from workbench.storage.audit import Reviewer
-from workbench.storage.busy import retry_busy
-from workbench.storage.database import open_workspace
+from workbench.storage.audit.audit import Reviewer
+from workbench.storage.files.busy import retry_busy
+from workbench.storage.files.database import open_workspace
 from workbench.storage.repository import Repository
 
 from workbench.ui.search.search_backend import MemorySearch, StoreSearch, index_steps, make_backend, store_search_module

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import QApplication
 from workbench import paths
 from workbench.core import segment
 from workbench.core.importing import import_file
-from workbench.storage.audit import Reviewer
-from workbench.storage.database import open_workspace
+from workbench.storage.audit.audit import Reviewer
+from workbench.storage.files.database import open_workspace
 from workbench.storage.repository import Repository
 
 from workbench.ui import i18n

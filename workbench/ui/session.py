@@ -28,8 +28,8 @@ from PySide6.QtCore import QObject, Signal
 
 from workbench.core.departments import Department
 from workbench.core.plan import PARAGRAPH_KINDS, PLAN, SENTENCE, Plan, PlanNode
-from workbench.storage.audit import Reviewer
-from workbench.storage.records import LEAD, Assignment, Changes, IndicatorLink, IndicatorRecord, NodeStatus, PlanRecord
+from workbench.storage.audit.audit import Reviewer
+from workbench.storage.state.records import LEAD, Assignment, Changes, IndicatorLink, IndicatorRecord, NodeStatus, PlanRecord
 from workbench.storage.repository import Repository
 
 from workbench.ui.tree.coverage import Coverage
@@ -132,7 +132,7 @@ class Session(QObject):
 
     def reload_conflicts(self) -> None:
         """Re-read which nodes have an open merge conflict (after a merge or a resolution)."""
-        from workbench.storage.conflicts import open_conflict_targets
+        from workbench.storage.disputes.conflicts import open_conflict_targets
 
         targets = open_conflict_targets(self.repo.db)
         if not targets and not self._conflicted:
@@ -144,7 +144,7 @@ class Session(QObject):
 
     def reload_conflicts_of(self, node_ids) -> None:
         """After a decision: whether these nodes still have an open merge conflict (one indexed read each)."""
-        from workbench.storage.conflicts import open_conflict_at
+        from workbench.storage.disputes.conflicts import open_conflict_at
 
         for node_id in node_ids:
             node, plan_id = self._nodes.get(node_id), self._plan_of.get(node_id)
@@ -387,14 +387,14 @@ class Session(QObject):
         """A write that failed, in one line the reviewer can act on (who holds the lock, a full disk...)."""
         from PySide6.QtCore import QCoreApplication
 
-        from workbench.storage.busy import is_busy
+        from workbench.storage.files.busy import is_busy
 
         translate = QCoreApplication.translate
         text = str(exc)
         if is_busy(exc):
             from pathlib import Path
 
-            from workbench.storage.locks import lock_holder
+            from workbench.storage.files.locks import lock_holder
 
             holder = lock_holder(Path(str(self.path))) if self.path else None
             return translate("Session", "工作区正被 %1 占用，请稍后再试").replace("%1", holder or translate("Session", "其他程序"))

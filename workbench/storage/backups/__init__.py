@@ -9,9 +9,9 @@
 No copy is taken before ordinary small commands: a full copy of a large workspace costs seconds.
 """
 
-from .background import DailyBackup
-from .catalog import Backup, list_backups, newest_good
-from .restore import restore_backup
-from .taking import backup_before, daily_backup, take_backup
+from workbench.storage.backups.background import DailyBackup
+from workbench.storage.backups.catalog import Backup, list_backups, newest_good
+from workbench.storage.backups.restore import restore_backup
+from workbench.storage.backups.taking import backup_before, daily_backup, take_backup
 
 __all__ = ["Backup", "DailyBackup", "backup_before", "daily_backup", "list_backups", "newest_good", "restore_backup", "take_backup"]

@@ -16,7 +16,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from .taking import daily_due, take_backup
+from workbench.storage.backups.taking import daily_due, take_backup
 
 
 class DailyBackup:

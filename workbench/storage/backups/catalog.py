@@ -113,7 +113,7 @@ def list_backups(workspace: Path, *, events: bool = True) -> list[Backup]:
 
 def newest_good(workspace: Path) -> Backup | None:
     """The newest copy that passes the open-time checks (a damaged copy is skipped)."""
-    from workbench.storage.database import check_workspace
+    from workbench.storage.files.database import check_workspace
     from workbench.storage.errors import WorkspaceError
 
     for backup in list_backups(workspace):

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from workbench.storage.audit import Reviewer
+from workbench.storage.audit.audit import Reviewer
 
-from .catalog import Backup, backup_folder, count_events
-from .taking import take_backup
+from workbench.storage.backups.catalog import Backup, backup_folder, count_events
+from workbench.storage.backups.taking import take_backup
 
 RESTORE_ACTION = "backup_restore"
 RESTORE_SUBJECT = "workspace"
@@ -37,7 +37,7 @@ class RestoreResult:
 
 def restore_backup(workspace: Path, backup: Backup | Path, *, reviewer: Reviewer) -> RestoreResult:
     """Replace the workspace's content with `backup`; raise WorkspaceError for a bad copy (nothing changed)."""
-    from workbench.storage.database import BUSY_TIMEOUT_MS, check_workspace, open_workspace
+    from workbench.storage.files.database import BUSY_TIMEOUT_MS, check_workspace, open_workspace
     from workbench.storage.errors import WorkspaceDamaged, WorkspaceError
 
     workspace = Path(workspace)
@@ -75,7 +75,7 @@ def restore_backup(workspace: Path, backup: Backup | Path, *, reviewer: Reviewer
                 partial.unlink()
     db = open_workspace(workspace, create=False, check=False, reviewer=reviewer)
     try:
-        from workbench.storage import audit
+        from workbench.storage.audit import audit
 
         with db.atomic():
             audit.append_event(

@@ -23,7 +23,7 @@ import sqlite3
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from .catalog import backup_folder, list_backups, sidecar
+from workbench.storage.backups.catalog import backup_folder, list_backups, sidecar
 
 DAILY_DAYS = 7
 CAP_FLOOR = 256 * 1024 * 1024

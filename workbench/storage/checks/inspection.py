@@ -15,11 +15,11 @@ from pathlib import Path
 
 import sqlite_utils
 
-from workbench.storage import migrations
-from workbench.storage.busy import is_busy
+from workbench.storage.files import migrations
+from workbench.storage.files.busy import is_busy
 from workbench.storage.errors import WorkspaceDamaged, WorkspaceError, WorkspaceLocked
 
-from . import stamp
+from workbench.storage.checks import stamp
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -160,7 +160,7 @@ def _expected_objects(applied: tuple[str, ...]) -> frozenset[tuple[str, str]]:
 
 
 def _locked(path: Path) -> WorkspaceLocked:
-    from workbench.storage.locks import lock_holder
+    from workbench.storage.files.locks import lock_holder
 
     holder = lock_holder(path)
     return WorkspaceLocked(

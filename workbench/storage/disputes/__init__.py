@@ -1,6 +1,6 @@
 """Merge conflicts (disputes) at a city's scale: kept current and read a page at a time.
 
-storage/conflicts.py is the public face (list, resolve, who may resolve);
+storage/disputes/conflicts.py is the public face (list, resolve, who may resolve);
 this package holds what makes it cheap with tens of thousands of disputes:
 
 * records.py  Conflict and Side, the dispute reference, what became of a dispute (in Chinese);

@@ -15,9 +15,9 @@ from collections.abc import Iterable, Iterator
 
 import sqlite_utils
 
-from .. import audit
-from ..errors import StoreError
-from .records import Conflict, Side, conflict_ref
+from workbench.storage.audit import audit
+from workbench.storage.errors import StoreError
+from workbench.storage.disputes.records import Conflict, Side, conflict_ref
 
 _COLUMNS = ("id", "subject", "plan_sha256", "node_key", "department_uid", "kind", "status", "side_a_uuid",
             "side_b_uuid", "resolution_uuid", "detected_at", "ref", "continued_by")  # fmt: skip

@@ -9,7 +9,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from ..audit import Event
+from workbench.storage.audit.audit import Event
 
 
 @dataclass(frozen=True)

@@ -21,10 +21,10 @@ from datetime import datetime, timezone
 
 import sqlite_utils
 
-from .. import audit
-from ..audit_lean import lean_events
-from ..replay import NODE_SUBJECTS, Replayed, replay
-from .records import conflict_ref
+from workbench.storage.audit import audit
+from workbench.storage.audit.audit_lean import lean_events
+from workbench.storage.audit.replay import NODE_SUBJECTS, Replayed, replay
+from workbench.storage.disputes.records import conflict_ref
 
 STAMP_KEY = "conflicts_synced_seq"
 RESOLUTION = "conflict_resolution"

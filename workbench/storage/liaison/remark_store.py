@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from ..records import Changes
-from ..store_base import ALWAYS_RECORDED, StoreBase
+from workbench.storage.state.records import Changes
+from workbench.storage.state.store_base import ALWAYS_RECORDED, StoreBase
 
 REMARK_LIMIT = 2000
 
@@ -23,7 +23,7 @@ class RemarkStore(StoreBase):
 
     def set_remark(self, *, node_id: int, text: str, reason: str | None = None, action: str = "remark") -> Changes:
         """Set the node's public remark; blank text removes it."""
-        from ..errors import StoreError
+        from workbench.storage.errors import StoreError
 
         self._check_action(action, "remark")
         new = text.strip()

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from ..audit import HASHED_FIELDS, Event
-from ..audit_log import LogEntry, _departments, _entry, node_titles
+from workbench.storage.audit.audit import HASHED_FIELDS, Event
+from workbench.storage.audit.audit_log import LogEntry, _departments, _entry, node_titles
 
 ORDERS = {
     "time": "e.time_utc", "reviewer": "e.reviewer", "unit": "e.reviewer_unit", "action": "e.action",

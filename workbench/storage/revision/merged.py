@@ -1,6 +1,6 @@
 """Merging a reviewer who still works on an old version into a workspace that has the new one.
 
-The merge itself (storage/merge.py) brings the reviewer's events in and
+The merge itself (storage/sync/merge.py) brings the reviewer's events in and
 replays them onto the old version's nodes, which the repository keeps
 read-only but replay must still reproduce.  Then every old node whose tags the
 merge changed is carried on into the new version by the same matching that
@@ -28,9 +28,9 @@ from pathlib import Path
 from workbench.core.revision.carry import NodeTags, plan_carry
 from workbench.core.revision.model import NodeMatch, Revision
 
-from ..merge import MergeResult, merge_workspace
-from .store import CARRY_ACTION
-from .tags import plan_tags
+from workbench.storage.sync.merge import MergeResult, merge_workspace
+from workbench.storage.revision.store import CARRY_ACTION
+from workbench.storage.revision.tags import plan_tags
 
 
 @dataclass

@@ -13,7 +13,7 @@ from workbench.core.revision.model import IndicatorMatch, NodeMatch
 from workbench.core.revision.report import ReportRow, indicator_rows, report_rows
 from workbench.core.revision.report_xlsx import PendingRow, ReportInfo
 
-from ..errors import StoreError
+from workbench.storage.errors import StoreError
 
 STATUS_LABELS = {"pending": "待审核", "accepted": "已确认", "retagged": "已重新标注", "moved": "已移至"}
 ITEM_LABELS = {"flag": "待审核", "orphan": "孤立标签"}

@@ -21,11 +21,11 @@ from workbench.core.plan import Plan
 from workbench.core.revision.model import Revision
 from workbench.core.revision.carry import Carry, NodeTags, Orphan, plan_carry
 
-from ..errors import RevisionRefused, StoreError
-from ..records import Changes
-from ..store_base import StoreBase
-from . import versions
-from .tags import node_tags, plan_tags
+from workbench.storage.errors import RevisionRefused, StoreError
+from workbench.storage.state.records import Changes
+from workbench.storage.state.store_base import StoreBase
+from workbench.storage.revision import versions
+from workbench.storage.revision.tags import node_tags, plan_tags
 
 CARRY_ACTION = "revision_carry"
 MOVE_ACTION = "revision_move"

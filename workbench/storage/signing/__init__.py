@@ -10,7 +10,7 @@ changing the log: add a Signer and a verifier to signers.py.
 
 from __future__ import annotations
 
-from .signers import (
+from workbench.storage.signing.signers import (
     ALGORITHMS,
     Ed25519Signer,
     Signer,

@@ -17,12 +17,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from workbench.storage.audit import KEY_ACTION, SYSTEM_REVIEWER, Event
+from workbench.storage.audit.audit import KEY_ACTION, SYSTEM_REVIEWER, Event
 
-from .roster import Roster
+from workbench.storage.signing.roster import Roster
 
 RESOLUTION_ACTION = "conflict_resolution"
-from .signers import decode, event_message, fingerprint, short_fingerprint, verify_signature
+from workbench.storage.signing.signers import decode, event_message, fingerprint, short_fingerprint, verify_signature
 
 
 @dataclass

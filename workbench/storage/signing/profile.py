@@ -14,7 +14,7 @@ from pathlib import Path
 from workbench import paths
 from workbench.storage.errors import StoreError
 
-from .signers import Ed25519Signer
+from workbench.storage.signing.signers import Ed25519Signer
 
 KEY_NAME = "reviewer-ed25519.pem"
 PASSPHRASE_ENV = "WORKBENCH_KEY_PASSPHRASE"

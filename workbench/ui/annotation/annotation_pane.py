@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from workbench.core.plan import PLAN, SENTENCE, PlanNode
-from workbench.storage.records import LEAD, Changes
+from workbench.storage.state.records import LEAD, Changes
 
 from workbench.ui.annotation.annotator import Annotator
 from workbench.ui.annotation.assignment_list import AssignmentList

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
-from workbench.storage.records import LEAD, Assignment
+from workbench.storage.state.records import LEAD, Assignment
 
 translate = QCoreApplication.translate
 DepartmentRole = Qt.ItemDataRole.UserRole + 1

@@ -34,9 +34,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from workbench.storage.busy import retry_busy
-from workbench.storage.fences import Fenced, node_head, write_if_head
-from workbench.storage.records import Changes
+from workbench.storage.files.busy import retry_busy
+from workbench.storage.state.fences import Fenced, node_head, write_if_head
+from workbench.storage.state.records import Changes
 
 from workbench.ui.session import Session
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QCompleter, QHBoxLayout, QHeaderView, QPushButton, QTableView, QWidget
 
-from workbench.storage.records import IndicatorRecord
+from workbench.storage.state.records import IndicatorRecord
 
 translate = QCoreApplication.translate
 IdRole = Qt.ItemDataRole.UserRole + 1

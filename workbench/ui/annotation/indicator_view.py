@@ -13,7 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
-from workbench.storage.records import LEAD, Changes, IndicatorRecord
+from workbench.storage.state.records import LEAD, Changes, IndicatorRecord
 
 from workbench.ui.session import Session
 

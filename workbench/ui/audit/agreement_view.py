@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from workbench.core.agreement import AgreementReport, Stats, agreement
-from workbench.storage.agreement_data import lead_ratings, official_department_names
+from workbench.storage.reading.agreement_data import lead_ratings, official_department_names
 from workbench.storage.repository import Repository
 
 translate = QCoreApplication.translate
@@ -112,7 +112,7 @@ class AgreementView(QWidget):
 
 def _report_from_file(path: Path, plan_sha256: str | None):
     """Worker thread: the agreement report read through this thread's own connection."""
-    from workbench.storage.database import open_readonly
+    from workbench.storage.files.database import open_readonly
 
     db = open_readonly(path)
     try:

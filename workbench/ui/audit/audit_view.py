@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from dataclasses import replace
 from pathlib import Path
 
-from workbench.storage.audit_log import LogEntry
+from workbench.storage.audit.audit_log import LogEntry
 from workbench.storage.paging.event_pages import LogQuery, count_entries, page_entries, reviewers
 from workbench.storage.repository import Repository
 
@@ -261,7 +261,7 @@ def _first_page(db, query: LogQuery) -> tuple[LogQuery, int, list[LogEntry], lis
 
 def _first_page_from_file(path: Path, query: LogQuery):
     """Worker thread: the first page, the count and the reviewers through this thread's own connection."""
-    from workbench.storage.database import open_readonly
+    from workbench.storage.files.database import open_readonly
 
     db = open_readonly(path)
     try:

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
-from workbench.storage.audit_log import LogEntry
+from workbench.storage.audit.audit_log import LogEntry
 
 translate = QCoreApplication.translate
 ACTION_LABELS = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
-from workbench.storage.audit_log import LogEntry, log_entries
+from workbench.storage.audit.audit_log import LogEntry, log_entries
 from workbench.storage.repository import Repository
 
 from workbench.ui.audit.event_table import EventTableModel

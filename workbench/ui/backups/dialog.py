@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QVBoxLayout, QWidget,
 )  # fmt: skip
 
-from workbench.storage.audit import Reviewer
+from workbench.storage.audit.audit import Reviewer
 from workbench.storage.backups import Backup, list_backups, restore_backup
 
 translate = QCoreApplication.translate

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
-from workbench.storage.conflicts import Conflict, indicator_names, list_conflicts, resolve_conflict_changes
+from workbench.storage.disputes.conflicts import Conflict, indicator_names, list_conflicts, resolve_conflict_changes
 from workbench.storage.errors import StoreError
 from workbench.storage.repository import Repository
 

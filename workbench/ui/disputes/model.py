@@ -18,8 +18,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
-from workbench.storage.audit_log import local_time
-from workbench.storage.conflicts import (
+from workbench.storage.audit.audit_log import local_time
+from workbench.storage.disputes.conflicts import (
     Conflict, Side, count_conflicts, describe_value, indicator_names, list_conflicts, sync_conflicts,
 )  # fmt: skip
 
@@ -61,8 +61,8 @@ def read_first_page(db, status: str | None, limit: int = PAGE) -> FirstPage:
 
 def load_first_page(path: Path, signer: Any, status: str | None) -> FirstPage:
     """Worker thread: its own connection (the window's key, so it is the same workspace), then read_first_page."""
-    from workbench.storage.busy import retry_busy
-    from workbench.storage.database import open_workspace
+    from workbench.storage.files.busy import retry_busy
+    from workbench.storage.files.database import open_workspace
 
     db = open_workspace(path, create=False, check=False, signer=signer)
     try:

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.division_import import DivisionDiff, DivisionSheetError, diff_division, read_division_sheet
-from workbench.storage.audit import Reviewer
-from workbench.storage.division import apply_division
+from workbench.storage.audit.audit import Reviewer
+from workbench.storage.state.division import apply_division
 from workbench.storage.liaison.past_assignments import past_assignments
-from workbench.storage.snapshot import read_snapshot
+from workbench.storage.state.snapshot import read_snapshot
 
 
 class DivisionImportDialog(QDialog):

@@ -60,8 +60,8 @@ def refusal(report) -> str:
 
 def state_problem(workspace: Path) -> str | None:
     """Worker thread: the refusal for this workspace file, or None when its state matches its events."""
-    from workbench.storage.audit_verify import verify
-    from workbench.storage.database import open_readonly
+    from workbench.storage.audit.audit_verify import verify
+    from workbench.storage.files.database import open_readonly
 
     db = open_readonly(workspace)
     try:

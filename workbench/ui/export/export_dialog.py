@@ -219,7 +219,7 @@ class ExportDialog(QDialog):
 def start_export(parent: QWidget, pool, repo, plan_id: int, request: ExportRequest, *, workspace: Path,
                  on_done=None):
     """Read the snapshot here (GUI thread), write in a worker; returns the Worker."""
-    from workbench.storage.snapshot import provenance, read_snapshot
+    from workbench.storage.state.snapshot import provenance, read_snapshot
     from workbench.ui.workers import run_with_progress
 
     plan = repo.load_plan(plan_id)

@@ -1,6 +1,6 @@
 """File › 分发副本…: a consistent copy of this workspace, with its own identity, for another reviewer.
 
-The copy is written through SQLite's backup API (storage/fork.py handout), so
+The copy is written through SQLite's backup API (storage/sync/fork.py handout), so
 the latest changes are in it even while the workspace is open, and nothing is
 left in a -wal file beside it.  The reviewer works in the copy and sends it
 back; File › 合并 brings the work in.
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.storage.errors import StoreError
-from workbench.storage.fork import handout
+from workbench.storage.sync.fork import handout
 
 translate = QCoreApplication.translate
 

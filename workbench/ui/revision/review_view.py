@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from workbench.storage.errors import StoreError
-from workbench.storage.records import Changes
+from workbench.storage.state.records import Changes
 from workbench.core.revision.report_xlsx import write_report
 from workbench.storage.revision.report_data import RevisionData, report_parts, revision_data
 

@@ -14,10 +14,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel
 
 from workbench.core.importing import import_file, read_source
-from workbench.storage.busy import retry_busy
-from workbench.storage.database import open_workspace
+from workbench.storage.files.busy import retry_busy
+from workbench.storage.files.database import open_workspace
 from workbench.storage.errors import RevisionRefused
-from workbench.storage.records import Changes
+from workbench.storage.state.records import Changes
 from workbench.storage.repository import Repository
 
 from workbench.ui.revision.review_view import ChangeReviewView

@@ -164,7 +164,7 @@ def index_steps(path: Path):
     module = store_search_module()
     if module is None:
         return False
-    from workbench.storage.database import open_workspace
+    from workbench.storage.files.database import open_workspace
 
     db = open_workspace(path, create=False)
     try:

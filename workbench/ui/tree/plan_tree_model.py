@@ -27,7 +27,7 @@ from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QP
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
 from workbench.core.plan import PLAN, SENTENCE, PlanNode
-from workbench.storage.records import LEAD, Changes
+from workbench.storage.state.records import LEAD, Changes
 
 from workbench.ui import icons
 from workbench.ui.session import STATE_INHERITED, STATE_NONE, Session, TagState, is_clause

@@ -22,7 +22,7 @@ from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QScrollArea, QTabWidget, QWidget
 
-from workbench.storage.records import LEAD
+from workbench.storage.state.records import LEAD
 
 from workbench.ui import icons
 from workbench.ui.session import STATE_INHERITED, STATE_LEAD, STATE_NONE, STATE_SUPPORT, Session
@@ -81,7 +81,7 @@ def load_bars(session: Session, load: dict[int, tuple[int, int]]) -> list[Bar]:
 
 def _load_from_file(path: Path, plan_ids: list[int]) -> dict[int, tuple[int, int]]:
     """Worker thread: the department load of the plans through this thread's own connection."""
-    from workbench.storage.database import open_readonly
+    from workbench.storage.files.database import open_readonly
     from workbench.storage.reading.department_load import department_load
 
     db = open_readonly(path)

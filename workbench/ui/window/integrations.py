@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget
 
-from workbench.storage.records import Changes
+from workbench.storage.state.records import Changes
 
 translate = QCoreApplication.translate
 AUDIT_REFRESH_PAUSE_MS = 300
@@ -174,7 +174,7 @@ def _open_handout(window) -> None:
 
 def open_merge(window) -> None:
     """File › Merge…: bring in another reviewer's workspace of the same plan."""
-    from workbench.storage.merge import MergeError
+    from workbench.storage.sync.merge import MergeError
     from workbench.storage.revision.merged import merge_with_revisions
     from workbench.ui.revision import wiring as revision_wiring
 

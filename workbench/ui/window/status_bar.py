@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from workbench.storage.audit import Reviewer
+from workbench.storage.audit.audit import Reviewer
 
 from workbench.ui.session import Session
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from workbench.storage import live
-from workbench.storage.records import Changes
+from workbench.storage.files import live
+from workbench.storage.state.records import Changes
 
 POLL_MS = 500
 translate = QCoreApplication.translate

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from workbench.storage.audit import Reviewer
+from workbench.storage.audit.audit import Reviewer
 
 NAME_KEY = "reviewer/name"
 UNIT_KEY = "reviewer/unit"

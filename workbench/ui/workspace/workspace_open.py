@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
-from workbench.storage.audit import Reviewer
-from workbench.storage.database import open_reader, open_workspace
+from workbench.storage.audit.audit import Reviewer
+from workbench.storage.files.database import open_reader, open_workspace
 from workbench.storage.errors import WorkspaceDamaged, WorkspaceLocked, WorkspaceReadOnly
 
 LOCK_WAIT_S = 60

@@ -19,9 +19,9 @@ from typing import Any
 
 from workbench.core.departments import KIND_ORDER, Department, official_order
 
-from .errors import StoreError
-from .records import Changes
-from .store_base import StoreBase
+from workbench.storage.errors import StoreError
+from workbench.storage.state.records import Changes
+from workbench.storage.state.store_base import StoreBase
 
 
 def registry_uid(name: str) -> str:

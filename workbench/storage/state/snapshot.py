@@ -78,7 +78,7 @@ def read_snapshot(db: sqlite_utils.Database, plan, *, departments: list[Departme
         if r["node_id"] in by_id and r["text"]
     }
     if disputed_targets is None:
-        from workbench.storage.conflicts import open_conflict_targets
+        from workbench.storage.disputes.conflicts import open_conflict_targets
 
         disputed_targets = open_conflict_targets(db)
     disputed = frozenset(key for sha, key in disputed_targets if sha == plan.sha256)
@@ -87,7 +87,7 @@ def read_snapshot(db: sqlite_utils.Database, plan, *, departments: list[Departme
 
 def log_position(db: sqlite_utils.Database) -> tuple[int, str]:
     """(event count, head hash): where the log stands, which every export cites."""
-    from workbench.storage.audit import head_hash
+    from workbench.storage.audit.audit import head_hash
 
     return db.execute("select count(*) from events").fetchone()[0], head_hash(db)
 

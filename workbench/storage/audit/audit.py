@@ -22,7 +22,7 @@ the public key with that name and unit.
 
 This module writes events.  What an event is and the queries reading events
 back live in audit_events.py, checking the hash chain in audit_chain.py;
-both are re-exported here, so `from workbench.storage.audit import ...` and
+both are re-exported here, so `from workbench.storage.audit.audit import ...` and
 `audit.events(...)` keep working.
 """
 
@@ -40,8 +40,8 @@ import sqlite_utils
 
 # The records, the fields and the reading queries (audit_events.py) and the hash chain (audit_chain.py)
 # are re-exported: callers import them from here.
-from .audit_chain import ChainReport, stored_hash, verify_chain  # noqa: F401
-from .audit_events import (  # noqa: F401
+from workbench.storage.audit.audit_chain import ChainReport, stored_hash, verify_chain  # noqa: F401
+from workbench.storage.audit.audit_events import (  # noqa: F401
     ALL_FIELDS,
     COLUMNS,
     HASHED_FIELDS,
@@ -63,8 +63,8 @@ from .audit_events import (  # noqa: F401
     events_by_uuid,
     iter_events,
 )
-from .errors import StoreError
-from .signing.signers import Signer, encode, event_message
+from workbench.storage.errors import StoreError
+from workbench.storage.signing.signers import Signer, encode, event_message
 
 
 @functools.cache
@@ -188,7 +188,7 @@ def signer_of(db: sqlite_utils.Database) -> Signer:
     """The key this connection signs with: the one given to open_workspace, else the profile's."""
     signer = getattr(db, "signer", None)
     if signer is None:
-        from .signing.profile import default_signer
+        from workbench.storage.signing.profile import default_signer
 
         signer = default_signer()
     return signer

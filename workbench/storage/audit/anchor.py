@@ -22,9 +22,9 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from . import audit
-from .audit_verify import VerifyReport, verify
-from .signing.roster import Roster
+from workbench.storage.audit import audit
+from workbench.storage.audit.audit_verify import VerifyReport, verify
+from workbench.storage.signing.roster import Roster
 
 
 @dataclass(frozen=True)

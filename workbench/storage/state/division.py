@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from workbench.core.division_import import DivisionDiff
 from workbench.core.plan import Plan
-from workbench.storage.audit import Reviewer
+from workbench.storage.audit.audit import Reviewer
 from workbench.storage.errors import StoreError
-from workbench.storage.records import Changes
+from workbench.storage.state.records import Changes
 
 
 def apply_division(repo, plan: Plan, diff: DivisionDiff, *, reviewer: Reviewer, reason: str) -> list[Changes]:

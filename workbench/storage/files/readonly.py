@@ -28,9 +28,9 @@ from pathlib import Path
 
 import sqlite_utils
 
-from . import migrations
-from .database import BUSY_TIMEOUT_MS, check_workspace
-from .errors import WorkspaceError
+from workbench.storage.files import migrations
+from workbench.storage.files.database import BUSY_TIMEOUT_MS, check_workspace
+from workbench.storage.errors import WorkspaceError
 
 
 class SourceDatabase(sqlite_utils.Database):

@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from . import assignment_rules as rules
-from .assignment_rules import Entry
-from .errors import StoreError
-from .records import Assignment, Changes
-from .store_base import ALWAYS_RECORDED, NodeRef, StoreBase
+from workbench.storage.state import assignment_rules as rules
+from workbench.storage.state.assignment_rules import Entry
+from workbench.storage.errors import StoreError
+from workbench.storage.state.records import Assignment, Changes
+from workbench.storage.state.store_base import ALWAYS_RECORDED, NodeRef, StoreBase
 
 _SELECT = (
     "SELECT a.node_id, a.department_id, d.uid, d.name, a.role, a.position, d.retired "

@@ -23,17 +23,17 @@ import sqlite_utils
 from workbench import paths
 from workbench.core.departments import Department, load_registry
 
-from . import migrations
-from .audit import SYSTEM_REVIEWER, Reviewer
-from .busy import is_busy
-from .checks import stamp
-from .checks.inspection import (  # noqa: F401 - BUSY_TIMEOUT_MS and check_workspace are imported from here
+from workbench.storage.files import migrations
+from workbench.storage.audit.audit import SYSTEM_REVIEWER, Reviewer
+from workbench.storage.files.busy import is_busy
+from workbench.storage.checks import stamp
+from workbench.storage.checks.inspection import (  # noqa: F401 - BUSY_TIMEOUT_MS and check_workspace are imported from here
     BUSY_TIMEOUT_MS, _connect_readonly, _inspect_checked, _locked, _refuse_folder, check_workspace,
 )
-from .errors import WorkspaceError, WorkspaceReadOnly
-from .fork import claim_or_fork
-from .repository import Repository
-from .signing.signers import Signer
+from workbench.storage.errors import WorkspaceError, WorkspaceReadOnly
+from workbench.storage.sync.fork import claim_or_fork
+from workbench.storage.repository import Repository
+from workbench.storage.signing.signers import Signer
 
 
 class _Database(sqlite_utils.Database):

@@ -29,9 +29,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .audit import Event, canonical_json
-from .audit_lean import read_afters
-from .history import History
+from workbench.storage.audit.audit import Event, canonical_json
+from workbench.storage.audit.audit_lean import read_afters
+from workbench.storage.audit.history import History
 
 NODE_SUBJECTS = ("assignments", "indicator_links", "note", "review_status", "timing", "remark")
 NODE_DEFAULTS: dict[str, Any] = {

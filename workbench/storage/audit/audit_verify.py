@@ -33,15 +33,15 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
-from . import audit
-from .audit_chain import scan_log
-from .audit_lean import LeanEvent, gc_paused
-from .history import MERGE_ACTION, HistoryError, History, merge_heads
-from .replay import NODE_DEFAULTS, replay, replay_without_node_values
-from .signing.check import SignatureReport, check_signatures
-from .signing.roster import Roster
-from .state_sql import nodes_match
-from .state_tables import TableState, department_differences, node_differences, read_departments, read_plans, read_state
+from workbench.storage.audit import audit
+from workbench.storage.audit.audit_chain import scan_log
+from workbench.storage.audit.audit_lean import LeanEvent, gc_paused
+from workbench.storage.audit.history import MERGE_ACTION, HistoryError, History, merge_heads
+from workbench.storage.audit.replay import NODE_DEFAULTS, replay, replay_without_node_values
+from workbench.storage.signing.check import SignatureReport, check_signatures
+from workbench.storage.signing.roster import Roster
+from workbench.storage.state.state_sql import nodes_match
+from workbench.storage.state.state_tables import TableState, department_differences, node_differences, read_departments, read_plans, read_state
 
 TRIGGERS = ("events_no_update", "events_no_delete")
 

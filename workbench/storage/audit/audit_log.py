@@ -13,8 +13,8 @@ from typing import Any
 
 import sqlite_utils
 
-from . import audit
-from .audit import Event
+from workbench.storage.audit import audit
+from workbench.storage.audit.audit import Event
 
 ROLE_LABELS = {"lead": "牵头", "support": "配合"}
 STATUS_LABELS = {"unreviewed": "未审核", "reviewed": "已审核", "question": "存疑"}

@@ -17,7 +17,7 @@ from typing import Any
 
 import sqlite_utils
 
-from .errors import StoreError
+from workbench.storage.errors import StoreError
 
 ZERO_HASH = "0" * 64
 

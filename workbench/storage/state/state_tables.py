@@ -14,9 +14,9 @@ from typing import Any
 
 import sqlite_utils
 
-from .department_store import department_record
-from .errors import StoreError
-from .replay import NODE_DEFAULTS, NodeTarget, Replayed, department_value
+from workbench.storage.state.department_store import department_record
+from workbench.storage.errors import StoreError
+from workbench.storage.audit.replay import NODE_DEFAULTS, NodeTarget, Replayed, department_value
 
 # Subjects whose state is one text per node, and the table holding it (notes are internal, remarks public).
 TEXT_TABLES = {"note": "notes", "remark": "remarks"}

@@ -19,7 +19,7 @@ from typing import TypeVar
 
 import sqlite_utils
 
-from .errors import StoreError
+from workbench.storage.errors import StoreError
 
 T = TypeVar("T")
 
@@ -37,7 +37,7 @@ class Head:
 
     @property
     def local_time(self) -> str:
-        from .audit_log import local_time
+        from workbench.storage.audit.audit_log import local_time
 
         return local_time(self.time_utc, self.tz_offset)
 

@@ -27,10 +27,10 @@ from pathlib import Path
 
 import sqlite_utils
 
-from workbench.storage import audit
-from workbench.storage.audit import SYSTEM_REVIEWER, Reviewer
+from workbench.storage.audit import audit
+from workbench.storage.audit.audit import SYSTEM_REVIEWER, Reviewer
 from workbench.storage.errors import StoreError
-from workbench.storage.history import MERGE_ACTION, MERGE_SUBJECT
+from workbench.storage.audit.history import MERGE_ACTION, MERGE_SUBJECT
 
 WRITER_KEY = "writer_key"
 

@@ -13,9 +13,9 @@ import re
 from collections.abc import Sequence
 from datetime import datetime, timezone
 
-from .errors import StoreError
-from .records import REVIEW_STATUSES, Changes, IndicatorLink, NodeStatus, Note
-from .store_base import ALWAYS_RECORDED, NodeRef, StoreBase
+from workbench.storage.errors import StoreError
+from workbench.storage.state.records import REVIEW_STATUSES, Changes, IndicatorLink, NodeStatus, Note
+from workbench.storage.state.store_base import ALWAYS_RECORDED, NodeRef, StoreBase
 
 TIMING_KEYWORDS = ("", "within_year", "ongoing")  # '' = not set; or a year such as "2027"
 _YEAR = re.compile(r"[0-9]{4}")

@@ -15,9 +15,9 @@ from typing import Any
 
 from workbench.core.plan import Indicator, Plan, PlanNode
 
-from .errors import StoreError
-from .records import Changes, ImportResult, IndicatorRecord, NodeRecord, PlanRecord
-from .store_base import StoreBase
+from workbench.storage.errors import StoreError
+from workbench.storage.state.records import Changes, ImportResult, IndicatorRecord, NodeRecord, PlanRecord
+from workbench.storage.state.store_base import StoreBase
 
 _NODE_COLUMNS = (
     "id",

@@ -27,8 +27,8 @@ from typing import Any
 
 import sqlite_utils
 
-from .audit_events import ALL_FIELDS, COLUMNS, HASHED_FIELDS, ZERO_HASH, canonical_json
-from .audit_lean import KEEP_AFTER, LEAN_COLUMNS, LeanEvent, lean_maker
+from workbench.storage.audit.audit_events import ALL_FIELDS, COLUMNS, HASHED_FIELDS, ZERO_HASH, canonical_json
+from workbench.storage.audit.audit_lean import KEEP_AFTER, LEAN_COLUMNS, LeanEvent, lean_maker
 
 
 @dataclass(frozen=True)

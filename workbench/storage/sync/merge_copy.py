@@ -20,8 +20,8 @@ from collections.abc import Iterator
 
 import sqlite_utils
 
-from .audit_events import STORED_COLUMNS, STORED_FIELDS
-from .errors import StoreError
+from workbench.storage.audit.audit_events import STORED_COLUMNS, STORED_FIELDS
+from workbench.storage.errors import StoreError
 
 SCHEMA = "merge_source"
 

@@ -57,19 +57,19 @@ from pathlib import Path
 
 import sqlite_utils
 
-from . import audit
-from .audit import Reviewer
-from .audit_lean import gc_paused, lean_events, lean_maker
-from .audit_verify import CheckedLog, check_log
-from .backup import KEEP, backup_connection
-from .conflicts import sync_conflicts
-from .errors import StoreError, WorkspaceDamaged, WorkspaceError
-from .merge_copy import CopyError, attached, copy_rows, record_new_authors
-from .history import MERGE_ACTION, MERGE_SUBJECT, HistoryError
-from .readonly import open_source
-from .replay import replay
-from .signing.roster import Roster, load_roster
-from .state_tables import write_state
+from workbench.storage.audit import audit
+from workbench.storage.audit.audit import Reviewer
+from workbench.storage.audit.audit_lean import gc_paused, lean_events, lean_maker
+from workbench.storage.audit.audit_verify import CheckedLog, check_log
+from workbench.storage.files.backup import KEEP, backup_connection
+from workbench.storage.disputes.conflicts import sync_conflicts
+from workbench.storage.errors import StoreError, WorkspaceDamaged, WorkspaceError
+from workbench.storage.sync.merge_copy import CopyError, attached, copy_rows, record_new_authors
+from workbench.storage.audit.history import MERGE_ACTION, MERGE_SUBJECT, HistoryError
+from workbench.storage.files.readonly import open_source
+from workbench.storage.audit.replay import replay
+from workbench.storage.signing.roster import Roster, load_roster
+from workbench.storage.state.state_tables import write_state
 
 
 class MergeError(StoreError):

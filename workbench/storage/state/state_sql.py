@@ -29,7 +29,7 @@ import sqlite3
 
 import sqlite_utils
 
-from .replay import Replayed
+from workbench.storage.audit.replay import Replayed
 
 # An `after` of a shape replay's node_value does not expect gives _ODD; a table value that is not a
 # text gives _ODD_TABLE: neither equals anything on the other side.

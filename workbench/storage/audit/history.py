@@ -32,7 +32,7 @@ import heapq
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .audit import Event
+from workbench.storage.audit.audit import Event
 
 MERGE_ACTION = "merge"
 MERGE_SUBJECT = "merge"

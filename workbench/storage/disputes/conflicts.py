@@ -30,18 +30,18 @@ from typing import Any
 
 import sqlite_utils
 
-from . import audit
-from .disputes.listing import (
+from workbench.storage.audit import audit
+from workbench.storage.disputes.listing import (
     count_conflicts, department_names, get_conflict, indicator_names, iter_conflicts, list_conflicts,
 )  # fmt: skip
-from .disputes.records import Conflict, Side, conflict_ref
-from .disputes.sync import sync_conflicts
-from .errors import StoreError
-from .records import Changes
-from .replay import lead_of
-from .repository import Repository
-from .signing import short_fingerprint
-from .signing.roster import Roster, load_roster
+from workbench.storage.disputes.records import Conflict, Side, conflict_ref
+from workbench.storage.disputes.sync import sync_conflicts
+from workbench.storage.errors import StoreError
+from workbench.storage.state.records import Changes
+from workbench.storage.audit.replay import lead_of
+from workbench.storage.repository import Repository
+from workbench.storage.signing import short_fingerprint
+from workbench.storage.signing.roster import Roster, load_roster
 
 SIDES = ("a", "b")
 _department_names = department_names  # the name this module gave it before

@@ -14,12 +14,12 @@ from typing import Any
 
 import sqlite_utils
 
-from . import audit
+from workbench.storage.audit import audit
 from workbench.core.plan import TAGGABLE_KINDS
 
-from .audit import Reviewer
-from .errors import StoreError
-from .revision.versions import check_current_version
+from workbench.storage.audit.audit import Reviewer
+from workbench.storage.errors import StoreError
+from workbench.storage.revision.versions import check_current_version
 
 
 # Actions that may replace a node's whole state besides the write's own name:

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from . import audit
-from .audit import SYSTEM_REVIEWER
-from .history import History
-from .replay import lead_of
+from workbench.storage.audit import audit
+from workbench.storage.audit.audit import SYSTEM_REVIEWER
+from workbench.storage.audit.history import History
+from workbench.storage.audit.replay import lead_of
 
 EXCLUDED_ACTIONS = ("conflict_resolution",)
 

@@ -32,8 +32,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .errors import StoreError
-from .records import LEAD, ROLES, SUPPORT
+from workbench.storage.errors import StoreError
+from workbench.storage.state.records import LEAD, ROLES, SUPPORT
 
 Entry = tuple[int, str]  # (department_id, role)
 

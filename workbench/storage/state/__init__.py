@@ -1,0 +1,1 @@
+"""The state the events produce: plans, departments, assignments, annotations, and the tables replay compares."""
