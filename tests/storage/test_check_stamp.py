@@ -180,3 +180,17 @@ def test_stamps_of_vanished_files_are_swept(closed: Path, tmp_path: Path, monkey
             for p in (paths.user_data_dir() / stamp.FOLDER).glob("*.json")}  # fmt: skip
     assert str(closed.resolve()) in kept and str(gone[3].resolve()) in kept
     assert not kept & {str(p.resolve()) for p in gone[:3]}
+
+
+def test_a_write_by_another_program_while_we_have_it_open_brings_the_check_back(
+    closed: Path, checks: list[Path]
+) -> None:
+    """Our clean close vouches only for our own writes: another program's, made meanwhile, are checked."""
+    db = open_workspace(closed)
+    other = sqlite3.connect(closed)
+    other.execute("UPDATE reviewers SET unit = 'v' WHERE rowid = 1")
+    other.commit()
+    other.close()
+    db.close()  # the last connection: the -wal is gone, the file looks as if only we wrote it
+    open_workspace(closed).close()
+    assert checks == [closed]

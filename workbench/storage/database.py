@@ -74,10 +74,17 @@ class WorkspaceDatabase(_Database):
             raise
 
     checked_ns: int | None = None  # when the file last passed quick_check, if it was opened as good
+    opened_version: int | None = None  # PRAGMA data_version at open: it moves when another connection commits
 
     def close(self) -> None:
-        """Close; when we were the last connection of a file opened as good, stamp it (checks/stamp.py)."""
+        """Close; when we were the last connection of a file opened as good, stamp it (checks/stamp.py).
+
+        Not when another connection (another program) committed meanwhile: our clean close vouches for
+        our own writes only, and the -wal that would have shown theirs is gone once we close last.
+        """
         path = None if self.checked_ns is None else _main_file(self.conn)
+        if path is not None and self.opened_version != _data_version(self.conn):
+            path = None
         super().close()
         if path is not None:
             stamp.record_closed(path, self.checked_ns)
@@ -93,6 +100,13 @@ class ReadingDatabase(_Database):
         super().close()
         if path is not None and self.checked is not None:
             stamp.record_checked(self.checked[0], path, self.checked[1])
+
+
+def _data_version(conn: sqlite3.Connection) -> int | None:
+    try:
+        return int(conn.execute("PRAGMA data_version").fetchone()[0])
+    except sqlite3.Error:
+        return None
 
 
 def _main_file(conn: sqlite3.Connection) -> Path | None:
@@ -178,6 +192,7 @@ def open_workspace(
     db.signer = signer  # type: ignore[attr-defined]  # None: the profile's key (audit.signer_of)
     try:
         _configure(db, busy_timeout_ms)
+        db.opened_version = _data_version(db.conn)
         if is_new:
             # Mark the file as ours before the first table exists, so a first
             # open cut short is still recognised (and completed) next time.
