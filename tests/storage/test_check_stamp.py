@@ -194,3 +194,15 @@ def test_a_write_by_another_program_while_we_have_it_open_brings_the_check_back(
     db.close()  # the last connection: the -wal is gone, the file looks as if only we wrote it
     open_workspace(closed).close()
     assert checks == [closed]
+
+
+def test_writes_of_our_own_other_connections_keep_the_stamp(closed: Path, checks: list[Path]) -> None:
+    """A worker thread's connection of this process (search index, conflicts sync) is our own write."""
+    db = open_workspace(closed)
+    worker = open_workspace(closed, create=False, check=False)
+    worker.execute("UPDATE reviewers SET unit = 'w' WHERE rowid = 1")
+    worker.conn.commit()
+    worker.close()
+    db.close()
+    open_workspace(closed).close()
+    assert checks == []
