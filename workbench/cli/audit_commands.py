@@ -54,12 +54,14 @@ def checked_readonly_repository(args: argparse.Namespace):
     from workbench.storage.checks import stamp
 
     path = args.db or paths.default_workspace()
-    before = stamp.identity(path)
     db = readonly_db(args)
     _OPEN.append(db)
     # One read transaction from the check to the last workbook: what is exported is exactly what was
     # verified, even while another program writes (each workbook cites the same event count and head).
     db.execute("BEGIN")
+    db.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the read transaction starts here
+    # The file's identity once it is being read: a write made before the open shows in it (not stale).
+    before = stamp.identity(path)
     code = _verify_code()
     if db.scratch is None and stamp.verified(before, code):
         return Repository(db, Reviewer(args.reviewer or _default_reviewer(), args.unit))  # unchanged since it passed
