@@ -206,3 +206,23 @@ def test_writes_of_our_own_other_connections_keep_the_stamp(closed: Path, checks
     db.close()
     open_workspace(closed).close()
     assert checks == []
+
+
+def test_no_stamp_for_a_file_changed_within_a_tick_of_being_looked_at(
+    closed: Path, checks: list[Path], monkeypatch
+) -> None:
+    """A write in the same tick as the change we looked at leaves the times as they were: however long the
+    check then takes, the file is not stamped (the tick is counted from the look, not from the end)."""
+    monkeypatch.setattr(stamp, "_granularity_ns", lambda ident: 500_000_000)  # a coarse clock, for the test
+    real = inspection._quick_check
+
+    def slow(conn: sqlite3.Connection) -> list[str]:
+        time.sleep(0.6)  # meanwhile the tick of the look has passed
+        return real(conn)
+
+    stamp.forget(closed)
+    os.utime(closed)  # changed just now
+    monkeypatch.setattr(inspection, "_quick_check", slow)
+    open_reader(closed).close()
+    monkeypatch.setattr(inspection, "_quick_check", real)
+    assert stamp.lookup(stamp.identity(closed)) is None

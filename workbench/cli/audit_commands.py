@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import time
 from pathlib import Path
 
 from workbench.cli import EXIT_ERROR, EXIT_OK, CliError, Command
@@ -61,13 +62,14 @@ def checked_readonly_repository(args: argparse.Namespace):
     db.execute("BEGIN")
     db.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the read transaction starts here
     # The file's identity once it is being read: a write made before the open shows in it (not stale).
+    looked = time.time_ns()
     before = stamp.identity(path)
     code = _verify_code()
     if db.scratch is None and stamp.verified(before, code):
         return Repository(db, Reviewer(args.reviewer or _default_reviewer(), args.unit))  # unchanged since it passed
     report = verify(db, roster=None)
     if report.ok and db.scratch is None:
-        stamp.record_verified(before, path, code)
+        stamp.record_verified(before, path, code, looked)
     if not report.ok:
         where = f" at {report.target}" if report.target else ""
         event = f" [event {report.first_bad_uuid}]" if report.first_bad_uuid else ""
