@@ -293,3 +293,30 @@ def test_a_number_where_the_log_keeps_text_is_caught(files) -> None:
     assert check.execute("SELECT typeof(reason) FROM events WHERE uuid = ?", [victim["uuid"]]).fetchone()[0] == "integer"
     check.close()
     _assert_caught(files["yi"], files, victim["uuid"], "not text", with_roster=roster())
+
+
+def test_text_that_is_not_utf8_is_caught(files) -> None:
+    """乙 stores bytes that are not UTF-8 as an event's reason, hashed and signed as stored.
+
+    SQLite hashes such text as it is; Python cannot read it back, so merged in it would break every
+    later reading of our log (audit log, history): the file must be refused.
+    """
+    from workbench.storage.audit_chain import _TEXT_SQL
+    import hashlib
+
+    victim = _rows(files["yi"])[-1]
+    conn = sqlite3.connect(files["yi"])
+    triggers = [sql for (sql,) in conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name IN ('events_no_update', 'events_no_delete')")]
+    conn.execute("DROP TRIGGER events_no_update")
+    conn.execute("UPDATE events SET reason = CAST(X'e694b9ff' AS TEXT) WHERE seq = ?", [victim["seq"]])
+    (text,) = conn.execute(f"SELECT {_TEXT_SQL} FROM events WHERE seq = ?", [victim["seq"]]).fetchone()
+    digest = hashlib.sha256(text).hexdigest()
+    conn.execute("UPDATE events SET hash = ?, signature = ? WHERE seq = ?",
+                 [digest, encode(YI.sign(event_message(YI.fingerprint, digest))), victim["seq"]])
+    conn.execute("DROP TRIGGER events_no_delete")
+    for sql in triggers:
+        conn.execute(sql)
+    conn.commit()
+    conn.close()
+    _assert_caught(files["yi"], files, victim["uuid"], "not valid UTF-8", with_roster=roster())

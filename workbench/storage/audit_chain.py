@@ -151,6 +151,10 @@ def scan_log(db: sqlite_utils.Database, *, keep: bool = True) -> LogScan:
             except (TypeError, ValueError) as exc:
                 return fail(f"event {seq} cannot be hashed: {exc}", uuid)
         else:
+            try:  # SQLite hands text over as stored, valid UTF-8 or not; Python could not read it back
+                text.decode("utf-8")
+            except UnicodeDecodeError:
+                return fail(f"event {seq} cannot be hashed: its text is not valid UTF-8", uuid)
             recomputed = sha256(text).hexdigest()
         if prev_hash != heads.get(origin, ZERO_HASH):
             return fail(f"event {seq} does not follow the previous event of its workspace "
