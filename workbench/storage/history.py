@@ -85,12 +85,16 @@ class History:
         seen: dict[str, Mapping[str, int]] = {}
         knowledge: dict[str, Mapping[str, int]] = {}  # origin -> current seen dict of its chain
         for event in events:
-            chain = chains.setdefault(event.origin, [])
-            by_uuid[event.uuid] = event
-            index[event.uuid] = len(chain)
-            chain.append(event.uuid)
-            known = knowledge.get(event.origin, {})
-            heads = merge_heads(event)
+            uuid, origin = event.uuid, event.origin
+            chain = chains.get(origin)
+            if chain is None:
+                chain = chains[origin] = []
+                knowledge[origin] = {}  # one empty dict per origin, not one per event (they are never changed)
+            by_uuid[uuid] = event
+            index[uuid] = len(chain)
+            chain.append(uuid)
+            known = knowledge[origin]
+            heads = merge_heads(event) if event.action == MERGE_ACTION else None  # (no call per other event)
             if heads:
                 grown = dict(known)
                 for origin, count in heads.items():
@@ -110,7 +114,7 @@ class History:
                                 grown[o] = c
                 known = grown
                 knowledge[event.origin] = known
-            seen[event.uuid] = known
+            seen[uuid] = known
         history = cls(by_uuid, chains, index, seen, [], {})
         if ordered:
             history.order = history._canonical_order()
@@ -154,6 +158,15 @@ class History:
             order.append(uuid)
             chain = chains[events[uuid].origin]
             position = index[uuid] + 1
+            # A run of one chain: while the next event is placed next anyway (it waits for nothing, this
+            # event frees nothing else, and it comes before every ready event), take it without the heap.
+            while position < len(chain) and uuid not in released_by:
+                following = chain[position]
+                if following in waiting or (ready and (events[following].time_utc, following) > ready[0]):
+                    break
+                uuid = following
+                order.append(uuid)
+                position += 1
             freed = [chain[position]] if position < len(chain) else []
             freed += released_by.get(uuid, ())
             for after in freed:

@@ -186,19 +186,47 @@ def compared_value(subject: str, after: Any) -> Any:
 def replay(events: Iterable[Event] | History) -> Replayed:
     """Replay events given in local seq order (or an already built History)."""
     history = events if isinstance(events, History) else History.build(events)
+    state, base, base_event = _walk(history)
+    _read_values(state, base, base_event, nodes=True)
+    return state
+
+
+def replay_without_node_values(history: History) -> Replayed:
+    """replay(), except that node targets get their last event (`node_last`) but no value (`nodes` stays empty).
+
+    For verify, which compares the node values with the tables in SQL (state_sql.py): reading and
+    decoding the last `after` of every node target is most of replay's time.
+    """
+    state, base, base_event = _walk(history)
+    _read_values(state, base, base_event, nodes=False)
+    return state
+
+
+def _walk(history: History) -> tuple[Replayed, dict[str, dict[str, Any]], dict[str, str]]:
+    """Every target's last event in canonical order (a disputed target's shown one), and the plans."""
     state = Replayed(history)
     base: dict[str, dict[str, Any]] = {}
     base_event: dict[str, str] = {}
+    writers: set[str] = set()  # the origins of node and department events
+    events, node_subjects = history.events, frozenset(NODE_SUBJECTS)
+    node_last, node_events = state.node_last, state.node_events
     for uuid in history.order:
-        event = history.events[uuid]
+        event = events[uuid]
         subject = event.subject
-        if subject in NODE_SUBJECTS:
-            if event.plan_sha256 is None or event.node_key is None:
+        if subject in node_subjects:
+            sha, key = event.plan_sha256, event.node_key
+            if sha is None or key is None:
                 continue
-            target = (subject, event.plan_sha256, event.node_key)
-            state.node_last[target] = uuid  # its value is read once, below: only the last one counts
-            state.node_events.setdefault(target, []).append(uuid)
+            target = (subject, sha, key)
+            node_last[target] = uuid  # its value is read once, below: only the last one counts
+            on_target = node_events.get(target)
+            if on_target is None:
+                node_events[target] = [uuid]
+            else:
+                on_target.append(uuid)
+            writers.add(event.origin)
         elif subject == "department" and event.department_uid:
+            writers.add(event.origin)
             state.department_last[event.department_uid] = uuid
             state.department_events.setdefault(event.department_uid, []).append(uuid)
         elif subject == "departments":
@@ -209,6 +237,11 @@ def replay(events: Iterable[Event] | History) -> Replayed:
                     base_event[uid] = uuid
         elif subject == "plan" and event.plan_sha256:
             state.plans.setdefault(event.plan_sha256, uuid)
+    if len(writers) < 2:
+        # One workspace wrote every target's events: no target is disputed (frontier_of gives [] for each).
+        state._frontiers.update({target: [] for target in state.node_events})
+        state._frontiers.update({uid: [] for uid in state.department_events})
+        return state, base, base_event
     for target, uuids in state.node_events.items():
         shown = state.shown_while_disputed(target, uuids)
         if shown is not None:
@@ -217,12 +250,21 @@ def replay(events: Iterable[Event] | History) -> Replayed:
         shown = state.shown_while_disputed(uid, uuids)
         if shown is not None:
             state.department_last[uid] = shown
+    return state, base, base_event
+
+
+def _read_values(state: Replayed, base: dict[str, dict[str, Any]], base_event: dict[str, str], *, nodes: bool) -> None:
+    """Fill the values of the targets `_walk` found (node targets only when `nodes`)."""
+    history = state.history
     # Each target's value is the `after` of its last event, and a disputed target's frontier events are
     # compared by theirs: read for all of them at once.
     disputed = [(target, u) for target, frontier in state._frontiers.items() if len(frontier) > 1 for u in frontier]
-    wanted = {*state.node_last.values(), *state.department_last.values(), *(u for _, u in disputed)}
+    if not nodes:
+        disputed = [(target, u) for target, u in disputed if not isinstance(target, tuple)]
+    node_last = state.node_last if nodes else {}
+    wanted = {*node_last.values(), *state.department_last.values(), *(u for _, u in disputed)}
     afters = read_afters([history.events[u] for u in wanted])
-    for target, uuid in state.node_last.items():
+    for target, uuid in node_last.items():
         state.nodes[target] = node_value(target[0], afters[uuid])
     for uid, uuid in state.department_last.items():
         state.departments[uid] = department_value(afters[uuid])
@@ -233,4 +275,3 @@ def replay(events: Iterable[Event] | History) -> Replayed:
         if uid not in state.departments:
             state.departments[uid] = record
             state.department_last[uid] = base_event[uid]
-    return state

@@ -61,13 +61,24 @@ def read_state(db: sqlite_utils.Database) -> TableState:
             state.nodes[("review_status", sha, key)] = status
         if timing != NODE_DEFAULTS["timing"]:
             state.nodes[("timing", sha, key)] = timing
-    cursor = conn.execute("SELECT * FROM departments")
+    state.departments = read_departments(db)
+    state.plans = read_plans(db)
+    return state
+
+
+def read_departments(db: sqlite_utils.Database) -> dict[str, dict[str, Any]]:
+    """The departments table as replay's records, by uid."""
+    cursor = db.conn.execute("SELECT * FROM departments")
     names = [d[0] for d in cursor.description]
+    departments = {}
     for row in cursor:
         record = department_value(department_record(dict(zip(names, row))))
-        state.departments[record["uid"]] = record
-    state.plans = {row[0] for row in conn.execute("SELECT sha256 FROM plans")}
-    return state
+        departments[record["uid"]] = record
+    return departments
+
+
+def read_plans(db: sqlite_utils.Database) -> set[str]:
+    return {row[0] for row in db.conn.execute("SELECT sha256 FROM plans")}
 
 
 def node_differences(replayed: Replayed, tables: TableState) -> list[NodeTarget]:

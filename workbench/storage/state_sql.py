@@ -1,0 +1,127 @@
+"""Do the node tables equal the replay?  Answered by SQLite, without decoding an event in Python.
+
+verify (audit_verify.py) compares every node target's table value with the
+`after` of its last event (replay.py).  Reading and decoding those `after`s
+and the tables into Python objects was most of verify's time on a large
+workspace (hundreds of thousands of targets).  Here both sides become rows
+of SQL values, (plan sha256, node key, position, value...), and two EXCEPTs
+find whether any row is on one side only:
+
+* event side: each target's last event's `after` taken apart by json_each /
+  json_extract, values equal to the subject's default dropped;
+* table side: the same rows from assignments, indicator_links, notes,
+  remarks and node_status, positions renumbered per target in read_state's
+  order, default values dropped.
+
+The answer is one-sided on purpose: `nodes_match` says True only when both
+sides hold the same rows, typed alike (a JSON number never equals a text
+column value here, and an `after` of an unexpected shape gives a row that
+matches nothing).  Any doubt, any difference and any SQL error give False,
+and verify then runs the Python comparison (state_tables.py), which names
+the first mismatch exactly as before.  So a verdict never depends on this
+module; only its speed does.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import sqlite_utils
+
+from .replay import Replayed
+
+# An `after` of a shape replay's node_value does not expect gives _ODD; a table value that is not a
+# text gives _ODD_TABLE: neither equals anything on the other side.
+_ODD = "x'00'"
+_ODD_TABLE = "x'01'"
+
+# The targets of one subject: (plan id, node key, last event's seq), in seq order (rows read in file order).
+_TARGETS = """t(plan, key, after) AS (
+    SELECT json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), e."after"
+    FROM json_each(?) j JOIN events e ON e.seq = json_extract(j.value, '$[2]'))"""
+
+
+def _text(column: str) -> str:
+    return f"CASE WHEN typeof({column}) = 'text' THEN {column} ELSE {_ODD_TABLE} END"
+
+
+def _list_events(element: str) -> str:
+    """One row per element of a list `after`, numbered from 0; a null `after` is the empty list."""
+    return f"""SELECT t.plan, t.key, x.key, {element} FROM t, json_each(t.after) x WHERE json_type(t.after) = 'array'
+        UNION ALL SELECT t.plan, t.key, -1, {_ODD} FROM t
+        WHERE t.after IS NOT NULL AND json_type(t.after) NOT IN ('array', 'null')"""
+
+
+def _list_table(table: str, value: str, joined: str) -> str:
+    """One row per stored element, numbered by its position (a list whose positions are not 0, 1, ...
+    differs from every event's list here; the Python comparison then decides)."""
+    return (f"SELECT n.plan_id, n.key, s.position, {value} FROM {table} s JOIN nodes n ON n.id = s.node_id "
+            f"JOIN plans p ON p.id = n.plan_id {joined}")  # fmt: skip
+
+
+def _text_events(defaults: str) -> str:
+    """One row per target whose `after` is a JSON text other than the defaults."""
+    return f"""SELECT plan, key, v FROM (SELECT t.plan, t.key, CASE
+        WHEN t.after IS NULL OR json_type(t.after) = 'null' THEN NULL
+        WHEN json_type(t.after) = 'text' THEN json_extract(t.after, '$') ELSE {_ODD} END AS v FROM t)
+        WHERE v IS NOT NULL AND v NOT IN ({defaults})"""
+
+
+def _text_table(table: str, column: str, default: str) -> str:
+    return (f"SELECT n.plan_id, n.key, {_text('s.' + column)} FROM {table} s JOIN nodes n ON n.id = s.node_id "
+            f"JOIN plans p ON p.id = n.plan_id WHERE s.{column} IS NOT {default}")  # fmt: skip
+
+
+# subject -> (event side, table side).  The defaults are replay.NODE_DEFAULTS (review_status: an empty
+# `after` text is "unreviewed" too).  An assignment is compared as the JSON array [department, role],
+# built by SQLite on both sides (an entry's other keys, such as the department's name, do not count).
+_SIDES = {
+    "assignments": (
+        _list_events(f"CASE WHEN x.type = 'object' THEN json_extract(x.value, '$.department', '$.role') ELSE {_ODD} END"),
+        _list_table("assignments", f"CASE WHEN typeof(d.uid) = 'text' AND typeof(s.role) = 'text' THEN "
+                    f"json_array(d.uid, s.role) ELSE {_ODD_TABLE} END", "JOIN departments d ON d.id = s.department_id"),
+    ),
+    "indicator_links": (
+        _list_events(f"CASE WHEN x.type = 'text' THEN x.value ELSE {_ODD} END"),
+        _list_table("indicator_links", _text("i.key"), "JOIN indicators i ON i.id = s.indicator_id"),
+    ),
+    "note": (_text_events("''"), _text_table("notes", "text", "''")),
+    "remark": (_text_events("''"), _text_table("remarks", "text", "''")),
+    "review_status": (_text_events("'', 'unreviewed'"), _text_table("node_status", "review_status", "'unreviewed'")),
+    "timing": (_text_events("''"), _text_table("node_status", "timing", "''")),
+}
+
+# Both sides hold each (plan, key, index) once: the event side one row per element of one `after` per
+# target, the table side one per (node, position) (UNIQUE (plan_id, key) and UNIQUE (node_id, position)).
+# So equal counts and nothing of one side missing from the other mean equal sets.
+_COMPARE = """WITH {targets}, ev AS MATERIALIZED ({events}), tb AS MATERIALIZED ({table})
+    SELECT (SELECT count(*) FROM ev) = (SELECT count(*) FROM tb) AND NOT EXISTS (SELECT * FROM ev EXCEPT SELECT * FROM tb)"""
+
+
+def nodes_match(db: sqlite_utils.Database, replayed: Replayed) -> bool:
+    """True when every node target's table value equals its last event's (`replayed.node_last`).
+
+    False when they may differ: the caller then compares in Python.
+    """
+    conn = db.conn
+    try:
+        plan_ids = dict(conn.execute("SELECT sha256, id FROM plans"))
+        targets: dict[str, list[tuple[int, str, int]]] = {subject: [] for subject in _SIDES}
+        events = replayed.history.events
+        unknown: dict[str, int] = {}  # a plan the tables lack: an id no table row has
+        for (subject, sha, key), uuid in replayed.node_last.items():
+            if subject not in targets:
+                return False
+            plan = plan_ids.get(sha)
+            if plan is None:
+                plan = unknown.setdefault(sha, -1 - len(unknown))
+            targets[subject].append((plan, key, events[uuid].seq))
+        for subject, (event_side, table_side) in _SIDES.items():
+            rows = sorted(targets[subject], key=lambda target: target[2])
+            sql = _COMPARE.format(targets=_TARGETS, events=event_side, table=table_side)
+            if not conn.execute(sql, [json.dumps(rows, ensure_ascii=False)]).fetchone()[0]:
+                return False
+    except sqlite3.Error:
+        return False
+    return True
