@@ -77,3 +77,31 @@ def test_an_unchanged_workspace_is_verified_once_for_many_exports(tmp_path, seed
     assert main(["export", "all", "-o", str(tmp_path / "tampered.xlsx"), "--db", str(db)]) == 1
     assert "export refused" in capsys.readouterr().err and len(calls) == 2
     assert not (tmp_path / "tampered.xlsx").exists()
+
+
+def test_a_change_just_before_the_export_opens_the_file_is_verified(tmp_path, seed_path, monkeypatch, capsys):
+    """The verified stamp is compared with the file as the export reads it, not as it was a moment before."""
+    import sqlite3
+    import time
+
+    from workbench.storage import readonly
+    from workbench.storage.checks import stamp
+
+    db = tmp_path / "ws.sqlite"
+    assert main(["import", str(seed_path), "--db", str(db)]) == 0
+    assert main(["assign", "ch03/s01/p01", "市科技局", "--db", str(db)]) == 0
+    time.sleep(2 * stamp.TICK_NS / 1e9)
+    assert main(["export", "all", "-o", str(tmp_path / "all.xlsx"), "--db", str(db)]) == 0  # verified, noted
+    real = readonly.check_workspace
+
+    def checked_then_tampered(path, **kwargs):  # another program writes between the checks and the open
+        real(path, **kwargs)
+        conn = sqlite3.connect(path)
+        conn.execute("UPDATE assignments SET role = 'support'")
+        conn.commit()
+        conn.close()
+
+    monkeypatch.setattr(readonly, "check_workspace", checked_then_tampered)
+    capsys.readouterr()
+    assert main(["export", "all", "-o", str(tmp_path / "tampered.xlsx"), "--db", str(db)]) == 1
+    assert "export refused" in capsys.readouterr().err

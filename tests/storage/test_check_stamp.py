@@ -180,3 +180,49 @@ def test_stamps_of_vanished_files_are_swept(closed: Path, tmp_path: Path, monkey
             for p in (paths.user_data_dir() / stamp.FOLDER).glob("*.json")}  # fmt: skip
     assert str(closed.resolve()) in kept and str(gone[3].resolve()) in kept
     assert not kept & {str(p.resolve()) for p in gone[:3]}
+
+
+def test_a_write_by_another_program_while_we_have_it_open_brings_the_check_back(
+    closed: Path, checks: list[Path]
+) -> None:
+    """Our clean close vouches only for our own writes: another program's, made meanwhile, are checked."""
+    db = open_workspace(closed)
+    other = sqlite3.connect(closed)
+    other.execute("UPDATE reviewers SET unit = 'v' WHERE rowid = 1")
+    other.commit()
+    other.close()
+    db.close()  # the last connection: the -wal is gone, the file looks as if only we wrote it
+    open_workspace(closed).close()
+    assert checks == [closed]
+
+
+def test_writes_of_our_own_other_connections_keep_the_stamp(closed: Path, checks: list[Path]) -> None:
+    """A worker thread's connection of this process (search index, conflicts sync) is our own write."""
+    db = open_workspace(closed)
+    worker = open_workspace(closed, create=False, check=False)
+    worker.execute("UPDATE reviewers SET unit = 'w' WHERE rowid = 1")
+    worker.conn.commit()
+    worker.close()
+    db.close()
+    open_workspace(closed).close()
+    assert checks == []
+
+
+def test_no_stamp_for_a_file_changed_within_a_tick_of_being_looked_at(
+    closed: Path, checks: list[Path], monkeypatch
+) -> None:
+    """A write in the same tick as the change we looked at leaves the times as they were: however long the
+    check then takes, the file is not stamped (the tick is counted from the look, not from the end)."""
+    monkeypatch.setattr(stamp, "_granularity_ns", lambda ident: 500_000_000)  # a coarse clock, for the test
+    real = inspection._quick_check
+
+    def slow(conn: sqlite3.Connection) -> list[str]:
+        time.sleep(0.6)  # meanwhile the tick of the look has passed
+        return real(conn)
+
+    stamp.forget(closed)
+    os.utime(closed)  # changed just now
+    monkeypatch.setattr(inspection, "_quick_check", slow)
+    open_reader(closed).close()
+    monkeypatch.setattr(inspection, "_quick_check", real)
+    assert stamp.lookup(stamp.identity(closed)) is None

@@ -270,3 +270,53 @@ def test_unsigned_event_after_signed_ones_is_caught(files) -> None:
     _rewrite(files["jia"], lambda r: {**r, "reason": "改", "signer": None, "signature": None}
              if r["uuid"] == victim["uuid"] else None)  # fmt: skip
     _assert_caught(files["jia"], files, victim["uuid"], "is not signed")
+
+
+def test_a_number_where_the_log_keeps_text_is_caught(files) -> None:
+    """乙 makes the reason column untyped and stores a number there, hashed and signed as a number.
+
+    Its chain holds, read as stored; but copied into a workspace (TEXT columns) the number becomes text
+    and the merged log no longer verifies (nor would a REAL, which SQLite's text rounds, e.g. 0.3 for
+    0.30000000000000004): the file must be refused, not merged into damage.
+    """
+    victim = _event(files["yi"], "note")
+    conn = sqlite3.connect(files["yi"])
+    (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'events'").fetchone()
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'events'",
+                 [sql.replace("reason TEXT", "reason")])
+    conn.commit()
+    conn.close()
+    _rewrite(files["yi"], lambda r: {**r, "reason": 7} if r["uuid"] == victim["uuid"] else None,
+             resign=YI)
+    check = sqlite3.connect(files["yi"])
+    assert check.execute("SELECT typeof(reason) FROM events WHERE uuid = ?", [victim["uuid"]]).fetchone()[0] == "integer"
+    check.close()
+    _assert_caught(files["yi"], files, victim["uuid"], "not text", with_roster=roster())
+
+
+def test_text_that_is_not_utf8_is_caught(files) -> None:
+    """乙 stores bytes that are not UTF-8 as an event's reason, hashed and signed as stored.
+
+    SQLite hashes such text as it is; Python cannot read it back, so merged in it would break every
+    later reading of our log (audit log, history): the file must be refused.
+    """
+    from workbench.storage.audit_chain import _TEXT_SQL
+    import hashlib
+
+    victim = _rows(files["yi"])[-1]
+    conn = sqlite3.connect(files["yi"])
+    triggers = [sql for (sql,) in conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name IN ('events_no_update', 'events_no_delete')")]
+    conn.execute("DROP TRIGGER events_no_update")
+    conn.execute("UPDATE events SET reason = CAST(X'e694b9ff' AS TEXT) WHERE seq = ?", [victim["seq"]])
+    (text,) = conn.execute(f"SELECT {_TEXT_SQL} FROM events WHERE seq = ?", [victim["seq"]]).fetchone()
+    digest = hashlib.sha256(text).hexdigest()
+    conn.execute("UPDATE events SET hash = ?, signature = ? WHERE seq = ?",
+                 [digest, encode(YI.sign(event_message(YI.fingerprint, digest))), victim["seq"]])
+    conn.execute("DROP TRIGGER events_no_delete")
+    for sql in triggers:
+        conn.execute(sql)
+    conn.commit()
+    conn.close()
+    _assert_caught(files["yi"], files, victim["uuid"], "not valid UTF-8", with_roster=roster())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import time
 from pathlib import Path
 
 from workbench.cli import EXIT_ERROR, EXIT_OK, CliError, Command
@@ -54,18 +55,21 @@ def checked_readonly_repository(args: argparse.Namespace):
     from workbench.storage.checks import stamp
 
     path = args.db or paths.default_workspace()
-    before = stamp.identity(path)
     db = readonly_db(args)
     _OPEN.append(db)
     # One read transaction from the check to the last workbook: what is exported is exactly what was
     # verified, even while another program writes (each workbook cites the same event count and head).
     db.execute("BEGIN")
+    db.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the read transaction starts here
+    # The file's identity once it is being read: a write made before the open shows in it (not stale).
+    looked = time.time_ns()
+    before = stamp.identity(path)
     code = _verify_code()
     if db.scratch is None and stamp.verified(before, code):
         return Repository(db, Reviewer(args.reviewer or _default_reviewer(), args.unit))  # unchanged since it passed
     report = verify(db, roster=None)
     if report.ok and db.scratch is None:
-        stamp.record_verified(before, path, code)
+        stamp.record_verified(before, path, code, looked)
     if not report.ok:
         where = f" at {report.target}" if report.target else ""
         event = f" [event {report.first_bad_uuid}]" if report.first_bad_uuid else ""

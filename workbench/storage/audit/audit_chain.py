@@ -60,13 +60,17 @@ def stored_text(row: Mapping[str, Any]) -> str:
         value = row[name]
         if value is None:
             text = "null"
+        elif not isinstance(value, str):
+            # Every column of the log is TEXT: a number or blob here comes from a file whose table was
+            # altered, and would change (become text) when copied into a workspace, breaking its chain.
+            raise ValueError(f"its {name} is not text ({type(value).__name__})")
         elif name in _JSON_TEXT_FIELDS:
             text = value
-        elif isinstance(value, str):
-            text = _encode_text(value)
         else:
-            text = canonical_json(value)
+            text = _encode_text(value)
         parts.append(f'"{name}":{text}')
+    if not isinstance(row["prev_hash"], str):
+        raise ValueError(f"its prev_hash is not text ({type(row['prev_hash']).__name__})")
     return row["prev_hash"] + "{" + ",".join(parts) + "}"
 
 
@@ -78,8 +82,8 @@ def stored_hash(row: Mapping[str, Any]) -> str:
 def _text_sql() -> str:
     """SQL giving stored_text of a row as UTF-8 bytes, built by one printf (no copy per field).
 
-    NULL for a row it cannot build alike (a BLOB value, no prev_hash, a NUL character in a text entering
-    unquoted), which scan_log then hashes with stored_hash, as before.
+    NULL for a row it cannot build alike (a value that is not text, no prev_hash, a NUL character in a
+    text entering unquoted), which scan_log then hashes with stored_hash, as before (refusing non-text).
     """
     template = ["%s"]
     values = ['"prev_hash"']
@@ -87,7 +91,7 @@ def _text_sql() -> str:
         template.append(f'{"{" if index == 0 else ","}"{name}":%s')
         values.append(f"coalesce(\"{name}\", 'null')" if name in _JSON_TEXT_FIELDS else f'json_quote("{name}")')
     template.append("}")
-    odd = [f"typeof(\"{name}\") = 'blob'" for name in _SORTED_HASHED]
+    odd = [f"typeof(\"{name}\") NOT IN ('text', 'null')" for name in _SORTED_HASHED]
     odd += ['"prev_hash" IS NULL'] + [f'instr("{name}", char(0)) > 0' for name in ("prev_hash", *_JSON_TEXT_FIELDS)]
     text = "printf('{}', {})".format("".join(template).replace("'", "''"), ", ".join(values))
     return f"CASE WHEN {' OR '.join(odd)} THEN NULL ELSE CAST({text} AS BLOB) END"
@@ -147,6 +151,10 @@ def scan_log(db: sqlite_utils.Database, *, keep: bool = True) -> LogScan:
             except (TypeError, ValueError) as exc:
                 return fail(f"event {seq} cannot be hashed: {exc}", uuid)
         else:
+            try:  # SQLite hands text over as stored, valid UTF-8 or not; Python could not read it back
+                text.decode("utf-8")
+            except UnicodeDecodeError:
+                return fail(f"event {seq} cannot be hashed: its text is not valid UTF-8", uuid)
             recomputed = sha256(text).hexdigest()
         if prev_hash != heads.get(origin, ZERO_HASH):
             return fail(f"event {seq} does not follow the previous event of its workspace "

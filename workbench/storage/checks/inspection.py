@@ -61,16 +61,17 @@ def _inspect_checked(path: Path) -> tuple[bool, list | None, int]:
     quick_check is skipped when the file is exactly as it was when a check
     passed or we closed it cleanly (checks/stamp.py); every other check runs.
     """
+    looked = time.time_ns()  # before the look: the check counts from here (stamp.record_checked)
     before = stamp.identity(path)
     try:
-        return _inspect_file(path, before, stamp.lookup(before))
+        return _inspect_file(path, before, stamp.lookup(before), looked_ns=looked)
     except WorkspaceDamaged:
         stamp.forget(path)
         raise
 
 
 def _inspect_file(path: Path, before: list | None, checked_ns: int | None, *,
-                  quick_check: bool = True) -> tuple[bool, list | None, int]:  # fmt: skip
+                  quick_check: bool = True, looked_ns: int | None = None) -> tuple[bool, list | None, int]:  # fmt: skip
     try:
         with path.open("rb") as handle:
             header = handle.read(100)
@@ -94,7 +95,7 @@ def _inspect_file(path: Path, before: list | None, checked_ns: int | None, *,
             problems = _quick_check(conn)
             if problems != ["ok"]:
                 raise WorkspaceDamaged(f"{path} is damaged: {problems[0]}", path)
-            checked_ns = time.time_ns()
+            checked_ns = time.time_ns() if looked_ns is None else looked_ns
         has_steps = conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
         ).fetchone()

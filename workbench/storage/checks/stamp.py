@@ -91,9 +91,10 @@ def _granularity_ns(ident: list) -> int:
     return TICK_NS
 
 
-def _settled(ident: list) -> bool:
-    """True when the file's last recorded change is more than a tick in the past."""
-    return time.time_ns() - max(ident[4], ident[5]) > _granularity_ns(ident)
+def _settled(ident: list, at: int | None = None) -> bool:
+    """True when the file's last recorded change was more than a tick in the past at `at` (default: now),
+    the moment `ident` was looked at: a later write in that same tick would not show in it."""
+    return (time.time_ns() if at is None else at) - max(ident[4], ident[5]) > _granularity_ns(ident)
 
 
 def lookup(ident: list | None) -> int | None:
@@ -140,10 +141,12 @@ def _sweep(stamps: list[Path]) -> None:
 def record_checked(before: list | None, path: Path, checked_ns: int) -> None:
     """The file whose identity was `before` passed quick_check at `checked_ns`: stamp it if it is still so.
 
-    No stamp for a file changed moments ago (a change within the same tick
-    would not show): the next open checks it again.
+    `checked_ns` is taken before `before` was looked at (inspection.py).  No
+    stamp for a file changed moments before that look (a change within the
+    same tick would not show, however long the check took): the next open
+    checks it again.
     """
-    if before is None or not _settled(before):
+    if before is None or not _settled(before, checked_ns):
         return
     if identity(path) == before:
         _write(before, checked_ns)
@@ -180,13 +183,14 @@ def verified(ident: list | None, verdict_of: str) -> bool:
     return False
 
 
-def record_verified(before: list | None, path: Path, verdict_of: str) -> None:
-    """The file whose identity was `before` passed the state-against-events check of code `verdict_of`.
+def record_verified(before: list | None, path: Path, verdict_of: str, looked_ns: int | None = None) -> None:
+    """The file whose identity was `before` (looked at at `looked_ns`) passed the state-against-events
+    check of code `verdict_of`.
 
     Noted beside its checked stamp, only while the file is exactly as checked
     and verified; any rewrite of the stamp (the file changed) drops it.
     """
-    if before is None or identity(path) != before or not _settled(before):
+    if before is None or identity(path) != before or not _settled(before, looked_ns):
         return
     checked = lookup(before)
     if checked is None:

@@ -74,10 +74,21 @@ class WorkspaceDatabase(_Database):
             raise
 
     checked_ns: int | None = None  # when the file last passed quick_check, if it was opened as good
+    opened_version: int | None = None  # PRAGMA data_version at open: it moves when another connection commits
+    opened_writers: int = 0  # this process's connections opened to the file so far, when this one was opened
 
     def close(self) -> None:
-        """Close; when we were the last connection of a file opened as good, stamp it (checks/stamp.py)."""
+        """Close; when we were the last connection of a file opened as good, stamp it (checks/stamp.py).
+
+        Not when another program committed meanwhile: our clean close vouches for our own writes only,
+        and the -wal that would have shown theirs is gone once we close last.  data_version tells that
+        another connection committed; when this process opened none since (a worker's connection is
+        our own writing), it was another program.
+        """
         path = None if self.checked_ns is None else _main_file(self.conn)
+        if (path is not None and self.opened_version != _data_version(self.conn)
+                and _WRITERS_OPENED.get(os.path.realpath(path), 0) == self.opened_writers):  # fmt: skip
+            path = None
         super().close()
         if path is not None:
             stamp.record_closed(path, self.checked_ns)
@@ -93,6 +104,16 @@ class ReadingDatabase(_Database):
         super().close()
         if path is not None and self.checked is not None:
             stamp.record_checked(self.checked[0], path, self.checked[1])
+
+
+_WRITERS_OPENED: dict[str, int] = {}  # real path -> connections this process opened to it with open_workspace
+
+
+def _data_version(conn: sqlite3.Connection) -> int | None:
+    try:
+        return int(conn.execute("PRAGMA data_version").fetchone()[0])
+    except sqlite3.Error:
+        return None
 
 
 def _main_file(conn: sqlite3.Connection) -> Path | None:
@@ -178,6 +199,9 @@ def open_workspace(
     db.signer = signer  # type: ignore[attr-defined]  # None: the profile's key (audit.signer_of)
     try:
         _configure(db, busy_timeout_ms)
+        db.opened_version = _data_version(db.conn)
+        real = os.path.realpath(path)
+        db.opened_writers = _WRITERS_OPENED[real] = _WRITERS_OPENED.get(real, 0) + 1
         if is_new:
             # Mark the file as ours before the first table exists, so a first
             # open cut short is still recognised (and completed) next time.
