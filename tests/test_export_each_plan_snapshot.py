@@ -84,7 +84,7 @@ def test_a_change_just_before_the_export_opens_the_file_is_verified(tmp_path, se
     import sqlite3
     import time
 
-    from workbench.storage import readonly
+    from workbench.storage.files import readonly
     from workbench.storage.checks import stamp
 
     db = tmp_path / "ws.sqlite"

@@ -301,7 +301,7 @@ def test_text_that_is_not_utf8_is_caught(files) -> None:
     SQLite hashes such text as it is; Python cannot read it back, so merged in it would break every
     later reading of our log (audit log, history): the file must be refused.
     """
-    from workbench.storage.audit_chain import _TEXT_SQL
+    from workbench.storage.audit.audit_chain import _TEXT_SQL
     import hashlib
 
     victim = _rows(files["yi"])[-1]
