@@ -110,8 +110,20 @@ def test_damaged_workspace_offers_the_newest_good_backup(qtbot, workspace_path):
     assert list((workspace_path.parent / "backups").glob("*.damaged.sqlite"))
 
 
-def test_read_only_medium_opens_with_a_banner_and_no_writing(qtbot, workspace_path, tmp_path, monkeypatch):
+def _run_window(workspace, drive, monkeypatch) -> None:
+    """run_gui on `workspace` until `drive(window)` quits it (at most 30 s), without the first-start dialog."""
     from workbench.app import run_gui
+
+    guard = QTimer()
+    guard.setSingleShot(True)
+    guard.timeout.connect(QApplication.quit)
+    guard.start(30000)
+    monkeypatch.setattr("workbench.app._first_start", lambda *a, **k: None)
+    assert run_gui(["--db", str(workspace)], on_ready=drive) == 0
+    guard.stop()
+
+
+def test_read_only_medium_opens_with_a_banner_and_no_writing(qtbot, workspace_path, tmp_path, monkeypatch):
 
     target = tmp_path / f"ro-{uuid.uuid4().hex[:6]}"
     target.mkdir()
@@ -136,13 +148,7 @@ def test_read_only_medium_opens_with_a_banner_and_no_writing(qtbot, workspace_pa
             window.close()
             QApplication.quit()
 
-        guard = QTimer()
-        guard.setSingleShot(True)
-        guard.timeout.connect(QApplication.quit)
-        guard.start(30000)
-        monkeypatch.setattr("workbench.app._first_start", lambda *a, **k: None)
-        assert run_gui(["--db", str(target / "ws.sqlite")], on_ready=drive) == 0
-        guard.stop()
+        _run_window(target / "ws.sqlite", drive, monkeypatch)
         assert seen["banner_visible"] and "只读" in seen["banner"] and "位于只读介质上" in seen["banner"]
         assert "read-only" not in seen["banner"]  # no English in the Chinese window
         assert not seen["import_enabled"] and not seen["picker_enabled"] and seen["assigned"] is False
@@ -211,7 +217,6 @@ def test_the_daily_copy_is_taken_beside_the_open_window_of_the_state_at_opening(
                                                                                   monkeypatch):
     import sqlite3
 
-    from workbench.app import run_gui
     from workbench.storage.backups import list_backups
 
     ws = tmp_path / f"daily-{uuid.uuid4().hex[:6]}" / "ws.sqlite"
@@ -236,13 +241,7 @@ def test_the_daily_copy_is_taken_beside_the_open_window_of_the_state_at_opening(
         window.close()
         QApplication.quit()
 
-    guard = QTimer()
-    guard.setSingleShot(True)
-    guard.timeout.connect(QApplication.quit)
-    guard.start(30000)
-    monkeypatch.setattr("workbench.app._first_start", lambda *a, **k: None)
-    assert run_gui(["--db", str(ws)], on_ready=drive) == 0
-    guard.stop()
+    _run_window(ws, drive, monkeypatch)
     assert seen["assigned"]
     (daily,) = [b for b in list_backups(ws) if b.reason == "daily"]
     assert events(daily.path) == seen["at_open"] < events(ws)  # the copy is the workspace before the day's first write
