@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
 import scale_workspace  # noqa: E402
-from bench_startup import APP, APP_WITHOUT_QUICK_CHECK  # noqa: E402  (the start-up benchmark's "window ready" probes)
+from bench_startup import APP, APP_WITHOUT_QUICK_CHECK, FLOOR, time_and_memory  # noqa: E402  (the start-up benchmark's "window ready" probes)
 
 ROWS = ["keys", "nav", "start", "search", "merge", "conflicts", "verify", "tree", "cli", "export"]
 BUDGETS = {
@@ -173,37 +173,6 @@ def row_nav(cache: Path, tmp: Path, presses: int = int(os.environ.get("BENCH_SCA
     return {"median_ms": statistics.median(times), "p90_ms": pct(times, 90), "floor_ms": statistics.median(floor)}
 
 
-FLOOR_APP = r"""
-import resource, sys
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
-
-app = QApplication(sys.argv[:1])
-window = QMainWindow()
-window.resize(1500, 950)
-window.show()
-QTimer.singleShot(0, lambda: (print("READY", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True), app.quit()))
-sys.exit(app.exec())
-"""
-
-
-def _time_to_ready(code: str, args: list[str], environment: dict[str, str]) -> tuple[float, float]:
-    started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL, env=environment, text=True)  # fmt: skip
-    assert process.stdout is not None
-    for line in process.stdout:
-        if line.startswith("READY"):
-            elapsed = time.perf_counter() - started
-            memory = int(line.split()[1]) / 1024
-            break
-    else:
-        process.wait()
-        raise RuntimeError(f"the GUI exited ({process.returncode}) without becoming ready")
-    process.wait(timeout=120)
-    return elapsed, memory
-
-
 def row_start(cache: Path, tmp: Path, runs: int = 2) -> dict:
     work = scratch(cache / "a.sqlite", tmp)
     config = tmp / "config" / "policy-review-workbench"
@@ -212,10 +181,10 @@ def row_start(cache: Path, tmp: Path, runs: int = 2) -> dict:
     environment = env()
     environment["XDG_CONFIG_HOME"] = str(tmp / "config")
     environment["WORKBENCH_DATA_DIR"] = str(tmp / "data")
-    _time_to_ready(APP, [str(work)], environment)  # first open: backups, index check, OS file cache
-    apps = [_time_to_ready(APP, [str(work)], environment) for _ in range(runs)]
-    without = [_time_to_ready(APP_WITHOUT_QUICK_CHECK, [str(work)], environment) for _ in range(runs)]
-    floors = [_time_to_ready(FLOOR_APP, [], environment) for _ in range(runs)]
+    time_and_memory(APP, [str(work)], environment)  # first open: backups, index check, OS file cache
+    apps = [time_and_memory(APP, [str(work)], environment) for _ in range(runs)]
+    without = [time_and_memory(APP_WITHOUT_QUICK_CHECK, [str(work)], environment) for _ in range(runs)]
+    floors = [time_and_memory(FLOOR, [], environment) for _ in range(runs)]
     import sqlite3
 
     conn = sqlite3.connect(f"file:{work}?mode=ro", uri=True)

@@ -58,7 +58,7 @@ inspection._quick_check = lambda conn: ["ok"]  # the open-time check answered wi
 """ + APP
 
 FLOOR = r"""
-import sys
+import resource, sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -68,7 +68,7 @@ window.resize(1500, 950)
 window.show()
 
 def ready():
-    print("READY", flush=True)
+    print("READY", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)  # and its peak memory
     app.quit()
 
 QTimer.singleShot(0, ready)
