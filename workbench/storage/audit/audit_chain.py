@@ -13,7 +13,13 @@ as bytes, so a row costs one sha256 in Python.
 `scan_log` reads every row once, in seq order: it checks each origin's links
 and hashes, notes the first seq number missing, and keeps the light events
 (audit_lean.py) that history, signatures and replay need, so that verify and
-merge read the log once.
+merge read the log once.  It reads the columns as they are stored and builds
+the hashed text in Python with one %-format and the C JSON string encoder
+(`_fast_text`, the same text as `stored_text`): cheaper than letting SQLite
+build it, because the light events need most columns in Python anyway.  A
+row that text cannot be built from (a value that is not text) is hashed by
+`stored_hash`, which names it; a log with text that is not valid UTF-8 (which
+Python cannot read) is scanned again the SQL way above, which names its row.
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from typing import Any
 import sqlite_utils
 
 from workbench.storage.audit.audit_events import ALL_FIELDS, COLUMNS, HASHED_FIELDS, ZERO_HASH, canonical_json
-from workbench.storage.audit.audit_lean import KEEP_AFTER, LEAN_COLUMNS, LeanEvent, lean_maker
+from workbench.storage.audit.audit_lean import KEEP_AFTER, LEAN_COLUMNS, LeanEvent, lean_class, lean_maker
 
 
 @dataclass(frozen=True)
@@ -115,6 +121,48 @@ def _sql_text_agrees(conn: sqlite3.Connection) -> bool:
     return built == stored_text(row).encode("utf-8")
 
 
+# The columns the fast scan reads: a LeanEvent's (after unconditionally), then the rest of the hashed ones.
+_LEAN_FIELDS = LeanEvent._fields[:11] + ("after",) + LeanEvent._fields[12:]
+_REST_FIELDS = ("tz_offset", "os_user", "host", "indicator_key", "before", "reason", "prev_hash")
+_SCAN_SQL = "SELECT " + ", ".join(f'"{name}"' for name in (*_LEAN_FIELDS, *_REST_FIELDS)) + " FROM events ORDER BY seq"
+_TEMPLATE = "%s{" + ",".join(f'"{name}":%s' for name in _SORTED_HASHED) + "}"
+assert _SORTED_HASHED == ["action", "after", "before", "department_uid", "host", "indicator_key", "node_key", "origin",
+                          "os_user", "plan_sha256", "prev_hash", "reason", "reviewer", "reviewer_unit", "subject",
+                          "time_utc", "tz_offset", "uuid"]  # the order _fast_text fills _TEMPLATE in  # fmt: skip
+
+
+def _not_text() -> str:
+    raise TypeError("not text")
+
+
+def _fast_text(row: tuple) -> str:
+    """stored_text of a _SCAN_SQL row; TypeError for a value that is not text (stored_text then names it)."""
+    (_, uuid, origin, time_utc, reviewer, unit, action, subject, sha, key, department, after, _, _, _, tz_offset,
+     os_user, host, indicator, before, reason, prev_hash) = row  # fmt: skip
+    enc = _encode_text  # raises TypeError for anything but a str (None included)
+    return _TEMPLATE % (
+        prev_hash if prev_hash.__class__ is str else _not_text(),
+        enc(action),
+        "null" if after is None else after if after.__class__ is str else _not_text(),
+        "null" if before is None else before if before.__class__ is str else _not_text(),
+        "null" if department is None else enc(department),
+        enc(host),
+        "null" if indicator is None else enc(indicator),
+        "null" if key is None else enc(key),
+        enc(origin),
+        enc(os_user),
+        "null" if sha is None else enc(sha),
+        enc(prev_hash),
+        "null" if reason is None else enc(reason),
+        enc(reviewer),
+        enc(unit),
+        enc(subject),
+        enc(time_utc),
+        enc(tz_offset),
+        enc(uuid),
+    )
+
+
 def scan_log(db: sqlite_utils.Database, *, keep: bool = True) -> LogScan:
     """Recompute every hash in seq order and check each origin's links; keep the light events if `keep`.
 
@@ -125,6 +173,68 @@ def scan_log(db: sqlite_utils.Database, *, keep: bool = True) -> LogScan:
     when the chains are intact).  Streams the rows: with keep=False one row
     is in memory at a time.
     """
+    conn = db.conn
+    make = lean_class(conn)._make
+    shared: dict[str, str] = {}
+    share = shared.setdefault
+    kept: list[LeanEvent] = []
+    heads: dict[str, str] = {}
+    checked = last_seq = first_seq = 0
+    gap: int | None = None
+    sha256 = hashlib.sha256
+    build = _fast_text
+
+    def fail(reason: str, uuid: str | None) -> LogScan:
+        return LogScan(ChainReport(False, checked, uuid, reason), gap, kept)
+
+    try:
+        for row in conn.execute(_SCAN_SQL):
+            seq, uuid, origin, event_hash, prev_hash = row[0], row[1], row[2], row[12], row[21]
+            checked += 1
+            if gap is None and seq != last_seq + 1 and last_seq:
+                gap = last_seq + 1
+            first_seq = first_seq or seq
+            last_seq = seq
+            try:
+                recomputed = sha256(build(row).encode("utf-8")).hexdigest()
+            except TypeError:  # a value that is not text: stored_text names it (or hashes a NULL as null)
+                try:
+                    recomputed = stored_hash(dict(zip((*_LEAN_FIELDS, *_REST_FIELDS), row)))
+                except (TypeError, ValueError) as exc:
+                    return fail(f"event {seq} cannot be hashed: {exc}", uuid)
+            if prev_hash != heads.get(origin, ZERO_HASH):
+                return fail(f"event {seq} does not follow the previous event of its workspace "
+                            "(an event was deleted, inserted or reordered)", uuid)  # fmt: skip
+            if recomputed != event_hash:
+                return fail(f"event {seq} was altered (hash mismatch)", uuid)
+            heads[origin] = event_hash
+            if keep:
+                (_, _, _, time_utc, reviewer, unit, action, subject, sha, key, department, after, _, signer,
+                 signature) = row[:15]  # fmt: skip
+                kept.append(make((seq, uuid, share(origin, origin), time_utc, reviewer, unit, action, subject,
+                                  sha and share(sha, sha), key, department, after if action in KEEP_AFTER else None,
+                                  event_hash, signer and share(signer, signer), signature)))  # fmt: skip
+    except sqlite3.OperationalError as exc:
+        if "decode" not in str(exc):
+            raise
+        return _scan_sql(db, keep=keep)  # text Python cannot read: the SQL way names the row
+    return _finish(conn, checked, last_seq, first_seq, gap, kept)
+
+
+def _finish(conn: sqlite3.Connection, checked: int, last_seq: int, first_seq: int, gap: int | None,
+            kept: list[LeanEvent]) -> LogScan:  # fmt: skip
+    """The end of a scan whose rows were all sound: the seq gap before the first row and a cut-off end."""
+    if gap is None and checked and first_seq != 1:
+        gap = 1
+    row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'events'").fetchone()
+    if row is not None and int(row[0]) > last_seq:
+        reason = f"events after seq {last_seq} are missing (the log reached seq {row[0]})"
+        return LogScan(ChainReport(False, checked, None, reason), gap, kept)
+    return LogScan(ChainReport(True, checked, None, ""), gap, kept)
+
+
+def _scan_sql(db: sqlite_utils.Database, *, keep: bool = True) -> LogScan:
+    """scan_log with the hashed text built by SQLite (and its bytes checked for UTF-8 in Python)."""
     conn = db.conn
     text_sql = _TEXT_SQL if _sql_text_agrees(conn) else "NULL"
     sql = f"SELECT {LEAN_COLUMNS}, prev_hash, {text_sql} FROM events ORDER BY seq"
@@ -164,12 +274,7 @@ def scan_log(db: sqlite_utils.Database, *, keep: bool = True) -> LogScan:
         heads[origin] = event_hash
         if keep:
             kept.append(lean(row[:15]))
-    if gap is None and checked and first_seq != 1:
-        gap = 1
-    row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'events'").fetchone()
-    if row is not None and int(row[0]) > last_seq:
-        return fail(f"events after seq {last_seq} are missing (the log reached seq {row[0]})", None)
-    return LogScan(ChainReport(True, checked, None, ""), gap, kept)
+    return _finish(conn, checked, last_seq, first_seq, gap, kept)
 
 
 def _full_row(conn: sqlite3.Connection, seq: int) -> dict[str, Any]:

@@ -53,12 +53,17 @@ class LeanEvent(namedtuple("LeanEventRow", _FIELDS[:11] + ("after_text",) + _FIE
         return None if text is None else json.loads(text)
 
 
+def lean_class(conn: sqlite3.Connection) -> type[LeanEvent]:
+    """The LeanEvent type whose events read `after` from `conn`."""
+    return type("LeanEvent", (LeanEvent,), {"__slots__": (), "source": conn})
+
+
 def lean_maker(conn: sqlite3.Connection) -> Callable[[tuple], LeanEvent]:
     """A function turning a row of LEAN_COLUMNS into a LeanEvent reading `after` from `conn`.
 
     The long strings every event repeats (workspace, plan, key fingerprint) are shared.
     """
-    make = type("LeanEvent", (LeanEvent,), {"__slots__": (), "source": conn})._make
+    make = lean_class(conn)._make
     shared: dict[str, str] = {}
     share = shared.setdefault
 

@@ -37,7 +37,8 @@ from workbench.storage.audit import audit
 from workbench.storage.audit.audit_chain import scan_log
 from workbench.storage.audit.audit_lean import LeanEvent, gc_paused
 from workbench.storage.audit.history import MERGE_ACTION, HistoryError, History, merge_heads
-from workbench.storage.audit.replay import NODE_DEFAULTS, replay, replay_without_node_values
+from workbench.storage.audit.last_events import last_events
+from workbench.storage.audit.replay import NODE_DEFAULTS, replay
 from workbench.storage.signing.check import SignatureReport, check_signatures
 from workbench.storage.signing.roster import Roster
 from workbench.storage.state.state_sql import nodes_match
@@ -176,16 +177,17 @@ def check_log(db: sqlite_utils.Database, roster: Roster | None = None, *, ordere
 
 
 def _verify(db: sqlite_utils.Database, roster: Roster | None = None) -> VerifyReport:
-    log = check_log(db, roster)
+    log = check_log(db, roster, ordered=False)
     if not log.report.ok:
         return log.report
     history = log.history
     assert history is not None
     extra = {"unsigned": log.report.unsigned, "keys": log.report.keys, "roster": log.report.roster}
     counts = {"events": log.report.events, "origins": log.report.origins}
-    # The quick answer first: node values compared in SQL (state_sql.py).  Only when it finds no
+    # The quick answer first: each target's last event found without the canonical order
+    # (last_events.py), node values compared in SQL (state_sql.py).  Only when it finds no
     # difference is it taken; otherwise the comparison below, in Python, names the first mismatch.
-    quick = replay_without_node_values(history)
+    quick = last_events(history, log.events)
     plans, departments = read_plans(db), read_departments(db)
     if (plans == set(quick.plans) and not department_differences(quick, TableState(departments=departments))
             and nodes_match(db, quick)):  # fmt: skip
@@ -193,6 +195,7 @@ def _verify(db: sqlite_utils.Database, roster: Roster | None = None) -> VerifyRe
         counts["targets"] = len(quick.node_last) + len(set(quick.departments) | set(departments))
         return VerifyReport(True, **counts, **extra)
     del quick
+    history.ensure_order()
     state = replay(history)
     tables = read_state(db)
     counts["plans"] = len(tables.plans)

@@ -117,9 +117,14 @@ class History:
             seen[uuid] = known
         history = cls(by_uuid, chains, index, seen, [], {})
         if ordered:
-            history.order = history._canonical_order()
-            history.position = {uuid: i for i, uuid in enumerate(history.order)}
+            history.ensure_order()
         return history
+
+    def ensure_order(self) -> None:
+        """Compute the canonical order (`order`, `position`) if it was left out (build(ordered=False))."""
+        if len(self.order) != len(self.events):
+            self.order = self._canonical_order()
+            self.position = {uuid: i for i, uuid in enumerate(self.order)}
 
     def happened_before(self, first: str, second: str) -> bool:
         """True when the author of `second` had seen `first` (first != second)."""

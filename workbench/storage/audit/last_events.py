@@ -1,0 +1,121 @@
+"""Each target's last event, found without the canonical order: verify's quick path.
+
+replay.py walks every event in canonical order (history.py) and keeps, for
+each target, its last event there, or, while the target is disputed, the
+frontier event with the smallest hash.  Which event that is does not depend
+on the rest of the order:
+
+* a target written by one workspace only: its events are in that
+  workspace's chain order, which is local seq order, so its last event is the
+  one read last (the canonical order keeps each chain's order);
+* a target written by several: the frontier (its events no other of them
+  happened after, History.happened_before).  One frontier event happened
+  after all the others, so the canonical order places it last; two or more
+  are a dispute, shown by the smallest hash, as replay does.
+
+So `last_events` reads the events once in seq order and needs the order only
+for a department first supplied by registry loads of more than one
+workspace (which of them came first is the order's to say).  It gives the
+same `node_last`, `department_last`, `departments` and set of `plans` as
+replay_without_node_values (tests/storage/test_last_events.py compares them
+on histories with disputes and resolutions); `plans` names each plan's first
+import in seq order, which only verify's failure path (a full replay) would
+read.  A failing verify then replays in canonical order as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from workbench.storage.audit.audit_lean import read_afters
+from workbench.storage.audit.history import History
+from workbench.storage.audit.replay import NODE_SUBJECTS, Replayed, department_value
+
+Target = Any  # (subject, plan sha256, node key) or a department uid
+
+
+def last_events(history: History, events: Sequence[Any]) -> Replayed:
+    """replay_without_node_values(history) from `events` in local seq order (the history's events).
+
+    `history` may lack its canonical order (History.build(ordered=False)); it
+    is computed only when registry loads of several workspaces supply a department.
+    """
+    node_subjects = frozenset(NODE_SUBJECTS)
+    last: dict[Target, Any] = {}  # target -> its last event read
+    mixed: set[Target] = set()  # targets written by more than one workspace
+    registry: list[Any] = []
+    plans: dict[str, str] = {}
+    for event in events:
+        subject = event.subject
+        if subject in node_subjects:
+            sha, key = event.plan_sha256, event.node_key
+            if sha is None or key is None:
+                continue
+            target = (subject, sha, key)
+        elif subject == "department" and event.department_uid:
+            target = event.department_uid
+        else:
+            if subject == "departments":
+                registry.append(event)
+            elif subject == "plan" and event.plan_sha256:
+                plans.setdefault(event.plan_sha256, event.uuid)
+            continue
+        before = last.get(target)
+        if before is not None and before.origin != event.origin:
+            mixed.add(target)
+        last[target] = event
+    state = Replayed(history, plans=plans)
+    shown = {target: event.uuid for target, event in last.items()}
+    if mixed:
+        on_target: dict[Target, list[str]] = {target: [] for target in mixed}
+        for event in events:
+            subject = event.subject
+            if subject in node_subjects:
+                target = (subject, event.plan_sha256, event.node_key)
+            elif subject == "department":
+                target = event.department_uid
+            else:
+                continue
+            uuids = on_target.get(target)
+            if uuids is not None:
+                uuids.append(event.uuid)
+        for target, uuids in on_target.items():
+            shown[target] = shown_event(history, uuids)
+    for target, uuid in shown.items():
+        if isinstance(target, tuple):
+            state.node_last[target] = uuid
+        else:
+            state.department_last[target] = uuid
+    afters = read_afters([history.events[u] for u in state.department_last.values()])
+    state.departments = {uid: department_value(afters[uuid]) for uid, uuid in state.department_last.items()}
+    if len({event.origin for event in registry}) > 1:
+        history.ensure_order()
+        registry.sort(key=lambda event: history.position[event.uuid])
+    for event in registry:
+        for record in event.after or ():
+            uid = str(record.get("uid"))
+            if uid not in state.departments:
+                state.departments[uid] = department_value(record)
+                state.department_last[uid] = event.uuid
+    return state
+
+
+def shown_event(history: History, uuids: Sequence[str]) -> str:
+    """The event replay shows for a target with these events (seq order, several workspaces).
+
+    The one frontier event when one happened after all the others, else the
+    disputed frontier's smallest hash (Replayed.shown_while_disputed).
+    """
+    events, index = history.events, history.index
+    last_per_origin: dict[str, str] = {}
+    for uuid in uuids:
+        origin = events[uuid].origin
+        current = last_per_origin.get(origin)
+        if current is None or index[uuid] > index[current]:
+            last_per_origin[origin] = uuid
+    candidates = list(last_per_origin.values())
+    frontier = [u for u in candidates if not any(history.happened_before(u, v) for v in candidates if v != u)]
+    if len(frontier) == 1:
+        return frontier[0]
+    return min(frontier, key=lambda u: events[u].hash)
