@@ -108,7 +108,8 @@ _SWAP = (f"UPDATE assignments SET position = 9 WHERE position = 0 AND node_id = 
 def test_state_edited_behind_the_apps_back(honest: Path, monkeypatch: pytest.MonkeyPatch,  # noqa: F811
                                            statement: str, still_ok: bool) -> None:  # fmt: skip
     _tamper(honest, *([statement] if isinstance(statement, str) else statement))
-    assert not _quick(honest)
+    # A real difference is never "equal"; positions renumbered in the same order may be (Python agrees).
+    assert still_ok or not _quick(honest)
     as_is, python_only = _reports(honest, monkeypatch)
     assert as_is == python_only
     assert as_is["ok"] is still_ok, as_is["reason"]

@@ -13,6 +13,14 @@ find whether any row is on one side only:
   remarks and node_status, positions renumbered per target in read_state's
   order, default values dropped.
 
+For the list subjects (assignments, indicator links) a cheaper test runs
+first (`_lists_match_by_text`): each target's stored `after` text is compared
+with the same canonical JSON built from its node's table rows in position
+order (an assignment with its department's current name).  Equal texts mean
+equal lists; when any text differs (a department renamed since, an `after`
+with other keys, an edit) the element comparison above decides.  It needs
+no JSON parsing, which is most of the element comparison's time.
+
 The answer is one-sided on purpose: `nodes_match` says True only when both
 sides hold the same rows, typed alike (a JSON number never equals a text
 column value here, and an `after` of an unexpected shape gives a row that
@@ -99,6 +107,49 @@ _COMPARE = """WITH {targets}, ev AS MATERIALIZED ({events}), tb AS MATERIALIZED 
     SELECT (SELECT count(*) FROM ev) = (SELECT count(*) FROM tb) AND NOT EXISTS (SELECT * FROM ev EXCEPT SELECT * FROM tb)"""
 
 
+# subject -> (one node's list element as canonical JSON, from the columns a, b, c of its table rows; those
+# columns; the rows' table and joins; the table whose distinct node ids are the nodes holding a list).  A
+# value that is not text gives a BLOB, which json_group_array refuses: an SQL error, so "may differ".
+_LIST_TEXTS = {
+    "assignments": (
+        "CASE WHEN typeof(a) = 'text' AND typeof(b) = 'text' AND typeof(c) = 'text' "
+        "THEN json_object('department', a, 'name', b, 'role', c) ELSE x'00' END",
+        "d.uid AS a, d.name AS b, s.role AS c",
+        "assignments s JOIN departments d ON d.id = s.department_id",
+        "assignments",
+    ),
+    "indicator_links": (
+        "CASE WHEN typeof(a) = 'text' THEN a ELSE x'00' END",
+        "i.key AS a",
+        "indicator_links s JOIN indicators i ON i.id = s.indicator_id",
+        "indicator_links",
+    ),
+}
+# Per target: is its `after` text the text built from its node's rows (in position order)?  Non-empty?
+# (The ORDERed subquery is not flattened into the aggregate: SQLite feeds its rows to it in that order.)
+_BY_TEXT = """WITH {targets}
+    SELECT count(*), count(*) FILTER (WHERE t.after IS NOT (SELECT json_group_array({element}) FROM (
+            SELECT {columns} FROM {rows} WHERE s.node_id = n.id ORDER BY s.position))),
+        count(*) FILTER (WHERE t.after <> '[]')
+    FROM t LEFT JOIN nodes n ON n.plan_id = t.plan AND n.key = t.key"""
+
+
+def _lists_match_by_text(conn: sqlite3.Connection, subject: str, payload: str) -> bool:
+    """True when every target's `after` text is its node's list as canonical JSON, and no other node holds one.
+
+    Equal texts are equal lists (the `after` parses to the table's (department, role) pairs or keys, in
+    position order).  Every node with a list is a target's: each target with a non-empty list has its
+    own node, and as many nodes hold rows as there are such targets.
+    """
+    element, columns, rows, table = _LIST_TEXTS[subject]
+    sql = _BY_TEXT.format(targets=_TARGETS, element=element, columns=columns, rows=rows)
+    _, differing, listed = conn.execute(sql, [payload]).fetchone()
+    if differing:
+        return False
+    (holding,) = conn.execute(f"SELECT count(DISTINCT node_id) FROM {table}").fetchone()
+    return holding == listed
+
+
 def nodes_match(db: sqlite_utils.Database, replayed: Replayed) -> bool:
     """True when every node target's table value equals its last event's (`replayed.node_last`).
 
@@ -119,8 +170,11 @@ def nodes_match(db: sqlite_utils.Database, replayed: Replayed) -> bool:
             targets[subject].append((plan, key, events[uuid].seq))
         for subject, (event_side, table_side) in _SIDES.items():
             rows = sorted(targets[subject], key=lambda target: target[2])
+            payload = json.dumps(rows, ensure_ascii=False)
+            if subject in _LIST_TEXTS and _lists_match_by_text(conn, subject, payload):
+                continue
             sql = _COMPARE.format(targets=_TARGETS, events=event_side, table=table_side)
-            if not conn.execute(sql, [json.dumps(rows, ensure_ascii=False)]).fetchone()[0]:
+            if not conn.execute(sql, [payload]).fetchone()[0]:
                 return False
     except sqlite3.Error:
         return False
