@@ -26,6 +26,7 @@ read.  A failing verify then replays in canonical order as before.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from workbench.storage.audit.audit_lean import read_afters
@@ -40,53 +41,43 @@ def last_events(history: History, events: Sequence[Any]) -> Replayed:
 
     `history` may lack its canonical order (History.build(ordered=False)); it
     is computed only when registry loads of several workspaces supply a department.
+    Whole-list steps (map, zip, dict) keep the per-event work in C.
     """
     node_subjects = frozenset(NODE_SUBJECTS)
-    last: dict[Target, Any] = {}  # target -> its last event read
-    mixed: set[Target] = set()  # targets written by more than one workspace
+    keys = list(map(_TARGET_FIELDS, events))  # (subject, sha, key) of every event
+    origins = list(map(_ORIGIN, events))
+    last = dict(zip(keys, events))  # the last event read per (subject, sha, key)
+    state = Replayed(history)
+    node_last = state.node_last
+    shown: dict[Target, Any] = {}  # department uid -> its last event read
     registry: list[Any] = []
-    plans: dict[str, str] = {}
-    for event in events:
+    for event in [e for e, (subject, _, _) in zip(events, keys) if subject in _OTHER_SUBJECTS]:
         subject = event.subject
-        if subject in node_subjects:
-            sha, key = event.plan_sha256, event.node_key
-            if sha is None or key is None:
-                continue
-            target = (subject, sha, key)
-        elif subject == "department" and event.department_uid:
-            target = event.department_uid
-        else:
-            if subject == "departments":
-                registry.append(event)
-            elif subject == "plan" and event.plan_sha256:
-                plans.setdefault(event.plan_sha256, event.uuid)
-            continue
-        before = last.get(target)
-        if before is not None and before.origin != event.origin:
-            mixed.add(target)
-        last[target] = event
-    state = Replayed(history, plans=plans)
-    shown = {target: event.uuid for target, event in last.items()}
-    if mixed:
-        on_target: dict[Target, list[str]] = {target: [] for target in mixed}
-        for event in events:
-            subject = event.subject
-            if subject in node_subjects:
-                target = (subject, event.plan_sha256, event.node_key)
-            elif subject == "department":
-                target = event.department_uid
-            else:
-                continue
-            uuids = on_target.get(target)
-            if uuids is not None:
-                uuids.append(event.uuid)
+        if subject == "department":
+            if event.department_uid:
+                shown[event.department_uid] = event
+        elif subject == "departments":
+            registry.append(event)
+        elif event.plan_sha256:
+            state.plans.setdefault(event.plan_sha256, event.uuid)
+    for target, event in last.items():
+        if target[0] in node_subjects and target[1] is not None and target[2] is not None:
+            node_last[target] = event.uuid
+    state.department_last.update({uid: event.uuid for uid, event in shown.items()})
+    # (a superset of replay's writers: an event without its target counts here; only speed depends on it)
+    writers = {origin for subject, origin in set(zip(map(_FIRST, keys), origins))
+               if subject in node_subjects or subject == "department"}  # fmt: skip
+    if len(writers) > 1:  # targets written by several workspaces show their frontier's event
+        on_target: dict[Target, list[str]] = {}
+        for (subject, sha, key), event in zip(keys, events):
+            if subject in node_subjects and sha is not None and key is not None:
+                on_target.setdefault((subject, sha, key), []).append(event.uuid)
+            elif subject == "department" and event.department_uid:
+                on_target.setdefault(event.department_uid, []).append(event.uuid)
         for target, uuids in on_target.items():
-            shown[target] = shown_event(history, uuids)
-    for target, uuid in shown.items():
-        if isinstance(target, tuple):
-            state.node_last[target] = uuid
-        else:
-            state.department_last[target] = uuid
+            events_of = history.events
+            if any(events_of[u].origin != events_of[uuids[0]].origin for u in uuids):
+                (node_last if isinstance(target, tuple) else state.department_last)[target] = shown_event(history, uuids)
     afters = read_afters([history.events[u] for u in state.department_last.values()])
     state.departments = {uid: department_value(afters[uuid]) for uid, uuid in state.department_last.items()}
     if len({event.origin for event in registry}) > 1:
@@ -99,6 +90,12 @@ def last_events(history: History, events: Sequence[Any]) -> Replayed:
                 state.departments[uid] = department_value(record)
                 state.department_last[uid] = event.uuid
     return state
+
+
+_TARGET_FIELDS = attrgetter("subject", "plan_sha256", "node_key")
+_ORIGIN = attrgetter("origin")
+_FIRST = itemgetter(0)
+_OTHER_SUBJECTS = frozenset(("department", "departments", "plan"))
 
 
 def shown_event(history: History, uuids: Sequence[str]) -> str:

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from operator import attrgetter
 
 import sqlite_utils
 
@@ -44,10 +45,11 @@ from workbench.storage.audit.replay import Replayed
 _ODD = "x'00'"
 _ODD_TABLE = "x'01'"
 
-# The targets of one subject: (plan id, node key, last event's seq), in seq order (rows read in file order).
+# The targets of one subject: (last event's seq, plan id, node key), in seq order (rows read in file order).
 _TARGETS = """t(plan, key, after) AS (
-    SELECT json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), e."after"
-    FROM json_each(?) j JOIN events e ON e.seq = json_extract(j.value, '$[2]'))"""
+    SELECT json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'), e."after"
+    FROM json_each(?) j JOIN events e ON e.seq = json_extract(j.value, '$[0]'))"""
+_SEQ = attrgetter("seq")
 
 
 def _text(column: str) -> str:
@@ -158,19 +160,21 @@ def nodes_match(db: sqlite_utils.Database, replayed: Replayed) -> bool:
     conn = db.conn
     try:
         plan_ids = dict(conn.execute("SELECT sha256, id FROM plans"))
-        targets: dict[str, list[tuple[int, str, int]]] = {subject: [] for subject in _SIDES}
-        events = replayed.history.events
-        unknown: dict[str, int] = {}  # a plan the tables lack: an id no table row has
-        for (subject, sha, key), uuid in replayed.node_last.items():
-            if subject not in targets:
-                return False
-            plan = plan_ids.get(sha)
-            if plan is None:
-                plan = unknown.setdefault(sha, -1 - len(unknown))
-            targets[subject].append((plan, key, events[uuid].seq))
+        node_last = replayed.node_last
+        subjects, shas, keys = zip(*node_last) if node_last else ((), (), ())
+        if not set(subjects) <= _SIDES.keys():
+            return False
+        plans = list(map(plan_ids.get, shas))  # (whole-list steps: this runs for every node target)
+        if None in plans:  # a plan the tables lack: an id no table row has
+            unknown: dict[str, int] = {}
+            plans = [unknown.setdefault(sha, -1 - len(unknown)) if plan is None else plan
+                     for plan, sha in zip(plans, shas)]  # fmt: skip
+        seqs = map(_SEQ, map(replayed.history.events.__getitem__, node_last.values()))
+        targets: dict[str, list[tuple[int, int, str]]] = {subject: [] for subject in _SIDES}
+        for seq, subject, plan, key in sorted(zip(seqs, subjects, plans, keys)):  # seq order: the file's order
+            targets[subject].append((seq, plan, key))
         for subject, (event_side, table_side) in _SIDES.items():
-            rows = sorted(targets[subject], key=lambda target: target[2])
-            payload = json.dumps(rows, ensure_ascii=False)
+            payload = json.dumps(targets[subject], ensure_ascii=False)
             if subject in _LIST_TEXTS and _lists_match_by_text(conn, subject, payload):
                 continue
             sql = _COMPARE.format(targets=_TARGETS, events=event_side, table=table_side)
