@@ -15,7 +15,7 @@ and hashes, notes the first seq number missing, and keeps the light events
 (audit_lean.py) that history, signatures and replay need, so that verify and
 merge read the log once.  It reads the columns as they are stored and builds
 the hashed text in Python with one %-format and the C JSON string encoder
-(`_fast_text`, the same text as `stored_text`): cheaper than letting SQLite
+(the same text as `stored_text`): cheaper than letting SQLite
 build it, because the light events need most columns in Python anyway.  A
 row that text cannot be built from (a value that is not text) is hashed by
 `stored_hash`, which names it; a log with text that is not valid UTF-8 (which
@@ -128,39 +128,11 @@ _SCAN_SQL = "SELECT " + ", ".join(f'"{name}"' for name in (*_LEAN_FIELDS, *_REST
 _TEMPLATE = "%s{" + ",".join(f'"{name}":%s' for name in _SORTED_HASHED) + "}"
 assert _SORTED_HASHED == ["action", "after", "before", "department_uid", "host", "indicator_key", "node_key", "origin",
                           "os_user", "plan_sha256", "prev_hash", "reason", "reviewer", "reviewer_unit", "subject",
-                          "time_utc", "tz_offset", "uuid"]  # the order _fast_text fills _TEMPLATE in  # fmt: skip
+                          "time_utc", "tz_offset", "uuid"]  # the order scan_log fills _TEMPLATE in  # fmt: skip
 
 
 def _not_text() -> str:
     raise TypeError("not text")
-
-
-def _fast_text(row: tuple) -> str:
-    """stored_text of a _SCAN_SQL row; TypeError for a value that is not text (stored_text then names it)."""
-    (_, uuid, origin, time_utc, reviewer, unit, action, subject, sha, key, department, after, _, _, _, tz_offset,
-     os_user, host, indicator, before, reason, prev_hash) = row  # fmt: skip
-    enc = _encode_text  # raises TypeError for anything but a str (None included)
-    return _TEMPLATE % (
-        prev_hash if prev_hash.__class__ is str else _not_text(),
-        enc(action),
-        "null" if after is None else after if after.__class__ is str else _not_text(),
-        "null" if before is None else before if before.__class__ is str else _not_text(),
-        "null" if department is None else enc(department),
-        enc(host),
-        "null" if indicator is None else enc(indicator),
-        "null" if key is None else enc(key),
-        enc(origin),
-        enc(os_user),
-        "null" if sha is None else enc(sha),
-        enc(prev_hash),
-        "null" if reason is None else enc(reason),
-        enc(reviewer),
-        enc(unit),
-        enc(subject),
-        enc(time_utc),
-        enc(tz_offset),
-        enc(uuid),
-    )
 
 
 def scan_log(db: sqlite_utils.Database, *, keep: bool = True) -> LogScan:
@@ -182,21 +154,43 @@ def scan_log(db: sqlite_utils.Database, *, keep: bool = True) -> LogScan:
     checked = last_seq = first_seq = 0
     gap: int | None = None
     sha256 = hashlib.sha256
-    build = _fast_text
+    template, enc = _TEMPLATE, _encode_text
 
     def fail(reason: str, uuid: str | None) -> LogScan:
         return LogScan(ChainReport(False, checked, uuid, reason), gap, kept)
 
     try:
         for row in conn.execute(_SCAN_SQL):
-            seq, uuid, origin, event_hash, prev_hash = row[0], row[1], row[2], row[12], row[21]
+            (seq, uuid, origin, time_utc, reviewer, unit, action, subject, sha, key, department, after, event_hash,
+             signer, signature, tz_offset, os_user, host, indicator, before, reason, prev_hash) = row  # fmt: skip
             checked += 1
-            if gap is None and seq != last_seq + 1 and last_seq:
+            if seq != last_seq + 1 and gap is None and last_seq:
                 gap = last_seq + 1
             first_seq = first_seq or seq
             last_seq = seq
-            try:
-                recomputed = sha256(build(row).encode("utf-8")).hexdigest()
+            try:  # stored_text, for a row of text and NULLs (TypeError for anything else); inline: per event
+                text = template % (
+                    prev_hash if prev_hash.__class__ is str else _not_text(),
+                    enc(action),
+                    "null" if after is None else after if after.__class__ is str else _not_text(),
+                    "null" if before is None else before if before.__class__ is str else _not_text(),
+                    "null" if department is None else enc(department),
+                    enc(host),
+                    "null" if indicator is None else enc(indicator),
+                    "null" if key is None else enc(key),
+                    enc(origin),
+                    enc(os_user),
+                    "null" if sha is None else enc(sha),
+                    enc(prev_hash),
+                    "null" if reason is None else enc(reason),
+                    enc(reviewer),
+                    enc(unit),
+                    enc(subject),
+                    enc(time_utc),
+                    enc(tz_offset),
+                    enc(uuid),
+                )
+                recomputed = sha256(text.encode("utf-8")).hexdigest()
             except TypeError:  # a value that is not text: stored_text names it (or hashes a NULL as null)
                 try:
                     recomputed = stored_hash(dict(zip((*_LEAN_FIELDS, *_REST_FIELDS), row)))
@@ -209,8 +203,6 @@ def scan_log(db: sqlite_utils.Database, *, keep: bool = True) -> LogScan:
                 return fail(f"event {seq} was altered (hash mismatch)", uuid)
             heads[origin] = event_hash
             if keep:
-                (_, _, _, time_utc, reviewer, unit, action, subject, sha, key, department, after, _, signer,
-                 signature) = row[:15]  # fmt: skip
                 kept.append(make((seq, uuid, share(origin, origin), time_utc, reviewer, unit, action, subject,
                                   sha and share(sha, sha), key, department, after if action in KEEP_AFTER else None,
                                   event_hash, signer and share(signer, signer), signature)))  # fmt: skip
