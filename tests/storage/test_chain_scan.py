@@ -98,3 +98,37 @@ def test_first_missing_seq_is_found_in_the_same_pass(repo: Repository, clause_id
     repo.set_note(node_id=clause_ids[0], text="四")  # chained to the event before the deleted one
     scan = scan_log(repo.db, keep=False)
     assert scan.chain.ok and scan.missing_seq == last and scan.events == []
+
+
+def test_text_python_cannot_read_is_named_by_the_sql_scan(repo: Repository, clause_ids) -> None:
+    """scan_log reads the columns as Python text; bytes that are not UTF-8 stop that read, and the SQL scan
+    (which hands the hashed text over as bytes) names the event, as before."""
+    repo.set_note(node_id=clause_ids[0], text="备注")
+    repo.set_note(node_id=clause_ids[0], text="备注二")
+    seq = repo.event_count() - 1
+    _tamper(repo, "UPDATE events SET reason = CAST(x'e5a4' AS TEXT) WHERE seq = ?", [seq])
+    scan = scan_log(repo.db)
+    assert not scan.chain.ok and scan.chain.reason == f"event {seq} cannot be hashed: its text is not valid UTF-8"
+    assert scan.chain.checked == seq and len(scan.events) == seq - 1
+
+
+def test_a_null_where_text_belongs_is_hashed_as_null(repo: Repository, clause_ids) -> None:
+    """A NULL in a NOT NULL column (the table altered) is hashed as JSON null, as stored_text does: an event
+    rehashed that way still verifies its hash, and the next one (chained to the old hash) is caught."""
+    repo.set_note(node_id=clause_ids[0], text="备注")
+    repo.set_note(node_id=clause_ids[0], text="备注二")
+    seq = repo.event_count() - 1
+    conn = repo.db.conn
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'events'").fetchone()[0]
+    assert "host TEXT NOT NULL" in sql
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute("UPDATE sqlite_master SET sql = ? WHERE name = 'events'", [sql.replace("host TEXT NOT NULL", "host TEXT")])
+    conn.commit()
+    conn.execute("PRAGMA writable_schema = RESET")
+    row = dict(zip(audit.ALL_FIELDS, conn.execute(f"SELECT {audit.COLUMNS} FROM events WHERE seq = ?", [seq]).fetchone()))
+    row["host"] = None
+    _tamper(repo, "UPDATE events SET host = NULL, hash = ? WHERE seq = ?", [stored_hash(row), seq])
+    scan = scan_log(repo.db)
+    assert scan.chain.reason == (f"event {seq + 1} does not follow the previous event of its workspace "
+                                 "(an event was deleted, inserted or reordered)")  # fmt: skip
+    assert scan.chain.checked == seq + 1
