@@ -37,6 +37,7 @@ from workbench.storage.audit import audit
 from workbench.storage.audit.audit_chain import scan_log
 from workbench.storage.audit.audit_lean import LeanEvent, gc_paused
 from workbench.storage.audit.history import MERGE_ACTION, HistoryError, History, merge_heads
+from workbench.storage.audit.history_lazy import build_lazily
 from workbench.storage.audit.last_events import last_events
 from workbench.storage.audit.replay import NODE_DEFAULTS, replay
 from workbench.storage.signing.check import SignatureReport, check_signatures
@@ -146,7 +147,7 @@ def check_log(db: sqlite_utils.Database, roster: Roster | None = None, *, ordere
                                 events=chain.checked))  # fmt: skip
     events = scan.events
     try:
-        history = History.build(events, ordered=ordered)
+        history = History.build(events) if ordered else build_lazily(events)  # (index, seen: when read)
     except HistoryError as exc:
         return CheckedLog(_fail(str(exc), exc.uuid, events=len(events)))
     counts = {"events": len(events), "origins": len(history.chains)}
