@@ -34,7 +34,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from operator import attrgetter
+from itertools import compress
+from operator import attrgetter, itemgetter
 
 import sqlite_utils
 
@@ -45,11 +46,12 @@ from workbench.storage.audit.replay import Replayed
 _ODD = "x'00'"
 _ODD_TABLE = "x'01'"
 
-# The targets of one subject: (last event's seq, plan id, node key), in seq order (rows read in file order).
+# The targets of one subject: (last event's seq, plan id, node key).
 _TARGETS = """t(plan, key, after) AS (
     SELECT json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'), e."after"
     FROM json_each(?) j JOIN events e ON e.seq = json_extract(j.value, '$[0]'))"""
 _SEQ = attrgetter("seq")
+_SUBJECT, _SHA, _KEY = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 def _text(column: str) -> str:
@@ -152,6 +154,40 @@ def _lists_match_by_text(conn: sqlite3.Connection, subject: str, payload: str) -
     return holding == listed
 
 
+# subject -> (table, column, the default value, the `after` texts (besides NULL) that mean the default).
+_VALUE_TEXTS = {
+    "note": ("notes", "text", "''", """'null', '""'"""),
+    "remark": ("remarks", "text", "''", """'null', '""'"""),
+    "review_status": ("node_status", "review_status", "'unreviewed'", """'null', '""', '"unreviewed"'"""),
+    "timing": ("node_status", "timing", "''", """'null', '""'"""),
+}
+# Per target: its table value (the default when its node has no row; a BLOB, equal to nothing, when the
+# value is not text), then: does the `after` text say that value?  Is the value not the default?
+_VALUE_BY_TEXT = """WITH {targets}, c AS MATERIALIZED (
+        SELECT t.after AS after, coalesce((SELECT CASE WHEN typeof(s.{column}) = 'text' THEN s.{column} ELSE x'00' END
+            FROM {table} s WHERE s.node_id = n.id), {default}) AS w
+        FROM t LEFT JOIN nodes n ON n.plan_id = t.plan AND n.key = t.key)
+    SELECT count(*) FILTER (WHERE NOT (w IS {default} AND (after IS NULL OR after IN ({defaults}))
+                                       OR typeof(w) = 'text' AND w IS NOT {default} AND after IS json_quote(w))),
+        count(*) FILTER (WHERE typeof(w) = 'text' AND w IS NOT {default})
+    FROM c"""
+
+
+def _values_match_by_text(conn: sqlite3.Connection, subject: str, payload: str) -> bool:
+    """True when every target's `after` text is its node's value as a JSON string (or a text meaning the
+    default, where the node holds the default), and no other node holds a value other than the default.
+
+    Each target with a value has its own node's row, and as many rows hold a value as there are such targets.
+    """
+    table, column, default, defaults = _VALUE_TEXTS[subject]
+    sql = _VALUE_BY_TEXT.format(targets=_TARGETS, table=table, column=column, default=default, defaults=defaults)
+    differing, valued = conn.execute(sql, [payload]).fetchone()
+    if differing:
+        return False
+    (holding,) = conn.execute(f"SELECT count(*) FROM {table} WHERE {column} IS NOT {default}").fetchone()
+    return holding == valued
+
+
 def nodes_match(db: sqlite_utils.Database, replayed: Replayed) -> bool:
     """True when every node target's table value equals its last event's (`replayed.node_last`).
 
@@ -160,22 +196,27 @@ def nodes_match(db: sqlite_utils.Database, replayed: Replayed) -> bool:
     conn = db.conn
     try:
         plan_ids = dict(conn.execute("SELECT sha256, id FROM plans"))
-        node_last = replayed.node_last
-        subjects, shas, keys = zip(*node_last) if node_last else ((), (), ())
+        node_last = replayed.node_last  # (whole-list steps below: this runs for every node target)
+        subjects = list(map(_SUBJECT, node_last))
         if not set(subjects) <= _SIDES.keys():
             return False
-        plans = list(map(plan_ids.get, shas))  # (whole-list steps: this runs for every node target)
+        shas = list(map(_SHA, node_last))
+        plans = list(map(plan_ids.get, shas))
         if None in plans:  # a plan the tables lack: an id no table row has
             unknown: dict[str, int] = {}
             plans = [unknown.setdefault(sha, -1 - len(unknown)) if plan is None else plan
                      for plan, sha in zip(plans, shas)]  # fmt: skip
-        seqs = map(_SEQ, map(replayed.history.events.__getitem__, node_last.values()))
+        seqs = list(map(_SEQ, map(replayed.history.events.__getitem__, node_last.values())))
+        keys = list(map(_KEY, node_last))
         targets: dict[str, list[tuple[int, int, str]]] = {subject: [] for subject in _SIDES}
-        for seq, subject, plan, key in sorted(zip(seqs, subjects, plans, keys)):  # seq order: the file's order
-            targets[subject].append((seq, plan, key))
+        for subject in set(subjects):
+            mine = list(map(subject.__eq__, subjects))
+            targets[subject] = list(zip(compress(seqs, mine), compress(plans, mine), compress(keys, mine)))
         for subject, (event_side, table_side) in _SIDES.items():
             payload = json.dumps(targets[subject], ensure_ascii=False)
             if subject in _LIST_TEXTS and _lists_match_by_text(conn, subject, payload):
+                continue
+            if subject in _VALUE_TEXTS and _values_match_by_text(conn, subject, payload):
                 continue
             sql = _COMPARE.format(targets=_TARGETS, events=event_side, table=table_side)
             if not conn.execute(sql, [payload]).fetchone()[0]:
