@@ -46,12 +46,13 @@ from workbench.storage.audit.replay import Replayed
 _ODD = "x'00'"
 _ODD_TABLE = "x'01'"
 
-# The targets of one subject: (last event's seq, plan id, node key).
+# The targets of one subject, given as the seq numbers of their last events: (plan id, node key, `after`).
+# The plan id is NULL for a plan the tables lack: no table row has it.
 _TARGETS = """t(plan, key, after) AS (
-    SELECT json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'), e."after"
-    FROM json_each(?) j JOIN events e ON e.seq = json_extract(j.value, '$[0]'))"""
+    SELECT p.id, e.node_key, e."after" FROM json_each(?) j JOIN events e ON e.seq = j.value
+    LEFT JOIN plans p ON p.sha256 = e.plan_sha256)"""
 _SEQ = attrgetter("seq")
-_SUBJECT, _SHA, _KEY = itemgetter(0), itemgetter(1), itemgetter(2)
+_SUBJECT = itemgetter(0)
 
 
 def _text(column: str) -> str:
@@ -195,23 +196,14 @@ def nodes_match(db: sqlite_utils.Database, replayed: Replayed) -> bool:
     """
     conn = db.conn
     try:
-        plan_ids = dict(conn.execute("SELECT sha256, id FROM plans"))
         node_last = replayed.node_last  # (whole-list steps below: this runs for every node target)
         subjects = list(map(_SUBJECT, node_last))
         if not set(subjects) <= _SIDES.keys():
             return False
-        shas = list(map(_SHA, node_last))
-        plans = list(map(plan_ids.get, shas))
-        if None in plans:  # a plan the tables lack: an id no table row has
-            unknown: dict[str, int] = {}
-            plans = [unknown.setdefault(sha, -1 - len(unknown)) if plan is None else plan
-                     for plan, sha in zip(plans, shas)]  # fmt: skip
         seqs = list(map(_SEQ, map(replayed.history.events.__getitem__, node_last.values())))
-        keys = list(map(_KEY, node_last))
-        targets: dict[str, list[tuple[int, int, str]]] = {subject: [] for subject in _SIDES}
+        targets: dict[str, list[int]] = {subject: [] for subject in _SIDES}
         for subject in set(subjects):
-            mine = list(map(subject.__eq__, subjects))
-            targets[subject] = list(zip(compress(seqs, mine), compress(plans, mine), compress(keys, mine)))
+            targets[subject] = sorted(compress(seqs, map(subject.__eq__, subjects)))  # (events read in file order)
         for subject, (event_side, table_side) in _SIDES.items():
             payload = json.dumps(targets[subject], ensure_ascii=False)
             if subject in _LIST_TEXTS and _lists_match_by_text(conn, subject, payload):
