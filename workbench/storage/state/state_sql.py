@@ -112,30 +112,34 @@ _COMPARE = """WITH {targets}, ev AS MATERIALIZED ({events}), tb AS MATERIALIZED 
     SELECT (SELECT count(*) FROM ev) = (SELECT count(*) FROM tb) AND NOT EXISTS (SELECT * FROM ev EXCEPT SELECT * FROM tb)"""
 
 
-# subject -> (one node's list element as canonical JSON, from the columns a, b, c of its table rows; those
-# columns; the rows' table and joins; the table whose distinct node ids are the nodes holding a list).  A
-# value that is not text gives a BLOB, which json_group_array refuses: an SQL error, so "may differ".
+# subject -> (CTEs the text needs; the canonical JSON text of node n's list, built from its table rows in
+# position order; the table whose distinct node ids are the nodes holding a list).  A row that cannot be
+# built alike (a value that is not text, an unknown role or department) raises an SQL error: "may differ".
+# An assignment's JSON is one of each department's two (lead, support), built once (`f`).
 _LIST_TEXTS = {
     "assignments": (
-        "CASE WHEN typeof(a) = 'text' AND typeof(b) = 'text' AND typeof(c) = 'text' "
-        "THEN json_object('department', a, 'name', b, 'role', c) ELSE x'00' END",
-        "d.uid AS a, d.name AS b, s.role AS c",
-        "assignments s JOIN departments d ON d.id = s.department_id",
+        """, f(id, role, text) AS MATERIALIZED (
+            SELECT d.id, r.role, CASE WHEN typeof(d.uid) = 'text' AND typeof(d.name) = 'text'
+                THEN json_object('department', d.uid, 'name', d.name, 'role', r.role) END
+            FROM departments d, (SELECT 'lead' AS role UNION ALL SELECT 'support') r)""",
+        """coalesce('[' || (SELECT group_concat(x, ',') FROM (
+            SELECT coalesce(f.text, json('!' || ifnull(s.role, ''))) AS x FROM assignments s
+            LEFT JOIN f ON f.id = s.department_id AND f.role = s.role WHERE s.node_id = n.id ORDER BY s.position))
+            || ']', '[]')""",
         "assignments",
     ),
     "indicator_links": (
-        "CASE WHEN typeof(a) = 'text' THEN a ELSE x'00' END",
-        "i.key AS a",
-        "indicator_links s JOIN indicators i ON i.id = s.indicator_id",
+        "",
+        """(SELECT json_group_array(CASE WHEN typeof(a) = 'text' THEN a ELSE x'00' END) FROM (
+            SELECT i.key AS a FROM indicator_links s JOIN indicators i ON i.id = s.indicator_id
+            WHERE s.node_id = n.id ORDER BY s.position))""",
         "indicator_links",
     ),
 }
-# Per target: is its `after` text the text built from its node's rows (in position order)?  Non-empty?
-# (The ORDERed subquery is not flattened into the aggregate: SQLite feeds its rows to it in that order.)
-_BY_TEXT = """WITH {targets}
-    SELECT count(*), count(*) FILTER (WHERE t.after IS NOT (SELECT json_group_array({element}) FROM (
-            SELECT {columns} FROM {rows} WHERE s.node_id = n.id ORDER BY s.position))),
-        count(*) FILTER (WHERE t.after <> '[]')
+# Per target: is its `after` text the text built from its node's rows?  Is its list non-empty?
+# (An ORDERed subquery is not flattened into an aggregate: SQLite feeds its rows to it in that order.)
+_BY_TEXT = """WITH {targets}{fragments}
+    SELECT count(*), count(*) FILTER (WHERE t.after IS NOT {text}), count(*) FILTER (WHERE t.after <> '[]')
     FROM t LEFT JOIN nodes n ON n.plan_id = t.plan AND n.key = t.key"""
 
 
@@ -146,8 +150,8 @@ def _lists_match_by_text(conn: sqlite3.Connection, subject: str, payload: str) -
     position order).  Every node with a list is a target's: each target with a non-empty list has its
     own node, and as many nodes hold rows as there are such targets.
     """
-    element, columns, rows, table = _LIST_TEXTS[subject]
-    sql = _BY_TEXT.format(targets=_TARGETS, element=element, columns=columns, rows=rows)
+    fragments, text, table = _LIST_TEXTS[subject]
+    sql = _BY_TEXT.format(targets=_TARGETS, fragments=fragments, text=text)
     _, differing, listed = conn.execute(sql, [payload]).fetchone()
     if differing:
         return False
