@@ -237,6 +237,6 @@ def _verify(db: sqlite_utils.Database, roster: Roster | None = None) -> VerifyRe
 
 def _short(value: object) -> str:
     if isinstance(value, tuple):
-        value = ", ".join(":".join(v) if isinstance(v, tuple) else str(v) for v in value) or "nothing"
+        value = ", ".join(":".join(map(str, v)) if isinstance(v, tuple) else str(v) for v in value) or "nothing"
     text = str(value) or "nothing"
     return repr(text if len(text) <= 60 else text[:57] + "...")

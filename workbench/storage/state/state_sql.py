@@ -193,23 +193,34 @@ def _values_match_by_text(conn: sqlite3.Connection, subject: str, payload: str) 
     return holding == valued
 
 
+def target_payloads(replayed: Replayed) -> dict[str, str] | None:
+    """subject -> the seq numbers of its targets' last events, as the JSON the comparisons take.
+
+    None when a target has a subject no comparison knows.  Whole-list steps: this runs for every target.
+    """
+    node_last = replayed.node_last
+    subjects = list(map(_SUBJECT, node_last))
+    if not set(subjects) <= _SIDES.keys():
+        return None
+    seqs = list(map(_SEQ, map(replayed.history.events.__getitem__, node_last.values())))
+    payloads = dict.fromkeys(_SIDES, "[]")
+    for subject in set(subjects):
+        payloads[subject] = json.dumps(sorted(compress(seqs, map(subject.__eq__, subjects))))  # file order
+    return payloads
+
+
 def nodes_match(db: sqlite_utils.Database, replayed: Replayed) -> bool:
     """True when every node target's table value equals its last event's (`replayed.node_last`).
 
     False when they may differ: the caller then compares in Python.
     """
     conn = db.conn
+    payloads = target_payloads(replayed)
+    if payloads is None:
+        return False
     try:
-        node_last = replayed.node_last  # (whole-list steps below: this runs for every node target)
-        subjects = list(map(_SUBJECT, node_last))
-        if not set(subjects) <= _SIDES.keys():
-            return False
-        seqs = list(map(_SEQ, map(replayed.history.events.__getitem__, node_last.values())))
-        targets: dict[str, list[int]] = {subject: [] for subject in _SIDES}
-        for subject in set(subjects):
-            targets[subject] = sorted(compress(seqs, map(subject.__eq__, subjects)))  # (events read in file order)
         for subject, (event_side, table_side) in _SIDES.items():
-            payload = json.dumps(targets[subject], ensure_ascii=False)
+            payload = payloads[subject]
             if subject in _LIST_TEXTS and _lists_match_by_text(conn, subject, payload):
                 continue
             if subject in _VALUE_TEXTS and _values_match_by_text(conn, subject, payload):
