@@ -99,3 +99,16 @@ def test_a_merged_workspace(honest: Path) -> None:  # noqa: F811
     assert len({e.origin for e in log.events}) > 1 and any(len(f) > 1 for f in full._frontiers.values())
     assert quick.node_last == full.node_last and quick.departments == full.departments
     assert quick.department_last == full.department_last and set(quick.plans) == set(full.plans)
+
+
+def test_the_targets_the_scan_notes_are_the_computed_ones(honest: Path) -> None:  # noqa: F811
+    db = open_readonly(honest)
+    try:
+        log = check_log(db, ordered=False, targets=True)
+        computed = last_events(log.history, log.events)
+        assert log.targets is not None and log.targets.complete and len(log.targets.writers) == 2
+        noted = last_events(log.history, log.events, log.targets)
+    finally:
+        db.close()
+    assert noted.node_last == computed.node_last and noted.departments == computed.departments
+    assert noted.department_last == computed.department_last and noted.plans == computed.plans

@@ -29,9 +29,12 @@ import json
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
+
+if TYPE_CHECKING:
+    from workbench.storage.audit.last_events import ReadTargets
 
 from workbench.storage.audit.audit_events import ALL_FIELDS, COLUMNS, HASHED_FIELDS, ZERO_HASH, canonical_json
 from workbench.storage.audit.audit_lean import KEEP_AFTER, LEAN_COLUMNS, LeanEvent, lean_class, lean_maker
@@ -135,7 +138,7 @@ def _not_text() -> str:
     raise TypeError("not text")
 
 
-def scan_log(db: sqlite_utils.Database, *, keep: bool = True) -> LogScan:
+def scan_log(db: sqlite_utils.Database, *, keep: bool = True, targets: ReadTargets | None = None) -> LogScan:
     """Recompute every hash in seq order and check each origin's links; keep the light events if `keep`.
 
     Detects an edited event (hash mismatch), a deleted or reordered event (a
@@ -143,9 +146,13 @@ def scan_log(db: sqlite_utils.Database, *, keep: bool = True) -> LogScan:
     sqlite_sequence, events deleted from the end of the log; stops at the
     first such event.  Also notes the first seq missing (verify reports it
     when the chains are intact).  Streams the rows: with keep=False one row
-    is in memory at a time.
+    is in memory at a time.  With `targets` (and keep), notes each node
+    target's last event read there (last_events.py); `targets.complete`
+    says that every row was read this way.
     """
     conn = db.conn
+    target_subjects, target_last, writers = (targets.subjects, targets.last, targets.writers) if targets else ((), {}, set())
+    writer = None
     make = lean_class(conn)._make
     shared: dict[str, str] = {}
     share = shared.setdefault
@@ -203,13 +210,21 @@ def scan_log(db: sqlite_utils.Database, *, keep: bool = True) -> LogScan:
                 return fail(f"event {seq} was altered (hash mismatch)", uuid)
             heads[origin] = event_hash
             if keep:
-                kept.append(make((seq, uuid, share(origin, origin), time_utc, reviewer, unit, action, subject,
-                                  sha and share(sha, sha), key, department, after if action in KEEP_AFTER else None,
-                                  event_hash, signer and share(signer, signer), signature)))  # fmt: skip
+                origin, sha = share(origin, origin), sha and share(sha, sha)
+                kept.append(make((seq, uuid, origin, time_utc, reviewer, unit, action, subject, sha, key, department,
+                                  after if action in KEEP_AFTER else None, event_hash, signer and share(signer, signer),
+                                  signature)))  # fmt: skip
+                if subject in target_subjects and sha is not None and key is not None:
+                    target_last[(subject, sha, key)] = uuid
+                    if origin is not writer:
+                        writer = origin
+                        writers.add(origin)
     except sqlite3.OperationalError as exc:
         if "decode" not in str(exc):
             raise
         return _scan_sql(db, keep=keep)  # text Python cannot read: the SQL way names the row
+    if targets is not None and keep:
+        targets.complete = True
     return _finish(conn, checked, last_seq, first_seq, gap, kept)
 
 

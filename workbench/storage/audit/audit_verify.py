@@ -38,7 +38,7 @@ from workbench.storage.audit.audit_chain import scan_log
 from workbench.storage.audit.audit_lean import LeanEvent, gc_paused
 from workbench.storage.audit.history import MERGE_ACTION, HistoryError, History, merge_heads
 from workbench.storage.audit.history_lazy import build_lazily
-from workbench.storage.audit.last_events import last_events
+from workbench.storage.audit.last_events import ReadTargets, last_events
 from workbench.storage.audit.replay import NODE_DEFAULTS, replay
 from workbench.storage.signing.check import SignatureReport, check_signatures
 from workbench.storage.signing.roster import Roster
@@ -129,15 +129,20 @@ class CheckedLog:
     report: VerifyReport
     history: History | None = None  # None when the log failed before its history was built
     events: list[LeanEvent] = field(default_factory=list)  # every event, in local seq order
+    targets: ReadTargets | None = None  # each node target's last event read (check_log(targets=True))
 
 
-def check_log(db: sqlite_utils.Database, roster: Roster | None = None, *, ordered: bool = True) -> CheckedLog:
+def check_log(db: sqlite_utils.Database, roster: Roster | None = None, *, ordered: bool = True,
+              targets: bool = False) -> CheckedLog:  # fmt: skip
     """Steps 1 to 2b of the module docstring, reading the log once (audit_chain.scan_log).
 
     With ordered=False the history's canonical order is not computed (a
     caller that does not replay these events, such as merge, needs none).
+    With targets=True the scan also notes each node target's last event
+    read (`targets`, for last_events.py).
     """
-    scan = scan_log(db)
+    read = ReadTargets() if targets else None
+    scan = scan_log(db, targets=read)
     chain = scan.chain
     if not chain.ok:
         return CheckedLog(_fail(chain.reason, chain.first_bad_uuid, events=chain.checked))
@@ -174,11 +179,11 @@ def check_log(db: sqlite_utils.Database, roster: Roster | None = None, *, ordere
     if missing:
         return CheckedLog(_fail(f"the append-only trigger {missing[0]} is missing: the log could have been "
                                 "edited", **counts), history, events)  # fmt: skip
-    return CheckedLog(VerifyReport(True, **counts, **extra), history, events)
+    return CheckedLog(VerifyReport(True, **counts, **extra), history, events, read)
 
 
 def _verify(db: sqlite_utils.Database, roster: Roster | None = None) -> VerifyReport:
-    log = check_log(db, roster, ordered=False)
+    log = check_log(db, roster, ordered=False, targets=True)
     if not log.report.ok:
         return log.report
     history = log.history
@@ -188,7 +193,7 @@ def _verify(db: sqlite_utils.Database, roster: Roster | None = None) -> VerifyRe
     # The quick answer first: each target's last event found without the canonical order
     # (last_events.py), node values compared in SQL (state_sql.py).  Only when it finds no
     # difference is it taken; otherwise the comparison below, in Python, names the first mismatch.
-    quick = last_events(history, log.events)
+    quick = last_events(history, log.events, log.targets)
     plans, departments = read_plans(db), read_departments(db)
     if (plans == set(quick.plans) and not department_differences(quick, TableState(departments=departments))
             and nodes_match(db, quick)):  # fmt: skip

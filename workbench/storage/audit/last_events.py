@@ -26,6 +26,7 @@ read.  A failing verify then replays in canonical order as before.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
 from typing import Any
 
@@ -36,40 +37,60 @@ from workbench.storage.audit.replay import NODE_SUBJECTS, Replayed, department_v
 Target = Any  # (subject, plan sha256, node key) or a department uid
 
 
-def last_events(history: History, events: Sequence[Any]) -> Replayed:
+@dataclass
+class ReadTargets:
+    """Each node target's last event read in seq order, and the workspaces that wrote node targets.
+
+    audit_chain.scan_log fills it while it reads the log (no pass of its own);
+    `complete` once every row was read.
+    """
+
+    subjects: frozenset[str] = frozenset(NODE_SUBJECTS)
+    last: dict[tuple[str, str, str], str] = field(default_factory=dict)  # target -> uuid
+    writers: set[str] = field(default_factory=set)
+    complete: bool = False
+
+
+def last_events(history: History, events: Sequence[Any], read: ReadTargets | None = None) -> Replayed:
     """replay_without_node_values(history) from `events` in local seq order (the history's events).
 
     `history` may lack its canonical order (History.build(ordered=False)); it
     is computed only when registry loads of several workspaces supply a department.
-    Whole-list steps (map, zip, dict) keep the per-event work in C.
+    Whole-list steps (map, zip, dict) keep the per-event work in C; with `read`
+    (complete: filled by scan_log from these events), its node targets are
+    taken (its `last` becomes the result's node_last).
     """
     node_subjects = frozenset(NODE_SUBJECTS)
-    keys = list(map(_TARGET_FIELDS, events))  # (subject, sha, key) of every event
-    origins = list(map(_ORIGIN, events))
-    last = dict(zip(keys, events))  # the last event read per (subject, sha, key)
     state = Replayed(history)
+    if read is not None and read.complete:
+        state.node_last, writers = read.last, set(read.writers)
+        subjects = list(map(_SUBJECT, events))
+    else:
+        keys = list(map(_TARGET_FIELDS, events))  # (subject, sha, key) of every event
+        last = dict(zip(keys, events))  # the last event read per (subject, sha, key)
+        for target, event in last.items():
+            if target[0] in node_subjects and target[1] is not None and target[2] is not None:
+                state.node_last[target] = event.uuid
+        subjects = list(map(_FIRST, keys))
+        # (a superset of replay's writers: an event without its target counts here; only speed depends on it)
+        writers = {origin for subject, origin in set(zip(subjects, map(_ORIGIN, events))) if subject in node_subjects}
     node_last = state.node_last
     shown: dict[Target, Any] = {}  # department uid -> its last event read
     registry: list[Any] = []
-    for event in [e for e, (subject, _, _) in zip(events, keys) if subject in _OTHER_SUBJECTS]:
+    for event in [e for e, subject in zip(events, subjects) if subject in _OTHER_SUBJECTS]:
         subject = event.subject
         if subject == "department":
             if event.department_uid:
                 shown[event.department_uid] = event
+                writers.add(event.origin)
         elif subject == "departments":
             registry.append(event)
         elif event.plan_sha256:
             state.plans.setdefault(event.plan_sha256, event.uuid)
-    for target, event in last.items():
-        if target[0] in node_subjects and target[1] is not None and target[2] is not None:
-            node_last[target] = event.uuid
     state.department_last.update({uid: event.uuid for uid, event in shown.items()})
-    # (a superset of replay's writers: an event without its target counts here; only speed depends on it)
-    writers = {origin for subject, origin in set(zip(map(_FIRST, keys), origins))
-               if subject in node_subjects or subject == "department"}  # fmt: skip
     if len(writers) > 1:  # targets written by several workspaces show their frontier's event
         on_target: dict[Target, list[str]] = {}
-        for (subject, sha, key), event in zip(keys, events):
+        for (subject, sha, key), event in zip(map(_TARGET_FIELDS, events), events):
             if subject in node_subjects and sha is not None and key is not None:
                 on_target.setdefault((subject, sha, key), []).append(event.uuid)
             elif subject == "department" and event.department_uid:
@@ -94,6 +115,7 @@ def last_events(history: History, events: Sequence[Any]) -> Replayed:
 
 _TARGET_FIELDS = attrgetter("subject", "plan_sha256", "node_key")
 _ORIGIN = attrgetter("origin")
+_SUBJECT = attrgetter("subject")
 _FIRST = itemgetter(0)
 _OTHER_SUBJECTS = frozenset(("department", "departments", "plan"))
 
