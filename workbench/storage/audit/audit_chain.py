@@ -151,7 +151,9 @@ def scan_log(db: sqlite_utils.Database, *, keep: bool = True, targets: ReadTarge
     says that every row was read this way.
     """
     conn = db.conn
-    target_subjects, target_last, writers = (targets.subjects, targets.last, targets.writers) if targets else ((), {}, set())
+    target_subjects, target_last, writers, others = (
+        (targets.subjects, targets.last, targets.writers, targets.others) if targets else ((), {}, set(), []))
+    other_subjects = targets.other_subjects if targets else ()
     writer = None
     make = lean_class(conn)._make
     shared: dict[str, str] = {}
@@ -211,14 +213,18 @@ def scan_log(db: sqlite_utils.Database, *, keep: bool = True, targets: ReadTarge
             heads[origin] = event_hash
             if keep:
                 origin, sha = share(origin, origin), sha and share(sha, sha)
-                kept.append(make((seq, uuid, origin, time_utc, reviewer, unit, action, subject, sha, key, department,
-                                  after if action in KEEP_AFTER else None, event_hash, signer and share(signer, signer),
-                                  signature)))  # fmt: skip
-                if subject in target_subjects and sha is not None and key is not None:
-                    target_last[(subject, sha, key)] = uuid
-                    if origin is not writer:
-                        writer = origin
-                        writers.add(origin)
+                event = make((seq, uuid, origin, time_utc, reviewer, unit, action, subject, sha, key, department,
+                              after if action in KEEP_AFTER else None, event_hash, signer and share(signer, signer),
+                              signature))  # fmt: skip
+                kept.append(event)
+                if subject in target_subjects:
+                    if sha is not None and key is not None:
+                        target_last[(subject, sha, key)] = uuid
+                        if origin is not writer:
+                            writer = origin
+                            writers.add(origin)
+                elif subject in other_subjects:
+                    others.append(event)
     except sqlite3.OperationalError as exc:
         if "decode" not in str(exc):
             raise

@@ -48,6 +48,8 @@ class ReadTargets:
     subjects: frozenset[str] = frozenset(NODE_SUBJECTS)
     last: dict[tuple[str, str, str], str] = field(default_factory=dict)  # target -> uuid
     writers: set[str] = field(default_factory=set)
+    other_subjects: frozenset[str] = frozenset(("department", "departments", "plan"))
+    others: list[Any] = field(default_factory=list)  # the events of other_subjects, in seq order
     complete: bool = False
 
 
@@ -63,8 +65,7 @@ def last_events(history: History, events: Sequence[Any], read: ReadTargets | Non
     node_subjects = frozenset(NODE_SUBJECTS)
     state = Replayed(history)
     if read is not None and read.complete:
-        state.node_last, writers = read.last, set(read.writers)
-        subjects = list(map(_SUBJECT, events))
+        state.node_last, writers, others = read.last, set(read.writers), read.others
     else:
         keys = list(map(_TARGET_FIELDS, events))  # (subject, sha, key) of every event
         last = dict(zip(keys, events))  # the last event read per (subject, sha, key)
@@ -74,10 +75,11 @@ def last_events(history: History, events: Sequence[Any], read: ReadTargets | Non
         subjects = list(map(_FIRST, keys))
         # (a superset of replay's writers: an event without its target counts here; only speed depends on it)
         writers = {origin for subject, origin in set(zip(subjects, map(_ORIGIN, events))) if subject in node_subjects}
+        others = [e for e, subject in zip(events, subjects) if subject in _OTHER_SUBJECTS]
     node_last = state.node_last
     shown: dict[Target, Any] = {}  # department uid -> its last event read
     registry: list[Any] = []
-    for event in [e for e, subject in zip(events, subjects) if subject in _OTHER_SUBJECTS]:
+    for event in others:
         subject = event.subject
         if subject == "department":
             if event.department_uid:
@@ -115,9 +117,8 @@ def last_events(history: History, events: Sequence[Any], read: ReadTargets | Non
 
 _TARGET_FIELDS = attrgetter("subject", "plan_sha256", "node_key")
 _ORIGIN = attrgetter("origin")
-_SUBJECT = attrgetter("subject")
 _FIRST = itemgetter(0)
-_OTHER_SUBJECTS = frozenset(("department", "departments", "plan"))
+_OTHER_SUBJECTS = ReadTargets.other_subjects
 
 
 def shown_event(history: History, uuids: Sequence[str]) -> str:

@@ -167,13 +167,15 @@ _VALUE_TEXTS = {
     "timing": ("node_status", "timing", "''", """'null', '""'"""),
 }
 # Per target: its table value (the default when its node has no row; a BLOB, equal to nothing, when the
-# value is not text), then: does the `after` text say that value?  Is the value not the default?
+# value is not text), then: does the `after` text say that value?  Is the value not the default?  (An
+# `after` of "" says the default, "unreviewed", even where a status of '' is stored: that differs.)
 _VALUE_BY_TEXT = """WITH {targets}, c AS MATERIALIZED (
         SELECT t.after AS after, coalesce((SELECT CASE WHEN typeof(s.{column}) = 'text' THEN s.{column} ELSE x'00' END
             FROM {table} s WHERE s.node_id = n.id), {default}) AS w
         FROM t LEFT JOIN nodes n ON n.plan_id = t.plan AND n.key = t.key)
     SELECT count(*) FILTER (WHERE NOT (w IS {default} AND (after IS NULL OR after IN ({defaults}))
-                                       OR typeof(w) = 'text' AND w IS NOT {default} AND after IS json_quote(w))),
+                                       OR typeof(w) = 'text' AND w IS NOT {default} AND after IS json_quote(w)
+                                          AND after NOT IN ({defaults}))),
         count(*) FILTER (WHERE typeof(w) = 'text' AND w IS NOT {default})
     FROM c"""
 
@@ -205,7 +207,7 @@ def target_payloads(replayed: Replayed) -> dict[str, str] | None:
     seqs = list(map(_SEQ, map(replayed.history.events.__getitem__, node_last.values())))
     payloads = dict.fromkeys(_SIDES, "[]")
     for subject in set(subjects):
-        payloads[subject] = json.dumps(sorted(compress(seqs, map(subject.__eq__, subjects))))  # file order
+        payloads[subject] = json.dumps(list(compress(seqs, map(subject.__eq__, subjects))))
     return payloads
 
 
