@@ -81,12 +81,13 @@ def checked_readonly_repository(args: argparse.Namespace):
 def _verify_code() -> str:
     """Which check a stored verdict came from: this version and the modules that decide it (size, time)."""
     import workbench
-    from workbench.storage.audit import audit, audit_verify, history, replay
+    from workbench.storage.audit import audit, audit_chain, audit_verify, history, history_lazy, last_events, replay
     from workbench.storage.state import state_sql, state_tables
     from workbench.storage.signing import check
 
     parts = [workbench.__version__]
-    for module in (audit, audit_verify, history, replay, state_tables, state_sql, check):
+    modules = (audit, audit_chain, audit_verify, history, history_lazy, last_events, replay, state_tables, state_sql, check)
+    for module in modules:
         try:
             info = Path(module.__file__).stat()
             parts.append(f"{info.st_size}:{info.st_mtime_ns}")
