@@ -14,7 +14,7 @@ as bytes, so a row costs one sha256 in Python.
 and hashes, notes the first seq number missing, and keeps the light events
 (audit_lean.py) that history, signatures and replay need, so that verify and
 merge read the log once.  It reads the columns as they are stored and builds
-the hashed text in Python with one %-format and the C JSON string encoder
+the hashed text in Python with one f-string and the C JSON string encoder
 (the same text as `stored_text`): cheaper than letting SQLite
 build it, because the light events need most columns in Python anyway.  A
 row that text cannot be built from (a value that is not text) is hashed by
@@ -128,10 +128,9 @@ def _sql_text_agrees(conn: sqlite3.Connection) -> bool:
 _LEAN_FIELDS = LeanEvent._fields[:11] + ("after",) + LeanEvent._fields[12:]
 _REST_FIELDS = ("tz_offset", "os_user", "host", "indicator_key", "before", "reason", "prev_hash")
 _SCAN_SQL = "SELECT " + ", ".join(f'"{name}"' for name in (*_LEAN_FIELDS, *_REST_FIELDS)) + " FROM events ORDER BY seq"
-_TEMPLATE = "%s{" + ",".join(f'"{name}":%s' for name in _SORTED_HASHED) + "}"
 assert _SORTED_HASHED == ["action", "after", "before", "department_uid", "host", "indicator_key", "node_key", "origin",
                           "os_user", "plan_sha256", "prev_hash", "reason", "reviewer", "reviewer_unit", "subject",
-                          "time_utc", "tz_offset", "uuid"]  # the order scan_log fills _TEMPLATE in  # fmt: skip
+                          "time_utc", "tz_offset", "uuid"]  # the order scan_log writes them in  # fmt: skip
 
 
 def _not_text() -> str:
@@ -163,7 +162,7 @@ def scan_log(db: sqlite_utils.Database, *, keep: bool = True, targets: ReadTarge
     checked = last_seq = first_seq = 0
     gap: int | None = None
     sha256 = hashlib.sha256
-    template, enc = _TEMPLATE, _encode_text
+    enc = _encode_text
 
     def fail(reason: str, uuid: str | None) -> LogScan:
         return LogScan(ChainReport(False, checked, uuid, reason), gap, kept)
@@ -178,26 +177,18 @@ def scan_log(db: sqlite_utils.Database, *, keep: bool = True, targets: ReadTarge
             first_seq = first_seq or seq
             last_seq = seq
             try:  # stored_text, for a row of text and NULLs (TypeError for anything else); inline: per event
-                text = template % (
-                    prev_hash if prev_hash.__class__ is str else _not_text(),
-                    enc(action),
-                    "null" if after is None else after if after.__class__ is str else _not_text(),
-                    "null" if before is None else before if before.__class__ is str else _not_text(),
-                    "null" if department is None else enc(department),
-                    enc(host),
-                    "null" if indicator is None else enc(indicator),
-                    "null" if key is None else enc(key),
-                    enc(origin),
-                    enc(os_user),
-                    "null" if sha is None else enc(sha),
-                    enc(prev_hash),
-                    "null" if reason is None else enc(reason),
-                    enc(reviewer),
-                    enc(unit),
-                    enc(subject),
-                    enc(time_utc),
-                    enc(tz_offset),
-                    enc(uuid),
+                after_text = "null" if after is None else after if after.__class__ is str else _not_text()
+                before_text = "null" if before is None else before if before.__class__ is str else _not_text()
+                text = (  # stored_text's order; an f-string joins its parts at once (no format parsing)
+                    f'{prev_hash if prev_hash.__class__ is str else _not_text()}{{"action":{enc(action)},'
+                    f'"after":{after_text},"before":{before_text},'
+                    f'"department_uid":{"null" if department is None else enc(department)},"host":{enc(host)},'
+                    f'"indicator_key":{"null" if indicator is None else enc(indicator)},'
+                    f'"node_key":{"null" if key is None else enc(key)},"origin":{enc(origin)},'
+                    f'"os_user":{enc(os_user)},"plan_sha256":{"null" if sha is None else enc(sha)},'
+                    f'"prev_hash":{enc(prev_hash)},"reason":{"null" if reason is None else enc(reason)},'
+                    f'"reviewer":{enc(reviewer)},"reviewer_unit":{enc(unit)},"subject":{enc(subject)},'
+                    f'"time_utc":{enc(time_utc)},"tz_offset":{enc(tz_offset)},"uuid":{enc(uuid)}}}'
                 )
                 recomputed = sha256(text.encode("utf-8")).hexdigest()
             except TypeError:  # a value that is not text: stored_text names it (or hashes a NULL as null)
