@@ -29,6 +29,7 @@ Three checks, stopping at the first problem:
 from __future__ import annotations
 
 import time
+from operator import attrgetter
 from dataclasses import dataclass, field
 
 import sqlite_utils
@@ -37,7 +38,7 @@ from workbench.storage.audit import audit
 from workbench.storage.audit.audit_chain import scan_log
 from workbench.storage.audit.audit_lean import LeanEvent, gc_paused
 from workbench.storage.audit.history import MERGE_ACTION, HistoryError, History, merge_heads
-from workbench.storage.audit.history_lazy import build_lazily
+from workbench.storage.audit.history_lazy import build_lazily, positions_of
 from workbench.storage.audit.last_events import ReadTargets, last_events
 from workbench.storage.audit.replay import NODE_DEFAULTS, replay
 from workbench.storage.signing.check import SignatureReport, check_signatures
@@ -46,6 +47,7 @@ from workbench.storage.state.state_sql import nodes_match
 from workbench.storage.state.state_tables import TableState, department_differences, node_differences, read_departments, read_plans, read_state
 
 TRIGGERS = ("events_no_update", "events_no_delete")
+_ACTION = attrgetter("action")
 
 
 @dataclass(frozen=True)
@@ -101,16 +103,15 @@ def _key_lines(signatures: SignatureReport) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def _uncovered(events: list[audit.Event], history: History, own: str) -> audit.Event | None:
+def _uncovered(merges: list[audit.Event], history: History, own: str) -> audit.Event | None:
     """The first event of another workspace that no merge recorded (copied in), if any.
 
     Merge events themselves may come alone: a merge that brings only another
     reviewer's merge events adds them without a merge of its own (merge.py).
+    `merges`: the merge events in local seq order.
     """
     recorded: dict[str, int] = {}
-    for event in events:
-        if event.action != MERGE_ACTION:
-            continue
+    for event in merges:
         for origin, count in merge_heads(event).items():
             recorded[origin] = max(recorded.get(origin, 0), count)
     for origin, chain in history.chains.items():
@@ -160,14 +161,13 @@ def check_log(db: sqlite_utils.Database, roster: Roster | None = None, *, ordere
     extra = {"unsigned": signatures.unsigned, "keys": _key_lines(signatures), "roster": roster is not None}
     if not signatures.ok:
         return CheckedLog(_fail(signatures.reason, signatures.first_bad_uuid, **counts, **extra), history, events)
-    stray = _uncovered(events, history, audit.workspace_uuid(db))
+    merges = [events[row] for row in positions_of(list(map(_ACTION, events)), MERGE_ACTION)]
+    stray = _uncovered(merges, history, audit.workspace_uuid(db))
     if stray is not None:
         return CheckedLog(_fail(f"event {stray.seq} of workspace {stray.origin} is here without a merge that "
                                 "brought it (copied in from another file)", stray.uuid, **counts, **extra),
                           history, events)  # fmt: skip
-    for event in events:
-        if event.action != MERGE_ACTION:
-            continue
+    for event in merges:
         recorded = (event.after or {}).get("heads", {}) if isinstance(event.after, dict) else {}
         for origin, count in merge_heads(event).items():
             chain_of = history.chains.get(origin, [])

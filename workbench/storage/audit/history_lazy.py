@@ -53,7 +53,7 @@ def build_lazily(events: Sequence[Any]) -> History:
     for origin in chains:  # a log holds a few workspaces: one C pass each
         chains[origin] = list(compress(uuids, map(origin.__eq__, origins))) if len(chains) > 1 else uuids
     counted: dict[str, tuple[int, int]] = {}  # origin -> (position counted up to, its events before it)
-    for row in _positions(list(map(_ACTION, events)), MERGE_ACTION):
+    for row in positions_of(list(map(_ACTION, events)), MERGE_ACTION):
         event = events[row]
         for origin, count in merge_heads(event).items():
             if origin == event.origin:
@@ -72,7 +72,7 @@ def build_lazily(events: Sequence[Any]) -> History:
     return history
 
 
-def _positions(values: list[str], wanted: str) -> list[int]:
+def positions_of(values: list[str], wanted: str) -> list[int]:
     """Where `wanted` is in `values` (list.index: the search runs in C)."""
     found: list[int] = []
     try:
