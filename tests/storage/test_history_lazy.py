@@ -72,3 +72,22 @@ def test_a_merge_naming_missing_events_is_refused_alike() -> None:
         build_lazily(events)
     with pytest.raises(AttributeError):
         build_lazily(events[:1]).no_such_field
+
+
+@settings(max_examples=150, deadline=None)
+@given(_logs(), st.lists(st.integers(0, 40), min_size=1, max_size=4))
+def test_a_log_mostly_of_one_workspace_is_cut_alike(events: list[Ev], places: list[int]) -> None:
+    """Hundreds of one workspace's events around a few of others: the chains are cut out, not filtered."""
+    log = list(events)
+    for n, place in enumerate(sorted(places, reverse=True)):
+        log[place:place] = [Ev(f"x{n}-{i:03d}", "a", "2026-01-01", "assign", None) for i in range(200)]
+    log = [e._replace(uuid=f"{i:04d}{e.uuid}") for i, e in enumerate(log)]  # (every uuid once)
+    try:
+        expected = _fields(History.build(log, ordered=False))
+    except HistoryError as exc:
+        with pytest.raises(HistoryError) as raised:
+            build_lazily(log)
+        assert (str(raised.value), raised.value.uuid) == (str(exc), exc.uuid)
+        return
+    built = build_lazily(log)
+    assert _fields(built) == expected and list(built.chains) == list(expected[1])

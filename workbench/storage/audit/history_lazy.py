@@ -49,9 +49,7 @@ def build_lazily(events: Sequence[Any]) -> History:
     if len(by_uuid) != len(uuids):  # a uuid twice (the schema forbids it): History.build's own answer
         return History.build(events, ordered=False)
     origins = list(map(_ORIGIN, events))
-    chains: dict[str, list[str]] = dict.fromkeys(origins)  # type: ignore[arg-type]
-    for origin in chains:  # a log holds a few workspaces: one C pass each
-        chains[origin] = list(compress(uuids, map(origin.__eq__, origins))) if len(chains) > 1 else uuids
+    chains = _chains(uuids, origins)
     counted: dict[str, tuple[int, int]] = {}  # origin -> (position counted up to, its events before it)
     for row in positions_of(list(map(_ACTION, events)), MERGE_ACTION):
         event = events[row]
@@ -70,6 +68,36 @@ def build_lazily(events: Sequence[Any]) -> History:
     history = LazyHistory.__new__(LazyHistory)
     history.events, history.chains, history.order, history.position = by_uuid, chains, [], {}
     return history
+
+
+def _chains(uuids: list[str], origins: list[str]) -> dict[str, list[str]]:
+    """origin -> its events' uuids in log order, in order of first appearance (the work per event in C).
+
+    A log is mostly one workspace's: the few events of the others are found
+    with list.index and cut out of the whole list; else one pass per workspace.
+    """
+    distinct = list(dict.fromkeys(origins))
+    if len(distinct) == 1:
+        return {distinct[0]: uuids}
+    counts = [origins.count(origin) for origin in distinct]
+    main = distinct[counts.index(max(counts))]
+    if (len(uuids) - max(counts)) * 64 > len(uuids):
+        return {origin: list(compress(uuids, map(origin.__eq__, origins))) for origin in distinct}
+    chains: dict[str, list[str]] = {}
+    cut: list[int] = []
+    for origin in distinct:
+        if origin != main:
+            rows = positions_of(origins, origin)
+            chains[origin] = [uuids[row] for row in rows]
+            cut += rows
+        else:
+            chains[origin] = []  # (filled below: the key keeps its place)
+    start = 0
+    for row in sorted(cut):
+        chains[main] += uuids[start:row]
+        start = row + 1
+    chains[main] += uuids[start:]
+    return chains
 
 
 def positions_of(values: list[str], wanted: str) -> list[int]:
