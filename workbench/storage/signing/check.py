@@ -16,12 +16,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import attrgetter, is_not
 
 from workbench.storage.audit.audit import KEY_ACTION, SYSTEM_REVIEWER, Event
 
 from workbench.storage.signing.roster import Roster
 
 RESOLUTION_ACTION = "conflict_resolution"
+_SIGNER, _ORIGIN = attrgetter("signer"), attrgetter("origin")
 from workbench.storage.signing.signers import decode, event_message, fingerprint, short_fingerprint, verify_signature
 
 
@@ -80,7 +83,15 @@ def check_signatures(events: list[Event], roster: Roster | None = None, *, numbe
     label = number or (lambda e: f"event {e.seq}")
     report = SignatureReport(roster=roster is not None)
     keys = report.keys = published_keys(events)
-    for event in events:
+    # A workspace none of whose events is signed adds its count and nothing else (no run to check, nothing
+    # signed before an unsigned event): the loops below read the other workspaces' events only, in order.
+    signed = list(map(is_not, map(_SIGNER, events), repeat(None)))
+    origins = list(map(_ORIGIN, events))
+    signing = set(compress(origins, signed))
+    mine = list(map(signing.__contains__, origins))
+    report.unsigned = len(events) - sum(mine)
+    events_of_signers = list(compress(events, mine))
+    for event in events_of_signers:
         if event.action == KEY_ACTION and event.signer is not None:
             after = event.after if isinstance(event.after, dict) else {}
             try:
@@ -107,7 +118,7 @@ def check_signatures(events: list[Event], roster: Roster | None = None, *, numbe
                                       f"{key.label()}): it was altered after it was signed"))
 
     signed_chains: set[str] = set()
-    for event in events:
+    for event in events_of_signers:
         if event.signer is None:
             report.unsigned += 1
             if event.origin in signed_chains:
