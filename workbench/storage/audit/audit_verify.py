@@ -24,6 +24,11 @@ Three checks, stopping at the first problem:
    The node values are first compared in SQL (state_sql.py), which can only
    answer "equal"; when it cannot, the comparison in Python below runs and
    names the first mismatch (a failing verify does both: slower, same report).
+   That quick path needs each target's last event but not the canonical
+   order (last_events.py; the scan notes single-workspace targets as it
+   reads), nor the per-event causal maps (history_lazy.py): both are
+   computed only when a target was written by several workspaces or verify
+   fails.
 """
 
 from __future__ import annotations
