@@ -15,9 +15,9 @@ and hashes, notes the first seq number missing, and keeps the light events
 (audit_lean.py) that history, signatures and replay need, so that verify and
 merge read the log once.  It reads the columns as they are stored and builds
 the hashed text in Python with one f-string and the C JSON string encoder
-(the same text as `stored_text`): cheaper than letting SQLite
-build it, because the light events need most columns in Python anyway.  A
-row that text cannot be built from (a value that is not text) is hashed by
+(the same text as `stored_text`): cheaper than letting SQLite build it,
+because the light events need most columns in Python anyway.  A row whose
+text cannot be built that way (a value that is not text) is hashed by
 `stored_hash`, which names it; a log with text that is not valid UTF-8 (which
 Python cannot read) is scanned again the SQL way above, which names its row.
 """
@@ -33,11 +33,11 @@ from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
-if TYPE_CHECKING:
-    from workbench.storage.audit.last_events import ReadTargets
-
 from workbench.storage.audit.audit_events import ALL_FIELDS, COLUMNS, HASHED_FIELDS, ZERO_HASH, canonical_json
 from workbench.storage.audit.audit_lean import KEEP_AFTER, LEAN_COLUMNS, LeanEvent, lean_class, lean_maker
+
+if TYPE_CHECKING:
+    from workbench.storage.audit.last_events import ReadTargets
 
 
 @dataclass(frozen=True)
