@@ -199,6 +199,7 @@ def _verify(db: sqlite_utils.Database, roster: Roster | None = None) -> VerifyRe
     # (last_events.py), node values compared in SQL (state_sql.py).  Only when it finds no
     # difference is it taken; otherwise the comparison below, in Python, names the first mismatch.
     quick = last_events(history, log.events, log.targets)
+    log.targets = None  # (its dicts are quick's now: freed with it)
     plans, departments = read_plans(db), read_departments(db)
     if (plans == set(quick.plans) and not department_differences(quick, TableState(departments=departments))
             and nodes_match(db, quick)):  # fmt: skip
