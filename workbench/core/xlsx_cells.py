@@ -14,6 +14,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.dimensions import RowDimension
 
+from workbench.core.xlsx_stream import stream_utf8
+
 EXCEL_CELL_LIMIT = 32767
 TRUNCATION_MARKER = "……〔超出Excel单元格长度上限，已截断，原文共{n}字〕"
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -138,6 +140,7 @@ def stream_cells(ws) -> None:
             yield c
 
     ws._values_to_row = values_to_row
+    stream_utf8(ws)
 
 
 LINE_HEIGHT = 13.5  # points per wrapped line at the 10-point body font
