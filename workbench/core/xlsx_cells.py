@@ -12,6 +12,7 @@ from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.dimensions import RowDimension
 
 from workbench.core.xlsx_stream import stream_utf8
@@ -177,6 +178,14 @@ def format_row(ws, row_idx: int, *, height: float | None = None, outline: int = 
         dimension = RowDimension(ws, ht=height, customHeight=height is not None, outlineLevel=outline)
         shared[key] = {name: value for name, value in dict(dimension).items() if name != "r"}
     ws.row_dimensions[row_idx] = shared[key]
+
+
+def merge(ws, ref: str) -> None:
+    """Merge `ref` (e.g. A5:J5) in a sheet whose merges never overlap (each a row of its own, or a header).
+
+    Straight into the set of ranges: MultiCellRange.add first compares the new range with every one
+    before it, which is quadratic in a plan's chapter rows."""
+    ws.merged_cells.ranges.add(CellRange(ref))
 
 
 def header_row(ws, titles: list[str]) -> list:
