@@ -81,6 +81,6 @@ def test_the_pruned_snapshot_exports_the_same_workbooks(repo, dept, tmp_path):
 
 def test_the_pruned_tree_is_read_through_indexes(repo, dept):
     plan_id = _tagged_workspace(repo, dept)
-    steps = [row[3] for row in repo.db.execute("EXPLAIN QUERY PLAN " + _WANTED_NODES, {"plan": plan_id})]
+    steps = [row[3] for row in repo.db.execute("EXPLAIN QUERY PLAN " + _WANTED_NODES, {"plan": plan_id, "ids": "[1, 2]"})]
     assert not any(s.startswith(("SCAN n", "SCAN a", "SCAN l", "SCAN nodes")) for s in steps), steps
     assert any(s.startswith("SEARCH n USING INTEGER PRIMARY KEY") for s in steps), steps

@@ -15,6 +15,8 @@ The pruned tree is for exports only: it is no plan to edit, show or diff.
 
 from __future__ import annotations
 
+import json
+
 import sqlite_utils
 
 from workbench.core import plan as P
@@ -26,24 +28,27 @@ from workbench.storage.errors import StoreError
 # Kinds read whatever their state: the headings an export names (matrix groups, 说明's chapters) and the root.
 HEADING_KINDS = (P.PLAN, P.PART, P.CHAPTER, P.SECTION)
 
-# The nodes an export reads (id only): with their own state, the headings, then every ancestor of them.
+# The nodes an export reads: those with state (their ids as a JSON list), the headings, and every ancestor.
 _WANTED_NODES = f"""
 WITH RECURSIVE wanted(id) AS (
-    SELECT a.node_id FROM nodes n JOIN assignments a ON a.node_id = n.id WHERE n.plan_id = :plan
-    UNION
-    SELECT l.node_id FROM nodes n JOIN indicator_links l ON l.node_id = n.id WHERE n.plan_id = :plan
+    SELECT value FROM json_each(:ids)
     UNION
     SELECT id FROM nodes WHERE plan_id = :plan AND kind IN ({", ".join(f"'{k}'" for k in HEADING_KINDS)})
     UNION
     SELECT n.parent_id FROM wanted w JOIN nodes n ON n.id = w.id WHERE n.parent_id IS NOT NULL
 )
 SELECT n.id, n.parent_id, n.key, n.kind, n.label, n.title, n.text, n.number
-FROM wanted w JOIN nodes n ON n.id = w.id ORDER BY n.seq
+FROM wanted w JOIN nodes n ON n.id = w.id WHERE n.plan_id = :plan ORDER BY n.seq
 """
+_TAGS = ("SELECT a.node_id, n.key, d.name, a.role FROM nodes n JOIN assignments a ON a.node_id = n.id "
+         "JOIN departments d ON d.id = a.department_id WHERE n.plan_id = ? ORDER BY a.node_id, a.position")
+_LINKS = ("SELECT l.node_id, n.key, i.key FROM nodes n JOIN indicator_links l ON l.node_id = n.id "
+          "JOIN indicators i ON i.id = l.indicator_id WHERE n.plan_id = ? ORDER BY l.node_id, l.position")
 
 
-def export_plan(store, plan_id: int) -> Plan:
-    """The plan with its indicators and the pruned tree (module docstring); nodes carry db_id, not lines.
+def export_plan(store, plan_id: int, node_ids) -> Plan:
+    """The plan with its indicators and the pruned tree: the nodes `node_ids` (those with state), the
+    headings and their ancestors (module docstring).  Nodes carry db_id, not lines.
 
     `store`: the Repository (its plan and indicator reads)."""
     record = store.plan(plan_id)
@@ -51,8 +56,8 @@ def export_plan(store, plan_id: int) -> Plan:
         raise StoreError(f"no plan with id {plan_id!r}")
     by_id: dict[int, PlanNode] = {}
     root: PlanNode | None = None
-    for node_id, parent_id, key, kind, label, title, text, number in store.db.execute(_WANTED_NODES,
-                                                                                       {"plan": plan_id}):
+    wanted = {"plan": plan_id, "ids": json.dumps(sorted(node_ids))}
+    for node_id, parent_id, key, kind, label, title, text, number in store.db.execute(_WANTED_NODES, wanted):
         node = PlanNode(kind=kind, key=key, label=label, title=title, text=text, number=number, db_id=node_id)
         by_id[node_id] = node
         if parent_id is None:
@@ -75,20 +80,17 @@ def read_export_snapshot(store, plan_id: int, *, departments: list[Department],
     `departments` (read_departments) and `disputed_targets` (open_conflict_targets) are the workspace's,
     read once by an export of many plans.  Call inside the caller's read transaction.
     """
-    plan = export_plan(store, plan_id)
     db = store.db
+    node_ids: set[int] = set()
     tags: dict[str, list[Tag]] = {}
-    for key, name, role in db.execute(
-        "SELECT n.key, d.name, a.role FROM nodes n JOIN assignments a ON a.node_id = n.id "
-        "JOIN departments d ON d.id = a.department_id WHERE n.plan_id = ? ORDER BY a.node_id, a.position", [plan_id],
-    ):
+    for node_id, key, name, role in db.execute(_TAGS, [plan_id]):
+        node_ids.add(node_id)
         tags.setdefault(key, []).append(Tag(name, role))
     links: dict[str, list[str]] = {}
-    for key, indicator in db.execute(
-        "SELECT n.key, i.key FROM nodes n JOIN indicator_links l ON l.node_id = n.id "
-        "JOIN indicators i ON i.id = l.indicator_id WHERE n.plan_id = ? ORDER BY l.node_id, l.position", [plan_id],
-    ):
+    for node_id, key, indicator in db.execute(_LINKS, [plan_id]):
+        node_ids.add(node_id)
         links.setdefault(key, []).append(indicator)
+    plan = export_plan(store, plan_id, node_ids)
     notes = _texts(db, "notes", plan_id)
     remarks = _texts(db, "remarks", plan_id)
     timing: dict[str, str] = {}
