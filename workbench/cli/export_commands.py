@@ -56,14 +56,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CliError(f"the workspace holds {len(plans)} plans: choose one with --plan "
                        f"({', '.join(f'{p.id}={p.title}' for p in plans)})")
     from workbench.core.matrix import Filters
-    from workbench.storage.disputes.conflicts import open_conflict_targets
     from workbench.storage.state.export_snapshot import read_export_snapshot
-    from workbench.storage.state.snapshot import provenance, read_departments
+    from workbench.storage.state.snapshot import provenance
 
     chapters = frozenset(c.strip() for c in args.chapters.split(",")) if args.chapters else None
     filters = Filters(chapters=chapters)
-    snapshot = read_export_snapshot(repo, plans[0].id, departments=read_departments(repo.db),
-                                    disputed_targets=open_conflict_targets(repo.db))
+    snapshot = read_export_snapshot(repo, plans[0].id)
     plan = snapshot.plan
     prov = provenance(repo.db, plan, workspace=_db_path(args), reviewer=repo.reviewer.name, filters=filters,
                       unit=repo.reviewer.unit)

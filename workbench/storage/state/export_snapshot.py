@@ -73,14 +73,22 @@ def export_plan(store, plan_id: int, node_ids) -> Plan:
                 body_start_line=record.body_start_line, numbering=record.numbering)
 
 
-def read_export_snapshot(store, plan_id: int, *, departments: list[Department],
-                         disputed_targets: set[tuple[str, str]]) -> AssignmentSnapshot:
+def read_export_snapshot(store, plan_id: int, *, departments: list[Department] | None = None,
+                         disputed_targets: set[tuple[str, str]] | None = None) -> AssignmentSnapshot:
     """What `read_snapshot(repo.db, repo.load_plan(plan_id))` gives an export, with the pruned tree.
 
-    `departments` (read_departments) and `disputed_targets` (open_conflict_targets) are the workspace's,
-    read once by an export of many plans.  Call inside the caller's read transaction.
+    `departments` (read_departments) and `disputed_targets` (open_conflict_targets) are the workspace's:
+    an export of many plans reads them once and passes them in.  Call inside the caller's read transaction.
     """
     db = store.db
+    if departments is None:
+        from workbench.storage.state.snapshot import read_departments
+
+        departments = read_departments(db)
+    if disputed_targets is None:
+        from workbench.storage.disputes.conflicts import open_conflict_targets
+
+        disputed_targets = open_conflict_targets(db)
     node_ids: set[int] = set()
     tags: dict[str, list[Tag]] = {}
     for node_id, key, name, role in db.execute(_TAGS, [plan_id]):
