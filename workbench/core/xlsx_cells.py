@@ -62,7 +62,9 @@ class _StyledCell(Cell):
     """A streamed cell whose style is registered once (`cell_style`): the writer asks every styled cell
     for its style id and whether it has a style, which otherwise hashes the style array each time."""
 
-    __slots__ = ("style_id", "has_style")
+    __slots__ = ("style_id",)
+    has_style = True  # the same for every such cell: class attributes, not set per cell
+    _hyperlink = _comment = None
 
 
 def cell_style(ws, *, font=BODY_FONT, fill=None, alignment=WRAP, border=BORDER) -> tuple:
@@ -78,8 +80,6 @@ def styled(ws, value, style: tuple):
     c = _StyledCell.__new__(_StyledCell)
     c.parent = ws
     c.row = c.column = 1  # the row streamer places it
-    c._hyperlink = c._comment = None
-    c.has_style = True
     if isinstance(value, str):
         text = clean_text(value) if not value.isprintable() or len(value) > EXCEL_CELL_LIMIT else value
         c._value = text
