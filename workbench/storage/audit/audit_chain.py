@@ -29,6 +29,7 @@ import json
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
@@ -154,7 +155,7 @@ def scan_log(db: sqlite_utils.Database, *, keep: bool = True, targets: ReadTarge
         (targets.subjects, targets.last, targets.writers, targets.others) if targets else ((), {}, set(), []))
     other_subjects = targets.other_subjects if targets else ()
     writer = None
-    make = lean_class(conn)._make
+    make = partial(tuple.__new__, lean_class(conn))  # (LeanEvent._make without its Python frame)
     shared: dict[str, str] = {}
     share = shared.setdefault
     kept: list[LeanEvent] = []
