@@ -50,6 +50,7 @@ A backup of this workspace is taken just before the first write.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
 from dataclasses import dataclass, field
@@ -59,17 +60,21 @@ import sqlite_utils
 
 from workbench.storage.audit import audit
 from workbench.storage.audit.audit import Reviewer
-from workbench.storage.audit.audit_lean import gc_paused, lean_events, lean_maker
+from workbench.storage.audit.audit_lean import gc_paused, lean_events
 from workbench.storage.audit.audit_verify import CheckedLog, check_log
 from workbench.storage.files.backup import KEEP, backup_connection
 from workbench.storage.disputes.conflicts import sync_conflicts
+from workbench.storage.disputes.sync import synced_seq
 from workbench.storage.errors import StoreError, WorkspaceDamaged, WorkspaceError
 from workbench.storage.sync.merge_copy import CopyError, attached, copy_rows, record_new_authors
 from workbench.storage.audit.history import MERGE_ACTION, MERGE_SUBJECT, HistoryError
 from workbench.storage.files.readonly import open_source
-from workbench.storage.audit.replay import replay
+from workbench.storage.audit.replay import NODE_SUBJECTS, replay
 from workbench.storage.signing.roster import Roster, load_roster
 from workbench.storage.state.state_tables import write_state
+from workbench.storage.sync.merge_conflicts import sync_touched
+from workbench.storage.sync.merge_replay import TEMP_TABLES, touched_replay
+from workbench.storage.sync.merge_state import write_touched
 
 
 class MergeError(StoreError):
@@ -152,7 +157,8 @@ def merge_workspace(
         del log  # their history: only the incoming events are needed from here on
         copy = backup_connection(db, database_path(db), reason="merge", keep=keep, detail=other.name) if backup else None
         with attached(db, theirs_db.uri) as schema, db.atomic():
-            ours = list(lean_events(db))  # our log, light (in the transaction: all of it); theirs join it below
+            (last_before,) = db.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()
+            stamp = None if FULL_REPLAY else _up_to_date_until(db, last_before)
             try:
                 new, first_seq = copy_rows(db, theirs_db.conn, schema, after, len(incoming))
             except sqlite3.IntegrityError as exc:
@@ -167,29 +173,69 @@ def merge_workspace(
                     after={"workspace": their_uuid, "file": other.name, "events": new, "heads": heads},
                     reason=reason,
                 ).uuid  # fmt: skip
-            # The merged log in local seq order, without reading it back: the incoming events under the
-            # seq numbers they got here (consecutive: AUTOINCREMENT), then what we wrote after them.
-            lean = lean_maker(db.conn)
-            for i, event in enumerate(incoming):  # in place: each of their tuples is freed as it is replaced
-                incoming[i] = lean((first_seq + i, *event[1:]))
-            ours += incoming
-            del incoming
-            ours += lean_events(db, after_seq=first_seq + new - 1)
             try:
-                state = replay(ours)
+                done = None if stamp is None else _targeted(db, incoming, first_seq, last_before, stamp, other)
+                del incoming
+                if done is None:  # the full replay (see the module docstring)
+                    state = replay(list(lean_events(db)))
             except HistoryError as exc:
                 raise MergeError(f"{other}: its history is inconsistent with ours ({exc}); nothing merged") from exc
-            del ours
-            _check_department_names(state.departments, other)
-            changed = write_state(db, state)
-            new_conflicts = sync_conflicts(db, state)
+            if done is None:
+                _check_department_names(state.departments, other)
+                done = len(write_state(db, state)), sync_conflicts(db, state)
+                del state
+            changed, new_conflicts = done
             open_count = int(db.execute("SELECT count(*) FROM conflicts WHERE status = 'open'").fetchone()[0])
     finally:
         theirs_db.close()
     return MergeResult(
-        their_uuid, new, merge_uuid, copy, len(changed), tuple(new_conflicts), open_count,
+        their_uuid, new, merge_uuid, copy, changed, tuple(new_conflicts), open_count,
         time.perf_counter() - started, heads,
     )  # fmt: skip
+
+
+FULL_REPLAY = False  # tests set it to compare the targeted replay with the full one
+
+
+def _up_to_date_until(db: sqlite_utils.Database, last_before: int) -> int | None:
+    """The seq up to which the conflicts table is known to equal the replay (its stamp), or None: unknown.
+
+    A file from before the stamp whose conflicts table is empty is up to date when at most one workspace
+    wrote targets: no two events on a target can then be concurrent, so there is no dispute to find.
+    """
+    stamp = synced_seq(db)
+    if stamp is not None:
+        return stamp
+    if db.execute("SELECT 1 FROM conflicts LIMIT 1").fetchone():
+        return None
+    writers = 0
+    for origin in _counts(db):  # through the (origin, seq) index, stopping at each origin's first target event
+        writers += bool(db.execute(
+            "SELECT 1 FROM events WHERE origin = ? AND seq <= ? AND ((subject IN (SELECT value FROM json_each(?)) "
+            "AND plan_sha256 IS NOT NULL AND node_key IS NOT NULL) OR (subject = 'department' AND "
+            "coalesce(department_uid, '') != '')) LIMIT 1", [origin, last_before, json.dumps(NODE_SUBJECTS)]
+        ).fetchone())  # fmt: skip
+    return last_before if writers < 2 else None
+
+
+def _targeted(db: sqlite_utils.Database, incoming: list, first_seq: int, last_before: int, stamp: int,
+              other: Path) -> tuple[int, list[int]] | None:  # fmt: skip
+    """Replay, write and sync only what the merge can have changed (merge_replay.py); None where that could
+    differ from the full replay (nothing of the nodes or conflicts written then)."""
+    try:
+        touched = touched_replay(db.conn, incoming, first_seq, last_before, stamp)
+        if touched is None:
+            return None
+        assert touched.departments is not None
+        _check_department_names(touched.departments.departments, other)
+        changed = write_touched(db, touched)
+        if changed is None:
+            return None
+        (covered,) = db.execute("SELECT max(seq) FROM events").fetchone()
+        return changed, sync_touched(db, touched, int(covered))
+    finally:
+        for name in TEMP_TABLES:
+            db.execute(f"DROP TABLE IF EXISTS temp.{name}")
 
 
 def _verified(theirs_db, other: Path, roster) -> CheckedLog:

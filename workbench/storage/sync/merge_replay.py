@@ -1,0 +1,265 @@
+"""A merge's replay of only the targets that can have changed, from SQLite's indexes.
+
+A full replay (replay.py) reads and decodes every event of the merged log:
+about 4 s and hundreds of megabytes for a city's 350,000 events, where the
+incoming 100,000 touch a fraction of the targets.  But a target's value and
+its disputes are a function of the events *on that target* and of their
+causal relation, never of the global canonical order (replay.py):
+
+* a target written by one workspace shows its chain-last event;
+* else, when one of the last events per origin happened after all the others,
+  it is the last one in every order that respects causality: it is shown;
+* else the target is disputed: its frontier (those last events no other one
+  happened after) has two or more events, the one with the smallest hash is
+  shown, and every two frontier events whose values differ are a conflict;
+* adding events elsewhere changes neither which events are on a target nor
+  who saw whom (new events only extend chains).
+
+So a target no incoming event touches keeps its value and its open disputes.
+The state tables equal the replay of the events before the merge (every
+write keeps them so; `audit verify` checks it), and the conflicts table equals
+it up to its stamp (disputes/sync.py): the targets of the incoming events and
+of our events after the stamp are the only ones replayed here.  Per target,
+only the last event of each origin is looked at (found through the (plan,
+key) index); the causal questions go to causal.Causal; values are compared
+as canonical text built by SQLite's JSON functions (`digest`), so no event's
+`after` is decoded in Python.  The global order is kept where it matters:
+conflicts are listed by canonical position of side B, then side A (ids
+follow it), and a closed dispute names the event History would name.
+
+Departments are few: all of them are replayed (replay.py's code, on a History
+view of their events).  `touched_replay` returns None where this replay could
+differ from the full one (the conflicts table not known to be up to date, a
+value of a shape the SQL text does not mirror): the caller replays everything.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+from workbench.storage.audit.audit_lean import KEEP_AFTER, LEAN_COLUMNS, LeanEvent, lean_maker
+from workbench.storage.audit.replay import NODE_SUBJECTS, DetectedConflict, Replayed, _read_values, department_value
+from workbench.storage.sync.causal import Causal
+
+Target = tuple[str, int]  # (subject, node number in temp.merge_nodes)
+
+_NODES_TABLE = ("CREATE TEMP TABLE merge_nodes (nid INTEGER PRIMARY KEY, sha TEXT NOT NULL, key TEXT NOT NULL, "
+                "node_id INTEGER)")  # fmt: skip
+_VALUES_TABLE = "CREATE TEMP TABLE merge_values (seq INTEGER PRIMARY KEY, subject TEXT NOT NULL)"
+_TARGETS_TABLE = "CREATE TEMP TABLE merge_targets (subject TEXT NOT NULL, nid INTEGER NOT NULL, seq INTEGER NOT NULL)"
+TEMP_TABLES = ("merge_nodes", "merge_values", "merge_digest", "merge_targets", "merge_changed")
+
+_VALID = "typeof(e.\"after\") = 'text' AND json_valid(e.\"after\")"
+# Whether an event's `after` has the shape the repository writes (else replay.node_value's str() of odd
+# values is not mirrored here), and its value as canonical text: equal texts <=> equal node_value.
+_DIGEST = f"""CREATE TEMP TABLE merge_digest AS SELECT v.seq AS seq,
+  CASE WHEN e."after" IS NULL THEN 1 WHEN NOT ({_VALID}) THEN 0
+    WHEN v.subject = 'assignments' THEN json_type(e."after") = 'null' OR (json_type(e."after") = 'array' AND NOT EXISTS
+      (SELECT 1 FROM json_each(e."after") j WHERE j.type != 'object' OR json_type(j.value, '$.department') IS NOT 'text'
+       OR json_type(j.value, '$.role') IS NOT 'text'))
+    WHEN v.subject = 'indicator_links' THEN json_type(e."after") = 'null' OR (json_type(e."after") = 'array' AND NOT EXISTS
+      (SELECT 1 FROM json_each(e."after") j WHERE j.type != 'text'))
+    ELSE json_type(e."after") IN ('null', 'text') END AS normal,
+  CASE WHEN e."after" IS NOT NULL AND NOT ({_VALID}) THEN NULL
+    WHEN v.subject = 'assignments' THEN CASE WHEN json_type(e."after") = 'array' THEN (SELECT json_group_array(
+      json_array(json_extract(j.value, '$.department'), json_extract(j.value, '$.role'))) FROM json_each(e."after") j)
+      ELSE '[]' END
+    WHEN v.subject = 'indicator_links' THEN CASE WHEN json_type(e."after") = 'array' THEN
+      (SELECT json_group_array(j.value) FROM json_each(e."after") j) ELSE '[]' END
+    WHEN v.subject = 'review_status' THEN coalesce(nullif(json_extract(e."after", '$'), ''), 'unreviewed')
+    ELSE coalesce(json_extract(e."after", '$'), '') END AS norm,
+  CASE WHEN v.subject = 'assignments' AND {_VALID} AND json_type(e."after") = 'array' THEN
+    (SELECT json_extract(j.value, '$.department') FROM json_each(e."after") j
+     WHERE json_extract(j.value, '$.role') = 'lead' ORDER BY j.key LIMIT 1) END AS lead
+FROM temp.merge_values v JOIN events e ON e.seq = v.seq
+"""
+
+
+@dataclass
+class Touched:
+    """What the targeted replay found (see the module docstring)."""
+
+    causal: Causal
+    nodes: list[tuple[str, str]]  # (plan sha256, node key) by node number
+    targets: dict[Target, int] = field(default_factory=dict)  # -> seq of the event the target shows
+    disputed: dict[Target, list[int]] = field(default_factory=dict)  # -> frontier seqs, canonical order
+    norms: dict[int, str] = field(default_factory=dict)  # seq -> value as canonical text
+    leads: dict[int, str | None] = field(default_factory=dict)  # seq -> first lead department (assignments)
+    events: dict[int, tuple[str, str, str]] = field(default_factory=dict)  # seq -> (uuid, origin, hash), where read
+    departments: Replayed | None = None  # every department, replayed (its history: a view of their events)
+    conflicts: list[tuple[int, int, DetectedConflict]] = field(default_factory=list)  # (position B, A, conflict)
+
+    def target(self, key: Target) -> tuple[str, str, str]:
+        """(subject, plan sha256, node key) of a target."""
+        sha, node_key = self.nodes[key[1]]
+        return (key[0], sha, node_key)
+
+
+def touched_replay(conn: sqlite3.Connection, incoming: list[Any], first_seq: int, last_before: int,
+                   stamp: int) -> Touched | None:  # fmt: skip
+    """Replay the node targets of `incoming` (their events, here under seq first_seq + i) and of our events
+    after `stamp` up to `last_before`, and every department.  None: replay everything instead."""
+    causal = Causal(conn)
+    theirs: dict[tuple[str, str, str], dict[str, int]] = {}
+    for i, event in enumerate(incoming):
+        if event.subject in NODE_SUBJECTS and event.plan_sha256 is not None and event.node_key is not None:
+            theirs.setdefault((event.subject, event.plan_sha256, event.node_key), {})[event.origin] = first_seq + i
+    wanted = set(theirs)
+    for subject, sha, key in conn.execute("SELECT subject, plan_sha256, node_key FROM events WHERE seq > ? AND "
+                                          "seq <= ?", [stamp, last_before]):  # fmt: skip
+        if subject in NODE_SUBJECTS and sha is not None and key is not None:
+            wanted.add((subject, sha, key))
+    touched = Touched(causal, sorted({(sha, key) for _, sha, key in wanted}))
+    number = {node: i for i, node in enumerate(touched.nodes)}
+    for name in TEMP_TABLES:
+        conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
+    conn.execute(_NODES_TABLE)
+    conn.executemany("INSERT INTO temp.merge_nodes (nid, sha, key) VALUES (?, ?, ?)",
+                     [(i, sha, key) for i, (sha, key) in enumerate(touched.nodes)])  # fmt: skip
+    conn.execute("UPDATE temp.merge_nodes SET node_id = (SELECT n.id FROM plans p JOIN nodes n ON n.plan_id = p.id "
+                 "AND n.key = merge_nodes.key WHERE p.sha256 = merge_nodes.sha)")  # fmt: skip
+    last: dict[Target, dict[str, int]] = {(subject, number[(sha, key)]): {} for subject, sha, key in wanted}
+    # Our events on those nodes, in seq order per node (the (plan, key) index): the last one per origin stays.
+    for nid, seq, subject, origin in conn.execute(
+        "SELECT t.nid, e.seq, e.subject, e.origin FROM temp.merge_nodes t CROSS JOIN events e "
+        "ON e.plan_sha256 = t.sha AND e.node_key = t.key WHERE e.seq <= ?", [last_before]
+    ):  # fmt: skip
+        per_origin = last.get((subject, nid))
+        if per_origin is not None:
+            per_origin[origin] = seq
+    for (subject, sha, key), per_origin in theirs.items():
+        last[(subject, number[(sha, key)])].update(per_origin)
+    _frontiers(touched, last)
+    _read_sides(conn, touched, incoming, first_seq)
+    if not _digest(conn, touched):
+        return None
+    _node_conflicts(touched)
+    touched.departments = _departments(conn, causal)
+    for c in touched.departments.conflicts():
+        position = touched.departments.history.position
+        touched.conflicts.append((position[c.side_b], position[c.side_a], c))
+    touched.conflicts.sort(key=lambda found: found[:2])
+    return touched
+
+
+def _frontiers(touched: Touched, last: dict[Target, dict[str, int]]) -> None:
+    """Each target's shown event, or (disputed) its frontier: replay.Replayed.frontier_of, per target."""
+    causal = touched.causal
+    before, index = causal.happened_before, causal.index
+    for target, per_origin in last.items():
+        if len(per_origin) == 1:
+            (touched.targets[target],) = per_origin.values()
+            continue
+        events = [((origin, index(origin, seq)), seq) for origin, seq in per_origin.items()]
+        frontier = [(at, seq) for at, seq in events if not any(before(at, other) for other, _ in events if other != at)]
+        if len(frontier) == 1:
+            touched.targets[target] = frontier[0][1]
+        else:
+            frontier.sort(key=lambda event: causal.position(*event[0]))
+            touched.disputed[target] = [seq for _, seq in frontier]
+
+
+def _read_sides(conn: sqlite3.Connection, touched: Touched, incoming: list[Any], first_seq: int) -> None:
+    """uuid, origin and hash of every frontier event of a disputed target; then the shown one (smallest hash)."""
+    ours = []
+    for seqs in touched.disputed.values():
+        for seq in seqs:
+            if seq >= first_seq and seq - first_seq < len(incoming):
+                event = incoming[seq - first_seq]
+                touched.events[seq] = (event.uuid, event.origin, event.hash)
+            else:
+                ours.append(seq)
+    for start in range(0, len(ours), 50_000):
+        batch = json.dumps(ours[start : start + 50_000])
+        for seq, uuid, origin, hash_ in conn.execute("SELECT seq, uuid, origin, hash FROM events WHERE seq IN "
+                                                     "(SELECT value FROM json_each(?))", [batch]):  # fmt: skip
+            touched.events[seq] = (uuid, origin, hash_)
+    for target, seqs in touched.disputed.items():
+        touched.targets[target] = min(seqs, key=lambda seq: touched.events[seq][2])
+
+
+def _digest(conn: sqlite3.Connection, touched: Touched) -> bool:
+    """The canonical text (and lead) of the value of every shown and frontier event; False when one has a shape
+    that text does not mirror (the full replay then runs)."""
+    conn.execute(_VALUES_TABLE)
+    rows = {seq: subject for (subject, _), seq in touched.targets.items()}
+    for (subject, _), seqs in touched.disputed.items():
+        rows.update((seq, subject) for seq in seqs)
+    conn.executemany("INSERT INTO temp.merge_values (seq, subject) VALUES (?, ?)", sorted(rows.items()))
+    conn.execute(_DIGEST)
+    for seq, normal, norm, lead in conn.execute("SELECT seq, normal, norm, lead FROM temp.merge_digest"):
+        if not normal or norm is None:
+            return False
+        touched.norms[seq] = norm
+        if lead is not None:
+            touched.leads[seq] = lead
+    return len(touched.norms) == len(rows)
+
+
+def _kind(touched: Touched, subject: str, a: int, b: int) -> str:
+    """replay._kind from the canonical texts (decoded only where leads agree)."""
+    if subject == "assignments":
+        if touched.leads.get(a) != touched.leads.get(b):
+            return "lead"
+        departments = [{d for d, _ in json.loads(touched.norms[s])} for s in (a, b)]
+        return "tag" if departments[0] != departments[1] else subject
+    if subject == "indicator_links" and set(json.loads(touched.norms[a])) != set(json.loads(touched.norms[b])):
+        return "tag"
+    return subject
+
+
+def _node_conflicts(touched: Touched) -> None:
+    """replay.Replayed.conflicts for the disputed node targets (with canonical positions for the order)."""
+    causal, events, norms = touched.causal, touched.events, touched.norms
+
+    def position(seq: int) -> int:
+        origin = events[seq][1]
+        return causal.position(origin, causal.index(origin, seq))
+
+    for target, frontier in touched.disputed.items():
+        shown = touched.targets[target]
+        subject, sha, key = touched.target(target)
+        for i, first in enumerate(frontier):
+            for second in frontier[i + 1 :]:
+                if norms[first] == norms[second]:
+                    continue
+                a, b = (second, first) if first == shown else (first, second)
+                found = DetectedConflict(subject, sha, key, None, _kind(touched, subject, a, b), events[a][0],
+                                         events[b][0])  # fmt: skip
+                touched.conflicts.append((position(b), position(a), found))
+
+
+def department_events(conn: sqlite3.Connection, where: str = "subject IN ('department', 'departments')",
+                      params: tuple = ()) -> list[LeanEvent]:  # fmt: skip
+    """Events as LeanEvents, in seq order, chosen by `where` (default: every department and registry event)."""
+    lean = lean_maker(conn)
+    return [lean(row) for row in conn.execute(f"SELECT {LEAN_COLUMNS} FROM events WHERE {where} ORDER BY seq",
+                                              [*KEEP_AFTER, *params])]  # fmt: skip
+
+
+def _departments(conn: sqlite3.Connection, causal: Causal) -> Replayed:
+    """replay._walk and _read_values for departments only, over a History view of their events."""
+    events = department_events(conn)
+    view = causal.view(events)
+    state = Replayed(view)
+    base: dict[str, dict[str, Any]] = {}
+    base_event: dict[str, str] = {}
+    for event in sorted(events, key=lambda e: view.position[e.uuid]):
+        if event.subject == "department" and event.department_uid:
+            state.department_last[event.department_uid] = event.uuid
+            state.department_events.setdefault(event.department_uid, []).append(event.uuid)
+        elif event.subject == "departments":
+            for record in event.after or ():
+                uid = str(record.get("uid"))
+                if uid not in base:
+                    base[uid] = department_value(record)
+                    base_event[uid] = event.uuid
+    for uid, uuids in state.department_events.items():
+        shown = state.shown_while_disputed(uid, uuids)
+        if shown is not None:
+            state.department_last[uid] = shown
+    _read_values(state, base, base_event, nodes=False)
+    return state

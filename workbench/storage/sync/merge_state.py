@@ -1,0 +1,99 @@
+"""The state rows of a merge's touched targets brought to the targeted replay (merge_replay.py), in SQL.
+
+state_tables.write_state reads every state table into Python and writes the
+differences one statement per row.  Here only the touched targets' rows are
+compared, with the canonical text merge_replay gives each target's shown
+event (the same text is built from the rows: equal texts <=> equal values),
+and the changed ones rewritten with a few set-based statements that take
+each value from the event's `after` with json_each, never decoding it in
+Python.  Departments (few) go through state_tables.write_departments.
+
+Returns None where write_state would refuse (a changed target on a node this
+workspace lacks, a department or indicator no row defines): the caller then
+runs the full replay, whose write_state raises its own message.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import sqlite_utils
+
+from workbench.storage.state.state_tables import read_departments, write_departments
+from workbench.storage.sync.merge_replay import _TARGETS_TABLE, Touched
+
+# A target's current value as canonical text (merge_replay._DIGEST builds the replayed one alike).
+_OLD = """CASE t.subject
+  WHEN 'assignments' THEN (SELECT json_group_array(json_array(uid, role)) FROM (SELECT d.uid AS uid, a.role AS role
+    FROM assignments a JOIN departments d ON d.id = a.department_id WHERE a.node_id = m.node_id ORDER BY a.position))
+  WHEN 'indicator_links' THEN (SELECT json_group_array(k) FROM (SELECT i.key AS k FROM indicator_links l
+    JOIN indicators i ON i.id = l.indicator_id WHERE l.node_id = m.node_id ORDER BY l.position))
+  WHEN 'note' THEN coalesce((SELECT text FROM notes WHERE node_id = m.node_id), '')
+  WHEN 'remark' THEN coalesce((SELECT text FROM remarks WHERE node_id = m.node_id), '')
+  WHEN 'review_status' THEN coalesce((SELECT review_status FROM node_status WHERE node_id = m.node_id), 'unreviewed')
+  WHEN 'timing' THEN coalesce((SELECT timing FROM node_status WHERE node_id = m.node_id), '') END"""
+
+_CHANGED = f"""CREATE TEMP TABLE merge_changed AS
+SELECT t.subject AS subject, t.nid AS nid, m.node_id AS node_id, t.seq AS seq, v.norm AS norm
+FROM temp.merge_targets t JOIN temp.merge_nodes m ON m.nid = t.nid JOIN temp.merge_digest v ON v.seq = t.seq
+WHERE v.norm IS NOT ({_OLD})"""
+
+_ELEMENTS = "FROM temp.merge_changed c JOIN events e ON e.seq = c.seq, json_each(e.\"after\") j WHERE c.subject = ?"
+_UNKNOWN_DEPARTMENT = (f"SELECT 1 {_ELEMENTS} AND json_type(e.\"after\") = 'array' AND NOT EXISTS (SELECT 1 FROM "
+                       "departments d WHERE d.uid = json_extract(j.value, '$.department')) LIMIT 1")  # fmt: skip
+_UNKNOWN_INDICATOR = (f"SELECT 1 {_ELEMENTS} AND json_type(e.\"after\") = 'array' AND NOT EXISTS (SELECT 1 FROM "
+                      "indicators i JOIN nodes n ON n.plan_id = i.plan_id WHERE n.id = c.node_id AND i.key = j.value) "
+                      "LIMIT 1")  # fmt: skip
+
+_WRITES = [
+    "DELETE FROM assignments WHERE node_id IN (SELECT node_id FROM temp.merge_changed WHERE subject = 'assignments')",
+    "INSERT INTO assignments (node_id, department_id, role, position) SELECT c.node_id, d.id, "
+    "json_extract(j.value, '$.role'), j.key FROM temp.merge_changed c JOIN events e ON e.seq = c.seq, "
+    "json_each(e.\"after\") j JOIN departments d ON d.uid = json_extract(j.value, '$.department') "
+    "WHERE c.subject = 'assignments' AND json_type(e.\"after\") = 'array' ORDER BY c.nid, j.key",
+    "DELETE FROM indicator_links WHERE node_id IN (SELECT node_id FROM temp.merge_changed WHERE subject = "
+    "'indicator_links')",
+    "INSERT INTO indicator_links (node_id, indicator_id, position) SELECT c.node_id, i.id, j.key "
+    "FROM temp.merge_changed c JOIN events e ON e.seq = c.seq JOIN nodes n ON n.id = c.node_id, "
+    "json_each(e.\"after\") j JOIN indicators i ON i.plan_id = n.plan_id AND i.key = j.value "
+    "WHERE c.subject = 'indicator_links' AND json_type(e.\"after\") = 'array' ORDER BY c.nid, j.key",
+]
+_TEXT_WRITES = [
+    "INSERT INTO {table} (node_id, text, updated_at) SELECT c.node_id, c.norm, e.time_utc FROM temp.merge_changed c "
+    "JOIN events e ON e.seq = c.seq WHERE c.subject = ? AND c.norm != '' ORDER BY c.nid "
+    "ON CONFLICT (node_id) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at",
+    "DELETE FROM {table} WHERE node_id IN (SELECT node_id FROM temp.merge_changed WHERE subject = ? AND norm = '')",
+]
+_STATUS_WRITE = ("INSERT INTO node_status (node_id, {column}) SELECT node_id, norm FROM temp.merge_changed "
+                 "WHERE subject = ? ORDER BY nid ON CONFLICT (node_id) DO UPDATE SET {column} = excluded.{column}")
+
+
+def write_touched(db: sqlite_utils.Database, touched: Touched) -> int | None:
+    """Make the touched targets' rows (and the departments) equal the targeted replay; return how many node
+    targets changed, or None (nothing of the nodes written) where write_state would refuse."""
+    assert touched.departments is not None
+    write_departments(db, touched.departments.departments, read_departments(db))
+    conn = db.conn
+    conn.execute(_TARGETS_TABLE)
+    conn.executemany("INSERT INTO temp.merge_targets (subject, nid, seq) VALUES (?, ?, ?)",
+                     [(subject, nid, seq) for (subject, nid), seq in touched.targets.items()])  # fmt: skip
+    conn.execute(_CHANGED)
+    changed = int(conn.execute("SELECT count(*) FROM temp.merge_changed").fetchone()[0])
+    if not changed:
+        return 0
+    if (conn.execute("SELECT 1 FROM temp.merge_changed WHERE node_id IS NULL LIMIT 1").fetchone()
+            or conn.execute(_UNKNOWN_DEPARTMENT, ["assignments"]).fetchone()
+            or conn.execute(_UNKNOWN_INDICATOR, ["indicator_links"]).fetchone()):  # fmt: skip
+        return None
+    _write(conn)
+    return changed
+
+
+def _write(conn: sqlite3.Connection) -> None:
+    for statement in _WRITES:
+        conn.execute(statement)
+    for subject, table in (("note", "notes"), ("remark", "remarks")):
+        for statement in _TEXT_WRITES:
+            conn.execute(statement.format(table=table), [subject])
+    for subject in ("review_status", "timing"):
+        conn.execute(_STATUS_WRITE.format(column=subject), [subject])
