@@ -50,8 +50,10 @@ A backup of this workspace is taken just before the first write.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
+from collections.abc import Iterator
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -156,7 +158,7 @@ def merge_workspace(
         only_merges = all(event.action == MERGE_ACTION for event in incoming)
         del log  # their history: only the incoming events are needed from here on
         copy = backup_connection(db, database_path(db), reason="merge", keep=keep, detail=other.name) if backup else None
-        with attached(db, theirs_db.uri) as schema, db.atomic():
+        with attached(db, theirs_db.uri) as schema, _page_cache(db), db.atomic():
             (last_before,) = db.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()
             stamp = None if FULL_REPLAY else _up_to_date_until(db, last_before)
             try:
@@ -192,6 +194,18 @@ def merge_workspace(
         their_uuid, new, merge_uuid, copy, changed, tuple(new_conflicts), open_count,
         time.perf_counter() - started, heads,
     )  # fmt: skip
+
+
+@contextlib.contextmanager
+def _page_cache(db: sqlite_utils.Database, mb: int = 128) -> Iterator[None]:
+    """A larger page cache for the merge's transaction: its index inserts (events, conflicts, state rows) land
+    at random places, and pages the default 8 MB cache spills mid-transaction are written twice."""
+    (cache,) = db.execute("PRAGMA main.cache_size").fetchone()
+    db.execute(f"PRAGMA main.cache_size = {-1024 * mb}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA main.cache_size = {int(cache)}")
 
 
 FULL_REPLAY = False  # tests set it to compare the targeted replay with the full one

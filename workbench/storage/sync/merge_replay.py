@@ -48,30 +48,30 @@ Target = tuple[str, int]  # (subject, node number in temp.merge_nodes)
 
 _NODES_TABLE = ("CREATE TEMP TABLE merge_nodes (nid INTEGER PRIMARY KEY, sha TEXT NOT NULL, key TEXT NOT NULL, "
                 "node_id INTEGER)")  # fmt: skip
-_VALUES_TABLE = "CREATE TEMP TABLE merge_values (seq INTEGER PRIMARY KEY, subject TEXT NOT NULL)"
+_VALUES_TABLE = "CREATE TEMP TABLE merge_values (seq INTEGER PRIMARY KEY, subject TEXT NOT NULL, lead INTEGER)"
 _TARGETS_TABLE = "CREATE TEMP TABLE merge_targets (subject TEXT NOT NULL, nid INTEGER NOT NULL, seq INTEGER NOT NULL)"
 TEMP_TABLES = ("merge_nodes", "merge_values", "merge_digest", "merge_targets", "merge_changed")
 
 _VALID = "typeof(e.\"after\") = 'text' AND json_valid(e.\"after\")"
-# Whether an event's `after` has the shape the repository writes (else replay.node_value's str() of odd
-# values is not mirrored here), and its value as canonical text: equal texts <=> equal node_value.
+_OBJECTS = ("j.type = 'object' AND json_type(j.value, '$.department') = 'text' AND json_type(j.value, '$.role') = "
+            "'text'")  # fmt: skip
+# An event's value as canonical text (equal texts <=> equal replay.node_value), in one pass over its `after`;
+# NULL where the `after` has a shape the repository never writes (node_value's str() of odd values is not
+# mirrored here).  The first lead department too, where asked (a disputed target's kind needs it).
 _DIGEST = f"""CREATE TEMP TABLE merge_digest AS SELECT v.seq AS seq,
-  CASE WHEN e."after" IS NULL THEN 1 WHEN NOT ({_VALID}) THEN 0
-    WHEN v.subject = 'assignments' THEN json_type(e."after") = 'null' OR (json_type(e."after") = 'array' AND NOT EXISTS
-      (SELECT 1 FROM json_each(e."after") j WHERE j.type != 'object' OR json_type(j.value, '$.department') IS NOT 'text'
-       OR json_type(j.value, '$.role') IS NOT 'text'))
-    WHEN v.subject = 'indicator_links' THEN json_type(e."after") = 'null' OR (json_type(e."after") = 'array' AND NOT EXISTS
-      (SELECT 1 FROM json_each(e."after") j WHERE j.type != 'text'))
-    ELSE json_type(e."after") IN ('null', 'text') END AS normal,
-  CASE WHEN e."after" IS NOT NULL AND NOT ({_VALID}) THEN NULL
-    WHEN v.subject = 'assignments' THEN CASE WHEN json_type(e."after") = 'array' THEN (SELECT json_group_array(
-      json_array(json_extract(j.value, '$.department'), json_extract(j.value, '$.role'))) FROM json_each(e."after") j)
-      ELSE '[]' END
-    WHEN v.subject = 'indicator_links' THEN CASE WHEN json_type(e."after") = 'array' THEN
-      (SELECT json_group_array(j.value) FROM json_each(e."after") j) ELSE '[]' END
+  CASE WHEN e."after" IS NULL THEN CASE v.subject WHEN 'assignments' THEN '[]' WHEN 'indicator_links' THEN '[]'
+      WHEN 'review_status' THEN 'unreviewed' ELSE '' END
+    WHEN NOT ({_VALID}) THEN NULL
+    WHEN v.subject = 'assignments' THEN CASE json_type(e."after") WHEN 'null' THEN '[]' WHEN 'array' THEN
+      (SELECT CASE WHEN count(*) = total({_OBJECTS}) THEN json_group_array(json_array(json_extract(j.value,
+       '$.department'), json_extract(j.value, '$.role'))) END FROM json_each(e."after") j) END
+    WHEN v.subject = 'indicator_links' THEN CASE json_type(e."after") WHEN 'null' THEN '[]' WHEN 'array' THEN
+      (SELECT CASE WHEN count(*) = total(j.type = 'text') THEN json_group_array(j.value) END
+       FROM json_each(e."after") j) END
+    WHEN json_type(e."after") NOT IN ('null', 'text') THEN NULL
     WHEN v.subject = 'review_status' THEN coalesce(nullif(json_extract(e."after", '$'), ''), 'unreviewed')
     ELSE coalesce(json_extract(e."after", '$'), '') END AS norm,
-  CASE WHEN v.subject = 'assignments' AND {_VALID} AND json_type(e."after") = 'array' THEN
+  CASE WHEN v.lead AND v.subject = 'assignments' AND {_VALID} AND json_type(e."after") = 'array' THEN
     (SELECT json_extract(j.value, '$.department') FROM json_each(e."after") j
      WHERE json_extract(j.value, '$.role') = 'lead' ORDER BY j.key LIMIT 1) END AS lead
 FROM temp.merge_values v JOIN events e ON e.seq = v.seq
@@ -185,13 +185,14 @@ def _digest(conn: sqlite3.Connection, touched: Touched) -> bool:
     """The canonical text (and lead) of the value of every shown and frontier event; False when one has a shape
     that text does not mirror (the full replay then runs)."""
     conn.execute(_VALUES_TABLE)
-    rows = {seq: subject for (subject, _), seq in touched.targets.items()}
+    rows = {seq: (subject, 0) for (subject, _), seq in touched.targets.items()}
     for (subject, _), seqs in touched.disputed.items():
-        rows.update((seq, subject) for seq in seqs)
-    conn.executemany("INSERT INTO temp.merge_values (seq, subject) VALUES (?, ?)", sorted(rows.items()))
+        rows.update((seq, (subject, 1)) for seq in seqs)
+    conn.executemany("INSERT INTO temp.merge_values (seq, subject, lead) VALUES (?, ?, ?)",
+                     [(seq, *row) for seq, row in sorted(rows.items())])  # fmt: skip
     conn.execute(_DIGEST)
-    for seq, normal, norm, lead in conn.execute("SELECT seq, normal, norm, lead FROM temp.merge_digest"):
-        if not normal or norm is None:
+    for seq, norm, lead in conn.execute("SELECT seq, norm, lead FROM temp.merge_digest"):
+        if norm is None:
             return False
         touched.norms[seq] = norm
         if lead is not None:

@@ -38,25 +38,18 @@ SELECT t.subject AS subject, t.nid AS nid, m.node_id AS node_id, t.seq AS seq, v
 FROM temp.merge_targets t JOIN temp.merge_nodes m ON m.nid = t.nid JOIN temp.merge_digest v ON v.seq = t.seq
 WHERE v.norm IS NOT ({_OLD})"""
 
-_ELEMENTS = "FROM temp.merge_changed c JOIN events e ON e.seq = c.seq, json_each(e.\"after\") j WHERE c.subject = ?"
-_UNKNOWN_DEPARTMENT = (f"SELECT 1 {_ELEMENTS} AND json_type(e.\"after\") = 'array' AND NOT EXISTS (SELECT 1 FROM "
-                       "departments d WHERE d.uid = json_extract(j.value, '$.department')) LIMIT 1")  # fmt: skip
-_UNKNOWN_INDICATOR = (f"SELECT 1 {_ELEMENTS} AND json_type(e.\"after\") = 'array' AND NOT EXISTS (SELECT 1 FROM "
-                      "indicators i JOIN nodes n ON n.plan_id = i.plan_id WHERE n.id = c.node_id AND i.key = j.value) "
-                      "LIMIT 1")  # fmt: skip
-
-_WRITES = [
-    "DELETE FROM assignments WHERE node_id IN (SELECT node_id FROM temp.merge_changed WHERE subject = 'assignments')",
-    "INSERT INTO assignments (node_id, department_id, role, position) SELECT c.node_id, d.id, "
-    "json_extract(j.value, '$.role'), j.key FROM temp.merge_changed c JOIN events e ON e.seq = c.seq, "
-    "json_each(e.\"after\") j JOIN departments d ON d.uid = json_extract(j.value, '$.department') "
-    "WHERE c.subject = 'assignments' AND json_type(e.\"after\") = 'array' ORDER BY c.nid, j.key",
-    "DELETE FROM indicator_links WHERE node_id IN (SELECT node_id FROM temp.merge_changed WHERE subject = "
-    "'indicator_links')",
-    "INSERT INTO indicator_links (node_id, indicator_id, position) SELECT c.node_id, i.id, j.key "
-    "FROM temp.merge_changed c JOIN events e ON e.seq = c.seq JOIN nodes n ON n.id = c.node_id, "
-    "json_each(e.\"after\") j JOIN indicators i ON i.plan_id = n.plan_id AND i.key = j.value "
-    "WHERE c.subject = 'indicator_links' AND json_type(e.\"after\") = 'array' ORDER BY c.nid, j.key",
+# Rows from the canonical text (compact: [[department uid, role], ...] or [indicator key, ...]).
+_LISTS = [
+    ("assignments", "DELETE FROM assignments WHERE node_id IN (SELECT node_id FROM temp.merge_changed WHERE "
+     "subject = 'assignments')",
+     "INSERT INTO assignments (node_id, department_id, role, position) SELECT c.node_id, d.id, "
+     "json_extract(j.value, '$[1]'), j.key FROM temp.merge_changed c, json_each(c.norm) j JOIN departments d "
+     "ON d.uid = json_extract(j.value, '$[0]') WHERE c.subject = 'assignments' ORDER BY c.nid, j.key"),
+    ("indicator_links", "DELETE FROM indicator_links WHERE node_id IN (SELECT node_id FROM temp.merge_changed "
+     "WHERE subject = 'indicator_links')",
+     "INSERT INTO indicator_links (node_id, indicator_id, position) SELECT c.node_id, i.id, j.key "
+     "FROM temp.merge_changed c JOIN nodes n ON n.id = c.node_id, json_each(c.norm) j JOIN indicators i "
+     "ON i.plan_id = n.plan_id AND i.key = j.value WHERE c.subject = 'indicator_links' ORDER BY c.nid, j.key"),
 ]
 _TEXT_WRITES = [
     "INSERT INTO {table} (node_id, text, updated_at) SELECT c.node_id, c.norm, e.time_utc FROM temp.merge_changed c "
@@ -81,17 +74,27 @@ def write_touched(db: sqlite_utils.Database, touched: Touched) -> int | None:
     changed = int(conn.execute("SELECT count(*) FROM temp.merge_changed").fetchone()[0])
     if not changed:
         return 0
-    if (conn.execute("SELECT 1 FROM temp.merge_changed WHERE node_id IS NULL LIMIT 1").fetchone()
-            or conn.execute(_UNKNOWN_DEPARTMENT, ["assignments"]).fetchone()
-            or conn.execute(_UNKNOWN_INDICATOR, ["indicator_links"]).fetchone()):  # fmt: skip
+    if conn.execute("SELECT 1 FROM temp.merge_changed WHERE node_id IS NULL LIMIT 1").fetchone():
         return None
-    _write(conn)
+    try:
+        with db.atomic():  # a savepoint: undone when a value names a department or indicator no row defines
+            _write(conn)
+    except _Unknown:
+        return None
     return changed
 
 
+class _Unknown(Exception):
+    """A list value names a department or indicator this workspace does not define (write_state refuses)."""
+
+
 def _write(conn: sqlite3.Connection) -> None:
-    for statement in _WRITES:
-        conn.execute(statement)
+    for subject, delete, insert in _LISTS:
+        conn.execute(delete)
+        expected = conn.execute("SELECT total(json_array_length(norm)) FROM temp.merge_changed WHERE subject = ?",
+                                [subject]).fetchone()[0]  # fmt: skip
+        if conn.execute(insert).rowcount != expected:  # a join found no row for some element
+            raise _Unknown(subject)
     for subject, table in (("note", "notes"), ("remark", "remarks")):
         for statement in _TEXT_WRITES:
             conn.execute(statement.format(table=table), [subject])
