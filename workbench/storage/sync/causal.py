@@ -71,6 +71,22 @@ class Causal:
             return first[1] < second[1]
         return self.seen(*second).get(first[0], 0) > first[1]
 
+    def frontier(self, last: dict[str, int]) -> list[int]:
+        """History.frontier of a target's events given as origin -> seq of the last one (unordered)."""
+        if len(last) == 1:
+            return list(last.values())
+        if len(last) == 2:  # the usual case, spelled out
+            (first, one), (second, two) = last.items()
+            i, j = self.index(first, one), self.index(second, two)
+            if self.seen(second, j).get(first, 0) > i:
+                return [two]
+            if self.seen(first, i).get(second, 0) > j:
+                return [one]
+            return [one, two]
+        events = [((origin, self.index(origin, seq)), seq) for origin, seq in last.items()]
+        before = self.happened_before
+        return [seq for at, seq in events if not any(before(at, other) for other, _ in events if other != at)]
+
     def _read_clocks(self, conn: sqlite3.Connection) -> list[tuple[str, int, dict[str, int]]]:
         """History.build's clocks, from the merge events alone; returns (origin, chain index, heads) of each."""
         merges = []
@@ -111,24 +127,17 @@ class Causal:
         return self._run_position[origin][k] + index - starts[k]
 
     def _ranks(self, conn: sqlite3.Connection) -> list[int]:
-        """seq -> rank of the event's (time_utc, uuid) among all events."""
-        rows = conn.execute("SELECT seq, time_utc FROM events ORDER BY time_utc").fetchall()  # the (time_utc) index
-        seqs = [seq for seq, _ in rows]
-        times = [time for _, time in rows]
-        ties = {i for i in compress(range(1, len(times)), map(str.__eq__, times[1:], times[:-1]))}
-        for i in sorted(ties):  # equal times (rare): those events ordered by uuid, in place
-            if i - 1 in ties:
-                continue
-            end = i + 1
-            while end in ties:
-                end += 1
-            block = seqs[i - 1 : end]
-            uuids = dict(conn.execute("SELECT seq, uuid FROM events WHERE seq IN (SELECT value FROM json_each(?))",
-                                      [json.dumps(block)]))  # fmt: skip
-            seqs[i - 1 : end] = sorted(block, key=uuids.__getitem__)
-        rank = [0] * ((max(seqs) if seqs else 0) + 1)
-        for i, seq in enumerate(seqs):
+        """seq -> rank of the event's (time_utc, uuid) among all events (streamed: no row list is held)."""
+        (top,) = conn.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()
+        rank = [0] * (int(top) + 1)
+        for i, (seq,) in enumerate(conn.execute("SELECT seq FROM events ORDER BY time_utc")):  # the (time_utc) index
             rank[seq] = i
+        # Equal times (rare): those events take their block of ranks in uuid order.
+        for (time,) in conn.execute("SELECT time_utc FROM events GROUP BY time_utc HAVING count(*) > 1").fetchall():
+            block = conn.execute("SELECT seq, uuid FROM events WHERE time_utc = ?", [time]).fetchall()
+            start = min(rank[seq] for seq, _ in block)
+            for offset, (seq, _) in enumerate(sorted(block, key=lambda row: row[1])):
+                rank[seq] = start + offset
         return rank
 
     def _order(self, conn: sqlite3.Connection, merges: list[tuple[str, int, dict[str, int]]]) -> None:

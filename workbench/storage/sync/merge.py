@@ -197,7 +197,7 @@ def merge_workspace(
 
 
 @contextlib.contextmanager
-def _page_cache(db: sqlite_utils.Database, mb: int = 128) -> Iterator[None]:
+def _page_cache(db: sqlite_utils.Database, mb: int = 64) -> Iterator[None]:
     """A larger page cache for the merge's transaction: its index inserts (events, conflicts, state rows) land
     at random places, and pages the default 8 MB cache spills mid-transaction are written twice."""
     (cache,) = db.execute("PRAGMA main.cache_size").fetchone()

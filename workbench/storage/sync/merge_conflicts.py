@@ -41,7 +41,7 @@ def sync_touched(db: sqlite_utils.Database, touched: Touched, covered: int) -> l
     now = datetime.now(timezone.utc).isoformat(timespec="microseconds")
     inserts, still = [], {}
     for _, _, c in touched.conflicts:
-        pair = tuple(sorted((c.side_a, c.side_b)))
+        pair = (c.side_a, c.side_b) if c.side_a < c.side_b else (c.side_b, c.side_a)
         still.setdefault((c.subject, c.plan_sha256, c.node_key, c.department_uid), []).append(pair)
         if pair not in rows:
             inserts.append((c.subject, c.plan_sha256, c.node_key, c.department_uid, c.kind, c.side_a, c.side_b, now,

@@ -38,44 +38,61 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from workbench.storage.audit.audit_lean import KEEP_AFTER, LEAN_COLUMNS, LeanEvent, lean_maker
-from workbench.storage.audit.replay import NODE_SUBJECTS, DetectedConflict, Replayed, _read_values, department_value
+from workbench.storage.audit.replay import NODE_SUBJECTS, Replayed, _read_values, department_value
 from workbench.storage.sync.causal import Causal
 
 Target = tuple[str, int]  # (subject, node number in temp.merge_nodes)
 
 _NODES_TABLE = ("CREATE TEMP TABLE merge_nodes (nid INTEGER PRIMARY KEY, sha TEXT NOT NULL, key TEXT NOT NULL, "
                 "node_id INTEGER)")  # fmt: skip
-_VALUES_TABLE = "CREATE TEMP TABLE merge_values (seq INTEGER PRIMARY KEY, subject TEXT NOT NULL, lead INTEGER)"
+_VALUES_TABLE = "CREATE TEMP TABLE merge_values (seq INTEGER PRIMARY KEY, subject TEXT NOT NULL)"
 _TARGETS_TABLE = "CREATE TEMP TABLE merge_targets (subject TEXT NOT NULL, nid INTEGER NOT NULL, seq INTEGER NOT NULL)"
 TEMP_TABLES = ("merge_nodes", "merge_values", "merge_digest", "merge_targets", "merge_changed")
 
-_VALID = "typeof(e.\"after\") = 'text' AND json_valid(e.\"after\")"
-_OBJECTS = ("j.type = 'object' AND json_type(j.value, '$.department') = 'text' AND json_type(j.value, '$.role') = "
-            "'text'")  # fmt: skip
-# An event's value as canonical text (equal texts <=> equal replay.node_value), in one pass over its `after`;
-# NULL where the `after` has a shape the repository never writes (node_value's str() of odd values is not
-# mirrored here).  The first lead department too, where asked (a disputed target's kind needs it).
-_DIGEST = f"""CREATE TEMP TABLE merge_digest AS SELECT v.seq AS seq,
+_DEPARTMENT, _ROLE = "json_extract(j.value, '$.department')", "json_extract(j.value, '$.role')"
+# An event's value as canonical text (equal texts <=> equal replay.node_value), in one pass over its `after`
+# (each element's fields extracted once: LIMIT -1 keeps SQLite from flattening that subquery back into the
+# aggregate); NULL where the `after` has a shape the repository never writes: node_value's str() of numbers,
+# null or booleans is not mirrored here (a nested object stays JSON, which no department uid or role equals,
+# so its write is refused and the full replay runs); malformed JSON stops the statement.  For assignments, the first lead department follows
+# the text after a unit separator (JSON text holds none: json_array escapes control characters).
+_DIGEST = f"""CREATE TEMP TABLE merge_digest AS SELECT v.seq AS seq, v.subject AS subject,
   CASE WHEN e."after" IS NULL THEN CASE v.subject WHEN 'assignments' THEN '[]' WHEN 'indicator_links' THEN '[]'
       WHEN 'review_status' THEN 'unreviewed' ELSE '' END
-    WHEN NOT ({_VALID}) THEN NULL
+    WHEN typeof(e."after") != 'text' THEN NULL
     WHEN v.subject = 'assignments' THEN CASE json_type(e."after") WHEN 'null' THEN '[]' WHEN 'array' THEN
-      (SELECT CASE WHEN count(*) = total({_OBJECTS}) THEN json_group_array(json_array(json_extract(j.value,
-       '$.department'), json_extract(j.value, '$.role'))) END FROM json_each(e."after") j) END
+      (SELECT CASE WHEN count(*) = total(t = 'object' AND typeof(d) = 'text' AND typeof(r) = 'text') THEN
+       json_group_array(json_array(d, r)) || coalesce(char(31) || substr(min(CASE WHEN r = 'lead' THEN
+       printf('%09d', k) || d END), 10), '') END
+       FROM (SELECT j.type AS t, j.key AS k, {_DEPARTMENT} AS d, {_ROLE} AS r FROM json_each(e."after") j LIMIT -1)) END
     WHEN v.subject = 'indicator_links' THEN CASE json_type(e."after") WHEN 'null' THEN '[]' WHEN 'array' THEN
       (SELECT CASE WHEN count(*) = total(j.type = 'text') THEN json_group_array(j.value) END
        FROM json_each(e."after") j) END
     WHEN json_type(e."after") NOT IN ('null', 'text') THEN NULL
     WHEN v.subject = 'review_status' THEN coalesce(nullif(json_extract(e."after", '$'), ''), 'unreviewed')
-    ELSE coalesce(json_extract(e."after", '$'), '') END AS norm,
-  CASE WHEN v.lead AND v.subject = 'assignments' AND {_VALID} AND json_type(e."after") = 'array' THEN
-    (SELECT json_extract(j.value, '$.department') FROM json_each(e."after") j
-     WHERE json_extract(j.value, '$.role') = 'lead' ORDER BY j.key LIMIT 1) END AS lead
+    ELSE coalesce(json_extract(e."after", '$'), '') END AS packed
 FROM temp.merge_values v JOIN events e ON e.seq = v.seq
 """
+# The canonical text alone (without an assignments value's lead).
+DEFAULT_NORMS = {"assignments": "[]", "indicator_links": "[]", "review_status": "unreviewed"}
+DEFAULT_NORMS.update({subject: "" for subject in NODE_SUBJECTS if subject not in DEFAULT_NORMS})
+NORM = ("CASE WHEN v.subject = 'assignments' AND instr(v.packed, char(31)) THEN substr(v.packed, 1, "
+        "instr(v.packed, char(31)) - 1) ELSE v.packed END")  # fmt: skip
+
+
+class _Found(NamedTuple):
+    """replay.DetectedConflict's fields (a tuple: tens of thousands are made at once)."""
+
+    subject: str
+    plan_sha256: str | None
+    node_key: str | None
+    department_uid: str | None
+    kind: str
+    side_a: str
+    side_b: str
 
 
 @dataclass
@@ -88,9 +105,14 @@ class Touched:
     disputed: dict[Target, list[int]] = field(default_factory=dict)  # -> frontier seqs, canonical order
     norms: dict[int, str] = field(default_factory=dict)  # seq -> value as canonical text
     leads: dict[int, str | None] = field(default_factory=dict)  # seq -> first lead department (assignments)
-    events: dict[int, tuple[str, str, str]] = field(default_factory=dict)  # seq -> (uuid, origin, hash), where read
+    old: dict[Target, int] = field(default_factory=dict)  # -> seq of the event shown before the merge, if any
+    old_disputed: dict[Target, list[int]] = field(default_factory=dict)  # (until read) its frontier, if disputed
+    changed: list[Target] = field(default_factory=list)  # targets whose value the merge changes
+    origins: dict[int, str] = field(default_factory=dict)  # seq -> origin, of disputed targets' frontier events
+    positions: dict[int, int] = field(default_factory=dict)  # seq -> canonical position, of the same
+    events: dict[int, tuple[str, str]] = field(default_factory=dict)  # seq -> (uuid, hash), of the same
     departments: Replayed | None = None  # every department, replayed (its history: a view of their events)
-    conflicts: list[tuple[int, int, DetectedConflict]] = field(default_factory=list)  # (position B, A, conflict)
+    conflicts: list[tuple[int, int, Any]] = field(default_factory=list)  # (position B, A, conflict)
 
     def target(self, key: Target) -> tuple[str, str, str]:
         """(subject, plan sha256, node key) of a target."""
@@ -130,12 +152,26 @@ def touched_replay(conn: sqlite3.Connection, incoming: list[Any], first_seq: int
         per_origin = last.get((subject, nid))
         if per_origin is not None:
             per_origin[origin] = seq
+    causal_frontier = causal.frontier
+    before_merge: dict[Target, list[int]] = {}  # the frontier of our events alone: what the tables show
+    for target, per_origin in last.items():
+        if per_origin:
+            before_merge[target] = causal_frontier(per_origin)
     for (subject, sha, key), per_origin in theirs.items():
         last[(subject, number[(sha, key)])].update(per_origin)
     _frontiers(touched, last)
+    for target, frontier in before_merge.items():
+        if len(frontier) == 1:
+            touched.old[target] = frontier[0]
+        else:
+            touched.old_disputed[target] = frontier
     _read_sides(conn, touched, incoming, first_seq)
-    if not _digest(conn, touched):
+    try:
+        if not _digest(conn, touched):
+            return None
+    except sqlite3.OperationalError:  # malformed JSON in an `after` (json_type stops on it): replay everything
         return None
+    _changed(touched)
     _node_conflicts(touched)
     touched.departments = _departments(conn, causal)
     for c in touched.departments.conflicts():
@@ -148,56 +184,74 @@ def touched_replay(conn: sqlite3.Connection, incoming: list[Any], first_seq: int
 def _frontiers(touched: Touched, last: dict[Target, dict[str, int]]) -> None:
     """Each target's shown event, or (disputed) its frontier: replay.Replayed.frontier_of, per target."""
     causal = touched.causal
-    before, index = causal.happened_before, causal.index
+    frontier_of, index, position = causal.frontier, causal.index, causal.position
+    targets, disputed, origins, positions = touched.targets, touched.disputed, touched.origins, touched.positions
     for target, per_origin in last.items():
-        if len(per_origin) == 1:
-            (touched.targets[target],) = per_origin.values()
-            continue
-        events = [((origin, index(origin, seq)), seq) for origin, seq in per_origin.items()]
-        frontier = [(at, seq) for at, seq in events if not any(before(at, other) for other, _ in events if other != at)]
+        frontier = frontier_of(per_origin)
         if len(frontier) == 1:
-            touched.targets[target] = frontier[0][1]
-        else:
-            frontier.sort(key=lambda event: causal.position(*event[0]))
-            touched.disputed[target] = [seq for _, seq in frontier]
+            targets[target] = frontier[0]
+            continue
+        for origin, seq in per_origin.items():
+            if seq in frontier:
+                origins[seq] = origin
+                positions[seq] = position(origin, index(origin, seq))
+        frontier.sort(key=positions.__getitem__)
+        disputed[target] = frontier
 
 
 def _read_sides(conn: sqlite3.Connection, touched: Touched, incoming: list[Any], first_seq: int) -> None:
-    """uuid, origin and hash of every frontier event of a disputed target; then the shown one (smallest hash)."""
-    ours = []
-    for seqs in touched.disputed.values():
-        for seq in seqs:
-            if seq >= first_seq and seq - first_seq < len(incoming):
-                event = incoming[seq - first_seq]
-                touched.events[seq] = (event.uuid, event.origin, event.hash)
-            else:
-                ours.append(seq)
+    """uuid and hash of every frontier event of a disputed target; then the shown one (smallest hash)."""
+    events, ours, count = touched.events, [], len(incoming)
+    wanted = [*touched.positions, *(seq for seqs in touched.old_disputed.values() for seq in seqs)]
+    for seq in wanted:
+        if 0 <= seq - first_seq < count:
+            event = incoming[seq - first_seq]
+            events[seq] = (event.uuid, event.hash)
+        else:
+            ours.append(seq)
     for start in range(0, len(ours), 50_000):
         batch = json.dumps(ours[start : start + 50_000])
-        for seq, uuid, origin, hash_ in conn.execute("SELECT seq, uuid, origin, hash FROM events WHERE seq IN "
-                                                     "(SELECT value FROM json_each(?))", [batch]):  # fmt: skip
-            touched.events[seq] = (uuid, origin, hash_)
+        for seq, uuid, hash_ in conn.execute("SELECT seq, uuid, hash FROM events WHERE seq IN "
+                                             "(SELECT value FROM json_each(?))", [batch]):  # fmt: skip
+            events[seq] = (uuid, hash_)
     for target, seqs in touched.disputed.items():
-        touched.targets[target] = min(seqs, key=lambda seq: touched.events[seq][2])
+        touched.targets[target] = min(seqs, key=lambda seq: events[seq][1])
+    for target, seqs in touched.old_disputed.items():
+        touched.old[target] = min(seqs, key=lambda seq: events[seq][1])
 
 
 def _digest(conn: sqlite3.Connection, touched: Touched) -> bool:
     """The canonical text (and lead) of the value of every shown and frontier event; False when one has a shape
     that text does not mirror (the full replay then runs)."""
     conn.execute(_VALUES_TABLE)
-    rows = {seq: (subject, 0) for (subject, _), seq in touched.targets.items()}
+    rows = {seq: subject for (subject, _), seq in touched.targets.items()}
     for (subject, _), seqs in touched.disputed.items():
-        rows.update((seq, (subject, 1)) for seq in seqs)
-    conn.executemany("INSERT INTO temp.merge_values (seq, subject, lead) VALUES (?, ?, ?)",
-                     [(seq, *row) for seq, row in sorted(rows.items())])  # fmt: skip
+        rows.update((seq, subject) for seq in seqs)
+    rows.update((seq, subject) for (subject, _), seq in touched.old.items())  # what the tables hold now
+    conn.executemany("INSERT INTO temp.merge_values (seq, subject) VALUES (?, ?)", sorted(rows.items()))
     conn.execute(_DIGEST)
-    for seq, norm, lead in conn.execute("SELECT seq, norm, lead FROM temp.merge_digest"):
-        if norm is None:
+    norms, leads = touched.norms, touched.leads
+    for seq, subject, packed in conn.execute("SELECT seq, subject, packed FROM temp.merge_digest"):
+        if packed is None:
             return False
-        touched.norms[seq] = norm
-        if lead is not None:
-            touched.leads[seq] = lead
-    return len(touched.norms) == len(rows)
+        if subject == "assignments":
+            packed, separator, lead = packed.partition("\x1f")
+            if separator:
+                leads[seq] = lead
+        norms[seq] = packed
+    return len(norms) == len(rows)
+
+
+def _changed(touched: Touched) -> None:
+    """The targets whose shown value differs from the one the tables hold (that of the shown event before the
+    merge: the tables equal the replay of the events before it), as write_state's node_differences."""
+    norms, old = touched.norms, touched.old
+    for target, seq in touched.targets.items():
+        previous = old.get(target)
+        if previous == seq:
+            continue
+        if norms[seq] != (norms[previous] if previous is not None else DEFAULT_NORMS[target[0]]):
+            touched.changed.append(target)
 
 
 def _kind(touched: Touched, subject: str, a: int, b: int) -> str:
@@ -214,12 +268,7 @@ def _kind(touched: Touched, subject: str, a: int, b: int) -> str:
 
 def _node_conflicts(touched: Touched) -> None:
     """replay.Replayed.conflicts for the disputed node targets (with canonical positions for the order)."""
-    causal, events, norms = touched.causal, touched.events, touched.norms
-
-    def position(seq: int) -> int:
-        origin = events[seq][1]
-        return causal.position(origin, causal.index(origin, seq))
-
+    events, norms, positions, found = touched.events, touched.norms, touched.positions, touched.conflicts
     for target, frontier in touched.disputed.items():
         shown = touched.targets[target]
         subject, sha, key = touched.target(target)
@@ -228,9 +277,8 @@ def _node_conflicts(touched: Touched) -> None:
                 if norms[first] == norms[second]:
                     continue
                 a, b = (second, first) if first == shown else (first, second)
-                found = DetectedConflict(subject, sha, key, None, _kind(touched, subject, a, b), events[a][0],
-                                         events[b][0])  # fmt: skip
-                touched.conflicts.append((position(b), position(a), found))
+                conflict = _Found(subject, sha, key, None, _kind(touched, subject, a, b), events[a][0], events[b][0])
+                found.append((positions[b], positions[a], conflict))
 
 
 def department_events(conn: sqlite3.Connection, where: str = "subject IN ('department', 'departments')",

@@ -20,23 +20,11 @@ import sqlite3
 import sqlite_utils
 
 from workbench.storage.state.state_tables import read_departments, write_departments
-from workbench.storage.sync.merge_replay import _TARGETS_TABLE, Touched
-
-# A target's current value as canonical text (merge_replay._DIGEST builds the replayed one alike).
-_OLD = """CASE t.subject
-  WHEN 'assignments' THEN (SELECT json_group_array(json_array(uid, role)) FROM (SELECT d.uid AS uid, a.role AS role
-    FROM assignments a JOIN departments d ON d.id = a.department_id WHERE a.node_id = m.node_id ORDER BY a.position))
-  WHEN 'indicator_links' THEN (SELECT json_group_array(k) FROM (SELECT i.key AS k FROM indicator_links l
-    JOIN indicators i ON i.id = l.indicator_id WHERE l.node_id = m.node_id ORDER BY l.position))
-  WHEN 'note' THEN coalesce((SELECT text FROM notes WHERE node_id = m.node_id), '')
-  WHEN 'remark' THEN coalesce((SELECT text FROM remarks WHERE node_id = m.node_id), '')
-  WHEN 'review_status' THEN coalesce((SELECT review_status FROM node_status WHERE node_id = m.node_id), 'unreviewed')
-  WHEN 'timing' THEN coalesce((SELECT timing FROM node_status WHERE node_id = m.node_id), '') END"""
+from workbench.storage.sync.merge_replay import _TARGETS_TABLE, NORM, Touched
 
 _CHANGED = f"""CREATE TEMP TABLE merge_changed AS
-SELECT t.subject AS subject, t.nid AS nid, m.node_id AS node_id, t.seq AS seq, v.norm AS norm
-FROM temp.merge_targets t JOIN temp.merge_nodes m ON m.nid = t.nid JOIN temp.merge_digest v ON v.seq = t.seq
-WHERE v.norm IS NOT ({_OLD})"""
+SELECT t.subject AS subject, t.nid AS nid, m.node_id AS node_id, t.seq AS seq, {NORM} AS norm
+FROM temp.merge_targets t JOIN temp.merge_nodes m ON m.nid = t.nid JOIN temp.merge_digest v ON v.seq = t.seq"""
 
 # Rows from the canonical text (compact: [[department uid, role], ...] or [indicator key, ...]).
 _LISTS = [
@@ -69,7 +57,7 @@ def write_touched(db: sqlite_utils.Database, touched: Touched) -> int | None:
     conn = db.conn
     conn.execute(_TARGETS_TABLE)
     conn.executemany("INSERT INTO temp.merge_targets (subject, nid, seq) VALUES (?, ?, ?)",
-                     [(subject, nid, seq) for (subject, nid), seq in touched.targets.items()])  # fmt: skip
+                     [(*target, touched.targets[target]) for target in touched.changed])  # fmt: skip
     conn.execute(_CHANGED)
     changed = int(conn.execute("SELECT count(*) FROM temp.merge_changed").fetchone()[0])
     if not changed:
