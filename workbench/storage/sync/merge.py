@@ -54,6 +54,7 @@ import contextlib
 import json
 import sqlite3
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,6 +76,7 @@ from workbench.storage.audit.replay import NODE_SUBJECTS, replay
 from workbench.storage.signing.roster import Roster, load_roster
 from workbench.storage.state.state_tables import write_state
 from workbench.storage.sync.merge_conflicts import sync_touched
+from workbench.storage.sync.merge_ahead import Plan, plan_targets, read_ahead
 from workbench.storage.sync.merge_replay import TEMP_TABLES, touched_replay
 from workbench.storage.sync.merge_state import write_touched
 
@@ -158,9 +160,14 @@ def merge_workspace(
         only_merges = all(event.action == MERGE_ACTION for event in incoming)
         del log  # their history: only the incoming events are needed from here on
         copy = backup_connection(db, database_path(db), reason="merge", keep=keep, detail=other.name) if backup else None
-        with attached(db, theirs_db.uri) as schema, _page_cache(db), db.atomic():
+        # The read-ahead thread reads what is committed: not what a caller's open transaction wrote.
+        targeted = not FULL_REPLAY and not db.conn.in_transaction
+        with ThreadPoolExecutor(1) as pool, attached(db, theirs_db.uri) as schema, _page_cache(db), db.atomic():
             (last_before,) = db.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()
-            stamp = None if FULL_REPLAY else _up_to_date_until(db, last_before)
+            stamp = _up_to_date_until(db, last_before) if targeted else None
+            plan = None if stamp is None else plan_targets(db.conn, incoming, last_before, stamp)
+            # Our events on the touched targets and the values there are read on a thread while the rows copy.
+            ahead = None if plan is None else pool.submit(read_ahead, plan, _read_only_uri(db), theirs_db.uri)
             try:
                 new, first_seq = copy_rows(db, theirs_db.conn, schema, after, len(incoming))
             except sqlite3.IntegrityError as exc:
@@ -176,7 +183,7 @@ def merge_workspace(
                     reason=reason,
                 ).uuid  # fmt: skip
             try:
-                done = None if stamp is None else _targeted(db, incoming, first_seq, last_before, stamp, other)
+                done = None if ahead is None else _targeted(db, plan, ahead, incoming, first_seq, other)
                 del incoming
                 if done is None:  # the full replay (see the module docstring)
                     state = replay(list(lean_events(db)))
@@ -201,11 +208,14 @@ def _page_cache(db: sqlite_utils.Database, mb: int = 64) -> Iterator[None]:
     """A larger page cache for the merge's transaction: its index inserts (events, conflicts, state rows) land
     at random places, and pages the default 8 MB cache spills mid-transaction are written twice."""
     (cache,) = db.execute("PRAGMA main.cache_size").fetchone()
+    (temp,) = db.execute("PRAGMA temp.cache_size").fetchone()
     db.execute(f"PRAGMA main.cache_size = {-1024 * mb}")
+    db.execute(f"PRAGMA temp.cache_size = {-1024 * mb}")  # the targeted replay's tables (merge_replay.py) in memory
     try:
         yield
     finally:
         db.execute(f"PRAGMA main.cache_size = {int(cache)}")
+        db.execute(f"PRAGMA temp.cache_size = {int(temp)}")
 
 
 FULL_REPLAY = False  # tests set it to compare the targeted replay with the full one
@@ -232,12 +242,16 @@ def _up_to_date_until(db: sqlite_utils.Database, last_before: int) -> int | None
     return last_before if writers < 2 else None
 
 
-def _targeted(db: sqlite_utils.Database, incoming: list, first_seq: int, last_before: int, stamp: int,
+def _targeted(db: sqlite_utils.Database, plan: Plan, ahead: Future, incoming: list, first_seq: int,
               other: Path) -> tuple[int, list[int]] | None:  # fmt: skip
     """Replay, write and sync only what the merge can have changed (merge_replay.py); None where that could
     differ from the full replay (nothing of the nodes or conflicts written then)."""
     try:
-        touched = touched_replay(db.conn, incoming, first_seq, last_before, stamp)
+        try:
+            read = ahead.result()
+        except sqlite3.Error:  # malformed JSON in an `after` (json_type stops on it), a file it could not read
+            return None
+        touched = touched_replay(db.conn, plan, read, incoming, first_seq)
         if touched is None:
             return None
         assert touched.departments is not None
@@ -250,6 +264,10 @@ def _targeted(db: sqlite_utils.Database, incoming: list, first_seq: int, last_be
     finally:
         for name in TEMP_TABLES:
             db.execute(f"DROP TABLE IF EXISTS temp.{name}")
+
+
+def _read_only_uri(db: sqlite_utils.Database) -> str:
+    return database_path(db).resolve().as_uri() + "?mode=ro"
 
 
 def _verified(theirs_db, other: Path, roster) -> CheckedLog:

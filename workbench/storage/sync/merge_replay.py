@@ -43,44 +43,11 @@ from typing import Any, NamedTuple
 from workbench.storage.audit.audit_lean import KEEP_AFTER, LEAN_COLUMNS, LeanEvent, lean_maker
 from workbench.storage.audit.replay import NODE_SUBJECTS, Replayed, _read_values, department_value
 from workbench.storage.sync.causal import Causal
+from workbench.storage.sync.merge_ahead import Ahead, Plan, Target
 
-Target = tuple[str, int]  # (subject, node number in temp.merge_nodes)
-
-_NODES_TABLE = ("CREATE TEMP TABLE merge_nodes (nid INTEGER PRIMARY KEY, sha TEXT NOT NULL, key TEXT NOT NULL, "
-                "node_id INTEGER)")  # fmt: skip
-_VALUES_TABLE = "CREATE TEMP TABLE merge_values (seq INTEGER PRIMARY KEY, subject TEXT NOT NULL)"
-_TARGETS_TABLE = "CREATE TEMP TABLE merge_targets (subject TEXT NOT NULL, nid INTEGER NOT NULL, seq INTEGER NOT NULL)"
-TEMP_TABLES = ("merge_nodes", "merge_values", "merge_digest", "merge_targets", "merge_changed")
-
-_DEPARTMENT, _ROLE = "json_extract(j.value, '$.department')", "json_extract(j.value, '$.role')"
-# An event's value as canonical text (equal texts <=> equal replay.node_value), in one pass over its `after`
-# (each element's fields extracted once: LIMIT -1 keeps SQLite from flattening that subquery back into the
-# aggregate); NULL where the `after` has a shape the repository never writes: node_value's str() of numbers,
-# null or booleans is not mirrored here (a nested object stays JSON, which no department uid or role equals,
-# so its write is refused and the full replay runs); malformed JSON stops the statement.  For assignments, the first lead department follows
-# the text after a unit separator (JSON text holds none: json_array escapes control characters).
-_DIGEST = f"""CREATE TEMP TABLE merge_digest AS SELECT v.seq AS seq, v.subject AS subject,
-  CASE WHEN e."after" IS NULL THEN CASE v.subject WHEN 'assignments' THEN '[]' WHEN 'indicator_links' THEN '[]'
-      WHEN 'review_status' THEN 'unreviewed' ELSE '' END
-    WHEN typeof(e."after") != 'text' THEN NULL
-    WHEN v.subject = 'assignments' THEN CASE json_type(e."after") WHEN 'null' THEN '[]' WHEN 'array' THEN
-      (SELECT CASE WHEN count(*) = total(t = 'object' AND typeof(d) = 'text' AND typeof(r) = 'text') THEN
-       json_group_array(json_array(d, r)) || coalesce(char(31) || substr(min(CASE WHEN r = 'lead' THEN
-       printf('%09d', k) || d END), 10), '') END
-       FROM (SELECT j.type AS t, j.key AS k, {_DEPARTMENT} AS d, {_ROLE} AS r FROM json_each(e."after") j LIMIT -1)) END
-    WHEN v.subject = 'indicator_links' THEN CASE json_type(e."after") WHEN 'null' THEN '[]' WHEN 'array' THEN
-      (SELECT CASE WHEN count(*) = total(j.type = 'text') THEN json_group_array(j.value) END
-       FROM json_each(e."after") j) END
-    WHEN json_type(e."after") NOT IN ('null', 'text') THEN NULL
-    WHEN v.subject = 'review_status' THEN coalesce(nullif(json_extract(e."after", '$'), ''), 'unreviewed')
-    ELSE coalesce(json_extract(e."after", '$'), '') END AS packed
-FROM temp.merge_values v JOIN events e ON e.seq = v.seq
-"""
-# The canonical text alone (without an assignments value's lead).
+TEMP_TABLES = ("merge_nodes", "merge_changed")
 DEFAULT_NORMS = {"assignments": "[]", "indicator_links": "[]", "review_status": "unreviewed"}
 DEFAULT_NORMS.update({subject: "" for subject in NODE_SUBJECTS if subject not in DEFAULT_NORMS})
-NORM = ("CASE WHEN v.subject = 'assignments' AND instr(v.packed, char(31)) THEN substr(v.packed, 1, "
-        "instr(v.packed, char(31)) - 1) ELSE v.packed END")  # fmt: skip
 
 
 class _Found(NamedTuple):
@@ -120,56 +87,24 @@ class Touched:
         return (key[0], sha, node_key)
 
 
-def touched_replay(conn: sqlite3.Connection, incoming: list[Any], first_seq: int, last_before: int,
-                   stamp: int) -> Touched | None:  # fmt: skip
-    """Replay the node targets of `incoming` (their events, here under seq first_seq + i) and of our events
-    after `stamp` up to `last_before`, and every department.  None: replay everything instead."""
+def touched_replay(conn: sqlite3.Connection, plan: Plan, ahead: Ahead, incoming: list[Any],
+                   first_seq: int) -> Touched | None:  # fmt: skip
+    """Replay the targets of `plan` (merge_ahead.py) and every department, once the incoming events are in
+    (under seq first_seq + i).  None: replay everything instead."""
     causal = Causal(conn)
-    theirs: dict[tuple[str, str, str], dict[str, int]] = {}
-    for i, event in enumerate(incoming):
-        if event.subject in NODE_SUBJECTS and event.plan_sha256 is not None and event.node_key is not None:
-            theirs.setdefault((event.subject, event.plan_sha256, event.node_key), {})[event.origin] = first_seq + i
-    wanted = set(theirs)
-    for subject, sha, key in conn.execute("SELECT subject, plan_sha256, node_key FROM events WHERE seq > ? AND "
-                                          "seq <= ?", [stamp, last_before]):  # fmt: skip
-        if subject in NODE_SUBJECTS and sha is not None and key is not None:
-            wanted.add((subject, sha, key))
-    touched = Touched(causal, sorted({(sha, key) for _, sha, key in wanted}))
-    number = {node: i for i, node in enumerate(touched.nodes)}
-    for name in TEMP_TABLES:
-        conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
-    conn.execute(_NODES_TABLE)
-    conn.executemany("INSERT INTO temp.merge_nodes (nid, sha, key) VALUES (?, ?, ?)",
-                     [(i, sha, key) for i, (sha, key) in enumerate(touched.nodes)])  # fmt: skip
-    conn.execute("UPDATE temp.merge_nodes SET node_id = (SELECT n.id FROM plans p JOIN nodes n ON n.plan_id = p.id "
-                 "AND n.key = merge_nodes.key WHERE p.sha256 = merge_nodes.sha)")  # fmt: skip
-    last: dict[Target, dict[str, int]] = {(subject, number[(sha, key)]): {} for subject, sha, key in wanted}
-    # Our events on those nodes, in seq order per node (the (plan, key) index): the last one per origin stays.
-    for nid, seq, subject, origin in conn.execute(
-        "SELECT t.nid, e.seq, e.subject, e.origin FROM temp.merge_nodes t CROSS JOIN events e "
-        "ON e.plan_sha256 = t.sha AND e.node_key = t.key WHERE e.seq <= ?", [last_before]
-    ):  # fmt: skip
-        per_origin = last.get((subject, nid))
-        if per_origin is not None:
-            per_origin[origin] = seq
-    causal_frontier = causal.frontier
-    before_merge: dict[Target, list[int]] = {}  # the frontier of our events alone: what the tables show
-    for target, per_origin in last.items():
-        if per_origin:
-            before_merge[target] = causal_frontier(per_origin)
-    for (subject, sha, key), per_origin in theirs.items():
-        last[(subject, number[(sha, key)])].update(per_origin)
-    _frontiers(touched, last)
-    for target, frontier in before_merge.items():
+    touched = Touched(causal, plan.nodes)
+    last = {target: dict(per_origin) for target, per_origin in ahead.ours.items()}
+    for target, per_origin in plan.theirs.items():
+        last.setdefault(target, {}).update({origin: first_seq + i for origin, i in per_origin.items()})
+    for target, per_origin in ahead.ours.items():  # the frontier of our events alone: what the tables show
+        frontier = causal.frontier(per_origin)
         if len(frontier) == 1:
             touched.old[target] = frontier[0]
         else:
             touched.old_disputed[target] = frontier
-    _read_sides(conn, touched, incoming, first_seq)
-    try:
-        if not _digest(conn, touched):
-            return None
-    except sqlite3.OperationalError:  # malformed JSON in an `after` (json_type stops on it): replay everything
+    _frontiers(touched, last)
+    _read_sides(touched, ahead, incoming, first_seq)
+    if not _values(touched, ahead, incoming, first_seq):
         return None
     _changed(touched)
     _node_conflicts(touched)
@@ -199,39 +134,33 @@ def _frontiers(touched: Touched, last: dict[Target, dict[str, int]]) -> None:
         disputed[target] = frontier
 
 
-def _read_sides(conn: sqlite3.Connection, touched: Touched, incoming: list[Any], first_seq: int) -> None:
+def _read_sides(touched: Touched, ahead: Ahead, incoming: list[Any], first_seq: int) -> None:
     """uuid and hash of every frontier event of a disputed target; then the shown one (smallest hash)."""
-    events, ours, count = touched.events, [], len(incoming)
-    wanted = [*touched.positions, *(seq for seqs in touched.old_disputed.values() for seq in seqs)]
-    for seq in wanted:
+    events, sides, count = touched.events, ahead.sides, len(incoming)
+    for seq in [*touched.positions, *(seq for seqs in touched.old_disputed.values() for seq in seqs)]:
         if 0 <= seq - first_seq < count:
             event = incoming[seq - first_seq]
             events[seq] = (event.uuid, event.hash)
         else:
-            ours.append(seq)
-    for start in range(0, len(ours), 50_000):
-        batch = json.dumps(ours[start : start + 50_000])
-        for seq, uuid, hash_ in conn.execute("SELECT seq, uuid, hash FROM events WHERE seq IN "
-                                             "(SELECT value FROM json_each(?))", [batch]):  # fmt: skip
-            events[seq] = (uuid, hash_)
+            events[seq] = sides[seq]
     for target, seqs in touched.disputed.items():
         touched.targets[target] = min(seqs, key=lambda seq: events[seq][1])
     for target, seqs in touched.old_disputed.items():
         touched.old[target] = min(seqs, key=lambda seq: events[seq][1])
 
 
-def _digest(conn: sqlite3.Connection, touched: Touched) -> bool:
-    """The canonical text (and lead) of the value of every shown and frontier event; False when one has a shape
-    that text does not mirror (the full replay then runs)."""
-    conn.execute(_VALUES_TABLE)
-    rows = {seq: subject for (subject, _), seq in touched.targets.items()}
+def _values(touched: Touched, ahead: Ahead, incoming: list[Any], first_seq: int) -> bool:
+    """The canonical text (and lead) of every shown, frontier and previously shown event's value (read ahead);
+    False when one has a shape that text does not mirror (the full replay then runs)."""
+    wanted = {seq: subject for (subject, _), seq in touched.targets.items()}
     for (subject, _), seqs in touched.disputed.items():
-        rows.update((seq, subject) for seq in seqs)
-    rows.update((seq, subject) for (subject, _), seq in touched.old.items())  # what the tables hold now
-    conn.executemany("INSERT INTO temp.merge_values (seq, subject) VALUES (?, ?)", sorted(rows.items()))
-    conn.execute(_DIGEST)
-    norms, leads = touched.norms, touched.leads
-    for seq, subject, packed in conn.execute("SELECT seq, subject, packed FROM temp.merge_digest"):
+        wanted.update((seq, subject) for seq in seqs)
+    wanted.update((seq, subject) for (subject, _), seq in touched.old.items())
+    norms, leads, count = touched.norms, touched.leads, len(incoming)
+    ours, theirs = ahead.values, ahead.their_values
+    for seq, subject in wanted.items():
+        i = seq - first_seq
+        packed = theirs.get(i) if 0 <= i < count else ours.get(seq)
         if packed is None:
             return False
         if subject == "assignments":
@@ -239,7 +168,7 @@ def _digest(conn: sqlite3.Connection, touched: Touched) -> bool:
             if separator:
                 leads[seq] = lead
         norms[seq] = packed
-    return len(norms) == len(rows)
+    return True
 
 
 def _changed(touched: Touched) -> None:

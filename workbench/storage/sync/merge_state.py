@@ -20,11 +20,10 @@ import sqlite3
 import sqlite_utils
 
 from workbench.storage.state.state_tables import read_departments, write_departments
-from workbench.storage.sync.merge_replay import _TARGETS_TABLE, NORM, Touched
+from workbench.storage.sync.merge_replay import Touched
 
-_CHANGED = f"""CREATE TEMP TABLE merge_changed AS
-SELECT t.subject AS subject, t.nid AS nid, m.node_id AS node_id, t.seq AS seq, {NORM} AS norm
-FROM temp.merge_targets t JOIN temp.merge_nodes m ON m.nid = t.nid JOIN temp.merge_digest v ON v.seq = t.seq"""
+_CHANGED = ("CREATE TEMP TABLE merge_changed (subject TEXT NOT NULL, nid INTEGER NOT NULL, node_id INTEGER, "
+            "seq INTEGER NOT NULL, norm TEXT NOT NULL)")  # fmt: skip
 
 # Rows from the canonical text (compact: [[department uid, role], ...] or [indicator key, ...]).
 _LISTS = [
@@ -55,11 +54,14 @@ def write_touched(db: sqlite_utils.Database, touched: Touched) -> int | None:
     assert touched.departments is not None
     write_departments(db, touched.departments.departments, read_departments(db))
     conn = db.conn
-    conn.execute(_TARGETS_TABLE)
-    conn.executemany("INSERT INTO temp.merge_targets (subject, nid, seq) VALUES (?, ?, ?)",
-                     [(*target, touched.targets[target]) for target in touched.changed])  # fmt: skip
     conn.execute(_CHANGED)
-    changed = int(conn.execute("SELECT count(*) FROM temp.merge_changed").fetchone()[0])
+    conn.executemany(
+        "INSERT INTO temp.merge_changed (subject, nid, node_id, seq, norm) VALUES (?, ?, (SELECT node_id FROM "
+        "temp.merge_nodes WHERE nid = ?), ?, ?)",
+        [(subject, nid, nid, touched.targets[(subject, nid)], touched.norms[touched.targets[(subject, nid)]])
+         for subject, nid in sorted(touched.changed, key=lambda target: target[1])],
+    )  # fmt: skip
+    changed = len(touched.changed)
     if not changed:
         return 0
     if conn.execute("SELECT 1 FROM temp.merge_changed WHERE node_id IS NULL LIMIT 1").fetchone():
