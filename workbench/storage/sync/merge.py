@@ -166,10 +166,12 @@ def merge_workspace(
             (last_before,) = db.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()
             stamp = _up_to_date_until(db, last_before) if targeted else None
             plan = None if stamp is None else plan_targets(db.conn, incoming, last_before, stamp)
+            count = len(incoming)
+            del incoming  # their events: the plan keeps what the replay needs of them
             # Our events on the touched targets and the values there are read on a thread while the rows copy.
             ahead = None if plan is None else pool.submit(read_ahead, plan, _read_only_uri(db), theirs_db.uri)
             try:
-                new, first_seq = copy_rows(db, theirs_db.conn, schema, after, len(incoming))
+                new, first_seq = copy_rows(db, theirs_db.conn, schema, after, count)
             except sqlite3.IntegrityError as exc:
                 raise MergeError(f"{other}: an event appears in two histories ({exc}); nothing merged") from exc
             except CopyError as exc:  # their file changed under us (it was open in the workbench)
@@ -183,8 +185,7 @@ def merge_workspace(
                     reason=reason,
                 ).uuid  # fmt: skip
             try:
-                done = None if ahead is None else _targeted(db, plan, ahead, incoming, first_seq, other)
-                del incoming
+                done = None if ahead is None else _targeted(db, plan, ahead, first_seq, other)
                 if done is None:  # the full replay (see the module docstring)
                     state = replay(list(lean_events(db)))
             except HistoryError as exc:
@@ -208,14 +209,11 @@ def _page_cache(db: sqlite_utils.Database, mb: int = 64) -> Iterator[None]:
     """A larger page cache for the merge's transaction: its index inserts (events, conflicts, state rows) land
     at random places, and pages the default 8 MB cache spills mid-transaction are written twice."""
     (cache,) = db.execute("PRAGMA main.cache_size").fetchone()
-    (temp,) = db.execute("PRAGMA temp.cache_size").fetchone()
     db.execute(f"PRAGMA main.cache_size = {-1024 * mb}")
-    db.execute(f"PRAGMA temp.cache_size = {-1024 * mb}")  # the targeted replay's tables (merge_replay.py) in memory
     try:
         yield
     finally:
         db.execute(f"PRAGMA main.cache_size = {int(cache)}")
-        db.execute(f"PRAGMA temp.cache_size = {int(temp)}")
 
 
 FULL_REPLAY = False  # tests set it to compare the targeted replay with the full one
@@ -242,7 +240,7 @@ def _up_to_date_until(db: sqlite_utils.Database, last_before: int) -> int | None
     return last_before if writers < 2 else None
 
 
-def _targeted(db: sqlite_utils.Database, plan: Plan, ahead: Future, incoming: list, first_seq: int,
+def _targeted(db: sqlite_utils.Database, plan: Plan, ahead: Future, first_seq: int,
               other: Path) -> tuple[int, list[int]] | None:  # fmt: skip
     """Replay, write and sync only what the merge can have changed (merge_replay.py); None where that could
     differ from the full replay (nothing of the nodes or conflicts written then)."""
@@ -251,7 +249,7 @@ def _targeted(db: sqlite_utils.Database, plan: Plan, ahead: Future, incoming: li
             read = ahead.result()
         except sqlite3.Error:  # malformed JSON in an `after` (json_type stops on it), a file it could not read
             return None
-        touched = touched_replay(db.conn, plan, read, incoming, first_seq)
+        touched = touched_replay(db.conn, plan, read, first_seq)
         if touched is None:
             return None
         assert touched.departments is not None

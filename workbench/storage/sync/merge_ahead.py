@@ -64,6 +64,8 @@ class Plan:
     theirs: dict[Target, dict[str, int]]  # -> origin -> index in `incoming` of its last event there
     their_subjects: dict[int, tuple[int, str]]  # their seq -> (index in `incoming`, subject), of those events
     last_before: int  # our last seq before the merge
+    count: int  # how many events come in
+    their_sides: dict[int, tuple[str, str]]  # index in `incoming` -> (uuid, hash), of those last incoming events
 
 
 @dataclass
@@ -98,8 +100,9 @@ def plan_targets(conn: sqlite3.Connection, incoming: list[Any], last_before: int
                  "AND n.key = merge_nodes.key WHERE p.sha256 = merge_nodes.sha)")  # fmt: skip
     theirs = {(subject, number[(sha, key)]): last for (subject, sha, key), last in per_target.items()}
     their_subjects = {incoming[i].seq: (i, subject) for (subject, _), last in theirs.items() for i in last.values()}
+    their_sides = {i: (incoming[i].uuid, incoming[i].hash) for i, _ in their_subjects.values()}
     return Plan(nodes, {(subject, number[(sha, key)]) for subject, sha, key in wanted}, theirs, their_subjects,
-                last_before)  # fmt: skip
+                last_before, len(incoming), their_sides)  # fmt: skip
 
 
 def read_ahead(plan: Plan, ours_uri: str, theirs_uri: str) -> Ahead:

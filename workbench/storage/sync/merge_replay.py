@@ -87,8 +87,7 @@ class Touched:
         return (key[0], sha, node_key)
 
 
-def touched_replay(conn: sqlite3.Connection, plan: Plan, ahead: Ahead, incoming: list[Any],
-                   first_seq: int) -> Touched | None:  # fmt: skip
+def touched_replay(conn: sqlite3.Connection, plan: Plan, ahead: Ahead, first_seq: int) -> Touched | None:
     """Replay the targets of `plan` (merge_ahead.py) and every department, once the incoming events are in
     (under seq first_seq + i).  None: replay everything instead."""
     causal = Causal(conn)
@@ -103,8 +102,8 @@ def touched_replay(conn: sqlite3.Connection, plan: Plan, ahead: Ahead, incoming:
         else:
             touched.old_disputed[target] = frontier
     _frontiers(touched, last)
-    _read_sides(touched, ahead, incoming, first_seq)
-    if not _values(touched, ahead, incoming, first_seq):
+    _read_sides(touched, plan, ahead, first_seq)
+    if not _values(touched, plan, ahead, first_seq):
         return None
     _changed(touched)
     _node_conflicts(touched)
@@ -134,13 +133,12 @@ def _frontiers(touched: Touched, last: dict[Target, dict[str, int]]) -> None:
         disputed[target] = frontier
 
 
-def _read_sides(touched: Touched, ahead: Ahead, incoming: list[Any], first_seq: int) -> None:
+def _read_sides(touched: Touched, plan: Plan, ahead: Ahead, first_seq: int) -> None:
     """uuid and hash of every frontier event of a disputed target; then the shown one (smallest hash)."""
-    events, sides, count = touched.events, ahead.sides, len(incoming)
+    events, sides, theirs, count = touched.events, ahead.sides, plan.their_sides, plan.count
     for seq in [*touched.positions, *(seq for seqs in touched.old_disputed.values() for seq in seqs)]:
         if 0 <= seq - first_seq < count:
-            event = incoming[seq - first_seq]
-            events[seq] = (event.uuid, event.hash)
+            events[seq] = theirs[seq - first_seq]
         else:
             events[seq] = sides[seq]
     for target, seqs in touched.disputed.items():
@@ -149,14 +147,14 @@ def _read_sides(touched: Touched, ahead: Ahead, incoming: list[Any], first_seq: 
         touched.old[target] = min(seqs, key=lambda seq: events[seq][1])
 
 
-def _values(touched: Touched, ahead: Ahead, incoming: list[Any], first_seq: int) -> bool:
+def _values(touched: Touched, plan: Plan, ahead: Ahead, first_seq: int) -> bool:
     """The canonical text (and lead) of every shown, frontier and previously shown event's value (read ahead);
     False when one has a shape that text does not mirror (the full replay then runs)."""
     wanted = {seq: subject for (subject, _), seq in touched.targets.items()}
     for (subject, _), seqs in touched.disputed.items():
         wanted.update((seq, subject) for seq in seqs)
     wanted.update((seq, subject) for (subject, _), seq in touched.old.items())
-    norms, leads, count = touched.norms, touched.leads, len(incoming)
+    norms, leads, count = touched.norms, touched.leads, plan.count
     ours, theirs = ahead.values, ahead.their_values
     for seq, subject in wanted.items():
         i = seq - first_seq
