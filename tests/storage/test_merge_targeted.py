@@ -62,7 +62,8 @@ def _more(repos: list[Repository], paths: list[Path], s: tuple) -> None:
                                        position=90 + d)])  # fmt: skip
     elif kind == "rename":
         depts = [r[0] for r in repo.db.execute("SELECT id FROM departments WHERE uid LIKE 'reg-%' ORDER BY uid")]
-        repo.rename_department(department_id=depts[args[0]], new_name=f"更名单位{d}-{args[0]}-{args[1]}")  # no two desks pick one name
+        # A name of this desk's own: two desks giving two departments one name is refused (tested elsewhere).
+        repo.rename_department(department_id=depts[args[0]], new_name=f"更名单位{d}-{args[0]}-{args[1]}")
     else:
         _apply(repos, paths, s)
 
@@ -296,6 +297,50 @@ def test_resolutions_supersessions_and_three_way_disputes_match_the_full_replay(
         assert repos[1].db.execute("SELECT count(*) FROM conflicts WHERE node_key = ? AND status = 'open'",
                                    [node]).fetchone()[0] == 3  # fmt: skip
         assert TAKEN["full"] == 0 and TAKEN["targeted"] >= 7
+    finally:
+        for repo in repos:
+            repo.db.close()
+
+
+def test_the_targeted_replay_reads_through_indexes(db) -> None:
+    """Pinned: our events on the touched nodes, every chain, the time order and the conflict rows are each
+    found through an index (a scan of the log or of the conflicts would cost seconds at 100 plans)."""
+    from workbench.storage.sync.causal import BY_TIME, CHAIN
+    from workbench.storage.sync.merge_ahead import NODES_TABLE, OUR_EVENTS
+    from workbench.storage.sync.merge_conflicts import ROWS
+
+    db.execute(NODES_TABLE)
+
+    def plan(sql: str, *params) -> str:
+        return " / ".join(row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {sql}", params).fetchall())
+
+    assert "SEARCH e USING INDEX events_node (plan_sha256=? AND node_key=? AND rowid<?)" in plan(OUR_EVENTS, 1)
+    assert plan(CHAIN, "o") == "SEARCH events USING COVERING INDEX events_origin_seq (origin=?)"
+    assert plan(BY_TIME) == "SCAN events USING COVERING INDEX events_time"
+    rows = plan(ROWS)
+    assert "SEARCH c USING INDEX conflicts_node (plan_sha256=? AND node_key=?)" in rows
+    assert "SEARCH c USING INDEX conflicts_department (department_uid>?)" in rows, rows
+    db.execute("DROP TABLE temp.merge_nodes")
+
+
+def test_a_value_naming_an_unknown_department_is_refused_as_the_full_replay_refuses_it(tmp_path: Path) -> None:
+    """The targeted write finds a department no row defines (its insert comes up short), undoes its own
+    writes (a savepoint) and lets the full replay refuse the merge with write_state's message."""
+    repos = _desks(tmp_path, 2)
+    try:
+        other = repos[1]
+        sha, key = other.db.execute("SELECT p.sha256, n.key FROM nodes n JOIN plans p ON p.id = n.plan_id "
+                                    "WHERE n.id = ?", [_clause(other)]).fetchone()  # fmt: skip
+        with other.db.atomic():
+            audit.append_event(other.db, reviewer=other.reviewer, action="assign", subject="assignments",
+                               plan_sha256=sha, node_key=key, before=[],
+                               after=[{"department": "reg-nowhere", "name": "无此单位", "role": "lead"}])  # fmt: skip
+        repos[0].set_note(node_id=_clause(repos[0], 1), text="先写一条")
+        with pytest.raises(StoreError, match="reg-nowhere"):
+            merge_workspace(repos[0].db, tmp_path / "desk1.sqlite", reviewer=repos[0].reviewer, backup=False)
+        assert TAKEN == {"targeted": 0, "full": 1}
+        _merge_both(repos[0].db, tmp_path / "desk1.sqlite", repos[0].reviewer, SIGNERS[0], tmp_path / "s.sqlite")
+        assert repos[0].db.execute("SELECT count(*) FROM assignments").fetchone()[0] == 0
     finally:
         for repo in repos:
             repo.db.close()

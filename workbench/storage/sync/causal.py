@@ -35,6 +35,8 @@ from typing import Any
 from workbench.storage.audit.history import MERGE_ACTION, History, HistoryError, merge_heads
 
 _EMPTY: Mapping[str, int] = {}
+CHAIN = "SELECT seq FROM events WHERE origin = ? ORDER BY seq"  # the (origin, seq) index alone
+BY_TIME = "SELECT seq FROM events ORDER BY time_utc"  # the (time_utc) index alone
 
 
 class Causal:
@@ -43,7 +45,7 @@ class Causal:
     def __init__(self, conn: sqlite3.Connection) -> None:
         origins = [row[0] for row in conn.execute("SELECT DISTINCT origin FROM events")]  # the (origin, seq) index
         self.chains: dict[str, list[int]] = {
-            origin: [row[0] for row in conn.execute("SELECT seq FROM events WHERE origin = ? ORDER BY seq", [origin])]
+            origin: [row[0] for row in conn.execute(CHAIN, [origin])]
             for origin in origins
         }
         self._clock_at: dict[str, list[int]] = {}  # origin -> chain indexes of its merge events that grew its clock
@@ -130,7 +132,7 @@ class Causal:
         """seq -> rank of the event's (time_utc, uuid) among all events (streamed: no row list is held)."""
         (top,) = conn.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()
         rank = [0] * (int(top) + 1)
-        for i, (seq,) in enumerate(conn.execute("SELECT seq FROM events ORDER BY time_utc")):  # the (time_utc) index
+        for i, (seq,) in enumerate(conn.execute(BY_TIME)):
             rank[seq] = i
         # Equal times (rare): those events take their block of ranks in uuid order.
         for (time,) in conn.execute("SELECT time_utc FROM events GROUP BY time_utc HAVING count(*) > 1").fetchall():

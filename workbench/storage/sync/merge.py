@@ -12,6 +12,20 @@ that everything we write afterwards saw those events (history.py).  Then the
 state tables are made equal to the replay of all events, and the conflicts
 table is brought up to date.  All of it is one transaction.
 
+What is replayed: only the targets whose value or disputes the merge can
+change, i.e. the nodes the incoming events touch and those our own events
+touched since the conflicts table was last synced, and every department
+(merge_replay.py says why that equals the full replay; merge_ahead.py reads
+our events there and every value, on a thread, while their rows are copied;
+causal.py answers the causal questions from SQLite's indexes; merge_state.py
+and merge_conflicts.py write the rows of those targets only).  The full
+replay (replay.py: every event decoded, every state row compared) runs
+instead where that could differ: a file whose conflicts table is not known to
+be up to date (no stamp, and two workspaces wrote targets), a value of a
+shape the repository never writes, a value naming a node, department or
+indicator this workspace lacks (the full replay's write_state refuses it
+with its own message), or a caller's transaction already open.
+
 Because the state is a function of the *set* of events (canonical order,
 replay.py), merging the same file twice changes nothing (no new events, no
 merge event), and merging A then B leaves the same state and open conflicts as
@@ -53,9 +67,9 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+import time
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 

@@ -31,6 +31,9 @@ Target = tuple[str, int]  # (subject, node number in temp.merge_nodes)
 
 NODES_TABLE = ("CREATE TEMP TABLE merge_nodes (nid INTEGER PRIMARY KEY, sha TEXT NOT NULL, key TEXT NOT NULL, "
                "node_id INTEGER)")  # fmt: skip
+# Our events on the touched nodes, through the (plan, key) index (CROSS JOIN: the touched nodes lead).
+OUR_EVENTS = ("SELECT t.nid, e.seq, e.subject, e.origin FROM temp.merge_nodes t CROSS JOIN events e "
+              "ON e.plan_sha256 = t.sha AND e.node_key = t.key WHERE e.seq <= ?")  # fmt: skip
 _VALUES_TABLE = "CREATE TEMP TABLE merge_values (seq INTEGER PRIMARY KEY, subject TEXT NOT NULL)"
 _DEPARTMENT, _ROLE = "json_extract(j.value, '$.department')", "json_extract(j.value, '$.role')"
 # One pass over each `after` (each element's fields extracted once: LIMIT -1 keeps SQLite from flattening that
@@ -116,10 +119,7 @@ def read_ahead(plan: Plan, ours_uri: str, theirs_uri: str) -> Ahead:
                          [(i, sha, key) for i, (sha, key) in enumerate(plan.nodes)])  # fmt: skip
         last: dict[Target, dict[str, int]] = {target: {} for target in plan.wanted}
         # Our events on those nodes, in seq order per node (the (plan, key) index): the last one per origin stays.
-        for nid, seq, subject, origin in ours.execute(
-            "SELECT t.nid, e.seq, e.subject, e.origin FROM temp.merge_nodes t CROSS JOIN events e "
-            "ON e.plan_sha256 = t.sha AND e.node_key = t.key WHERE e.seq <= ?", [plan.last_before]
-        ):  # fmt: skip
+        for nid, seq, subject, origin in ours.execute(OUR_EVENTS, [plan.last_before]):
             per_origin = last.get((subject, nid))
             if per_origin is not None:
                 per_origin[origin] = seq

@@ -24,7 +24,10 @@ from workbench.storage.sync.merge_replay import Touched, department_events
 
 _INSERT = ("INSERT INTO conflicts (subject, plan_sha256, node_key, department_uid, kind, side_a_uuid, side_b_uuid, "
            "status, detected_at, ref) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)")  # fmt: skip
-_ROW = ("c.id, c.side_a_uuid, c.side_b_uuid, c.status, c.subject, c.plan_sha256, c.node_key, c.department_uid")
+_ROW = "c.id, c.side_a_uuid, c.side_b_uuid, c.status, c.subject, c.plan_sha256, c.node_key, c.department_uid"
+# The rows on the touched nodes (the (plan, key) index) and on departments (the department index).
+ROWS = (f"SELECT {_ROW} FROM temp.merge_nodes t CROSS JOIN conflicts c ON c.plan_sha256 = t.sha AND c.node_key = "
+        f"t.key UNION ALL SELECT {_ROW} FROM conflicts c WHERE c.department_uid >= ''")  # fmt: skip
 
 
 def sync_touched(db: sqlite_utils.Database, touched: Touched, covered: int) -> list[int]:
@@ -32,10 +35,7 @@ def sync_touched(db: sqlite_utils.Database, touched: Touched, covered: int) -> l
     conn = db.conn
     node_targets = {touched.target(t) for t in touched.targets}
     rows: dict[tuple[str, ...], tuple[int, str, str, Target]] = {}
-    found = conn.execute(f"SELECT {_ROW} FROM temp.merge_nodes t CROSS JOIN conflicts c ON c.plan_sha256 = t.sha "
-                         f"AND c.node_key = t.key UNION ALL SELECT {_ROW} FROM conflicts c WHERE c.department_uid "
-                         "IS NOT NULL")  # fmt: skip
-    for i, a, b, status, subject, sha, key, uid in found:
+    for i, a, b, status, subject, sha, key, uid in conn.execute(ROWS):
         if subject == "department" or (subject, sha, key) in node_targets:
             rows[tuple(sorted((a, b)))] = (i, a, status, (subject, sha, key, uid))
     now = datetime.now(timezone.utc).isoformat(timespec="microseconds")
@@ -57,7 +57,8 @@ def sync_touched(db: sqlite_utils.Database, touched: Touched, covered: int) -> l
     if ended:
         state = _ended_state(db, touched, {row[3] for _, row in ended})
         for pair, (conflict_id, _a, _status, target) in ended:
-            ender, saw_both, continued = _how_it_ended(state, target, pair, still.get(target, []))  # type: ignore[arg-type]
+            ender, saw_both, continued = _how_it_ended(state, target, pair,  # type: ignore[arg-type]
+                                                       still.get(target, []))  # fmt: skip
             resolved = ender is not None and saw_both and state.history.events[ender].action == RESOLUTION
             conn.execute("UPDATE conflicts SET status = ?, resolution_uuid = ?, continued_by = ? WHERE id = ?",
                          ["resolved" if resolved else "superseded", ender, continued, conflict_id])  # fmt: skip
