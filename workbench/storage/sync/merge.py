@@ -175,7 +175,8 @@ def merge_workspace(
         del log  # their history: only the incoming events are needed from here on
         copy = backup_connection(db, database_path(db), reason="merge", keep=keep, detail=other.name) if backup else None
         # The read-ahead thread reads what is committed: not what a caller's open transaction wrote.
-        targeted = not FULL_REPLAY and not db.conn.in_transaction
+        ours_uri = _read_only_uri(db)
+        targeted = not FULL_REPLAY and not db.conn.in_transaction and ours_uri is not None
         with ThreadPoolExecutor(1) as pool, attached(db, theirs_db.uri) as schema, _page_cache(db), db.atomic():
             (last_before,) = db.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()
             stamp = _up_to_date_until(db, last_before) if targeted else None
@@ -183,7 +184,7 @@ def merge_workspace(
             count = len(incoming)
             del incoming  # their events: the plan keeps what the replay needs of them
             # Our events on the touched targets and the values there are read on a thread while the rows copy.
-            ahead = None if plan is None else pool.submit(read_ahead, plan, _read_only_uri(db), theirs_db.uri)
+            ahead = None if plan is None else pool.submit(read_ahead, plan, ours_uri, theirs_db.uri)
             try:
                 new, first_seq = copy_rows(db, theirs_db.conn, schema, after, count)
             except sqlite3.IntegrityError as exc:
@@ -278,8 +279,10 @@ def _targeted(db: sqlite_utils.Database, plan: Plan, ahead: Future, first_seq: i
             db.execute(f"DROP TABLE IF EXISTS temp.{name}")
 
 
-def _read_only_uri(db: sqlite_utils.Database) -> str:
-    return database_path(db).resolve().as_uri() + "?mode=ro"
+def _read_only_uri(db: sqlite_utils.Database) -> str | None:
+    """A read-only URI of this workspace's file (None: it has none, e.g. in memory)."""
+    row = db.execute("PRAGMA database_list").fetchone()
+    return Path(row[2]).resolve().as_uri() + "?mode=ro" if row and row[2] else None
 
 
 def _verified(theirs_db, other: Path, roster) -> CheckedLog:

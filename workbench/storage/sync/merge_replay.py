@@ -92,13 +92,21 @@ def touched_replay(conn: sqlite3.Connection, plan: Plan, ahead: Ahead, first_seq
     (under seq first_seq + i).  None: replay everything instead."""
     causal = Causal(conn)
     touched = Touched(causal, plan.nodes)
-    last = {target: dict(per_origin) for target, per_origin in ahead.ours.items()}
+    ours = ahead.ours
+    last = dict(ours)  # our last event per origin on each target, and theirs after it (a new dict where both)
     for target, per_origin in plan.theirs.items():
-        last.setdefault(target, {}).update({origin: first_seq + i for origin, i in per_origin.items()})
-    for target, per_origin in ahead.ours.items():  # the frontier of our events alone: what the tables show
-        frontier = causal.frontier(per_origin)
+        merged = dict(ours.get(target, ()))
+        for origin, i in per_origin.items():
+            merged[origin] = first_seq + i
+        last[target] = merged
+    old, frontier_of = touched.old, causal.frontier
+    for target, per_origin in ours.items():  # the frontier of our events alone: what the tables show
+        if len(per_origin) == 1:
+            (old[target],) = per_origin.values()
+            continue
+        frontier = frontier_of(per_origin)
         if len(frontier) == 1:
-            touched.old[target] = frontier[0]
+            old[target] = frontier[0]
         else:
             touched.old_disputed[target] = frontier
     _frontiers(touched, last)
@@ -121,6 +129,9 @@ def _frontiers(touched: Touched, last: dict[Target, dict[str, int]]) -> None:
     frontier_of, index, position = causal.frontier, causal.index, causal.position
     targets, disputed, origins, positions = touched.targets, touched.disputed, touched.origins, touched.positions
     for target, per_origin in last.items():
+        if len(per_origin) == 1:
+            (targets[target],) = per_origin.values()
+            continue
         frontier = frontier_of(per_origin)
         if len(frontier) == 1:
             targets[target] = frontier[0]
@@ -141,8 +152,13 @@ def _read_sides(touched: Touched, plan: Plan, ahead: Ahead, first_seq: int) -> N
             events[seq] = theirs[seq - first_seq]
         else:
             events[seq] = sides[seq]
+    targets = touched.targets
     for target, seqs in touched.disputed.items():
-        touched.targets[target] = min(seqs, key=lambda seq: events[seq][1])
+        if len(seqs) == 2:
+            first, second = seqs
+            targets[target] = first if events[first][1] < events[second][1] else second
+        else:
+            targets[target] = min(seqs, key=lambda seq: events[seq][1])
     for target, seqs in touched.old_disputed.items():
         touched.old[target] = min(seqs, key=lambda seq: events[seq][1])
 
@@ -150,13 +166,12 @@ def _read_sides(touched: Touched, plan: Plan, ahead: Ahead, first_seq: int) -> N
 def _values(touched: Touched, plan: Plan, ahead: Ahead, first_seq: int) -> bool:
     """The canonical text (and lead) of every shown, frontier and previously shown event's value (read ahead);
     False when one has a shape that text does not mirror (the full replay then runs)."""
-    wanted = {seq: subject for (subject, _), seq in touched.targets.items()}
-    for (subject, _), seqs in touched.disputed.items():
-        wanted.update((seq, subject) for seq in seqs)
-    wanted.update((seq, subject) for (subject, _), seq in touched.old.items())
     norms, leads, count = touched.norms, touched.leads, plan.count
     ours, theirs = ahead.values, ahead.their_values
-    for seq, subject in wanted.items():
+
+    def read(seq: int, subject: str) -> bool:
+        if seq in norms:
+            return True
         i = seq - first_seq
         packed = theirs.get(i) if 0 <= i < count else ours.get(seq)
         if packed is None:
@@ -166,6 +181,16 @@ def _values(touched: Touched, plan: Plan, ahead: Ahead, first_seq: int) -> bool:
             if separator:
                 leads[seq] = lead
         norms[seq] = packed
+        return True
+
+    for (subject, _), seqs in touched.disputed.items():
+        for seq in seqs:
+            if not read(seq, subject):
+                return False
+    for mapping in (touched.targets, touched.old):
+        for (subject, _), seq in mapping.items():
+            if not read(seq, subject):
+                return False
     return True
 
 
