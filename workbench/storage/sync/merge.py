@@ -269,7 +269,7 @@ def _targeted(db: sqlite_utils.Database, plan: Plan, ahead: Future, first_seq: i
             return None
         assert touched.departments is not None
         _check_department_names(touched.departments.departments, other)
-        changed = write_touched(db, touched)
+        changed = write_touched(db, touched, read.node_ids)
         if changed is None:
             return None
         (covered,) = db.execute("SELECT max(seq) FROM events").fetchone()

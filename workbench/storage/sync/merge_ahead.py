@@ -29,8 +29,7 @@ from workbench.storage.audit.replay import NODE_SUBJECTS
 
 Target = tuple[str, int]  # (subject, node number in temp.merge_nodes)
 
-NODES_TABLE = ("CREATE TEMP TABLE merge_nodes (nid INTEGER PRIMARY KEY, sha TEXT NOT NULL, key TEXT NOT NULL, "
-               "node_id INTEGER)")  # fmt: skip
+NODES_TABLE = "CREATE TEMP TABLE merge_nodes (nid INTEGER PRIMARY KEY, sha TEXT NOT NULL, key TEXT NOT NULL)"
 # Our events on the touched nodes, through the (plan, key) index (CROSS JOIN: the touched nodes lead).
 OUR_EVENTS = ("SELECT t.nid, e.seq, e.subject, e.origin FROM temp.merge_nodes t CROSS JOIN events e "
               "ON e.plan_sha256 = t.sha AND e.node_key = t.key WHERE e.seq <= ?")  # fmt: skip
@@ -77,13 +76,14 @@ class Ahead:
 
     ours: dict[Target, dict[str, int]] = field(default_factory=dict)  # -> origin -> seq of our last event there
     sides: dict[int, tuple[str, str]] = field(default_factory=dict)  # our seq -> (uuid, hash), of those
+    node_ids: dict[int, int] = field(default_factory=dict)  # node number -> nodes.id (absent: no such node here)
     values: dict[int, str | None] = field(default_factory=dict)  # our seq -> canonical text, of those
     their_values: dict[int, str | None] = field(default_factory=dict)  # index in `incoming` -> canonical text
 
 
 def plan_targets(conn: sqlite3.Connection, incoming: list[Any], last_before: int, stamp: int) -> Plan:
     """The node targets of `incoming` and of our events after `stamp` (up to `last_before`); also fills
-    temp.merge_nodes on `conn` (node number -> plan, key and node id) for the writes."""
+    temp.merge_nodes on `conn` (node number -> plan sha256 and key) for the conflict rows."""
     per_target: dict[tuple[str, str, str], dict[str, int]] = {}
     for i, event in enumerate(incoming):
         if event.subject in NODE_SUBJECTS and event.plan_sha256 is not None and event.node_key is not None:
@@ -99,8 +99,6 @@ def plan_targets(conn: sqlite3.Connection, incoming: list[Any], last_before: int
     conn.execute(NODES_TABLE)
     conn.executemany("INSERT INTO temp.merge_nodes (nid, sha, key) VALUES (?, ?, ?)",
                      [(i, sha, key) for i, (sha, key) in enumerate(nodes)])  # fmt: skip
-    conn.execute("UPDATE temp.merge_nodes SET node_id = (SELECT n.id FROM plans p JOIN nodes n ON n.plan_id = p.id "
-                 "AND n.key = merge_nodes.key WHERE p.sha256 = merge_nodes.sha)")  # fmt: skip
     theirs = {(subject, number[(sha, key)]): last for (subject, sha, key), last in per_target.items()}
     their_subjects = {incoming[i].seq: (i, subject) for (subject, _), last in theirs.items() for i in last.values()}
     their_sides = {i: (incoming[i].uuid, incoming[i].hash) for i, _ in their_subjects.values()}
@@ -117,6 +115,8 @@ def read_ahead(plan: Plan, ours_uri: str, theirs_uri: str) -> Ahead:
         ours.execute(NODES_TABLE)
         ours.executemany("INSERT INTO temp.merge_nodes (nid, sha, key) VALUES (?, ?, ?)",
                          [(i, sha, key) for i, (sha, key) in enumerate(plan.nodes)])  # fmt: skip
+        ahead.node_ids = dict(ours.execute("SELECT t.nid, n.id FROM temp.merge_nodes t JOIN plans p ON p.sha256 = "
+                                           "t.sha JOIN nodes n ON n.plan_id = p.id AND n.key = t.key"))  # fmt: skip
         last: dict[Target, dict[str, int]] = {target: {} for target in plan.wanted}
         # Our events on those nodes, in seq order per node (the (plan, key) index): the last one per origin stays.
         for nid, seq, subject, origin in ours.execute(OUR_EVENTS, [plan.last_before]):

@@ -48,18 +48,18 @@ _STATUS_WRITE = ("INSERT INTO node_status (node_id, {column}) SELECT node_id, no
                  "WHERE subject = ? ORDER BY nid ON CONFLICT (node_id) DO UPDATE SET {column} = excluded.{column}")
 
 
-def write_touched(db: sqlite_utils.Database, touched: Touched) -> int | None:
+def write_touched(db: sqlite_utils.Database, touched: Touched, node_ids: dict[int, int]) -> int | None:
     """Make the touched targets' rows (and the departments) equal the targeted replay; return how many node
-    targets changed, or None (nothing of the nodes written) where write_state would refuse."""
+    targets changed, or None (nothing of the nodes written) where write_state would refuse.  `node_ids`: node
+    number -> nodes.id (merge_ahead.Ahead)."""
     assert touched.departments is not None
     write_departments(db, touched.departments.departments, read_departments(db))
     conn = db.conn
     conn.execute(_CHANGED)
     conn.executemany(
-        "INSERT INTO temp.merge_changed (subject, nid, node_id, seq, norm) VALUES (?, ?, (SELECT node_id FROM "
-        "temp.merge_nodes WHERE nid = ?), ?, ?)",
-        [(subject, nid, nid, touched.targets[(subject, nid)], touched.norms[touched.targets[(subject, nid)]])
-         for subject, nid in sorted(touched.changed, key=lambda target: target[1])],
+        "INSERT INTO temp.merge_changed (subject, nid, node_id, seq, norm) VALUES (?, ?, ?, ?, ?)",
+        [(subject, nid, node_ids.get(nid), seq, touched.norms[seq])
+         for subject, nid, seq in sorted((*target, touched.targets[target]) for target in touched.changed)],
     )  # fmt: skip
     changed = len(touched.changed)
     if not changed:
