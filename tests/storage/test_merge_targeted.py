@@ -98,18 +98,21 @@ def _merge_both(db, source: Path, reviewer: Reviewer, signer, scratch: Path) -> 
         merge_module.FULL_REPLAY = True
         try:
             full_error = None
-            merge_workspace(full, source, reviewer=reviewer, backup=False)
+            full_result = merge_workspace(full, source, reviewer=reviewer, backup=False)
         except StoreError as exc:
             full_error = str(exc)
         finally:
             merge_module.FULL_REPLAY = False
         try:
-            merge_workspace(db, source, reviewer=reviewer, backup=False)
+            result = merge_workspace(db, source, reviewer=reviewer, backup=False)
             error = None
         except StoreError as exc:
             error = str(exc)
         assert error == full_error
         assert _rows(db) == _rows(full)
+        if error is None:
+            assert (result.changed_targets, result.new_conflicts, result.open_conflicts) == \
+                (full_result.changed_targets, full_result.new_conflicts, full_result.open_conflicts)  # fmt: skip
     finally:
         full.close()
         scratch.unlink()

@@ -13,6 +13,7 @@ target).  Then the stamp says the table is up to date with every event.
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timezone
 from types import SimpleNamespace
 
@@ -55,7 +56,7 @@ def sync_touched(db: sqlite_utils.Database, touched: Touched, covered: int) -> l
     open_pairs = {pair for pairs in still.values() for pair in pairs}
     ended = [(pair, row) for pair, row in rows.items() if row[2] == "open" and pair not in open_pairs]
     if ended:
-        state = _ended_state(db, touched, {row[3] for _, row in ended})
+        state = _ended_state(db, touched, {row[3] for _, row in ended}, {side for pair, _ in ended for side in pair})
         for pair, (conflict_id, _a, _status, target) in ended:
             ender, saw_both, continued = _how_it_ended(state, target, pair,  # type: ignore[arg-type]
                                                        still.get(target, []))  # fmt: skip
@@ -67,20 +68,23 @@ def sync_touched(db: sqlite_utils.Database, touched: Touched, covered: int) -> l
     return new
 
 
-def _ended_state(db: sqlite_utils.Database, touched: Touched, targets: set[Target]) -> SimpleNamespace:
+def _ended_state(db: sqlite_utils.Database, touched: Touched, targets: set[Target],
+                 sides: set[str]) -> SimpleNamespace:  # fmt: skip
     """What sync._how_it_ended reads of a replay, for the targets of disputes that ended: every event on them
-    (in canonical order) in one History view, with the departments' replay."""
+    (in canonical order) and the disputes' sides in one History view, with the departments' replay."""
     departments = touched.departments
     assert departments is not None
     events = department_events(db.conn)
     nodes = sorted({(subject, sha, key) for subject, sha, key, _ in targets if subject != "department"})
     for subject, sha, key in nodes:
         events += department_events(db.conn, "plan_sha256 = ? AND node_key = ? AND subject = ?", (sha, key, subject))
+    held = {event.uuid for event in events}
+    events += department_events(db.conn, "uuid IN (SELECT value FROM json_each(?))", (json.dumps(sorted(sides - held)),))
     view = touched.causal.view(events)
     node_events: dict[tuple[str, str, str], list[str]] = {}
     node_last: dict[tuple[str, str, str], str] = {}
     for event in sorted(events, key=lambda e: view.position[e.uuid]):
-        if event.subject != "department" and event.subject != "departments":
+        if event.uuid in held and event.subject != "department" and event.subject != "departments":
             node_events.setdefault((event.subject, event.plan_sha256, event.node_key), []).append(event.uuid)
             node_last[(event.subject, event.plan_sha256, event.node_key)] = event.uuid
     shown = {touched.target(t): seq for t, seq in touched.targets.items()}
