@@ -354,7 +354,7 @@ def test_a_value_naming_an_unknown_department_is_refused_as_the_full_replay_refu
         with other.db.atomic():
             audit.append_event(other.db, reviewer=other.reviewer, action="assign", subject="assignments",
                                plan_sha256=sha, node_key=key, before=[],
-                               after=[{"department": "reg-nowhere", "name": "无此单位", "role": "lead"}])  # fmt: skip
+                               after=[{"department": "reg-nowhere", "name": "无此单位", "role": "lead"}])
         repos[0].set_note(node_id=_clause(repos[0], 1), text="先写一条")
         with pytest.raises(StoreError, match="reg-nowhere"):
             merge_workspace(repos[0].db, tmp_path / "desk1.sqlite", reviewer=repos[0].reviewer, backup=False)
