@@ -212,7 +212,7 @@ def test_department_filter_shows_only_clauses_that_carry_it(qtbot, window, repo)
     combo.setCurrentIndex(combo.findData(repo.find_department("市教委").db_id))
     visible = []
     from workbench.ui.tree.navigation import preorder
-    from workbench.ui.session import is_clause
+    from workbench.ui.tagging.tag_state import is_clause
 
     for index in preorder(window.proxy):
         node = window.proxy.node(index)

@@ -11,7 +11,8 @@ from workbench.core.importing import import_file
 from workbench.ui.tree.navigation import next_clause
 from workbench.ui.tree.plan_filter_model import PlanFilterModel
 from workbench.ui.tree.plan_tree_model import PlanTreeModel
-from workbench.ui.session import Session, is_clause
+from workbench.ui.session import Session
+from workbench.ui.tagging.tag_state import is_clause
 
 
 @pytest.fixture

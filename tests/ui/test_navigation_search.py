@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from workbench.storage.search import Hit
 from workbench.ui.search.search_backend import MemorySearch
 
-from workbench.ui.session import is_clause
+from workbench.ui.tagging.tag_state import is_clause
 
 from .conftest import type_text
 

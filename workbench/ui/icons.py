@@ -11,7 +11,7 @@ from functools import lru_cache
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
-from workbench.ui.session import STATE_DISPUTED, STATE_INHERITED, STATE_LEAD, STATE_NONE, STATE_SUPPORT
+from workbench.ui.tagging.tag_state import STATE_DISPUTED, STATE_INHERITED, STATE_LEAD, STATE_NONE, STATE_SUPPORT
 
 STATE_COLOURS = {
     STATE_LEAD: QColor("#2e9d57"),  # green: a lead is assigned

@@ -8,8 +8,9 @@ departments and plans named there and then tells the views, so each view
 redraws only what changed.
 
 The tagging state of a node (its own tags, its sentences' tags, or tags it
-inherits from an ancestor) is derived here too, because the tree, the
-filters, the charts and the annotation pane must all agree on it.
+inherits from an ancestor) is derived from these caches by the session too
+(ui.tagging.tag_state), so the tree, the filters, the charts and the
+annotation pane all agree on it.
 
 A workspace may hold a city's whole set of plans.  Every plan is known by
 its record and its root (a heading); its tree and annotations are loaded
@@ -22,58 +23,21 @@ GUI thread only (the repository's connection belongs to it).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QObject, Signal
 
 from workbench.core.departments import Department
-from workbench.core.plan import PARAGRAPH_KINDS, PLAN, SENTENCE, Plan, PlanNode
+from workbench.core.plan import PLAN, Plan, PlanNode
 from workbench.storage.audit.audit import Reviewer
-from workbench.storage.state.records import LEAD, Assignment, Changes, IndicatorLink, IndicatorRecord, NodeStatus, PlanRecord
+from workbench.storage.state.records import Assignment, Changes, IndicatorLink, IndicatorRecord, NodeStatus, PlanRecord
 from workbench.storage.repository import Repository
 
+from workbench.ui.tagging.tag_state import TagDerivation, is_clause
 from workbench.ui.tree.coverage import Coverage
 
-# Tagging states, as the tree shows them.
-STATE_NONE = "none"
-STATE_LEAD = "lead"  # the node (or one of its sentences) has a lead
-STATE_SUPPORT = "support"  # tags, but no lead (merged or legacy data; the store puts a lead first)
-STATE_INHERITED = "inherited"  # no tags of its own; an ancestor's apply
-STATE_DISPUTED = "disputed"  # review status "question", or an open merge conflict
 EAGER_NODES = 20_000  # a workspace of at most this many nodes is loaded whole at start
 
 
-@dataclass(frozen=True)
-class TagState:
-    """How a node stands: where its departments come from and whether one leads."""
-
-    source: str  # "own" | "sentences" | "inherited" | ""
-    has_lead: bool
-    count: int  # the node's own tags plus its sentences' tags
-    disputed: bool
-    inherited_from: int | None = None  # the ancestor whose tags apply
-
-    @property
-    def state(self) -> str:
-        if self.disputed:
-            return STATE_DISPUTED
-        if self.source in ("own", "sentences"):
-            return STATE_LEAD if self.has_lead else STATE_SUPPORT
-        if self.source == "inherited":
-            return STATE_INHERITED
-        return STATE_NONE
-
-    @property
-    def untagged(self) -> bool:
-        return not self.source
-
-
-def is_clause(node: PlanNode) -> bool:
-    """Clauses in the navigation and coverage sense: paragraphs (clauses and box items)."""
-    return node.kind in PARAGRAPH_KINDS
-
-
-class Session(QObject):
+class Session(TagDerivation, QObject):
     changed = Signal(object)  # Changes, after the caches were refreshed
     plan_added = Signal(int)  # plan id, after its tree was loaded
     departments_changed = Signal(object)  # frozenset of department ids
@@ -303,47 +267,7 @@ class Session(QObject):
     def all_assignments(self) -> dict[int, list[Assignment]]:
         return self._assignments
 
-    # -- derived state ----------------------------------------------------
-
-    def inherited(self, node: PlanNode) -> tuple[PlanNode, list[Assignment]] | None:
-        """The nearest ancestor with departments of its own, and those departments."""
-        ancestor = node.parent
-        while ancestor is not None and ancestor.kind != PLAN:
-            own = self._assignments.get(ancestor.db_id or -1)
-            if own:
-                return ancestor, own
-            ancestor = ancestor.parent
-        return None
-
-    def effective(self, node: PlanNode) -> list[Assignment]:
-        """The departments that apply to a node: its own, else the inherited ones."""
-        own = self._assignments.get(node.db_id or -1)
-        if own:
-            return own
-        found = self.inherited(node)
-        return found[1] if found else []
-
-    def sentence_assignments(self, node: PlanNode) -> list[Assignment]:
-        result: list[Assignment] = []
-        for child in node.children:
-            if child.kind == SENTENCE and child.db_id is not None:
-                result.extend(self._assignments.get(child.db_id, ()))
-        return result
-
-    def tag_state(self, node: PlanNode) -> TagState:
-        node_id = node.db_id or -1
-        disputed = self.status(node_id).review_status == "question" or node_id in self._conflicted
-        own = self._assignments.get(node_id)
-        if own:
-            return TagState("own", any(a.role == LEAD for a in own), len(own) + len(self.sentence_assignments(node)), disputed)
-        sentences = self.sentence_assignments(node) if is_clause(node) else []
-        if sentences:
-            return TagState("sentences", any(a.role == LEAD for a in sentences), len(sentences), disputed)
-        found = self.inherited(node)
-        if found:
-            ancestor, tags = found
-            return TagState("inherited", any(a.role == LEAD for a in tags), 0, disputed, ancestor.db_id)
-        return TagState("", False, 0, disputed)
+    # -- derived state (tag_state.TagDerivation) -------------------------
 
     def coverage(self, node: PlanNode) -> tuple[int, int]:
         """(clauses with a lead, clauses) under a container node of a loaded plan; (0, 0) for a heading."""

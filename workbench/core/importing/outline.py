@@ -11,18 +11,16 @@ exactly one node's `lines`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from workbench.core import plan as P
 from workbench.core.importing.applied import Applied, apply_splits
 from workbench.core.importing.applied import apply as apply_corrections
 from workbench.core.importing.boxes import Boxes
+from workbench.core.importing.heading_titles import HeadingTitles
 from workbench.core.importing.corrections import normalise
 from workbench.core.importing.front_matter import FrontMatter
-from workbench.core.importing.headings import (
-    Heading, SPACE_RUN_RE, clean, ends_paragraph, guess_run_in_title, looks_like_run_in, match_heading, match_item,
-)
+from workbench.core.importing.headings import Heading, clean, ends_paragraph, match_heading, match_item
 from workbench.core.importing.numbering import ARTICLE, ITEM_STYLES, Scheme, heading_split, match_numbered
 from workbench.core.importing.scheme_scan import scan_scheme
 from workbench.core.importing.toc import TableOfContents, contents_at, find_toc, running_headers
@@ -30,9 +28,6 @@ from workbench.core.importing.units import split_units
 from workbench.core.importing.wrapping import measure, unspace
 from workbench.core.plan import Plan, PlanNode
 from workbench.core.sentences import paragraph_title, split_sentences
-
-TITLE_CONTINUATION_MAX = 30
-
 
 class StructureError(ValueError):
     """The text has no recognisable plan structure."""
@@ -48,7 +43,7 @@ class _Cursor:
     counters: dict[str, int] = field(default_factory=dict)
 
 
-class OutlineBuilder(FrontMatter, Boxes):
+class OutlineBuilder(FrontMatter, Boxes, HeadingTitles):
     def __init__(self, lines: list[str], source_name: str, locate=None,
                  heading_levels: dict[int, int] | None = None, furniture: set[int] | None = None,
                  corrections=()) -> None:
@@ -238,81 +233,6 @@ class OutlineBuilder(FrontMatter, Boxes):
         self.derived_titles.add(node.key)
         self._add_sentences(node)
         return k
-
-    def _toc_title(self, heading: Heading) -> str | None:
-        if not self.toc:
-            return None
-        if heading.kind == P.SECTION:
-            return self.toc.title_for(P.SECTION, heading.label, self.cur.chapter.label if self.cur.chapter else None)
-        return self.toc.title_for(heading.kind, heading.label)
-
-    def _split_title(self, heading: Heading, line: int) -> tuple[str, str | None]:
-        """Split a heading line that runs on into body text (PDF exports)."""
-        title = heading.title
-        known = self._toc_title(heading)
-        if known and title != known and title.startswith(known) and len(title) > len(known):
-            return known, title[len(known):].strip()
-        if known is None or not title.startswith(known):
-            gap = SPACE_RUN_RE.search(title)
-            if gap and ends_paragraph(title) and heading.kind != P.BOX:
-                return title[: gap.start()].strip(), title[gap.end():].strip()
-            if heading.kind == P.BOX:
-                item = re.search(r"[（(][一二三四五六七八九十]+[）)]", title)
-                if item and item.start() > 0:
-                    return title[: item.start()].strip(), title[item.start():]
-            elif known is None and looks_like_run_in(title):
-                guess = guess_run_in_title(title)
-                if guess is not None:
-                    self.warnings.append(f"{self.locate(line)}: {heading.label} runs straight into its text; title taken "
-                                         f"as {guess[0]!r} (check it in the import preview)")
-                    return guess
-                self.warnings.append(f"{self.locate(line)}: {heading.label} runs straight into its text and no title "
-                                     f"could be told apart; the text is kept as its first paragraph")
-                return "", title
-        return title, None
-
-    def _continue_title(self, heading: Heading, title: str, j: int) -> tuple[str, int, list[int]]:
-        """Join a title wrapped onto following lines (第三章 …，推动 / 形成…格局)."""
-        known = self._toc_title(heading)
-        used: list[int] = []
-        k = j
-        while k < len(self.text):
-            if not self.text[k]:
-                k += 1
-                continue
-            nxt = self.text[k]
-            if k in self.fix.joins:  # the reviewer joined this line to the title
-                title += nxt
-                used.append(self.ln[k])
-                k = j = k + 1
-                continue
-            if k in self.fix.starts or k in self.fix.body:
-                break
-            if known:
-                if title == known or not known.startswith(title + nxt):
-                    break
-            elif (
-                heading.kind == P.BOX
-                or len(nxt) > TITLE_CONTINUATION_MAX
-                or ends_paragraph(nxt)
-                or any(ch in nxt for ch in "。；")
-                or nxt.endswith(("，", "、", ","))
-                or self.match(nxt)
-                or match_item(nxt)
-                or match_numbered(nxt)
-                or match_heading(nxt)
-                or heading.body is not None
-                or k in self.styled
-                or self.raw[k].startswith("\t")
-            ):
-                break
-            title += nxt
-            used.append(self.ln[k])
-            k += 1
-            j = k
-            if not known:
-                break
-        return title, j, used
 
     def _open_level(self, heading: Heading, title: str, lines: list[int]) -> PlanNode:
         cur = self.cur

@@ -20,7 +20,8 @@ from typing import Protocol
 from workbench.core.plan import PLAN, SENTENCE, PlanNode
 from workbench.storage.search import Hit
 
-from workbench.ui.session import Session, is_clause
+from workbench.ui.session import Session
+from workbench.ui.tagging.tag_state import is_clause
 
 HEAD_WEIGHT = 4
 SNIPPET_BEFORE = 18

@@ -1,1 +1,1 @@
-"""Widgets that help the reviewer tag: explained suggestions."""
+"""Tagging in the window: the tag state every view derives (tag_state) and explained suggestions."""

@@ -154,7 +154,7 @@ class Coverage:
             counts[new] += 1
 
     def _affected(self, node_ids: Iterable[int]) -> list[PlanNode]:
-        from workbench.ui.session import is_clause
+        from workbench.ui.tagging.tag_state import is_clause
 
         seen: set[int] = set()
         found: list[PlanNode] = []

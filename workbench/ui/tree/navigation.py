@@ -21,7 +21,8 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex
 from workbench.core.plan import PlanNode
 
 from workbench.ui.tree.plan_filter_model import PlanFilterModel
-from workbench.ui.session import Session, is_clause
+from workbench.ui.session import Session
+from workbench.ui.tagging.tag_state import is_clause
 
 
 def preorder(model: QAbstractItemModel, parent: QModelIndex | None = None) -> Iterator[QModelIndex]:

@@ -15,7 +15,7 @@ from workbench.core.plan import PLAN, PlanNode
 
 from workbench.ui.tree.plan_tree_model import PlanTreeModel
 from workbench.ui.qt_compat import filter_change
-from workbench.ui.session import is_clause
+from workbench.ui.tagging.tag_state import is_clause
 
 Index = QModelIndex | QPersistentModelIndex
 

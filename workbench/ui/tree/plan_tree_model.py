@@ -30,7 +30,8 @@ from workbench.core.plan import PLAN, SENTENCE, PlanNode
 from workbench.storage.state.records import LEAD, Changes
 
 from workbench.ui import icons
-from workbench.ui.session import STATE_INHERITED, STATE_NONE, Session, TagState, is_clause
+from workbench.ui.session import Session
+from workbench.ui.tagging.tag_state import STATE_INHERITED, STATE_NONE, TagState, is_clause
 from workbench.ui.tree.row_delegate import CellRole
 
 translate = QCoreApplication.translate

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QHeaderView, QL
 from workbench.core.plan import CHAPTER
 
 from workbench.ui.tree.plan_filter_model import PlanFilterModel
-from workbench.ui.session import Session, is_clause
+from workbench.ui.session import Session
+from workbench.ui.tagging.tag_state import is_clause
 from workbench.ui.tree.row_delegate import RowDelegate
 
 translate = QCoreApplication.translate

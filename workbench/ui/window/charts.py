@@ -25,7 +25,8 @@ from PySide6.QtWidgets import QScrollArea, QTabWidget, QWidget
 from workbench.storage.state.records import LEAD
 
 from workbench.ui import icons
-from workbench.ui.session import STATE_INHERITED, STATE_LEAD, STATE_NONE, STATE_SUPPORT, Session
+from workbench.ui.session import Session
+from workbench.ui.tagging.tag_state import STATE_INHERITED, STATE_LEAD, STATE_NONE, STATE_SUPPORT
 
 translate = QCoreApplication.translate
 ROW = 24

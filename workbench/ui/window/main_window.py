@@ -34,7 +34,8 @@ from workbench.ui.tree.plan_tree_model import PlanTreeModel
 from workbench.ui.window.reader import Reader
 from workbench.ui.search.search_backend import SearchBackend, SearchResult, make_backend
 from workbench.ui.search.search_panel import SearchPanel
-from workbench.ui.session import Session, is_clause
+from workbench.ui.session import Session
+from workbench.ui.tagging.tag_state import is_clause
 from workbench.ui.window.status_bar import StatusBar
 from workbench.ui.window.still_docks import keep_still
 from workbench.ui.tree.tree_panel import TreePanel

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from workbench.core.plan import CHAPTER, PART, PLAN, SENTENCE, PlanNode
 
-from workbench.ui.session import Session, is_clause
+from workbench.ui.session import Session
+from workbench.ui.tagging.tag_state import is_clause
 
 translate = QCoreApplication.translate
 
