@@ -22,15 +22,17 @@ it up to its stamp (disputes/sync.py): the targets of the incoming events and
 of our events after the stamp are the only ones replayed here.  Per target,
 only the last event of each origin is looked at (found through the (plan,
 key) index); the causal questions go to causal.Causal; values are compared
-as canonical text built by SQLite's JSON functions (`digest`), so no event's
-`after` is decoded in Python.  The global order is kept where it matters:
+as canonical text built by SQLite's JSON functions (merge_ahead.DIGEST, read
+on a thread while the rows copy), so no event's `after` is decoded in
+Python.  The global order is kept where it matters:
 conflicts are listed by canonical position of side B, then side A (ids
 follow it), and a closed dispute names the event History would name.
 
 Departments are few: all of them are replayed (replay.py's code, on a History
 view of their events).  `touched_replay` returns None where this replay could
-differ from the full one (the conflicts table not known to be up to date, a
-value of a shape the SQL text does not mirror): the caller replays everything.
+differ from the full one (a value of a shape the SQL text does not mirror);
+merge.py also keeps the full replay where the conflicts table is not known to
+be up to date.
 """
 
 from __future__ import annotations
@@ -75,8 +77,7 @@ class Touched:
     old: dict[Target, int] = field(default_factory=dict)  # -> seq of the event shown before the merge, if any
     old_disputed: dict[Target, list[int]] = field(default_factory=dict)  # (until read) its frontier, if disputed
     changed: list[Target] = field(default_factory=list)  # targets whose value the merge changes
-    origins: dict[int, str] = field(default_factory=dict)  # seq -> origin, of disputed targets' frontier events
-    positions: dict[int, int] = field(default_factory=dict)  # seq -> canonical position, of the same
+    positions: dict[int, int] = field(default_factory=dict)  # seq -> canonical position, of frontier events
     events: dict[int, tuple[str, str]] = field(default_factory=dict)  # seq -> (uuid, hash), of the same
     departments: Replayed | None = None  # every department, replayed (its history: a view of their events)
     conflicts: list[tuple[int, int, Any]] = field(default_factory=list)  # (position B, A, conflict)
@@ -127,7 +128,7 @@ def _frontiers(touched: Touched, last: dict[Target, dict[str, int]]) -> None:
     """Each target's shown event, or (disputed) its frontier: replay.Replayed.frontier_of, per target."""
     causal = touched.causal
     frontier_of, index, position = causal.frontier, causal.index, causal.position
-    targets, disputed, origins, positions = touched.targets, touched.disputed, touched.origins, touched.positions
+    targets, disputed, positions = touched.targets, touched.disputed, touched.positions
     for target, per_origin in last.items():
         if len(per_origin) == 1:
             (targets[target],) = per_origin.values()
@@ -138,7 +139,6 @@ def _frontiers(touched: Touched, last: dict[Target, dict[str, int]]) -> None:
             continue
         for origin, seq in per_origin.items():
             if seq in frontier:
-                origins[seq] = origin
                 positions[seq] = position(origin, index(origin, seq))
         frontier.sort(key=positions.__getitem__)
         disputed[target] = frontier

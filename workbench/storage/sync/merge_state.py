@@ -1,17 +1,19 @@
 """The state rows of a merge's touched targets brought to the targeted replay (merge_replay.py), in SQL.
 
 state_tables.write_state reads every state table into Python and writes the
-differences one statement per row.  Here only the touched targets' rows are
-compared, with the canonical text merge_replay gives each target's shown
-event (the same text is built from the rows: equal texts <=> equal values),
-and the changed ones rewritten with a few set-based statements that take
-each value from the event's `after` with json_each, never decoding it in
-Python.  Departments (few) go through state_tables.write_departments.
+differences one statement per row.  Here only the targets whose value the
+merge changes are written (merge_replay._changed: the shown event's value
+against the one shown before the merge, which is what the tables hold), with
+a few set-based statements: list values come as rows of their canonical text
+(json_each over [[department uid, role], ...] or [indicator key, ...]), texts
+and statuses as they are; a note or remark takes its shown event's time as
+`updated_at`, as write_state does.  Departments (few) go through
+state_tables.write_departments.
 
 Returns None where write_state would refuse (a changed target on a node this
-workspace lacks, a department or indicator no row defines): the caller then
-runs the full replay, whose write_state raises its own message.
-"""
+workspace lacks, a department or indicator no row defines; the list writes
+run in a savepoint, undone then): the caller runs the full replay, whose
+write_state raises its own message."""
 
 from __future__ import annotations
 
@@ -25,7 +27,8 @@ from workbench.storage.sync.merge_replay import Touched
 _CHANGED = ("CREATE TEMP TABLE merge_changed (subject TEXT NOT NULL, nid INTEGER NOT NULL, node_id INTEGER, "
             "seq INTEGER NOT NULL, norm TEXT NOT NULL)")  # fmt: skip
 
-# Rows from the canonical text (compact: [[department uid, role], ...] or [indicator key, ...]).
+# Rows from the canonical text (compact: [[department uid, role], ...] or [indicator key, ...]); an element whose
+# department or indicator no row defines drops out of the join, and _write counts the rows to find it.
 _LISTS = [
     ("assignments", "DELETE FROM assignments WHERE node_id IN (SELECT node_id FROM temp.merge_changed WHERE "
      "subject = 'assignments')",
