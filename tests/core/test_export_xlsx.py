@@ -65,6 +65,13 @@ def task_rows(ws, header_row=2):
     return header, {r[at].value: r for r in ws.iter_rows(min_row=header_row + 1) if r[at].value}
 
 
+def test_the_title_and_every_chapter_row_of_the_division_are_merged_across_the_printed_columns(workbook):
+    ws = openpyxl.load_workbook(workbook)["任务分工"]
+    chapter_rows = [c.row for c in ws["A"] if isinstance(c.value, str) and c.value.startswith("第") and "章" in c.value]
+    assert len(chapter_rows) > 3
+    assert {str(r) for r in ws.merged_cells.ranges} == {"A1:F1"} | {f"A{row}:F{row}" for row in chapter_rows}
+
+
 def test_sheets_and_division_rows(workbook, snapshot):
     wb = openpyxl.load_workbook(workbook)
     assert wb.sheetnames == ["责任矩阵汇总", "责任矩阵", "任务分工", "主要指标", "部门汇总", "说明"]

@@ -56,12 +56,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CliError(f"the workspace holds {len(plans)} plans: choose one with --plan "
                        f"({', '.join(f'{p.id}={p.title}' for p in plans)})")
     from workbench.core.matrix import Filters
-    from workbench.storage.state.snapshot import provenance, read_snapshot
+    from workbench.storage.state.export_snapshot import read_export_snapshot
+    from workbench.storage.state.snapshot import provenance
 
-    plan = repo.load_plan(plans[0].id)
     chapters = frozenset(c.strip() for c in args.chapters.split(",")) if args.chapters else None
     filters = Filters(chapters=chapters)
-    snapshot = read_snapshot(repo.db, plan)
+    snapshot = read_export_snapshot(repo, plans[0].id)
+    plan = snapshot.plan
     prov = provenance(repo.db, plan, workspace=_db_path(args), reviewer=repo.reviewer.name, filters=filters,
                       unit=repo.reviewer.unit)
     if args.what == "department":
@@ -85,7 +86,8 @@ def _export_each_plan(args: argparse.Namespace, repo) -> int:
     from workbench.core.export_xlsx import export_workbook
     from workbench.core.matrix import Filters
     from workbench.storage.disputes.conflicts import open_conflict_targets
-    from workbench.storage.state.snapshot import log_position, provenance, read_departments, read_snapshot
+    from workbench.storage.state.export_snapshot import read_export_snapshot
+    from workbench.storage.state.snapshot import log_position, provenance, read_departments
 
     if args.what == "department":
         raise CliError("--each-plan exports the plan workbooks (matrix, division, indicators, all)")
@@ -103,8 +105,8 @@ def _export_each_plan(args: argparse.Namespace, repo) -> int:
     # what every plan's workbook shares, read once (the connection reads one unchanging file: verified above)
     departments, disputed, position = read_departments(repo.db), open_conflict_targets(repo.db), log_position(repo.db)
     for record in chosen:
-        plan = repo.load_plan(record.id)
-        snapshot = read_snapshot(repo.db, plan, departments=departments, disputed_targets=disputed)
+        snapshot = read_export_snapshot(repo, record.id, departments=departments, disputed_targets=disputed)
+        plan = snapshot.plan
         prov = provenance(repo.db, plan, workspace=_db_path(args), reviewer=repo.reviewer.name, filters=filters,
                           unit=repo.reviewer.unit, position=position)
         target = folder / plan_file_name(record.title, record.sha256)

@@ -193,6 +193,8 @@ def _matrix_sheet(ws, columns, rows) -> Iterator[None]:
     lead_style = cell_style(ws, fill=LEAD_FILL, alignment=CENTER)
     support_style = cell_style(ws, fill=SUPPORT_FILL, alignment=CENTER)
     lead_label = ROLE_LABELS["lead"]
+    column = {name: index for index, name in enumerate(names, 2)}
+    blank = [None] * len(names)
     row_idx = 1
     for row in rows:
         row_idx += 1
@@ -206,13 +208,10 @@ def _matrix_sheet(ws, columns, rows) -> Iterator[None]:
             excerpt = node.text if len(node.text) <= EXCERPT else node.text[:EXCERPT] + "…"
             label = lead_phrase(node)
             format_row(ws, row_idx, height=wrapped_height([label, excerpt], MATRIX_WIDTHS), outline=row.level)
-            values = [styled(ws, label, plain), styled(ws, excerpt, plain)]
-            cells = row.cells
-            for name in names:
-                role = cells.get(name)
-                values.append(None if role is None else styled(
-                    ws, role, lead_style if role == lead_label else support_style))
-            ws.append(values + [styled(ws, node.key, plain)])
+            values = [styled(ws, label, plain), styled(ws, excerpt, plain), *blank, styled(ws, node.key, plain)]
+            for name, role in row.cells.items():  # a row's few units, not every column
+                values[column[name]] = styled(ws, role, lead_style if role == lead_label else support_style)
+            ws.append(values)
         yield
     totals = department_totals(columns, rows)
     for role_index, caption in ((0, "牵头合计"), (1, "配合合计")):

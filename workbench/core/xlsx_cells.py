@@ -12,7 +12,10 @@ from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.dimensions import RowDimension
+
+from workbench.core.xlsx_stream import stream_utf8
 
 EXCEL_CELL_LIMIT = 32767
 TRUNCATION_MARKER = "……〔超出Excel单元格长度上限，已截断，原文共{n}字〕"
@@ -59,7 +62,9 @@ class _StyledCell(Cell):
     """A streamed cell whose style is registered once (`cell_style`): the writer asks every styled cell
     for its style id and whether it has a style, which otherwise hashes the style array each time."""
 
-    __slots__ = ("style_id", "has_style")
+    __slots__ = ("style_id",)
+    has_style = True  # the same for every such cell: class attributes, not set per cell
+    _hyperlink = _comment = None
 
 
 def cell_style(ws, *, font=BODY_FONT, fill=None, alignment=WRAP, border=BORDER) -> tuple:
@@ -75,8 +80,6 @@ def styled(ws, value, style: tuple):
     c = _StyledCell.__new__(_StyledCell)
     c.parent = ws
     c.row = c.column = 1  # the row streamer places it
-    c._hyperlink = c._comment = None
-    c.has_style = True
     if isinstance(value, str):
         text = clean_text(value) if not value.isprintable() or len(value) > EXCEL_CELL_LIMIT else value
         c._value = text
@@ -138,6 +141,7 @@ def stream_cells(ws) -> None:
             yield c
 
     ws._values_to_row = values_to_row
+    stream_utf8(ws)
 
 
 LINE_HEIGHT = 13.5  # points per wrapped line at the 10-point body font
@@ -174,6 +178,14 @@ def format_row(ws, row_idx: int, *, height: float | None = None, outline: int = 
         dimension = RowDimension(ws, ht=height, customHeight=height is not None, outlineLevel=outline)
         shared[key] = {name: value for name, value in dict(dimension).items() if name != "r"}
     ws.row_dimensions[row_idx] = shared[key]
+
+
+def merge(ws, ref: str) -> None:
+    """Merge `ref` (e.g. A5:J5) in a sheet whose merges never overlap (each a row of its own, or a header).
+
+    Straight into the set of ranges: MultiCellRange.add first compares the new range with every one
+    before it, which is quadratic in a plan's chapter rows."""
+    ws.merged_cells.ranges.add(CellRange(ref))
 
 
 def header_row(ws, titles: list[str]) -> list:

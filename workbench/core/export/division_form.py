@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 
 from workbench.core.export import print_layout as L
 from workbench.core.matrix import DivisionRow
-from workbench.core.xlsx_cells import BORDER, HEADER_FILL, cell, cell_style, format_row, styled
+from workbench.core.xlsx_cells import BORDER, HEADER_FILL, cell, cell_style, format_row, merge, styled
 
 ID_HEADER = "节点编号（勿改）"
 PASTE_HEADER = "任务分工表述"
@@ -89,7 +89,7 @@ def division_form(ws, rows: list[DivisionRow], *, plan_title: str, options: L.Pr
         nonlocal row_idx
         row_idx += 1
         format_row(ws, row_idx, height=height)
-        ws.merged_cells.add(f"A{row_idx}:{last_letter}{row_idx}")
+        merge(ws, f"A{row_idx}:{last_letter}{row_idx}")
         first = cell(ws, text, font=font, alignment=alignment, fill=fill, border=border)
         rest = [cell(ws, "", fill=fill, border=border) for _ in range(printed - 1)] if border or fill else []
         ws.append([first, *rest])

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from openpyxl.utils import get_column_letter
 
 from workbench.core.export import print_layout as L
-from workbench.core.xlsx_cells import HEADER_FILL, cell, cell_style, format_row, styled
+from workbench.core.xlsx_cells import HEADER_FILL, cell, cell_style, format_row, merge, styled
 
 PRINTED_COUNT = 10  # 序号 … 配合单位; 关联条款 is for the screen (the Word paper prints the same ten)
 
@@ -68,7 +68,7 @@ def indicator_form(ws, rows, footnote: str, *, plan_title: str, paper: str = "A4
     if footnote:
         row_idx += 1
         format_row(ws, row_idx, height=L.row_height([footnote], [sum(widths[:PRINTED_COUNT])]))
-        ws.merged_cells.add(f"A{row_idx}:{last}{row_idx}")
+        merge(ws, f"A{row_idx}:{last}{row_idx}")
         ws.append([cell(ws, footnote, font=L.BODY, alignment=L.LEFT_ALIGN, border=None)])
         yield
     L.set_print_area(ws, PRINTED_COUNT, row_idx)

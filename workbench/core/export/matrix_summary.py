@@ -19,7 +19,7 @@ from workbench.core.departments import Department
 from workbench.core.export import print_layout as L
 from workbench.core.matrix import LEAD, AssignmentSnapshot, Filters, chapter_of, matrix_departments, tagged_nodes
 from workbench.core.plan import PlanNode
-from workbench.core.xlsx_cells import cell, cell_style, format_row, styled
+from workbench.core.xlsx_cells import cell, cell_style, format_row, merge, styled
 
 OTHER = "其他"  # tasks outside any chapter (前言, boxes hung on the plan itself)
 
@@ -128,7 +128,7 @@ def matrix_summary_sheet(ws, data: ChapterCounts, *, plan_title: str, paper: str
         row_idx += 1
         text = (f"{chapter_numeral(chapter)}、{chapter.title}" if chapter is not None
                 else f"{OTHER}：前言及不属于任何一章的条目")
-        ws.merged_cells.add(f"A{row_idx}:{letter}{row_idx}")
+        merge(ws, f"A{row_idx}:{letter}{row_idx}")
         format_row(ws, row_idx, height=L.row_height([text], [sum(widths)]))
         ws.append([cell(ws, text, font=L.BODY, alignment=L.LEFT_ALIGN, border=None)])
         yield

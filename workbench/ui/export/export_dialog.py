@@ -219,11 +219,12 @@ class ExportDialog(QDialog):
 def start_export(parent: QWidget, pool, repo, plan_id: int, request: ExportRequest, *, workspace: Path,
                  on_done=None):
     """Read the snapshot here (GUI thread), write in a worker; returns the Worker."""
-    from workbench.storage.state.snapshot import provenance, read_snapshot
+    from workbench.storage.state.export_snapshot import read_export_snapshot
+    from workbench.storage.state.snapshot import provenance
     from workbench.ui.workers import run_with_progress
 
-    plan = repo.load_plan(plan_id)
-    snapshot = read_snapshot(repo.db, plan)
+    snapshot = read_export_snapshot(repo, plan_id)  # the part of the tree a workbook shows
+    plan = snapshot.plan
     reviewer = repo.reviewer.name + (f"（{repo.reviewer.unit}）" if repo.reviewer.unit else "")
     prov = provenance(repo.db, plan, workspace=workspace, reviewer=reviewer)  # run_export records the filters
 
