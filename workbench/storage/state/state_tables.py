@@ -97,35 +97,7 @@ def department_differences(replayed: Replayed, tables: TableState) -> list[str]:
 def write_state(db: sqlite_utils.Database, replayed: Replayed) -> set[NodeTarget]:
     """Make the tables equal `replayed` (caller holds the transaction); return the node targets changed."""
     tables = read_state(db)
-    differing = sorted(department_differences(replayed, tables))
-    # Free the names first, so that two departments swapping names never clash midway.
-    db.conn.executemany(
-        "UPDATE departments SET name = '~' || uid WHERE uid = ?", [(u,) for u in differing if u in tables.departments]
-    )
-    for uid in differing:
-        record = replayed.departments.get(uid)
-        if record is None:
-            raise StoreError(f"department {uid} is in the workspace but in no event")
-        row = {
-            "uid": uid,
-            "name": record["name"],
-            "full_name": record["full_name"] or "",
-            "kind": record["kind"],
-            "aliases": json.dumps(record["aliases"], ensure_ascii=False),
-            "keywords": json.dumps(record["keywords"], ensure_ascii=False),
-            "position": record["position"] or 0,
-            "unconfirmed": int(record["unconfirmed"]),
-            "retired": int(record["retired"]),
-        }
-        if uid in tables.departments:
-            db.execute(
-                "UPDATE departments SET name = ?, full_name = ?, kind = ?, aliases = ?, keywords = ?, "
-                "position = ?, unconfirmed = ?, retired = ? WHERE uid = ?",
-                [row[k] for k in ("name", "full_name", "kind", "aliases", "keywords", "position", "unconfirmed",
-                                  "retired", "uid")],
-            )
-        else:
-            db["departments"].insert(row)
+    write_departments(db, replayed.departments, tables.departments)
     changed = node_differences(replayed, tables)
     if not changed:
         return set()
@@ -189,3 +161,38 @@ def write_state(db: sqlite_utils.Database, replayed: Replayed) -> set[NodeTarget
                 [node_id, status, timing],
             )
     return set(changed)
+
+
+def write_departments(db: sqlite_utils.Database, replayed: dict[str, dict[str, Any]],
+                      tables: dict[str, dict[str, Any]]) -> None:  # fmt: skip
+    """Make the departments table (read as `tables`, read_departments) equal the `replayed` records."""
+    uids = set(replayed) | set(tables)
+    differing = sorted(u for u in uids if replayed.get(u) != tables.get(u))
+    # Free the names first, so that two departments swapping names never clash midway.
+    db.conn.executemany(
+        "UPDATE departments SET name = '~' || uid WHERE uid = ?", [(u,) for u in differing if u in tables]
+    )
+    for uid in differing:
+        record = replayed.get(uid)
+        if record is None:
+            raise StoreError(f"department {uid} is in the workspace but in no event")
+        row = {
+            "uid": uid,
+            "name": record["name"],
+            "full_name": record["full_name"] or "",
+            "kind": record["kind"],
+            "aliases": json.dumps(record["aliases"], ensure_ascii=False),
+            "keywords": json.dumps(record["keywords"], ensure_ascii=False),
+            "position": record["position"] or 0,
+            "unconfirmed": int(record["unconfirmed"]),
+            "retired": int(record["retired"]),
+        }
+        if uid in tables:
+            db.execute(
+                "UPDATE departments SET name = ?, full_name = ?, kind = ?, aliases = ?, keywords = ?, "
+                "position = ?, unconfirmed = ?, retired = ? WHERE uid = ?",
+                [row[k] for k in ("name", "full_name", "kind", "aliases", "keywords", "position", "unconfirmed",
+                                  "retired", "uid")],
+            )
+        else:
+            db["departments"].insert(row)

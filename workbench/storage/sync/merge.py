@@ -12,6 +12,20 @@ that everything we write afterwards saw those events (history.py).  Then the
 state tables are made equal to the replay of all events, and the conflicts
 table is brought up to date.  All of it is one transaction.
 
+What is replayed: only the targets whose value or disputes the merge can
+change, i.e. the nodes the incoming events touch and those our own events
+touched since the conflicts table was last synced, and every department
+(merge_replay.py says why that equals the full replay; merge_ahead.py reads
+our events there and every value, on a thread, while their rows are copied;
+causal.py answers the causal questions from SQLite's indexes; merge_state.py
+and merge_conflicts.py write the rows of those targets only).  The full
+replay (replay.py: every event decoded, every state row compared) runs
+instead where that could differ: a file whose conflicts table is not known to
+be up to date (no stamp, and two workspaces wrote targets), a value of a
+shape the repository never writes, a value naming a node, department or
+indicator this workspace lacks (the full replay's write_state refuses it
+with its own message), or a caller's transaction already open.
+
 Because the state is a function of the *set* of events (canonical order,
 replay.py), merging the same file twice changes nothing (no new events, no
 merge event), and merging A then B leaves the same state and open conflicts as
@@ -50,8 +64,12 @@ A backup of this workspace is taken just before the first write.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import sqlite3
 import time
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,17 +77,22 @@ import sqlite_utils
 
 from workbench.storage.audit import audit
 from workbench.storage.audit.audit import Reviewer
-from workbench.storage.audit.audit_lean import gc_paused, lean_events, lean_maker
+from workbench.storage.audit.audit_lean import gc_paused, lean_events
 from workbench.storage.audit.audit_verify import CheckedLog, check_log
 from workbench.storage.files.backup import KEEP, backup_connection
 from workbench.storage.disputes.conflicts import sync_conflicts
+from workbench.storage.disputes.sync import synced_seq
 from workbench.storage.errors import StoreError, WorkspaceDamaged, WorkspaceError
 from workbench.storage.sync.merge_copy import CopyError, attached, copy_rows, record_new_authors
 from workbench.storage.audit.history import MERGE_ACTION, MERGE_SUBJECT, HistoryError
 from workbench.storage.files.readonly import open_source
-from workbench.storage.audit.replay import replay
+from workbench.storage.audit.replay import NODE_SUBJECTS, replay
 from workbench.storage.signing.roster import Roster, load_roster
 from workbench.storage.state.state_tables import write_state
+from workbench.storage.sync.merge_conflicts import sync_touched
+from workbench.storage.sync.merge_ahead import Plan, plan_targets, read_ahead
+from workbench.storage.sync.merge_replay import TEMP_TABLES, touched_replay
+from workbench.storage.sync.merge_state import write_touched
 
 
 class MergeError(StoreError):
@@ -151,10 +174,19 @@ def merge_workspace(
         only_merges = all(event.action == MERGE_ACTION for event in incoming)
         del log  # their history: only the incoming events are needed from here on
         copy = backup_connection(db, database_path(db), reason="merge", keep=keep, detail=other.name) if backup else None
-        with attached(db, theirs_db.uri) as schema, db.atomic():
-            ours = list(lean_events(db))  # our log, light (in the transaction: all of it); theirs join it below
+        # The read-ahead thread reads what is committed: not what a caller's open transaction wrote.
+        ours_uri = _read_only_uri(db)
+        targeted = not FULL_REPLAY and not db.conn.in_transaction and ours_uri is not None
+        with ThreadPoolExecutor(1) as pool, attached(db, theirs_db.uri) as schema, _page_cache(db), db.atomic():
+            (last_before,) = db.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()
+            stamp = _up_to_date_until(db, last_before) if targeted else None
+            plan = None if stamp is None else plan_targets(db.conn, incoming, last_before, stamp)
+            count = len(incoming)
+            del incoming  # their events: the plan keeps what the replay needs of them
+            # Our events on the touched targets and the values there are read on a thread while the rows copy.
+            ahead = None if plan is None else pool.submit(read_ahead, plan, ours_uri, theirs_db.uri)
             try:
-                new, first_seq = copy_rows(db, theirs_db.conn, schema, after, len(incoming))
+                new, first_seq = copy_rows(db, theirs_db.conn, schema, after, count)
             except sqlite3.IntegrityError as exc:
                 raise MergeError(f"{other}: an event appears in two histories ({exc}); nothing merged") from exc
             except CopyError as exc:  # their file changed under us (it was open in the workbench)
@@ -167,29 +199,90 @@ def merge_workspace(
                     after={"workspace": their_uuid, "file": other.name, "events": new, "heads": heads},
                     reason=reason,
                 ).uuid  # fmt: skip
-            # The merged log in local seq order, without reading it back: the incoming events under the
-            # seq numbers they got here (consecutive: AUTOINCREMENT), then what we wrote after them.
-            lean = lean_maker(db.conn)
-            for i, event in enumerate(incoming):  # in place: each of their tuples is freed as it is replaced
-                incoming[i] = lean((first_seq + i, *event[1:]))
-            ours += incoming
-            del incoming
-            ours += lean_events(db, after_seq=first_seq + new - 1)
             try:
-                state = replay(ours)
+                done = None if ahead is None else _targeted(db, plan, ahead, first_seq, other)
+                if done is None:  # the full replay (see the module docstring)
+                    state = replay(list(lean_events(db)))
             except HistoryError as exc:
                 raise MergeError(f"{other}: its history is inconsistent with ours ({exc}); nothing merged") from exc
-            del ours
-            _check_department_names(state.departments, other)
-            changed = write_state(db, state)
-            new_conflicts = sync_conflicts(db, state)
+            if done is None:
+                _check_department_names(state.departments, other)
+                done = len(write_state(db, state)), sync_conflicts(db, state)
+                del state
+            changed, new_conflicts = done
             open_count = int(db.execute("SELECT count(*) FROM conflicts WHERE status = 'open'").fetchone()[0])
     finally:
         theirs_db.close()
     return MergeResult(
-        their_uuid, new, merge_uuid, copy, len(changed), tuple(new_conflicts), open_count,
+        their_uuid, new, merge_uuid, copy, changed, tuple(new_conflicts), open_count,
         time.perf_counter() - started, heads,
     )  # fmt: skip
+
+
+@contextlib.contextmanager
+def _page_cache(db: sqlite_utils.Database, mb: int = 64) -> Iterator[None]:
+    """A larger page cache for the merge's transaction: its index inserts (events, conflicts, state rows) land
+    at random places, and pages the default 8 MB cache spills mid-transaction are written twice."""
+    (cache,) = db.execute("PRAGMA main.cache_size").fetchone()
+    db.execute(f"PRAGMA main.cache_size = {-1024 * mb}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA main.cache_size = {int(cache)}")
+
+
+FULL_REPLAY = False  # tests set it to compare the targeted replay with the full one
+
+
+def _up_to_date_until(db: sqlite_utils.Database, last_before: int) -> int | None:
+    """The seq up to which the conflicts table is known to equal the replay (its stamp), or None: unknown.
+
+    A file from before the stamp whose conflicts table is empty is up to date when at most one workspace
+    wrote targets: no two events on a target can then be concurrent, so there is no dispute to find.
+    """
+    stamp = synced_seq(db)
+    if stamp is not None:
+        return stamp
+    if db.execute("SELECT 1 FROM conflicts LIMIT 1").fetchone():
+        return None
+    writers = 0
+    for origin in _counts(db):  # through the (origin, seq) index, stopping at each origin's first target event
+        writers += bool(db.execute(
+            "SELECT 1 FROM events WHERE origin = ? AND seq <= ? AND ((subject IN (SELECT value FROM json_each(?)) "
+            "AND plan_sha256 IS NOT NULL AND node_key IS NOT NULL) OR (subject = 'department' AND "
+            "coalesce(department_uid, '') != '')) LIMIT 1", [origin, last_before, json.dumps(NODE_SUBJECTS)]
+        ).fetchone())  # fmt: skip
+    return last_before if writers < 2 else None
+
+
+def _targeted(db: sqlite_utils.Database, plan: Plan, ahead: Future, first_seq: int,
+              other: Path) -> tuple[int, list[int]] | None:  # fmt: skip
+    """Replay, write and sync only what the merge can have changed (merge_replay.py); None where that could
+    differ from the full replay (nothing of the nodes or conflicts written then)."""
+    try:
+        try:
+            read = ahead.result()
+        except sqlite3.Error:  # malformed JSON in an `after` (json_type stops on it), a file it could not read
+            return None
+        touched = touched_replay(db.conn, plan, read, first_seq)
+        if touched is None:
+            return None
+        assert touched.departments is not None
+        _check_department_names(touched.departments.departments, other)
+        changed = write_touched(db, touched, read.node_ids)
+        if changed is None:
+            return None
+        (covered,) = db.execute("SELECT max(seq) FROM events").fetchone()
+        return changed, sync_touched(db, touched, int(covered))
+    finally:
+        for name in TEMP_TABLES:
+            db.execute(f"DROP TABLE IF EXISTS temp.{name}")
+
+
+def _read_only_uri(db: sqlite_utils.Database) -> str | None:
+    """A read-only URI of this workspace's file (None: it has none, e.g. in memory)."""
+    row = db.execute("PRAGMA database_list").fetchone()
+    return Path(row[2]).resolve().as_uri() + "?mode=ro" if row and row[2] else None
 
 
 def _verified(theirs_db, other: Path, roster) -> CheckedLog:

@@ -1,0 +1,147 @@
+"""What a merge's targeted replay (merge_replay.py) reads before their events are copied, on a thread.
+
+The targets the incoming events touch are known once their log is checked;
+our events on those targets, and the values of every event that may be shown
+or disputed there, are then fixed: ours are committed in our file, theirs are
+in theirs.  So while the main connection copies their rows (merge_copy.py),
+`read_ahead` reads, on connections of its own (our file read-only, theirs
+through the URI merge opened it with), for every touched target the last
+event of each origin among ours (found through the (plan, key) index) with
+its uuid and hash, and the canonical text of the value of each such event
+and of the last incoming event of each origin (`DIGEST`).  SQLite releases
+the GIL while it works, so this runs beside the copy.
+
+Canonical text: equal texts <=> equal replay.node_value; NULL where an
+`after` has a shape the repository never writes (replay's str() of numbers,
+null or booleans is not mirrored; a nested object stays JSON, which no
+department uid or role equals, so its write is refused and the full replay
+runs); malformed JSON stops the statement (the full replay runs).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+from workbench.storage.audit.replay import NODE_SUBJECTS
+
+Target = tuple[str, int]  # (subject, node number in temp.merge_nodes)
+
+NODES_TABLE = "CREATE TEMP TABLE merge_nodes (nid INTEGER PRIMARY KEY, sha TEXT NOT NULL, key TEXT NOT NULL)"
+# Our events on the touched nodes, through the (plan, key) index (CROSS JOIN: the touched nodes lead).
+OUR_EVENTS = ("SELECT t.nid, e.seq, e.subject, e.origin FROM temp.merge_nodes t CROSS JOIN events e "
+              "ON e.plan_sha256 = t.sha AND e.node_key = t.key WHERE e.seq <= ?")  # fmt: skip
+_VALUES_TABLE = "CREATE TEMP TABLE merge_values (seq INTEGER PRIMARY KEY, subject TEXT NOT NULL)"
+_DEPARTMENT, _ROLE = "json_extract(j.value, '$.department')", "json_extract(j.value, '$.role')"
+# One pass over each `after` (each element's fields extracted once: LIMIT -1 keeps SQLite from flattening that
+# subquery into the aggregate).  For assignments the first lead department follows the text after a unit
+# separator (JSON text holds none: json_array escapes control characters).
+DIGEST = f"""SELECT v.seq, v.subject,
+  CASE WHEN e."after" IS NULL THEN CASE v.subject WHEN 'assignments' THEN '[]' WHEN 'indicator_links' THEN '[]'
+      WHEN 'review_status' THEN 'unreviewed' ELSE '' END
+    WHEN typeof(e."after") != 'text' THEN NULL
+    WHEN v.subject = 'assignments' THEN CASE json_type(e."after") WHEN 'null' THEN '[]' WHEN 'array' THEN
+      (SELECT CASE WHEN count(*) = total(t = 'object' AND typeof(d) = 'text' AND typeof(r) = 'text') THEN
+       json_group_array(json_array(d, r)) || coalesce(char(31) || substr(min(CASE WHEN r = 'lead' THEN
+       printf('%09d', k) || d END), 10), '') END
+       FROM (SELECT j.type AS t, j.key AS k, {_DEPARTMENT} AS d, {_ROLE} AS r FROM json_each(e."after") j LIMIT -1)) END
+    WHEN v.subject = 'indicator_links' THEN CASE json_type(e."after") WHEN 'null' THEN '[]' WHEN 'array' THEN
+      (SELECT CASE WHEN count(*) = total(j.type = 'text') THEN json_group_array(j.value) END
+       FROM json_each(e."after") j) END
+    WHEN json_type(e."after") NOT IN ('null', 'text') THEN NULL
+    WHEN v.subject = 'review_status' THEN coalesce(nullif(json_extract(e."after", '$'), ''), 'unreviewed')
+    ELSE coalesce(json_extract(e."after", '$'), '') END
+FROM temp.merge_values v JOIN events e ON e.seq = v.seq
+"""
+
+
+@dataclass
+class Plan:
+    """The touched targets, made on the main connection before the copy (plan_targets)."""
+
+    nodes: list[tuple[str, str]]  # (plan sha256, node key) by node number
+    wanted: set[Target]  # node targets to replay
+    theirs: dict[Target, dict[str, int]]  # -> origin -> index in `incoming` of its last event there
+    their_subjects: dict[int, tuple[int, str]]  # their seq -> (index in `incoming`, subject), of those events
+    last_before: int  # our last seq before the merge
+    count: int  # how many events come in
+    their_sides: dict[int, tuple[str, str]]  # index in `incoming` -> (uuid, hash), of those last incoming events
+
+
+@dataclass
+class Ahead:
+    """What read_ahead read (see the module docstring)."""
+
+    ours: dict[Target, dict[str, int]] = field(default_factory=dict)  # -> origin -> seq of our last event there
+    sides: dict[int, tuple[str, str]] = field(default_factory=dict)  # our seq -> (uuid, hash), of those
+    node_ids: dict[int, int] = field(default_factory=dict)  # node number -> nodes.id (absent: no such node here)
+    values: dict[int, str | None] = field(default_factory=dict)  # our seq -> canonical text, of those
+    their_values: dict[int, str | None] = field(default_factory=dict)  # index in `incoming` -> canonical text
+
+
+def plan_targets(conn: sqlite3.Connection, incoming: list[Any], last_before: int, stamp: int) -> Plan:
+    """The node targets of `incoming` and of our events after `stamp` (up to `last_before`); also fills
+    temp.merge_nodes on `conn` (node number -> plan sha256 and key) for the conflict rows."""
+    per_target: dict[tuple[str, str, str], dict[str, int]] = {}
+    for i, event in enumerate(incoming):
+        if event.subject in NODE_SUBJECTS and event.plan_sha256 is not None and event.node_key is not None:
+            per_target.setdefault((event.subject, event.plan_sha256, event.node_key), {})[event.origin] = i
+    wanted = set(per_target)
+    for subject, sha, key in conn.execute("SELECT subject, plan_sha256, node_key FROM events WHERE seq > ? AND "
+                                          "seq <= ?", [stamp, last_before]):  # fmt: skip
+        if subject in NODE_SUBJECTS and sha is not None and key is not None:
+            wanted.add((subject, sha, key))
+    nodes = sorted({(sha, key) for _, sha, key in wanted})
+    number = {node: i for i, node in enumerate(nodes)}
+    conn.execute("DROP TABLE IF EXISTS temp.merge_nodes")
+    conn.execute(NODES_TABLE)
+    conn.executemany("INSERT INTO temp.merge_nodes (nid, sha, key) VALUES (?, ?, ?)",
+                     [(i, sha, key) for i, (sha, key) in enumerate(nodes)])  # fmt: skip
+    theirs = {(subject, number[(sha, key)]): last for (subject, sha, key), last in per_target.items()}
+    their_subjects = {incoming[i].seq: (i, subject) for (subject, _), last in theirs.items() for i in last.values()}
+    their_sides = {i: (incoming[i].uuid, incoming[i].hash) for i, _ in their_subjects.values()}
+    return Plan(nodes, {(subject, number[(sha, key)]) for subject, sha, key in wanted}, theirs, their_subjects,
+                last_before, len(incoming), their_sides)  # fmt: skip
+
+
+def read_ahead(plan: Plan, ours_uri: str, theirs_uri: str) -> Ahead:
+    """Read what the module docstring says, on connections of its own (any thread)."""
+    ahead = Ahead()
+    ours = sqlite3.connect(ours_uri, uri=True)
+    theirs = sqlite3.connect(theirs_uri, uri=True)
+    try:
+        ours.execute(NODES_TABLE)
+        ours.executemany("INSERT INTO temp.merge_nodes (nid, sha, key) VALUES (?, ?, ?)",
+                         [(i, sha, key) for i, (sha, key) in enumerate(plan.nodes)])  # fmt: skip
+        ahead.node_ids = dict(ours.execute("SELECT t.nid, n.id FROM temp.merge_nodes t JOIN plans p ON p.sha256 = "
+                                           "t.sha JOIN nodes n ON n.plan_id = p.id AND n.key = t.key"))  # fmt: skip
+        last: dict[Target, dict[str, int]] = {target: {} for target in plan.wanted}
+        # Our events on those nodes, in seq order per node (the (plan, key) index): the last one per origin stays.
+        for nid, seq, subject, origin in ours.execute(OUR_EVENTS, [plan.last_before]):
+            per_origin = last.get((subject, nid))
+            if per_origin is not None:
+                per_origin[origin] = seq
+        ahead.ours = {target: per_origin for target, per_origin in last.items() if per_origin}
+        subjects = {seq: target[0] for target, per_origin in ahead.ours.items() for seq in per_origin.values()}
+        seqs = sorted(subjects)
+        for start in range(0, len(seqs), 50_000):
+            batch = json.dumps(seqs[start : start + 50_000])
+            for seq, uuid, hash_ in ours.execute("SELECT seq, uuid, hash FROM events WHERE seq IN "
+                                                 "(SELECT value FROM json_each(?))", [batch]):  # fmt: skip
+                ahead.sides[seq] = (uuid, hash_)
+        ahead.values = _digest(ours, subjects)
+        index = {seq: i for seq, (i, _) in plan.their_subjects.items()}
+        their_values = _digest(theirs, {seq: subject for seq, (_, subject) in plan.their_subjects.items()})
+        ahead.their_values = {index[seq]: value for seq, value in their_values.items()}
+    finally:
+        ours.close()
+        theirs.close()
+    return ahead
+
+
+def _digest(conn: sqlite3.Connection, subjects: dict[int, str]) -> dict[int, str | None]:
+    conn.execute(_VALUES_TABLE)
+    conn.executemany("INSERT INTO temp.merge_values (seq, subject) VALUES (?, ?)", sorted(subjects.items()))
+    return {seq: packed for seq, _, packed in conn.execute(DIGEST)}
