@@ -364,3 +364,21 @@ def test_a_value_naming_an_unknown_department_is_refused_as_the_full_replay_refu
     finally:
         for repo in repos:
             repo.db.close()
+
+
+def test_a_text_with_a_nul_character_takes_the_full_replay(tmp_path: Path) -> None:
+    """SQLite's json_extract ends a decoded string at a NUL character ("甲\\u0000乙" gives 甲): a note or
+    remark holding one (the repository writes it as given) is not mirrored by the SQL text, so merge
+    replays everything for it instead of writing the cut text."""
+    repos = _desks(tmp_path, 2)
+    try:
+        other = repos[1]
+        other.set_note(node_id=_clause(other), text="甲\x00乙")
+        other.set_remark(node_id=_clause(other), text="丙\x00丁")
+        _merge_both(repos[0].db, tmp_path / "desk1.sqlite", repos[0].reviewer, SIGNERS[0], tmp_path / "s.sqlite")
+        assert TAKEN == {"targeted": 0, "full": 1}
+        assert repos[0].db.execute("SELECT text FROM notes").fetchall() == [("甲\x00乙",)]
+        assert repos[0].db.execute("SELECT text FROM remarks").fetchall() == [("丙\x00丁",)]
+    finally:
+        for repo in repos:
+            repo.db.close()

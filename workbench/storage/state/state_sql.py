@@ -63,7 +63,7 @@ def _list_events(element: str) -> str:
     """One row per element of a list `after`, numbered from 0; a null `after` is the empty list."""
     return f"""SELECT t.plan, t.key, x.key, {element} FROM t, json_each(t.after) x WHERE json_type(t.after) = 'array'
         UNION ALL SELECT t.plan, t.key, -1, {_ODD} FROM t
-        WHERE t.after IS NOT NULL AND json_type(t.after) NOT IN ('array', 'null')"""
+        WHERE t.after IS NOT NULL AND (json_type(t.after) NOT IN ('array', 'null') OR instr(t.after, '\\u0000'))"""
 
 
 def _list_table(table: str, value: str, joined: str) -> str:
@@ -77,6 +77,7 @@ def _text_events(defaults: str) -> str:
     """One row per target whose `after` is a JSON text other than the defaults."""
     return f"""SELECT plan, key, v FROM (SELECT t.plan, t.key, CASE
         WHEN t.after IS NULL OR json_type(t.after) = 'null' THEN NULL
+        WHEN instr(t.after, '\\u0000') THEN {_ODD}
         WHEN json_type(t.after) = 'text' THEN json_extract(t.after, '$') ELSE {_ODD} END AS v FROM t)
         WHERE v IS NOT NULL AND v NOT IN ({defaults})"""
 

@@ -15,7 +15,9 @@ Canonical text: equal texts <=> equal replay.node_value; NULL where an
 `after` has a shape the repository never writes (replay's str() of numbers,
 null or booleans is not mirrored; a nested object stays JSON, which no
 department uid or role equals, so its write is refused and the full replay
-runs); malformed JSON stops the statement (the full replay runs).
+runs); malformed JSON stops the statement (the full replay runs).  NULL too
+where an `after` holds an escaped NUL character: json_extract and
+json_each end a decoded string there.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ _DEPARTMENT, _ROLE = "json_extract(j.value, '$.department')", "json_extract(j.va
 DIGEST = f"""SELECT v.seq, v.subject,
   CASE WHEN e."after" IS NULL THEN CASE v.subject WHEN 'assignments' THEN '[]' WHEN 'indicator_links' THEN '[]'
       WHEN 'review_status' THEN 'unreviewed' ELSE '' END
-    WHEN typeof(e."after") != 'text' THEN NULL
+    WHEN typeof(e."after") != 'text' OR instr(e."after", '\\u0000') THEN NULL
     WHEN v.subject = 'assignments' THEN CASE json_type(e."after") WHEN 'null' THEN '[]' WHEN 'array' THEN
       (SELECT CASE WHEN count(*) = total(t = 'object' AND typeof(d) = 'text' AND typeof(r) = 'text') THEN
        json_group_array(json_array(d, r)) || coalesce(char(31) || substr(min(CASE WHEN r = 'lead' THEN
