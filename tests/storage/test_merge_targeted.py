@@ -382,3 +382,28 @@ def test_a_text_with_a_nul_character_takes_the_full_replay(tmp_path: Path) -> No
     finally:
         for repo in repos:
             repo.db.close()
+
+
+def test_the_read_ahead_closes_its_connections_when_one_cannot_open(tmp_path: Path, monkeypatch) -> None:
+    """The read-ahead thread opens our file read-only, then theirs; when theirs cannot be opened (their file
+    gone, the merge falls back to the full replay) our connection must not stay open past it."""
+    from workbench.storage.sync import merge_ahead
+
+    repos = _desks(tmp_path, 1)
+    repos[0].db.close()
+    opened: list[sqlite3.Connection] = []
+    real = sqlite3.connect
+
+    def connect(*args, **kwargs):
+        conn = real(*args, **kwargs)
+        opened.append(conn)
+        return conn
+
+    monkeypatch.setattr(merge_ahead.sqlite3, "connect", connect)
+    plan = merge_ahead.Plan([], set(), {}, {}, 0, 0, {})
+    ours = (tmp_path / "desk0.sqlite").resolve().as_uri() + "?mode=ro"
+    with pytest.raises(sqlite3.OperationalError):
+        merge_ahead.read_ahead(plan, ours, (tmp_path / "gone.sqlite").resolve().as_uri() + "?mode=ro")
+    assert len(opened) == 1
+    with pytest.raises(sqlite3.ProgrammingError):  # closed
+        opened[0].execute("SELECT 1")

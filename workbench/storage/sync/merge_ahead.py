@@ -112,7 +112,11 @@ def read_ahead(plan: Plan, ours_uri: str, theirs_uri: str) -> Ahead:
     """Read what the module docstring says, on connections of its own (any thread)."""
     ahead = Ahead()
     ours = sqlite3.connect(ours_uri, uri=True)
-    theirs = sqlite3.connect(theirs_uri, uri=True)
+    try:  # (closed even when theirs cannot be opened)
+        theirs = sqlite3.connect(theirs_uri, uri=True)
+    except BaseException:
+        ours.close()
+        raise
     try:
         ours.execute(NODES_TABLE)
         ours.executemany("INSERT INTO temp.merge_nodes (nid, sha, key) VALUES (?, ?, ?)",
