@@ -155,13 +155,13 @@ def run_gui(argv: Sequence[str] = (), *, on_ready: Callable[[object], None] | No
         print(f"workbench: {path} was not opened", file=sys.stderr)
         return 1
     db = opened.db
-    backup_problem = ""
+    backup_problem: BaseException | None = None
     daily = None
     if existed and not opened.read_only:
         try:  # once a day: the state before the day's first write, copied on a thread
             daily = DailyBackup.pin(path)
         except Exception as exc:  # noqa: BLE001 - a full disk: work on, but say so
-            backup_problem = str(exc)
+            backup_problem = exc
     repo = Repository(db, known or Reviewer(_os_user(), ""))
     window = None
     previous_hook = install_excepthook()  # an unexpected error shows a dialog; the window never vanishes silently
@@ -172,10 +172,11 @@ def run_gui(argv: Sequence[str] = (), *, on_ready: Callable[[object], None] | No
         if opened.read_only:
             apply_read_only(window, opened.read_only)
         window.show()
-        def backup_failed(problem: str) -> None:
-            window.status.showMessage(app.translate("App", "今日备份未能完成：%1").replace("%1", problem), 15000)
+        def backup_failed(problem: BaseException) -> None:  # in the words a write's failure gets (a full disk...)
+            reason = window.session.describe_failure(problem)
+            window.status.showMessage(app.translate("App", "今日备份未能完成：%1").replace("%1", reason), 15000)
 
-        if backup_problem:
+        if backup_problem is not None:
             backup_failed(backup_problem)
         if daily is not None:
             daily.start()
@@ -185,7 +186,7 @@ def run_gui(argv: Sequence[str] = (), *, on_ready: Callable[[object], None] | No
                 if daily.done():
                     watch.stop()
                     if daily.error is not None:
-                        backup_failed(str(daily.error))
+                        backup_failed(daily.error)
 
             watch.timeout.connect(check_backup)
             watch.start(500)

@@ -7,20 +7,19 @@ department renamed since the event) the element comparison decides, and verify's
 
 from __future__ import annotations
 
-import dataclasses
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-from workbench.storage.audit import audit_verify
-from workbench.storage.audit.audit_verify import check_log, verify
+from workbench.storage.audit.audit_verify import check_log
 from workbench.storage.audit.last_events import last_events
 from workbench.storage.files.database import open_readonly
 from workbench.storage.state import state_sql
 from workbench.storage.state.state_sql import nodes_match, target_payloads
 
 from .test_audit_tamper import _tamper, _work, honest  # noqa: F401  (honest is a fixture)
+from .test_state_sql import _reports
 from workbench.storage.audit.audit import Reviewer
 from workbench.storage.files.database import open_workspace
 from workbench.storage.repository import Repository
@@ -56,20 +55,6 @@ def _by_text(path: Path) -> dict[str, bool]:
         db.close()
 
 
-def _verdicts(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[dict, dict]:
-    db = open_readonly(path)
-    try:
-        as_is = dataclasses.asdict(verify(db))
-        with monkeypatch.context() as patched:
-            patched.setattr(audit_verify, "nodes_match", lambda db, replayed: False)
-            python_only = dataclasses.asdict(verify(db))
-    finally:
-        db.close()
-    for report in (as_is, python_only):
-        report.pop("seconds")
-    return as_is, python_only
-
-
 def test_an_untouched_workspace_is_equal_by_text_alone(single: Path) -> None:
     assert _by_text(single) == dict.fromkeys([*state_sql._LIST_TEXTS, *state_sql._VALUE_TEXTS, "all"], True)
 
@@ -81,7 +66,7 @@ def test_a_renamed_department_leaves_it_to_the_elements(single: Path, registry_f
     db.close()
     answers = _by_text(single)  # the assign events name 市科技局; the table's department is 市科学技术局 now
     assert answers["assignments"] is False and answers["all"] is True
-    as_is, python_only = _verdicts(single, monkeypatch)
+    as_is, python_only = _reports(single, monkeypatch)
     assert as_is["ok"] and as_is == python_only
 
 
@@ -119,7 +104,7 @@ def test_a_table_edited_behind_the_apps_back_is_never_equal_by_text(single: Path
     conn.close()
     answers = _by_text(single)
     assert not answers["all"] and list(answers.values()).count(False) >= 2  # its text test and the whole
-    as_is, python_only = _verdicts(single, monkeypatch)
+    as_is, python_only = _reports(single, monkeypatch)
     assert as_is == python_only and not as_is["ok"]
 
 

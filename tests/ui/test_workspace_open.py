@@ -245,3 +245,31 @@ def test_the_daily_copy_is_taken_beside_the_open_window_of_the_state_at_opening(
     assert seen["assigned"]
     (daily,) = [b for b in list_backups(ws) if b.reason == "daily"]
     assert events(daily.path) == seen["at_open"] < events(ws)  # the copy is the workspace before the day's first write
+
+
+def test_a_daily_backup_the_disk_cannot_hold_is_said_in_chinese(qtbot, workspace_path, tmp_path, monkeypatch):
+    """The day's first start copies the workspace beside it on a thread; on a disk with no room for the copy
+    the window keeps working and its status bar says why, in the reviewer's words (磁盘已满), not SQLite's alone."""
+    target = tmp_path / f"full-{uuid.uuid4().hex[:6]}"
+    target.mkdir()
+    room = workspace_path.stat().st_size + 512 * 1024  # the workspace and its journal fit; a second copy does not
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={room}", "tmpfs", str(target)],
+                      capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a tmpfs here (needs root)")
+    try:
+        shutil.copyfile(workspace_path, target / "ws.sqlite")
+        seen = {}
+
+        def drive(window) -> None:
+            text = window.status.currentMessage()
+            if "今日备份" in text:
+                seen["status"] = text
+                QApplication.quit()
+            else:
+                QTimer.singleShot(100, lambda: drive(window))
+
+        _run_window(target / "ws.sqlite", drive, monkeypatch)
+        assert seen["status"].startswith("今日备份未能完成：磁盘已满"), seen
+        assert not list((target / "backups").glob("*.sqlite"))  # no half copy left as if it were a backup
+    finally:
+        subprocess.run(["umount", "-l", str(target)])

@@ -23,6 +23,8 @@ GUI thread only (the repository's connection belongs to it).
 
 from __future__ import annotations
 
+import errno
+
 from PySide6.QtCore import QObject, Signal
 
 from workbench.core.departments import Department
@@ -322,9 +324,10 @@ class Session(TagDerivation, QObject):
 
             holder = lock_holder(Path(str(self.path))) if self.path else None
             return translate("Session", "工作区正被 %1 占用，请稍后再试").replace("%1", holder or translate("Session", "其他程序"))
-        if "readonly" in text or "read-only" in text:
+        code = getattr(exc, "errno", None)
+        if "readonly" in text or "read-only" in text or code == errno.EROFS:
             return translate("Session", "工作区为只读（%1）").replace("%1", text)
-        if "full" in text:
+        if "full" in text or code == errno.ENOSPC:
             return translate("Session", "磁盘已满（%1）").replace("%1", text)
         return text
 

@@ -24,6 +24,7 @@ from workbench.core.departments import Department
 from workbench.core.matrix import AssignmentSnapshot, Tag
 from workbench.core.plan import Plan, PlanNode
 from workbench.storage.errors import StoreError
+from workbench.storage.state.plan_store import link_tree
 
 # Kinds read whatever their state: the headings an export names (matrix groups, 说明's chapters) and the root.
 HEADING_KINDS = (P.PLAN, P.PART, P.CHAPTER, P.SECTION)
@@ -54,20 +55,12 @@ def export_plan(store, plan_id: int, node_ids) -> Plan:
     record = store.plan(plan_id)
     if record is None:
         raise StoreError(f"no plan with id {plan_id!r}")
-    by_id: dict[int, PlanNode] = {}
-    root: PlanNode | None = None
     wanted = {"plan": plan_id, "ids": json.dumps(sorted(node_ids))}
-    for node_id, parent_id, key, kind, label, title, text, number in store.db.execute(_WANTED_NODES, wanted):
-        node = PlanNode(kind=kind, key=key, label=label, title=title, text=text, number=number, db_id=node_id)
-        by_id[node_id] = node
-        if parent_id is None:
-            if root is not None:
-                raise StoreError(f"plan {plan_id} has more than one root node")
-            root = node
-        else:
-            by_id[parent_id].add(node)  # parents come first in document order, and every ancestor is read
-    if root is None:
-        raise StoreError(f"plan {plan_id} has no nodes")
+    root = link_tree(plan_id, (  # every ancestor is read, before its children (document order)
+        (node_id, parent_id, PlanNode(kind=kind, key=key, label=label, title=title, text=text, number=number,
+                                      db_id=node_id))
+        for node_id, parent_id, key, kind, label, title, text, number in store.db.execute(_WANTED_NODES, wanted)
+    ))  # fmt: skip
     return Plan(title=record.title, root=root, indicators=[r.indicator for r in store.indicators(plan_id)],
                 indicator_footnote=record.indicator_footnote, source_name=record.source_name, sha256=record.sha256,
                 body_start_line=record.body_start_line, numbering=record.numbering)

@@ -9,7 +9,7 @@ single import transaction.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 from typing import Any
 
@@ -64,6 +64,24 @@ def _preorder(root: PlanNode) -> Iterator[tuple[PlanNode, PlanNode | None, int, 
         children = node.children
         for index in range(len(children) - 1, -1, -1):
             stack.append((children[index], node, depth + 1, index))
+
+
+def link_tree(plan_id: int, nodes: Iterable[tuple[int, int | None, PlanNode]]) -> PlanNode:
+    """The root of a plan's nodes, given as (id, parent id, node) in document order: each node is added to
+    its parent (read before it) in that order, which is the sibling order.  One root, or StoreError."""
+    by_id: dict[int, PlanNode] = {}
+    root: PlanNode | None = None
+    for node_id, parent_id, node in nodes:
+        by_id[node_id] = node
+        if parent_id is None:
+            if root is not None:
+                raise StoreError(f"plan {plan_id} has more than one root node")
+            root = node
+        else:
+            by_id[parent_id].add(node)  # add() caches the row
+    if root is None:
+        raise StoreError(f"plan {plan_id} has no nodes")
+    return root
 
 
 def _lines_json(lines: list[int]) -> str:
@@ -232,27 +250,16 @@ class PlanStore(StoreBase):
         record = self.plan(plan_id)
         if record is None:
             raise StoreError(f"no plan with id {plan_id!r}")
-        by_id: dict[int, PlanNode] = {}
-        root: PlanNode | None = None
         cursor = self.db.execute(
             "SELECT id, parent_id, key, kind, label, title, text, number, lines "
             "FROM nodes WHERE plan_id = ? ORDER BY seq",
             [plan_id],
         )
-        for node_id, parent_id, key, kind, label, title, text, number, lines in cursor:
-            node = PlanNode(
-                kind=kind, key=key, label=label, title=title, text=text,
-                number=number, lines=_parse_lines(lines), db_id=node_id,
-            )  # fmt: skip
-            by_id[node_id] = node
-            if parent_id is None:
-                if root is not None:
-                    raise StoreError(f"plan {plan_id} has more than one root node")
-                root = node
-            else:
-                by_id[parent_id].add(node)  # document order = sibling order; add() caches row
-        if root is None:
-            raise StoreError(f"plan {plan_id} has no nodes")
+        root = link_tree(plan_id, (
+            (node_id, parent_id, PlanNode(kind=kind, key=key, label=label, title=title, text=text, number=number,
+                                          lines=_parse_lines(lines), db_id=node_id))
+            for node_id, parent_id, key, kind, label, title, text, number, lines in cursor
+        ))  # fmt: skip
         return Plan(
             title=record.title,
             root=root,
