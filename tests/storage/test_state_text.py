@@ -164,15 +164,17 @@ def test_a_value_is_equal_by_text_only_when_replay_would_agree(subject, after, s
 def test_a_text_cut_at_a_nul_character_is_not_equal(tmp_path: Path, registry_file: Path, subject: str) -> None:
     """json_extract ends a decoded string at a NUL character: an event's "甲\\u0000乙" must not compare equal
     with a table row holding 甲 (a row cut short, or edited so), neither with a row holding all of it."""
+    from workbench.storage.audit.audit_verify import verify
+
     from .conftest import make_plan
 
     repo = Repository(open_workspace(tmp_path / "nul.sqlite", registry=registry_file), Reviewer("张三", "规划处"))
     try:
         repo.import_plan(make_plan())
         node = repo.db.execute("SELECT id FROM nodes WHERE kind = 'clause' LIMIT 1").fetchone()[0]
-        (repo.set_note if subject == "note" else repo.set_remark)(node_id=node, text="甲\x00乙")
-        repo.set_remark(node_id=node + 1, text="丙\x00丁") if subject == "note" else repo.set_note(
-            node_id=node + 1, text="丙\x00丁")  # an untouched text with a NUL beside it
+        tampered, beside = (repo.set_note, repo.set_remark) if subject == "note" else (repo.set_remark, repo.set_note)
+        tampered(node_id=node, text="甲\x00乙")
+        beside(node_id=node + 1, text="丙\x00丁")  # an untouched text with a NUL, of the other subject
         assert verify(repo.db).ok
         table = "notes" if subject == "note" else "remarks"
         repo.db.execute(f"UPDATE {table} SET text = ? WHERE node_id = ?", ["甲", node])
