@@ -198,6 +198,16 @@ def test_state_edited_without_an_event_is_detected(honest: Path, capsys, stateme
     _cli_fails(honest, capsys)
 
 
+@pytest.mark.parametrize("table, column", [("departments", "name"), ("notes", "text")])
+def test_state_text_that_is_not_utf8_fails_verify_in_one_line(honest: Path, capsys, table: str, column: str) -> None:
+    """Another program wrote bytes that are not UTF-8 into a state table: a verdict naming it, not a crash."""
+    not_utf8 = "CAST(x'e5b8ff' AS TEXT)"  # 市 cut short, then a byte UTF-8 never uses
+    _tamper(honest, f"UPDATE {table} SET {column} = {not_utf8} WHERE rowid = (SELECT min(rowid) FROM {table})")
+    report = _report(honest)
+    assert not report.ok and "not valid UTF-8" in report.reason and column in report.reason, report.reason
+    assert "not valid UTF-8" in _cli_fails(honest, capsys)
+
+
 def test_state_mismatch_names_the_event_it_should_match(honest: Path) -> None:
     conn = sqlite3.connect(honest)
     node = conn.execute("SELECT node_key FROM events WHERE subject = 'note' ORDER BY seq DESC LIMIT 1").fetchone()[0]

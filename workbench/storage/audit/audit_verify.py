@@ -33,6 +33,7 @@ Three checks, stopping at the first problem:
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from operator import attrgetter
 from dataclasses import dataclass, field
@@ -89,7 +90,13 @@ def verify(db: sqlite_utils.Database, *, roster: Roster | None = None) -> Verify
     """
     started = time.perf_counter()
     with gc_paused():
-        report = _verify(db, roster)
+        try:
+            report = _verify(db, roster)
+        except sqlite3.OperationalError as exc:
+            if "decode" not in str(exc):  # (the log's own rows are read as bytes where they may not be UTF-8)
+                raise
+            report = _fail(f"a state table holds text that is not valid UTF-8, so it was written by another "
+                           f"program ({exc})")  # fmt: skip
     return VerifyReport(**{**report.__dict__, "seconds": time.perf_counter() - started})
 
 
