@@ -46,6 +46,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
 import scale_workspace  # noqa: E402
+from timing import installed_env  # noqa: E402
 from bench_startup import APP, APP_WITHOUT_QUICK_CHECK, FLOOR, time_and_memory  # noqa: E402  (the start-up benchmark's "window ready" probes)
 
 ROWS = ["keys", "nav", "start", "search", "merge", "conflicts", "verify", "tree", "cli", "export"]
@@ -71,7 +72,7 @@ def pct(times: list[float], q: int) -> float:
 
 
 def env() -> dict[str, str]:
-    e = dict(os.environ)
+    e = installed_env(dict(os.environ))
     e.setdefault("QT_QPA_PLATFORM", "offscreen")
     e["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), e.get("PYTHONPATH", "")) if p)
     return e

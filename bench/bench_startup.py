@@ -24,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from timing import installed_env  # (bench/ is the script's folder, or on the path of the bench importing this)
+
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET_S = 1.5
 SCALE_BUDGET_S, SCALE_BUDGET_MB = 2.0, 500
@@ -99,7 +101,7 @@ def prepare(directory: Path) -> tuple[Path, dict[str, str]]:
     (directory / "data").mkdir()
     # With WORKBENCH_DATA_DIR set the settings (the reviewer) live in it.
     (directory / "data" / "settings.ini").write_text("[reviewer]\nname=bench\nunit=bench\n", encoding="utf-8")
-    env = dict(os.environ)
+    env = installed_env(dict(os.environ))
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["XDG_CONFIG_HOME"] = str(config)
     env["WORKBENCH_DATA_DIR"] = str(directory / "data")
