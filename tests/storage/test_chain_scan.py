@@ -132,3 +132,16 @@ def test_a_null_where_text_belongs_is_hashed_as_null(repo: Repository, clause_id
     assert scan.chain.reason == (f"event {seq + 1} does not follow the previous event of its workspace "
                                  "(an event was deleted, inserted or reordered)")  # fmt: skip
     assert scan.chain.checked == seq + 1
+
+
+def test_the_light_events_share_the_strings_events_repeat(repo: Repository, clause_ids: list[int], dept) -> None:
+    """One object per distinct reviewer, unit, action, subject, department, workspace, plan and key: a log
+    of 250,000 events holds a few hundred such strings, not millions (verify's and merge's memory)."""
+    for node_id in clause_ids[:3]:
+        repo.assign(node_id=node_id, department_id=dept["市科技局"])
+    for events in (scan_log(repo.db).events, list(lean_events(repo.db))):
+        first, second = events[-2], events[-1]
+        assert first.uuid != second.uuid and first.node_key != second.node_key
+        for name in ("reviewer", "reviewer_unit", "action", "subject", "department_uid", "origin", "plan_sha256",
+                     "signer"):  # fmt: skip
+            assert getattr(first, name) == getattr(second, name) and getattr(first, name) is getattr(second, name), name

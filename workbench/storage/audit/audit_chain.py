@@ -205,9 +205,10 @@ def scan_log(db: sqlite_utils.Database, *, keep: bool = True, targets: ReadTarge
             heads[origin] = event_hash
             if keep:
                 origin, sha = share(origin, origin), sha and share(sha, sha)
-                event = make((seq, uuid, origin, time_utc, reviewer, unit, action, subject, sha, key, department,
-                              after if action in KEEP_AFTER else None, event_hash, signer and share(signer, signer),
-                              signature))  # fmt: skip
+                event = make((seq, uuid, origin, time_utc, share(reviewer, reviewer), share(unit, unit),
+                              share(action, action), share(subject, subject), sha, key,
+                              department and share(department, department), after if action in KEEP_AFTER else None,
+                              event_hash, signer and share(signer, signer), signature))  # fmt: skip
                 kept.append(event)
                 if subject in target_subjects:
                     if sha is not None and key is not None:
