@@ -419,3 +419,16 @@ def m_h_conflicts_continued_by(db: sqlite_utils.Database) -> None:
     """
     db.execute("ALTER TABLE conflicts ADD COLUMN continued_by TEXT")
     db.execute("CREATE INDEX conflicts_department ON conflicts (department_uid)")
+
+
+@migrations(name="m_issue14_drop_events_hash")
+def m_issue14_drop_events_hash(db: sqlite_utils.Database) -> None:
+    """No index on events.hash (issue 14: a merge's 100,000 incoming events).
+
+    Hashes are random, so every insert lands on a different page of that
+    index: it was a fifth of a merge's copy and of the pages its commit
+    writes.  Its one reader, an export anchor's head lookup (anchor.py), runs
+    after a complete `audit verify` of the same log, which reads every row
+    anyway; a scan of the table there costs a fraction of that.
+    """
+    db.execute("DROP INDEX IF EXISTS events_hash")
