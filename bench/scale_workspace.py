@@ -14,7 +14,7 @@ Files in the cache folder (WORKBENCH_BENCH_CACHE, default
 /tmp/workbench-bench-cache), per plan count:
 
     pN/a.sqlite       reviewer 张三's workspace: the plans, ~2,000 assignments and ~2,500 events per plan
-    pN/b.sqlite       a copy of a.sqlite taken after the imports, tagged by 李四 (~1,000 events per plan)
+    pN/b.sqlite       a.sqlite handed out to 李四 after the imports, tagged by 李四 (~1,000 events per plan)
     pN/floor.sqlite   FTS5 trigram index over the same text: the search floor
     pN/READY          written last: the cache is complete
 """
@@ -115,6 +115,7 @@ def build(plans: int, *, log=print) -> Path:
     from workbench.storage.audit.audit import Reviewer
     from workbench.storage.files.database import open_workspace
     from workbench.storage.repository import Repository
+    from workbench.storage.sync.fork import handout
 
     if out.exists():
         shutil.rmtree(out)
@@ -132,9 +133,12 @@ def build(plans: int, *, log=print) -> Path:
     plan_ids = [r[0] for r in db.execute("SELECT id FROM plans ORDER BY id")]
     nodes = db.execute("SELECT count(*) FROM nodes").fetchone()[0]
     log(f"imported {plans} plans, {nodes} nodes: {time.perf_counter() - started:.0f} s")
+    # The second reviewer's copy, handed out as an office does (`workbench handout`): a copy under a new
+    # identity.  A plain file copy opened with the same key would keep this workspace's identity, and
+    # merge would rightly refuse it as the same workspace edited in two places.
+    handout(db, b_path, to="李四", reviewer=repo.reviewer)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
-    shutil.copyfile(a_path, b_path)
 
     db = open_workspace(a_path)
     repo = Repository(db, Reviewer("张三", "市发展改革委规划处"))
@@ -150,7 +154,7 @@ def build(plans: int, *, log=print) -> Path:
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
 
-    db = open_workspace(b_path)  # a copy: takes its own identity (fork)
+    db = open_workspace(b_path)
     repo = Repository(db, Reviewer("李四", "市发展改革委综合处"))
     rnd = random.Random(41)
     for plan_id in plan_ids:

@@ -23,6 +23,9 @@ changes, per paragraph of a plan instead of per quote:
 What remains is deleted (old) or new.  A node is *moved* when its container's
 counterpart is not the new node's container, or its container moved.
 Everything is deterministic: the same two plans give the same matches.
+
+The passes are here; the two versions indexed are sides.py, the pairing they build pairing.py,
+and the matches reported from it match_results.py.
 """
 
 from __future__ import annotations
@@ -33,14 +36,11 @@ from workbench.core import plan as P
 from workbench.core.plan import Plan, PlanNode, normalise_text
 from workbench.core.revision import similarity as S
 from workbench.core.revision.indicators import match_indicators
-from workbench.core.revision.sentences import leftover_sentences, match_sentences
-from workbench.core.revision.model import (
-    BY_CHILDREN, BY_CONTENT, BY_ROOT, BY_STRUCTURE, BY_TEXT, DELETED, MERGED, MOVED, NEW, REWORDED, SPLIT,
-    UNCHANGED, NodeMatch, Revision,
-)
+from workbench.core.revision.match_results import node_matches
+from workbench.core.revision.model import BY_CHILDREN, BY_CONTENT, BY_STRUCTURE, BY_TEXT, Revision
+from workbench.core.revision.pairing import Pairing
+from workbench.core.revision.sides import CONTAINER_KINDS, UNIT_KINDS, unit_class
 
-UNIT_KINDS = frozenset({P.CLAUSE, P.BOX_ITEM, P.INDICATOR_TABLE})
-CONTAINER_KINDS = (P.BOX, P.SECTION, P.CHAPTER, P.PART)  # innermost first
 CONTEXT_CONTAINER = 4.0  # points for landing in the counterpart of the old container
 CONTEXT_NEIGHBOUR = 3.0  # points per matched neighbour next to the candidate
 
@@ -50,49 +50,9 @@ def match_plans(old: Plan, new: Plan) -> Revision:
     return _Matcher(old, new).run()
 
 
-class _Side:
-    """One version's nodes, indexed for matching."""
-
-    def __init__(self, plan: Plan) -> None:
-        self.nodes = list(plan.nodes())
-        self.seq = {id(n): i for i, n in enumerate(self.nodes)}
-        self.units = [n for n in self.nodes if n.kind in UNIT_KINDS]
-        self.text = {id(n): _unit_text(n) for n in self.units}
-        self.container = {id(n): _container(n) for n in self.nodes}
-
-    def siblings(self, node: PlanNode) -> tuple[PlanNode | None, PlanNode | None]:
-        """The previous and next unit under the same parent."""
-        parent = node.parent
-        if parent is None:
-            return None, None
-        units = [c for c in parent.children if c.kind in UNIT_KINDS]
-        i = next(k for k, c in enumerate(units) if c is node)
-        return (units[i - 1] if i else None), (units[i + 1] if i + 1 < len(units) else None)
-
-
-def _unit_text(node: PlanNode) -> str:
-    if node.kind == P.INDICATOR_TABLE:
-        return normalise_text("指标表" + node.text)
-    return normalise_text(node.text or node.title)
-
-
-def _container(node: PlanNode) -> PlanNode | None:
-    parent = node.parent
-    while parent is not None and parent.kind not in CONTAINER_KINDS and parent.kind != P.PLAN:
-        parent = parent.parent
-    return parent
-
-
-class _Matcher:
+class _Matcher(Pairing):
     def __init__(self, old: Plan, new: Plan) -> None:
-        self.old_plan, self.new_plan = old, new
-        self.old, self.new = _Side(old), _Side(new)
-        # Paragraph pairing: old unit id -> group; a group is (old units, new units, method, score).
-        self.groups: list[tuple[list[PlanNode], list[PlanNode], str, float]] = []
-        self.old_taken: dict[int, int] = {}  # id(old node) -> group index
-        self.new_taken: dict[int, int] = {}
-        self.counterpart: dict[int, PlanNode] = {}  # id(old container) -> new container
-        self.container_score: dict[int, tuple[str, float]] = {}
+        super().__init__(old, new)
         self._ancestor_cache: dict[tuple[int, str], PlanNode | None] = {}
 
     # -- driver -------------------------------------------------------------
@@ -102,38 +62,24 @@ class _Matcher:
         self._fuzzy_units()
         self._containers()  # again: the fuzzy pairs add votes for containers still unpaired
         self._structure_units()
-        matches = self._node_matches()
+        matches = node_matches(self)
         return Revision(
             matches, match_indicators(self.old_plan.indicators, self.new_plan.indicators),
             self.old_plan.sha256, self.new_plan.sha256,
         )  # fmt: skip
-
-    def _pair(self, olds: list[PlanNode], news: list[PlanNode], method: str, score: float) -> None:
-        index = len(self.groups)
-        self.groups.append((olds, news, method, score))
-        for n in olds:
-            self.old_taken[id(n)] = index
-        for n in news:
-            self.new_taken[id(n)] = index
-
-    def _free_old(self) -> list[PlanNode]:
-        return [n for n in self.old.units if id(n) not in self.old_taken]
-
-    def _free_new(self) -> list[PlanNode]:
-        return [n for n in self.new.units if id(n) not in self.new_taken]
 
     # -- 1. content -------------------------------------------------------------
     def _exact_units(self) -> None:
         old_by_text: dict[tuple[str, str], list[PlanNode]] = defaultdict(list)
         new_by_text: dict[tuple[str, str], list[PlanNode]] = defaultdict(list)
         for n in self.old.units:
-            old_by_text[(_unit_class(n), self.old.text[id(n)])].append(n)
+            old_by_text[(unit_class(n), self.old.text[id(n)])].append(n)
         for n in self.new.units:
-            new_by_text[(_unit_class(n), self.new.text[id(n)])].append(n)
+            new_by_text[(unit_class(n), self.new.text[id(n)])].append(n)
         for key, olds in old_by_text.items():
             news = new_by_text.get(key, [])
             if len(olds) == 1 and len(news) == 1 and key[1]:
-                self._pair(olds, news, BY_CONTENT, 100.0)
+                self.pair(olds, news, BY_CONTENT, 100.0)
 
     # -- 2. containers ------------------------------------------------------------
     def _containers(self) -> None:
@@ -200,7 +146,7 @@ class _Matcher:
 
     # -- 3. text with context -----------------------------------------------------
     def _fuzzy_units(self) -> None:
-        free_old, free_new = self._free_old(), self._free_new()
+        free_old, free_new = self.free_old(), self.free_new()
         if not free_old or not free_new:
             return
         old_by_node = {id(n): n for n in self.old.nodes}
@@ -212,17 +158,17 @@ class _Matcher:
         new_near: dict[tuple[str, int], dict[int, str]] = defaultdict(dict)
         for n in free_new:
             text = self.new.text[id(n)]
-            new_class[_unit_class(n)][id(n)] = text
-            new_near[(_unit_class(n), id(self.new.container[id(n)]))][id(n)] = text
+            new_class[unit_class(n)][id(n)] = text
+            new_near[(unit_class(n), id(self.new.container[id(n)]))][id(n)] = text
         old_class: dict[str, dict[int, str]] = defaultdict(dict)
         old_near: dict[tuple[str, int], dict[int, str]] = defaultdict(dict)
         for o in free_old:
             text = self.old.text[id(o)]
-            old_class[_unit_class(o)][id(o)] = text
-            old_near[(_unit_class(o), id(self.old.container[id(o)]))][id(o)] = text
+            old_class[unit_class(o)][id(o)] = text
+            old_near[(unit_class(o), id(self.old.container[id(o)]))][id(o)] = text
         proposals: list[tuple[float, int, int, list[PlanNode], list[PlanNode], float]] = []
         for o in free_old:
-            text, cls = self.old.text[id(o)], _unit_class(o)
+            text, cls = self.old.text[id(o)], unit_class(o)
             twin = self._twin_container(o)
             near = new_near.get((cls, id(twin)), {}) if twin is not None else new_class[cls]
             found = S.candidates(text, near, S.REWORD_CUTOFF)
@@ -238,7 +184,7 @@ class _Matcher:
                     proposals.append((score + self._context(o, parts[0]), self.old.seq[id(o)],
                                       self.new.seq[id(parts[0])], [o], parts, score))
         for n in free_new:
-            text, cls = self.new.text[id(n)], _unit_class(n)
+            text, cls = self.new.text[id(n)], unit_class(n)
             container = self.new.container[id(n)]
             if container is not None and container.kind == P.PLAN:
                 origin: PlanNode | None = self.old_plan.root
@@ -257,7 +203,7 @@ class _Matcher:
         for _, _, _, olds, news, score in proposals:
             if any(id(o) in self.old_taken for o in olds) or any(id(n) in self.new_taken for n in news):
                 continue
-            self._pair(olds, news, BY_TEXT, score)
+            self.pair(olds, news, BY_TEXT, score)
 
     def _twin_container(self, o: PlanNode) -> PlanNode | None:
         """The counterpart of the old node's container (the new root for the plan), None when unknown."""
@@ -286,7 +232,7 @@ class _Matcher:
 
     # -- 4. structure -------------------------------------------------------------
     def _structure_units(self) -> None:
-        for o in self._free_old():
+        for o in self.free_old():
             prev, nxt = self.old.siblings(o)
             new_prev = self._twin_unit(prev)
             new_next = self._twin_unit(nxt)
@@ -301,11 +247,11 @@ class _Matcher:
             hi = units.index(new_next) if new_next is not None else len(units)
             slot = [u for u in units[lo:hi] if id(u) not in self.new_taken]
             old_slot = self._old_slot(o, prev, nxt)
-            if len(slot) != 1 or len(old_slot) != 1 or _unit_class(slot[0]) != _unit_class(o):
+            if len(slot) != 1 or len(old_slot) != 1 or unit_class(slot[0]) != unit_class(o):
                 continue
             score = S.ratio(self.old.text[id(o)], self.new.text[id(slot[0])])
             if score >= S.STRUCTURE_CUTOFF:
-                self._pair([o], slot, BY_STRUCTURE, score)
+                self.pair([o], slot, BY_STRUCTURE, score)
 
     def _twin_unit(self, node: PlanNode | None) -> PlanNode | None:
         if node is None or id(node) not in self.old_taken:
@@ -318,91 +264,3 @@ class _Matcher:
         lo = units.index(prev) + 1 if prev is not None else 0
         hi = units.index(nxt) if nxt is not None else len(units)
         return [u for u in units[lo:hi] if id(u) not in self.old_taken]
-
-    # -- results -------------------------------------------------------------
-    def _node_matches(self) -> list[NodeMatch]:
-        moved = self._moved()
-        matches: list[NodeMatch] = []
-        taken_new: set[int] = set()
-        sentence_matches: list[NodeMatch] = []
-        for node in self.old.nodes:
-            if node.kind == P.PLAN:
-                same = normalise_text(node.title) == normalise_text(self.new_plan.root.title)
-                matches.append(NodeMatch(UNCHANGED if same else REWORDED, P.PLAN, (node.key,),
-                                         (self.new_plan.root.key,), 1.0, BY_ROOT))
-                taken_new.add(id(self.new_plan.root))
-            elif node.kind in CONTAINER_KINDS:
-                twin = self.counterpart.get(id(node))
-                if twin is None:
-                    continue
-                method, score = self.container_score[id(node)]
-                same = normalise_text(node.title) == normalise_text(twin.title)
-                kind = (MOVED if moved.get(id(node)) else UNCHANGED) if same else REWORDED
-                matches.append(NodeMatch(kind, node.kind, (node.key,), (twin.key,), round(min(score, 100.0) / 100, 3),
-                                         method, bool(moved.get(id(node))), node.label != twin.label))
-                taken_new.add(id(twin))
-            elif node.kind in UNIT_KINDS and id(node) in self.old_taken:
-                index = self.old_taken[id(node)]
-                olds, news, method, score = self.groups[index]
-                if node is not olds[0]:
-                    continue  # a merged group is reported once, at its first old node
-                matches.append(self._unit_match(olds, news, method, score, moved))
-                taken_new.update(id(n) for n in news)
-                sentence_matches.extend(match_sentences(olds, news, any(moved.get(id(o)) for o in olds)))
-        matches.extend(sentence_matches)
-        matches.extend(leftover_sentences(self.old.nodes, self.new.nodes, matches))
-        placed_old = {k for m in matches for k in m.old}
-        placed_new = {k for m in matches for k in m.new}
-        for node in self.old.nodes:
-            if node.key not in placed_old:
-                matches.append(NodeMatch(DELETED, node.kind, (node.key,), (), 1.0, BY_CONTENT))
-        for node in self.new.nodes:
-            if node.key not in placed_new:
-                matches.append(NodeMatch(NEW, node.kind, (), (node.key,), 1.0, BY_CONTENT))
-        return matches
-
-    def _unit_match(self, olds, news, method, score, moved) -> NodeMatch:
-        old_keys = tuple(o.key for o in olds)
-        new_keys = tuple(n.key for n in news)
-        is_moved = any(moved.get(id(o)) for o in olds)
-        confidence = round(min(score, 100.0) / 100, 3)
-        if method == BY_STRUCTURE:
-            confidence = round(confidence * 0.8, 3)
-        if len(olds) > 1:
-            return NodeMatch(MERGED, olds[0].kind, old_keys, new_keys, confidence, method, is_moved)
-        if len(news) > 1:
-            return NodeMatch(SPLIT, olds[0].kind, old_keys, new_keys, confidence, method, is_moved)
-        o, n = olds[0], news[0]
-        same = self.old.text[id(o)] == self.new.text[id(n)]
-        kind = (MOVED if is_moved else UNCHANGED) if same else REWORDED
-        return NodeMatch(kind, o.kind, old_keys, new_keys, 1.0 if same else confidence,
-                         BY_CONTENT if same else method, is_moved, o.label != n.label)
-
-    def _moved(self) -> dict[int, bool]:
-        """id(old node) -> whether it sits under another container now (or its container moved)."""
-        moved: dict[int, bool] = {}
-        for node in self.old.nodes:  # document order: containers before their contents
-            container = self.old.container[id(node)]
-            if node.kind == P.PLAN or container is None:
-                continue
-            if container.kind == P.PLAN:
-                twin_container = self.new_plan.root
-            else:
-                twin_container = self.counterpart.get(id(container))
-            if moved.get(id(container)):
-                moved[id(node)] = True
-                continue
-            if node.kind in CONTAINER_KINDS:
-                twin = self.counterpart.get(id(node))
-                news = [twin] if twin is not None else []
-            elif id(node) in self.old_taken:
-                news = self.groups[self.old_taken[id(node)]][1]
-            else:
-                continue
-            moved[id(node)] = any(self.new.container[id(n)] is not twin_container for n in news)
-        return moved
-
-
-def _unit_class(node: PlanNode) -> str:
-    """Clauses and box items may turn into each other; the indicator table only into itself."""
-    return "table" if node.kind == P.INDICATOR_TABLE else "paragraph"

@@ -22,7 +22,6 @@ json_each end a decoded string there.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,15 +31,16 @@ from workbench.storage.audit.replay import NODE_SUBJECTS
 Target = tuple[str, int]  # (subject, node number in temp.merge_nodes)
 
 NODES_TABLE = "CREATE TEMP TABLE merge_nodes (nid INTEGER PRIMARY KEY, sha TEXT NOT NULL, key TEXT NOT NULL)"
-# Our events on the touched nodes, through the (plan, key) index (CROSS JOIN: the touched nodes lead).
-OUR_EVENTS = ("SELECT t.nid, e.seq, e.subject, e.origin FROM temp.merge_nodes t CROSS JOIN events e "
-              "ON e.plan_sha256 = t.sha AND e.node_key = t.key WHERE e.seq <= ?")  # fmt: skip
+# Our last event of each origin on each subject of the touched nodes, through the (plan, key) index (CROSS JOIN:
+# the touched nodes lead; SQLite groups, so Python sees one row per target and origin, not every event).
+OUR_EVENTS = ("SELECT t.nid, e.subject, e.origin, max(e.seq) FROM temp.merge_nodes t CROSS JOIN events e "
+              "ON e.plan_sha256 = t.sha AND e.node_key = t.key WHERE e.seq <= ? GROUP BY t.nid, e.subject, e.origin")
 _VALUES_TABLE = "CREATE TEMP TABLE merge_values (seq INTEGER PRIMARY KEY, subject TEXT NOT NULL)"
 _DEPARTMENT, _ROLE = "json_extract(j.value, '$.department')", "json_extract(j.value, '$.role')"
 # One pass over each `after` (each element's fields extracted once: LIMIT -1 keeps SQLite from flattening that
 # subquery into the aggregate).  For assignments the first lead department follows the text after a unit
 # separator (JSON text holds none: json_array escapes control characters).
-DIGEST = f"""SELECT v.seq, v.subject,
+DIGEST = f"""SELECT v.seq, e.uuid, e.hash,
   CASE WHEN e."after" IS NULL THEN CASE v.subject WHEN 'assignments' THEN '[]' WHEN 'indicator_links' THEN '[]'
       WHEN 'review_status' THEN 'unreviewed' ELSE '' END
     WHEN typeof(e."after") != 'text' OR instr(e."after", '\\u0000') THEN NULL
@@ -97,15 +97,20 @@ def plan_targets(conn: sqlite3.Connection, incoming: list[Any], last_before: int
             wanted.add((subject, sha, key))
     nodes = sorted({(sha, key) for _, sha, key in wanted})
     number = {node: i for i, node in enumerate(nodes)}
-    conn.execute("DROP TABLE IF EXISTS temp.merge_nodes")
-    conn.execute(NODES_TABLE)
-    conn.executemany("INSERT INTO temp.merge_nodes (nid, sha, key) VALUES (?, ?, ?)",
-                     [(i, sha, key) for i, (sha, key) in enumerate(nodes)])  # fmt: skip
+    nodes_table(conn, nodes)
     theirs = {(subject, number[(sha, key)]): last for (subject, sha, key), last in per_target.items()}
     their_subjects = {incoming[i].seq: (i, subject) for (subject, _), last in theirs.items() for i in last.values()}
     their_sides = {i: (incoming[i].uuid, incoming[i].hash) for i, _ in their_subjects.values()}
     return Plan(nodes, {(subject, number[(sha, key)]) for subject, sha, key in wanted}, theirs, their_subjects,
                 last_before, len(incoming), their_sides)  # fmt: skip
+
+
+def nodes_table(conn: sqlite3.Connection, nodes: list[tuple[str, str]]) -> None:
+    """temp.merge_nodes on `conn`: node number -> plan sha256 and key (joins through the (plan, key) index)."""
+    conn.execute("DROP TABLE IF EXISTS temp.merge_nodes")
+    conn.execute(NODES_TABLE)
+    conn.executemany("INSERT INTO temp.merge_nodes (nid, sha, key) VALUES (?, ?, ?)",
+                     [(i, sha, key) for i, (sha, key) in enumerate(nodes)])  # fmt: skip
 
 
 def read_ahead(plan: Plan, ours_uri: str, theirs_uri: str) -> Ahead:
@@ -118,26 +123,15 @@ def read_ahead(plan: Plan, ours_uri: str, theirs_uri: str) -> Ahead:
         ours.close()
         raise
     try:
-        ours.execute(NODES_TABLE)
-        ours.executemany("INSERT INTO temp.merge_nodes (nid, sha, key) VALUES (?, ?, ?)",
-                         [(i, sha, key) for i, (sha, key) in enumerate(plan.nodes)])  # fmt: skip
+        nodes_table(ours, plan.nodes)
         ahead.node_ids = dict(ours.execute("SELECT t.nid, n.id FROM temp.merge_nodes t JOIN plans p ON p.sha256 = "
                                            "t.sha JOIN nodes n ON n.plan_id = p.id AND n.key = t.key"))  # fmt: skip
-        last: dict[Target, dict[str, int]] = {target: {} for target in plan.wanted}
-        # Our events on those nodes, in seq order per node (the (plan, key) index): the last one per origin stays.
-        for nid, seq, subject, origin in ours.execute(OUR_EVENTS, [plan.last_before]):
-            per_origin = last.get((subject, nid))
-            if per_origin is not None:
-                per_origin[origin] = seq
-        ahead.ours = {target: per_origin for target, per_origin in last.items() if per_origin}
+        wanted = plan.wanted
+        for nid, subject, origin, seq in ours.execute(OUR_EVENTS, [plan.last_before]):
+            if (subject, nid) in wanted:
+                ahead.ours.setdefault((subject, nid), {})[origin] = seq
         subjects = {seq: target[0] for target, per_origin in ahead.ours.items() for seq in per_origin.values()}
-        seqs = sorted(subjects)
-        for start in range(0, len(seqs), 50_000):
-            batch = json.dumps(seqs[start : start + 50_000])
-            for seq, uuid, hash_ in ours.execute("SELECT seq, uuid, hash FROM events WHERE seq IN "
-                                                 "(SELECT value FROM json_each(?))", [batch]):  # fmt: skip
-                ahead.sides[seq] = (uuid, hash_)
-        ahead.values = _digest(ours, subjects)
+        ahead.values = _digest(ours, subjects, ahead.sides)
         index = {seq: i for seq, (i, _) in plan.their_subjects.items()}
         their_values = _digest(theirs, {seq: subject for seq, (_, subject) in plan.their_subjects.items()})
         ahead.their_values = {index[seq]: value for seq, value in their_values.items()}
@@ -147,7 +141,14 @@ def read_ahead(plan: Plan, ours_uri: str, theirs_uri: str) -> Ahead:
     return ahead
 
 
-def _digest(conn: sqlite3.Connection, subjects: dict[int, str]) -> dict[int, str | None]:
+def _digest(conn: sqlite3.Connection, subjects: dict[int, str],
+            sides: dict[int, tuple[str, str]] | None = None) -> dict[int, str | None]:  # fmt: skip
+    """seq -> canonical text of the events `subjects` names (and into `sides`, if given: seq -> (uuid, hash))."""
     conn.execute(_VALUES_TABLE)
     conn.executemany("INSERT INTO temp.merge_values (seq, subject) VALUES (?, ?)", sorted(subjects.items()))
-    return {seq: packed for seq, _, packed in conn.execute(DIGEST)}
+    values = {}
+    for seq, uuid, hash_, packed in conn.execute(DIGEST):
+        values[seq] = packed
+        if sides is not None:
+            sides[seq] = (uuid, hash_)
+    return values
