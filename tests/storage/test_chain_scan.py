@@ -17,6 +17,7 @@ from workbench.storage.audit import audit, audit_chain
 from workbench.storage.audit.audit import Reviewer
 from workbench.storage.audit.audit_chain import scan_log, stored_hash, stored_text
 from workbench.storage.audit.audit_lean import lean_events
+from workbench.storage.audit.audit_verify import verify
 from workbench.storage.repository import Repository
 
 AWKWARD = [
@@ -145,3 +146,20 @@ def test_the_light_events_share_the_strings_events_repeat(repo: Repository, clau
         for name in ("reviewer", "reviewer_unit", "action", "subject", "department_uid", "origin", "plan_sha256",
                      "signer"):  # fmt: skip
             assert getattr(first, name) == getattr(second, name) and getattr(first, name) is getattr(second, name), name
+
+
+def test_a_signature_is_read_when_asked_and_an_altered_one_is_still_caught(repo: Repository, clause_ids) -> None:
+    """The light events do not hold every signature (only a run's last one is checked): each reads its
+    stored one when asked, and one altered in the file still fails verify."""
+    for text in ("一", "二", "三"):
+        repo.set_note(node_id=clause_ids[0], text=text)
+    stored = [row[0] for row in repo.db.execute("SELECT signature FROM events ORDER BY seq")]
+    assert all(stored)
+    for events in (scan_log(repo.db).events, list(lean_events(repo.db))):
+        assert [e.signature_text for e in events] == [None] * len(stored)
+        assert [e.signature for e in events] == stored
+    assert verify(repo.db).ok
+    last = repo.event_count()
+    _tamper(repo, "UPDATE events SET signature = ? WHERE seq = ?", [stored[0], last])  # another event's
+    report = verify(repo.db)
+    assert not report.ok and "does not match its signature" in report.reason

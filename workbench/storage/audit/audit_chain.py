@@ -128,7 +128,8 @@ def _sql_text_agrees(conn: sqlite3.Connection) -> bool:
 # The columns the fast scan reads: a LeanEvent's (after unconditionally), then the rest of the hashed ones.
 _LEAN_FIELDS = LeanEvent._fields[:11] + ("after",) + LeanEvent._fields[12:]
 _REST_FIELDS = ("tz_offset", "os_user", "host", "indicator_key", "before", "reason", "prev_hash")
-_SCAN_SQL = "SELECT " + ", ".join(f'"{name}"' for name in (*_LEAN_FIELDS, *_REST_FIELDS)) + " FROM events ORDER BY seq"
+_SCAN_SQL = "SELECT " + ", ".join("NULL" if name == "signature_text" else f'"{name}"'
+                                  for name in (*_LEAN_FIELDS, *_REST_FIELDS)) + " FROM events ORDER BY seq"  # fmt: skip
 assert _SORTED_HASHED == ["action", "after", "before", "department_uid", "host", "indicator_key", "node_key", "origin",
                           "os_user", "plan_sha256", "prev_hash", "reason", "reviewer", "reviewer_unit", "subject",
                           "time_utc", "tz_offset", "uuid"]  # the order scan_log writes them in  # fmt: skip

@@ -29,17 +29,22 @@ _FIELDS = ("seq", "uuid", "origin", "time_utc", "reviewer", "reviewer_unit", "ac
            "node_key", "department_uid", "after", "hash", "signer", "signature")  # fmt: skip
 # Kept in memory: what history.py and signing/check.py read for every such event.
 KEEP_AFTER = ("merge", "key_publish")
-# The columns a LeanEvent is made of, as SQL (two parameters: KEEP_AFTER).
-LEAN_COLUMNS = ", ".join(f'"{n}"' for n in _FIELDS).replace('"after"', 'CASE WHEN action IN (?, ?) THEN "after" END')
+# The columns a LeanEvent is made of, as SQL (two parameters: KEEP_AFTER).  The signature is not loaded:
+# signing/check.py reads it of a run's last event only (LeanEvent.signature reads it then).
+LEAN_COLUMNS = ", ".join(f'"{n}"' for n in _FIELDS).replace('"after"', 'CASE WHEN action IN (?, ?) THEN "after" END') \
+    .replace('"signature"', "NULL")
 _LOAD_SQL = f"SELECT {LEAN_COLUMNS} FROM events WHERE seq > ? ORDER BY seq"
 
 
-class LeanEvent(namedtuple("LeanEventRow", _FIELDS[:11] + ("after_text",) + _FIELDS[12:])):
+class LeanEvent(namedtuple("LeanEventRow", _FIELDS[:11] + ("after_text",) + _FIELDS[12:14] + ("signature_text",))):
     """One stored row as a tuple (made in C, no per-event dict); `after` decodes its text on access.
 
     Except for merge and key events, `after` stays in the database and is read
     by seq when asked (replay asks once per target), through `source`: the
-    connection the events were loaded from, set on a subclass per load.
+    connection the events were loaded from, set on a subclass per load.  So is
+    `signature` (when not given in `signature_text`): only the last event of
+    each run of one key is checked (signing/check.py), and a signature held
+    for each of 250,000 events was a seventh of verify's memory.
     """
 
     __slots__ = ()
@@ -53,6 +58,14 @@ class LeanEvent(namedtuple("LeanEventRow", _FIELDS[:11] + ("after_text",) + _FIE
             row = self.source.execute('SELECT "after" FROM events WHERE seq = ?', [self.seq]).fetchone()
             text = row[0] if row else None
         return None if text is None else json.loads(text)
+
+    @property
+    def signature(self) -> str | None:
+        text = self.signature_text
+        if text is None:
+            row = self.source.execute("SELECT signature FROM events WHERE seq = ?", [self.seq]).fetchone()
+            text = row[0] if row else None
+        return text
 
 
 def lean_class(conn: sqlite3.Connection) -> type[LeanEvent]:

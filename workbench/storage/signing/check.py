@@ -171,6 +171,7 @@ def check_signatures(events: list[Event], roster: Roster | None = None, *, numbe
 
 
 def _valid(key: KeyUse, event: Event) -> bool:
-    return bool(event.signature) and verify_signature(
-        key.algorithm, key.public_key, event_message(str(event.signer), event.hash), str(event.signature)
+    signature = event.signature  # (read once: a light event reads it from its database, audit_lean.py)
+    return bool(signature) and verify_signature(
+        key.algorithm, key.public_key, event_message(str(event.signer), event.hash), str(signature)
     )
