@@ -324,7 +324,7 @@ def test_a_worker_thread_builds_the_index_with_its_own_connection(fresh_ws, dist
 def test_search_and_its_freshness_check_use_their_indexes(seed_ws):
     """EXPLAIN QUERY PLAN: candidates come from the trigram / one-character FTS tables, never a scan of search_docs."""
     from workbench.storage.search import _ranking_sql
-    from workbench.storage.search_index import _plan_fingerprints
+    from workbench.storage.search.index import _plan_fingerprints
 
     db, plan_id, _ = seed_ws
     for words in (["港"], ["财政"], ["协同创新"], ["港口", "航运"]):

@@ -13,7 +13,7 @@ import pytest
 from workbench.core import segment
 from workbench.core.importing import import_file
 from workbench.storage import search as search_module
-from workbench.storage import search_index
+from workbench.storage.search import index as search_index
 from workbench.storage.audit.audit import Reviewer
 from workbench.storage.files.database import open_workspace
 from workbench.storage.repository import Repository

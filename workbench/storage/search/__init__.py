@@ -1,7 +1,7 @@
 """Full-text search over every plan in the workspace, ranked, with context.
 
 A query is split at whitespace into terms that must all match (AND).  A term
-matches a document (a clause, box item or heading; see search_index) when
+matches a document (a clause, box item or heading; see index.py) when
 
 - it occurs in the text as typed (substring, ASCII case ignored): this is
   how one- and two-character words such as 港 and 财政 are found, since a
@@ -31,7 +31,7 @@ may search with its own connection.
 
 Here: the query's way through (the bounded path or the one statement).
 ranking.py: how a term matches and the ranking statement; hits.py: the Hits
-with their snippets; search_index.py (beside this package): the index.
+with their snippets; index.py: the index.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ from workbench.storage.search.ranking import (
     index_match,
     ranking_sql,
 )
-from workbench.storage.search_index import (
+from workbench.storage.search.index import (
     DOCS,
     STATE,
     derive_docs,
@@ -120,7 +120,7 @@ def search(db: Database, query: str, *, plan_id: int | None = None, limit: int =
 def scan_sql(words: list[str], head_word: int | None = None, limit: int | None = None) -> tuple[str, list[object]]:
     """The documents holding every word as typed (word `head_word` in the head), shortest first, at most `limit`.
 
-    Documents are keyed by length (search_index.doc_id), so FTS5 lists them in
+    Documents are keyed by length (index.doc_id), so FTS5 lists them in
     that order and stops after `limit` rows without reading the rest.
     """
     groups: dict[str, list[str]] = {}

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from workbench.storage.search.ranking import fold, has_latin
-from workbench.storage.search_index import DOCS, node_of
+from workbench.storage.search.index import DOCS, node_of
 
 SNIPPET_BEFORE = 18  # characters of context before the first match
 SNIPPET_WIDTH = 72

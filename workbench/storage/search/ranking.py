@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 
 from workbench.core import segment
-from workbench.storage.search_index import DOCS, FTS, TRI, UNI, is_word_char, spaced
+from workbench.storage.search.index import DOCS, FTS, TRI, UNI, is_word_char, spaced
 
 HEAD_WEIGHT = 4.0  # a word in a heading or lead phrase counts as this many in the body
 TOKEN_FACTOR = 0.3  # a match on jieba tokens alone, relative to the word as typed
