@@ -162,3 +162,8 @@ def m_issue14_drop_events_hash(db: sqlite_utils.Database) -> None:
     anyway; a scan of the table there costs a fraction of that.
     """
     db.execute("DROP INDEX IF EXISTS events_hash")
+
+
+# Steps whose absence no reader notices (they only drop an index no query needs): readonly.open_source reads a
+# file lacking only these where it is, instead of upgrading a private copy of the whole file first.
+READERS_NEED_NOT = frozenset({"m_issue14_drop_events_hash"})

@@ -109,10 +109,11 @@ def open_source(path: Path, *, quick_check: bool = True) -> SourceDatabase:
 
 
 def _pending_steps(conn: sqlite3.Connection) -> bool:
-    """True when the file lacks schema steps this version knows (it was written by an older version)."""
+    """True when the file lacks schema steps this version knows (it was written by an older version) that
+    readers need (not migrations.READERS_NEED_NOT)."""
     try:
         applied = {row[0] for row in conn.execute(
             "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [migrations.MIGRATION_SET])}
     except sqlite3.OperationalError:
         return True
-    return bool(migrations.known_steps() - applied)
+    return bool(migrations.known_steps() - applied - migrations.READERS_NEED_NOT)
