@@ -13,7 +13,8 @@ import pytest
 from workbench.storage.audit import audit
 from workbench.storage.audit.audit import Reviewer
 from workbench.storage.audit.audit_verify import verify
-from workbench.storage.files.database import open_workspace
+from workbench.storage.files import database
+from workbench.storage.files.database import open_reader, open_workspace
 from workbench.storage.errors import StoreError
 from workbench.storage.sync.fork import WRITER_KEY, handout
 from workbench.storage.sync.merge import merge_workspace
@@ -241,11 +242,9 @@ def test_source_written_by_an_older_version_is_read_through_an_upgraded_private_
     assert Repository(lead_db, Reviewer("组长")).note(_clauses(lead_db)[2]).text == "旧版本的备注"
 
 
-def test_a_source_lacking_only_the_events_hash_drop_is_read_in_place(lead_db, tmp_path: Path,
-                                                                     registry_file: Path) -> None:  # fmt: skip
-    """A file written by the version before m_issue14_drop_events_hash differs only by an index no reader uses:
-    merge (and verify, log, exports of another file) read it where it is, not through a private copy of the
-    whole file (1.2 GB at 100 plans, copied to the temporary folder before every merge of such a file)."""
+
+def _before_the_hash_drop(tmp_path: Path, registry_file: Path) -> Path:
+    """A workspace as the version before m_issue14_drop_events_hash left it (its only difference: that index)."""
     path = tmp_path / "yi.sqlite"
     db = open_workspace(path, registry=registry_file, signer=YI)
     yi = Repository(db, Reviewer("乙"))
@@ -253,11 +252,20 @@ def test_a_source_lacking_only_the_events_hash_drop_is_read_in_place(lead_db, tm
     yi.set_note(node_id=_clauses(db)[1], text="上一版写的备注")
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
-    conn = sqlite3.connect(path)  # take the file back to the schema before the index was dropped
+    conn = sqlite3.connect(path)
     conn.execute("CREATE INDEX events_hash ON events (hash)")
     conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm_issue14_drop_events_hash'")
     conn.commit()
     conn.close()
+    return path
+
+
+def test_a_source_lacking_only_the_events_hash_drop_is_read_in_place(lead_db, tmp_path: Path,
+                                                                     registry_file: Path) -> None:  # fmt: skip
+    """That step drops an index no reader uses: merge (and verify, log, exports of another file) read such a
+    file where it is, not through a private copy of the whole file (1.2 GB at 100 plans, copied to the
+    temporary folder before every merge of a file from the version before it)."""
+    path = _before_the_hash_drop(tmp_path, registry_file)
     data, before = path.read_bytes(), _listing(tmp_path)
     reader = open_source(path)
     try:
@@ -269,3 +277,27 @@ def test_a_source_lacking_only_the_events_hash_drop_is_read_in_place(lead_db, tm
     assert result.new_events > 0 and path.read_bytes() == data and _listing(tmp_path) == before
     assert verify(lead_db).ok
     assert Repository(lead_db, Reviewer("组长")).note(_clauses(lead_db)[1]).text == "上一版写的备注"
+
+
+def test_a_reading_command_leaves_a_file_lacking_only_the_events_hash_drop_as_it_is(
+        tmp_path: Path, registry_file: Path, monkeypatch) -> None:
+    """open_reader upgrades a file from an older version before reading it; for that step alone it need not:
+    it neither takes the write lock (a colleague's workbench writing: the read-only open fell through with
+    WorkspaceLocked) nor records a step that makes the file refused by the version that wrote it."""
+    path = _before_the_hash_drop(tmp_path, registry_file)
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+    writer = sqlite3.connect(path)
+    writer.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    try:
+        reader = open_reader(path)
+        try:
+            assert audit.event_count(reader) > 0
+        finally:
+            reader.close()
+    finally:
+        writer.rollback()
+        writer.close()
+    conn = sqlite3.connect(path)
+    applied = {row[0] for row in conn.execute("SELECT name FROM _sqlite_migrations")}
+    conn.close()
+    assert "m_issue14_drop_events_hash" not in applied and "m_issue10_signatures" in applied

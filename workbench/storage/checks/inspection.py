@@ -45,7 +45,7 @@ def _connect_readonly(path: Path, *, inspect: bool = False) -> sqlite3.Connectio
 def _inspect(path: Path) -> bool:
     """Raise WorkspaceError unless `path` (existing, non-empty) is a workspace we can open.
 
-    Returns whether schema steps are pending (an older workspace to upgrade).
+    Returns whether schema steps readers need are pending (an older workspace to upgrade before reading).
     """
     return _inspect_checked(path)[0]
 
@@ -119,7 +119,8 @@ def _inspect_file(path: Path, before: list | None, checked_ns: int | None, *,
                 if missing:
                     kind, name = missing[0]
                     raise WorkspaceDamaged(f"{path} is damaged: its {kind} {name!r} is missing", path)
-            pending = len(applied) < len(migrations.known_steps())
+            # (a step readers need not, migrations.READERS_NEED_NOT, waits for a writable open)
+            pending = bool(migrations.known_steps() - set(applied) - migrations.READERS_NEED_NOT)
         else:
             pending = True
         if not fresh and quick_check:
