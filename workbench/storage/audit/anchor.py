@@ -44,9 +44,11 @@ def check_anchor(
     total = audit.event_count(db)
     if head_hash == audit.ZERO_HASH:
         return AnchorReport(True, "the export was taken from an empty log: everything here came after it", report)
+    # `+hash`: the rows verify just checked are compared, never an index on hash the file may bring (its entries
+    # could be another column's); there is none in a workspace (m_issue14_drop_events_hash), so this scans anyway.
     row = db.execute(
         "SELECT seq, origin, reviewer, time_utc, (SELECT count(*) FROM events f WHERE f.origin = e.origin "
-        "AND f.seq <= e.seq) FROM events e WHERE hash = ?", [head_hash]
+        "AND f.seq <= e.seq) FROM events e WHERE +hash = ?", [head_hash]
     ).fetchone()
     if row is None:
         return AnchorReport(False, f"the export's head {head_hash[:16]} is not in this log: the workspace did not "
