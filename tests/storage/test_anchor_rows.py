@@ -39,3 +39,16 @@ def test_an_index_on_hash_holding_another_column_does_not_place_a_foreign_head_i
         assert not report.ok and "is not in this log" in report.reason, report.reason
     finally:
         db.close()
+
+
+def test_an_export_counting_more_events_than_the_log_holds_is_refused(repo: Repository, clause_ids: list[int]) -> None:
+    """The total compared with the export's count is the number of rows verify read: a log cut after the export
+    (fewer events than it counted) did not grow from it; one holding at least as many did."""
+    for text in ("一", "二", "三"):
+        repo.set_note(node_id=clause_ids[0], text=text)
+    total = repo.event_count()
+    (head,) = repo.db.execute("SELECT hash FROM events WHERE seq = ?", [total - 1]).fetchone()
+    assert check_anchor(repo.db, head, total - 1).ok
+    assert check_anchor(repo.db, head, total).ok
+    cut = check_anchor(repo.db, head, total + 1)
+    assert not cut.ok and "events were removed" in cut.reason, cut.reason
