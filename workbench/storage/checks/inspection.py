@@ -120,7 +120,7 @@ def _inspect_file(path: Path, before: list | None, checked_ns: int | None, *,
                     kind, name = missing[0]
                     raise WorkspaceDamaged(f"{path} is damaged: its {kind} {name!r} is missing", path)
             # (a step readers need not, migrations.READERS_NEED_NOT, waits for a writable open)
-            pending = bool(migrations.known_steps() - set(applied) - migrations.READERS_NEED_NOT)
+            pending = migrations.readers_need_upgrade(applied)
         else:
             pending = True
         if not fresh and quick_check:

@@ -167,3 +167,8 @@ def m_issue14_drop_events_hash(db: sqlite_utils.Database) -> None:
 # Steps whose absence no reader notices (they only drop an index no query needs): readonly.open_source reads a
 # file lacking only these where it is, instead of upgrading a private copy of the whole file first.
 READERS_NEED_NOT = frozenset({"m_issue14_drop_events_hash"})
+
+
+def readers_need_upgrade(applied) -> bool:
+    """Whether a file whose recorded steps are `applied` lacks a step its readers need (not READERS_NEED_NOT)."""
+    return bool(known_steps() - set(applied) - READERS_NEED_NOT)

@@ -116,4 +116,4 @@ def _pending_steps(conn: sqlite3.Connection) -> bool:
             "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [migrations.MIGRATION_SET])}
     except sqlite3.OperationalError:
         return True
-    return bool(migrations.known_steps() - applied - migrations.READERS_NEED_NOT)
+    return migrations.readers_need_upgrade(applied)
