@@ -220,20 +220,11 @@ def test_source_written_by_an_older_version_is_read_through_an_upgraded_private_
     """A reviewer still on the version before signing sends his file: it merges, untouched."""
     old = tmp_path / "old" / "yi.sqlite"
     old.parent.mkdir()
-    db = open_workspace(old, registry=registry_file, signer=YI)
-    yi = Repository(db, Reviewer("乙"))
-    yi.import_plan(make_plan())
-    yi.set_note(node_id=_clauses(db)[2], text="旧版本的备注")
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.close()
-    conn = sqlite3.connect(old)  # take the file back to the schema before signing
-    for statement in ("DROP INDEX IF EXISTS events_hash", "ALTER TABLE events DROP COLUMN signature",
-                      "ALTER TABLE events DROP COLUMN signer", "DROP INDEX conflicts_ref",
-                      "ALTER TABLE conflicts DROP COLUMN ref",
-                      "DELETE FROM _sqlite_migrations WHERE name = 'm_issue10_signatures'"):
-        conn.execute(statement)
-    conn.commit()
-    conn.close()
+    # taken back to the schema before signing
+    _written_before(old, registry_file, 2, "旧版本的备注", (
+        "DROP INDEX IF EXISTS events_hash", "ALTER TABLE events DROP COLUMN signature",
+        "ALTER TABLE events DROP COLUMN signer", "DROP INDEX conflicts_ref", "ALTER TABLE conflicts DROP COLUMN ref",
+        "DELETE FROM _sqlite_migrations WHERE name = 'm_issue10_signatures'"))  # fmt: skip
     data, before = old.read_bytes(), _listing(old.parent)
     result = merge_workspace(lead_db, old, reviewer=Reviewer("组长"), backup=False)
     assert result.new_events > 0 and old.read_bytes() == data and _listing(old.parent) == before
@@ -246,18 +237,25 @@ def test_source_written_by_an_older_version_is_read_through_an_upgraded_private_
 def _before_the_hash_drop(tmp_path: Path, registry_file: Path) -> Path:
     """A workspace as the version before m_issue14_drop_events_hash left it (its only difference: that index)."""
     path = tmp_path / "yi.sqlite"
+    _written_before(path, registry_file, 1, "上一版写的备注", (
+        "CREATE INDEX events_hash ON events (hash)",
+        "DELETE FROM _sqlite_migrations WHERE name = 'm_issue14_drop_events_hash'"))  # fmt: skip
+    return path
+
+
+def _written_before(path: Path, registry_file: Path, clause: int, note: str, statements: tuple[str, ...]) -> None:
+    """乙's workspace at `path` (a plan, a note on one clause), then taken back to an older schema by `statements`."""
     db = open_workspace(path, registry=registry_file, signer=YI)
     yi = Repository(db, Reviewer("乙"))
     yi.import_plan(make_plan())
-    yi.set_note(node_id=_clauses(db)[1], text="上一版写的备注")
+    yi.set_note(node_id=_clauses(db)[clause], text=note)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
     conn = sqlite3.connect(path)
-    conn.execute("CREATE INDEX events_hash ON events (hash)")
-    conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm_issue14_drop_events_hash'")
+    for statement in statements:
+        conn.execute(statement)
     conn.commit()
     conn.close()
-    return path
 
 
 def test_a_source_lacking_only_the_events_hash_drop_is_read_in_place(lead_db, tmp_path: Path,
