@@ -7,7 +7,9 @@ comparison needs the scan only to know each target's last event; where that
 event is the target's event of the highest seq, SQLite can find it itself
 (state_sql.nodes_match_events).  So it starts before the scan, on a second
 read-only connection in a thread, and SQLite does its work there without the
-GIL while the scan runs in Python on the other core.
+GIL while the scan runs in Python on the other core.  It runs at a lower
+priority: on a busy machine it takes the CPU the scan leaves, and verify
+waits for it at the end, so it costs about the comparison it replaces.
 
 Its "equal" is taken only when it stands for nodes_match's (`equal`):
 

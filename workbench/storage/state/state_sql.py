@@ -28,6 +28,10 @@ matches nothing).  Any doubt, any difference and any SQL error give False,
 and verify then runs the Python comparison (state_tables.py), which names
 the first mismatch exactly as before.  So a verdict never depends on this
 module; only its speed does.
+
+`nodes_match_events` is the same comparison with each target's last event
+found by SQLite (its event of the highest seq), so that it can run on a
+connection of its own while verify still scans the log (state_ahead.py).
 """
 
 from __future__ import annotations
