@@ -212,14 +212,21 @@ def test_a_target_not_shown_by_its_last_read_event_is_compared_after_the_scan(
 
 def test_an_answer_ahead_is_ignored_unless_the_last_events_are_as_read(monkeypatch: pytest.MonkeyPatch) -> None:
     class Ahead:
+        cancelled = 0
+
         def equal(self, targets):
             return True
+
+        def cancel(self):
+            self.cancelled += 1
 
     calls = []
     monkeypatch.setattr(audit_verify, "nodes_match", lambda db, quick: calls.append(quick) or False)
     quick = type("Quick", (), {"node_last": {}})()
-    assert audit_verify._nodes_equal(None, quick, Ahead(), True) is True and calls == []
-    assert audit_verify._nodes_equal(None, quick, Ahead(), False) is False and calls == [quick]
+    ahead = Ahead()
+    assert audit_verify._nodes_equal(None, quick, ahead, True) is True and calls == [] and not ahead.cancelled
+    assert audit_verify._nodes_equal(None, quick, ahead, False) is False and calls == [quick]
+    assert ahead.cancelled == 1  # stopped before nodes_match runs: its thread would only slow it
     assert audit_verify._nodes_equal(None, quick, None, True) is False and len(calls) == 2
 
 

@@ -213,8 +213,10 @@ def _nodes_equal(db: sqlite_utils.Database, quick: Replayed, ahead: StateAhead |
 
     `as_read`: every node target's last event is the one the scan read last (its highest seq).
     """
-    if ahead is not None and as_read and ahead.equal(len(quick.node_last)):
-        return True
+    if ahead is not None:
+        if as_read and ahead.equal(len(quick.node_last)):
+            return True
+        ahead.cancel()  # (not taken: its thread would only slow nodes_match)
     return nodes_match(db, quick)
 
 
@@ -240,6 +242,8 @@ def _verify_with(db: sqlite_utils.Database, roster: Roster | None, ahead: StateA
         counts["targets"] = len(quick.node_last) + len(set(quick.departments) | set(departments))
         return VerifyReport(True, **counts, **extra)
     del quick
+    if ahead is not None:
+        ahead.cancel()  # (its answer is not needed now: its thread would only slow the comparison below)
     history.ensure_order()
     state = replay(history)
     tables = read_state(db)
