@@ -15,17 +15,21 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
-from typing import Any
-
-from workbench.core.plan import Plan
-from workbench.core.revision.model import Revision
-from workbench.core.revision.carry import Carry, NodeTags, Orphan, plan_carry
+from typing import TYPE_CHECKING, Any
 
 from workbench.storage.errors import RevisionRefused, StoreError
 from workbench.storage.state.records import Changes
 from workbench.storage.state.store_base import StoreBase
 from workbench.storage.revision import versions
-from workbench.storage.revision.tags import node_tags, plan_tags
+
+if TYPE_CHECKING:
+    from workbench.core.plan import Plan
+    from workbench.core.revision.carry import Carry, NodeTags, Orphan
+    from workbench.core.revision.model import Revision
+
+# core.revision (the carry and match values, seven dataclasses) and storage.revision.tags are imported by
+# the methods that use them: every Repository has these methods, and a command that never touches a
+# revision (assign, departments, ...) would otherwise pay for building those classes at each start.
 
 CARRY_ACTION = "revision_carry"
 MOVE_ACTION = "revision_move"
@@ -104,6 +108,8 @@ class RevisionStore(StoreBase):
 
     def plan_tags(self, plan_id: int) -> dict[str, NodeTags]:
         """Node key -> tags, for every node of the plan that has any."""
+        from workbench.storage.revision.tags import plan_tags
+
         return plan_tags(self.db, plan_id)
 
     def revisions(self) -> list[tuple[int, int]]:
@@ -144,6 +150,8 @@ class RevisionStore(StoreBase):
             raise StoreError(f"plan {revision_of} already has a newer version, plan {newer}: import the revision "
                              f"of plan {versions.current_version(self.db, revision_of)} instead")
         from workbench.core.revision import match_plans  # rapidfuzz: imported by the commands that match
+        from workbench.core.revision.carry import plan_carry
+        from workbench.storage.revision.tags import plan_tags
 
         old = self.load_plan(revision_of)
         revision = match_plans(old, plan)  # the slow part, outside the write lock
@@ -293,6 +301,9 @@ class RevisionStore(StoreBase):
         """Give the item's tags to another node of the new version (united with what it has) and close it.
 
         A flagged node's carried tags leave it; an orphan's tags find a home."""
+        from workbench.core.revision.carry import NodeTags
+        from workbench.storage.revision.tags import node_tags
+
         with self.db.atomic():
             item = self._pending(item_id)
             target = self.node(target_node_id)
@@ -345,6 +356,8 @@ class RevisionStore(StoreBase):
 
 
 def _item(row: dict[str, Any]) -> RevisionItem:
+    from workbench.core.revision.carry import NodeTags
+
     return RevisionItem(
         row["id"], row["new_plan_id"], row["kind"], row["node_key"], tuple(json.loads(row["old_keys"])),
         row["match_kind"], row["reason"], float(row["confidence"]), NodeTags.from_dict(json.loads(row["tags"])),
@@ -353,6 +366,8 @@ def _item(row: dict[str, Any]) -> RevisionItem:
 
 
 def _united(current: NodeTags, extra: NodeTags) -> NodeTags:
+    from workbench.core.revision.carry import NodeTags
+
     assignments = list(current.assignments)
     assignments += [a for a in extra.assignments if all(a[0] != b[0] for b in assignments)]
     links = list(current.indicator_links) + [k for k in extra.indicator_links if k not in current.indicator_links]
