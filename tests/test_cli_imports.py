@@ -27,7 +27,7 @@ HEAVY = ("PySide6", "shiboken6", "openpyxl", "docx", "lxml", "jieba", "rapidfuzz
 # Imported by the short commands until issue 14's last CLI work, and used by none of them.
 NOT_USED = (
     "workbench.core.revision",  # carry/match values: only revision methods use them
-    "workbench.storage.revision.tags",
+    "workbench.storage.revision.tags", "workbench.storage.revision.results",
     "workbench.storage.audit.audit_chain",  # verifying the chain
     "workbench.storage.audit.history",  # only when a copy forks its chain
     "workbench.storage.backups.restore", "workbench.storage.backups.background",

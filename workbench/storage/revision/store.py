@@ -13,7 +13,7 @@ orphans become `revision_items` for the reviewer; each decision on one is a
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
@@ -26,10 +26,12 @@ if TYPE_CHECKING:
     from workbench.core.plan import Plan
     from workbench.core.revision.carry import Carry, NodeTags, Orphan
     from workbench.core.revision.model import Revision
+    from workbench.storage.revision.results import RevisionItem, RevisionResult
 
-# core.revision (the carry and match values, seven dataclasses) and storage.revision.tags are imported by
-# the methods that use them: every Repository has these methods, and a command that never touches a
-# revision (assign, departments, ...) would otherwise pay for building those classes at each start.
+# core.revision (the carry and match values, seven dataclasses), storage.revision.tags and the two result
+# values (results.py) are imported by the methods that use them: every Repository has these methods, and
+# a command that never touches a revision (assign, departments, ...) would otherwise pay for building
+# those classes at each start.
 
 CARRY_ACTION = "revision_carry"
 MOVE_ACTION = "revision_move"
@@ -37,46 +39,13 @@ REVIEW_ACTION = "revision_review"
 ITEM_STATUSES = ("pending", "accepted", "retagged", "moved")
 
 
-@dataclass(frozen=True)
-class RevisionResult:
-    plan_id: int
-    old_plan_id: int
-    created: bool
-    revision: Revision | None
-    carried: int = 0  # new nodes that received tags
-    flagged: int = 0
-    orphans: int = 0
-    events: int = 0
+def __getattr__(name: str):
+    """RevisionResult and RevisionItem (results.py) on first use, for callers that import them from here."""
+    if name in ("RevisionItem", "RevisionResult"):
+        from workbench.storage.revision import results
 
-    def summary(self) -> str:
-        if not self.created or self.revision is None:
-            return f"plan {self.plan_id} is already the revision of plan {self.old_plan_id}: nothing changed"
-        counts = self.revision.counts(frozenset({"clause", "box_item"}))
-        changed = ", ".join(f"{counts[k]} {k}" for k in ("unchanged", "moved", "reworded", "split", "merged",
-                                                         "deleted", "new") if counts[k])
-        indicators = sum(1 for m in self.revision.indicators if m.kind != "unchanged")
-        return (f"plan {self.plan_id} is the new version of plan {self.old_plan_id} (now read-only); clauses: "
-                f"{changed}; {indicators} indicator(s) changed; tags carried to {self.carried} node(s), "
-                f"{self.flagged} flagged for review, {self.orphans} orphan(s)")
-
-
-@dataclass(frozen=True)
-class RevisionItem:
-    """A flagged node or an orphan of a revision, as the review lists it."""
-
-    id: int
-    plan_id: int
-    kind: str  # flag | orphan
-    node_key: str | None  # the new node (flags)
-    old_keys: tuple[str, ...]
-    match_kind: str
-    reason: str  # orphans: deleted | indicator
-    confidence: float
-    tags: NodeTags
-    old_text: str
-    remarks: tuple[str, ...]
-    status: str
-    target_key: str | None
+        return getattr(results, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class RevisionStore(StoreBase):
@@ -131,6 +100,8 @@ class RevisionStore(StoreBase):
 
     def import_revision(self, plan: Plan, *, revision_of: int, reason: str | None = None) -> RevisionResult:
         """Store `plan` as the new version of plan `revision_of` and carry its tags (one transaction)."""
+        from workbench.storage.revision.results import RevisionResult
+
         old_record = self.plan(revision_of)
         if old_record is None:
             raise StoreError(f"no plan with id {revision_of!r} to revise")
@@ -357,6 +328,7 @@ class RevisionStore(StoreBase):
 
 def _item(row: dict[str, Any]) -> RevisionItem:
     from workbench.core.revision.carry import NodeTags
+    from workbench.storage.revision.results import RevisionItem
 
     return RevisionItem(
         row["id"], row["new_plan_id"], row["kind"], row["node_key"], tuple(json.loads(row["old_keys"])),
