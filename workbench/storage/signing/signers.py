@@ -25,7 +25,7 @@ MESSAGE_PREFIX = b"workbench-event-v1\x00"
 # An unencrypted Ed25519 private key in PKCS#8 (RFC 8410 section 7), as to_pem writes it: this fixed
 # 16-byte DER header, then the 32-byte seed.  Such a file is read with Ed25519PrivateKey alone; the
 # serialization module (PEM, PKCS#8, and ssh with its ciphers, imported with it) costs a writing command
-# 15-20 ms more.  Every other file (encrypted, with the public key attached, other line breaks) goes
+# 15-20 ms more.  Every other file (encrypted, with the public key attached, wrapped otherwise) goes
 # through cryptography's own PEM reader, as before.
 _PKCS8_ED25519_HEADER = bytes.fromhex("302e020100300506032b657004220420")
 _PEM_BEGIN, _PEM_END = b"-----BEGIN PRIVATE KEY-----", b"-----END PRIVATE KEY-----"
