@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import statistics
 import time
 from pathlib import Path
@@ -49,13 +50,18 @@ def row_cli(cache: Path, tmp: Path) -> dict:
     repo.db.close()
     cli(["departments", "--db", str(work)])  # first open of the copy
     read = [cli(["departments", "--db", str(work)]) for _ in range(2)]
-    writes = []
-    for key in clauses[:3]:
-        node_ref = f"{key}"
-        writes.append(cli(["assign", node_ref, department.name, "--role", "support", "--plan", plan_sha, "--db", str(work),
-                           "--reviewer", "bench"]))  # fmt: skip
+    def assign(key: str) -> float:
+        return cli(["assign", key, department.name, "--role", "support", "--plan", plan_sha, "--db", str(work),
+                    "--reviewer", "bench"])  # fmt: skip
+
+    # The day's first write takes the daily copy of the workspace (the backup policy: once a day, not per
+    # command); it is shown apart, and its pages are flushed before the fixed cost is timed.
+    first = assign(clauses[0])
+    os.sync()
+    writes = [assign(key) for key in clauses[1:4]]
     bare = min(bare_python() for _ in range(2))
-    return {"s": statistics.median(writes), "read_s": min(read), "floor_s": floor, "python_s": bare}
+    return {"s": statistics.median(writes), "read_s": min(read), "floor_s": floor, "python_s": bare,
+            "first_write_s": first}
 
 
 def row_export(cache: Path, tmp: Path) -> dict:

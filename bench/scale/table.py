@@ -46,7 +46,8 @@ def describe(name: str, r: dict | None, timeout: float) -> tuple[str, str]:
     if name == "search":
         return f"{r['median_ms']:.1f} ms median, p95 {r['p95_ms']:.1f} ms", f"FTS5 trigram {r['floor_ms']:.2f} ms"
     if name == "cli":
-        return (f"assign {r['s']:.2f} s, read-only {r['read_s']:.2f} s",
+        first = f" (the day's first, with its daily copy: {r['first_write_s']:.2f} s)" if "first_write_s" in r else ""
+        return (f"assign {r['s']:.2f} s, read-only {r['read_s']:.2f} s{first}",
                 f"write {r['floor_s'] * 1000:.1f} ms; python+import {r['python_s']:.2f} s")
     if name == "conflicts":
         return (f"count + first {r['page']}: {r['s']:.3f} s ({r['conflicts']} open); all {r['all']}: "

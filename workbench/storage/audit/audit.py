@@ -31,7 +31,7 @@ from __future__ import annotations
 import functools
 import getpass
 import json
-import socket
+import os
 import uuid
 from datetime import datetime, timezone
 from typing import Any
@@ -39,8 +39,7 @@ from typing import Any
 import sqlite_utils
 
 # The records, the fields and the reading queries (audit_events.py) and the hash chain (audit_chain.py)
-# are re-exported: callers import them from here.
-from workbench.storage.audit.audit_chain import ChainReport, stored_hash, verify_chain  # noqa: F401
+# are re-exported: callers import them from here (the chain's names on first use, see __getattr__).
 from workbench.storage.audit.audit_events import (  # noqa: F401
     ALL_FIELDS,
     COLUMNS,
@@ -78,9 +77,26 @@ def os_user() -> str:
 @functools.cache
 def host_name() -> str:
     try:
+        if hasattr(os, "uname"):  # what gethostname() returns on POSIX, without importing socket
+            return os.uname().nodename
+        import socket
+
         return socket.gethostname()
     except OSError:
         return ""
+
+
+_CHAIN_NAMES = ("ChainReport", "stored_hash", "verify_chain")
+
+
+def __getattr__(name: str):
+    """The hash chain's names (audit_chain.py) on first use: writing and reading events need none of them,
+    and a short command would pay for building its classes at start."""
+    if name in _CHAIN_NAMES:
+        from workbench.storage.audit import audit_chain
+
+        return getattr(audit_chain, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def workspace_uuid(db: sqlite_utils.Database) -> str:

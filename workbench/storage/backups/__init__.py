@@ -9,9 +9,21 @@
 No copy is taken before ordinary small commands: a full copy of a large workspace costs seconds.
 """
 
-from workbench.storage.backups.background import DailyBackup
-from workbench.storage.backups.catalog import Backup, list_backups, newest_good
-from workbench.storage.backups.restore import restore_backup
-from workbench.storage.backups.taking import backup_before, daily_backup, take_backup
+from __future__ import annotations
+
+import importlib
+
+# name -> the module holding it, imported on first use: the daily check every writing command makes
+# needs taking.py alone, not the window's thread (background.py) or restoring (restore.py).
+_WHERE = {
+    "DailyBackup": "background", "Backup": "catalog", "list_backups": "catalog", "newest_good": "catalog",
+    "restore_backup": "restore", "backup_before": "taking", "daily_backup": "taking", "take_backup": "taking",
+}  # fmt: skip
 
 __all__ = ["Backup", "DailyBackup", "backup_before", "daily_backup", "list_backups", "newest_good", "restore_backup", "take_backup"]
+
+
+def __getattr__(name: str):
+    if name in _WHERE:
+        return getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -13,19 +13,25 @@ orphans become `revision_items` for the reviewer; each decision on one is a
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timezone
-from typing import Any
-
-from workbench.core.plan import Plan
-from workbench.core.revision.model import Revision
-from workbench.core.revision.carry import Carry, NodeTags, Orphan, plan_carry
+from typing import TYPE_CHECKING, Any
 
 from workbench.storage.errors import RevisionRefused, StoreError
 from workbench.storage.state.records import Changes
 from workbench.storage.state.store_base import StoreBase
 from workbench.storage.revision import versions
-from workbench.storage.revision.tags import node_tags, plan_tags
+
+if TYPE_CHECKING:
+    from workbench.core.plan import Plan
+    from workbench.core.revision.carry import Carry, NodeTags, Orphan
+    from workbench.core.revision.model import Revision
+    from workbench.storage.revision.results import RevisionItem, RevisionResult
+
+# core.revision (the carry and match values, seven dataclasses), storage.revision.tags and the two result
+# values (results.py) are imported by the methods that use them: every Repository has these methods, and
+# a command that never touches a revision (assign, departments, ...) would otherwise pay for building
+# those classes at each start.
 
 CARRY_ACTION = "revision_carry"
 MOVE_ACTION = "revision_move"
@@ -33,46 +39,13 @@ REVIEW_ACTION = "revision_review"
 ITEM_STATUSES = ("pending", "accepted", "retagged", "moved")
 
 
-@dataclass(frozen=True)
-class RevisionResult:
-    plan_id: int
-    old_plan_id: int
-    created: bool
-    revision: Revision | None
-    carried: int = 0  # new nodes that received tags
-    flagged: int = 0
-    orphans: int = 0
-    events: int = 0
+def __getattr__(name: str):
+    """RevisionResult and RevisionItem (results.py) on first use, for callers that import them from here."""
+    if name in ("RevisionItem", "RevisionResult"):
+        from workbench.storage.revision import results
 
-    def summary(self) -> str:
-        if not self.created or self.revision is None:
-            return f"plan {self.plan_id} is already the revision of plan {self.old_plan_id}: nothing changed"
-        counts = self.revision.counts(frozenset({"clause", "box_item"}))
-        changed = ", ".join(f"{counts[k]} {k}" for k in ("unchanged", "moved", "reworded", "split", "merged",
-                                                         "deleted", "new") if counts[k])
-        indicators = sum(1 for m in self.revision.indicators if m.kind != "unchanged")
-        return (f"plan {self.plan_id} is the new version of plan {self.old_plan_id} (now read-only); clauses: "
-                f"{changed}; {indicators} indicator(s) changed; tags carried to {self.carried} node(s), "
-                f"{self.flagged} flagged for review, {self.orphans} orphan(s)")
-
-
-@dataclass(frozen=True)
-class RevisionItem:
-    """A flagged node or an orphan of a revision, as the review lists it."""
-
-    id: int
-    plan_id: int
-    kind: str  # flag | orphan
-    node_key: str | None  # the new node (flags)
-    old_keys: tuple[str, ...]
-    match_kind: str
-    reason: str  # orphans: deleted | indicator
-    confidence: float
-    tags: NodeTags
-    old_text: str
-    remarks: tuple[str, ...]
-    status: str
-    target_key: str | None
+        return getattr(results, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class RevisionStore(StoreBase):
@@ -104,6 +77,8 @@ class RevisionStore(StoreBase):
 
     def plan_tags(self, plan_id: int) -> dict[str, NodeTags]:
         """Node key -> tags, for every node of the plan that has any."""
+        from workbench.storage.revision.tags import plan_tags
+
         return plan_tags(self.db, plan_id)
 
     def revisions(self) -> list[tuple[int, int]]:
@@ -125,6 +100,8 @@ class RevisionStore(StoreBase):
 
     def import_revision(self, plan: Plan, *, revision_of: int, reason: str | None = None) -> RevisionResult:
         """Store `plan` as the new version of plan `revision_of` and carry its tags (one transaction)."""
+        from workbench.storage.revision.results import RevisionResult
+
         old_record = self.plan(revision_of)
         if old_record is None:
             raise StoreError(f"no plan with id {revision_of!r} to revise")
@@ -144,6 +121,8 @@ class RevisionStore(StoreBase):
             raise StoreError(f"plan {revision_of} already has a newer version, plan {newer}: import the revision "
                              f"of plan {versions.current_version(self.db, revision_of)} instead")
         from workbench.core.revision import match_plans  # rapidfuzz: imported by the commands that match
+        from workbench.core.revision.carry import plan_carry
+        from workbench.storage.revision.tags import plan_tags
 
         old = self.load_plan(revision_of)
         revision = match_plans(old, plan)  # the slow part, outside the write lock
@@ -293,6 +272,9 @@ class RevisionStore(StoreBase):
         """Give the item's tags to another node of the new version (united with what it has) and close it.
 
         A flagged node's carried tags leave it; an orphan's tags find a home."""
+        from workbench.core.revision.carry import NodeTags
+        from workbench.storage.revision.tags import node_tags
+
         with self.db.atomic():
             item = self._pending(item_id)
             target = self.node(target_node_id)
@@ -345,6 +327,9 @@ class RevisionStore(StoreBase):
 
 
 def _item(row: dict[str, Any]) -> RevisionItem:
+    from workbench.core.revision.carry import NodeTags
+    from workbench.storage.revision.results import RevisionItem
+
     return RevisionItem(
         row["id"], row["new_plan_id"], row["kind"], row["node_key"], tuple(json.loads(row["old_keys"])),
         row["match_kind"], row["reason"], float(row["confidence"]), NodeTags.from_dict(json.loads(row["tags"])),
@@ -353,6 +338,8 @@ def _item(row: dict[str, Any]) -> RevisionItem:
 
 
 def _united(current: NodeTags, extra: NodeTags) -> NodeTags:
+    from workbench.core.revision.carry import NodeTags
+
     assignments = list(current.assignments)
     assignments += [a for a in extra.assignments if all(a[0] != b[0] for b in assignments)]
     links = list(current.indicator_links) + [k for k in extra.indicator_links if k not in current.indicator_links]

@@ -30,7 +30,6 @@ import sqlite_utils
 from workbench.storage.audit import audit
 from workbench.storage.audit.audit import SYSTEM_REVIEWER, Reviewer
 from workbench.storage.errors import StoreError
-from workbench.storage.audit.history import MERGE_ACTION, MERGE_SUBJECT
 
 WRITER_KEY = "writer_key"
 
@@ -71,6 +70,8 @@ def claim_or_fork(db: sqlite_utils.Database, *, reviewer: Reviewer | None = None
 
 
 def _new_identity(db: sqlite_utils.Database, reviewer: Reviewer, note: dict[str, object]) -> str:
+    from workbench.storage.audit.history import MERGE_ACTION, MERGE_SUBJECT  # only when the chain forks
+
     old = audit.workspace_uuid(db)
     heads = current_heads(db)
     db.execute("UPDATE meta SET value = ? WHERE key = 'workspace_uuid'", [str(uuid.uuid4())])
