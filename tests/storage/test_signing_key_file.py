@@ -83,3 +83,20 @@ def test_other_layouts_of_the_same_key_are_left_to_the_pem_reader(tmp_path):
     key_path(tmp_path).write_bytes(broken)
     with pytest.raises(KeyLockedError):
         load_signer(tmp_path)
+
+
+@pytest.mark.parametrize("padding", [b"=", b"=="])
+def test_a_body_with_padding_past_its_end_is_refused_as_the_pem_reader_refuses_it(tmp_path, monkeypatch, padding):
+    # The body of to_pem's file is 64 characters with no padding; Python's b64decode(validate=True) ignores
+    # '=' after a complete body, cryptography's PEM reader refuses the file: the fast path must not accept it.
+    monkeypatch.delenv("WORKBENCH_KEY_PASSPHRASE", raising=False)
+    save_signer(Ed25519Signer.generate(), tmp_path)
+    path = key_path(tmp_path)
+    begin, body, end = path.read_bytes().split(b"\n")[:3]
+    padded = b"\n".join([begin, body + padding, end, b""])
+    with pytest.raises(ValueError):
+        serialization.load_pem_private_key(padded, password=None)
+    assert plain_pkcs8_seed(padded) is None
+    path.write_bytes(padded)
+    with pytest.raises(KeyLockedError):
+        load_signer(tmp_path)

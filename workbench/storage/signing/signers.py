@@ -116,8 +116,11 @@ def plain_pkcs8_seed(data: bytes) -> bytes | None:
     lines = data.strip().split(b"\n")
     if len(lines) != 3 or lines[0].rstrip(b"\r") != _PEM_BEGIN or lines[2] != _PEM_END:
         return None
+    body = lines[1].rstrip(b"\r")
+    if len(body) != 64:  # 48 bytes, no padding: b64decode would ignore '=' past the end, the PEM reader refuses it
+        return None
     try:
-        der = base64.b64decode(lines[1].rstrip(b"\r"), validate=True)
+        der = base64.b64decode(body, validate=True)
     except ValueError:
         return None
     if len(der) != len(_PKCS8_ED25519_HEADER) + 32 or not der.startswith(_PKCS8_ED25519_HEADER):
