@@ -82,11 +82,12 @@ def _verify_code() -> str:
     """Which check a stored verdict came from: this version and the modules that decide it (size, time)."""
     import workbench
     from workbench.storage.audit import audit, audit_chain, audit_verify, history, history_lazy, last_events, replay
-    from workbench.storage.state import state_sql, state_tables
+    from workbench.storage.state import state_ahead, state_sql, state_tables
     from workbench.storage.signing import check
 
     parts = [workbench.__version__]
-    modules = (audit, audit_chain, audit_verify, history, history_lazy, last_events, replay, state_tables, state_sql, check)
+    modules = (audit, audit_chain, audit_verify, history, history_lazy, last_events, replay, state_tables, state_sql,
+               state_ahead, check)
     for module in modules:
         try:
             info = Path(module.__file__).stat()

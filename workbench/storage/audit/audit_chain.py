@@ -205,7 +205,7 @@ def scan_log(db: sqlite_utils.Database, *, keep: bool = True, targets: ReadTarge
                 return fail(f"event {seq} was altered (hash mismatch)", uuid)
             heads[origin] = event_hash
             if keep:
-                origin, sha = share(origin, origin), sha and share(sha, sha)
+                origin, sha, key = share(origin, origin), sha and share(sha, sha), key and share(key, key)
                 event = make((seq, uuid, origin, time_utc, share(reviewer, reviewer), share(unit, unit),
                               share(action, action), share(subject, subject), sha, key,
                               department and share(department, department), after if action in KEEP_AFTER else None,

@@ -4,7 +4,7 @@
 `before`, and reads each `after` once.  A merged workspace of 200,000 events
 held as full Event objects takes gigabytes, so verify and merge load these
 instead: tuples, the strings repeated from event to event (workspace, plan,
-key fingerprint, reviewer, unit, action, subject, department) shared, one
+node key, key fingerprint, reviewer, unit, action, subject, department) shared, one
 object per distinct value (a quarter of verify's peak memory at 250,000
 events); `after` left in the database and read by seq when replay asks for
 it (once per target), except for merge and key events, whose
@@ -76,7 +76,7 @@ def lean_class(conn: sqlite3.Connection) -> type[LeanEvent]:
 def lean_maker(conn: sqlite3.Connection) -> Callable[[tuple], LeanEvent]:
     """A function turning a row of LEAN_COLUMNS into a LeanEvent reading `after` from `conn`.
 
-    The strings events repeat (workspace, plan, key fingerprint, reviewer, unit, action, subject,
+    The strings events repeat (workspace, plan, node key, key fingerprint, reviewer, unit, action, subject,
     department) are shared: one object per distinct value.
     """
     make = lean_class(conn)._make
@@ -87,7 +87,7 @@ def lean_maker(conn: sqlite3.Connection) -> Callable[[tuple], LeanEvent]:
         (seq, uuid, origin, time_utc, reviewer, unit, action, subject, sha, key, dept, after, hash_, signer,
          signature) = row  # fmt: skip
         return make((seq, uuid, share(origin, origin), time_utc, share(reviewer, reviewer), share(unit, unit),
-                     share(action, action), share(subject, subject), sha and share(sha, sha), key,
+                     share(action, action), share(subject, subject), sha and share(sha, sha), key and share(key, key),
                      dept and share(dept, dept), after, hash_, signer and share(signer, signer), signature))
 
     return lean

@@ -29,6 +29,9 @@ Three checks, stopping at the first problem:
    reads), nor the per-event causal maps (history_lazy.py): both are
    computed only when a target was written by several workspaces or verify
    fails.
+   That SQL comparison starts before the log is read, on a second connection
+   and thread (state_ahead.py), and its "equal" is taken where it stands for
+   the comparison after the scan; otherwise that one runs as described.
 """
 
 from __future__ import annotations
@@ -46,9 +49,11 @@ from workbench.storage.audit.audit_lean import LeanEvent, gc_paused
 from workbench.storage.audit.history import MERGE_ACTION, HistoryError, History, merge_heads
 from workbench.storage.audit.history_lazy import build_lazily, positions_of
 from workbench.storage.audit.last_events import ReadTargets, last_events
-from workbench.storage.audit.replay import NODE_DEFAULTS, replay
+from workbench.storage.audit.replay import NODE_DEFAULTS, Replayed, replay
 from workbench.storage.signing.check import SignatureReport, check_signatures
 from workbench.storage.signing.roster import Roster
+from workbench.storage.state import state_ahead
+from workbench.storage.state.state_ahead import StateAhead
 from workbench.storage.state.state_sql import nodes_match
 from workbench.storage.state.state_tables import TableState, department_differences, node_differences, read_departments, read_plans, read_state
 
@@ -195,6 +200,27 @@ def check_log(db: sqlite_utils.Database, roster: Roster | None = None, *, ordere
 
 
 def _verify(db: sqlite_utils.Database, roster: Roster | None = None) -> VerifyReport:
+    ahead = state_ahead.start(db)  # the node comparison, beside the scan (state_ahead.py)
+    try:
+        return _verify_with(db, roster, ahead)
+    finally:
+        if ahead is not None:
+            ahead.cancel()
+
+
+def _nodes_equal(db: sqlite_utils.Database, quick: Replayed, ahead: StateAhead | None, as_read: bool) -> bool:
+    """nodes_match's answer, taken from the comparison run ahead where it stands for it (state_ahead.py).
+
+    `as_read`: every node target's last event is the one the scan read last (its highest seq).
+    """
+    if ahead is not None:
+        if as_read and ahead.equal(len(quick.node_last)):
+            return True
+        ahead.cancel()  # (not taken: its thread would only slow nodes_match)
+    return nodes_match(db, quick)
+
+
+def _verify_with(db: sqlite_utils.Database, roster: Roster | None, ahead: StateAhead | None) -> VerifyReport:
     log = check_log(db, roster, ordered=False, targets=True)
     if not log.report.ok:
         return log.report
@@ -205,15 +231,19 @@ def _verify(db: sqlite_utils.Database, roster: Roster | None = None) -> VerifyRe
     # The quick answer first: each target's last event found without the canonical order
     # (last_events.py), node values compared in SQL (state_sql.py).  Only when it finds no
     # difference is it taken; otherwise the comparison below, in Python, names the first mismatch.
-    quick = last_events(history, log.events, log.targets)
-    log.targets = None  # (its dicts are quick's now: freed with it)
+    read = log.targets
+    quick = last_events(history, log.events, read)
+    as_read = read is not None and read.complete and not read.replaced
+    log.targets = read = None  # (its dicts are quick's now: freed with it)
     plans, departments = read_plans(db), read_departments(db)
     if (plans == set(quick.plans) and not department_differences(quick, TableState(departments=departments))
-            and nodes_match(db, quick)):  # fmt: skip
+            and _nodes_equal(db, quick, ahead, as_read)):  # fmt: skip
         counts["plans"] = len(plans)
         counts["targets"] = len(quick.node_last) + len(set(quick.departments) | set(departments))
         return VerifyReport(True, **counts, **extra)
     del quick
+    if ahead is not None:
+        ahead.cancel()  # (its answer is not needed now: its thread would only slow the comparison below)
     history.ensure_order()
     state = replay(history)
     tables = read_state(db)

@@ -51,6 +51,9 @@ class ReadTargets:
     other_subjects: frozenset[str] = frozenset(("department", "departments", "plan"))
     others: list[Any] = field(default_factory=list)  # the events of other_subjects, in seq order
     complete: bool = False
+    # After last_events: how many node targets show another event than the one read last (the target's
+    # highest seq): disputed targets, or one workspace's event after another's it had not seen.
+    replaced: int = 0
 
 
 def last_events(history: History, events: Sequence[Any], read: ReadTargets | None = None) -> Replayed:
@@ -60,7 +63,8 @@ def last_events(history: History, events: Sequence[Any], read: ReadTargets | Non
     is computed only when registry loads of several workspaces supply a department.
     Whole-list steps (map, zip, dict) keep the per-event work in C; with `read`
     (complete: filled by scan_log from these events), its node targets are
-    taken (its `last` becomes the result's node_last).
+    taken (its `last` becomes the result's node_last) and `read.replaced` says
+    how many of them show another event than the one read last.
     """
     node_subjects = frozenset(NODE_SUBJECTS)
     state = Replayed(history)
@@ -97,10 +101,18 @@ def last_events(history: History, events: Sequence[Any], read: ReadTargets | Non
                 on_target.setdefault((subject, sha, key), []).append(event.uuid)
             elif subject == "department" and event.department_uid:
                 on_target.setdefault(event.department_uid, []).append(event.uuid)
+        replaced = 0
         for target, uuids in on_target.items():
             events_of = history.events
             if any(events_of[u].origin != events_of[uuids[0]].origin for u in uuids):
-                (node_last if isinstance(target, tuple) else state.department_last)[target] = shown_event(history, uuids)
+                shown = shown_event(history, uuids)
+                if isinstance(target, tuple):
+                    replaced += shown != node_last.get(target)
+                    node_last[target] = shown
+                else:
+                    state.department_last[target] = shown
+        if read is not None:
+            read.replaced = replaced
     afters = read_afters([history.events[u] for u in state.department_last.values()])
     state.departments = {uid: department_value(afters[uuid]) for uid, uuid in state.department_last.items()}
     if len({event.origin for event in registry}) > 1:

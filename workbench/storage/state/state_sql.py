@@ -28,6 +28,10 @@ matches nothing).  Any doubt, any difference and any SQL error give False,
 and verify then runs the Python comparison (state_tables.py), which names
 the first mismatch exactly as before.  So a verdict never depends on this
 module; only its speed does.
+
+`nodes_match_events` is the same comparison with each target's last event
+found by SQLite (its event of the highest seq), so that it can run on a
+connection of its own while verify still scans the log (state_ahead.py).
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ from operator import attrgetter, itemgetter
 
 import sqlite_utils
 
-from workbench.storage.audit.replay import Replayed
+from workbench.storage.audit.replay import NODE_SUBJECTS, Replayed
 
 # An `after` of a shape replay's node_value does not expect gives _ODD; a table value that is not a
 # text gives _ODD_TABLE: neither equals anything on the other side.
@@ -51,6 +55,13 @@ _ODD_TABLE = "x'01'"
 _TARGETS = """t(plan, key, after) AS (
     SELECT p.id, e.node_key, e."after" FROM json_each(?) j JOIN events e ON e.seq = j.value
     LEFT JOIN plans p ON p.sha256 = e.plan_sha256)"""
+# The same, each target's last event found by SQLite: its event of the highest seq (the parameter: a subject).
+# That is the event verify's quick path takes when every target's events come from one workspace (seq order
+# is then its chain order) or its frontier's shown event is the last one read anyway (state_ahead.py).
+_EVENT_TARGETS = """t(plan, key, after) AS (
+    SELECT p.id, e.node_key, e."after" FROM (SELECT max(seq) AS seq FROM events
+        WHERE subject = ? AND plan_sha256 IS NOT NULL AND node_key IS NOT NULL GROUP BY plan_sha256, node_key) m
+    JOIN events e ON e.seq = m.seq LEFT JOIN plans p ON p.sha256 = e.plan_sha256)"""
 _SEQ = attrgetter("seq")
 _SUBJECT = itemgetter(0)
 
@@ -151,13 +162,18 @@ def _lists_match_by_text(conn: sqlite3.Connection, subject: str, payload: str) -
     position order).  Every node with a list is a target's: each target with a non-empty list has its
     own node, and as many nodes hold rows as there are such targets.
     """
+    return _lists_by_text(conn, subject, payload, _TARGETS)[0]
+
+
+def _lists_by_text(conn: sqlite3.Connection, subject: str, parameter: str, targets: str) -> tuple[bool, int]:
+    """(_lists_match_by_text's answer, the number of targets) for the targets CTE `targets` given `parameter`."""
     fragments, text, table = _LIST_TEXTS[subject]
-    sql = _BY_TEXT.format(targets=_TARGETS, fragments=fragments, text=text)
-    _, differing, listed = conn.execute(sql, [payload]).fetchone()
+    sql = _BY_TEXT.format(targets=targets, fragments=fragments, text=text)
+    counted, differing, listed = conn.execute(sql, [parameter]).fetchone()
     if differing:
-        return False
+        return False, counted
     (holding,) = conn.execute(f"SELECT count(DISTINCT node_id) FROM {table}").fetchone()
-    return holding == listed
+    return holding == listed, counted
 
 
 # subject -> (table, column, the default value, the `after` texts (besides NULL) that mean the default).
@@ -177,7 +193,7 @@ _VALUE_BY_TEXT = """WITH {targets}, c AS MATERIALIZED (
     SELECT count(*) FILTER (WHERE NOT (w IS {default} AND (after IS NULL OR after IN ({defaults}))
                                        OR typeof(w) = 'text' AND w IS NOT {default} AND after IS json_quote(w)
                                           AND after NOT IN ({defaults}))),
-        count(*) FILTER (WHERE typeof(w) = 'text' AND w IS NOT {default})
+        count(*) FILTER (WHERE typeof(w) = 'text' AND w IS NOT {default}), count(*)
     FROM c"""
 
 
@@ -187,13 +203,18 @@ def _values_match_by_text(conn: sqlite3.Connection, subject: str, payload: str) 
 
     Each target with a value has its own node's row, and as many rows hold a value as there are such targets.
     """
+    return _values_by_text(conn, subject, payload, _TARGETS)[0]
+
+
+def _values_by_text(conn: sqlite3.Connection, subject: str, parameter: str, targets: str) -> tuple[bool, int]:
+    """(_values_match_by_text's answer, the number of targets) for the targets CTE `targets` given `parameter`."""
     table, column, default, defaults = _VALUE_TEXTS[subject]
-    sql = _VALUE_BY_TEXT.format(targets=_TARGETS, table=table, column=column, default=default, defaults=defaults)
-    differing, valued = conn.execute(sql, [payload]).fetchone()
+    sql = _VALUE_BY_TEXT.format(targets=targets, table=table, column=column, default=default, defaults=defaults)
+    differing, valued, counted = conn.execute(sql, [parameter]).fetchone()
     if differing:
-        return False
+        return False, counted
     (holding,) = conn.execute(f"SELECT count(*) FROM {table} WHERE {column} IS NOT {default}").fetchone()
-    return holding == valued
+    return holding == valued, counted
 
 
 def target_payloads(replayed: Replayed) -> dict[str, str] | None:
@@ -234,3 +255,27 @@ def nodes_match(db: sqlite_utils.Database, replayed: Replayed) -> bool:
     except sqlite3.Error:
         return False
     return True
+
+
+# Every node subject has its comparison, by text first (so each gives its number of targets).
+assert set(_SIDES) == set(NODE_SUBJECTS) == set(_LIST_TEXTS) | set(_VALUE_TEXTS)
+
+
+def nodes_match_events(conn: sqlite3.Connection) -> tuple[bool, int]:
+    """nodes_match with each target's last event taken as its event of the highest seq, found by SQLite.
+
+    (True when equal, False when they may differ; the number of node targets found).  Reads the events
+    and the tables only: run on a connection of its own, in one read transaction, while the log is
+    scanned (state_ahead.py).  Its "equal" stands for nodes_match's only where each target's last event
+    is that one and both read the same file state; state_ahead checks both.
+    """
+    counted = 0
+    for subject, (event_side, table_side) in _SIDES.items():
+        test = _lists_by_text if subject in _LIST_TEXTS else _values_by_text
+        equal, found = test(conn, subject, subject, _EVENT_TARGETS)
+        counted += found
+        if not equal:
+            sql = _COMPARE.format(targets=_EVENT_TARGETS, events=event_side, table=table_side)
+            if not conn.execute(sql, [subject]).fetchone()[0]:
+                return False, counted
+    return True, counted
