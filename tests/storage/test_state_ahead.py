@@ -233,10 +233,14 @@ def test_an_answer_ahead_is_ignored_unless_the_last_events_are_as_read(monkeypat
 def test_the_comparison_ahead_uses_the_indexes(single: Path) -> None:
     db = open_readonly(single)
     try:
+        state_sql.fill_last_events(db.conn)
+        plan = " | ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN " + state_sql._FILL_LAST_EVENTS.format(
+            subjects="'note'").split(";")[1]))  # fmt: skip
+        assert "SCAN events" in plan and "INDEX" not in plan.split("USE TEMP B-TREE")[0], plan  # the table itself
         for subject, (fragments, text, _) in state_sql._LIST_TEXTS.items():
             sql = state_sql._BY_TEXT.format(targets=state_sql._EVENT_TARGETS, fragments=fragments, text=text)
             plan = " | ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql, [subject]))
-            assert "SEARCH events USING INDEX events_subject (subject=?)" in plan, plan  # one subject's events
+            assert "SEARCH m USING PRIMARY KEY (subject=?)" in plan, plan  # one subject's last events
             assert "SEARCH e USING INTEGER PRIMARY KEY (rowid=?)" in plan, plan  # each target's last event
             assert "(plan_id=? AND key=?)" in plan and "(node_id=?)" in plan, plan
             assert "SCAN s" not in plan and "SCAN n" not in plan and "SCAN events" not in plan, plan
@@ -244,7 +248,42 @@ def test_the_comparison_ahead_uses_the_indexes(single: Path) -> None:
             sql = state_sql._VALUE_BY_TEXT.format(targets=state_sql._EVENT_TARGETS, table=table, column=column,
                                                   default=default, defaults=defaults)  # fmt: skip
             plan = " | ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql, [subject]))
-            assert "SEARCH events USING INDEX events_subject (subject=?)" in plan, plan
+            assert "SEARCH m USING PRIMARY KEY (subject=?)" in plan, plan
             assert "SEARCH s USING" in plan and "SCAN s" not in plan and "SCAN n" not in plan, plan
     finally:
         db.close()
+
+
+def _forge_subject_index_without(path: Path, seq: int) -> None:
+    """Rebuild events_subject without the entry of event `seq` and record it as the plain index: the file
+    then brings an index that hides one event from any query SQLite answers through it (the way a forged
+    file would; the events table and its hash chain are untouched)."""
+    conn = sqlite3.connect(path)
+    try:
+        (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'events_subject'").fetchone()
+        conn.execute("DROP INDEX events_subject")
+        conn.execute(f"{sql} WHERE seq <> {int(seq)}")
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute("UPDATE sqlite_master SET sql = ? WHERE name = 'events_subject'", [sql])
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def test_a_forged_subject_index_does_not_hide_a_tampered_state_row(
+    single: Path, registry_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A note written twice; the notes row is set back to the first text (a change with no event) and the
+    # subject index is forged to leave out the second note event.  The scan reads every event from the
+    # table (the chain is intact), so the state differs from the replay of the log: verify must fail.
+    db = open_workspace(single, registry=registry_file)
+    clause = db.execute("SELECT node_id FROM notes").fetchone()[0]
+    (first,) = db.execute("SELECT text FROM notes WHERE node_id = ?", [clause]).fetchone()
+    Repository(db, Reviewer("张三", "规划处")).set_note(node_id=clause, text="第二次的备注")
+    (last,) = db.execute("SELECT max(seq) FROM events WHERE subject = 'note'").fetchone()
+    db.close()
+    _tamper(single, "UPDATE notes SET text = ? WHERE node_id = ?", params=[first, clause])
+    _forge_subject_index_without(single, last)
+    as_is, python_only = _reports(single, monkeypatch)
+    assert not python_only["ok"]
+    assert as_is == python_only
