@@ -287,3 +287,35 @@ def test_a_forged_subject_index_does_not_hide_a_tampered_state_row(
     as_is, python_only = _reports(single, monkeypatch)
     assert not python_only["ok"]
     assert as_is == python_only
+
+
+def test_cancel_stops_the_thread_between_its_statements(single: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # sqlite3_interrupt is a no-op while no statement runs: a cancel that lands between two of the thread's
+    # statements must still stop the next one (here one that never ends), or cancel() waits forever.
+    holder: list[state_ahead.StateAhead] = []
+    started = threading.Event()
+
+    def comparison(conn: sqlite3.Connection) -> tuple[bool, int]:
+        conn.execute("SELECT 1").fetchone()
+        started.set()
+        while not holder or not holder[0]._stopped:
+            threading.Event().wait(0.01)
+        with holder[0]._lock:  # cancel() has interrupted (nothing was running) and let go
+            pass
+        conn.execute("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c")
+        return True, 0
+
+    monkeypatch.setattr(state_ahead, "nodes_match_events", comparison)
+    db = open_readonly(single)
+    try:
+        ahead = state_ahead.start(db)
+        assert ahead is not None
+        holder.append(ahead)
+        assert started.wait(30)
+        canceller = threading.Thread(target=ahead.cancel, daemon=True)
+        canceller.start()
+        canceller.join(30)
+        assert not canceller.is_alive(), "cancel() waits for a statement the interrupt did not reach"
+        assert ahead.equal(0) is None
+    finally:
+        db.close()
