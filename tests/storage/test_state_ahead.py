@@ -319,3 +319,30 @@ def test_cancel_stops_the_thread_between_its_statements(single: Path, monkeypatc
         assert ahead.equal(0) is None
     finally:
         db.close()
+
+
+@pytest.mark.parametrize("tampered", [False, True])
+def test_a_file_of_an_older_schema_is_compared_ahead_in_its_private_copy(
+    tmp_path: Path, registry_file: Path, monkeypatch: pytest.MonkeyPatch, tampered: bool
+) -> None:
+    from .test_handout import _written_before
+
+    old = tmp_path / "old" / "yi.sqlite"
+    old.parent.mkdir()
+    _written_before(old, registry_file, 2, "旧版本的备注", (
+        "DROP INDEX IF EXISTS events_hash", "ALTER TABLE events DROP COLUMN signature",
+        "ALTER TABLE events DROP COLUMN signer", "DROP INDEX conflicts_ref", "ALTER TABLE conflicts DROP COLUMN ref",
+        "DELETE FROM _sqlite_migrations WHERE name = 'm_issue10_signatures'",
+        *(("UPDATE notes SET text = '改过的备注'",) if tampered else ())))  # fmt: skip
+    data = old.read_bytes()
+    answers = _spy(monkeypatch)
+    db = open_source(old)
+    try:
+        assert db.uri and str(old) not in db.uri  # the upgraded private copy
+        report = verify(db)
+    finally:
+        db.close()
+    assert old.read_bytes() == data and sorted(p.name for p in old.parent.iterdir()) == ["yi.sqlite"]
+    assert report.ok is not tampered
+    assert answers == ([None] if tampered else [True])
+    assert not _ahead_threads()
