@@ -233,10 +233,14 @@ def test_an_answer_ahead_is_ignored_unless_the_last_events_are_as_read(monkeypat
 def test_the_comparison_ahead_uses_the_indexes(single: Path) -> None:
     db = open_readonly(single)
     try:
+        state_sql.fill_last_events(db.conn)
+        plan = " | ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN " + state_sql._FILL_LAST_EVENTS.format(
+            subjects="'note'").split(";")[1]))  # fmt: skip
+        assert "SCAN events" in plan and "INDEX" not in plan.split("USE TEMP B-TREE")[0], plan  # the table itself
         for subject, (fragments, text, _) in state_sql._LIST_TEXTS.items():
             sql = state_sql._BY_TEXT.format(targets=state_sql._EVENT_TARGETS, fragments=fragments, text=text)
             plan = " | ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql, [subject]))
-            assert "SEARCH events USING INDEX events_subject (subject=?)" in plan, plan  # one subject's events
+            assert "SEARCH m USING PRIMARY KEY (subject=?)" in plan, plan  # one subject's last events
             assert "SEARCH e USING INTEGER PRIMARY KEY (rowid=?)" in plan, plan  # each target's last event
             assert "(plan_id=? AND key=?)" in plan and "(node_id=?)" in plan, plan
             assert "SCAN s" not in plan and "SCAN n" not in plan and "SCAN events" not in plan, plan
@@ -244,7 +248,101 @@ def test_the_comparison_ahead_uses_the_indexes(single: Path) -> None:
             sql = state_sql._VALUE_BY_TEXT.format(targets=state_sql._EVENT_TARGETS, table=table, column=column,
                                                   default=default, defaults=defaults)  # fmt: skip
             plan = " | ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql, [subject]))
-            assert "SEARCH events USING INDEX events_subject (subject=?)" in plan, plan
+            assert "SEARCH m USING PRIMARY KEY (subject=?)" in plan, plan
             assert "SEARCH s USING" in plan and "SCAN s" not in plan and "SCAN n" not in plan, plan
     finally:
         db.close()
+
+
+def _forge_subject_index_without(path: Path, seq: int) -> None:
+    """Rebuild events_subject without the entry of event `seq` and record it as the plain index: the file
+    then brings an index that hides one event from any query SQLite answers through it (the way a forged
+    file would; the events table and its hash chain are untouched)."""
+    conn = sqlite3.connect(path)
+    try:
+        (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'events_subject'").fetchone()
+        conn.execute("DROP INDEX events_subject")
+        conn.execute(f"{sql} WHERE seq <> {int(seq)}")
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute("UPDATE sqlite_master SET sql = ? WHERE name = 'events_subject'", [sql])
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def test_a_forged_subject_index_does_not_hide_a_tampered_state_row(
+    single: Path, registry_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A note written twice; the notes row is set back to the first text (a change with no event) and the
+    # subject index is forged to leave out the second note event.  The scan reads every event from the
+    # table (the chain is intact), so the state differs from the replay of the log: verify must fail.
+    db = open_workspace(single, registry=registry_file)
+    clause = db.execute("SELECT node_id FROM notes").fetchone()[0]
+    (first,) = db.execute("SELECT text FROM notes WHERE node_id = ?", [clause]).fetchone()
+    Repository(db, Reviewer("张三", "规划处")).set_note(node_id=clause, text="第二次的备注")
+    (last,) = db.execute("SELECT max(seq) FROM events WHERE subject = 'note'").fetchone()
+    db.close()
+    _tamper(single, "UPDATE notes SET text = ? WHERE node_id = ?", params=[first, clause])
+    _forge_subject_index_without(single, last)
+    as_is, python_only = _reports(single, monkeypatch)
+    assert not python_only["ok"]
+    assert as_is == python_only
+
+
+def test_cancel_stops_the_thread_between_its_statements(single: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # sqlite3_interrupt is a no-op while no statement runs: a cancel that lands between two of the thread's
+    # statements must still stop the next one (here one that never ends), or cancel() waits forever.
+    holder: list[state_ahead.StateAhead] = []
+    started = threading.Event()
+
+    def comparison(conn: sqlite3.Connection) -> tuple[bool, int]:
+        conn.execute("SELECT 1").fetchone()
+        started.set()
+        while not holder or not holder[0]._stopped:
+            threading.Event().wait(0.01)
+        with holder[0]._lock:  # cancel() has interrupted (nothing was running) and let go
+            pass
+        conn.execute("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c")
+        return True, 0
+
+    monkeypatch.setattr(state_ahead, "nodes_match_events", comparison)
+    db = open_readonly(single)
+    try:
+        ahead = state_ahead.start(db)
+        assert ahead is not None
+        holder.append(ahead)
+        assert started.wait(30)
+        canceller = threading.Thread(target=ahead.cancel, daemon=True)
+        canceller.start()
+        canceller.join(30)
+        assert not canceller.is_alive(), "cancel() waits for a statement the interrupt did not reach"
+        assert ahead.equal(0) is None
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("tampered", [False, True])
+def test_a_file_of_an_older_schema_is_compared_ahead_in_its_private_copy(
+    tmp_path: Path, registry_file: Path, monkeypatch: pytest.MonkeyPatch, tampered: bool
+) -> None:
+    from .test_handout import _written_before
+
+    old = tmp_path / "old" / "yi.sqlite"
+    old.parent.mkdir()
+    _written_before(old, registry_file, 2, "旧版本的备注", (
+        "DROP INDEX IF EXISTS events_hash", "ALTER TABLE events DROP COLUMN signature",
+        "ALTER TABLE events DROP COLUMN signer", "DROP INDEX conflicts_ref", "ALTER TABLE conflicts DROP COLUMN ref",
+        "DELETE FROM _sqlite_migrations WHERE name = 'm_issue10_signatures'",
+        *(("UPDATE notes SET text = '改过的备注'",) if tampered else ())))  # fmt: skip
+    data = old.read_bytes()
+    answers = _spy(monkeypatch)
+    db = open_source(old)
+    try:
+        assert db.uri and str(old) not in db.uri  # the upgraded private copy
+        report = verify(db)
+    finally:
+        db.close()
+    assert old.read_bytes() == data and sorted(p.name for p in old.parent.iterdir()) == ["yi.sqlite"]
+    assert report.ok is not tampered
+    assert answers == ([None] if tampered else [True])
+    assert not _ahead_threads()

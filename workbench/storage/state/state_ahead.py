@@ -43,6 +43,7 @@ import sqlite_utils
 from workbench.storage.state.state_sql import nodes_match_events
 
 _BUSY_TIMEOUT_MS = 5000
+_CANCEL_POLL_S = 0.05  # how often cancel() repeats its interrupt while the thread runs
 
 
 def _data_version(conn: sqlite3.Connection) -> int | None:
@@ -128,12 +129,17 @@ class StateAhead:
         return True if equal and counted == targets else None
 
     def cancel(self) -> None:
-        """Stop the thread (interrupting its statement) and wait for it; harmless once it is done."""
+        """Stop the thread (interrupting its statement) and wait for it; harmless once it is done.
+
+        An interrupt that lands between two statements is lost (SQLite clears it when the next one
+        starts), so it is repeated until the thread has ended."""
         with self._lock:
             self._stopped = True
-            if self._reader is not None:
-                self._reader.interrupt()
-        self._thread.join()
+        while self._thread.is_alive():
+            with self._lock:
+                if self._reader is not None:
+                    self._reader.interrupt()
+            self._thread.join(_CANCEL_POLL_S)
 
 
 def start(db: sqlite_utils.Database) -> StateAhead | None:

@@ -58,10 +58,19 @@ _TARGETS = """t(plan, key, after) AS (
 # The same, each target's last event found by SQLite: its event of the highest seq (the parameter: a subject).
 # That is the event verify's quick path takes when every target's events come from one workspace (seq order
 # is then its chain order) or its frontier's shown event is the last one read anyway (state_ahead.py).
-_EVENT_TARGETS = """t(plan, key, after) AS (
-    SELECT p.id, e.node_key, e."after" FROM (SELECT max(seq) AS seq FROM events
-        WHERE subject = ? AND plan_sha256 IS NOT NULL AND node_key IS NOT NULL GROUP BY plan_sha256, node_key) m
-    JOIN events e ON e.seq = m.seq LEFT JOIN plans p ON p.sha256 = e.plan_sha256)"""
+# Those events are found by one pass over the events table itself (NOT INDEXED), the rows the scan reads
+# and hashes, into a table of this connection's own (temp): an index the file brings is not trusted, as a
+# forged one (an events_subject leaving out a target's last event) would make SQLite compare the tables
+# with an older event of that target (a state row set back without an event passed verify).
+_LAST_EVENTS = "verify_last_events"
+_FILL_LAST_EVENTS = f"""CREATE TEMP TABLE {_LAST_EVENTS} (subject TEXT NOT NULL, seq INTEGER NOT NULL,
+        PRIMARY KEY (subject, seq)) WITHOUT ROWID;
+    INSERT INTO temp.{_LAST_EVENTS} SELECT subject, max(seq) FROM events NOT INDEXED
+        WHERE subject IN ({{subjects}}) AND plan_sha256 IS NOT NULL AND node_key IS NOT NULL
+        GROUP BY subject, plan_sha256, node_key;"""
+_EVENT_TARGETS = f"""t(plan, key, after) AS (
+    SELECT p.id, e.node_key, e."after" FROM temp.{_LAST_EVENTS} m
+    JOIN events e ON e.seq = m.seq LEFT JOIN plans p ON p.sha256 = e.plan_sha256 WHERE m.subject = ?)"""
 _SEQ = attrgetter("seq")
 _SUBJECT = itemgetter(0)
 
@@ -261,6 +270,15 @@ def nodes_match(db: sqlite_utils.Database, replayed: Replayed) -> bool:
 assert set(_SIDES) == set(NODE_SUBJECTS) == set(_LIST_TEXTS) | set(_VALUE_TEXTS)
 
 
+def fill_last_events(conn: sqlite3.Connection) -> None:
+    """Each node target's event of the highest seq into this connection's temp table (_EVENT_TARGETS reads it),
+    found by a pass over the events table itself, whatever indexes the file brings."""
+    subjects = ", ".join(f"'{subject}'" for subject in _SIDES)
+    conn.execute(f"DROP TABLE IF EXISTS temp.{_LAST_EVENTS}")
+    for statement in _FILL_LAST_EVENTS.format(subjects=subjects).split(";")[:2]:
+        conn.execute(statement)
+
+
 def nodes_match_events(conn: sqlite3.Connection) -> tuple[bool, int]:
     """nodes_match with each target's last event taken as its event of the highest seq, found by SQLite.
 
@@ -269,13 +287,17 @@ def nodes_match_events(conn: sqlite3.Connection) -> tuple[bool, int]:
     scanned (state_ahead.py).  Its "equal" stands for nodes_match's only where each target's last event
     is that one and both read the same file state; state_ahead checks both.
     """
-    counted = 0
-    for subject, (event_side, table_side) in _SIDES.items():
-        test = _lists_by_text if subject in _LIST_TEXTS else _values_by_text
-        equal, found = test(conn, subject, subject, _EVENT_TARGETS)
-        counted += found
-        if not equal:
-            sql = _COMPARE.format(targets=_EVENT_TARGETS, events=event_side, table=table_side)
-            if not conn.execute(sql, [subject]).fetchone()[0]:
-                return False, counted
-    return True, counted
+    fill_last_events(conn)
+    try:
+        counted = 0
+        for subject, (event_side, table_side) in _SIDES.items():
+            test = _lists_by_text if subject in _LIST_TEXTS else _values_by_text
+            equal, found = test(conn, subject, subject, _EVENT_TARGETS)
+            counted += found
+            if not equal:
+                sql = _COMPARE.format(targets=_EVENT_TARGETS, events=event_side, table=table_side)
+                if not conn.execute(sql, [subject]).fetchone()[0]:
+                    return False, counted
+        return True, counted
+    finally:
+        conn.execute(f"DROP TABLE IF EXISTS temp.{_LAST_EVENTS}")
