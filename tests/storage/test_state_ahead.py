@@ -55,8 +55,8 @@ def _spy(monkeypatch: pytest.MonkeyPatch) -> list:
     answers: list = []
     real = state_ahead.StateAhead.equal
 
-    def equal(self, targets):
-        answers.append(real(self, targets))
+    def equal(self, targets, last_seqs):
+        answers.append(real(self, targets, last_seqs))
         return answers[-1]
 
     monkeypatch.setattr(state_ahead.StateAhead, "equal", equal)
@@ -106,30 +106,33 @@ def test_a_tampered_state_row_is_named_with_the_comparison_ahead(
     assert as_is["target"].startswith("node ") and f" {target} of plan " in as_is["target"]
 
 
-def _ahead_of(path: Path) -> tuple[sqlite3.Connection, state_ahead.StateAhead, int]:
+def _ahead_of(path: Path) -> tuple[sqlite3.Connection, state_ahead.StateAhead, int, list[int]]:
+    """The file opened, its comparison ahead done, and the scan's number of targets and their last seqs."""
     db = open_readonly(path)
     ahead = state_ahead.start(db)
     assert ahead is not None
     log = check_log(db, ordered=False, targets=True)
-    targets = len(last_events(log.history, log.events, log.targets).node_last)
+    quick = last_events(log.history, log.events, log.targets)
     ahead._thread.join()
-    return db, ahead, targets
+    return db, ahead, len(quick.node_last), list(audit_verify._last_seqs(quick))
 
 
 def test_a_commit_by_another_connection_meanwhile_is_not_taken(single: Path, registry_file: Path) -> None:
-    db, ahead, targets = _ahead_of(single)
+    db, ahead, targets, seqs = _ahead_of(single)
     try:
         writer = open_workspace(single, registry=registry_file)
         clause = writer.execute("SELECT id FROM nodes WHERE kind = 'clause' ORDER BY seq DESC LIMIT 1").fetchone()[0]
         Repository(writer, Reviewer("张三", "规划处")).set_note(node_id=clause, text="读的时候写的")
         writer.close()
-        assert ahead.equal(targets) is None
+        assert ahead.equal(targets, lambda: seqs) is None
     finally:
         db.close()
-    db, ahead, targets = _ahead_of(single)  # the same without the write
+    db, ahead, targets, seqs = _ahead_of(single)  # the same without the write
     try:
-        assert ahead.equal(targets) is True
-        assert ahead.equal(targets + 1) is None  # another number of targets than the scan's
+        assert ahead.equal(targets, lambda: seqs) is True
+        assert ahead.equal(targets + 1, lambda: seqs) is None  # another number of targets than the scan's
+        other = {*seqs, -1} - {max(seqs)}
+        assert ahead.equal(targets, lambda: other) is None  # as many, but one other event than the scan's
     finally:
         db.close()
 
@@ -214,7 +217,7 @@ def test_an_answer_ahead_is_ignored_unless_the_last_events_are_as_read(monkeypat
     class Ahead:
         cancelled = 0
 
-        def equal(self, targets):
+        def equal(self, targets, last_seqs):
             return True
 
         def cancel(self):
@@ -295,7 +298,7 @@ def test_cancel_stops_the_thread_between_its_statements(single: Path, monkeypatc
     holder: list[state_ahead.StateAhead] = []
     started = threading.Event()
 
-    def comparison(conn: sqlite3.Connection) -> tuple[bool, int]:
+    def comparison(conn: sqlite3.Connection, last_seqs=None) -> tuple[bool, int]:
         conn.execute("SELECT 1").fetchone()
         started.set()
         while not holder or not holder[0]._stopped:
@@ -316,7 +319,7 @@ def test_cancel_stops_the_thread_between_its_statements(single: Path, monkeypatc
         canceller.start()
         canceller.join(30)
         assert not canceller.is_alive(), "cancel() waits for a statement the interrupt did not reach"
-        assert ahead.equal(0) is None
+        assert ahead.equal(0, set) is None
     finally:
         db.close()
 
@@ -346,3 +349,31 @@ def test_a_file_of_an_older_schema_is_compared_ahead_in_its_private_copy(
     assert report.ok is not tampered
     assert answers == ([None] if tampered else [True])
     assert not _ahead_threads()
+
+
+def test_an_answer_ahead_about_other_events_than_the_scans_is_not_taken(
+    single: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As many targets, but one of them compared at another event than the one the scan found last (as a
+    forged collation could group it): its 'equal' is not taken, and the comparison after the scan runs."""
+    real = state_ahead.nodes_match_events
+
+    def shifted(conn: sqlite3.Connection, last_seqs=None) -> tuple[bool, int]:
+        found = real(conn, last_seqs)
+        assert last_seqs  # (the honest file's comparison is equal and took every target's last event)
+        last_seqs[-1] = -1  # the highest seq taken, swapped for another
+        return found
+
+    db = open_readonly(single)
+    try:
+        answers = _spy(monkeypatch)
+        assert verify(db).ok
+        assert answers == [True]  # honest: taken
+        monkeypatch.setattr(state_ahead, "nodes_match_events", shifted)
+        calls = []
+        real_match = audit_verify.nodes_match
+        monkeypatch.setattr(audit_verify, "nodes_match", lambda d, quick: calls.append(1) or real_match(d, quick))
+        assert verify(db).ok
+        assert answers == [True, None] and calls == [1]  # not taken: compared after the scan
+    finally:
+        db.close()

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Iterator
 from operator import attrgetter
 from dataclasses import dataclass, field
 
@@ -214,10 +215,16 @@ def _nodes_equal(db: sqlite_utils.Database, quick: Replayed, ahead: StateAhead |
     `as_read`: every node target's last event is the one the scan read last (its highest seq).
     """
     if ahead is not None:
-        if as_read and ahead.equal(len(quick.node_last)):
+        if as_read and ahead.equal(len(quick.node_last), lambda: _last_seqs(quick)):
             return True
         ahead.cancel()  # (not taken: its thread would only slow nodes_match)
     return nodes_match(db, quick)
+
+
+def _last_seqs(quick: Replayed) -> Iterator[int]:
+    """The seq of each node target's last event, as the scan found them."""
+    events = quick.history.events
+    return (events[uuid].seq for uuid in quick.node_last.values())
 
 
 def _verify_with(db: sqlite_utils.Database, roster: Roster | None, ahead: StateAhead | None) -> VerifyReport:

@@ -21,7 +21,9 @@ Its "equal" is taken only when it stands for nodes_match's (`equal`):
 * each target's last event is its event of the highest seq: the caller
   says so (last_events.py: no target's shown event differs from the one read
   last, as when one workspace wrote each target);
-* it found as many targets as the scan did.
+* it found as many targets as the scan did, and took for them the very
+  events the scan found last (their seqs compared in order: a count alone
+  could hide one target grouped differently and another found twice).
 
 Anything else (it could not run, an SQL error, "may differ", another number
 of targets) gives None, and verify compares as before: nodes_match, then the
@@ -36,6 +38,8 @@ import os
 import sqlite3
 import sys
 import threading
+from array import array
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import sqlite_utils
@@ -86,6 +90,7 @@ class StateAhead:
     def __init__(self, conn: sqlite3.Connection, uri: str, version: int) -> None:
         self._caller, self._uri, self._version = conn, uri, version
         self._found: tuple[bool, int] | None = None
+        self._last_seqs = array("q")  # the seq of each target's last event it compared, ascending
         self._lock = threading.Lock()
         self._reader: sqlite3.Connection | None = None
         self._stopped = False
@@ -106,7 +111,7 @@ class StateAhead:
         try:
             reader.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
             reader.execute("BEGIN")  # every statement below reads one snapshot
-            self._found = nodes_match_events(reader)
+            self._found = nodes_match_events(reader, self._last_seqs)
         except Exception:  # noqa: BLE001  (an SQL error, an interrupt: not known, the caller compares itself)
             self._found = None
         finally:
@@ -114,19 +119,22 @@ class StateAhead:
                 self._reader = None
             reader.close()
 
-    def equal(self, targets: int) -> bool | None:
+    def equal(self, targets: int, last_seqs: Callable[[], Iterable[int]]) -> bool | None:
         """True when the node tables equal each target's last event (see the module docstring), else None.
 
-        `targets`: how many node targets the scan found.  Call only once every read of the caller's
-        that the verdict rests on is done, and when each target's last event is its highest seq's.
-        Waits for the thread.  From the caller's thread.
+        `targets`: how many node targets the scan found; `last_seqs()`: the seqs of their last events (asked
+        only when everything else holds).  Call only once every read of the caller's that the verdict rests
+        on is done, and when each target's last event is its highest seq's.  Waits for the thread.  From
+        the caller's thread.
         """
         self._thread.join()
         found = self._found
         if found is None or _data_version(self._caller) != self._version:
             return None
         equal, counted = found
-        return True if equal and counted == targets else None
+        if not equal or counted != targets or self._last_seqs != array("q", sorted(last_seqs())):
+            return None
+        return True
 
     def cancel(self) -> None:
         """Stop the thread (interrupting its statement) and wait for it; harmless once it is done.
