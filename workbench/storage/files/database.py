@@ -86,7 +86,7 @@ class WorkspaceDatabase(_Database):
         our own writing), it was another program.
         """
         path = None if self.checked_ns is None else _main_file(self.conn)
-        if (path is not None and self.opened_version != _data_version(self.conn)
+        if (path is not None and self.opened_version != data_version(self.conn)
                 and _WRITERS_OPENED.get(os.path.realpath(path), 0) == self.opened_writers):  # fmt: skip
             path = None
         super().close()
@@ -109,7 +109,8 @@ class ReadingDatabase(_Database):
 _WRITERS_OPENED: dict[str, int] = {}  # real path -> connections this process opened to it with open_workspace
 
 
-def _data_version(conn: sqlite3.Connection) -> int | None:
+def data_version(conn: sqlite3.Connection) -> int | None:
+    """PRAGMA data_version of `conn` (it moves when another connection commits to the file), or None."""
     try:
         return int(conn.execute("PRAGMA data_version").fetchone()[0])
     except sqlite3.Error:
@@ -199,7 +200,7 @@ def open_workspace(
     db.signer = signer  # type: ignore[attr-defined]  # None: the profile's key (audit.signer_of)
     try:
         _configure(db, busy_timeout_ms)
-        db.opened_version = _data_version(db.conn)
+        db.opened_version = data_version(db.conn)
         real = os.path.realpath(path)
         db.opened_writers = _WRITERS_OPENED[real] = _WRITERS_OPENED.get(real, 0) + 1
         if is_new:

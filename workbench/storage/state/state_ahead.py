@@ -44,17 +44,11 @@ from pathlib import Path
 
 import sqlite_utils
 
+from workbench.storage.files.database import data_version
 from workbench.storage.state.state_sql import nodes_match_events
 
 _BUSY_TIMEOUT_MS = 5000
 _CANCEL_POLL_S = 0.05  # how often cancel() repeats its interrupt while the thread runs
-
-
-def _data_version(conn: sqlite3.Connection) -> int | None:
-    try:
-        return int(conn.execute("PRAGMA data_version").fetchone()[0])
-    except sqlite3.Error:
-        return None
 
 
 def _reader_uri(db: sqlite_utils.Database) -> str | None:
@@ -129,7 +123,7 @@ class StateAhead:
         """
         self._thread.join()
         found = self._found
-        if found is None or _data_version(self._caller) != self._version:
+        if found is None or data_version(self._caller) != self._version:
             return None
         equal, counted = found
         if not equal or counted != targets or self._last_seqs != array("q", sorted(last_seqs())):
@@ -160,7 +154,7 @@ def start(db: sqlite_utils.Database) -> StateAhead | None:
     if conn.in_transaction:
         return None
     uri = _reader_uri(db)
-    version = _data_version(conn)
+    version = data_version(conn)
     if uri is None or version is None:
         return None
     return StateAhead(conn, uri, version)
