@@ -37,7 +37,8 @@ def describe(name: str, r: dict | None, timeout: float) -> tuple[str, str]:
         return "error: " + r["error"][:60], ""
     mb = f", {r['mb']:.0f} MB" if "mb" in r else ""
     if name in ("keys", "nav"):
-        return f"{r['median_ms']:.1f} ms median, p90 {r['p90_ms']:.1f} ms", f"{r['floor_ms']:.2f} ms"
+        worst = f", worst {r['max_ms']:.1f} ms" if "max_ms" in r else ""
+        return f"{r['median_ms']:.1f} ms median, p90 {r['p90_ms']:.1f} ms{worst}", f"{r['floor_ms']:.2f} ms"
     if name == "start":
         quick = f"; one quick_check {r['quick_check_s']:.2f} s" if "quick_check_s" in r else ""
         without = f" ({r['without_quick_check_s']:.2f} s without it)" if "without_quick_check_s" in r else ""
