@@ -38,6 +38,8 @@ from typing import Any
 
 import sqlite_utils
 
+from workbench.storage.lazy_names import lazy_names
+
 # The records, the fields and the reading queries (audit_events.py) and the hash chain (audit_chain.py)
 # are re-exported: callers import them from here (the chain's names on first use, see __getattr__).
 from workbench.storage.audit.audit_events import (  # noqa: F401
@@ -86,17 +88,10 @@ def host_name() -> str:
         return ""
 
 
-_CHAIN_NAMES = ("ChainReport", "stored_hash", "verify_chain")
-
-
-def __getattr__(name: str):
-    """The hash chain's names (audit_chain.py) on first use: writing and reading events need none of them,
-    and a short command would pay for building its classes at start."""
-    if name in _CHAIN_NAMES:
-        from workbench.storage.audit import audit_chain
-
-        return getattr(audit_chain, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# The hash chain's names (audit_chain.py) on first use: writing and reading events need none of them, and a
+# short command would pay for building its classes at start.
+__getattr__ = lazy_names(__name__, dict.fromkeys(("ChainReport", "stored_hash", "verify_chain"),
+                                                "workbench.storage.audit.audit_chain"))  # fmt: skip
 
 
 def workspace_uuid(db: sqlite_utils.Database) -> str:

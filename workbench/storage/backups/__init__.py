@@ -9,9 +9,7 @@
 No copy is taken before ordinary small commands: a full copy of a large workspace costs seconds.
 """
 
-from __future__ import annotations
-
-import importlib
+from workbench.storage.lazy_names import lazy_names
 
 # name -> the module holding it, imported on first use: the daily check every writing command makes
 # needs taking.py alone, not the window's thread (background.py) or restoring (restore.py).
@@ -22,8 +20,4 @@ _WHERE = {
 
 __all__ = ["Backup", "DailyBackup", "backup_before", "daily_backup", "list_backups", "newest_good", "restore_backup", "take_backup"]
 
-
-def __getattr__(name: str):
-    if name in _WHERE:
-        return getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_names(__name__, {name: f"{__name__}.{module}" for name, module in _WHERE.items()})

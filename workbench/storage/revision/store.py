@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from workbench.storage.errors import RevisionRefused, StoreError
+from workbench.storage.lazy_names import lazy_names
 from workbench.storage.state.records import Changes
 from workbench.storage.state.store_base import StoreBase
 from workbench.storage.revision import versions
@@ -39,13 +40,9 @@ REVIEW_ACTION = "revision_review"
 ITEM_STATUSES = ("pending", "accepted", "retagged", "moved")
 
 
-def __getattr__(name: str):
-    """RevisionResult and RevisionItem (results.py) on first use, for callers that import them from here."""
-    if name in ("RevisionItem", "RevisionResult"):
-        from workbench.storage.revision import results
-
-        return getattr(results, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# RevisionResult and RevisionItem (results.py) on first use, for callers that import them from here.
+__getattr__ = lazy_names(__name__, dict.fromkeys(("RevisionItem", "RevisionResult"),
+                                                "workbench.storage.revision.results"))  # fmt: skip
 
 
 class RevisionStore(StoreBase):
