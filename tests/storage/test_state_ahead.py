@@ -238,7 +238,7 @@ def test_the_comparison_ahead_uses_the_indexes(single: Path) -> None:
     try:
         state_sql.fill_last_events(db.conn)
         plan = " | ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN " + state_sql._FILL_LAST_EVENTS.format(
-            subjects="'note'").split(";")[1]))  # fmt: skip
+            subjects="'note'")))  # fmt: skip
         assert "SCAN events" in plan and "INDEX" not in plan.split("USE TEMP B-TREE")[0], plan  # the table itself
         for subject, (fragments, text, _) in state_sql._LIST_TEXTS.items():
             sql = state_sql._BY_TEXT.format(targets=state_sql._EVENT_TARGETS, fragments=fragments, text=text)

@@ -64,11 +64,11 @@ _TARGETS = """t(plan, key, after) AS (
 # forged one (an events_subject leaving out a target's last event) would make SQLite compare the tables
 # with an older event of that target (a state row set back without an event passed verify).
 _LAST_EVENTS = "verify_last_events"
-_FILL_LAST_EVENTS = f"""CREATE TEMP TABLE {_LAST_EVENTS} (subject TEXT NOT NULL, seq INTEGER NOT NULL,
-        PRIMARY KEY (subject, seq)) WITHOUT ROWID;
-    INSERT INTO temp.{_LAST_EVENTS} SELECT subject, max(seq) FROM events NOT INDEXED
+_CREATE_LAST_EVENTS = f"""CREATE TEMP TABLE {_LAST_EVENTS} (subject TEXT NOT NULL, seq INTEGER NOT NULL,
+        PRIMARY KEY (subject, seq)) WITHOUT ROWID"""
+_FILL_LAST_EVENTS = f"""INSERT INTO temp.{_LAST_EVENTS} SELECT subject, max(seq) FROM events NOT INDEXED
         WHERE subject IN ({{subjects}}) AND plan_sha256 IS NOT NULL AND node_key IS NOT NULL
-        GROUP BY subject, plan_sha256, node_key;"""
+        GROUP BY subject, plan_sha256, node_key"""
 _EVENT_TARGETS = f"""t(plan, key, after) AS (
     SELECT p.id, e.node_key, e."after" FROM temp.{_LAST_EVENTS} m
     JOIN events e ON e.seq = m.seq LEFT JOIN plans p ON p.sha256 = e.plan_sha256 WHERE m.subject = ?)"""
@@ -276,8 +276,8 @@ def fill_last_events(conn: sqlite3.Connection) -> None:
     found by a pass over the events table itself, whatever indexes the file brings."""
     subjects = ", ".join(f"'{subject}'" for subject in _SIDES)
     conn.execute(f"DROP TABLE IF EXISTS temp.{_LAST_EVENTS}")
-    for statement in _FILL_LAST_EVENTS.format(subjects=subjects).split(";")[:2]:
-        conn.execute(statement)
+    conn.execute(_CREATE_LAST_EVENTS)
+    conn.execute(_FILL_LAST_EVENTS.format(subjects=subjects))
 
 
 def nodes_match_events(conn: sqlite3.Connection, last_seqs: array | None = None) -> tuple[bool, int]:
