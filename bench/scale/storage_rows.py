@@ -51,8 +51,9 @@ def row_search(cache: Path, tmp: Path, runs: int = 15) -> dict:
             "queries": per_query}
 
 
-def merged(cache: Path, tmp: Path) -> tuple[Path, float]:
-    """A scratch copy of a.sqlite with b.sqlite merged into it, and the merge's seconds."""
+def merged(cache: Path, tmp: Path) -> tuple[Path, float, float]:
+    """A scratch copy of a.sqlite with b.sqlite merged into it, the merge's seconds, and those its checkpoint
+    (on a thread once the merge has committed: files/checkpoint.py) took longer (closing waits for it)."""
     from workbench.storage.audit.audit import Reviewer
     from workbench.storage.sync.merge import merge_workspace
 
@@ -63,13 +64,13 @@ def merged(cache: Path, tmp: Path) -> tuple[Path, float]:
     seconds = time.perf_counter() - started
     repo.db.close()
     print(result.summary(), file=sys.stderr)
-    return work, seconds
+    return work, seconds, time.perf_counter() - started - seconds
 
 
 def row_merge(cache: Path, tmp: Path) -> dict:
     import sqlite3
 
-    work, seconds = merged(cache, tmp)
+    work, seconds, after = merged(cache, tmp)
     peak = peak_mb()
     floor_file = scratch(cache / "a.sqlite", tmp, "floor.sqlite")
     conn = sqlite3.connect(floor_file)
@@ -81,7 +82,7 @@ def row_merge(cache: Path, tmp: Path) -> dict:
     floor = time.perf_counter() - started
     conn.close()
     shutil.copyfile(work, cache / "merged.sqlite")
-    return {"s": seconds, "mb": peak, "floor_s": floor, "events": n}
+    return {"s": seconds, "mb": peak, "floor_s": floor, "events": n, "checkpoint_s": after}
 
 
 def row_conflicts(cache: Path, tmp: Path) -> dict:
@@ -93,7 +94,7 @@ def row_conflicts(cache: Path, tmp: Path) -> dict:
 
     merged_file = cache / "merged.sqlite"
     if not merged_file.exists():
-        merged_file, _ = merged(cache, tmp)
+        merged_file = merged(cache, tmp)[0]
     os.environ["WORKBENCH_DATA_DIR"] = str(tmp / "profile")  # the resolver's own key: not a party
     work = scratch(merged_file, tmp, "disputes.sqlite")  # not onto the merge made just above
     repo = open_repo(work, "组长")  # schema upgrades of newer code, not timed

@@ -31,6 +31,7 @@ from workbench.storage.checks.inspection import (  # noqa: F401 - BUSY_TIMEOUT_M
     BUSY_TIMEOUT_MS, _connect_readonly, _inspect_checked, _locked, _refuse_folder, check_workspace,
 )
 from workbench.storage.errors import WorkspaceError, WorkspaceReadOnly
+from workbench.storage.files import checkpoint
 from workbench.storage.sync.fork import claim_or_fork
 from workbench.storage.repository import Repository
 from workbench.storage.signing.signers import Signer
@@ -42,6 +43,11 @@ class _Database(sqlite_utils.Database):
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("execute_plugins", False)
         super().__init__(*args, **kwargs)
+
+    def close(self) -> None:
+        if checkpoint.pending():  # a large write's checkpoint on a thread (checkpoint.py): the file as it stays
+            checkpoint.settle(_main_file(self.conn))
+        super().close()
 
 
 class WorkspaceDatabase(_Database):

@@ -79,6 +79,7 @@ from workbench.storage.audit import audit
 from workbench.storage.audit.audit import Reviewer
 from workbench.storage.audit.audit_lean import gc_paused, lean_events
 from workbench.storage.audit.audit_verify import CheckedLog, check_log
+from workbench.storage.files import checkpoint
 from workbench.storage.files.backup import KEEP, backup_connection
 from workbench.storage.disputes.conflicts import sync_conflicts
 from workbench.storage.disputes.sync import synced_seq
@@ -177,7 +178,10 @@ def merge_workspace(
         # The read-ahead thread reads what is committed: not what a caller's open transaction wrote.
         ours_uri = _read_only_uri(db)
         targeted = not FULL_REPLAY and not db.conn.in_transaction and ours_uri is not None
-        with ThreadPoolExecutor(1) as pool, attached(db, theirs_db.uri) as schema, _page_cache(db), db.atomic():
+        main_file = db.execute("PRAGMA database_list").fetchone()[2] or None
+        # (its checkpoint, 170 MB copied once more for 100k events, runs after the commit on a thread)
+        with checkpoint.deferred(db.conn, main_file and Path(main_file)), ThreadPoolExecutor(1) as pool, \
+                attached(db, theirs_db.uri) as schema, _page_cache(db), db.atomic():  # fmt: skip
             (last_before,) = db.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()
             stamp = _up_to_date_until(db, last_before) if targeted else None
             plan = None if stamp is None else plan_targets(db.conn, incoming, last_before, stamp)
