@@ -407,3 +407,100 @@ def test_the_read_ahead_closes_its_connections_when_one_cannot_open(tmp_path: Pa
     assert len(opened) == 1
     with pytest.raises(sqlite3.ProgrammingError):  # closed
         opened[0].execute("SELECT 1")
+
+
+def _their_digests(monkeypatch) -> list[int]:
+    """Counts the read-ahead's own reads of their values (merge_ahead._digest without `sides`)."""
+    from workbench.storage.sync import merge_ahead
+
+    calls: list[int] = []
+    real = merge_ahead._digest
+
+    def digest(conn, subjects, sides=None):
+        if sides is None:
+            calls.append(len(subjects))
+        return real(conn, subjects, sides)
+
+    monkeypatch.setattr(merge_ahead, "_digest", digest)
+    return calls
+
+
+def _disputing_desks(tmp_path: Path) -> list[Repository]:
+    repos = _desks(tmp_path, 2)
+    for i, repo in enumerate(repos):
+        repo.assign(node_id=_clause(repo), department_id=_department(repo, i), role="lead")
+    repos[1].set_note(node_id=_clause(repos[1], 1), text="需核实")
+    repos[1].set_note(node_id=_clause(repos[1], 1), text="已确认")
+    return repos
+
+
+def test_their_values_read_while_their_log_is_checked_are_taken(tmp_path: Path, monkeypatch) -> None:
+    """merge_ahead.Early reads the values of their new events beside the check of their log; the read-ahead
+    takes them (no second read of their file) and the result is the full replay's."""
+    calls = _their_digests(monkeypatch)
+    repos = _disputing_desks(tmp_path)
+    try:
+        _merge_both(repos[0].db, tmp_path / "desk1.sqlite", repos[0].reviewer, SIGNERS[0], tmp_path / "s.sqlite")
+        assert TAKEN["targeted"] == 1 and calls == []
+        assert repos[0].db.execute("SELECT text FROM notes").fetchall() == [("已确认",)]
+        assert repos[0].db.execute("SELECT count(*) FROM conflicts WHERE status = 'open'").fetchone()[0] == 1
+    finally:
+        for repo in repos:
+            repo.db.close()
+
+
+@pytest.mark.parametrize("spoil", ["hash", "missing"])
+def test_an_early_value_that_does_not_match_the_checked_log_is_read_again(tmp_path: Path, monkeypatch,
+                                                                          spoil: str) -> None:  # fmt: skip
+    """A value read early whose event has another hash than the checked log's (their file changed between the
+    two reads), or is missing (their index did not list it), is not taken: their values are read again."""
+    from workbench.storage.sync import merge_ahead
+
+    calls = _their_digests(monkeypatch)
+    real = merge_ahead.Early.values
+
+    def spoiled(self):
+        read = real(self)
+        last = max(read)
+        if spoil == "hash":
+            read[last] = (read[last][0], "0" * 64, read[last][2])
+        else:
+            del read[last]
+        return read
+
+    monkeypatch.setattr(merge_ahead.Early, "values", spoiled)
+    repos = _disputing_desks(tmp_path)
+    try:
+        _merge_both(repos[0].db, tmp_path / "desk1.sqlite", repos[0].reviewer, SIGNERS[0], tmp_path / "s.sqlite")
+        assert TAKEN["targeted"] == 1 and calls == [2]  # (the assignment and the last note)
+        assert repos[0].db.execute("SELECT text FROM notes").fetchall() == [("已确认",)]
+    finally:
+        for repo in repos:
+            repo.db.close()
+
+
+def test_a_refused_merge_stops_the_early_read(tmp_path: Path, monkeypatch) -> None:
+    """Their log does not verify: the merge is refused, and the early read of their values is stopped and its
+    connection closed (nothing left reading their file)."""
+    from workbench.storage.sync import merge_ahead
+    from workbench.storage.sync.merge import MergeError
+
+    made: list[merge_ahead.Early] = []
+    real_init = merge_ahead.Early.__init__
+
+    def init(self, *args):
+        real_init(self, *args)
+        made.append(self)
+
+    monkeypatch.setattr(merge_ahead.Early, "__init__", init)
+    repos = _disputing_desks(tmp_path)
+    try:
+        other = repos[1].db
+        other.execute("DROP TRIGGER events_no_update")
+        other.execute("UPDATE events SET reviewer = '王五' WHERE seq = (SELECT max(seq) FROM events)")
+        with pytest.raises(MergeError, match="does not verify"):
+            merge_workspace(repos[0].db, tmp_path / "desk1.sqlite", reviewer=repos[0].reviewer, backup=False)
+        assert len(made) == 1 and made[0]._conn is None and made[0]._cancelled
+    finally:
+        for repo in repos:
+            repo.db.close()

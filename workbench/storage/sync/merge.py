@@ -16,7 +16,8 @@ What is replayed: only the targets whose value or disputes the merge can
 change, i.e. the nodes the incoming events touch and those our own events
 touched since the conflicts table was last synced, and every department
 (merge_replay.py says why that equals the full replay; merge_ahead.py reads
-our events there and every value, on a thread, while their rows are copied;
+our events there and every value, on a thread, while their rows are copied,
+and the values of their new events already while their log is checked;
 causal.py answers the causal questions from SQLite's indexes; merge_state.py
 and merge_conflicts.py write the rows of those targets only).  The full
 replay (replay.py: every event decoded, every state row compared) runs
@@ -91,7 +92,7 @@ from workbench.storage.audit.replay import NODE_SUBJECTS, replay
 from workbench.storage.signing.roster import Roster, load_roster
 from workbench.storage.state.state_tables import write_state
 from workbench.storage.sync.merge_conflicts import sync_touched
-from workbench.storage.sync.merge_ahead import Plan, plan_targets, read_ahead
+from workbench.storage.sync.merge_ahead import Early, Plan, plan_targets, read_ahead
 from workbench.storage.sync.merge_replay import TEMP_TABLES, touched_replay
 from workbench.storage.sync.merge_state import write_touched
 
@@ -153,6 +154,7 @@ def merge_workspace(
     # No quick_check of OTHER: merge takes nothing but its event rows, and reads and checks every one of
     # them (_verified); a damaged page surfaces there as a refusal naming the file.
     theirs_db = open_source(other, quick_check=False)
+    early_pool, early = ThreadPoolExecutor(1), None
     try:
         try:
             their_uuid = audit.workspace_uuid(theirs_db)
@@ -166,6 +168,10 @@ def merge_workspace(
                 raise
             if not wanted:  # nothing would be taken from it: no need to verify it
                 return MergeResult(their_uuid, 0, None, None, seconds=time.perf_counter() - started)
+            # The values of their new events are read while their log is checked (merge_ahead.Early).
+            early = Early(theirs_db.uri, {origin: _seq_at(theirs_db, origin, held - 1) if held else 0
+                                          for origin, held in wanted.items()})  # fmt: skip
+            early_run = early, early_pool.submit(early.run)
             log = _verified(theirs_db, other, roster)
         except sqlite3.DatabaseError as exc:
             if isinstance(exc, sqlite3.OperationalError):
@@ -179,8 +185,10 @@ def merge_workspace(
         ours_uri = _read_only_uri(db)
         targeted = not FULL_REPLAY and not db.conn.in_transaction and ours_uri is not None
         main_file = db.execute("PRAGMA database_list").fetchone()[2] or None
-        # (its checkpoint, 170 MB copied once more for 100k events, runs after the commit on a thread)
-        with checkpoint.deferred(db.conn, main_file and Path(main_file)), ThreadPoolExecutor(1) as pool, \
+        # The checkpoint of a large merge (170 MB copied once more for 100k events) runs after its commit, on
+        # a thread; a small one's is cheap and stays where SQLite does it, in COMMIT.
+        deferred = Path(main_file) if main_file and len(incoming) >= DEFERRED_CHECKPOINT else None
+        with checkpoint.deferred(db.conn, deferred), ThreadPoolExecutor(1) as pool, \
                 attached(db, theirs_db.uri) as schema, _page_cache(db), db.atomic():  # fmt: skip
             (last_before,) = db.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()
             stamp = _up_to_date_until(db, last_before) if targeted else None
@@ -188,7 +196,7 @@ def merge_workspace(
             count = len(incoming)
             del incoming  # their events: the plan keeps what the replay needs of them
             # Our events on the touched targets and the values there are read on a thread while the rows copy.
-            ahead = None if plan is None else pool.submit(read_ahead, plan, ours_uri, theirs_db.uri)
+            ahead = None if plan is None else pool.submit(read_ahead, plan, ours_uri, theirs_db.uri, early_run)
             try:
                 new, first_seq = copy_rows(db, theirs_db.conn, schema, after, count)
             except sqlite3.IntegrityError as exc:
@@ -216,6 +224,11 @@ def merge_workspace(
             changed, new_conflicts = done
             open_count = int(db.execute("SELECT count(*) FROM conflicts WHERE status = 'open'").fetchone()[0])
     finally:
+        if early is not None:
+            early.cancel()  # (a refusal: it stops at once; otherwise it is done)
+        early_pool.shutdown()
+        if early is not None:
+            early.close()  # (its values were not taken: a refusal, the full replay)
         theirs_db.close()
     return MergeResult(
         their_uuid, new, merge_uuid, copy, changed, tuple(new_conflicts), open_count,
@@ -235,6 +248,7 @@ def _page_cache(db: sqlite_utils.Database, mb: int = 64) -> Iterator[None]:
         db.execute(f"PRAGMA main.cache_size = {int(cache)}")
 
 
+DEFERRED_CHECKPOINT = 2000  # incoming events (about 1,000 pages of -wal, SQLite's automatic checkpoint)
 FULL_REPLAY = False  # tests set it to compare the targeted replay with the full one
 
 
@@ -321,6 +335,13 @@ def _incoming(db, log: CheckedLog, other: Path) -> tuple[list, dict[str, int], d
 
 def _counts(db: sqlite_utils.Database) -> dict[str, int]:
     return {origin: int(n) for origin, n in db.execute("SELECT origin, count(*) FROM events GROUP BY origin")}
+
+
+def _seq_at(db: sqlite_utils.Database, origin: str, index: int) -> int:
+    """The seq of event `index` of `origin`'s chain in `db` (0: none), through the (origin, seq) index alone."""
+    row = db.execute("SELECT seq FROM events WHERE origin = ? ORDER BY seq LIMIT 1 OFFSET ?", [origin, index])
+    found = row.fetchone()
+    return int(found[0]) if found else 0
 
 
 def _hash_at(db: sqlite_utils.Database, origin: str, index: int) -> str:

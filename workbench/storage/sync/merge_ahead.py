@@ -9,7 +9,9 @@ through the URI merge opened it with), for every touched target the last
 event of each origin among ours (found through the (plan, key) index) with
 its uuid and hash, and the canonical text of the value of each such event
 and of the last incoming event of each origin (`DIGEST`).  SQLite releases
-the GIL while it works, so this runs beside the copy.
+the GIL while it works, so this runs beside the copy.  The values of their
+events are mostly read earlier still, while their log is checked (`Early`:
+every new node event of theirs, taken where it matches the checked log).
 
 Canonical text: equal texts <=> equal replay.node_value; NULL where an
 `after` has a shape the repository never writes (replay's str() of numbers,
@@ -23,6 +25,7 @@ json_each end a decoded string there.
 from __future__ import annotations
 
 import sqlite3
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -113,8 +116,74 @@ def nodes_table(conn: sqlite3.Connection, nodes: list[tuple[str, str]]) -> None:
                      [(i, sha, key) for i, (sha, key) in enumerate(nodes)])  # fmt: skip
 
 
-def read_ahead(plan: Plan, ours_uri: str, theirs_uri: str) -> Ahead:
-    """Read what the module docstring says, on connections of its own (any thread)."""
+class Early:
+    """The canonical text of every node event OTHER holds beyond what we hold of its origin, computed while
+    their log is checked (`run`, on a thread: the check is Python, one core is free), before the check has
+    said which of them are the last per target.  `run` is a few statements that hold no GIL while SQLite
+    works (rows stepped one by one would take it back 100,000 times from the check); the rows are fetched
+    later (`values`).  Keyed by seq with uuid and hash: read_ahead takes a value only where they equal the
+    checked log's, and reads again otherwise (their file changed, an index lied)."""
+
+    def __init__(self, theirs_uri: str, bounds: dict[str, int]) -> None:
+        self.uri, self.bounds = theirs_uri, bounds  # origin -> their seq after which its events are new
+        self._conn: sqlite3.Connection | None = None
+        self._cancelled = False
+
+    def run(self) -> None:
+        self._conn = conn = sqlite3.connect(self.uri, uri=True, check_same_thread=False)
+        conn.execute(_VALUES_TABLE)
+        for origin, after in self.bounds.items():  # through their (origin, seq) index
+            if self._cancelled:
+                return
+            conn.execute(f"INSERT INTO temp.merge_values (seq, subject) SELECT seq, subject FROM events WHERE "
+                         f"origin = ? AND seq > ? AND subject IN ({', '.join('?' * len(NODE_SUBJECTS))}) AND "
+                         "plan_sha256 IS NOT NULL AND node_key IS NOT NULL", [origin, after, *NODE_SUBJECTS])
+        conn.execute(f"CREATE TEMP TABLE merge_early AS {DIGEST}")
+
+    def values(self) -> dict[int, tuple[str, str, str | None]]:
+        """seq -> (uuid, hash, canonical text), once `run` is done (then the connection closes)."""
+        conn = self._conn
+        assert conn is not None
+        try:
+            return {seq: (uuid, hash_, packed) for seq, uuid, hash_, packed in
+                    conn.execute("SELECT * FROM temp.merge_early")}  # fmt: skip
+        finally:
+            self.close()
+
+    def cancel(self) -> None:
+        """Stop reading (the merge was refused): the statement running ends at once."""
+        self._cancelled = True
+        if self._conn is not None:
+            self._conn.interrupt()
+
+    def close(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            conn.close()
+
+
+def _taken_early(plan: Plan, early: tuple[Early, Future] | None) -> dict[int, str | None] | None:
+    """index in `incoming` -> canonical text, from Early's read where it holds every last incoming event with
+    the uuid and hash the checked log gives it; else None."""
+    if early is None:
+        return None
+    try:
+        early[1].result()
+        read = early[0].values()
+    except sqlite3.Error:
+        return None
+    values = {}
+    for seq, (i, _) in plan.their_subjects.items():
+        found = read.get(seq)
+        if found is None or (found[0], found[1]) != plan.their_sides[i]:
+            return None
+        values[i] = found[2]
+    return values
+
+
+def read_ahead(plan: Plan, ours_uri: str, theirs_uri: str, early: tuple[Early, Future] | None = None) -> Ahead:
+    """Read what the module docstring says, on connections of its own (any thread); their values from
+    `early` (an Early and the future of its run) where it read them all."""
     ahead = Ahead()
     ours = sqlite3.connect(ours_uri, uri=True)
     try:  # (closed even when theirs cannot be opened)
@@ -132,6 +201,10 @@ def read_ahead(plan: Plan, ours_uri: str, theirs_uri: str) -> Ahead:
                 ahead.ours.setdefault((subject, nid), {})[origin] = seq
         subjects = {seq: target[0] for target, per_origin in ahead.ours.items() for seq in per_origin.values()}
         ahead.values = _digest(ours, subjects, ahead.sides)
+        taken = _taken_early(plan, early)
+        if taken is not None:
+            ahead.their_values = taken
+            return ahead
         index = {seq: i for seq, (i, _) in plan.their_subjects.items()}
         their_values = _digest(theirs, {seq: subject for seq, (_, subject) in plan.their_subjects.items()})
         ahead.their_values = {index[seq]: value for seq, value in their_values.items()}
