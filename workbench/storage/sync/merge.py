@@ -91,10 +91,10 @@ from workbench.storage.files.readonly import open_source
 from workbench.storage.audit.replay import NODE_SUBJECTS, replay
 from workbench.storage.signing.roster import Roster, load_roster
 from workbench.storage.state.state_tables import write_state
-from workbench.storage.sync.merge_conflicts import sync_touched
+from workbench.storage.sync.merge_conflicts import conflict_changes, existing_rows, sync_touched
 from workbench.storage.sync.merge_ahead import Early, Plan, plan_targets, read_ahead
 from workbench.storage.sync.merge_replay import TEMP_TABLES, touched_replay
-from workbench.storage.sync.merge_state import write_touched
+from workbench.storage.sync.merge_state import stage_touched, write_staged
 
 
 class MergeError(StoreError):
@@ -287,11 +287,18 @@ def _targeted(db: sqlite_utils.Database, plan: Plan, ahead: Future, first_seq: i
             return None
         assert touched.departments is not None
         _check_department_names(touched.departments.departments, other)
-        changed = write_touched(db, touched, read.node_ids)
+        changed = stage_touched(db, touched, read.node_ids)
         if changed is None:
             return None
+        # The disputes are found (Python) on a thread while the state rows are written (SQL holding no GIL).
+        with ThreadPoolExecutor(1) as pool:
+            found = pool.submit(conflict_changes, touched, existing_rows(db.conn))
+            written = not changed or write_staged(db)
+            changes = found.result()
+        if not written:
+            return None
         (covered,) = db.execute("SELECT max(seq) FROM events").fetchone()
-        return changed, sync_touched(db, touched, int(covered))
+        return changed, sync_touched(db, touched, int(covered), changes)
     finally:
         for name in TEMP_TABLES:
             db.execute(f"DROP TABLE IF EXISTS temp.{name}")

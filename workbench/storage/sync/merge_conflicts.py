@@ -14,6 +14,8 @@ target).  Then the stamp says the table is up to date with every event.
 from __future__ import annotations
 
 import json
+import sqlite3
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from types import SimpleNamespace
 
@@ -21,7 +23,7 @@ import sqlite_utils
 
 from workbench.storage.disputes.records import conflict_ref
 from workbench.storage.disputes.sync import RESOLUTION, Target, _fill_refs, _how_it_ended, _set_stamp
-from workbench.storage.sync.merge_replay import Touched, department_events
+from workbench.storage.sync.merge_replay import Touched, department_events, node_conflicts
 
 _INSERT = ("INSERT INTO conflicts (subject, plan_sha256, node_key, department_uid, kind, side_a_uuid, side_b_uuid, "
            "status, detected_at, ref) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)")  # fmt: skip
@@ -31,16 +33,33 @@ ROWS = (f"SELECT {_ROW} FROM temp.merge_nodes t CROSS JOIN conflicts c ON c.plan
         f"t.key UNION ALL SELECT {_ROW} FROM conflicts c WHERE c.department_uid >= ''")  # fmt: skip
 
 
-def sync_touched(db: sqlite_utils.Database, touched: Touched, covered: int) -> list[int]:
-    """Update the rows of the touched targets (caller's transaction); return the ids of new conflicts."""
-    conn = db.conn
+def existing_rows(conn: sqlite3.Connection) -> list[tuple]:
+    """The conflict rows on the touched nodes and on departments (read before conflict_changes)."""
+    return conn.execute(ROWS).fetchall()
+
+
+@dataclass
+class ConflictChanges:
+    """What sync_touched writes: made by conflict_changes, in Python alone (merge.py runs it on a thread while
+    the state rows are written)."""
+
+    inserts: list[tuple] = field(default_factory=list)  # new disputes, in canonical order
+    turned: list[tuple[str, str, str, int]] = field(default_factory=list)  # (side A, side B, kind, id)
+    still: dict[Target, list[tuple[str, str]]] = field(default_factory=dict)  # target -> its open pairs
+    ended: list[tuple[tuple[str, str], tuple[int, str, str, Target]]] = field(default_factory=list)
+
+
+def conflict_changes(touched: Touched, existing: list[tuple]) -> ConflictChanges:
+    """The touched targets' disputes (node_conflicts, then every one found) against the rows `existing`."""
+    node_conflicts(touched)
     node_targets = {touched.target(t) for t in touched.targets}
     rows: dict[tuple[str, ...], tuple[int, str, str, Target]] = {}
-    for i, a, b, status, subject, sha, key, uid in conn.execute(ROWS):
+    for i, a, b, status, subject, sha, key, uid in existing:
         if subject == "department" or (subject, sha, key) in node_targets:
             rows[tuple(sorted((a, b)))] = (i, a, status, (subject, sha, key, uid))
     now = datetime.now(timezone.utc).isoformat(timespec="microseconds")
-    inserts, still = [], {}
+    changes = ConflictChanges()
+    inserts, still = changes.inserts, changes.still
     for _, _, c in touched.conflicts:
         pair = (c.side_a, c.side_b) if c.side_a < c.side_b else (c.side_b, c.side_a)
         still.setdefault((c.subject, c.plan_sha256, c.node_key, c.department_uid), []).append(pair)
@@ -48,13 +67,20 @@ def sync_touched(db: sqlite_utils.Database, touched: Touched, covered: int) -> l
             inserts.append((c.subject, c.plan_sha256, c.node_key, c.department_uid, c.kind, c.side_a, c.side_b, now,
                             conflict_ref(c.side_a, c.side_b)))  # fmt: skip
         elif rows[pair][1] != c.side_a and rows[pair][2] == "open":  # the target now shows the other side
-            conn.execute("UPDATE conflicts SET side_a_uuid = ?, side_b_uuid = ?, kind = ? WHERE id = ?",
-                         [c.side_a, c.side_b, c.kind, rows[pair][0]])  # fmt: skip
-    (first,) = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM conflicts").fetchone()
-    conn.executemany(_INSERT, inserts)
-    new = list(range(int(first), int(first) + len(inserts)))  # INTEGER PRIMARY KEY: max + 1 per insert
+            changes.turned.append((c.side_a, c.side_b, c.kind, rows[pair][0]))
     open_pairs = {pair for pairs in still.values() for pair in pairs}
-    ended = [(pair, row) for pair, row in rows.items() if row[2] == "open" and pair not in open_pairs]
+    changes.ended = [(pair, row) for pair, row in rows.items() if row[2] == "open" and pair not in open_pairs]
+    return changes
+
+
+def sync_touched(db: sqlite_utils.Database, touched: Touched, covered: int, changes: ConflictChanges) -> list[int]:
+    """Write `changes` (caller's transaction); return the ids of new conflicts."""
+    conn = db.conn
+    conn.executemany("UPDATE conflicts SET side_a_uuid = ?, side_b_uuid = ?, kind = ? WHERE id = ?", changes.turned)
+    (first,) = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM conflicts").fetchone()
+    conn.executemany(_INSERT, changes.inserts)
+    new = list(range(int(first), int(first) + len(changes.inserts)))  # INTEGER PRIMARY KEY: max + 1 per insert
+    ended, still = changes.ended, changes.still
     if ended:
         state = _ended_state(db, touched, {row[3] for _, row in ended}, {side for pair, _ in ended for side in pair})
         for pair, (conflict_id, _a, _status, target) in ended:

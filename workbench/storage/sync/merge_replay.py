@@ -90,7 +90,8 @@ class Touched:
 
 def touched_replay(conn: sqlite3.Connection, plan: Plan, ahead: Ahead, first_seq: int) -> Touched | None:
     """Replay the targets of `plan` (merge_ahead.py) and every department, once the incoming events are in
-    (under seq first_seq + i).  None: replay everything instead."""
+    (under seq first_seq + i); the departments' disputes are found, the nodes' by node_conflicts.  None:
+    replay everything instead."""
     causal = Causal(conn)
     touched = Touched(causal, plan.nodes)
     ours = ahead.ours
@@ -115,13 +116,19 @@ def touched_replay(conn: sqlite3.Connection, plan: Plan, ahead: Ahead, first_seq
     if not _values(touched, plan, ahead, first_seq):
         return None
     _changed(touched)
-    _node_conflicts(touched)
     touched.departments = _departments(conn, causal)
     for c in touched.departments.conflicts():
         position = touched.departments.history.position
         touched.conflicts.append((position[c.side_b], position[c.side_a], c))
-    touched.conflicts.sort(key=lambda found: found[:2])
     return touched
+
+
+def node_conflicts(touched: Touched) -> None:
+    """Add the disputes of the node targets to `touched.conflicts` and sort them all (canonical position of
+    side B, then side A).  Python alone, on what touched_replay found: merge.py runs it on a thread while the
+    state rows are written."""
+    _node_conflicts(touched)
+    touched.conflicts.sort(key=lambda found: found[:2])
 
 
 def _frontiers(touched: Touched, last: dict[Target, dict[str, int]]) -> None:

@@ -10,7 +10,10 @@ and statuses as they are; a note or remark takes its shown event's time as
 `updated_at`, as write_state does.  Departments (few) go through
 state_tables.write_departments.
 
-Returns None where write_state would refuse (a changed target on a node this
+Two steps: stage_touched (the departments, and the changed targets into a
+temp table, row by row) and write_staged (a few statements that hold no GIL
+while SQLite works, so merge.py finds the disputes on a thread meanwhile).
+Each says where write_state would refuse (a changed target on a node this
 workspace lacks, a department or indicator no row defines; the list writes
 run in a savepoint, undone then): the caller runs the full replay, whose
 write_state raises its own message."""
@@ -51,10 +54,10 @@ _STATUS_WRITE = ("INSERT INTO node_status (node_id, {column}) SELECT node_id, no
                  "WHERE subject = ? ORDER BY nid ON CONFLICT (node_id) DO UPDATE SET {column} = excluded.{column}")
 
 
-def write_touched(db: sqlite_utils.Database, touched: Touched, node_ids: dict[int, int]) -> int | None:
-    """Make the touched targets' rows (and the departments) equal the targeted replay; return how many node
-    targets changed, or None (nothing of the nodes written) where write_state would refuse.  `node_ids`: node
-    number -> nodes.id (merge_ahead.Ahead)."""
+def stage_touched(db: sqlite_utils.Database, touched: Touched, node_ids: dict[int, int]) -> int | None:
+    """Write the departments and stage the changed node targets (temp.merge_changed) for write_staged; return
+    how many node targets changed, or None (nothing of the nodes written) where write_state would refuse.
+    `node_ids`: node number -> nodes.id (merge_ahead.Ahead)."""
     assert touched.departments is not None
     write_departments(db, touched.departments.departments, read_departments(db))
     conn = db.conn
@@ -64,17 +67,21 @@ def write_touched(db: sqlite_utils.Database, touched: Touched, node_ids: dict[in
         [(subject, nid, node_ids.get(nid), seq, touched.norms[seq])
          for subject, nid, seq in sorted((*target, touched.targets[target]) for target in touched.changed)],
     )  # fmt: skip
-    changed = len(touched.changed)
-    if not changed:
-        return 0
     if conn.execute("SELECT 1 FROM temp.merge_changed WHERE node_id IS NULL LIMIT 1").fetchone():
         return None
+    return len(touched.changed)
+
+
+def write_staged(db: sqlite_utils.Database) -> bool:
+    """Make the staged targets' rows equal the targeted replay, in a few set-based statements that hold no
+    GIL while they run; False (nothing written) where a value names a department or indicator no row
+    defines (write_state refuses)."""
     try:
         with db.atomic():  # a savepoint: undone when a value names a department or indicator no row defines
-            _write(conn)
+            _write(db.conn)
     except _Unknown:
-        return None
-    return changed
+        return False
+    return True
 
 
 class _Unknown(Exception):
