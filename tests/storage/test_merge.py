@@ -306,8 +306,10 @@ def test_departments_added_on_both_sides_under_one_name_are_refused(desks) -> No
     a, b = desks("a", "张三"), desks("b", "李四")
     for desk in (a, b):
         desk.repo.add_department(name="市数据局", kind="government_department")
+    before = _untouched(a)
     with pytest.raises(MergeError, match="市数据局"):
-        a.merge(b)
+        a.merge(b)  # refused inside its transaction: the copy taken meanwhile is removed too
+    assert _untouched(a) == before
 
 
 def test_a_department_added_by_the_other_reviewer_comes_along(desks) -> None:
@@ -320,6 +322,46 @@ def test_a_department_added_by_the_other_reviewer_comes_along(desks) -> None:
 
 
 # -- backups ----------------------------------------------------------------------------------
+
+
+def test_a_merge_whose_backup_fails_writes_nothing(desks, monkeypatch) -> None:
+    """The copy before the merge is taken on a thread while it merges (backups/background.MergeBackup); when
+    it fails (a full disk) the merge does not commit, and nothing is left in backups/."""
+    from types import SimpleNamespace
+
+    from workbench.storage.backups import taking
+
+    a, b = desks("a", "张三"), desks("b", "李四")
+    b.lead(0, "市科技局")
+    before = _untouched(a)
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    # the copy is written, then the disk is found full as its sidecar is written: take_backup cleans up
+    monkeypatch.setattr(taking, "json", SimpleNamespace(dumps=full_disk))
+    with pytest.raises(OSError, match="No space left"):
+        a.merge(b)
+    monkeypatch.undo()
+    assert _untouched(a)[:2] == before[:2]
+    assert [p.name for p in (a.path.parent / "backups").glob("*")] == []
+
+
+def test_the_copy_before_a_merge_is_the_state_its_transaction_began_with(desks) -> None:
+    """Pinned once the merge holds the write lock and before it writes: the copy has every event committed
+    before the merge (here one written just before it) and none of the merge's."""
+    a, b = desks("a", "张三"), desks("b", "李四")
+    b.lead(0, "市科技局")
+    a.lead(1, "市财政局")
+    count = a.repo.event_count()
+    result = a.merge(b)
+    conn = sqlite3.connect(result.backup)
+    try:
+        assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == count
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()
+    assert a.repo.event_count() > count + result.new_events  # (its merge event too)
 
 
 def test_backups_are_taken_on_open_and_before_merge_and_pruned(desks, registry_file: Path) -> None:

@@ -1,38 +1,47 @@
-"""Today's copy taken on a thread, of the workspace as it was when the window opened.
+"""A copy taken on a thread, of the workspace as it was at one moment.
 
-A 1.2 GB workspace takes seconds to copy; the window should not wait for it.
-`DailyBackup.pin` opens a connection of its own and starts a read transaction
-on it, which in WAL mode fixes the committed state of that moment: writes made
-while the copy runs (the reviewer tags at once) are not in the copy, which is
-"the workspace before the day's first write" as the synchronous copy was.
-`start` copies that state on a thread with SQLite's backup API
-(taking.take_backup: a `.part` file renamed when complete, nothing left on
-failure); `wait` is called before the process ends.
+A 1.2 GB workspace takes seconds to copy; the window, or a merge, should not
+wait for it.  `pin` opens a connection of its own and starts a read
+transaction on it, which in WAL mode fixes the committed state of that
+moment: writes made while the copy runs are not in the copy.  `start` copies
+that state on a thread with SQLite's backup API (taking.take_backup: a `.part`
+file renamed when complete, nothing left on failure).
+
+DailyBackup: the workspace before the day's first write (pinned when the
+window opens, the reviewer tags at once); `wait` is called before the
+process ends.  A merge pins the state before its first write once it holds
+the write lock, copies it while it merges, and keeps the copy (`kept`) only
+if it commits (`discard` otherwise: a refused merge leaves no copy, and
+prunes none).
 """
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
 from pathlib import Path
 
-from workbench.storage.backups.taking import daily_due, take_backup
+from workbench.storage.backups.catalog import sidecar
+from workbench.storage.backups.taking import daily_due, prune, take_backup
 
 
-class DailyBackup:
-    def __init__(self, workspace: Path, conn: sqlite3.Connection) -> None:
+class PinnedBackup:
+    reason = "pinned"
+    _pruning = True  # (take_backup prunes the copies after this one)
+
+    def __init__(self, workspace: Path, conn: sqlite3.Connection, reason: str = "", detail: str = "") -> None:
         self.workspace = workspace
         self._conn = conn
+        self._reason, self._detail = reason or self.reason, detail
         self._thread: threading.Thread | None = None
         self.taken: Path | None = None
         self.error: BaseException | None = None
 
     @classmethod
-    def pin(cls, workspace: Path) -> DailyBackup | None:
-        """Fix the committed state for today's copy; None when no copy is due today."""
+    def pin_now(cls, workspace: Path, reason: str = "", detail: str = "") -> PinnedBackup:
+        """Fix the committed state of this moment for a copy (started by `start`)."""
         workspace = Path(workspace)
-        if not daily_due(workspace):
-            return None
         conn = sqlite3.connect(workspace, check_same_thread=False, isolation_level=None)
         try:
             conn.execute("PRAGMA query_only = ON")
@@ -41,15 +50,16 @@ class DailyBackup:
         except BaseException:
             conn.close()
             raise
-        return cls(workspace, conn)
+        return cls(workspace, conn, reason, detail)
 
     def start(self) -> None:
-        self._thread = threading.Thread(target=self._run, name="daily-backup", daemon=False)
+        self._thread = threading.Thread(target=self._run, name=f"{self._reason}-backup", daemon=False)
         self._thread.start()
 
     def _run(self) -> None:
         try:
-            self.taken = take_backup(self._conn, self.workspace, reason="daily")
+            self.taken = take_backup(self._conn, self.workspace, reason=self._reason, detail=self._detail,
+                                     pruning=self._pruning)  # fmt: skip
         except BaseException as exc:  # noqa: BLE001 - a full disk: reported by whoever started it
             self.error = exc
         finally:
@@ -64,3 +74,38 @@ class DailyBackup:
             self._conn.close()
         else:
             self._thread.join()
+
+
+class DailyBackup(PinnedBackup):
+    reason = "daily"
+
+    @classmethod
+    def pin(cls, workspace: Path) -> DailyBackup | None:
+        """Fix the committed state for today's copy; None when no copy is due today."""
+        if not daily_due(Path(workspace)):
+            return None
+        return cls.pin_now(workspace)  # type: ignore[return-value]
+
+
+class MergeBackup(PinnedBackup):
+    """The copy before a merge: kept (and the copies pruned) only when the merge commits."""
+
+    reason = "merge"
+    _pruning = False
+
+    def kept(self) -> Path:
+        """Wait for the copy; return it, or raise what stopped it (the merge must then not commit)."""
+        self.wait()
+        if self.error is not None:
+            raise self.error
+        assert self.taken is not None
+        prune(self.workspace)
+        return self.taken
+
+    def discard(self) -> None:
+        """Wait for the copy and remove it (the merge did not commit)."""
+        self.wait()
+        for leftover in (self.taken, self.taken and sidecar(self.taken)):
+            if leftover is not None:
+                with contextlib.suppress(OSError):
+                    leftover.unlink()

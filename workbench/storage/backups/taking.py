@@ -32,9 +32,11 @@ EXPIRING = ("daily", "open")  # the reasons that age out; the others stay until 
 
 
 def take_backup(
-    source: sqlite3.Connection | Path, workspace: Path, *, reason: str, detail: str = "", reviewer: str = ""
+    source: sqlite3.Connection | Path, workspace: Path, *, reason: str, detail: str = "", reviewer: str = "",
+    pruning: bool = True,
 ) -> Path:
-    """Copy the committed state of `source` (an open connection, or the workspace file) into backups/.
+    """Copy the committed state of `source` (an open connection, or the workspace file) into backups/; then
+    prune (unless `pruning` is false: the caller prunes once it keeps the copy).
 
     Raises OSError / sqlite3.Error (a full disk, a read-only medium) with nothing left behind.
     """
@@ -68,7 +70,8 @@ def take_backup(
     finally:
         if own is not None:
             own.close()
-    prune(workspace)
+    if pruning:
+        prune(workspace)
     return target
 
 

@@ -1,8 +1,8 @@
 """Copies of a workspace: the older entry points, kept for their callers.
 
 The policy now lives in storage/backups/ (what is copied when, what is kept,
-restore).  `backup_connection` is what merge calls before it writes;
-`backup_on_open` remains for callers that want a copy of a file they are
+restore; merge copies the workspace on a thread while it merges:
+backups/background.MergeBackup).  `backup_on_open` remains for callers that want a copy of a file they are
 about to open, but the app and the command line no longer copy the whole
 workspace on every open: they take one copy a day (backups.daily_backup).
 """
@@ -10,8 +10,6 @@ workspace on every open: they take one copy a day (backups.daily_backup).
 from __future__ import annotations
 
 from pathlib import Path
-
-import sqlite_utils
 
 from workbench.storage.backups.catalog import FOLDER, backup_folder  # noqa: F401 - re-exported
 from workbench.storage.backups.catalog import list_backups
@@ -42,7 +40,3 @@ def backup_on_open(path: Path, *, keep: int = KEEP) -> Path | None:
     return existing[0].path if existing else None
 
 
-def backup_connection(db: sqlite_utils.Database, path: Path, *, reason: str, keep: int = KEEP,
-                      detail: str = "") -> Path:
-    """Copy the committed state of an open workspace (before a merge writes to it)."""
-    return take_backup(db.conn, Path(path), reason=reason, detail=detail)

@@ -81,7 +81,8 @@ from workbench.storage.audit.audit import Reviewer
 from workbench.storage.audit.audit_lean import gc_paused, lean_events
 from workbench.storage.audit.audit_verify import CheckedLog, check_log
 from workbench.storage.files import checkpoint
-from workbench.storage.files.backup import KEEP, backup_connection
+from workbench.storage.backups.background import MergeBackup
+from workbench.storage.files.backup import KEEP
 from workbench.storage.disputes.conflicts import sync_conflicts
 from workbench.storage.disputes.sync import synced_seq
 from workbench.storage.errors import StoreError, WorkspaceDamaged, WorkspaceError
@@ -180,7 +181,6 @@ def merge_workspace(
         incoming, after, heads = _incoming(db, log, other)
         only_merges = all(event.action == MERGE_ACTION for event in incoming)
         del log  # their history: only the incoming events are needed from here on
-        copy = backup_connection(db, database_path(db), reason="merge", keep=keep, detail=other.name) if backup else None
         # The read-ahead thread reads what is committed: not what a caller's open transaction wrote.
         ours_uri = _read_only_uri(db)
         targeted = not FULL_REPLAY and not db.conn.in_transaction and ours_uri is not None
@@ -189,7 +189,8 @@ def merge_workspace(
         # a thread; a small one's is cheap and stays where SQLite does it, in COMMIT.
         deferred = Path(main_file) if main_file and len(incoming) >= DEFERRED_CHECKPOINT else None
         with checkpoint.deferred(db.conn, deferred), ThreadPoolExecutor(1) as pool, \
-                attached(db, theirs_db.uri) as schema, _page_cache(db), db.atomic():  # fmt: skip
+                attached(db, theirs_db.uri) as schema, _page_cache(db), db.atomic(), \
+                _backup_beside(db, other, backup) as copied:  # fmt: skip
             (last_before,) = db.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()
             stamp = _up_to_date_until(db, last_before) if targeted else None
             plan = None if stamp is None else plan_targets(db.conn, incoming, last_before, stamp)
@@ -223,6 +224,7 @@ def merge_workspace(
                 del state
             changed, new_conflicts = done
             open_count = int(db.execute("SELECT count(*) FROM conflicts WHERE status = 'open'").fetchone()[0])
+            copy = copied.kept() if copied is not None else None  # (its error, a full disk: nothing merged)
     finally:
         if early is not None:
             early.cancel()  # (a refusal: it stops at once; otherwise it is done)
@@ -234,6 +236,23 @@ def merge_workspace(
         their_uuid, new, merge_uuid, copy, changed, tuple(new_conflicts), open_count,
         time.perf_counter() - started, heads,
     )  # fmt: skip
+
+
+@contextlib.contextmanager
+def _backup_beside(db: sqlite_utils.Database, other: Path, backup: bool) -> Iterator[MergeBackup | None]:
+    """The copy of this workspace before the merge, taken on a thread while it merges: pinned once the merge's
+    transaction holds the write lock and before it writes (so exactly the state before it); removed unless
+    the merge reaches its end (the caller takes it with `kept`, which raises if the copy failed)."""
+    if not backup:
+        yield None
+        return
+    copy = MergeBackup.pin_now(database_path(db), detail=other.name)
+    copy.start()
+    try:
+        yield copy
+    except BaseException:
+        copy.discard()
+        raise
 
 
 @contextlib.contextmanager
