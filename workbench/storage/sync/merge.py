@@ -93,6 +93,7 @@ from workbench.storage.audit.replay import NODE_SUBJECTS, replay
 from workbench.storage.signing.roster import Roster, load_roster
 from workbench.storage.state.state_tables import write_state
 from workbench.storage.sync.merge_conflicts import conflict_changes, existing_rows, sync_touched
+from workbench.storage.sync.causal import Causal
 from workbench.storage.sync.merge_ahead import Early, Plan, plan_targets, read_ahead
 from workbench.storage.sync.merge_replay import TEMP_TABLES, touched_replay
 from workbench.storage.sync.merge_state import stage_touched, write_staged
@@ -297,11 +298,12 @@ def _targeted(db: sqlite_utils.Database, plan: Plan, ahead: Future, first_seq: i
     """Replay, write and sync only what the merge can have changed (merge_replay.py); None where that could
     differ from the full replay (nothing of the nodes or conflicts written then)."""
     try:
+        causal = Causal(db.conn)  # (the merged log's order, read while the read-ahead may still run)
         try:
             read = ahead.result()
         except sqlite3.Error:  # malformed JSON in an `after` (json_type stops on it), a file it could not read
             return None
-        touched = touched_replay(db.conn, plan, read, first_seq)
+        touched = touched_replay(db.conn, plan, read, first_seq, causal)
         if touched is None:
             return None
         assert touched.departments is not None

@@ -88,11 +88,12 @@ class Touched:
         return (key[0], sha, node_key)
 
 
-def touched_replay(conn: sqlite3.Connection, plan: Plan, ahead: Ahead, first_seq: int) -> Touched | None:
+def touched_replay(conn: sqlite3.Connection, plan: Plan, ahead: Ahead, first_seq: int,
+                   causal: Causal | None = None) -> Touched | None:  # fmt: skip
     """Replay the targets of `plan` (merge_ahead.py) and every department, once the incoming events are in
     (under seq first_seq + i); the departments' disputes are found, the nodes' by node_conflicts.  None:
-    replay everything instead."""
-    causal = Causal(conn)
+    replay everything instead.  `causal`: Causal(conn), if the caller made it already."""
+    causal = causal or Causal(conn)
     touched = Touched(causal, plan.nodes)
     ours = ahead.ours
     last = dict(ours)  # our last event per origin on each target, and theirs after it (a new dict where both)
