@@ -10,7 +10,9 @@ prints it beside the floor measured in the same run:
 
     keys      one tag keypress (1, Shift+2, Ctrl+Z, R) through the real window,
               QTest key events offscreen: median and p90; floor: the store write alone
-    nav       J (next clause): median and p90; floor: the key event on a bare widget
+    nav       J (next clause): median, p90 and worst, back to back (a held key) and after a reading pause
+              each (BENCH_SCALE_NAV_PAUSE_MS, 200: the window idles as in the app); floor: the key event on a
+              bare widget
     start     process start -> main window shown, tree populated; floor: a bare QMainWindow
     search    storage.search.search, median and p95 over 20 queries; floor: FTS5 trigram
     merge     merge_workspace of the second reviewer (~100 events per plan), with the copy of the workspace

@@ -38,7 +38,9 @@ def describe(name: str, r: dict | None, timeout: float) -> tuple[str, str]:
     mb = f", {r['mb']:.0f} MB" if "mb" in r else ""
     if name in ("keys", "nav"):
         worst = f", worst {r['max_ms']:.1f} ms" if "max_ms" in r else ""
-        return f"{r['median_ms']:.1f} ms median, p90 {r['p90_ms']:.1f} ms{worst}", f"{r['floor_ms']:.2f} ms"
+        paused = (f"; after a {r['pause_ms']} ms pause each: {r['paused_median_ms']:.1f} ms median, p90 "
+                  f"{r['paused_p90_ms']:.1f} ms, worst {r['paused_max_ms']:.1f} ms" if "paused_median_ms" in r else "")
+        return f"{r['median_ms']:.1f} ms median, p90 {r['p90_ms']:.1f} ms{worst}{paused}", f"{r['floor_ms']:.2f} ms"
     if name == "start":
         quick = f"; one quick_check {r['quick_check_s']:.2f} s" if "quick_check_s" in r else ""
         without = f" ({r['without_quick_check_s']:.2f} s without it)" if "without_quick_check_s" in r else ""

@@ -21,7 +21,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
 
-from workbench.core.plan import CHAPTER, PLAN, SENTENCE, PlanNode
+from workbench.core.plan import SENTENCE, PlanNode
 
 from workbench.ui.window import main_actions
 from workbench.ui.tree import navigation
@@ -29,6 +29,7 @@ from workbench.ui.annotation.annotation_pane import AnnotationPane
 from workbench.ui.annotation.annotator import Annotator
 from workbench.ui.window.charts import ChartsView
 from workbench.ui.annotation.indicator_view import IndicatorView
+from workbench.ui.tree.chapter_opener import ChapterOpener
 from workbench.ui.tree.plan_filter_model import PlanFilterModel
 from workbench.ui.tree.plan_tree_model import PlanTreeModel
 from workbench.ui.window.reader import Reader
@@ -66,7 +67,6 @@ class MainWindow(QMainWindow):
         self.pool = WorkerPool(self)
         self.current_node_id: int | None = None
         self._last_node: str | None = None  # the selection not yet written to the settings
-        self._opened_chapters: set[int | None] = set()  # chapters J/K/N expanded whole (see _open_chapter)
         self._last_node_timer = QTimer(self)
         self._last_node_timer.setSingleShot(True)
         self._last_node_timer.setInterval(LAST_NODE_PAUSE_MS)
@@ -79,6 +79,8 @@ class MainWindow(QMainWindow):
         self.proxy = PlanFilterModel(self.tree_model, self)
         self.tree_panel = TreePanel(session, self.proxy)
         self.tree = self.tree_panel.view
+        self.chapters = ChapterOpener(session, self.tree, self.proxy, self)  # J/K/N open chapters whole, the next one ahead
+        self._opened_chapters = self.chapters.opened  # chapters J/K/N (or the opening ahead) expanded whole
         self.reader = Reader(session)
         self.annotation = AnnotationPane(session, self.annotator)
         self.search_panel = SearchPanel(session, backend or make_backend(session))
@@ -236,7 +238,7 @@ class MainWindow(QMainWindow):
             self.back_to_clause()
 
     def step_clause(self, direction: int) -> bool:
-        found = self._go(navigation.next_clause(self.session, self.proxy, self.current_node, direction))
+        found = self._go(navigation.next_clause(self.session, self.proxy, self.current_node, direction), direction)
         if not found:
             self.status.showMessage(self.tr("已经是最后一条") if direction > 0 else self.tr("已经是第一条"), 3000)
             return False
@@ -246,38 +248,29 @@ class MainWindow(QMainWindow):
         found = self._go(navigation.next_clause(
             self.session, self.proxy, self.current_node, 1,
             lambda n: is_clause(n) and self.session.tag_state(n).untagged, wrap=True,
-        ))  # fmt: skip
+        ), 1)  # fmt: skip
         if not found:
             self.status.showMessage(self.tr("所有条款都已标注"), 4000)
             return False
         return True
 
-    def _go(self, node: PlanNode | None) -> bool:
-        """Make a clause found by navigation current (its clause of the current node when it is a sentence)."""
+    def _go(self, node: PlanNode | None, direction: int | None = None) -> bool:
+        """Make a clause found by navigation current (its clause of the current node when it is a sentence).
+
+        Its chapter is expanded whole unless J/K/N did so before, so that stepping on from section to section
+        moves the highlight instead of opening a section (which reflows and repaints the whole tree) each time;
+        with a direction, the chapter the reviewer will enter next is opened once the window is idle
+        (chapter_opener.py), so that the press into it does not pay for that.
+        """
         if node is None:
             return False
         index = self.proxy.index_for_id(node.db_id)
         if not index.isValid():
             return False
-        self._open_chapter(node)
+        self.chapters.enter(node, direction)
         self.tree.setCurrentIndex(index)
         self.tree.scrollTo(index)
         return True
-
-    def _open_chapter(self, node: PlanNode) -> None:
-        """Expand the whole chapter that J/K/N enter, so that stepping on from section to section moves the
-        highlight instead of opening a section (which reflows and repaints the whole tree) each time."""
-        chapter = node.parent
-        while chapter is not None and chapter.kind != CHAPTER and chapter.parent is not None and chapter.parent.kind != PLAN:
-            chapter = chapter.parent
-        if chapter is None or chapter.kind == PLAN:
-            return
-        if chapter.db_id in self._opened_chapters:
-            return
-        index = self.proxy.index_for_id(chapter.db_id)
-        if index.isValid():
-            self._opened_chapters.add(chapter.db_id)
-            self.tree.expandRecursively(index)
 
     def restore_last_node(self) -> None:
         value = str(self.settings.value(LAST_NODE_KEY, "") or "")
