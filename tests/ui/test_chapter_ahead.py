@@ -92,7 +92,7 @@ def test_without_an_idle_moment_the_press_opens_the_chapter_itself(qtbot, window
     assert window.current_node_id == _clauses_of(window, "ch02")[0].db_id
     assert _index(window, ch02) in expanded
     assert _whole(window, ch02)  # right after the press, as before
-    assert window.chapters.ahead_opened == 1  # the one opened when the window started (after the preface)
+    assert window.chapter_opener.ahead_opened == 1  # the one opened when the window started (after the preface)
     # The next idle moment opens the chapter after that one.
     qtbot.waitUntil(lambda: window.tree.isExpanded(_index(window, _chapter(window, "ch03"))))
 
@@ -124,7 +124,7 @@ def test_a_chapter_collapsed_by_hand_is_not_opened_ahead(qtbot, window):
     window.select_node(ch01[0].db_id)
     window.tree.setFocus()
     qtbot.keyClick(window.tree, Qt.Key.Key_J)
-    assert not window.chapters.pending
+    assert not window.chapter_opener.pending
     qtbot.wait(100)
     assert not window.tree.isExpanded(_index(window, ch02))
     # J/K/N entering it still open it whole, as before.
@@ -139,7 +139,7 @@ def test_the_opening_ahead_is_dropped_when_the_reviewer_moves_elsewhere_or_filte
     window.select_node(ch01[0].db_id)
     window.tree.setFocus()
     qtbot.keyClick(window.tree, Qt.Key.Key_J)
-    assert window.chapters.pending
+    assert window.chapter_opener.pending
     elsewhere = _clauses_of(window, "ch05")[0]
     window.tree.setCurrentIndex(_index(window, elsewhere))  # a click on another chapter's clause
     qtbot.wait(100)
@@ -148,6 +148,6 @@ def test_the_opening_ahead_is_dropped_when_the_reviewer_moves_elsewhere_or_filte
     # A filter change drops it too.
     window.select_node(ch01[0].db_id)
     qtbot.keyClick(window.tree, Qt.Key.Key_J)
-    assert window.chapters.pending
+    assert window.chapter_opener.pending
     window.proxy.set_filters(text="发展")
-    assert not window.chapters.pending
+    assert not window.chapter_opener.pending

@@ -79,8 +79,8 @@ class MainWindow(QMainWindow):
         self.proxy = PlanFilterModel(self.tree_model, self)
         self.tree_panel = TreePanel(session, self.proxy)
         self.tree = self.tree_panel.view
-        self.chapters = ChapterOpener(session, self.tree, self.proxy, self)  # J/K/N open chapters whole, the next one ahead
-        self._opened_chapters = self.chapters.opened  # chapters J/K/N (or the opening ahead) expanded whole
+        self.chapter_opener = ChapterOpener(session, self.tree, self.proxy, self)  # J/K/N open chapters whole, the next one ahead
+        self._opened_chapters = self.chapter_opener.opened  # chapters J/K/N (or the opening ahead) expanded whole
         self.reader = Reader(session)
         self.annotation = AnnotationPane(session, self.annotator)
         self.search_panel = SearchPanel(session, backend or make_backend(session))
@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
         index = self.proxy.index_for_id(node.db_id)
         if not index.isValid():
             return False
-        self.chapters.enter(node, direction)
+        self.chapter_opener.enter(node, direction)
         self.tree.setCurrentIndex(index)
         self.tree.scrollTo(index)
         return True
