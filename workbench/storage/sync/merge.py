@@ -155,7 +155,7 @@ def merge_workspace(
     # No quick_check of OTHER: merge takes nothing but its event rows, and reads and checks every one of
     # them (verified); a damaged page surfaces there as a refusal naming the file.
     theirs_db = open_source(other, quick_check=False)
-    early_pool, early = ThreadPoolExecutor(1), None
+    early_pool, early, copying, copy = ThreadPoolExecutor(1), None, None, None
     try:
         try:
             their_uuid = audit.workspace_uuid(theirs_db)
@@ -169,7 +169,10 @@ def merge_workspace(
                 raise
             if not wanted:  # nothing would be taken from it: no need to verify it
                 return MergeResult(their_uuid, 0, None, None, seconds=time.perf_counter() - started)
-            # The values of their new events are read while their log is checked (merge_ahead.Early).
+            # The copy before the merge is taken, and the values of their new events are read (merge_ahead.Early),
+            # while their log is checked.
+            if backup:
+                copying = MergeBackup.pin_for(db.conn, database_path(db), other.name)
             early = Early(theirs_db.uri, {origin: seq_at(theirs_db, origin, held - 1) if held else 0
                                           for origin, held in wanted.items()})  # fmt: skip
             early_run = early, early_pool.submit(early.run)
@@ -189,8 +192,9 @@ def merge_workspace(
         # a thread; a small one's is cheap and stays where SQLite does it, in COMMIT.
         deferred = Path(main_file) if main_file and len(incoming) >= DEFERRED_CHECKPOINT else None
         with checkpoint.deferred(db.conn, deferred), ThreadPoolExecutor(1) as pool, \
-                attached(db, theirs_db.uri) as schema, _page_cache(db), db.atomic(), \
-                _backup_beside(db, other, backup) as copied:  # fmt: skip
+                attached(db, theirs_db.uri) as schema, _page_cache(db), db.atomic():  # fmt: skip
+            if copying is not None:  # exactly the state this transaction begins with
+                copying = copying.confirm(db.conn, other.name)
             (last_before,) = db.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()
             stamp = _up_to_date_until(db, last_before) if targeted else None
             plan = None if stamp is None else plan_targets(db.conn, incoming, last_before, stamp)
@@ -224,8 +228,10 @@ def merge_workspace(
                 del state
             changed, new_conflicts = done
             open_count = int(db.execute("SELECT count(*) FROM conflicts WHERE status = 'open'").fetchone()[0])
-            copy = copied.kept() if copied is not None else None  # (its error, a full disk: nothing merged)
+            copy = copying.kept() if copying is not None else None  # (its error, a full disk: nothing merged)
     finally:
+        if copying is not None and copy is None:  # refused: the copy goes
+            copying.discard()
         if early is not None:
             early.cancel()  # (a refusal: it stops at once; otherwise it is done)
         early_pool.shutdown()
@@ -236,23 +242,6 @@ def merge_workspace(
         their_uuid, new, merge_uuid, copy, changed, tuple(new_conflicts), open_count,
         time.perf_counter() - started, heads,
     )  # fmt: skip
-
-
-@contextlib.contextmanager
-def _backup_beside(db: sqlite_utils.Database, other: Path, backup: bool) -> Iterator[MergeBackup | None]:
-    """The copy of this workspace before the merge, taken on a thread while it merges: pinned once the merge's
-    transaction holds the write lock and before it writes (so exactly the state before it); removed unless
-    the merge reaches its end (the caller takes it with `kept`, which raises if the copy failed)."""
-    if not backup:
-        yield None
-        return
-    copy = MergeBackup.pin_now(database_path(db), detail=other.name)
-    copy.start()
-    try:
-        yield copy
-    except BaseException:
-        copy.discard()
-        raise
 
 
 @contextlib.contextmanager
