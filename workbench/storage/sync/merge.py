@@ -169,18 +169,19 @@ def merge_workspace(
                 raise
             if not wanted:  # nothing would be taken from it: no need to verify it
                 return MergeResult(their_uuid, 0, None, None, seconds=time.perf_counter() - started)
-            # The copy before the merge is taken, and the values of their new events are read (merge_ahead.Early),
-            # while their log is checked.
-            if backup:
-                copying = MergeBackup.pin_for(db.conn, database_path(db), other.name)
+        except sqlite3.DatabaseError as exc:
+            raise _unreadable(other, exc) from exc
+        # The copy before the merge is taken, and the values of their new events are read (merge_ahead.Early),
+        # while their log is checked.
+        if backup:
+            copying = MergeBackup.pin_for(db.conn, database_path(db), other.name)
+        try:
             early = Early(theirs_db.uri, {origin: seq_at(theirs_db, origin, held - 1) if held else 0
                                           for origin, held in wanted.items()})  # fmt: skip
             early_run = early, early_pool.submit(early.run)
             log = verified(theirs_db, other, roster)
         except sqlite3.DatabaseError as exc:
-            if isinstance(exc, sqlite3.OperationalError):
-                raise WorkspaceError(f"{other} cannot be read: {exc}; nothing merged") from exc
-            raise WorkspaceDamaged(f"{other} is damaged: {exc}; nothing merged", other) from exc
+            raise _unreadable(other, exc) from exc
         incoming, after, heads = incoming_events(db, log, other)
         only_merges = all(event.action == MERGE_ACTION for event in incoming)
         del log  # their history: only the incoming events are needed from here on
@@ -242,6 +243,13 @@ def merge_workspace(
         their_uuid, new, merge_uuid, copy, changed, tuple(new_conflicts), open_count,
         time.perf_counter() - started, heads,
     )  # fmt: skip
+
+
+def _unreadable(other: Path, exc: sqlite3.DatabaseError) -> WorkspaceError:
+    """The refusal for an error reading OTHER."""
+    if isinstance(exc, sqlite3.OperationalError):
+        return WorkspaceError(f"{other} cannot be read: {exc}; nothing merged")
+    return WorkspaceDamaged(f"{other} is damaged: {exc}; nothing merged", other)
 
 
 @contextlib.contextmanager
