@@ -69,6 +69,37 @@ def test_merge_brings_in_the_other_reviewers_tags(qtbot, window, workspace_path,
     assert "没有变化" in shown[-1]
 
 
+def test_a_merge_stopped_by_a_full_disk_says_so_in_one_line_and_changes_nothing(qtbot, window, seed_workspace,
+                                                                                tmp_path, monkeypatch):  # fmt: skip
+    """The copy taken before the merge (backups/) fails on a full disk: one line, no traceback, nothing merged."""
+    from types import SimpleNamespace
+
+    from workbench.storage.backups import taking
+    from workbench.storage.files.database import open_workspace
+    from workbench.storage.repository import Repository
+    from workbench.storage.signing import Ed25519Signer
+
+    other_path = tmp_path / "other.sqlite"
+    shutil.copyfile(seed_workspace, other_path)
+    other = Repository(open_workspace(other_path, signer=Ed25519Signer.generate()), Reviewer("李四", "市科技局"))
+    other.assign(node_id=other.node_by_key(other.plans()[0].id, "ch05/s01/p01").id,
+                 department_id=other.find_department("市科技局").db_id)  # fmt: skip
+    other.db.close()
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(taking, "json", SimpleNamespace(dumps=full_disk))  # the copy's sidecar cannot be written
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other_path), ""))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append((a[1], a[2])))
+    count = window.session.repo.event_count()
+    window.actions_by_name["merge"].trigger()
+    assert shown == [("无法合并", "无法写入（No space left on device），本工作区未作任何改动。")]
+    assert window.session.repo.event_count() == count
+    assert window.session.assignments(clause(window, "ch05/s01/p01").db_id) == []
+
+
 def test_merge_conflicts_show_as_disputed_until_resolved(qtbot, window, seed_workspace, tmp_path, monkeypatch):
     from workbench.storage.files.database import open_workspace
     from workbench.storage.repository import Repository

@@ -187,6 +187,11 @@ def open_merge(window) -> None:
     except (MergeError, ValueError) as exc:
         QMessageBox.warning(window, translate("Integrations", "无法合并"), str(exc))
         return
+    except OSError as exc:  # the copy before the merge, or the merge itself, could not be written (a full disk)
+        QMessageBox.warning(window, translate("Integrations", "无法合并"),
+                            translate("Integrations", "无法写入（{reason}），本工作区未作任何改动。")
+                            .format(reason=exc.strerror or exc))  # fmt: skip
+        return
     if result.new_events:
         refresh_all(window, events=(result.merge_event or "",))
         window.revision_view.reload_plans()  # tags merged onto an old version were carried into the new one
