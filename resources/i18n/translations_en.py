@@ -99,7 +99,7 @@ EN.update({
     "审核人姓名，如 李四": "The reviewer's name, e.g. 李四", "交给：": "For:", "副本文件：": "Copy file:",
     "副本文件": "Copy file", "工作区 (*.sqlite)": "Workspaces (*.sqlite)", "已为 {name} 写出副本：{path}": "Wrote a copy for {name}: {path}",
     "已应用 {n} 条修改": "Applied {n} change(s)", "合并其他审核人的工作区": "Merge another reviewer's workspace",
-    "工作区 (*.sqlite *.db);;所有文件 (*)": "Workspace (*.sqlite *.db);;All files (*)", "无法合并": "Cannot merge",
+    "工作区 (*.sqlite *.db);;所有文件 (*)": "Workspace (*.sqlite *.db);;All files (*)", "无法合并": "Cannot merge", "正在合并 {name}…": "Merging {name}…",
     "无法写入（{reason}），本工作区未作任何改动。": "Could not write ({reason}); this workspace was not changed.",
     "合并了 {n} 条记录；待处理冲突 {c} 个。": "Merged {n} event(s); {c} conflict(s) to resolve.",
     "该工作区的记录已全部在本工作区中，没有变化。": "This workspace already holds all of that workspace's events; nothing changed.",

@@ -1919,108 +1919,113 @@ The current content is kept as a backup first and can be restored again at any t
 <context>
     <name>Integrations</name>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="42" />
+        <location filename="../../workbench/ui/window/integrations.py" line="44" />
         <source>合并冲突</source>
         <translation>Merge conflicts</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="47" />
+        <location filename="../../workbench/ui/window/integrations.py" line="49" />
         <source>审核一致性</source>
         <translation>Reviewer agreement</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="51" />
+        <location filename="../../workbench/ui/window/integrations.py" line="53" />
         <source>标注</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="52" />
+        <location filename="../../workbench/ui/window/integrations.py" line="54" />
         <source>修改记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="56" />
+        <location filename="../../workbench/ui/window/integrations.py" line="58" />
         <source>导入任务分工表(&amp;D)…</source>
         <translation>Import &amp;division sheet…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="64" />
+        <location filename="../../workbench/ui/window/integrations.py" line="66" />
         <source>分发副本(&amp;H)…</source>
         <translation>&amp;Hand out a copy…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="66" />
+        <location filename="../../workbench/ui/window/integrations.py" line="68" />
         <source>为另一位审核人写出本工作区的副本</source>
         <translation>Write a copy of this workspace for another reviewer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="71" />
+        <location filename="../../workbench/ui/window/integrations.py" line="73" />
         <source>部门名录(&amp;G)…</source>
         <translation>Department re&amp;gistry…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="129" />
+        <location filename="../../workbench/ui/window/integrations.py" line="131" />
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="129" />
+        <location filename="../../workbench/ui/window/integrations.py" line="131" />
         <source>工作区中还没有规划。</source>
         <translation>The workspace holds no plan yet.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="137" />
+        <location filename="../../workbench/ui/window/integrations.py" line="139" />
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="151" />
+        <location filename="../../workbench/ui/window/integrations.py" line="153" />
         <source>导入任务分工表</source>
         <translation>Import division sheet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="151" />
+        <location filename="../../workbench/ui/window/integrations.py" line="153" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="157" />
+        <location filename="../../workbench/ui/window/integrations.py" line="159" />
         <source>已应用 {n} 条修改</source>
         <translation>Applied {n} change(s)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="181" />
+        <location filename="../../workbench/ui/window/integrations.py" line="183" />
         <source>合并其他审核人的工作区</source>
         <translation>Merge another reviewer's workspace</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="182" />
+        <location filename="../../workbench/ui/window/integrations.py" line="184" />
         <source>工作区 (*.sqlite *.db);;所有文件 (*)</source>
         <translation>Workspace (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/window/integrations.py" line="188" />
+        <source>正在合并 {name}…</source>
+        <translation>Merging {name}…</translation>
+    </message>
+    <message>
         <location filename="../../workbench/ui/window/integrations.py" line="191" />
+        <location filename="../../workbench/ui/window/integrations.py" line="194" />
         <source>无法合并</source>
         <translation>Cannot merge</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="192" />
+        <location filename="../../workbench/ui/window/integrations.py" line="195" />
         <source>无法写入（{reason}），本工作区未作任何改动。</source>
         <translation>Could not write ({reason}); this workspace was not changed.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="199" />
+        <location filename="../../workbench/ui/window/integrations.py" line="202" />
         <source>合并了 {n} 条记录；待处理冲突 {c} 个。</source>
         <translation>Merged {n} event(s); {c} conflict(s) to resolve.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="203" />
+        <location filename="../../workbench/ui/window/integrations.py" line="206" />
         <source>该工作区的记录已全部在本工作区中，没有变化。</source>
         <translation>This workspace already holds all of that workspace's events; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="204" />
+        <location filename="../../workbench/ui/window/integrations.py" line="207" />
         <source>合并完成</source>
         <translation>Merge finished</translation>
     </message>

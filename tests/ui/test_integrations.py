@@ -7,7 +7,7 @@ import shutil
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from workbench.storage.audit.audit import Reviewer
 
@@ -61,7 +61,19 @@ def test_merge_brings_in_the_other_reviewers_tags(qtbot, window, workspace_path,
     shown = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    from workbench.storage.revision import merged
+
+    real, during = merged.merge_workspace, []
+
+    def watched(*args, **kwargs):  # what the window shows while the merge blocks it
+        cursor = QApplication.overrideCursor()
+        during.append((cursor and cursor.shape(), window.status.currentMessage()))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(merged, "merge_workspace", watched)
     window.actions_by_name["merge"].trigger()
+    assert during == [(Qt.CursorShape.WaitCursor, "正在合并 other.sqlite…")]
+    assert QApplication.overrideCursor() is None
     assert shown and "合并了" in shown[0], shown
     mine = clause(window, "ch05/s01/p01")
     assert [a.name for a in window.session.assignments(mine.db_id)] == ["市科技局"]
@@ -96,6 +108,7 @@ def test_a_merge_stopped_by_a_full_disk_says_so_in_one_line_and_changes_nothing(
     count = window.session.repo.event_count()
     window.actions_by_name["merge"].trigger()
     assert shown == [("无法合并", "无法写入（No space left on device），本工作区未作任何改动。")]
+    assert QApplication.overrideCursor() is None  # the wait cursor went with the merge
     assert window.session.repo.event_count() == count
     assert window.session.assignments(clause(window, "ch05/s01/p01").db_id) == []
 
