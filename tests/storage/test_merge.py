@@ -347,6 +347,36 @@ def test_a_merge_whose_backup_fails_writes_nothing(desks, monkeypatch) -> None:
     assert [p.name for p in (a.path.parent / "backups").glob("*")] == []
 
 
+def test_a_commit_between_the_copy_s_pin_and_the_merge_s_transaction_is_in_the_copy(desks, monkeypatch) -> None:
+    """The copy is pinned before their log is checked; another connection committing meanwhile (a second
+    window, the command line) makes the merge pin again once it holds the write lock: the copy kept is the
+    state the merge began with, and the first one is removed."""
+    from workbench.storage.sync import merge as merge_module
+
+    a, b = desks("a", "张三"), desks("b", "李四")
+    b.lead(0, "市科技局")
+    real = merge_module.verified
+
+    def verified_while_another_writes(*args, **kwargs):
+        other = Repository(open_workspace(a.path), Reviewer("王五", "另一窗口"))
+        try:
+            other.set_note(node_id=a.clauses[2], text="另一窗口的备注")
+        finally:
+            other.db.close()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(merge_module, "verified", verified_while_another_writes)
+    result = a.merge(b)
+    conn = sqlite3.connect(result.backup)
+    try:
+        assert conn.execute("SELECT text FROM notes").fetchall() == [("另一窗口的备注",)]
+        assert conn.execute("SELECT count(*) FROM events WHERE reviewer IN ('李四', ?)",
+                            [LEADER.name]).fetchone()[0] == 0  # none of the merge's  # fmt: skip
+    finally:
+        conn.close()
+    assert [p.name for p in backups(a.path)] == [result.backup.name]
+
+
 def test_the_copy_before_a_merge_is_the_state_its_transaction_began_with(desks) -> None:
     """Pinned once the merge holds the write lock and before it writes: the copy has every event committed
     before the merge (here one written just before it) and none of the merge's."""

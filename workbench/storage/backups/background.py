@@ -9,10 +9,11 @@ file renamed when complete, nothing left on failure).
 
 DailyBackup: the workspace before the day's first write (pinned when the
 window opens, the reviewer tags at once); `wait` is called before the
-process ends.  A merge pins the state before its first write once it holds
-the write lock, copies it while it merges, and keeps the copy (`kept`) only
-if it commits (`discard` otherwise: a refused merge leaves no copy, and
-prunes none).
+process ends.  MergeBackup: a merge pins the state before it checks the other
+file, makes sure once it holds the write lock that nothing was committed
+since (else pins again), copies it while it merges, and keeps the copy
+(`kept`) only if it commits (`discard` otherwise: a refused merge leaves no
+copy, and prunes none).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from pathlib import Path
 
 from workbench.storage.backups.catalog import sidecar
 from workbench.storage.backups.taking import daily_due, prune, take_backup
+from workbench.storage.files.database import data_version
 
 
 class PinnedBackup:
@@ -88,10 +90,45 @@ class DailyBackup(PinnedBackup):
 
 
 class MergeBackup(PinnedBackup):
-    """The copy before a merge: kept (and the copies pruned) only when the merge commits."""
+    """The copy before a merge: kept (and the copies pruned) only when the merge commits.
+
+    Pinned before the merge checks the other file (the copy runs beside the check), with the file's
+    data_version on the merging connection; `confirm`, once the merge holds the write lock, pins again if
+    another connection committed meanwhile, so the copy is exactly the state the merge began with."""
 
     reason = "merge"
     _pruning = False
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._lock = threading.Lock()
+        self._finished = self._discarded = False
+        self.version: int | None = None  # the merging connection's data_version just before the pin
+
+    @classmethod
+    def pin_for(cls, conn: sqlite3.Connection, workspace: Path, detail: str) -> MergeBackup:
+        version = data_version(conn)
+        copy = cls.pin_now(workspace, detail=detail)
+        assert isinstance(copy, MergeBackup)
+        copy.version = version
+        copy.start()
+        return copy
+
+    def confirm(self, conn: sqlite3.Connection, detail: str) -> MergeBackup:
+        """This copy, or (another connection committed since the pin) a new one pinned now; call it once the
+        merge's transaction holds the write lock and before it writes."""
+        if self.version is not None and data_version(conn) == self.version:
+            return self
+        self.discard(wait=False)
+        return MergeBackup.pin_for(conn, self.workspace, detail)
+
+    def _run(self) -> None:
+        super()._run()
+        with self._lock:
+            self._finished = True
+            discarded = self._discarded
+        if discarded:
+            self._remove()
 
     def kept(self) -> Path:
         """Wait for the copy; return it, or raise what stopped it (the merge must then not commit)."""
@@ -102,10 +139,18 @@ class MergeBackup(PinnedBackup):
         prune(self.workspace)
         return self.taken
 
-    def discard(self) -> None:
-        """Wait for the copy and remove it (the merge did not commit)."""
-        self.wait()
+    def discard(self, *, wait: bool = True) -> None:
+        """Remove the copy (the merge did not commit): now if it is done or `wait`, else when it is done."""
+        with self._lock:
+            self._discarded = True
+            finished = self._finished
+        if wait or finished:
+            self.wait()
+            self._remove()
+
+    def _remove(self) -> None:
         for leftover in (self.taken, self.taken and sidecar(self.taken)):
             if leftover is not None:
                 with contextlib.suppress(OSError):
                     leftover.unlink()
+

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from workbench.storage.backups.catalog import FOLDER, backup_folder  # noqa: F401 - re-exported
 from workbench.storage.backups.catalog import list_backups
-from workbench.storage.backups.taking import daily_backup, take_backup
+from workbench.storage.backups.taking import daily_backup
 from workbench.storage.files.database import check_workspace
 
 KEEP = 5  # unused by the policy; kept for callers that pass keep=

@@ -43,7 +43,7 @@ def deferred(conn: sqlite3.Connection, path: Path | None) -> Iterator[None]:
         yield
     finally:
         conn.execute(f"PRAGMA wal_autocheckpoint = {int(pages)}")
-    if not conn.in_transaction:
+    if not conn.in_transaction:  # (not after an exception: the block's transaction was rolled back)
         start(path)
 
 

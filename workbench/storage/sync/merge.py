@@ -45,7 +45,8 @@ events (the other reviewer merged our work and did nothing else) inserts them
 without a merge event of its own, so two reviewers syncing back and forth
 end with files holding the same events.
 
-Refused before anything is written (WorkspaceError / MergeError):
+Refused before anything is written (WorkspaceError / MergeError; the checks
+are in merge_checks.py):
 * OTHER is not a healthy workspace (the checks of open_workspace but
   quick_check; a damaged page of its log is found while reading it), or its
   log does not pass `audit verify` (hash chains, seq gaps, signatures, keys on
@@ -79,13 +80,15 @@ import sqlite_utils
 from workbench.storage.audit import audit
 from workbench.storage.audit.audit import Reviewer
 from workbench.storage.audit.audit_lean import gc_paused, lean_events
-from workbench.storage.audit.audit_verify import CheckedLog, check_log
 from workbench.storage.files import checkpoint
 from workbench.storage.backups.background import MergeBackup
 from workbench.storage.files.backup import KEEP
 from workbench.storage.disputes.conflicts import sync_conflicts
 from workbench.storage.disputes.sync import synced_seq
-from workbench.storage.errors import StoreError, WorkspaceDamaged, WorkspaceError
+from workbench.storage.errors import WorkspaceDamaged, WorkspaceError
+from workbench.storage.sync.merge_checks import (
+    MergeError, check_department_names, check_plans, counts, hash_at, incoming_events, seq_at, verified, wanted_counts,
+)
 from workbench.storage.sync.merge_copy import CopyError, attached, copy_rows, record_new_authors
 from workbench.storage.audit.history import MERGE_ACTION, MERGE_SUBJECT, HistoryError
 from workbench.storage.files.readonly import open_source
@@ -97,10 +100,6 @@ from workbench.storage.sync.causal import Causal
 from workbench.storage.sync.merge_ahead import Early, Plan, plan_targets, read_ahead
 from workbench.storage.sync.merge_replay import TEMP_TABLES, touched_replay
 from workbench.storage.sync.merge_state import stage_touched, write_staged
-
-
-class MergeError(StoreError):
-    """The merge was refused; nothing was written."""
 
 
 @dataclass(frozen=True)
@@ -154,32 +153,36 @@ def merge_workspace(
     if roster is _PROFILE:
         roster = load_roster()
     # No quick_check of OTHER: merge takes nothing but its event rows, and reads and checks every one of
-    # them (_verified); a damaged page surfaces there as a refusal naming the file.
+    # them (verified); a damaged page surfaces there as a refusal naming the file.
     theirs_db = open_source(other, quick_check=False)
-    early_pool, early = ThreadPoolExecutor(1), None
+    early_pool, early, copying, copy = ThreadPoolExecutor(1), None, None, None
     try:
         try:
             their_uuid = audit.workspace_uuid(theirs_db)
             their_plans = {row[0]: row[1] for row in theirs_db.execute("SELECT sha256, title FROM plans")}
-            _check_plans(db, other, their_plans)
+            check_plans(db, other, their_plans)
             try:  # a first look through their (origin, seq) index: cheap when nothing is new
-                wanted = _wanted(db, _counts(theirs_db), lambda o, i: _hash_at(theirs_db, o, i),
+                wanted = wanted_counts(db, counts(theirs_db), lambda o, i: hash_at(theirs_db, o, i),
                                  audit.workspace_uuid(db), other)  # fmt: skip
             except MergeError:
-                _verified(theirs_db, other, roster)  # a forged event explains a diverged history better
+                verified(theirs_db, other, roster)  # a forged event explains a diverged history better
                 raise
             if not wanted:  # nothing would be taken from it: no need to verify it
                 return MergeResult(their_uuid, 0, None, None, seconds=time.perf_counter() - started)
-            # The values of their new events are read while their log is checked (merge_ahead.Early).
-            early = Early(theirs_db.uri, {origin: _seq_at(theirs_db, origin, held - 1) if held else 0
+        except sqlite3.DatabaseError as exc:
+            raise _unreadable(other, exc) from exc
+        # The copy before the merge is taken, and the values of their new events are read (merge_ahead.Early),
+        # while their log is checked.
+        if backup:
+            copying = MergeBackup.pin_for(db.conn, database_path(db), other.name)
+        try:
+            early = Early(theirs_db.uri, {origin: seq_at(theirs_db, origin, held - 1) if held else 0
                                           for origin, held in wanted.items()})  # fmt: skip
             early_run = early, early_pool.submit(early.run)
-            log = _verified(theirs_db, other, roster)
+            log = verified(theirs_db, other, roster)
         except sqlite3.DatabaseError as exc:
-            if isinstance(exc, sqlite3.OperationalError):
-                raise WorkspaceError(f"{other} cannot be read: {exc}; nothing merged") from exc
-            raise WorkspaceDamaged(f"{other} is damaged: {exc}; nothing merged", other) from exc
-        incoming, after, heads = _incoming(db, log, other)
+            raise _unreadable(other, exc) from exc
+        incoming, after, heads = incoming_events(db, log, other)
         only_merges = all(event.action == MERGE_ACTION for event in incoming)
         del log  # their history: only the incoming events are needed from here on
         # The read-ahead thread reads what is committed: not what a caller's open transaction wrote.
@@ -190,8 +193,9 @@ def merge_workspace(
         # a thread; a small one's is cheap and stays where SQLite does it, in COMMIT.
         deferred = Path(main_file) if main_file and len(incoming) >= DEFERRED_CHECKPOINT else None
         with checkpoint.deferred(db.conn, deferred), ThreadPoolExecutor(1) as pool, \
-                attached(db, theirs_db.uri) as schema, _page_cache(db), db.atomic(), \
-                _backup_beside(db, other, backup) as copied:  # fmt: skip
+                attached(db, theirs_db.uri) as schema, _page_cache(db), db.atomic():  # fmt: skip
+            if copying is not None:  # exactly the state this transaction begins with
+                copying = copying.confirm(db.conn, other.name)
             (last_before,) = db.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()
             stamp = _up_to_date_until(db, last_before) if targeted else None
             plan = None if stamp is None else plan_targets(db.conn, incoming, last_before, stamp)
@@ -220,13 +224,15 @@ def merge_workspace(
             except HistoryError as exc:
                 raise MergeError(f"{other}: its history is inconsistent with ours ({exc}); nothing merged") from exc
             if done is None:
-                _check_department_names(state.departments, other)
+                check_department_names(state.departments, other)
                 done = len(write_state(db, state)), sync_conflicts(db, state)
                 del state
             changed, new_conflicts = done
             open_count = int(db.execute("SELECT count(*) FROM conflicts WHERE status = 'open'").fetchone()[0])
-            copy = copied.kept() if copied is not None else None  # (its error, a full disk: nothing merged)
+            copy = copying.kept() if copying is not None else None  # (its error, a full disk: nothing merged)
     finally:
+        if copying is not None and copy is None:  # refused: the copy goes
+            copying.discard()
         if early is not None:
             early.cancel()  # (a refusal: it stops at once; otherwise it is done)
         early_pool.shutdown()
@@ -239,21 +245,11 @@ def merge_workspace(
     )  # fmt: skip
 
 
-@contextlib.contextmanager
-def _backup_beside(db: sqlite_utils.Database, other: Path, backup: bool) -> Iterator[MergeBackup | None]:
-    """The copy of this workspace before the merge, taken on a thread while it merges: pinned once the merge's
-    transaction holds the write lock and before it writes (so exactly the state before it); removed unless
-    the merge reaches its end (the caller takes it with `kept`, which raises if the copy failed)."""
-    if not backup:
-        yield None
-        return
-    copy = MergeBackup.pin_now(database_path(db), detail=other.name)
-    copy.start()
-    try:
-        yield copy
-    except BaseException:
-        copy.discard()
-        raise
+def _unreadable(other: Path, exc: sqlite3.DatabaseError) -> WorkspaceError:
+    """The refusal for an error reading OTHER."""
+    if isinstance(exc, sqlite3.OperationalError):
+        return WorkspaceError(f"{other} cannot be read: {exc}; nothing merged")
+    return WorkspaceDamaged(f"{other} is damaged: {exc}; nothing merged", other)
 
 
 @contextlib.contextmanager
@@ -284,7 +280,7 @@ def _up_to_date_until(db: sqlite_utils.Database, last_before: int) -> int | None
     if db.execute("SELECT 1 FROM conflicts LIMIT 1").fetchone():
         return None
     writers = 0
-    for origin in _counts(db):  # through the (origin, seq) index, stopping at each origin's first target event
+    for origin in counts(db):  # through the (origin, seq) index, stopping at each origin's first target event
         writers += bool(db.execute(
             "SELECT 1 FROM events WHERE origin = ? AND seq <= ? AND ((subject IN (SELECT value FROM json_each(?)) "
             "AND plan_sha256 IS NOT NULL AND node_key IS NOT NULL) OR (subject = 'department' AND "
@@ -307,7 +303,7 @@ def _targeted(db: sqlite_utils.Database, plan: Plan, ahead: Future, first_seq: i
         if touched is None:
             return None
         assert touched.departments is not None
-        _check_department_names(touched.departments.departments, other)
+        check_department_names(touched.departments.departments, other)
         changed = stage_touched(db, touched, read.node_ids)
         if changed is None:
             return None
@@ -329,108 +325,6 @@ def _read_only_uri(db: sqlite_utils.Database) -> str | None:
     """A read-only URI of this workspace's file (None: it has none, e.g. in memory)."""
     row = db.execute("PRAGMA database_list").fetchone()
     return Path(row[2]).resolve().as_uri() + "?mode=ro" if row and row[2] else None
-
-
-def _verified(theirs_db, other: Path, roster) -> CheckedLog:
-    """Their log checked completely (audit_verify.check_log: chains, seq gaps, history, signatures and
-    roster, events copied in, merge heads, triggers), reading every event row once; refused if it fails.
-
-    Their state tables are not compared with a replay of their events, as `audit verify` does: merge
-    takes events only, and makes our state equal the replay of all events, so their state rows never
-    reach this workspace.
-    """
-    log = check_log(theirs_db, roster, ordered=False)
-    report = log.report
-    if not report.ok:
-        where = f" [event {report.first_bad_uuid}]" if report.first_bad_uuid else ""
-        raise MergeError(f"{other} is refused: its audit trail does not verify: {report.reason}{where}; "
-                         "nothing merged")
-    return log
-
-
-def _incoming(db, log: CheckedLog, other: Path) -> tuple[list, dict[str, int], dict[str, dict[str, object]]]:
-    """From their verified log (not their indexes): the events we lack in their seq order, the seq after
-    which each origin's rows are new in their file, and the head (count, hash) of every origin they hold."""
-    assert log.history is not None
-    chains = {origin: [log.history.events[u] for u in uuids] for origin, uuids in log.history.chains.items()}
-    wanted = _wanted(db, {o: len(c) for o, c in chains.items()}, lambda o, i: chains[o][i].hash,
-                     audit.workspace_uuid(db), other)  # fmt: skip
-    heads = {origin: {"count": len(chain), "hash": chain[-1].hash} for origin, chain in sorted(chains.items())}
-    incoming = sorted((e for origin, held in wanted.items() for e in chains[origin][held:]), key=lambda e: e.seq)
-    after = {origin: chains[origin][held - 1].seq if held else 0 for origin, held in wanted.items()}
-    return incoming, after, heads
-
-
-def _counts(db: sqlite_utils.Database) -> dict[str, int]:
-    return {origin: int(n) for origin, n in db.execute("SELECT origin, count(*) FROM events GROUP BY origin")}
-
-
-def _seq_at(db: sqlite_utils.Database, origin: str, index: int) -> int:
-    """The seq of event `index` of `origin`'s chain in `db` (0: none), through the (origin, seq) index alone."""
-    row = db.execute("SELECT seq FROM events WHERE origin = ? ORDER BY seq LIMIT 1 OFFSET ?", [origin, index])
-    found = row.fetchone()
-    return int(found[0]) if found else 0
-
-
-def _hash_at(db: sqlite_utils.Database, origin: str, index: int) -> str:
-    # The position is found in the (origin, seq) index alone; only that one row is read.
-    row = db.execute("SELECT hash FROM events WHERE seq = (SELECT seq FROM events WHERE origin = ? ORDER BY seq "
-                     "LIMIT 1 OFFSET ?)", [origin, index])
-    found = row.fetchone()
-    return str(found[0]) if found else ""
-
-
-def _wanted(db, their_counts: dict[str, int], their_hash_at, our_uuid: str, other: Path) -> dict[str, int]:
-    """origin -> how many of its first events we already hold, for origins where they have more.
-
-    Chains are hash-linked, so two chains that verify agree on a prefix exactly
-    when the hashes at the prefix's last position agree (their file is
-    verified before anything is taken from it).
-    """
-    ours = _counts(db)
-    wanted: dict[str, int] = {}
-    for origin, count in their_counts.items():
-        mine = ours.get(origin, 0)
-        shared = min(mine, count)
-        if shared and _hash_at(db, origin, shared - 1) != their_hash_at(origin, shared - 1):
-            if origin == our_uuid:
-                raise MergeError(f"{other} carries this workspace's identity with a different history: the same "
-                                 "workspace was copied and edited in two places under one reviewer key (hand out "
-                                 "copies with `workbench handout`); nothing merged")
-            raise MergeError(f"{other}: the history of workspace {origin} differs from ours (the same workspace "
-                             "was copied and edited in two places under one reviewer key); nothing merged")
-        if count > mine:
-            if origin == our_uuid:
-                raise MergeError(f"{other} holds events of this workspace that this file lacks "
-                                 "(was this file restored from an older copy?); nothing merged")
-            wanted[origin] = mine
-    return wanted
-
-
-def _check_plans(db: sqlite_utils.Database, other: Path, their_plans: dict[str, str]) -> None:
-    ours = {row[0] for row in db.execute("SELECT sha256 FROM plans")}
-    if not their_plans:
-        raise MergeError(f"{other} holds no plan: nothing to merge")
-    missing = {sha: title for sha, title in their_plans.items() if sha not in ours}
-    if len(missing) == len(their_plans):
-        names = "、".join(f"{t} ({s[:12]})" for s, t in missing.items())
-        raise MergeError(f"{other} is a workspace of a different plan ({names}); only workspaces of the same plan "
-                         "(same document, same sha256) can be merged")
-    if missing:
-        names = "、".join(f"{t} ({s[:12]})" for s, t in missing.items())
-        raise MergeError(f"{other} also holds {names}, which this workspace lacks: import that plan document here "
-                         "first, then merge again")
-
-
-def _check_department_names(departments: dict[str, dict], other: Path) -> None:
-    seen: dict[str, str] = {}
-    for uid, record in sorted(departments.items()):
-        name = record["name"]
-        if name in seen:
-            raise MergeError(f"{other}: department {name!r} would exist twice (two departments of that name): both "
-                             "workspaces added or renamed a department to that name; rename it in one of them "
-                             "and merge again")
-        seen[name] = uid
 
 
 __all__ = ["MergeError", "MergeResult", "WorkspaceError", "merge_workspace"]
