@@ -100,17 +100,28 @@ def row_nav(cache: Path, tmp: Path, presses: int = int(os.environ.get("BENCH_SCA
 
     app, window, _repo = open_window(tmp, cache)
     times = [press(app, window.tree, Qt.Key.Key_J) for _ in range(presses)]
-    paused = []
+    paused, crossing = [], []
     for _ in range(presses):
         idle(pause_ms)
+        before = _chapter(window.current_node)
         paused.append(press(app, window.tree, Qt.Key.Key_J))
+        if _chapter(window.current_node) is not before:
+            crossing.append(paused[-1])
     bare = QWidget()
     bare.show()
     floor = [press(app, bare, Qt.Key.Key_J) for _ in range(presses)]
     window.close()
     return {"median_ms": statistics.median(times), "p90_ms": pct(times, 90), "max_ms": max(times),
             "paused_median_ms": statistics.median(paused), "paused_p90_ms": pct(paused, 90),
-            "paused_max_ms": max(paused), "pause_ms": pause_ms, "floor_ms": statistics.median(floor)}
+            "paused_max_ms": max(paused), "pause_ms": pause_ms, "floor_ms": statistics.median(floor),
+            "crossing_ms": crossing}
+
+
+def _chapter(node):
+    """The top-level row below the plan (a chapter, or a part) holding `node`: J entering a new one crossed over."""
+    while node is not None and node.parent is not None and node.parent.kind != "plan":
+        node = node.parent
+    return node
 
 
 def row_start(cache: Path, tmp: Path, runs: int = 2) -> dict:

@@ -40,6 +40,8 @@ def describe(name: str, r: dict | None, timeout: float) -> tuple[str, str]:
         worst = f", worst {r['max_ms']:.1f} ms" if "max_ms" in r else ""
         paused = (f"; after a {r['pause_ms']} ms pause each: {r['paused_median_ms']:.1f} ms median, p90 "
                   f"{r['paused_p90_ms']:.1f} ms, worst {r['paused_max_ms']:.1f} ms" if "paused_median_ms" in r else "")
+        if r.get("crossing_ms"):
+            paused += " (into a new chapter: " + ", ".join(f"{t:.1f}" for t in r["crossing_ms"]) + " ms)"
         return f"{r['median_ms']:.1f} ms median, p90 {r['p90_ms']:.1f} ms{worst}{paused}", f"{r['floor_ms']:.2f} ms"
     if name == "start":
         quick = f"; one quick_check {r['quick_check_s']:.2f} s" if "quick_check_s" in r else ""
