@@ -347,6 +347,32 @@ def test_a_merge_whose_backup_fails_writes_nothing(desks, monkeypatch) -> None:
     assert [p.name for p in (a.path.parent / "backups").glob("*")] == []
 
 
+def test_a_merge_whose_commit_fails_keeps_no_copy_and_prunes_none(desks, monkeypatch) -> None:
+    """COMMIT itself can fail (a full disk as the -wal grows; here a deferred foreign key): the copy taken
+    meanwhile goes, and the copies it would have made redundant stay (pruning waits for the commit)."""
+    from workbench.storage.backups import taking
+    from workbench.storage.sync import merge as merge_module
+
+    a, b = desks("a", "张三"), desks("b", "李四")
+    b.lead(0, "市科技局")
+    older = taking.take_backup(a.path, a.path, reason="import")
+    monkeypatch.setenv("WORKBENCH_BACKUP_CAP_MB", "0")  # a full cap: a kept copy prunes every older one
+    before = _untouched(a)
+    real = merge_module.record_new_authors
+
+    def commit_fails(db) -> None:
+        real(db)
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS parent (id INTEGER PRIMARY KEY)")
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS child (id REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)")
+        db.execute("INSERT INTO temp.child VALUES (1)")  # checked at COMMIT only
+
+    monkeypatch.setattr(merge_module, "record_new_authors", commit_fails)
+    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+        a.merge(b)
+    assert _untouched(a)[:2] == before[:2]
+    assert sorted(p.name for p in (a.path.parent / "backups").glob("*")) == [older.name, older.name + ".json"]
+
+
 def test_a_commit_between_the_copy_s_pin_and_the_merge_s_transaction_is_in_the_copy(desks, monkeypatch) -> None:
     """The copy is pinned before their log is checked; another connection committing meanwhile (a second
     window, the command line) makes the merge pin again once it holds the write lock: the copy kept is the

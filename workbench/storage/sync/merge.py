@@ -155,7 +155,7 @@ def merge_workspace(
     # No quick_check of OTHER: merge takes nothing but its event rows, and reads and checks every one of
     # them (verified); a damaged page surfaces there as a refusal naming the file.
     theirs_db = open_source(other, quick_check=False)
-    early_pool, early, copying, copy = ThreadPoolExecutor(1), None, None, None
+    early_pool, early, copying, copy, committed = ThreadPoolExecutor(1), None, None, None, False
     try:
         try:
             their_uuid = audit.workspace_uuid(theirs_db)
@@ -229,9 +229,12 @@ def merge_workspace(
                 del state
             changed, new_conflicts = done
             open_count = int(db.execute("SELECT count(*) FROM conflicts WHERE status = 'open'").fetchone()[0])
-            copy = copying.kept() if copying is not None else None  # (its error, a full disk: nothing merged)
+            if copying is not None:
+                copying.ready()  # (its error, a full disk: nothing merged)
+        committed = True  # (not before COMMIT returned: a COMMIT that fails keeps no copy and prunes none)
+        copy = copying.kept() if copying is not None else None
     finally:
-        if copying is not None and copy is None:  # refused: the copy goes
+        if copying is not None and not committed:  # refused: the copy goes
             copying.discard()
         if early is not None:
             early.cancel()  # (a refusal: it stops at once; otherwise it is done)
