@@ -373,6 +373,34 @@ def test_a_merge_whose_commit_fails_keeps_no_copy_and_prunes_none(desks, monkeyp
     assert sorted(p.name for p in (a.path.parent / "backups").glob("*")) == [older.name, older.name + ".json"]
 
 
+def test_a_failure_after_the_commit_keeps_the_copy_of_the_committed_merge(desks, monkeypatch) -> None:
+    """What runs after COMMIT returned (restoring the page cache, starting the checkpoint thread) can still
+    fail; the merge is in the file then, and so the copy taken before it stays."""
+    import contextlib
+
+    from workbench.storage.sync import merge as merge_module
+
+    a, b = desks("a", "张三"), desks("b", "李四")
+    b.lead(0, "市科技局")
+    count = a.repo.event_count()
+
+    @contextlib.contextmanager
+    def fails_after(db):
+        yield
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(merge_module, "_page_cache", fails_after)
+    with pytest.raises(OSError, match="Input/output"):
+        a.merge(b)
+    assert a.repo.event_count() > count  # committed
+    (copy,) = backups(a.path)
+    conn = sqlite3.connect(copy)
+    try:
+        assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == count
+    finally:
+        conn.close()
+
+
 def test_a_commit_between_the_copy_s_pin_and_the_merge_s_transaction_is_in_the_copy(desks, monkeypatch) -> None:
     """The copy is pinned before their log is checked; another connection committing meanwhile (a second
     window, the command line) makes the merge pin again once it holds the write lock: the copy kept is the
