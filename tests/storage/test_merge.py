@@ -552,3 +552,33 @@ def test_a_clock_set_ahead_does_not_win_a_dispute(desks, monkeypatch) -> None:
     winner = min((conflict.a.event, conflict.b.event), key=lambda e: e.hash)
     assert conflict.b.event == winner and a.leads(0)[0][0] == winner.after[0]["name"]
     assert conflict.status == "open" and verify(a.repo.db).ok
+
+
+def test_a_large_merge_checkpoints_after_its_commit_and_a_refused_one_not_at_all(desks, monkeypatch) -> None:
+    """From DEFERRED_CHECKPOINT incoming events the merge's checkpoint runs on a thread once it has committed
+    (files/checkpoint.py), for this workspace's file; a merge refused inside its transaction starts none."""
+    from workbench.storage.files import checkpoint
+    from workbench.storage.sync import merge as merge_module
+
+    monkeypatch.setattr(merge_module, "DEFERRED_CHECKPOINT", 1)
+    started: list[tuple[Path, int, bool]] = []
+    real_start = checkpoint.start
+
+    def start(path: Path) -> None:
+        (pages,) = a.repo.db.execute("PRAGMA wal_autocheckpoint").fetchone()
+        started.append((Path(path), pages, a.repo.db.conn.in_transaction))
+        real_start(path)
+
+    monkeypatch.setattr(checkpoint, "start", start)
+    a, b, c = desks("a", "张三"), desks("b", "李四"), desks("c", "王五")
+    for desk in (a, c):
+        desk.repo.add_department(name="市数据局", kind="government_department")
+    with pytest.raises(MergeError, match="市数据局"):
+        a.merge(c)  # refused inside its transaction
+    assert started == []
+    assert a.repo.db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+    b.lead(0, "市科技局")
+    a.merge(b)
+    assert started == [(a.path, 1000, False)]  # after COMMIT, the automatic checkpoint back on
+    checkpoint.settle(a.path)
+    assert not checkpoint.pending()
