@@ -582,3 +582,40 @@ def test_a_large_merge_checkpoints_after_its_commit_and_a_refused_one_not_at_all
     assert started == [(a.path, 1000, False)]  # after COMMIT, the automatic checkpoint back on
     checkpoint.settle(a.path)
     assert not checkpoint.pending()
+
+
+def test_a_copy_pinned_again_removes_the_first_one_once_it_is_done(desks, monkeypatch) -> None:
+    """Another connection commits between the pin and the merge's transaction while the first copy is still
+    being written: the merge goes on with a new copy, and the first is removed when its thread ends."""
+    import threading
+
+    from workbench.storage.backups import background
+    from workbench.storage.sync import merge as merge_module
+
+    a, b = desks("a", "张三"), desks("b", "李四")
+    b.lead(0, "市科技局")
+    release, slow = threading.Event(), []
+    real_take, real_verified = background.take_backup, merge_module.verified
+
+    def take_backup(*args, **kwargs):
+        if not slow:  # the first copy: still running when the merge pins again
+            slow.append(threading.current_thread())
+            release.wait(10)
+        return real_take(*args, **kwargs)
+
+    def verified_while_another_writes(*args, **kwargs):
+        other = Repository(open_workspace(a.path), Reviewer("王五", "另一窗口"))
+        try:
+            other.set_note(node_id=a.clauses[2], text="另一窗口的备注")
+        finally:
+            other.db.close()
+        return real_verified(*args, **kwargs)
+
+    monkeypatch.setattr(background, "take_backup", take_backup)
+    monkeypatch.setattr(merge_module, "verified", verified_while_another_writes)
+    result = a.merge(b)
+    assert slow[0].is_alive()
+    release.set()
+    slow[0].join(10)
+    kept = sorted(p.name for p in (a.path.parent / "backups").glob("*"))
+    assert kept == [result.backup.name, result.backup.name + ".json"]
