@@ -311,7 +311,7 @@
         <translation>Cannot open the workspace</translation>
     </message>
     <message>
-        <location filename="../../workbench/app.py" line="176" />
+        <location filename="../../workbench/app.py" line="177" />
         <source>今日备份未能完成：%1</source>
         <translation>Today's backup could not be taken: %1</translation>
     </message>
@@ -847,52 +847,52 @@ The current content is kept as a backup first and can be restored again at any t
 <context>
     <name>ChartsView</name>
     <message>
-        <location filename="../../workbench/ui/window/charts.py" line="191" />
+        <location filename="../../workbench/ui/window/charts.py" line="192" />
         <source>有牵头</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/charts.py" line="192" />
+        <location filename="../../workbench/ui/window/charts.py" line="193" />
         <source>继承牵头</source>
         <translation>Inherited lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/charts.py" line="193" />
+        <location filename="../../workbench/ui/window/charts.py" line="194" />
         <source>仅配合</source>
         <translation>Support only</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/charts.py" line="194" />
+        <location filename="../../workbench/ui/window/charts.py" line="195" />
         <source>未标注</source>
         <translation>Untagged</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/charts.py" line="196" />
+        <location filename="../../workbench/ui/window/charts.py" line="197" />
         <source>牵头</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/charts.py" line="196" />
+        <location filename="../../workbench/ui/window/charts.py" line="197" />
         <source>配合</source>
         <translation>Support</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/charts.py" line="197" />
+        <location filename="../../workbench/ui/window/charts.py" line="198" />
         <source>尚无单位标注</source>
         <translation>No departments assigned yet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/charts.py" line="198" />
+        <location filename="../../workbench/ui/window/charts.py" line="199" />
         <source>没有章</source>
         <translation>No chapters</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/charts.py" line="199" />
+        <location filename="../../workbench/ui/window/charts.py" line="200" />
         <source>各章覆盖</source>
         <translation>Coverage by chapter</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/charts.py" line="201" />
+        <location filename="../../workbench/ui/window/charts.py" line="202" />
         <source>单位负荷</source>
         <translation>Department load</translation>
     </message>
@@ -1344,7 +1344,7 @@ The current content is kept as a backup first and can be restored again at any t
     <name>ExportDialog</name>
     <message>
         <location filename="../../workbench/ui/export/export_dialog.py" line="36" />
-        <location filename="../../workbench/ui/export/export_dialog.py" line="243" />
+        <location filename="../../workbench/ui/export/export_dialog.py" line="244" />
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
@@ -1469,12 +1469,12 @@ The current content is kept as a backup first and can be restored again at any t
         <translation>Export into folder</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export/export_dialog.py" line="235" />
+        <location filename="../../workbench/ui/export/export_dialog.py" line="236" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export/export_dialog.py" line="244" />
+        <location filename="../../workbench/ui/export/export_dialog.py" line="245" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
@@ -1919,102 +1919,113 @@ The current content is kept as a backup first and can be restored again at any t
 <context>
     <name>Integrations</name>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="42" />
+        <location filename="../../workbench/ui/window/integrations.py" line="44" />
         <source>合并冲突</source>
         <translation>Merge conflicts</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="47" />
+        <location filename="../../workbench/ui/window/integrations.py" line="49" />
         <source>审核一致性</source>
         <translation>Reviewer agreement</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="51" />
+        <location filename="../../workbench/ui/window/integrations.py" line="53" />
         <source>标注</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="52" />
+        <location filename="../../workbench/ui/window/integrations.py" line="54" />
         <source>修改记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="56" />
+        <location filename="../../workbench/ui/window/integrations.py" line="58" />
         <source>导入任务分工表(&amp;D)…</source>
         <translation>Import &amp;division sheet…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="64" />
+        <location filename="../../workbench/ui/window/integrations.py" line="66" />
         <source>分发副本(&amp;H)…</source>
         <translation>&amp;Hand out a copy…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="66" />
+        <location filename="../../workbench/ui/window/integrations.py" line="68" />
         <source>为另一位审核人写出本工作区的副本</source>
         <translation>Write a copy of this workspace for another reviewer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="71" />
+        <location filename="../../workbench/ui/window/integrations.py" line="73" />
         <source>部门名录(&amp;G)…</source>
         <translation>Department re&amp;gistry…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="129" />
+        <location filename="../../workbench/ui/window/integrations.py" line="131" />
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="129" />
+        <location filename="../../workbench/ui/window/integrations.py" line="131" />
         <source>工作区中还没有规划。</source>
         <translation>The workspace holds no plan yet.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="137" />
+        <location filename="../../workbench/ui/window/integrations.py" line="139" />
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="151" />
+        <location filename="../../workbench/ui/window/integrations.py" line="153" />
         <source>导入任务分工表</source>
         <translation>Import division sheet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="151" />
+        <location filename="../../workbench/ui/window/integrations.py" line="153" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="157" />
+        <location filename="../../workbench/ui/window/integrations.py" line="159" />
         <source>已应用 {n} 条修改</source>
         <translation>Applied {n} change(s)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="181" />
+        <location filename="../../workbench/ui/window/integrations.py" line="183" />
         <source>合并其他审核人的工作区</source>
         <translation>Merge another reviewer's workspace</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="182" />
+        <location filename="../../workbench/ui/window/integrations.py" line="184" />
         <source>工作区 (*.sqlite *.db);;所有文件 (*)</source>
         <translation>Workspace (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/window/integrations.py" line="188" />
+        <source>正在合并 {name}…</source>
+        <translation>Merging {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/window/integrations.py" line="191" />
+        <location filename="../../workbench/ui/window/integrations.py" line="194" />
         <source>无法合并</source>
         <translation>Cannot merge</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="194" />
+        <location filename="../../workbench/ui/window/integrations.py" line="195" />
+        <source>无法写入（{reason}），本工作区未作任何改动。</source>
+        <translation>Could not write ({reason}); this workspace was not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/window/integrations.py" line="202" />
         <source>合并了 {n} 条记录；待处理冲突 {c} 个。</source>
         <translation>Merged {n} event(s); {c} conflict(s) to resolve.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="198" />
+        <location filename="../../workbench/ui/window/integrations.py" line="206" />
         <source>该工作区的记录已全部在本工作区中，没有变化。</source>
         <translation>This workspace already holds all of that workspace's events; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/integrations.py" line="199" />
+        <location filename="../../workbench/ui/window/integrations.py" line="207" />
         <source>合并完成</source>
         <translation>Merge finished</translation>
     </message>
@@ -2423,74 +2434,74 @@ The current content is kept as a backup first and can be restored again at any t
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workbench/ui/window/main_window.py" line="96" />
+        <location filename="../../workbench/ui/window/main_window.py" line="97" />
         <source>规划结构</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/main_window.py" line="97" />
+        <location filename="../../workbench/ui/window/main_window.py" line="98" />
         <source>标注</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/main_window.py" line="98" />
+        <location filename="../../workbench/ui/window/main_window.py" line="99" />
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/main_window.py" line="99" />
+        <location filename="../../workbench/ui/window/main_window.py" line="100" />
         <source>指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/main_window.py" line="100" />
+        <location filename="../../workbench/ui/window/main_window.py" line="101" />
         <source>统计图</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/main_window.py" line="240" />
+        <location filename="../../workbench/ui/window/main_window.py" line="241" />
         <source>已经是最后一条</source>
         <translation>This is the last clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/main_window.py" line="240" />
+        <location filename="../../workbench/ui/window/main_window.py" line="241" />
         <source>已经是第一条</source>
         <translation>This is the first clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/main_window.py" line="250" />
+        <location filename="../../workbench/ui/window/main_window.py" line="251" />
         <source>所有条款都已标注</source>
         <translation>Every clause is tagged</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/main_window.py" line="306" />
+        <location filename="../../workbench/ui/window/main_window.py" line="307" />
         <source>请先在标注区选择要移除的单位</source>
         <translation>Select the department to remove in the tag pane first</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/main_window.py" line="320" />
+        <location filename="../../workbench/ui/window/main_window.py" line="321" />
         <source>未保存：%1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/main_window.py" line="325" />
+        <location filename="../../workbench/ui/window/main_window.py" line="326" />
         <source>撤销失败</source>
         <translation>Undo failed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/main_window.py" line="325" />
+        <location filename="../../workbench/ui/window/main_window.py" line="326" />
         <source>撤销或重做未能写入工作区，撤销记录已清空；已保存的标注不受影响。
 %1</source>
         <translation>An undo or redo could not be written to the workspace; the undo history was cleared. Saved tags are not affected.
 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/main_window.py" line="329" />
+        <location filename="../../workbench/ui/window/main_window.py" line="330" />
         <source>规划纲要任务分工审核工作台</source>
         <translation>Policy review workbench</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window/main_window.py" line="346" />
+        <location filename="../../workbench/ui/window/main_window.py" line="347" />
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
@@ -2538,52 +2549,52 @@ A draft is kept on this computer; saving is retried after you leave, and the tex
 <context>
     <name>PlanTreeModel</name>
     <message>
-        <location filename="../../workbench/ui/tree/plan_tree_model.py" line="209" />
+        <location filename="../../workbench/ui/tree/plan_tree_model.py" line="210" />
         <source>条目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tree/plan_tree_model.py" line="209" />
+        <location filename="../../workbench/ui/tree/plan_tree_model.py" line="210" />
         <source>标注</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tree/plan_tree_model.py" line="270" />
+        <location filename="../../workbench/ui/tree/plan_tree_model.py" line="271" />
         <source>继承</source>
         <translation>inherited</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tree/plan_tree_model.py" line="291" />
+        <location filename="../../workbench/ui/tree/plan_tree_model.py" line="292" />
         <source>（按句标注）</source>
         <translation>(tagged by sentence)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tree/plan_tree_model.py" line="293" />
+        <location filename="../../workbench/ui/tree/plan_tree_model.py" line="294" />
         <source>牵头：</source>
         <translation>Lead: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tree/plan_tree_model.py" line="295" />
+        <location filename="../../workbench/ui/tree/plan_tree_model.py" line="296" />
         <source>配合：</source>
         <translation>Support: </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tree/plan_tree_model.py" line="299" />
+        <location filename="../../workbench/ui/tree/plan_tree_model.py" line="300" />
         <source>继承自 %1：%2</source>
         <translation>Inherited from %1: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tree/plan_tree_model.py" line="301" />
+        <location filename="../../workbench/ui/tree/plan_tree_model.py" line="302" />
         <source>未标注</source>
         <translation>Untagged</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tree/plan_tree_model.py" line="303" />
+        <location filename="../../workbench/ui/tree/plan_tree_model.py" line="304" />
         <source>有疑问</source>
         <translation>Questioned</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tree/plan_tree_model.py" line="307" />
+        <location filename="../../workbench/ui/tree/plan_tree_model.py" line="308" />
         <source>%1/%2 条已有牵头单位</source>
         <translation>%1 of %2 clauses have a lead</translation>
     </message>
@@ -2649,7 +2660,7 @@ A draft is kept on this computer; saving is retried after you leave, and the tex
 <context>
     <name>Reader</name>
     <message>
-        <location filename="../../workbench/ui/window/reader.py" line="170" />
+        <location filename="../../workbench/ui/window/reader.py" line="171" />
         <source>在左侧选择一个条目。</source>
         <translation>Choose an item on the left.</translation>
     </message>
@@ -2718,22 +2729,22 @@ A draft is kept on this computer; saving is retried after you leave, and the tex
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../workbench/ui/session.py" line="400" />
+        <location filename="../../workbench/ui/session.py" line="326" />
         <source>工作区正被 %1 占用，请稍后再试</source>
         <translation>The workspace is in use by %1; try again later</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/session.py" line="400" />
+        <location filename="../../workbench/ui/session.py" line="326" />
         <source>其他程序</source>
         <translation>another program</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/session.py" line="402" />
+        <location filename="../../workbench/ui/session.py" line="329" />
         <source>工作区为只读（%1）</source>
         <translation>The workspace is read-only (%1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/session.py" line="404" />
+        <location filename="../../workbench/ui/session.py" line="331" />
         <source>磁盘已满（%1）</source>
         <translation>The disk is full (%1)</translation>
     </message>
@@ -2867,32 +2878,32 @@ A draft is kept on this computer; saving is retried after you leave, and the tex
 <context>
     <name>TreePanel</name>
     <message>
-        <location filename="../../workbench/ui/tree/tree_panel.py" line="27" />
+        <location filename="../../workbench/ui/tree/tree_panel.py" line="28" />
         <source>筛选：标题或正文包含…</source>
         <translation>Filter: title or text contains…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tree/tree_panel.py" line="29" />
+        <location filename="../../workbench/ui/tree/tree_panel.py" line="30" />
         <source>仅未标注</source>
         <translation>Untagged only</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tree/tree_panel.py" line="31" />
+        <location filename="../../workbench/ui/tree/tree_panel.py" line="32" />
         <source>只显示尚无单位（自身、句子或上级均无）的条款</source>
         <translation>Show only clauses without departments (none of their own, on sentences or inherited)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tree/tree_panel.py" line="84" />
+        <location filename="../../workbench/ui/tree/tree_panel.py" line="85" />
         <source>全部单位</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tree/tree_panel.py" line="87" />
+        <location filename="../../workbench/ui/tree/tree_panel.py" line="88" />
         <source>全部指标</source>
         <translation>All indicators</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/tree/tree_panel.py" line="88" />
+        <location filename="../../workbench/ui/tree/tree_panel.py" line="89" />
         <source>全部章</source>
         <translation>All chapters</translation>
     </message>

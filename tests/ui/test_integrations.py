@@ -7,7 +7,7 @@ import shutil
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from workbench.storage.audit.audit import Reviewer
 
@@ -61,12 +61,56 @@ def test_merge_brings_in_the_other_reviewers_tags(qtbot, window, workspace_path,
     shown = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    from workbench.storage.revision import merged
+
+    real, during = merged.merge_workspace, []
+
+    def watched(*args, **kwargs):  # what the window shows while the merge blocks it
+        cursor = QApplication.overrideCursor()
+        during.append((cursor and cursor.shape(), window.status.currentMessage()))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(merged, "merge_workspace", watched)
     window.actions_by_name["merge"].trigger()
+    assert during == [(Qt.CursorShape.WaitCursor, "正在合并 other.sqlite…")]
+    assert QApplication.overrideCursor() is None
     assert shown and "合并了" in shown[0], shown
     mine = clause(window, "ch05/s01/p01")
     assert [a.name for a in window.session.assignments(mine.db_id)] == ["市科技局"]
     window.actions_by_name["merge"].trigger()  # the same file again changes nothing
     assert "没有变化" in shown[-1]
+
+
+def test_a_merge_stopped_by_a_full_disk_says_so_in_one_line_and_changes_nothing(qtbot, window, seed_workspace,
+                                                                                tmp_path, monkeypatch):  # fmt: skip
+    """The copy taken before the merge (backups/) fails on a full disk: one line, no traceback, nothing merged."""
+    from types import SimpleNamespace
+
+    from workbench.storage.backups import taking
+    from workbench.storage.files.database import open_workspace
+    from workbench.storage.repository import Repository
+    from workbench.storage.signing import Ed25519Signer
+
+    other_path = tmp_path / "other.sqlite"
+    shutil.copyfile(seed_workspace, other_path)
+    other = Repository(open_workspace(other_path, signer=Ed25519Signer.generate()), Reviewer("李四", "市科技局"))
+    other.assign(node_id=other.node_by_key(other.plans()[0].id, "ch05/s01/p01").id,
+                 department_id=other.find_department("市科技局").db_id)  # fmt: skip
+    other.db.close()
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(taking, "json", SimpleNamespace(dumps=full_disk))  # the copy's sidecar cannot be written
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other_path), ""))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append((a[1], a[2])))
+    count = window.session.repo.event_count()
+    window.actions_by_name["merge"].trigger()
+    assert shown == [("无法合并", "无法写入（No space left on device），本工作区未作任何改动。")]
+    assert QApplication.overrideCursor() is None  # the wait cursor went with the merge
+    assert window.session.repo.event_count() == count
+    assert window.session.assignments(clause(window, "ch05/s01/p01").db_id) == []
 
 
 def test_merge_conflicts_show_as_disputed_until_resolved(qtbot, window, seed_workspace, tmp_path, monkeypatch):

@@ -7,11 +7,13 @@ reading and tagging.  GUI thread only.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QTabWidget
 
 from workbench.storage.state.records import Changes
 
@@ -183,9 +185,15 @@ def open_merge(window) -> None:
     if not path:
         return
     try:
-        result, carried = merge_with_revisions(window.session.repo, Path(path), reason=f"merge {Path(path).name}")
+        with _busy(window, translate("Integrations", "正在合并 {name}…").format(name=Path(path).name)):
+            result, carried = merge_with_revisions(window.session.repo, Path(path), reason=f"merge {Path(path).name}")
     except (MergeError, ValueError) as exc:
         QMessageBox.warning(window, translate("Integrations", "无法合并"), str(exc))
+        return
+    except OSError as exc:  # the copy before the merge, or the merge itself, could not be written (a full disk)
+        QMessageBox.warning(window, translate("Integrations", "无法合并"),
+                            translate("Integrations", "无法写入（{reason}），本工作区未作任何改动。")
+                            .format(reason=exc.strerror or exc))  # fmt: skip
         return
     if result.new_events:
         refresh_all(window, events=(result.merge_event or "",))
@@ -200,6 +208,19 @@ def open_merge(window) -> None:
     if result.open_conflicts:
         window.conflicts_dock.show()
         window.conflicts_dock.raise_()
+
+
+@contextlib.contextmanager
+def _busy(window, message: str) -> Iterator[None]:
+    """A wait cursor and a status line while the window waits on a long call (a merge at 100 plans: seconds)."""
+    window.status.showMessage(message)
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    QCoreApplication.processEvents()  # (the message and cursor show before the call blocks the event loop)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+        window.status.clearMessage()
 
 
 def _resolved(window, changes: Changes) -> None:
