@@ -619,3 +619,33 @@ def test_a_copy_pinned_again_removes_the_first_one_once_it_is_done(desks, monkey
     slow[0].join(10)
     kept = sorted(p.name for p in (a.path.parent / "backups").glob("*"))
     assert kept == [result.backup.name, result.backup.name + ".json"]
+
+
+def test_a_disk_that_fills_during_the_copy_leaves_nothing(desks, tmp_path: Path) -> None:
+    """A real full disk (a tmpfs a little larger than the workspace, where the mount is allowed): SQLite's backup
+    stops with "database or disk is full"; the merge is refused, and neither a copy nor a `.part` is left."""
+    import subprocess
+
+    a, b = desks("a", "张三"), desks("b", "李四")
+    b.lead(0, "市科技局")
+    a.repo.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    size = a.path.stat().st_size
+    small = tmp_path / "small"
+    small.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size + size // 2}", "tmpfs", str(small)],
+                             capture_output=True).returncode == 0  # fmt: skip
+    if not mounted:
+        pytest.skip("no tmpfs mount here")
+    try:
+        shutil.copyfile(a.path, small / "a.sqlite")
+        db = open_workspace(small / "a.sqlite", signer=a.signer)
+        try:
+            before = audit.event_count(db)
+            with pytest.raises(sqlite3.OperationalError, match="full"):
+                merge_workspace(db, b.path, reviewer=LEADER)
+            assert audit.event_count(db) == before
+        finally:
+            db.close()
+        assert list((small / "backups").iterdir()) == []
+    finally:
+        subprocess.run(["umount", str(small)], check=False)
