@@ -87,3 +87,25 @@ def test_a_checkpoint_of_a_file_gone_meanwhile_is_dropped_quietly(tmp_path: Path
     checkpoint.settle(tmp_path / "gone.sqlite")
     assert not (tmp_path / "gone.sqlite").exists()
     assert not checkpoint.pending()
+
+
+def test_a_checkpoint_thread_that_cannot_start_is_left_to_sqlite(tmp_path: Path, monkeypatch) -> None:
+    """Starting the thread fails (no thread left to the process): the write has committed, so nothing is
+    raised, and nothing stays pending (close would otherwise join a thread that never started)."""
+    path = tmp_path / "w.sqlite"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+
+    def cannot_start(self) -> None:
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(checkpoint.threading.Thread, "start", cannot_start)
+    with checkpoint.deferred(conn, path):
+        conn.execute("BEGIN")
+        _big_write(conn)
+        conn.execute("COMMIT")
+    monkeypatch.undo()
+    assert not checkpoint.pending()
+    checkpoint.settle(path)
+    assert conn.execute("SELECT count(*) FROM filler").fetchone()[0] == 8000
+    conn.close()

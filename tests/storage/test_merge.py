@@ -347,6 +347,60 @@ def test_a_merge_whose_backup_fails_writes_nothing(desks, monkeypatch) -> None:
     assert [p.name for p in (a.path.parent / "backups").glob("*")] == []
 
 
+def test_a_merge_whose_commit_fails_keeps_no_copy_and_prunes_none(desks, monkeypatch) -> None:
+    """COMMIT itself can fail (a full disk as the -wal grows; here a deferred foreign key): the copy taken
+    meanwhile goes, and the copies it would have made redundant stay (pruning waits for the commit)."""
+    from workbench.storage.backups import taking
+    from workbench.storage.sync import merge as merge_module
+
+    a, b = desks("a", "张三"), desks("b", "李四")
+    b.lead(0, "市科技局")
+    older = taking.take_backup(a.path, a.path, reason="import")
+    monkeypatch.setenv("WORKBENCH_BACKUP_CAP_MB", "0")  # a full cap: a kept copy prunes every older one
+    before = _untouched(a)
+    real = merge_module.record_new_authors
+
+    def commit_fails(db) -> None:
+        real(db)
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS parent (id INTEGER PRIMARY KEY)")
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS child (id REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)")
+        db.execute("INSERT INTO temp.child VALUES (1)")  # checked at COMMIT only
+
+    monkeypatch.setattr(merge_module, "record_new_authors", commit_fails)
+    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+        a.merge(b)
+    assert _untouched(a)[:2] == before[:2]
+    assert sorted(p.name for p in (a.path.parent / "backups").glob("*")) == [older.name, older.name + ".json"]
+
+
+def test_a_failure_after_the_commit_keeps_the_copy_of_the_committed_merge(desks, monkeypatch) -> None:
+    """What runs after COMMIT returned (restoring the page cache, starting the checkpoint thread) can still
+    fail; the merge is in the file then, and so the copy taken before it stays."""
+    import contextlib
+
+    from workbench.storage.sync import merge as merge_module
+
+    a, b = desks("a", "张三"), desks("b", "李四")
+    b.lead(0, "市科技局")
+    count = a.repo.event_count()
+
+    @contextlib.contextmanager
+    def fails_after(db):
+        yield
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(merge_module, "_page_cache", fails_after)
+    with pytest.raises(OSError, match="Input/output"):
+        a.merge(b)
+    assert a.repo.event_count() > count  # committed
+    (copy,) = backups(a.path)
+    conn = sqlite3.connect(copy)
+    try:
+        assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == count
+    finally:
+        conn.close()
+
+
 def test_a_commit_between_the_copy_s_pin_and_the_merge_s_transaction_is_in_the_copy(desks, monkeypatch) -> None:
     """The copy is pinned before their log is checked; another connection committing meanwhile (a second
     window, the command line) makes the merge pin again once it holds the write lock: the copy kept is the
@@ -498,3 +552,100 @@ def test_a_clock_set_ahead_does_not_win_a_dispute(desks, monkeypatch) -> None:
     winner = min((conflict.a.event, conflict.b.event), key=lambda e: e.hash)
     assert conflict.b.event == winner and a.leads(0)[0][0] == winner.after[0]["name"]
     assert conflict.status == "open" and verify(a.repo.db).ok
+
+
+def test_a_large_merge_checkpoints_after_its_commit_and_a_refused_one_not_at_all(desks, monkeypatch) -> None:
+    """From DEFERRED_CHECKPOINT incoming events the merge's checkpoint runs on a thread once it has committed
+    (files/checkpoint.py), for this workspace's file; a merge refused inside its transaction starts none."""
+    from workbench.storage.files import checkpoint
+    from workbench.storage.sync import merge as merge_module
+
+    monkeypatch.setattr(merge_module, "DEFERRED_CHECKPOINT", 1)
+    started: list[tuple[Path, int, bool]] = []
+    real_start = checkpoint.start
+
+    def start(path: Path) -> None:
+        (pages,) = a.repo.db.execute("PRAGMA wal_autocheckpoint").fetchone()
+        started.append((Path(path), pages, a.repo.db.conn.in_transaction))
+        real_start(path)
+
+    monkeypatch.setattr(checkpoint, "start", start)
+    a, b, c = desks("a", "张三"), desks("b", "李四"), desks("c", "王五")
+    for desk in (a, c):
+        desk.repo.add_department(name="市数据局", kind="government_department")
+    with pytest.raises(MergeError, match="市数据局"):
+        a.merge(c)  # refused inside its transaction
+    assert started == []
+    assert a.repo.db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+    b.lead(0, "市科技局")
+    a.merge(b)
+    assert started == [(a.path, 1000, False)]  # after COMMIT, the automatic checkpoint back on
+    checkpoint.settle(a.path)
+    assert not checkpoint.pending()
+
+
+def test_a_copy_pinned_again_removes_the_first_one_once_it_is_done(desks, monkeypatch) -> None:
+    """Another connection commits between the pin and the merge's transaction while the first copy is still
+    being written: the merge goes on with a new copy, and the first is removed when its thread ends."""
+    import threading
+
+    from workbench.storage.backups import background
+    from workbench.storage.sync import merge as merge_module
+
+    a, b = desks("a", "张三"), desks("b", "李四")
+    b.lead(0, "市科技局")
+    release, slow = threading.Event(), []
+    real_take, real_verified = background.take_backup, merge_module.verified
+
+    def take_backup(*args, **kwargs):
+        if not slow:  # the first copy: still running when the merge pins again
+            slow.append(threading.current_thread())
+            release.wait(10)
+        return real_take(*args, **kwargs)
+
+    def verified_while_another_writes(*args, **kwargs):
+        other = Repository(open_workspace(a.path), Reviewer("王五", "另一窗口"))
+        try:
+            other.set_note(node_id=a.clauses[2], text="另一窗口的备注")
+        finally:
+            other.db.close()
+        return real_verified(*args, **kwargs)
+
+    monkeypatch.setattr(background, "take_backup", take_backup)
+    monkeypatch.setattr(merge_module, "verified", verified_while_another_writes)
+    result = a.merge(b)
+    assert slow[0].is_alive()
+    release.set()
+    slow[0].join(10)
+    kept = sorted(p.name for p in (a.path.parent / "backups").glob("*"))
+    assert kept == [result.backup.name, result.backup.name + ".json"]
+
+
+def test_a_disk_that_fills_during_the_copy_leaves_nothing(desks, tmp_path: Path) -> None:
+    """A real full disk (a tmpfs a little larger than the workspace, where the mount is allowed): SQLite's backup
+    stops with "database or disk is full"; the merge is refused, and neither a copy nor a `.part` is left."""
+    import subprocess
+
+    a, b = desks("a", "张三"), desks("b", "李四")
+    b.lead(0, "市科技局")
+    a.repo.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    size = a.path.stat().st_size
+    small = tmp_path / "small"
+    small.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size + size // 2}", "tmpfs", str(small)],
+                             capture_output=True).returncode == 0  # fmt: skip
+    if not mounted:
+        pytest.skip("no tmpfs mount here")
+    try:
+        shutil.copyfile(a.path, small / "a.sqlite")
+        db = open_workspace(small / "a.sqlite", signer=a.signer)
+        try:
+            before = audit.event_count(db)
+            with pytest.raises(sqlite3.OperationalError, match="full"):
+                merge_workspace(db, b.path, reviewer=LEADER)
+            assert audit.event_count(db) == before
+        finally:
+            db.close()
+        assert list((small / "backups").iterdir()) == []
+    finally:
+        subprocess.run(["umount", str(small)], check=False)

@@ -113,6 +113,38 @@ def test_a_merge_stopped_by_a_full_disk_says_so_in_one_line_and_changes_nothing(
     assert window.session.assignments(clause(window, "ch05/s01/p01").db_id) == []
 
 
+def test_a_merge_whose_copy_sqlite_finds_the_disk_full_says_so_in_one_line(qtbot, window, seed_workspace, tmp_path,
+                                                                         monkeypatch):  # fmt: skip
+    """A disk that fills during the copy before the merge is reported by SQLite's backup, not by the OS:
+    sqlite3.OperationalError "database or disk is full" (as a tmpfs shows), which is one warning line too."""
+    import sqlite3
+
+    from workbench.storage.backups import background
+    from workbench.storage.files.database import open_workspace
+    from workbench.storage.repository import Repository
+    from workbench.storage.signing import Ed25519Signer
+
+    other_path = tmp_path / "other.sqlite"
+    shutil.copyfile(seed_workspace, other_path)
+    other = Repository(open_workspace(other_path, signer=Ed25519Signer.generate()), Reviewer("李四", "市科技局"))
+    other.assign(node_id=other.node_by_key(other.plans()[0].id, "ch05/s01/p01").id,
+                 department_id=other.find_department("市科技局").db_id)  # fmt: skip
+    other.db.close()
+
+    def full_disk(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(background, "take_backup", full_disk)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other_path), ""))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append((a[1], a[2])))
+    count = window.session.repo.event_count()
+    window.actions_by_name["merge"].trigger()
+    assert shown == [("无法合并", "无法写入（database or disk is full），本工作区未作任何改动。")]
+    assert QApplication.overrideCursor() is None
+    assert window.session.repo.event_count() == count
+
+
 def test_merge_conflicts_show_as_disputed_until_resolved(qtbot, window, seed_workspace, tmp_path, monkeypatch):
     from workbench.storage.files.database import open_workspace
     from workbench.storage.repository import Repository

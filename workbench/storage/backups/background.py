@@ -130,14 +130,21 @@ class MergeBackup(PinnedBackup):
         if discarded:
             self._remove()
 
-    def kept(self) -> Path:
-        """Wait for the copy; return it, or raise what stopped it (the merge must then not commit)."""
+    def ready(self) -> Path:
+        """Wait for the copy; return it, or raise what stopped it (the merge must then not commit).  Called
+        inside the merge's transaction: nothing is pruned yet (its COMMIT may still fail)."""
         self.wait()
         if self.error is not None:
             raise self.error
         assert self.taken is not None
-        prune(self.workspace)
         return self.taken
+
+    def kept(self) -> Path:
+        """The copy, once the merge has committed: the copies it makes redundant are pruned now."""
+        taken = self.ready()
+        with contextlib.suppress(OSError):  # housekeeping after the commit: the next copy prunes again
+            prune(self.workspace)
+        return taken
 
     def discard(self, *, wait: bool = True) -> None:
         """Remove the copy (the merge did not commit): now if it is done or `wait`, else when it is done."""

@@ -26,6 +26,11 @@ def is_busy(exc: BaseException) -> bool:
     return isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc))
 
 
+def is_disk_full(exc: BaseException) -> bool:
+    """A write SQLite could not make for want of space (SQLite says so itself, not through an OSError)."""
+    return isinstance(exc, sqlite3.OperationalError) and "full" in str(exc)
+
+
 DEADLINE_S = 2.0  # never retry past this: a window must not freeze behind another program's lock
 
 

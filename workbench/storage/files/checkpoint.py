@@ -55,8 +55,11 @@ def start(path: Path) -> None:
         before = _pending.get(real)
         thread = threading.Thread(target=_run, args=(real, before), name=f"checkpoint {Path(real).name}",
                                   daemon=False)  # (an exiting command waits for it)
-        _pending[real] = thread
-        thread.start()
+        try:
+            thread.start()
+        except RuntimeError:  # no thread to be had: the write has committed; SQLite checkpoints later
+            return
+        _pending[real] = thread  # (under the lock: the thread removes itself only after this)
 
 
 def pending() -> bool:

@@ -155,7 +155,7 @@ def merge_workspace(
     # No quick_check of OTHER: merge takes nothing but its event rows, and reads and checks every one of
     # them (verified); a damaged page surfaces there as a refusal naming the file.
     theirs_db = open_source(other, quick_check=False)
-    early_pool, early, copying, copy = ThreadPoolExecutor(1), None, None, None
+    early_pool, early, copying, copy, committed = ThreadPoolExecutor(1), None, None, None, []
     try:
         try:
             their_uuid = audit.workspace_uuid(theirs_db)
@@ -193,7 +193,7 @@ def merge_workspace(
         # a thread; a small one's is cheap and stays where SQLite does it, in COMMIT.
         deferred = Path(main_file) if main_file and len(incoming) >= DEFERRED_CHECKPOINT else None
         with checkpoint.deferred(db.conn, deferred), ThreadPoolExecutor(1) as pool, \
-                attached(db, theirs_db.uri) as schema, _page_cache(db), db.atomic():  # fmt: skip
+                attached(db, theirs_db.uri) as schema, _page_cache(db), _on_commit(committed), db.atomic():  # fmt: skip
             if copying is not None:  # exactly the state this transaction begins with
                 copying = copying.confirm(db.conn, other.name)
             (last_before,) = db.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()
@@ -229,9 +229,11 @@ def merge_workspace(
                 del state
             changed, new_conflicts = done
             open_count = int(db.execute("SELECT count(*) FROM conflicts WHERE status = 'open'").fetchone()[0])
-            copy = copying.kept() if copying is not None else None  # (its error, a full disk: nothing merged)
+            if copying is not None:
+                copying.ready()  # (its error, a full disk: nothing merged)
+        copy = copying.kept() if copying is not None else None  # (pruning waits for the commit: it can fail)
     finally:
-        if copying is not None and copy is None:  # refused: the copy goes
+        if copying is not None and not committed:  # refused: the copy goes
             copying.discard()
         if early is not None:
             early.cancel()  # (a refusal: it stops at once; otherwise it is done)
@@ -250,6 +252,14 @@ def _unreadable(other: Path, exc: sqlite3.DatabaseError) -> WorkspaceError:
     if isinstance(exc, sqlite3.OperationalError):
         return WorkspaceError(f"{other} cannot be read: {exc}; nothing merged")
     return WorkspaceDamaged(f"{other} is damaged: {exc}; nothing merged", other)
+
+
+@contextlib.contextmanager
+def _on_commit(committed: list[bool]) -> Iterator[None]:
+    """Around db.atomic(): `committed` says True once its COMMIT returned (the blocks around it, e.g. the
+    checkpoint thread's start, can still fail after it: the copy of a committed merge stays)."""
+    yield
+    committed.append(True)
 
 
 @contextlib.contextmanager

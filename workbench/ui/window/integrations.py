@@ -176,6 +176,7 @@ def _open_handout(window) -> None:
 
 def open_merge(window) -> None:
     """File › Merge…: bring in another reviewer's workspace of the same plan."""
+    from workbench.storage.files.busy import is_disk_full
     from workbench.storage.sync.merge import MergeError
     from workbench.storage.revision.merged import merge_with_revisions
     from workbench.ui.revision import wiring as revision_wiring
@@ -190,10 +191,12 @@ def open_merge(window) -> None:
     except (MergeError, ValueError) as exc:
         QMessageBox.warning(window, translate("Integrations", "无法合并"), str(exc))
         return
-    except OSError as exc:  # the copy before the merge, or the merge itself, could not be written (a full disk)
+    except Exception as exc:  # the copy before the merge, or the merge itself, could not be written (a full disk)
+        if not isinstance(exc, OSError) and not is_disk_full(exc):  # (SQLite reports a full disk itself)
+            raise
         QMessageBox.warning(window, translate("Integrations", "无法合并"),
                             translate("Integrations", "无法写入（{reason}），本工作区未作任何改动。")
-                            .format(reason=exc.strerror or exc))  # fmt: skip
+                            .format(reason=getattr(exc, "strerror", None) or exc))  # fmt: skip
         return
     if result.new_events:
         refresh_all(window, events=(result.merge_event or "",))
