@@ -504,3 +504,20 @@ def test_a_refused_merge_stops_the_early_read(tmp_path: Path, monkeypatch) -> No
     finally:
         for repo in repos:
             repo.db.close()
+
+
+def test_an_early_read_cancelled_before_it_runs_reads_nothing(tmp_path: Path) -> None:
+    """Early.cancel before its thread got to run (a refusal right away): no statement over their events runs."""
+    from workbench.storage.sync import merge_ahead
+
+    repos = _disputing_desks(tmp_path)
+    try:
+        early = merge_ahead.Early((tmp_path / "desk1.sqlite").resolve().as_uri() + "?mode=ro", {})
+        early.cancel()
+        early.run()
+        tables = {name for (name,) in early._conn.execute("SELECT name FROM temp.sqlite_master")}
+        assert "merge_early" not in tables
+        early.close()
+    finally:
+        for repo in repos:
+            repo.db.close()

@@ -138,6 +138,8 @@ class Early:
             conn.execute(f"INSERT INTO temp.merge_values (seq, subject) SELECT seq, subject FROM events WHERE "
                          f"origin = ? AND seq > ? AND subject IN ({', '.join('?' * len(NODE_SUBJECTS))}) AND "
                          "plan_sha256 IS NOT NULL AND node_key IS NOT NULL", [origin, after, *NODE_SUBJECTS])
+        if self._cancelled:  # (interrupt() stops a running statement only, not one about to start)
+            return
         conn.execute(f"CREATE TEMP TABLE merge_early AS {DIGEST}")
 
     def values(self) -> dict[int, tuple[str, str, str | None]]:
