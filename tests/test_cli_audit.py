@@ -117,6 +117,25 @@ def test_merge_conflict_resolve_agreement(capsys, pair, tmp_path, monkeypatch):
     assert "市财政局(牵头)、市科技局(配合)  〔会商〕  [key " in out.strip().splitlines()[-2]
 
 
+def test_a_merge_lists_its_first_new_conflicts_and_says_how_many_more(capsys, pair, tmp_path, monkeypatch):
+    """Two reviewers' whole plans can disagree 50,000 times: merge prints the first MERGE_LISTED, then a count."""
+    from workbench.cli import merge_commands
+
+    a, b = pair
+    nodes = [NODE, "ch03/s01/p02", "ch05/s01/p01"]
+    for path, name, department in ((a, "张三", "市科技局"), (b, "李四", "市财政局")):
+        monkeypatch.setenv("WORKBENCH_DATA_DIR", str(tmp_path / f"profile-{name}"))
+        for node in nodes:
+            run(capsys, "assign", node, department, "--db", path, "--reviewer", name)
+    monkeypatch.setenv("WORKBENCH_DATA_DIR", str(tmp_path / "profile-组长"))
+    monkeypatch.setattr(merge_commands, "MERGE_LISTED", 2)
+    code, out, _ = run(capsys, "merge", b, "--db", a, "--reviewer", "组长")
+    assert code == 0 and "3 new conflict(s)" in out
+    assert out.count("#c") == 2 and "... and 1 more new conflict(s)" in out and "resolve with" in out
+    code, out, _ = run(capsys, "conflicts", "--db", a)
+    assert code == 0 and out.count("#c") == 3
+
+
 def test_merge_refusals(capsys, pair, tmp_path, seed_path):
     a, _ = pair
     other = tmp_path / "other.txt"

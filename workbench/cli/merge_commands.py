@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 from pathlib import Path
 
 from workbench.cli import EXIT_OK, CliError, Command, repository
@@ -10,6 +11,9 @@ from workbench.cli import EXIT_OK, CliError, Command, repository
 KIND_LABELS = {"lead": "牵头单位不同", "tag": "一方有、另一方无（增删不一致）", "assignments": "责任单位不同",
                "indicator_links": "关联指标不同", "note": "备注不同", "review_status": "审核状态不同",
                "timing": "完成时限不同", "department": "部门信息不同", "remark": "公开备注不同"}  # fmt: skip
+
+
+MERGE_LISTED = 20  # new conflicts a merge prints; `workbench conflicts` lists every one
 
 
 def register(command: Command) -> None:
@@ -44,7 +48,10 @@ def cmd_merge(args: argparse.Namespace) -> int:
         if result.backup:
             print(f"backup before the merge: {result.backup}")
         if result.new_conflicts:
-            _print_conflicts(repo.db, ids=set(result.new_conflicts))
+            shown = _print_conflicts(repo.db, ids=set(result.new_conflicts), limit=MERGE_LISTED)
+            if len(result.new_conflicts) > shown:  # (50,000 after two reviewers' whole city plans)
+                print(f"... and {len(result.new_conflicts) - shown} more new conflict(s): `workbench conflicts` lists "
+                      "them all (--limit N --offset M: a page)")
             print("resolve with: workbench resolve ID --take a|b|\"部门,部门\"")
     finally:
         repo.db.close()
@@ -83,6 +90,7 @@ def _print_conflicts(db, *, status: str | None = None, ids: set[int] | None = No
         chosen = iter_conflicts(db, status=status, offset=offset, limit=limit)
     else:
         chosen = (c for c in iter_conflicts(db, status=None, after=min(ids) - 1 if ids else 0) if c.id in ids)
+        chosen = itertools.islice(chosen, limit)
     shown = 0
     for c in chosen:
         shown += 1
