@@ -401,6 +401,21 @@ def test_a_failure_after_the_commit_keeps_the_copy_of_the_committed_merge(desks,
         conn.close()
 
 
+def _while_another_window_writes(desk: Desk, verified):
+    """`verified` (merge's check of their log), after a note written to `desk` by another connection: a commit
+    between the pin of the copy before the merge and the merge's transaction."""
+
+    def checked(*args, **kwargs):
+        other = Repository(open_workspace(desk.path), Reviewer("王五", "另一窗口"))
+        try:
+            other.set_note(node_id=desk.clauses[2], text="另一窗口的备注")
+        finally:
+            other.db.close()
+        return verified(*args, **kwargs)
+
+    return checked
+
+
 def test_a_commit_between_the_copy_s_pin_and_the_merge_s_transaction_is_in_the_copy(desks, monkeypatch) -> None:
     """The copy is pinned before their log is checked; another connection committing meanwhile (a second
     window, the command line) makes the merge pin again once it holds the write lock: the copy kept is the
@@ -409,17 +424,7 @@ def test_a_commit_between_the_copy_s_pin_and_the_merge_s_transaction_is_in_the_c
 
     a, b = desks("a", "张三"), desks("b", "李四")
     b.lead(0, "市科技局")
-    real = merge_module.verified
-
-    def verified_while_another_writes(*args, **kwargs):
-        other = Repository(open_workspace(a.path), Reviewer("王五", "另一窗口"))
-        try:
-            other.set_note(node_id=a.clauses[2], text="另一窗口的备注")
-        finally:
-            other.db.close()
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(merge_module, "verified", verified_while_another_writes)
+    monkeypatch.setattr(merge_module, "verified", _while_another_window_writes(a, merge_module.verified))
     result = a.merge(b)
     conn = sqlite3.connect(result.backup)
     try:
@@ -595,7 +600,7 @@ def test_a_copy_pinned_again_removes_the_first_one_once_it_is_done(desks, monkey
     a, b = desks("a", "张三"), desks("b", "李四")
     b.lead(0, "市科技局")
     release, slow = threading.Event(), []
-    real_take, real_verified = background.take_backup, merge_module.verified
+    real_take = background.take_backup
 
     def take_backup(*args, **kwargs):
         if not slow:  # the first copy: still running when the merge pins again
@@ -603,16 +608,8 @@ def test_a_copy_pinned_again_removes_the_first_one_once_it_is_done(desks, monkey
             release.wait(10)
         return real_take(*args, **kwargs)
 
-    def verified_while_another_writes(*args, **kwargs):
-        other = Repository(open_workspace(a.path), Reviewer("王五", "另一窗口"))
-        try:
-            other.set_note(node_id=a.clauses[2], text="另一窗口的备注")
-        finally:
-            other.db.close()
-        return real_verified(*args, **kwargs)
-
     monkeypatch.setattr(background, "take_backup", take_backup)
-    monkeypatch.setattr(merge_module, "verified", verified_while_another_writes)
+    monkeypatch.setattr(merge_module, "verified", _while_another_window_writes(a, merge_module.verified))
     result = a.merge(b)
     assert slow[0].is_alive()
     release.set()

@@ -17,6 +17,21 @@ def clause(window, key):
     return plan.root.find(key)
 
 
+def other_reviewer(seed_workspace, tmp_path):
+    """李四's workspace of the seed (his own key), with 市科技局 leading ch05/s01/p01."""
+    from workbench.storage.files.database import open_workspace
+    from workbench.storage.repository import Repository
+    from workbench.storage.signing import Ed25519Signer
+
+    other_path = tmp_path / "other.sqlite"
+    shutil.copyfile(seed_workspace, other_path)
+    other = Repository(open_workspace(other_path, signer=Ed25519Signer.generate()), Reviewer("李四", "市科技局"))
+    other.assign(node_id=other.node_by_key(other.plans()[0].id, "ch05/s01/p01").id,
+                 department_id=other.find_department("市科技局").db_id)  # fmt: skip
+    other.db.close()
+    return other_path
+
+
 def test_features_are_installed(window):
     for name in ("export", "merge", "audit", "import_division"):
         assert window.actions_by_name[name].isEnabled(), name
@@ -46,17 +61,7 @@ def test_ctrl_e_exports_in_a_worker(qtbot, window, departments, tmp_path, monkey
 
 def test_merge_brings_in_the_other_reviewers_tags(qtbot, window, workspace_path, seed_workspace, tmp_path,
                                                    monkeypatch):
-    from workbench.storage.files.database import open_workspace
-    from workbench.storage.repository import Repository
-    from workbench.storage.signing import Ed25519Signer
-
-    other_path = tmp_path / "other.sqlite"
-    shutil.copyfile(seed_workspace, other_path)
-    other = Repository(open_workspace(other_path, signer=Ed25519Signer.generate()), Reviewer("李四", "市科技局"))  # 李四's own key
-    plan_id = other.plans()[0].id
-    node = other.node_by_key(plan_id, "ch05/s01/p01")
-    other.assign(node_id=node.id, department_id=other.find_department("市科技局").db_id)
-    other.db.close()
+    other_path = other_reviewer(seed_workspace, tmp_path)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other_path), ""))
     shown = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
@@ -87,16 +92,8 @@ def test_a_merge_stopped_by_a_full_disk_says_so_in_one_line_and_changes_nothing(
     from types import SimpleNamespace
 
     from workbench.storage.backups import taking
-    from workbench.storage.files.database import open_workspace
-    from workbench.storage.repository import Repository
-    from workbench.storage.signing import Ed25519Signer
 
-    other_path = tmp_path / "other.sqlite"
-    shutil.copyfile(seed_workspace, other_path)
-    other = Repository(open_workspace(other_path, signer=Ed25519Signer.generate()), Reviewer("李四", "市科技局"))
-    other.assign(node_id=other.node_by_key(other.plans()[0].id, "ch05/s01/p01").id,
-                 department_id=other.find_department("市科技局").db_id)  # fmt: skip
-    other.db.close()
+    other_path = other_reviewer(seed_workspace, tmp_path)
 
     def full_disk(*args, **kwargs):
         raise OSError(28, "No space left on device")
@@ -120,16 +117,8 @@ def test_a_merge_whose_copy_sqlite_finds_the_disk_full_says_so_in_one_line(qtbot
     import sqlite3
 
     from workbench.storage.backups import background
-    from workbench.storage.files.database import open_workspace
-    from workbench.storage.repository import Repository
-    from workbench.storage.signing import Ed25519Signer
 
-    other_path = tmp_path / "other.sqlite"
-    shutil.copyfile(seed_workspace, other_path)
-    other = Repository(open_workspace(other_path, signer=Ed25519Signer.generate()), Reviewer("李四", "市科技局"))
-    other.assign(node_id=other.node_by_key(other.plans()[0].id, "ch05/s01/p01").id,
-                 department_id=other.find_department("市科技局").db_id)  # fmt: skip
-    other.db.close()
+    other_path = other_reviewer(seed_workspace, tmp_path)
 
     def full_disk(*args, **kwargs):
         raise sqlite3.OperationalError("database or disk is full")
@@ -146,16 +135,7 @@ def test_a_merge_whose_copy_sqlite_finds_the_disk_full_says_so_in_one_line(qtbot
 
 
 def test_merge_conflicts_show_as_disputed_until_resolved(qtbot, window, seed_workspace, tmp_path, monkeypatch):
-    from workbench.storage.files.database import open_workspace
-    from workbench.storage.repository import Repository
-    from workbench.storage.signing import Ed25519Signer
-
-    other_path = tmp_path / "other.sqlite"
-    shutil.copyfile(seed_workspace, other_path)
-    other = Repository(open_workspace(other_path, signer=Ed25519Signer.generate()), Reviewer("李四", "市科技局"))  # 李四's own key
-    node = other.node_by_key(other.plans()[0].id, "ch05/s01/p01")
-    other.assign(node_id=node.id, department_id=other.find_department("市科技局").db_id)
-    other.db.close()
+    other_path = other_reviewer(seed_workspace, tmp_path)
     mine = clause(window, "ch05/s01/p01")
     repo = window.session.repo
     window.session.apply(repo.assign(node_id=mine.db_id, department_id=repo.find_department("市教委").db_id))
