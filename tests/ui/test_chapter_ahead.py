@@ -63,7 +63,7 @@ def test_the_next_chapter_opens_whole_in_idle_time_and_the_current_row_stays(qtb
     assert not window.tree.isExpanded(_index(window, ch02))  # not inside the press
     qtbot.waitUntil(lambda: window.tree.isExpanded(_index(window, ch02)))
     assert _whole(window, ch02)
-    assert ch02.db_id in window._opened_chapters
+    assert ch02.db_id in window.chapter_opener.opened
     assert window.tree.currentIndex() == current and window.current_node_id == ch01[1].db_id
     assert window.tree.indexAt(QPoint(0, 0)) == top
     assert window.annotator.target_id == ch01[1].db_id

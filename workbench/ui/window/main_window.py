@@ -80,7 +80,6 @@ class MainWindow(QMainWindow):
         self.tree_panel = TreePanel(session, self.proxy)
         self.tree = self.tree_panel.view
         self.chapter_opener = ChapterOpener(session, self.tree, self.proxy, self)  # J/K/N open chapters whole, the next one ahead
-        self._opened_chapters = self.chapter_opener.opened  # chapters J/K/N (or the opening ahead) expanded whole
         self.reader = Reader(session)
         self.annotation = AnnotationPane(session, self.annotator)
         self.search_panel = SearchPanel(session, backend or make_backend(session))
