@@ -453,6 +453,58 @@ def test_the_copy_before_a_merge_is_the_state_its_transaction_began_with(desks) 
     assert a.repo.event_count() > count + result.new_events  # (its merge event too)
 
 
+def _copy_not_started_early(merge_module, monkeypatch) -> None:
+    """Early's read without starting the copy before the merge: it then starts once the rows are copied."""
+    monkeypatch.setattr(merge_module, "_then_copy", lambda early, pinned: early.run())
+
+
+def test_a_copy_started_after_the_merge_wrote_its_rows_holds_none_of_them(desks, monkeypatch) -> None:
+    """The pin fixes what is copied, not the start (the copy starts once a core is free): a copy started
+    only once the merge's rows are in its transaction is still the state the merge began with."""
+    from workbench.storage.backups.background import MergeBackup
+    from workbench.storage.sync import merge as merge_module
+
+    a, b = desks("a", "张三"), desks("b", "李四")
+    b.lead(0, "市科技局")
+    count = a.repo.event_count()
+    seen_at_start = []
+    real_start = MergeBackup.start
+
+    def start(self) -> None:
+        seen_at_start.append(a.repo.db.execute("SELECT count(*) FROM events").fetchone()[0])
+        real_start(self)
+
+    _copy_not_started_early(merge_module, monkeypatch)
+    monkeypatch.setattr(MergeBackup, "start", start)
+    result = a.merge(b)
+    assert seen_at_start and seen_at_start[0] == count + result.new_events  # started after the rows came in
+    conn = sqlite3.connect(result.backup)
+    try:
+        assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == count
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()
+
+
+def test_a_copy_pinned_again_before_it_started_lets_go_of_the_first_at_once(desks, monkeypatch) -> None:
+    """A commit by another window between the pin and the merge's transaction pins the copy again; the first,
+    never started, releases its snapshot at once (a checkpoint afterwards is not held back by it, though a
+    caller's frame still holds the object) and leaves no file."""
+    from workbench.storage.sync import merge as merge_module
+
+    a, b = desks("a", "张三"), desks("b", "李四")
+    b.lead(0, "市科技局")
+    _copy_not_started_early(merge_module, monkeypatch)
+    monkeypatch.setattr(merge_module, "verified", _while_another_window_writes(a, merge_module.verified))
+    pinned = []
+    real_pin = merge_module.MergeBackup.pin_for
+    monkeypatch.setattr(merge_module.MergeBackup, "pin_for",
+                        lambda *args, **kwargs: pinned.append(real_pin(*args, **kwargs)) or pinned[-1])  # fmt: skip
+    result = a.merge(b)
+    assert len(pinned) == 2 and [p.name for p in backups(a.path)] == [result.backup.name]
+    assert a.repo.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone() == (0, 0, 0)
+
+
 def test_backups_are_taken_on_open_and_before_merge_and_pruned(desks, registry_file: Path) -> None:
     a, b = desks("a", "张三"), desks("b", "李四")
     b.lead(0, "市科技局")

@@ -11,7 +11,8 @@ DailyBackup: the workspace before the day's first write (pinned when the
 window opens, the reviewer tags at once); `wait` is called before the
 process ends.  MergeBackup: a merge pins the state before it checks the other
 file, makes sure once it holds the write lock that nothing was committed
-since (else pins again), copies it while it merges, and keeps the copy
+since (else pins again), copies it while it merges (started once a core is
+free: the pin, not the start, fixes what is copied), and keeps the copy
 (`kept`) only if it commits (`discard` otherwise: a refused merge leaves no
 copy, and prunes none).
 """
@@ -55,6 +56,9 @@ class PinnedBackup:
         return cls(workspace, conn, reason, detail)
 
     def start(self) -> None:
+        """Copy the pinned state on a thread (once: a started copy is left running)."""
+        if self._thread is not None:
+            return
         self._thread = threading.Thread(target=self._run, name=f"{self._reason}-backup", daemon=False)
         self._thread.start()
 
@@ -106,12 +110,14 @@ class MergeBackup(PinnedBackup):
         self.version: int | None = None  # the merging connection's data_version just before the pin
 
     @classmethod
-    def pin_for(cls, conn: sqlite3.Connection, workspace: Path, detail: str) -> MergeBackup:
+    def pin_for(cls, conn: sqlite3.Connection, workspace: Path, detail: str, *, start: bool = True) -> MergeBackup:
+        """Pin the state `conn` sees committed; copy it now, or (start=False) when `start` is called."""
         version = data_version(conn)
         copy = cls.pin_now(workspace, detail=detail)
         assert isinstance(copy, MergeBackup)
         copy.version = version
-        copy.start()
+        if start:
+            copy.start()
         return copy
 
     def confirm(self, conn: sqlite3.Connection, detail: str) -> MergeBackup:
@@ -120,7 +126,13 @@ class MergeBackup(PinnedBackup):
         if self.version is not None and data_version(conn) == self.version:
             return self
         self.discard(wait=False)
-        return MergeBackup.pin_for(conn, self.workspace, detail)
+        return MergeBackup.pin_for(conn, self.workspace, detail, start=self._thread is not None)
+
+    def start(self) -> None:
+        """Copy the pinned state on a thread, unless discarded (any thread may call it; once)."""
+        with self._lock:
+            if not self._discarded:
+                super().start()
 
     def _run(self) -> None:
         super()._run()
@@ -151,7 +163,10 @@ class MergeBackup(PinnedBackup):
         with self._lock:
             self._discarded = True
             finished = self._finished
-        if wait or finished:
+            started = self._thread is not None
+        if not started:  # its snapshot is let go now
+            self._conn.close()
+        elif wait or finished:
             self.wait()
             self._remove()
 

@@ -171,14 +171,15 @@ def merge_workspace(
                 return MergeResult(their_uuid, 0, None, None, seconds=time.perf_counter() - started)
         except sqlite3.DatabaseError as exc:
             raise _unreadable(other, exc) from exc
-        # The copy before the merge is taken, and the values of their new events are read (merge_ahead.Early),
-        # while their log is checked.
+        # The copy before the merge is pinned, and the values of their new events are read (merge_ahead.Early),
+        # while their log is checked; the copy starts once Early is done (_then_copy).
         if backup:
-            copying = MergeBackup.pin_for(db.conn, database_path(db), other.name)
+            copying = MergeBackup.pin_for(db.conn, database_path(db), other.name, start=False)
+        pinned = [copying]
         try:
             early = Early(theirs_db.uri, {origin: seq_at(theirs_db, origin, held - 1) if held else 0
                                           for origin, held in wanted.items()})  # fmt: skip
-            early_run = early, early_pool.submit(early.run)
+            early_run = early, early_pool.submit(_then_copy, early, pinned)
             log = verified(theirs_db, other, roster)
         except sqlite3.DatabaseError as exc:
             raise _unreadable(other, exc) from exc
@@ -195,7 +196,7 @@ def merge_workspace(
         with checkpoint.deferred(db.conn, deferred), ThreadPoolExecutor(1) as pool, \
                 attached(db, theirs_db.uri) as schema, _page_cache(db), _on_commit(committed), db.atomic():  # fmt: skip
             if copying is not None:  # exactly the state this transaction begins with
-                copying = copying.confirm(db.conn, other.name)
+                copying = pinned[0] = copying.confirm(db.conn, other.name)
             (last_before,) = db.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()
             stamp = _up_to_date_until(db, last_before) if targeted else None
             plan = None if stamp is None else plan_targets(db.conn, incoming, last_before, stamp)
@@ -209,6 +210,8 @@ def merge_workspace(
                 raise MergeError(f"{other}: an event appears in two histories ({exc}); nothing merged") from exc
             except CopyError as exc:  # their file changed under us (it was open in the workbench)
                 raise MergeError(f"{other} changed while it was being merged ({exc}); nothing merged") from exc
+            if copying is not None:  # (a copy pinned again by confirm starts here)
+                copying.start()
             record_new_authors(db)
             merge_uuid = None
             if not only_merges:  # bookkeeping alone (their merge of our events) needs no merge of ours
@@ -245,6 +248,17 @@ def merge_workspace(
         their_uuid, new, merge_uuid, copy, changed, tuple(new_conflicts), open_count,
         time.perf_counter() - started, heads,
     )  # fmt: skip
+
+
+def _then_copy(early: Early, pinned: list[MergeBackup | None]) -> None:
+    """Early's read, then the copy before the merge (pinned[0]) starts on a thread of its own.  The check of
+    their log is Python, on one core; Early's SQL takes the other at first, then the copy does.  Started
+    earlier, the copy slowed both; started after the rows are copied, it left that core idle meanwhile."""
+    try:
+        early.run()
+    finally:
+        if pinned[0] is not None:
+            pinned[0].start()
 
 
 def _unreadable(other: Path, exc: sqlite3.DatabaseError) -> WorkspaceError:
