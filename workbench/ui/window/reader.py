@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QTextCursor
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from workbench.core.plan import CHAPTER, PART, PLAN, SENTENCE, PlanNode
@@ -106,12 +106,27 @@ class Reader(QWidget):
         self.browser.setFont(font)
         self.browser.document().setDefaultStyleSheet("a { color: #1d1d1d; text-decoration: none; }")
         self.browser.document().setDocumentMargin(14)
-        layout = QVBoxLayout(self)
+        # The breadcrumb and the text are laid out on a page of their own that fills the reader, not on the
+        # reader itself: a new breadcrumb (each J) then re-lays out this page only. On the reader, Qt passes
+        # every re-layout on to the main window, which lays out all its docks again and has the breadcrumb
+        # and the annotation pane's labels measured and painted a second time for the same keypress.
+        self.page = QWidget(self)
+        layout = QVBoxLayout(self.page)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(self.breadcrumb)
         layout.addWidget(self.browser, 1)
         session.changed.connect(self._on_changed)
         self.show_node(None)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return self.page.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return self.page.minimumSizeHint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        self.page.setGeometry(self.rect())
+        super().resizeEvent(event)
 
     # -- public -----------------------------------------------------------
 
