@@ -41,8 +41,10 @@ def build_main_window(repo, settings, *, path: Path | None = None, backend=None,
     from workbench.ui import background
     from workbench.ui.window import integrations
     from workbench.ui.window.main_window import MainWindow
+    from workbench.ui.window.paint_threads import paint_on_gui_thread
     from workbench.ui.session import Session
 
+    paint_on_gui_thread()  # for callers that made their own QApplication (tests, benchmarks): before the first paint
     session = Session(repo, path=path)
     session.load()
     window = MainWindow(session, settings, backend=backend)
@@ -121,7 +123,9 @@ def run_gui(argv: Sequence[str] = (), *, on_ready: Callable[[object], None] | No
     from workbench.ui.workspace.workspace_open import apply_read_only, install_excepthook, open_for_gui
     from workbench.ui import i18n
     from workbench.ui.workspace.reviewer_dialog import stored_reviewer
+    from workbench.ui.window.paint_threads import paint_on_gui_thread
 
+    paint_on_gui_thread()  # before anything is painted (see paint_threads.py)
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
