@@ -85,9 +85,14 @@ class NoteKeeper(QObject):
         if draft is not None and draft.text == stored:
             self.drafts.remove(key)
             draft = None
-        self.edit.blockSignals(True)
-        self.edit.setPlainText(draft.text if draft is not None else stored)
-        self.edit.blockSignals(False)
+        text = draft.text if draft is not None else stored
+        document = self.edit.document()
+        # Most clauses have no note: the empty box stays as it is (no new document, no repaint on each J) unless
+        # it holds an editing history that Ctrl+Z could bring back onto this node.
+        if text or not document.isEmpty() or document.isUndoAvailable() or document.isRedoAvailable():
+            self.edit.blockSignals(True)
+            self.edit.setPlainText(text)
+            self.edit.blockSignals(False)
         self.base = draft.base if draft is not None else stored
         self.dirty = draft is not None
         self.error = translate("NoteKeeper", "上次未能保存，已从本机草稿恢复") if self.dirty else ""
