@@ -35,6 +35,7 @@ from workbench.ui.annotation.indicator_picker import IndicatorPicker, indicator_
 from workbench.ui.notes import NoteKeeper
 from workbench.ui.session import Session
 from workbench.ui.tagging.suggestion_panel import SuggestionPanel
+from workbench.ui.window.steady_label import SteadyLabel
 
 translate = QCoreApplication.translate
 YEARS = ("2026", "2027", "2028", "2029", "2030")
@@ -71,9 +72,8 @@ class AnnotationPane(QScrollArea):
     # -- building ---------------------------------------------------------
 
     def _build_target(self) -> QVBoxLayout:
-        self.target_label = QLabel()
+        self.target_label = SteadyLabel()  # wraps; a new target each J re-measures its height only (steady_label.py)
         self.target_label.setObjectName("targetLabel")
-        self.target_label.setWordWrap(True)
         self.back_button = QPushButton(self.tr("回到整段"))
         self.back_button.setToolTip(self.tr("标注整段而不是所选句子（Esc）"))
         self.back_button.clicked.connect(self.back_to_clause)

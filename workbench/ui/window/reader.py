@@ -17,11 +17,12 @@ import html
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent, QTextCursor
-from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from workbench.core.plan import CHAPTER, PART, PLAN, SENTENCE, PlanNode
 
 from workbench.ui.session import Session
+from workbench.ui.window.steady_label import SteadyLabel
 from workbench.ui.tagging.tag_state import is_clause
 
 translate = QCoreApplication.translate
@@ -92,10 +93,9 @@ class Reader(QWidget):
         self.terms: list[str] = []
         self.match_spans: dict[int, list[tuple[int, int]]] = {}
         self._shown_body = ""  # the HTML the browser holds (setHtml lays the document out again)
-        self.breadcrumb = QLabel()
+        self.breadcrumb = SteadyLabel()  # wraps; a new trail each J re-measures its height only (steady_label.py)
         self.breadcrumb.setObjectName("breadcrumb")
         self.breadcrumb.setTextFormat(Qt.TextFormat.RichText)
-        self.breadcrumb.setWordWrap(True)
         self.breadcrumb.linkActivated.connect(self._on_crumb)
         self.browser = ReaderBrowser()
         self.browser.setOpenLinks(False)
