@@ -101,17 +101,16 @@ def test_steady_labels_size_hints_do_not_depend_on_the_text(qtbot):
     assert label.heightForWidth(300) > hints[1].height()  # its height for a width is still the text's
 
 
-def test_j_leaves_an_empty_note_and_remark_alone_but_never_keeps_its_editing_history(qtbot, window):
+def test_j_leaves_an_empty_note_box_alone_but_never_keeps_its_editing_history(qtbot, window):
     pane = window.annotation
     ids = clause_ids(window)
     window.select_node(ids[20])
     qtbot.waitUntil(lambda: pane.notes.node_id == ids[20])
-    counter = Counter({"note": pane.note_edit.viewport(), "remark": pane.remark_edit}, (QEvent.Type.Paint,))
+    counter = Counter({"note": pane.note_edit.viewport()}, (QEvent.Type.Paint,))
     try:
         _press_j(qtbot, window, counter)
         assert pane.notes.node_id == ids[21] and pane.note_edit.toPlainText() == ""
         assert counter("note", QEvent.Type.Paint) == 0  # nothing changed in it: not repainted
-        assert counter("remark", QEvent.Type.Paint) == 0  # nor in the empty public remark
     finally:
         counter.remove()
     type_text(pane.note_edit, "待")

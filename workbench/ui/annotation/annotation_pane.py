@@ -283,9 +283,7 @@ class AnnotationPane(QScrollArea):
             self.timing.setCurrentIndex(max(index, 0))
             if not (self.remark_edit.hasFocus() and self.remark_edit.isModified()):
                 taggable = node is not None and node.kind != PLAN and node.db_id is not None
-                remark = self.session.repo.remark(node.db_id) if taggable else ""
-                if remark or self.remark_edit.text() or self.remark_edit.isUndoAvailable():
-                    self.remark_edit.setText(remark)  # (an empty box stays as it is: no repaint on each J)
+                self.remark_edit.setText(self.session.repo.remark(node.db_id) if taggable else "")
                 self.remark_edit.setModified(False)
             if note:
                 self.notes.show(node.db_id if node is not None else None)
