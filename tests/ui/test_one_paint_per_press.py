@@ -131,3 +131,18 @@ def test_qt_paints_without_its_gui_thread_pool(window, monkeypatch):
     monkeypatch.delenv(paint_threads.OPT_OUT)
     paint_threads.paint_on_gui_thread()
     assert os.environ[paint_threads.VARIABLE] == "1"
+
+
+def test_global_shortcuts_filter_the_focus_widget_not_every_event_of_the_application(qtbot, window):
+    shortcuts = window.global_shortcuts
+    field = window.search_panel.query
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    assert shortcuts.watched == [field]
+    combo = window.annotation.indicator_picker.combo  # its field passes the focus to it
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)
+    assert shortcuts.watched[0] is combo and combo.lineEdit() in shortcuts.watched
+    window.tree.setFocus()
+    qtbot.waitUntil(window.tree.hasFocus)
+    assert shortcuts.watched[0] is window.tree and field not in shortcuts.watched and combo not in shortcuts.watched

@@ -6,9 +6,13 @@ ShortcutOverride event).  Under X11's key scheme a QLineEdit claims Ctrl+E
 filter, the department picker, the indicator box or the search box: just
 where a reviewer is after tagging with A…Enter or searching with Ctrl+F.
 
-`GlobalShortcuts` is an application event filter: for a key that is the
-shortcut of one of the window's application-wide actions (export, search,
-import, quit, help), it refuses the field's claim, so the action fires.  Keys
+`GlobalShortcuts` filters the focus widget's events (Qt sends the claim to
+the focus widget): for a key that is the shortcut of one of the window's
+application-wide actions (export, search, import, quit, help), it refuses the
+field's claim, so the action fires.  It follows the focus rather than
+filtering the whole application: an application filter written in Python is
+called for every event of every widget, some fifty per J (paints, layouts,
+timers), which cost that press about a millisecond after a reading pause.  Keys
 a field really uses for editing (copy, paste, undo, select all, Delete, the
 letters and digits) are not application-wide actions here, so they stay with
 the field.
@@ -31,10 +35,21 @@ class GlobalShortcuts(QObject):
         super().__init__(window)
         self.window = window
         self.keys = {seq[0].toCombined() for action in actions for seq in action.shortcuts() if seq.count() == 1}
+        self.watched: list[QWidget] = []  # the focus widget and its parts that pass focus to it (a combo's field)
         app = QApplication.instance()
         if app is not None:
-            app.installEventFilter(self)
-            window.destroyed.connect(lambda _o=None: app.removeEventFilter(self))
+            app.focusChanged.connect(self._follow_focus)  # disconnected when this (a child of the window) goes
+            self._follow_focus(None, QApplication.focusWidget())
+
+    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        for widget in self.watched:
+            try:
+                widget.removeEventFilter(self)
+            except RuntimeError:  # the widget is gone, and its filters with it
+                pass
+        self.watched = [] if new is None else [new, *(w for w in new.findChildren(QWidget) if w.focusProxy() is new)]
+        for widget in self.watched:
+            widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
