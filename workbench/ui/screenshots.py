@@ -112,6 +112,7 @@ def take(out: Path, *, language: str = "zh_CN") -> list[Path]:
             """Save the window (or a dialog shown over it) as NAME.png; a dialog is closed after."""
             if widget is not None:
                 widget.show()
+            window.annotation.suggestion_panel.flush()  # due SUGGEST_PAUSE_MS after a selection: not a race with _settle
             _settle()
             path = out / f"{name}.png"
             (widget or window).grab().save(str(path))
