@@ -672,25 +672,39 @@ def test_a_large_merge_checkpoints_after_its_commit_and_a_refused_one_not_at_all
 
 def test_a_copy_pinned_again_removes_the_first_one_once_it_is_done(desks, monkeypatch) -> None:
     """Another connection commits between the pin and the merge's transaction while the first copy is still
-    being written: the merge goes on with a new copy, and the first is removed when its thread ends."""
+    being written: the merge goes on with a new copy, and the first is removed when its thread ends.  The
+    first copy starts once Early's read is done, here only after that commit (a loaded machine), and the
+    check of their log waits for it: the test does not rely on Early winning the race."""
     import threading
 
     from workbench.storage.backups import background
     from workbench.storage.sync import merge as merge_module
+    from workbench.storage.sync.merge_ahead import Early
 
     a, b = desks("a", "张三"), desks("b", "李四")
     b.lead(0, "市科技局")
-    release, slow = threading.Event(), []
-    real_take = background.take_backup
+    release, slow, running, written = threading.Event(), [], threading.Event(), threading.Event()
+    real_take, real_run, real_verified = background.take_backup, Early.run, merge_module.verified
 
     def take_backup(*args, **kwargs):
         if not slow:  # the first copy: still running when the merge pins again
             slow.append(threading.current_thread())
+            running.set()
             release.wait(10)
         return real_take(*args, **kwargs)
 
+    def late_run(self) -> None:  # Early's read ends only after the other window's commit
+        written.wait(10)
+        real_run(self)
+
+    def once_the_first_copy_runs(*args, **kwargs):
+        written.set()
+        assert running.wait(10)
+        return real_verified(*args, **kwargs)
+
     monkeypatch.setattr(background, "take_backup", take_backup)
-    monkeypatch.setattr(merge_module, "verified", _while_another_window_writes(a, merge_module.verified))
+    monkeypatch.setattr(Early, "run", late_run)
+    monkeypatch.setattr(merge_module, "verified", _while_another_window_writes(a, once_the_first_copy_runs))
     result = a.merge(b)
     assert slow[0].is_alive()
     release.set()
