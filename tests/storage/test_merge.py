@@ -534,6 +534,63 @@ def test_a_discarded_copy_stops_at_its_next_step_and_leaves_nothing(desks, monke
     assert [p.name for p in (a.path.parent / "backups").glob("*")] == []
 
 
+def _no_thread_for(background, monkeypatch, times: int) -> list[str]:
+    """The next `times` copy threads cannot be started (a process at its thread limit); returns who tried."""
+    import threading
+    from types import SimpleNamespace
+
+    tried = []
+
+    class Thread(threading.Thread):
+        def start(self) -> None:
+            tried.append(threading.current_thread().name)
+            if len(tried) <= times:
+                raise RuntimeError("can't start new thread")
+            super().start()
+
+    monkeypatch.setattr(background, "threading", SimpleNamespace(Thread=Thread, Lock=threading.Lock))
+    return tried
+
+
+def test_a_copy_whose_thread_cannot_start_is_not_started_and_lets_go_of_its_snapshot(desks, monkeypatch) -> None:
+    """No thread to be had: `start` raises and the copy stays not started, so `discard` releases its snapshot
+    (a checkpoint passes) instead of joining a thread that never ran."""
+    from workbench.storage.backups import background
+
+    a = desks("a", "张三")
+    _no_thread_for(background, monkeypatch, 1)
+    copy = background.MergeBackup.pin_for(a.repo.db.conn, a.path, "李四.sqlite", start=False)
+    with pytest.raises(RuntimeError, match="new thread"):
+        copy.start()
+    assert not copy.done()
+    copy.discard()
+    assert a.repo.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone() == (0, 0, 0)
+    assert [p.name for p in (a.path.parent / "backups").glob("*")] == []
+
+
+def test_a_copy_early_could_not_start_is_started_by_the_merge(desks) -> None:
+    """Early's thread starts the copy once its read is done; when no thread is to be had then, that is not
+    Early's failure (its values are still taken): the merge starts the copy after the rows are copied, on its
+    own thread, and keeps it."""
+    import threading
+
+    from workbench.storage.backups import background
+
+    a, b = desks("a", "张三"), desks("b", "李四")
+    b.lead(0, "市科技局")
+    count = a.repo.event_count()
+    with pytest.MonkeyPatch.context() as patch:
+        tried = _no_thread_for(background, patch, 1)
+        result = a.merge(b)
+    assert len(tried) == 2 and tried[1] == threading.current_thread().name != tried[0]
+    conn = sqlite3.connect(result.backup)
+    try:
+        assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == count
+    finally:
+        conn.close()
+    assert a.repo.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone() == (0, 0, 0)
+
+
 def test_backups_are_taken_on_open_and_before_merge_and_pruned(desks, registry_file: Path) -> None:
     a, b = desks("a", "张三"), desks("b", "李四")
     b.lead(0, "市科技局")

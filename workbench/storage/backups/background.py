@@ -65,8 +65,9 @@ class PinnedBackup:
         """Copy the pinned state on a thread (once: a started copy is left running)."""
         if self._thread is not None:
             return
-        self._thread = threading.Thread(target=self._run, name=f"{self._reason}-backup", daemon=False)
-        self._thread.start()
+        thread = threading.Thread(target=self._run, name=f"{self._reason}-backup", daemon=False)
+        thread.start()  # (no thread to be had: RuntimeError, and the copy stays not started)
+        self._thread = thread
 
     def _run(self) -> None:
         try:

@@ -258,7 +258,8 @@ def _then_copy(early: Early, pinned: list[MergeBackup | None]) -> None:
         early.run()
     finally:
         if pinned[0] is not None:
-            pinned[0].start()
+            with contextlib.suppress(RuntimeError):  # no thread to be had: not Early's failure; the merge
+                pinned[0].start()  # starts the copy after the rows are copied, and refuses there if it cannot
 
 
 def _unreadable(other: Path, exc: sqlite3.DatabaseError) -> WorkspaceError:
