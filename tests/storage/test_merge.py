@@ -535,6 +535,42 @@ def test_a_discarded_copy_stops_at_its_next_step_and_leaves_nothing(desks, monke
     assert [p.name for p in (a.path.parent / "backups").glob("*")] == []
 
 
+def test_a_merge_refused_while_early_still_reads_starts_no_copy_and_holds_no_snapshot(desks, monkeypatch) -> None:
+    """Their log fails its check while Early still reads: the copy, never started, is discarded (its snapshot let
+    go at once), and Early, ending afterwards, does not start it: no thread, no file, a checkpoint passes."""
+    import threading
+
+    from workbench.storage.backups.background import MergeBackup
+    from workbench.storage.sync import merge as merge_module
+    from workbench.storage.sync.merge_ahead import Early
+
+    a, b = desks("a", "张三"), desks("b", "李四")
+    b.lead(0, "市科技局")
+    discarded, ended = threading.Event(), []
+    real_run, real_discard = Early.run, MergeBackup.discard
+
+    def late_run(self) -> None:  # Early ends only once the refusal has discarded the copy
+        discarded.wait(10)
+        real_run(self)
+        ended.append(True)
+
+    def discard(self, **kwargs) -> None:
+        real_discard(self, **kwargs)
+        discarded.set()
+
+    def refused(*args, **kwargs):
+        raise MergeError("their log does not verify")
+
+    monkeypatch.setattr(Early, "run", late_run)
+    monkeypatch.setattr(MergeBackup, "discard", discard)
+    monkeypatch.setattr(merge_module, "verified", refused)
+    with pytest.raises(MergeError, match="does not verify"):
+        a.merge(b)
+    assert ended and not [t for t in threading.enumerate() if t.name == "merge-backup"]
+    assert list((a.path.parent / "backups").glob("*")) == []
+    assert a.repo.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone() == (0, 0, 0)
+
+
 def _no_thread_for(background, monkeypatch, times: int) -> list[str]:
     """The next `times` copy threads cannot be started (a process at its thread limit); returns who tried."""
     import threading
