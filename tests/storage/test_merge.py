@@ -571,6 +571,35 @@ def test_a_merge_refused_while_early_still_reads_starts_no_copy_and_holds_no_sna
     assert a.repo.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone() == (0, 0, 0)
 
 
+def test_the_read_ahead_reads_our_file_while_the_merge_holds_the_write_lock(desks, monkeypatch) -> None:
+    """read_ahead reads our conflict rows (and our events) on a read-only connection of its own, not the merging
+    one: they are the transaction's only because its BEGIN IMMEDIATE already keeps every other writer out.
+    Pinned, so that the read is not moved ahead of the transaction the way Early's was ahead of the check."""
+    from workbench.storage.sync import merge as merge_module
+
+    a, b = desks("a", "张三"), desks("b", "李四")
+    a.lead(0, "市财政局")
+    b.lead(0, "市科技局")  # a dispute: the merge compares conflict rows
+    seen = []
+    real = merge_module.read_ahead
+
+    def read_ahead(*args, **kwargs):
+        other = sqlite3.connect(a.path, timeout=0, isolation_level=None)
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            seen.append("another writer got in")
+            other.execute("ROLLBACK")
+        except sqlite3.OperationalError as exc:
+            seen.append(str(exc))
+        finally:
+            other.close()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(merge_module, "read_ahead", read_ahead)
+    result = a.merge(b)
+    assert seen == ["database is locked"] and len(result.new_conflicts) == 1
+
+
 def _no_thread_for(background, monkeypatch, times: int) -> list[str]:
     """The next `times` copy threads cannot be started (a process at its thread limit); returns who tried."""
     import threading
