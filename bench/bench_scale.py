@@ -16,7 +16,8 @@ prints it beside the floor measured in the same run:
     start     process start -> main window shown, tree populated; floor: a bare QMainWindow
     search    storage.search.search, median and p95 over 20 queries; floor: FTS5 trigram
     merge     merge_workspace of the second reviewer (~100 events per plan), with the copy of the workspace
-              it takes before merging, as the GUI and the command line run it; floor: inserting its events
+              it takes before merging, as the GUI and the command line run it; the median of
+              BENCH_SCALE_MERGE_RUNS (3) runs, each on a fresh copy, all shown; floor: inserting its events
     conflicts listing the open conflicts after that merge: their count and the first page (what the GUI
               shows; further pages as it scrolls), every one read in full, one `resolve` on a scratch copy;
               floor: the title lookup by (plan, key), of every one and of the page

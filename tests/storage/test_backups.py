@@ -102,6 +102,44 @@ def test_window_daily_copy_holds_the_state_at_opening_not_the_writes_made_while_
     assert not list(pending.taken.parent.glob("*.part*"))
 
 
+def test_a_copy_taken_in_steps_holds_the_pinned_state_though_the_workspace_changes_between_steps(two_desks,
+                                                                                                monkeypatch):
+    """The copy runs in steps (taking.STEP_PAGES, so that a discarded one can stop); another connection's commits
+    between two steps neither enter the copy nor restart it (SQLite restarts a stepped backup on a change
+    unless, as here, the pinned read transaction holds its snapshot)."""
+    import threading
+
+    from workbench.storage.backups import background, taking
+
+    a, _ = two_desks
+    before = _events(a)
+    monkeypatch.setattr(taking, "STEP_PAGES", 1)
+    steps = []
+    pending = DailyBackup.pin(a)
+    assert pending is not None
+    real_between = background.PinnedBackup._between_steps
+
+    def between(self) -> None:
+        steps.append(True)
+        if len(steps) <= 3:  # the reviewer tags while the copy runs (another connection, another thread)
+            writer = threading.Thread(target=main, args=(["assign", f"ch0{len(steps) + 3}/s01/p01", "市财政局",
+                                                          "--db", str(a)],))  # fmt: skip
+            writer.start()
+            writer.join()
+        real_between(self)
+
+    monkeypatch.setattr(background.PinnedBackup, "_between_steps", between)
+    pending.start()
+    pending.wait()
+    assert pending.error is None and pending.taken is not None
+    assert _events(pending.taken) == before < _events(a) - 2
+    copy = sqlite3.connect(pending.taken)
+    try:
+        assert len(steps) == copy.execute("PRAGMA page_count").fetchone()[0]  # a step per page: never started over
+    finally:
+        copy.close()
+
+
 def _backdate(copy: Path, days: int) -> Path:
     name, stamp, reason, ext = copy.name.rsplit(".", 3)
     old = datetime.strptime(stamp, "%Y%m%dT%H%M%S%fZ") - timedelta(days=days)

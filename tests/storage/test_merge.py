@@ -505,6 +505,158 @@ def test_a_copy_pinned_again_before_it_started_lets_go_of_the_first_at_once(desk
     assert a.repo.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone() == (0, 0, 0)
 
 
+def test_a_discarded_copy_stops_at_its_next_step_and_leaves_nothing(desks, monkeypatch) -> None:
+    """A refused merge (or one pinned again) discards a copy that may still be running: it stops at its next
+    step instead of copying the whole workspace first (about 2 s at 100 plans), and nothing of it is left."""
+    import threading
+
+    from workbench.storage.backups import taking
+    from workbench.storage.backups.background import CopyStopped, MergeBackup
+
+    a = desks("a", "张三")
+    monkeypatch.setattr(taking, "STEP_PAGES", 1)  # (the desk's workspace is small: a step per page)
+    steps, go = [], threading.Event()
+    real = MergeBackup._between_steps
+
+    def between(self) -> None:
+        steps.append(True)
+        go.wait(10)  # the first step waits here until the copy is discarded
+        real(self)
+
+    monkeypatch.setattr(MergeBackup, "_between_steps", between)
+    copy = MergeBackup.pin_for(a.repo.db.conn, a.path, "李四.sqlite")
+    while not steps and not copy.done():  # (a copy that failed before its first step ends the wait too)
+        threading.Event().wait(0.01)
+    assert steps, copy.error
+    copy.discard(wait=False)
+    go.set()
+    copy.wait()
+    assert isinstance(copy.error, CopyStopped) and len(steps) == 1 and copy.taken is None
+    assert [p.name for p in (a.path.parent / "backups").glob("*")] == []
+
+
+def test_a_merge_refused_while_early_still_reads_starts_no_copy_and_holds_no_snapshot(desks, monkeypatch) -> None:
+    """Their log fails its check while Early still reads: the copy, never started, is discarded (its snapshot let
+    go at once), and Early, ending afterwards, does not start it: no thread, no file, a checkpoint passes."""
+    import threading
+
+    from workbench.storage.backups.background import MergeBackup
+    from workbench.storage.sync import merge as merge_module
+    from workbench.storage.sync.merge_ahead import Early
+
+    a, b = desks("a", "张三"), desks("b", "李四")
+    b.lead(0, "市科技局")
+    discarded, ended = threading.Event(), []
+    real_run, real_discard = Early.run, MergeBackup.discard
+
+    def late_run(self) -> None:  # Early ends only once the refusal has discarded the copy
+        discarded.wait(10)
+        real_run(self)
+        ended.append(True)
+
+    def discard(self, **kwargs) -> None:
+        real_discard(self, **kwargs)
+        discarded.set()
+
+    def refused(*args, **kwargs):
+        raise MergeError("their log does not verify")
+
+    monkeypatch.setattr(Early, "run", late_run)
+    monkeypatch.setattr(MergeBackup, "discard", discard)
+    monkeypatch.setattr(merge_module, "verified", refused)
+    with pytest.raises(MergeError, match="does not verify"):
+        a.merge(b)
+    assert ended and not [t for t in threading.enumerate() if t.name == "merge-backup"]
+    assert list((a.path.parent / "backups").glob("*")) == []
+    assert a.repo.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone() == (0, 0, 0)
+
+
+def test_the_read_ahead_reads_our_file_while_the_merge_holds_the_write_lock(desks, monkeypatch) -> None:
+    """read_ahead reads our conflict rows (and our events) on a read-only connection of its own, not the merging
+    one: they are the transaction's only because its BEGIN IMMEDIATE already keeps every other writer out.
+    Pinned, so that the read is not moved ahead of the transaction the way Early's was ahead of the check."""
+    from workbench.storage.sync import merge as merge_module
+
+    a, b = desks("a", "张三"), desks("b", "李四")
+    a.lead(0, "市财政局")
+    b.lead(0, "市科技局")  # a dispute: the merge compares conflict rows
+    seen = []
+    real = merge_module.read_ahead
+
+    def read_ahead(*args, **kwargs):
+        other = sqlite3.connect(a.path, timeout=0, isolation_level=None)
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            seen.append("another writer got in")
+            other.execute("ROLLBACK")
+        except sqlite3.OperationalError as exc:
+            seen.append(str(exc))
+        finally:
+            other.close()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(merge_module, "read_ahead", read_ahead)
+    result = a.merge(b)
+    assert seen == ["database is locked"] and len(result.new_conflicts) == 1
+
+
+def _no_thread_for(background, monkeypatch, times: int) -> list[str]:
+    """The next `times` copy threads cannot be started (a process at its thread limit); returns who tried."""
+    import threading
+    from types import SimpleNamespace
+
+    tried = []
+
+    class Thread(threading.Thread):
+        def start(self) -> None:
+            tried.append(threading.current_thread().name)
+            if len(tried) <= times:
+                raise RuntimeError("can't start new thread")
+            super().start()
+
+    monkeypatch.setattr(background, "threading", SimpleNamespace(Thread=Thread, Lock=threading.Lock))
+    return tried
+
+
+def test_a_copy_whose_thread_cannot_start_is_not_started_and_lets_go_of_its_snapshot(desks, monkeypatch) -> None:
+    """No thread to be had: `start` raises and the copy stays not started, so `discard` releases its snapshot
+    (a checkpoint passes) instead of joining a thread that never ran."""
+    from workbench.storage.backups import background
+
+    a = desks("a", "张三")
+    _no_thread_for(background, monkeypatch, 1)
+    copy = background.MergeBackup.pin_for(a.repo.db.conn, a.path, "李四.sqlite", start=False)
+    with pytest.raises(RuntimeError, match="new thread"):
+        copy.start()
+    assert not copy.done()
+    copy.discard()
+    assert a.repo.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone() == (0, 0, 0)
+    assert [p.name for p in (a.path.parent / "backups").glob("*")] == []
+
+
+def test_a_copy_early_could_not_start_is_started_by_the_merge(desks) -> None:
+    """Early's thread starts the copy once its read is done; when no thread is to be had then, that is not
+    Early's failure (its values are still taken): the merge starts the copy after the rows are copied, on its
+    own thread, and keeps it."""
+    import threading
+
+    from workbench.storage.backups import background
+
+    a, b = desks("a", "张三"), desks("b", "李四")
+    b.lead(0, "市科技局")
+    count = a.repo.event_count()
+    with pytest.MonkeyPatch.context() as patch:
+        tried = _no_thread_for(background, patch, 1)
+        result = a.merge(b)
+    assert len(tried) == 2 and tried[1] == threading.current_thread().name != tried[0]
+    conn = sqlite3.connect(result.backup)
+    try:
+        assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == count
+    finally:
+        conn.close()
+    assert a.repo.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone() == (0, 0, 0)
+
+
 def test_backups_are_taken_on_open_and_before_merge_and_pruned(desks, registry_file: Path) -> None:
     a, b = desks("a", "张三"), desks("b", "李四")
     b.lead(0, "市科技局")
@@ -643,25 +795,39 @@ def test_a_large_merge_checkpoints_after_its_commit_and_a_refused_one_not_at_all
 
 def test_a_copy_pinned_again_removes_the_first_one_once_it_is_done(desks, monkeypatch) -> None:
     """Another connection commits between the pin and the merge's transaction while the first copy is still
-    being written: the merge goes on with a new copy, and the first is removed when its thread ends."""
+    being written: the merge goes on with a new copy, and the first is removed when its thread ends.  The
+    first copy starts once Early's read is done, here only after that commit (a loaded machine), and the
+    check of their log waits for it: the test does not rely on Early winning the race."""
     import threading
 
     from workbench.storage.backups import background
     from workbench.storage.sync import merge as merge_module
+    from workbench.storage.sync.merge_ahead import Early
 
     a, b = desks("a", "张三"), desks("b", "李四")
     b.lead(0, "市科技局")
-    release, slow = threading.Event(), []
-    real_take = background.take_backup
+    release, slow, running, written = threading.Event(), [], threading.Event(), threading.Event()
+    real_take, real_run, real_verified = background.take_backup, Early.run, merge_module.verified
 
     def take_backup(*args, **kwargs):
         if not slow:  # the first copy: still running when the merge pins again
             slow.append(threading.current_thread())
+            running.set()
             release.wait(10)
         return real_take(*args, **kwargs)
 
+    def late_run(self) -> None:  # Early's read ends only after the other window's commit
+        written.wait(10)
+        real_run(self)
+
+    def once_the_first_copy_runs(*args, **kwargs):
+        written.set()
+        assert running.wait(10)
+        return real_verified(*args, **kwargs)
+
     monkeypatch.setattr(background, "take_backup", take_backup)
-    monkeypatch.setattr(merge_module, "verified", _while_another_window_writes(a, merge_module.verified))
+    monkeypatch.setattr(Early, "run", late_run)
+    monkeypatch.setattr(merge_module, "verified", _while_another_window_writes(a, once_the_first_copy_runs))
     result = a.merge(b)
     assert slow[0].is_alive()
     release.set()

@@ -326,8 +326,7 @@ def test_the_targeted_replay_reads_through_indexes(db) -> None:
     """Pinned: our events on the touched nodes, every chain, the time order and the conflict rows are each
     found through an index (a scan of the log or of the conflicts would cost seconds at 100 plans)."""
     from workbench.storage.sync.causal import BY_TIME, CHAIN
-    from workbench.storage.sync.merge_ahead import NODES_TABLE, OUR_EVENTS
-    from workbench.storage.sync.merge_conflicts import ROWS
+    from workbench.storage.sync.merge_ahead import CONFLICT_ROWS, NODES_TABLE, OUR_EVENTS
 
     db.execute(NODES_TABLE)
 
@@ -337,7 +336,7 @@ def test_the_targeted_replay_reads_through_indexes(db) -> None:
     assert "SEARCH e USING INDEX events_node (plan_sha256=? AND node_key=? AND rowid<?)" in plan(OUR_EVENTS, 1)
     assert plan(CHAIN, "o") == "SEARCH events USING COVERING INDEX events_origin_seq (origin=?)"
     assert plan(BY_TIME) == "SCAN events USING COVERING INDEX events_time"
-    rows = plan(ROWS)
+    rows = plan(CONFLICT_ROWS)
     assert "SEARCH c USING INDEX conflicts_node (plan_sha256=? AND node_key=?)" in rows
     assert "SEARCH c USING INDEX conflicts_department (department_uid>?)" in rows, rows
     db.execute("DROP TABLE temp.merge_nodes")

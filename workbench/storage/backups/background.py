@@ -14,7 +14,8 @@ file, makes sure once it holds the write lock that nothing was committed
 since (else pins again), copies it while it merges (started once a core is
 free: the pin, not the start, fixes what is copied), and keeps the copy
 (`kept`) only if it commits (`discard` otherwise: a refused merge leaves no
-copy, and prunes none).
+copy, and prunes none; a copy still running stops at its next step, so a
+refusal is not held up by it).
 """
 
 from __future__ import annotations
@@ -29,6 +30,10 @@ from workbench.storage.backups.taking import daily_due, prune, take_backup
 from workbench.storage.files.database import data_version
 
 
+class CopyStopped(Exception):
+    """The copy was stopped between two steps (it was discarded): nothing of it is left."""
+
+
 class PinnedBackup:
     reason = "pinned"
     _pruning = True  # (take_backup prunes the copies after this one)
@@ -38,6 +43,7 @@ class PinnedBackup:
         self._conn = conn
         self._reason, self._detail = reason or self.reason, detail
         self._thread: threading.Thread | None = None
+        self._stopping = False  # set: the copy stops at its next step (CopyStopped)
         self.taken: Path | None = None
         self.error: BaseException | None = None
 
@@ -59,17 +65,22 @@ class PinnedBackup:
         """Copy the pinned state on a thread (once: a started copy is left running)."""
         if self._thread is not None:
             return
-        self._thread = threading.Thread(target=self._run, name=f"{self._reason}-backup", daemon=False)
-        self._thread.start()
+        thread = threading.Thread(target=self._run, name=f"{self._reason}-backup", daemon=False)
+        thread.start()  # (no thread to be had: RuntimeError, and the copy stays not started)
+        self._thread = thread
 
     def _run(self) -> None:
         try:
             self.taken = take_backup(self._conn, self.workspace, reason=self._reason, detail=self._detail,
-                                     pruning=self._pruning)  # fmt: skip
+                                     pruning=self._pruning, between_steps=self._between_steps)  # fmt: skip
         except BaseException as exc:  # noqa: BLE001 - a full disk: reported by whoever started it
             self.error = exc
         finally:
             self._conn.close()
+
+    def _between_steps(self) -> None:
+        if self._stopping:
+            raise CopyStopped(f"the copy of {self.workspace.name} was stopped")
 
     def done(self) -> bool:
         return self._thread is not None and not self._thread.is_alive()
@@ -159,9 +170,11 @@ class MergeBackup(PinnedBackup):
         return taken
 
     def discard(self, *, wait: bool = True) -> None:
-        """Remove the copy (the merge did not commit): now if it is done or `wait`, else when it is done."""
+        """Remove the copy (the merge did not commit): a copy still running stops at its next step (64 MB) and
+        leaves nothing; one done is removed now if `wait` or finished, else when its thread ends."""
         with self._lock:
             self._discarded = True
+            self._stopping = True  # a copy still running stops at its next step and removes what it wrote
             finished = self._finished
             started = self._thread is not None
         if not started:  # its snapshot is let go now

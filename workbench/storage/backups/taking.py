@@ -20,6 +20,7 @@ import contextlib
 import json
 import os
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -31,14 +32,19 @@ CAP_COPIES = 8
 EXPIRING = ("daily", "open")  # the reasons that age out; the others stay until the size cap
 
 
+STEP_PAGES = 16384  # 64 MB of 4 KB pages: a copy that can be stopped checks between steps (no slower: measured)
+
+
 def take_backup(
     source: sqlite3.Connection | Path, workspace: Path, *, reason: str, detail: str = "", reviewer: str = "",
-    pruning: bool = True,
+    pruning: bool = True, between_steps: Callable[[], object] | None = None,
 ) -> Path:
     """Copy the committed state of `source` (an open connection, or the workspace file) into backups/; then
     prune (unless `pruning` is false: the caller prunes once it keeps the copy).
 
     Raises OSError / sqlite3.Error (a full disk, a read-only medium) with nothing left behind.
+    `between_steps`, if given, is called after each STEP_PAGES pages; what it raises stops the copy (nothing
+    left behind either) and is raised here.
     """
     workspace = Path(workspace)
     folder = backup_folder(workspace)
@@ -54,7 +60,10 @@ def take_backup(
     try:
         destination = sqlite3.connect(partial)
         try:
-            source.backup(destination)
+            if between_steps is None:
+                source.backup(destination)
+            else:
+                source.backup(destination, pages=STEP_PAGES, progress=lambda *_: between_steps())
             events = int(destination.execute("SELECT count(*) FROM events").fetchone()[0])
         finally:
             destination.close()

@@ -95,7 +95,7 @@ from workbench.storage.files.readonly import open_source
 from workbench.storage.audit.replay import NODE_SUBJECTS, replay
 from workbench.storage.signing.roster import Roster, load_roster
 from workbench.storage.state.state_tables import write_state
-from workbench.storage.sync.merge_conflicts import conflict_changes, existing_rows, sync_touched
+from workbench.storage.sync.merge_conflicts import conflict_changes, sync_touched
 from workbench.storage.sync.causal import Causal
 from workbench.storage.sync.merge_ahead import Early, Plan, plan_targets, read_ahead
 from workbench.storage.sync.merge_replay import TEMP_TABLES, touched_replay
@@ -258,7 +258,8 @@ def _then_copy(early: Early, pinned: list[MergeBackup | None]) -> None:
         early.run()
     finally:
         if pinned[0] is not None:
-            pinned[0].start()
+            with contextlib.suppress(RuntimeError):  # no thread to be had: not Early's failure; the merge
+                pinned[0].start()  # starts the copy after the rows are copied, and refuses there if it cannot
 
 
 def _unreadable(other: Path, exc: sqlite3.DatabaseError) -> WorkspaceError:
@@ -333,7 +334,7 @@ def _targeted(db: sqlite_utils.Database, plan: Plan, ahead: Future, first_seq: i
             return None
         # The disputes are found (Python) on a thread while the state rows are written (SQL holding no GIL).
         with ThreadPoolExecutor(1) as pool:
-            found = pool.submit(conflict_changes, touched, existing_rows(db.conn))
+            found = pool.submit(conflict_changes, touched, read.conflict_rows)
             written = not changed or write_staged(db)
             changes = found.result()
         if not written:

@@ -8,8 +8,11 @@ in theirs.  So while the main connection copies their rows (merge_copy.py),
 through the URI merge opened it with), for every touched target the last
 event of each origin among ours (found through the (plan, key) index) with
 its uuid and hash, and the canonical text of the value of each such event
-and of the last incoming event of each origin (`DIGEST`).  SQLite releases
-the GIL while it works, so this runs beside the copy.  The values of their
+and of the last incoming event of each origin (`DIGEST`); and the conflict
+rows on those nodes and on departments (`CONFLICT_ROWS`: the merge writes
+none before comparing them, and its BEGIN IMMEDIATE held the write lock
+before this read, so our committed rows are its transaction's).  SQLite
+releases the GIL while it works, so this runs beside the copy.  The values of their
 events are mostly read earlier still, while their log is checked (`Early`:
 every new node event of theirs, taken where it matches the checked log).
 
@@ -38,6 +41,11 @@ NODES_TABLE = "CREATE TEMP TABLE merge_nodes (nid INTEGER PRIMARY KEY, sha TEXT 
 # the touched nodes lead; SQLite groups, so Python sees one row per target and origin, not every event).
 OUR_EVENTS = ("SELECT t.nid, e.subject, e.origin, max(e.seq) FROM temp.merge_nodes t CROSS JOIN events e "
               "ON e.plan_sha256 = t.sha AND e.node_key = t.key WHERE e.seq <= ? GROUP BY t.nid, e.subject, e.origin")
+_ROW = "c.id, c.side_a_uuid, c.side_b_uuid, c.status, c.subject, c.plan_sha256, c.node_key, c.department_uid"
+# The conflict rows on the touched nodes (the (plan, key) index) and on departments (the department index): the
+# merge writes none before it compares them (merge_conflicts.py), so ours read-only reads what its transaction holds.
+CONFLICT_ROWS = (f"SELECT {_ROW} FROM temp.merge_nodes t CROSS JOIN conflicts c ON c.plan_sha256 = t.sha AND "
+                 f"c.node_key = t.key UNION ALL SELECT {_ROW} FROM conflicts c WHERE c.department_uid >= ''")  # fmt: skip
 _VALUES_TABLE = "CREATE TEMP TABLE merge_values (seq INTEGER PRIMARY KEY, subject TEXT NOT NULL)"
 _DEPARTMENT, _ROLE = "json_extract(j.value, '$.department')", "json_extract(j.value, '$.role')"
 # One pass over each `after` (each element's fields extracted once: LIMIT -1 keeps SQLite from flattening that
@@ -84,11 +92,12 @@ class Ahead:
     node_ids: dict[int, int] = field(default_factory=dict)  # node number -> nodes.id (absent: no such node here)
     values: dict[int, str | None] = field(default_factory=dict)  # our seq -> canonical text, of those
     their_values: dict[int, str | None] = field(default_factory=dict)  # index in `incoming` -> canonical text
+    conflict_rows: list[tuple] = field(default_factory=list)  # CONFLICT_ROWS, for merge_conflicts.conflict_changes
 
 
 def plan_targets(conn: sqlite3.Connection, incoming: list[Any], last_before: int, stamp: int) -> Plan:
-    """The node targets of `incoming` and of our events after `stamp` (up to `last_before`); also fills
-    temp.merge_nodes on `conn` (node number -> plan sha256 and key) for the conflict rows."""
+    """The node targets of `incoming` and of our events after `stamp` (up to `last_before`, read on `conn`).
+    Node numbers are positions in `nodes`; read_ahead's connections hold them in temp.merge_nodes."""
     per_target: dict[tuple[str, str, str], dict[str, int]] = {}
     for i, event in enumerate(incoming):
         if event.subject in NODE_SUBJECTS and event.plan_sha256 is not None and event.node_key is not None:
@@ -100,7 +109,6 @@ def plan_targets(conn: sqlite3.Connection, incoming: list[Any], last_before: int
             wanted.add((subject, sha, key))
     nodes = sorted({(sha, key) for _, sha, key in wanted})
     number = {node: i for i, node in enumerate(nodes)}
-    nodes_table(conn, nodes)
     theirs = {(subject, number[(sha, key)]): last for (subject, sha, key), last in per_target.items()}
     their_subjects = {incoming[i].seq: (i, subject) for (subject, _), last in theirs.items() for i in last.values()}
     their_sides = {i: (incoming[i].uuid, incoming[i].hash) for i, _ in their_subjects.values()}
@@ -203,6 +211,7 @@ def read_ahead(plan: Plan, ours_uri: str, theirs_uri: str, early: tuple[Early, F
                 ahead.ours.setdefault((subject, nid), {})[origin] = seq
         subjects = {seq: target[0] for target, per_origin in ahead.ours.items() for seq in per_origin.values()}
         ahead.values = _digest(ours, subjects, ahead.sides)
+        ahead.conflict_rows = ours.execute(CONFLICT_ROWS).fetchall()
         taken = _taken_early(plan, early)
         if taken is not None:
             ahead.their_values = taken

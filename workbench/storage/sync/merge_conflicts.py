@@ -14,7 +14,6 @@ target).  Then the stamp says the table is up to date with every event.
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from types import SimpleNamespace
@@ -27,16 +26,6 @@ from workbench.storage.sync.merge_replay import Touched, department_events, node
 
 _INSERT = ("INSERT INTO conflicts (subject, plan_sha256, node_key, department_uid, kind, side_a_uuid, side_b_uuid, "
            "status, detected_at, ref) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)")  # fmt: skip
-_ROW = "c.id, c.side_a_uuid, c.side_b_uuid, c.status, c.subject, c.plan_sha256, c.node_key, c.department_uid"
-# The rows on the touched nodes (the (plan, key) index) and on departments (the department index).
-ROWS = (f"SELECT {_ROW} FROM temp.merge_nodes t CROSS JOIN conflicts c ON c.plan_sha256 = t.sha AND c.node_key = "
-        f"t.key UNION ALL SELECT {_ROW} FROM conflicts c WHERE c.department_uid >= ''")  # fmt: skip
-
-
-def existing_rows(conn: sqlite3.Connection) -> list[tuple]:
-    """The conflict rows on the touched nodes and on departments (read before conflict_changes)."""
-    return conn.execute(ROWS).fetchall()
-
 
 @dataclass
 class ConflictChanges:
@@ -50,7 +39,8 @@ class ConflictChanges:
 
 
 def conflict_changes(touched: Touched, existing: list[tuple]) -> ConflictChanges:
-    """The touched targets' disputes (node_conflicts, then every one found) against the rows `existing`."""
+    """The touched targets' disputes (node_conflicts, then every one found) against the rows `existing` (the
+    conflict rows on the touched nodes and on departments: merge_ahead.Ahead.conflict_rows)."""
     node_conflicts(touched)
     node_targets = {touched.target(t) for t in touched.targets}
     rows: dict[tuple[str, ...], tuple[int, str, str, Target]] = {}
