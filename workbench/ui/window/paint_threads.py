@@ -5,8 +5,9 @@ background, a pane's background) into pieces that it hands to a thread pool of
 its own, then waits for them.  On a machine with two cores, one of them often
 busy, and the pool's threads asleep after the reviewer paused to read, waking
 them costs more than the fill: a J after a one-second pause switched threads
-about 150 times and took 1-2 ms longer than with the fills done in place
-(bench_scale's nav row, alternating).  What is painted is the same either way.
+100-150 times, and J after a pause took about 1 ms longer at the median and
+1-2 ms at the 90th percentile than with the fills done in place (bench_scale's
+nav row at 100 plans, alternating).  What is painted is the same either way.
 
 Qt reads `QT_NO_GUI_THREADPOOL` once, the first time it would use that pool, so
 this must run before the first window is painted.  A value already set is left
