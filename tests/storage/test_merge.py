@@ -436,6 +436,16 @@ def test_a_commit_between_the_copy_s_pin_and_the_merge_s_transaction_is_in_the_c
     assert [p.name for p in backups(a.path)] == [result.backup.name]
 
 
+def _assert_sound_copy_of(copy: Path, count: int) -> None:
+    """`copy` passes integrity_check and holds `count` events: the state before the merge, none of its own."""
+    conn = sqlite3.connect(copy)
+    try:
+        assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == count
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()
+
+
 def test_the_copy_before_a_merge_is_the_state_its_transaction_began_with(desks) -> None:
     """Pinned once the merge holds the write lock and before it writes: the copy has every event committed
     before the merge (here one written just before it) and none of the merge's."""
@@ -444,12 +454,7 @@ def test_the_copy_before_a_merge_is_the_state_its_transaction_began_with(desks) 
     a.lead(1, "市财政局")
     count = a.repo.event_count()
     result = a.merge(b)
-    conn = sqlite3.connect(result.backup)
-    try:
-        assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == count
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    finally:
-        conn.close()
+    _assert_sound_copy_of(result.backup, count)
     assert a.repo.event_count() > count + result.new_events  # (its merge event too)
 
 
@@ -478,12 +483,7 @@ def test_a_copy_started_after_the_merge_wrote_its_rows_holds_none_of_them(desks,
     monkeypatch.setattr(MergeBackup, "start", start)
     result = a.merge(b)
     assert seen_at_start and seen_at_start[0] == count + result.new_events  # started after the rows came in
-    conn = sqlite3.connect(result.backup)
-    try:
-        assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == count
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    finally:
-        conn.close()
+    _assert_sound_copy_of(result.backup, count)
 
 
 def test_a_copy_pinned_again_before_it_started_lets_go_of_the_first_at_once(desks, monkeypatch) -> None:
@@ -639,21 +639,28 @@ def test_a_copy_early_could_not_start_is_started_by_the_merge(desks) -> None:
     Early's failure (its values are still taken): the merge starts the copy after the rows are copied, on its
     own thread, and keeps it."""
     import threading
+    import time
 
     from workbench.storage.backups import background
+    from workbench.storage.sync import merge as merge_module
 
     a, b = desks("a", "张三"), desks("b", "李四")
     b.lead(0, "市科技局")
     count = a.repo.event_count()
+    real_copy = merge_module.copy_rows
+
+    def copy_after_early(*args, **kwargs):  # Early's thread tries first, however late it is on a loaded machine
+        deadline = time.monotonic() + 10
+        while not tried and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return real_copy(*args, **kwargs)
+
     with pytest.MonkeyPatch.context() as patch:
         tried = _no_thread_for(background, patch, 1)
+        patch.setattr(merge_module, "copy_rows", copy_after_early)
         result = a.merge(b)
     assert len(tried) == 2 and tried[1] == threading.current_thread().name != tried[0]
-    conn = sqlite3.connect(result.backup)
-    try:
-        assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == count
-    finally:
-        conn.close()
+    _assert_sound_copy_of(result.backup, count)
     assert a.repo.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone() == (0, 0, 0)
 
 
