@@ -27,6 +27,7 @@ from workbench.storage.sync.merge_replay import Touched, department_events, node
 _INSERT = ("INSERT INTO conflicts (subject, plan_sha256, node_key, department_uid, kind, side_a_uuid, side_b_uuid, "
            "status, detected_at, ref) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)")  # fmt: skip
 
+
 @dataclass
 class ConflictChanges:
     """What sync_touched writes: made by conflict_changes, in Python alone (merge.py runs it on a thread while
