@@ -51,12 +51,17 @@ def _expansions_during(qtbot, window, key) -> list:
     return seen
 
 
+def _j_from(qtbot, window, node) -> None:
+    """The reviewer on `node` in the tree presses J."""
+    window.select_node(node.db_id)
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_J)
+
+
 def test_the_next_chapter_opens_whole_in_idle_time_and_the_current_row_stays(qtbot, window):
     ch01 = _clauses_of(window, "ch01")
     ch02 = _chapter(window, "ch02")
-    window.select_node(ch01[0].db_id)
-    window.tree.setFocus()
-    qtbot.keyClick(window.tree, Qt.Key.Key_J)
+    _j_from(qtbot, window, ch01[0])
     assert window.current_node_id == ch01[1].db_id
     current = window.tree.currentIndex()
     top = window.tree.indexAt(QPoint(0, 0))
@@ -72,9 +77,7 @@ def test_the_next_chapter_opens_whole_in_idle_time_and_the_current_row_stays(qtb
 def test_the_press_into_a_chapter_opened_ahead_expands_nothing(qtbot, window):
     ch01 = _clauses_of(window, "ch01")
     ch02 = _chapter(window, "ch02")
-    window.select_node(ch01[-2].db_id)
-    window.tree.setFocus()
-    qtbot.keyClick(window.tree, Qt.Key.Key_J)
+    _j_from(qtbot, window, ch01[-2])
     qtbot.waitUntil(lambda: window.tree.isExpanded(_index(window, ch02)))
     assert _expansions_during(qtbot, window, Qt.Key.Key_J) == []
     assert window.current_node_id == _clauses_of(window, "ch02")[0].db_id
@@ -84,9 +87,7 @@ def test_the_press_into_a_chapter_opened_ahead_expands_nothing(qtbot, window):
 def test_without_an_idle_moment_the_press_opens_the_chapter_itself(qtbot, window):
     ch01 = _clauses_of(window, "ch01")
     ch02 = _chapter(window, "ch02")
-    window.select_node(ch01[-2].db_id)
-    window.tree.setFocus()
-    qtbot.keyClick(window.tree, Qt.Key.Key_J)
+    _j_from(qtbot, window, ch01[-2])
     assert not window.tree.isExpanded(_index(window, ch02))
     expanded = _expansions_during(qtbot, window, Qt.Key.Key_J)  # at once: the window never went idle
     assert window.current_node_id == _clauses_of(window, "ch02")[0].db_id
@@ -121,9 +122,7 @@ def test_a_chapter_collapsed_by_hand_is_not_opened_ahead(qtbot, window):
     ch02 = _chapter(window, "ch02")
     window.tree.expand(_index(window, ch02))
     window.tree.collapse(_index(window, ch02))  # the reviewer closed it
-    window.select_node(ch01[0].db_id)
-    window.tree.setFocus()
-    qtbot.keyClick(window.tree, Qt.Key.Key_J)
+    _j_from(qtbot, window, ch01[0])
     assert not window.chapter_opener.pending
     qtbot.wait(100)
     assert not window.tree.isExpanded(_index(window, ch02))
@@ -136,9 +135,7 @@ def test_a_chapter_collapsed_by_hand_is_not_opened_ahead(qtbot, window):
 def test_the_opening_ahead_is_dropped_when_the_reviewer_moves_elsewhere_or_filters(qtbot, window):
     ch01 = _clauses_of(window, "ch01")
     ch02 = _chapter(window, "ch02")
-    window.select_node(ch01[0].db_id)
-    window.tree.setFocus()
-    qtbot.keyClick(window.tree, Qt.Key.Key_J)
+    _j_from(qtbot, window, ch01[0])
     assert window.chapter_opener.pending
     elsewhere = _clauses_of(window, "ch05")[0]
     window.tree.setCurrentIndex(_index(window, elsewhere))  # a click on another chapter's clause
